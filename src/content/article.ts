@@ -1,0 +1,212 @@
+import { basename, dirname, extname, relative } from 'node:path'
+import slugify from '@sindresorhus/slugify'
+import matter from 'gray-matter'
+import type { Position } from 'unist'
+import { VFile } from 'vfile'
+import { renderMarkdown, type FigureImage, type MarkdownProcessor } from '../markdown/index.ts'
+import { parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
+import { didYouMean } from './did-you-mean.ts'
+import { imageCandidates, readFirstMedia, toPosix, type MediaFile, type MediaReader } from './media.ts'
+import type { Registries } from './registries.ts'
+import { report } from './report.ts'
+import { frontMatterKeys, frontMatterSchema, type FrontMatter } from './schema.ts'
+import { validate } from './validate.ts'
+import { parseYamlSource, yamlPosition, yamlTopLevelKeys, type YamlSource } from './yaml-source.ts'
+
+/** An article that passed validation: everything a page needs, nothing to look up again. */
+export interface ArticleSource {
+  /** Stable id: `YYYY/MM/<slug>` (also the URL path without slashes at the ends). */
+  id: string
+  /** Path of the Markdown file relative to the content folder, with `/`. */
+  sourcePath: string
+  /** From the file name; stays when the title changes. */
+  slug: string
+  /** `/YYYY/MM/<slug>/`, from the date in the site's zone. */
+  url: string
+  title: string
+  /** The lead (sapo); may be empty. */
+  summary: string
+  date: ArticleDate
+  updated?: ArticleDate
+  /** A note on what was corrected, shown with `updated`. */
+  correction?: string
+  /** Author ids, in byline order. */
+  authors: string[]
+  /** Locality id. */
+  locality: string
+  category?: string
+  tags: string[]
+  /** Listed images, resolved; the first is the lead. */
+  images: FigureImage[]
+  /** Whether the body places the lead image itself (else the page shows it on top). */
+  leadPlaced: boolean
+  /** Sanitised HTML of the body. */
+  bodyHtml: string
+  draft: boolean
+  /** `false` turns comments off for this article. */
+  comments?: boolean
+  /** Old URL paths that redirect here. */
+  aliases: string[]
+}
+
+/** What loading an article needs besides its text. */
+export interface ArticleContext {
+  /** Absolute content folder. */
+  contentDir: string
+  registries: Registries
+  localityIds: ReadonlySet<string>
+  authorIds: ReadonlySet<string>
+  processor: MarkdownProcessor
+  readMedia: MediaReader
+  /** Records each media file an article uses, by URL. */
+  media: Map<string, MediaFile>
+}
+
+/**
+ * Validates one article and renders its body. Every problem is reported on the returned file
+ * at its line and column; the article is returned only when it has no error.
+ *
+ * @param path Absolute path of the Markdown file.
+ * @param text Its contents.
+ * @param context Registries and shared build state.
+ */
+export async function loadArticle(path: string, text: string, context: ArticleContext): Promise<{ article?: ArticleSource; file: VFile; datePlace?: Position }> {
+  const value = text.normalize('NFC')
+  const file = new VFile({ path, value })
+  const split = splitFrontMatter(value)
+  if (!split) {
+    report(file, 'missing-front-matter', {})
+    return { file }
+  }
+  const parsed = parseYamlSource(split.matter, file)
+  if (!parsed) return { file }
+  const { source } = parsed
+  for (const { key, position } of yamlTopLevelKeys(source)) {
+    if (!frontMatterKeys.includes(key)) report(file, 'unknown-key', { key, suggestion: didYouMean(key, frontMatterKeys) }, position)
+  }
+  const data = validate(frontMatterSchema, parsed.data ?? {}, source, file)
+  const bodyPlace = { line: split.bodyLine, column: 1 }
+  if (split.body.trim() === '') report(file, 'empty-body', {}, bodyPlace)
+  if (!data) return { file }
+
+  const { timeZone } = context.registries.site
+  const date = readDate(data.date, 'date', source, file, timeZone)
+  const updated = data.updated === undefined ? undefined : readDate(data.updated, 'updated', source, file, timeZone)
+  const authors = checkAuthors(data, source, file, context)
+  if (!context.localityIds.has(data.locality)) {
+    report(file, 'unknown-locality', { id: data.locality, suggestion: didYouMean(data.locality, context.localityIds) }, yamlPosition(source, ['locality']))
+  }
+  const images = await resolveImages(data, source, file, context)
+  const body = bodyFile(file, split)
+  const { html, placedImages } = renderMarkdown(context.processor, body, new Map(images.map((image) => [image.src, image])))
+  file.messages.push(...body.messages)
+  for (const [index, image] of images.entries()) {
+    if (index > 0 && !placedImages.includes(image.src)) report(file, 'unplaced-image', { src: image.src }, yamlPosition(source, ['images', index, 'src']))
+  }
+  if (file.messages.some((message) => message.fatal === true) || !date || (data.updated !== undefined && !updated)) return { file }
+
+  const slug = slugify(basename(path, extname(path)))
+  const { year, month } = partsInZone(date.epoch, timeZone)
+  const folder = `${year}/${String(month).padStart(2, '0')}`
+  const sourcePath = toPosix(relative(context.contentDir, path))
+  const filedUnder = toPosix(dirname(sourcePath)).replace(/^articles\/?/, '')
+  if (/^\d{4}\/\d{2}$/.test(filedUnder) && filedUnder !== folder) {
+    report(file, 'folder-date-mismatch', { folder: filedUnder, expected: folder }, yamlPosition(source, ['date']))
+  }
+  const article: ArticleSource = {
+    id: `${folder}/${slug}`,
+    sourcePath,
+    slug,
+    url: `/${folder}/${slug}/`,
+    title: data.title,
+    summary: data.summary ?? '',
+    date,
+    authors,
+    locality: data.locality,
+    tags: data.tags,
+    images,
+    leadPlaced: images[0] !== undefined && placedImages.includes(images[0].src),
+    bodyHtml: html,
+    draft: data.draft,
+    aliases: data.aliases,
+  }
+  if (updated) article.updated = updated
+  if (data.correction !== undefined) article.correction = data.correction
+  if (data.category !== undefined) article.category = data.category
+  if (data.comments !== undefined) article.comments = data.comments
+  const datePlace = yamlPosition(source, ['date'])
+  return datePlace ? { article, file, datePlace } : { article, file }
+}
+
+/**
+ * Splits front matter from the body with gray-matter, keeping line numbers: the YAML text starts
+ * on the line of the opening `---`, and the body's first line number is returned.
+ *
+ * @param text The whole file.
+ */
+export function splitFrontMatter(text: string): { matter: string; body: string; bodyLine: number } | undefined {
+  if (!/^---[ \t]*\r?\n/.test(text)) return undefined
+  // The YAML is parsed by us (with positions), so gray-matter only splits.
+  const result = matter(text, { engines: { yaml: () => ({}) } })
+  if (!text.endsWith(result.content)) return undefined
+  const bodyStart = text.length - result.content.length
+  const bodyLine = text.slice(0, bodyStart).split('\n').length
+  return { matter: result.matter, body: result.content, bodyLine }
+}
+
+function bodyFile(file: VFile, split: { body: string; bodyLine: number }): VFile {
+  // Padding with the front matter's line count makes Markdown positions those of the file.
+  return new VFile({ path: file.path, value: '\n'.repeat(split.bodyLine - 1) + split.body })
+}
+
+function readDate(value: string, field: string, source: YamlSource, file: VFile, timeZone: string): ArticleDate | undefined {
+  const date = parseArticleDate(value, timeZone)
+  if ('error' in date) {
+    report(file, 'invalid-date', { field, value, reason: date.error }, yamlPosition(source, [field]))
+    return undefined
+  }
+  return date
+}
+
+function checkAuthors(data: FrontMatter, source: YamlSource, file: VFile, context: ArticleContext): string[] {
+  const field = data.authors !== undefined ? 'authors' : 'author'
+  const written = data.authors ?? data.author
+  if (written === undefined) {
+    report(file, 'missing-field', { field: 'authors' }, yamlPosition(source, []))
+    return []
+  }
+  const ids = typeof written === 'string' ? [written] : written
+  for (const [index, id] of ids.entries()) {
+    if (context.authorIds.has(id)) continue
+    const place: Position | undefined = yamlPosition(source, typeof written === 'string' ? [field] : [field, index])
+    report(file, 'unknown-author', { id, suggestion: didYouMean(id, context.authorIds) }, place)
+  }
+  return ids
+}
+
+async function resolveImages(data: FrontMatter, source: YamlSource, file: VFile, context: ArticleContext): Promise<FigureImage[]> {
+  const articleDir = dirname(file.path)
+  const resolved = await Promise.all(
+    data.images.map(async (entry, index) => {
+      const place = yamlPosition(source, ['images', index, 'src'])
+      const candidates = imageCandidates(entry.src, articleDir, context.contentDir)
+      if (candidates === 'outside') {
+        report(file, 'image-outside-content', { src: entry.src }, place)
+        return undefined
+      }
+      const media = await readFirstMedia(candidates, context.readMedia)
+      if (media === 'missing' || media === 'outside') {
+        report(file, 'missing-image', { src: entry.src }, place)
+        return undefined
+      }
+      if (media === 'unreadable') {
+        report(file, 'unreadable-image', { src: entry.src }, place)
+        return undefined
+      }
+      if (!entry.alt) report(file, 'missing-alt', { src: entry.src }, yamlPosition(source, ['images', index]))
+      context.media.set(media.url, media)
+      return { src: entry.src, url: media.url, width: media.width, height: media.height, alt: entry.alt ?? '', caption: entry.caption ?? '', credit: entry.credit ?? '' }
+    })
+  )
+  return resolved.filter((image) => image !== undefined)
+}

@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { glob } from 'tinyglobby'
+import type { VFile } from 'vfile'
+import { createMarkdownProcessor } from '../markdown/index.ts'
+import { loadArticle, type ArticleSource } from './article.ts'
+import { createMediaReader, type MediaFile } from './media.ts'
+import { loadRegistries, type Registries } from './registries.ts'
+import { report } from './report.ts'
+
+/** Everything in a content folder, validated. */
+export interface ContentSources {
+  registries: Registries
+  /** Every article, drafts and scheduled ones included, sorted by source path. */
+  articles: ArticleSource[]
+  /** Media files the articles use, sorted by URL. */
+  media: MediaFile[]
+}
+
+/** Options of {@link loadContent}. */
+export interface LoadOptions {
+  /** The content folder. */
+  contentDir: string
+  /** Files read at once. @default 32 */
+  concurrency?: number
+}
+
+/**
+ * Reads and validates a whole content folder, reporting every problem of every file.
+ *
+ * @param options Where the content is.
+ * @returns The sources when there is no error, and all files with their problems.
+ */
+export async function loadContent(options: LoadOptions): Promise<{ sources: ContentSources | undefined; files: VFile[] }> {
+  const contentDir = resolve(options.contentDir)
+  const { registries, files } = await loadRegistries(contentDir)
+  if (!registries) return { sources: undefined, files }
+
+  const paths = (await glob('articles/**/*.md', { cwd: contentDir, absolute: true })).sort()
+  const context = {
+    contentDir,
+    registries,
+    localityIds: new Set(registries.localities.map((locality) => locality.id)),
+    authorIds: new Set(registries.authors.map((author) => author.id)),
+    processor: createMarkdownProcessor({ embedHosts: registries.site.embedHosts }),
+    readMedia: createMediaReader(),
+    media: new Map<string, MediaFile>(),
+  }
+  const results = await mapLimit(paths, options.concurrency ?? 32, async (path) => loadArticle(path, await readFile(path, 'utf8'), context))
+  const articles: ArticleSource[] = []
+  const byUrl = new Map<string, ArticleSource>()
+  for (const result of results) {
+    files.push(result.file)
+    if (!result.article) continue
+    const other = byUrl.get(result.article.url)
+    if (other) {
+      report(result.file, 'duplicate-url', { url: result.article.url, other: other.sourcePath }, result.datePlace)
+      continue
+    }
+    byUrl.set(result.article.url, result.article)
+    articles.push(result.article)
+  }
+  const failed = files.some((file) => file.messages.some((message) => message.fatal === true))
+  const media = [...context.media.values()].sort((a, b) => compare(a.url, b.url))
+  return { sources: failed ? undefined : { registries, articles, media }, files }
+}
+
+/** Orders strings by code point, the same on every machine and locale. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await task(items[index] as T)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}

@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { VFile } from 'vfile'
+import type { z } from 'zod'
+import { didYouMean } from './did-you-mean.ts'
+import { isTimeZone } from './dates.ts'
+import { report } from './report.ts'
+import { authorSchema, localitySchema, siteSchema, type AuthorEntry, type LocalityEntry, type SiteConfig } from './schema.ts'
+import { validate } from './validate.ts'
+import { parseYamlSource, yamlPosition, type YamlSource } from './yaml-source.ts'
+
+/** The registries every article refers to. */
+export interface Registries {
+  /** `site.yml`. */
+  site: SiteConfig
+  /** `localities.yml`, in file order. */
+  localities: LocalityEntry[]
+  /** `authors.yml`, in file order. */
+  authors: AuthorEntry[]
+}
+
+/**
+ * Reads and validates `site.yml`, `localities.yml` and `authors.yml`.
+ *
+ * @param contentDir The content folder.
+ * @returns The registries (`undefined` when any is invalid) and the files with their problems.
+ */
+export async function loadRegistries(contentDir: string): Promise<{ registries: Registries | undefined; files: VFile[] }> {
+  const [siteFile, localitiesFile, authorsFile] = await Promise.all(
+    ['site.yml', 'localities.yml', 'authors.yml'].map((name) => readYamlFile(contentDir, name))
+  )
+  const site = siteFile && loadSite(siteFile)
+  const localities = localitiesFile && loadList(localitiesFile, localitySchema)
+  const authors = authorsFile && loadList(authorsFile, authorSchema)
+  if (localitiesFile && localities) checkLocalityTree(localitiesFile, localities)
+  const files = [siteFile, localitiesFile, authorsFile].flatMap((entry) => (entry ? [entry.file] : []))
+  for (const [index, name] of ['site.yml', 'localities.yml', 'authors.yml'].entries()) {
+    if (![siteFile, localitiesFile, authorsFile][index]) {
+      const file = new VFile({ path: join(contentDir, name) })
+      report(file, 'missing-file', { name })
+      files.push(file)
+    }
+  }
+  const ok = site && localities && authors && !files.some((file) => file.messages.some((m) => m.fatal === true))
+  return { registries: ok ? { site, localities: localities.map((entry) => entry.value), authors: authors.map((entry) => entry.value) } : undefined, files }
+}
+
+interface YamlFile {
+  file: VFile
+  parsed: { data: unknown; source: YamlSource } | undefined
+}
+
+async function readYamlFile(contentDir: string, name: string): Promise<YamlFile | undefined> {
+  const path = join(contentDir, name)
+  let text: string
+  try {
+    text = (await readFile(path, 'utf8')).normalize('NFC')
+  } catch {
+    return undefined
+  }
+  const file = new VFile({ path, value: text })
+  return { file, parsed: parseYamlSource(text, file) }
+}
+
+function loadSite({ file, parsed }: YamlFile): SiteConfig | undefined {
+  if (!parsed) return undefined
+  const site = validate(siteSchema, parsed.data, parsed.source, file)
+  if (site && !isTimeZone(site.timeZone)) {
+    report(file, 'invalid-field', { field: 'timeZone', reason: `unknown time zone "${site.timeZone}"` }, yamlPosition(parsed.source, ['timeZone']))
+    return undefined
+  }
+  return site
+}
+
+function loadList<Schema extends z.ZodType<{ id: string }>>(
+  { file, parsed }: YamlFile,
+  schema: Schema
+): Array<{ value: z.output<Schema>; source: YamlSource; index: number }> | undefined {
+  if (!parsed) return undefined
+  if (!Array.isArray(parsed.data)) {
+    report(file, 'invalid-field', { field: '(root)', reason: 'expected a list of entries, each starting with "- id:"' }, yamlPosition(parsed.source, []))
+    return undefined
+  }
+  const entries: Array<{ value: z.output<Schema>; source: YamlSource; index: number }> = []
+  const seen = new Set<string>()
+  for (const [index, item] of parsed.data.entries()) {
+    const value = validate(schema, item, parsed.source, file, [index])
+    if (!value) continue
+    if (seen.has(value.id)) report(file, 'duplicate-id', { id: value.id }, yamlPosition(parsed.source, [index, 'id']))
+    seen.add(value.id)
+    entries.push({ value, source: parsed.source, index })
+  }
+  return entries
+}
+
+function checkLocalityTree(
+  { file }: YamlFile,
+  entries: ReadonlyArray<{ value: LocalityEntry; source: YamlSource; index: number }>
+): void {
+  const byId = new Map(entries.map((entry) => [entry.value.id, entry.value]))
+  for (const { value, source, index } of entries) {
+    if (value.parent === undefined) continue
+    if (!byId.has(value.parent)) {
+      report(file, 'unknown-parent', { id: value.parent, suggestion: didYouMean(value.parent, byId.keys()) }, yamlPosition(source, [index, 'parent']))
+      continue
+    }
+    const seen = new Set<string>([value.id])
+    let parent: string | undefined = value.parent
+    while (parent !== undefined) {
+      if (seen.has(parent)) {
+        report(file, 'locality-cycle', { id: value.id }, yamlPosition(source, [index, 'parent']))
+        break
+      }
+      seen.add(parent)
+      parent = byId.get(parent)?.parent
+    }
+  }
+}

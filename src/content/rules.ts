@@ -1,0 +1,146 @@
+/**
+ * The catalogue of content problems. A rule id never changes once published: writers and CI
+ * logs refer to it. Each rule says what went wrong (`message`), and what to do (`hint`).
+ */
+
+/** How bad a problem is: errors fail `build` and `check`, warnings are only printed. */
+export type Severity = 'error' | 'warning'
+
+/** One entry of the catalogue. */
+export interface Rule<Args> {
+  /** Whether the problem fails the build. */
+  severity: Severity
+  /** What went wrong, for the given details. */
+  message: (args: Args) => string
+  /** What the writer should do about it. */
+  hint: string
+}
+
+function rule<Args>(severity: Severity, message: (args: Args) => string, hint: string): Rule<Args> {
+  return { severity, message, hint }
+}
+
+/** Appends ` Did you mean "x"?` when there is a near miss. */
+export function withSuggestion(text: string, suggestion: string | undefined): string {
+  return suggestion === undefined ? text : `${text} Did you mean "${suggestion}"?`
+}
+
+/** Every rule, by stable id. */
+export const rules = {
+  'yaml-syntax': rule<{ reason: string }>(
+    'error',
+    ({ reason }) => `Invalid YAML: ${reason}`,
+    'Check the indentation, close every [ and {, and quote values that contain ": " or " #".'
+  ),
+  'missing-front-matter': rule<Record<string, never>>(
+    'error',
+    () => 'The article has no front matter.',
+    'Start the file with a line "---", the fields (title, date, authors, locality…), and a closing "---".'
+  ),
+  'missing-field': rule<{ field: string }>(
+    'error',
+    ({ field }) => `Missing required field "${field}".`,
+    'Add the field to the front matter; see "Content format" in README.md.'
+  ),
+  'invalid-field': rule<{ field: string; reason: string }>(
+    'error',
+    ({ field, reason }) => `Invalid value for "${field}": ${reason}.`,
+    'Fix the value; see "Content format" in README.md for the expected shape.'
+  ),
+  'unknown-key': rule<{ key: string; suggestion: string | undefined }>(
+    'warning',
+    ({ key, suggestion }) => withSuggestion(`Unknown front-matter key "${key}" is ignored.`, suggestion),
+    'Remove the key or correct its spelling; unknown keys never reach the page.'
+  ),
+  'unknown-locality': rule<{ id: string; suggestion: string | undefined }>(
+    'error',
+    ({ id, suggestion }) => withSuggestion(`Unknown locality "${id}".`, suggestion),
+    'Use an id from localities.yml, or add the locality there first.'
+  ),
+  'unknown-author': rule<{ id: string; suggestion: string | undefined }>(
+    'error',
+    ({ id, suggestion }) => withSuggestion(`Unknown author "${id}".`, suggestion),
+    'Use an id from authors.yml, or add the author there first.'
+  ),
+  'invalid-date': rule<{ field: string; value: string; reason: string }>(
+    'error',
+    ({ field, value, reason }) => `Invalid date in "${field}": "${value}" (${reason}).`,
+    'Write dates as YYYY-MM-DD HH:mm in the site time zone, e.g. 2019-10-24 09:15, or with an offset: 2019-10-24T09:15:00+07:00.'
+  ),
+  'missing-image': rule<{ src: string }>(
+    'error',
+    ({ src }) => `Image "${src}" does not exist.`,
+    'Put the file beside the article or in content/media/, or correct the file name (names are case-sensitive).'
+  ),
+  'image-outside-content': rule<{ src: string }>(
+    'error',
+    ({ src }) => `Image "${src}" is outside the content folder.`,
+    'Images must live in the content folder: beside the article or in content/media/.'
+  ),
+  'unreadable-image': rule<{ src: string }>(
+    'error',
+    ({ src }) => `Image "${src}" cannot be read as an image.`,
+    'Export the picture again as JPEG, PNG, WebP or AVIF; the file may be damaged or not an image.'
+  ),
+  'unplaced-image': rule<{ src: string }>(
+    'warning',
+    ({ src }) => `Image "${src}" is listed but not placed in the body, so readers never see it.`,
+    'Place it in the body as a paragraph holding only ![](file-name), or remove it from "images". Only the first (lead) image shows without being placed.'
+  ),
+  'unlisted-image': rule<{ src: string; suggestion: string | undefined }>(
+    'error',
+    ({ src, suggestion }) => withSuggestion(`Image "${src}" is placed in the body but not listed in "images".`, suggestion),
+    'Add it to "images" in the front matter with its alt text and caption, or correct the file name.'
+  ),
+  'empty-body': rule<Record<string, never>>(
+    'error',
+    () => 'The article has no body text.',
+    'Write the article below the closing "---" of the front matter.'
+  ),
+  'duplicate-url': rule<{ url: string; other: string }>(
+    'error',
+    ({ url, other }) => `Two articles have the URL ${url}: this one and ${other}.`,
+    'Rename one file: the URL is /YYYY/MM/<file name>/ from the date and the file name.'
+  ),
+  'folder-date-mismatch': rule<{ folder: string; expected: string }>(
+    'warning',
+    ({ folder, expected }) => `The article is filed under ${folder}/ but its date puts it in ${expected}/.`,
+    'Move the file to the folder of its date; the URL always follows the date.'
+  ),
+  'missing-alt': rule<{ src: string }>(
+    'warning',
+    ({ src }) => `Image "${src}" has no alt text.`,
+    'Describe the image in "alt" for readers who cannot see it.'
+  ),
+  'embed-not-allowed': rule<{ host: string }>(
+    'warning',
+    ({ host }) => `Embedded content from "${host}" is not allowed and was removed.`,
+    'Only hosts listed in embedHosts in site.yml may be embedded.'
+  ),
+  'duplicate-id': rule<{ id: string }>(
+    'error',
+    ({ id }) => `Duplicate id "${id}".`,
+    'Every id in a registry must be unique.'
+  ),
+  'unknown-parent': rule<{ id: string; suggestion: string | undefined }>(
+    'error',
+    ({ id, suggestion }) => withSuggestion(`Unknown parent locality "${id}".`, suggestion),
+    'The parent must be the id of another locality in localities.yml.'
+  ),
+  'locality-cycle': rule<{ id: string }>(
+    'error',
+    ({ id }) => `Locality "${id}" is its own ancestor.`,
+    'Localities form a tree: follow the "parent" links and break the loop.'
+  ),
+  'missing-file': rule<{ name: string }>(
+    'error',
+    ({ name }) => `Missing ${name}.`,
+    'Every content folder needs site.yml, localities.yml and authors.yml; see README.md.'
+  ),
+} as const
+
+/** A rule id. */
+export type RuleId = keyof typeof rules
+
+/** The details a rule's message needs. */
+export type RuleArgs<Id extends RuleId> = Parameters<(typeof rules)[Id]['message']>[0]

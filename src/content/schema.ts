@@ -1,0 +1,83 @@
+import { z } from 'zod'
+
+/**
+ * The content model: one schema per source, types inferred from them. Everything a template
+ * shows has passed one of these.
+ */
+
+const nonEmpty = z.string().trim().min(1)
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and hyphens, e.g. tp-thanh-hoa')
+const oneOrMany = z.union([nonEmpty, z.array(nonEmpty).min(1)])
+
+/** The administrative kinds a locality can have, as Vietnamese writes them. */
+export const localityKinds = ['tỉnh', 'thành phố', 'thị xã', 'huyện', 'phường', 'xã', 'thị trấn'] as const
+
+/** `site.yml`: the paper's settings. */
+export const siteSchema = z.object({
+  title: nonEmpty,
+  description: z.string().default(''),
+  baseUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
+  language: z.string().default('vi'),
+  timeZone: nonEmpty.default('Asia/Ho_Chi_Minh'),
+  publisher: z.object({ name: nonEmpty, logo: z.string().optional() }).optional(),
+  /** Hosts whose `<iframe>` embeds are kept in article bodies. */
+  embedHosts: z.array(nonEmpty).default([]),
+  /** Articles on the landing page of an index. */
+  pageSize: z.number().int().positive().default(20),
+})
+
+/** `localities.yml`: the tree of places, province → district → ward/commune. */
+export const localitySchema = z.object({
+  id,
+  name: nonEmpty,
+  kind: z.enum(localityKinds),
+  parent: id.optional(),
+})
+
+/** `authors.yml`: the people on bylines. */
+export const authorSchema = z.object({
+  id,
+  name: nonEmpty,
+  bio: z.string().optional(),
+  url: z.url().optional(),
+})
+
+/** One picture of an article, as listed in front matter. */
+export const imageSchema = z.object({
+  src: nonEmpty,
+  alt: z.string().optional(),
+  caption: z.string().optional(),
+  credit: z.string().optional(),
+})
+
+/** An article's front matter. Dates stay strings here: they are read in the site's time zone later. */
+export const frontMatterSchema = z.object({
+  title: nonEmpty,
+  date: z.union([nonEmpty, z.number()]).transform(String),
+  updated: z.union([nonEmpty, z.number()]).transform(String).optional(),
+  correction: nonEmpty.optional(),
+  author: oneOrMany.optional(),
+  authors: oneOrMany.optional(),
+  locality: nonEmpty,
+  category: id.optional(),
+  tags: z.union([nonEmpty.transform((tag) => [tag]), z.array(nonEmpty)]).default([]),
+  summary: z.string().trim().optional(),
+  images: z.array(imageSchema).default([]),
+  draft: z.boolean().default(false),
+  comments: z.boolean().optional(),
+  aliases: z.array(z.string().regex(/^\/[^\s]*$/, 'must be a path starting with "/"')).default([]),
+})
+
+/** Settings of the site, validated. */
+export type SiteConfig = z.infer<typeof siteSchema>
+/** A locality as written in the registry. */
+export type LocalityEntry = z.infer<typeof localitySchema>
+/** An author as written in the registry. */
+export type AuthorEntry = z.infer<typeof authorSchema>
+/** An image as listed in front matter. */
+export type ImageEntry = z.infer<typeof imageSchema>
+/** Front matter, validated. */
+export type FrontMatter = z.infer<typeof frontMatterSchema>
+
+/** Front-matter keys a writer may use. */
+export const frontMatterKeys: readonly string[] = Object.keys(frontMatterSchema.shape)

@@ -1,0 +1,102 @@
+import type { Position } from 'unist'
+import type { VFile } from 'vfile'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { report } from './report.ts'
+
+/** A parsed YAML document that still knows where each key and value was written. */
+export interface YamlSource {
+  /** The parsed document (positions are offsets into `text`). */
+  document: Document
+  /** Turns offsets into lines and columns. */
+  lineCounter: LineCounter
+}
+
+/** One step of a path into YAML data: a key of a mapping or an index of a sequence. */
+export type YamlPathSegment = string | number
+
+const locationSuffix = / at line \d+, column \d+:?\s*$/
+
+/**
+ * Parses YAML, reporting every syntax error at its line and column.
+ *
+ * Line numbers are those of `text`, so callers give text that starts on the same line as the
+ * original file (gray-matter's `matter` does: it begins with the rest of the `---` line).
+ *
+ * @param text The YAML text.
+ * @param file The file problems are reported on.
+ * @returns The data and its source, or `undefined` when the YAML does not parse.
+ */
+export function parseYamlSource(text: string, file: VFile): { data: unknown; source: YamlSource } | undefined {
+  const lineCounter = new LineCounter()
+  // The core schema keeps `2019-10-24 09:15` a string: dates are parsed by us, in the site's zone.
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, schema: 'core' })
+  if (document.errors.length > 0) {
+    for (const error of document.errors) {
+      const [start] = error.linePos ?? []
+      const reason = (error.message.split('\n')[0] ?? error.message).replace(locationSuffix, '')
+      report(file, 'yaml-syntax', { reason }, start ? { line: start.line, column: start.col } : undefined)
+    }
+    return undefined
+  }
+  return { data: document.toJS({ maxAliasCount: 100 }) as unknown, source: { document, lineCounter } }
+}
+
+function toPosition(source: YamlSource, node: Node): Position | undefined {
+  if (!node.range) return undefined
+  const start = source.lineCounter.linePos(node.range[0])
+  const end = source.lineCounter.linePos(node.range[1])
+  return { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } }
+}
+
+/**
+ * Finds where a key or value was written. A path that goes further than the document (a missing
+ * key) gives the position of the deepest node that exists.
+ *
+ * @param source The parsed YAML.
+ * @param path Keys and indexes from the root, e.g. `['images', 0, 'src']`.
+ * @param part Whether to point at the key or at the value.
+ * @default part 'value'
+ */
+export function yamlPosition(
+  source: YamlSource,
+  path: readonly YamlPathSegment[],
+  part: 'key' | 'value' = 'value'
+): Position | undefined {
+  let node: unknown = source.document.contents
+  let found: Node | undefined = isNode(node) ? node : undefined
+  for (const [index, segment] of path.entries()) {
+    const last = index === path.length - 1
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment)
+      if (!pair) break
+      if (last && part === 'key' && isNode(pair.key)) return toPosition(source, pair.key)
+      node = pair.value
+      if (isNode(node)) found = node
+      else if (isNode(pair.key)) found = pair.key
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment]
+      if (!isNode(node)) break
+      found = node
+    } else break
+  }
+  return found ? toPosition(source, found) : undefined
+}
+
+/**
+ * Lists the top-level keys of a mapping with the position of each key.
+ *
+ * @param source The parsed YAML.
+ */
+export function yamlTopLevelKeys(source: YamlSource): Array<{ key: string; position: Position | undefined }> {
+  const root = source.document.contents
+  if (!isMap(root)) return []
+  return root.items.flatMap((pair) =>
+    isScalar(pair.key) && typeof pair.key.value === 'string'
+      ? [{ key: pair.key.value, position: toPosition(source, pair.key) }]
+      : []
+  )
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'range' in value
+}

@@ -1,0 +1,26 @@
+/** An image an article lists in front matter, resolved to its published file. */
+export interface FigureImage {
+  /** The file name as the writer typed it in `images[].src` and in the body. */
+  src: string
+  /** The published URL (content-hashed file name). */
+  url: string
+  /** Intrinsic width in pixels. */
+  width: number
+  /** Intrinsic height in pixels. */
+  height: number
+  /** Alternative text. */
+  alt: string
+  /** Caption shown under the image. */
+  caption: string
+  /** Who took or owns the image, shown after the caption. */
+  credit: string
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Images the article lists, by `src`; read by the figure plugin. */
+    images: ReadonlyMap<string, FigureImage>
+    /** `src` of each listed image the body places, in order; written by the figure plugin. */
+    placedImages: string[]
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Every word the site shows readers, in one dictionary per language. Vietnamese is the default;
+ * another language is a new entry here, not a change to templates.
+ */
+export const dictionaries = {
+  vi: {
+    weekdays: ['Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy', 'Chủ nhật'],
+    skipToContent: 'Bỏ qua, đến nội dung chính',
+    home: 'Trang chủ',
+    localities: 'Địa phương',
+    search: 'Tìm kiếm',
+    searchPlaceholder: 'Tìm bài viết…',
+    searchButton: 'Tìm',
+    related: 'Tin liên quan',
+    seeMore: 'Xem thêm',
+    tags: 'Từ khóa',
+    share: 'Chia sẻ',
+    shareFacebook: 'Facebook',
+    shareZalo: 'Zalo',
+    shareX: 'X',
+    shareEmail: 'Email',
+    copyLink: 'Sao chép liên kết',
+    updated: 'Cập nhật',
+    correction: 'Đính chính',
+    by: 'Tác giả',
+    notFoundTitle: 'Không tìm thấy trang',
+    notFoundText: 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi.',
+    backHome: 'Về trang chủ',
+    copyright: 'Bản quyền thuộc về',
+    breadcrumb: 'Đường dẫn',
+    mainNavigation: 'Điều hướng chính',
+  },
+} as const
+
+/** The words of one language. */
+export type Strings = (typeof dictionaries)['vi']
+
+/** Languages with a dictionary. */
+export type Language = keyof typeof dictionaries
+
+/**
+ * The dictionary for a language, falling back to Vietnamese.
+ *
+ * @param language A BCP 47 code from site.yml, e.g. `vi`.
+ */
+export function stringsFor(language: string): Strings {
+  return language in dictionaries ? dictionaries[language as Language] : dictionaries.vi
+}
