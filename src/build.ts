@@ -1,0 +1,93 @@
+import { resolve } from 'node:path'
+import type { VFile } from 'vfile'
+import { hasErrors, loadContent, type ContentSources } from './content/index.ts'
+import { createStaging, discardStaging, readStylesheet, swapIntoPlace, writeStatic } from './publish/index.ts'
+import { renderWithEleventy } from './render/index.ts'
+import { planSite, type SiteModel } from './site/index.ts'
+import { task, type Logger, type Timing } from './task.ts'
+
+/** Options of {@link build}. */
+export interface BuildOptions {
+  /** The content folder. @default 'content' */
+  contentDir?: string
+  /** The output folder, replaced only when the build succeeds. @default 'dist' */
+  outDir?: string
+  /** Cache folder. @default '.cache' */
+  cacheDir?: string
+  /** Overrides `baseUrl` from site.yml (e.g. for a preview deploy). */
+  baseUrl?: string
+  /** Publish drafts and scheduled articles. @default false */
+  drafts?: boolean
+  /** The build's "now" (epoch ms); see {@link resolveNow}. */
+  now?: number
+  /** Progress lines. @default console.log */
+  log?: Logger
+}
+
+/** What a build did. */
+export interface BuildResult {
+  /** Whether `outDir` now holds the new site. */
+  ok: boolean
+  /** Every source file with its problems. */
+  files: VFile[]
+  /** Pages written. */
+  pages: number
+  timings: Timing[]
+  model?: SiteModel
+}
+
+/**
+ * The build's notion of "now": `--now`, else `SOURCE_DATE_EPOCH` (seconds), else the clock.
+ *
+ * @param now An ISO date or epoch milliseconds from the command line.
+ * @param env The environment.
+ */
+export function resolveNow(now: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
+  if (now !== undefined) {
+    const value = /^\d+$/.test(now) ? Number(now) : Date.parse(now)
+    if (Number.isNaN(value)) throw new Error(`--now: "${now}" is not a date; use ISO 8601, e.g. 2026-11-26T08:00:00+07:00`)
+    return value
+  }
+  const epoch = env['SOURCE_DATE_EPOCH']
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return Number(epoch) * 1000
+  return Date.now()
+}
+
+/**
+ * Builds a content folder into a static site: load and validate → plan → render → publish.
+ * Any error stops the build before anything is written to `outDir`.
+ *
+ * @param options What to build and where.
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const log = options.log ?? ((line: string) => console.log(line))
+  const outDir = resolve(options.outDir ?? 'dist')
+  const cacheDir = resolve(options.cacheDir ?? '.cache')
+  const timings: Timing[] = []
+  const { sources, files } = await task('loading content', timings, log, () => loadContent({ contentDir: options.contentDir ?? 'content' }))
+  if (!sources || hasErrors(files)) return { ok: false, files, pages: 0, timings }
+  const model = await task('planning site', timings, log, () =>
+    planSite(withBaseUrl(sources, options.baseUrl), { now: options.now ?? resolveNow(undefined), drafts: options.drafts ?? false })
+  )
+  const staging = await createStaging(outDir)
+  try {
+    const stylesheet = await readStylesheet()
+    const pages = await task('rendering pages', timings, log, () =>
+      renderWithEleventy(model, { outputDir: staging, cacheDir, cssUrl: stylesheet.url })
+    )
+    await task('publishing', timings, log, async () => {
+      await writeStatic(staging, [stylesheet], sources.media)
+      await swapIntoPlace(staging, outDir)
+    })
+    return { ok: true, files, pages, timings, model }
+  } catch (error) {
+    await discardStaging(staging)
+    throw error
+  }
+}
+
+function withBaseUrl(sources: ContentSources, baseUrl: string | undefined): ContentSources {
+  if (baseUrl === undefined) return sources
+  const site = { ...sources.registries.site, baseUrl: baseUrl.replace(/\/+$/, '') }
+  return { ...sources, registries: { ...sources.registries, site } }
+}

@@ -1,0 +1,71 @@
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
+import type { MediaFile } from '../content/index.ts'
+import type { Asset } from './assets.ts'
+
+/**
+ * Creates an empty staging folder beside the output folder (same file system, so the final
+ * rename is atomic).
+ *
+ * @param outDir The output folder, e.g. `dist`.
+ */
+export async function createStaging(outDir: string): Promise<string> {
+  const out = resolve(outDir)
+  const staging = join(dirname(out), `.${basename(out)}.staging-${process.pid}`)
+  await rm(staging, { recursive: true, force: true })
+  await mkdir(staging, { recursive: true })
+  return staging
+}
+
+/**
+ * Writes fingerprinted assets and copies media into the staging folder.
+ *
+ * @param staging The staging folder.
+ * @param assets Assets to write at their URLs.
+ * @param media Media files to copy to their URLs.
+ */
+export async function writeStatic(staging: string, assets: readonly Asset[], media: readonly MediaFile[]): Promise<void> {
+  for (const asset of assets) {
+    const target = join(staging, asset.url)
+    await mkdir(dirname(target), { recursive: true })
+    await writeFile(target, asset.contents)
+  }
+  await mkdir(join(staging, 'media'), { recursive: true })
+  await Promise.all(media.map((file) => copyFile(file.sourcePath, join(staging, file.url))))
+}
+
+/**
+ * Replaces the output folder with the staging folder. The old output stays complete until the
+ * new one is in place; a failed build never gets here, so its output is never seen.
+ *
+ * @param staging The finished staging folder.
+ * @param outDir The output folder.
+ */
+export async function swapIntoPlace(staging: string, outDir: string): Promise<void> {
+  const out = resolve(outDir)
+  const old = join(dirname(out), `.${basename(out)}.old-${process.pid}`)
+  await rm(old, { recursive: true, force: true })
+  let hadOld = true
+  try {
+    await rename(out, old)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    hadOld = false
+  }
+  try {
+    await rename(staging, out)
+  } catch (error) {
+    if (hadOld) await rename(old, out)
+    throw error
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true })
+}
+
+/**
+ * Removes a staging folder after a failed build.
+ *
+ * @param staging The staging folder.
+ */
+export async function discardStaging(staging: string): Promise<void> {
+  await rm(staging, { recursive: true, force: true })
+}

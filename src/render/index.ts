@@ -1,0 +1,2 @@
+export { renderWithEleventy, type EleventyRenderOptions } from './eleventy-site.tsx'
+export { renderDocument } from './render-page.tsx'

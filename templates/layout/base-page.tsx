@@ -1,0 +1,45 @@
+import type { ComponentChildren } from 'preact'
+import { SiteFooter } from '../components/site-footer.tsx'
+import { SiteHeader } from '../components/site-header.tsx'
+import { absoluteUrl, type PageContext } from '../context.ts'
+
+/** Props of {@link BasePage}. */
+export interface BasePageProps {
+  context: PageContext
+  /** Page title, without the site name. */
+  title: string
+  description: string
+  /** Site path of the page, for its canonical URL; absent on pages that have none (404). */
+  path?: string
+  /** Extra `<head>` content: Open Graph, JSON-LD… */
+  head?: ComponentChildren
+  children: ComponentChildren
+}
+
+/** The HTML document every page shares: head, header with navigation and search, footer. */
+export function BasePage({ context, title, description, path, head, children }: BasePageProps) {
+  const { site, strings } = context
+  return (
+    <html lang={site.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title === site.title ? title : `${title} - ${site.title}`}</title>
+        <meta name="description" content={description} />
+        {path === undefined ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={absoluteUrl(site, path)} />}
+        <link rel="stylesheet" href={context.assets.css} />
+        {head}
+      </head>
+      <body>
+        <a class="skip-link" href="#noi-dung">
+          {strings.skipToContent}
+        </a>
+        <SiteHeader context={context} />
+        <main id="noi-dung" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter context={context} />
+      </body>
+    </html>
+  )
+}

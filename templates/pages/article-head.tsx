@@ -1,0 +1,66 @@
+import type { ArticleModel } from '../../src/site/index.ts'
+import { JsonLd } from '../components/json-ld.tsx'
+import { absoluteUrl, type PageContext } from '../context.ts'
+
+/** Open Graph, Twitter card and `NewsArticle` JSON-LD of an article page. */
+export function ArticleHead({ article, context }: { article: ArticleModel; context: PageContext }) {
+  const { site, authors, localities } = context
+  const url = absoluteUrl(site, article.url)
+  const lead = article.images[0]
+  const image = lead ? absoluteUrl(site, lead.url) : undefined
+  const modified = article.updated ?? article.date
+  const people = article.authors.flatMap((id) => {
+    const author = authors[id]
+    return author ? [{ '@type': 'Person', name: author.name, url: author.sameAs ?? absoluteUrl(site, author.url) }] : []
+  })
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.summary,
+    ...(lead && image ? { image: [{ '@type': 'ImageObject', url: image, width: lead.width, height: lead.height }] } : {}),
+    datePublished: article.date.iso,
+    dateModified: modified.iso,
+    author: people,
+    publisher: {
+      '@type': 'Organization',
+      name: site.publisherName,
+      url: absoluteUrl(site, '/'),
+      ...(site.publisherLogo === undefined ? {} : { logo: { '@type': 'ImageObject', url: absoluteUrl(site, site.publisherLogo) } }),
+    },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    inLanguage: site.language,
+    ...(localities[article.locality] ? { contentLocation: { '@type': 'Place', name: localities[article.locality]?.name } } : {}),
+    ...(article.tags.length > 0 ? { keywords: article.tags.join(', ') } : {}),
+  }
+  return (
+    <>
+      <meta name="robots" content="max-image-preview:large" />
+      <meta property="og:type" content="article" />
+      <meta property="og:locale" content={site.ogLocale} />
+      <meta property="og:site_name" content={site.title} />
+      <meta property="og:title" content={article.title} />
+      <meta property="og:description" content={article.summary} />
+      <meta property="og:url" content={url} />
+      {lead && image ? (
+        <>
+          <meta property="og:image" content={image} />
+          <meta property="og:image:width" content={String(lead.width)} />
+          <meta property="og:image:height" content={String(lead.height)} />
+          <meta property="og:image:alt" content={lead.alt} />
+        </>
+      ) : null}
+      <meta property="article:published_time" content={article.date.iso} />
+      <meta property="article:modified_time" content={modified.iso} />
+      {localities[article.locality] ? <meta property="article:section" content={localities[article.locality]?.name} /> : null}
+      {article.tags.map((tag) => (
+        <meta key={tag} property="article:tag" content={tag} />
+      ))}
+      <meta name="twitter:card" content={lead ? 'summary_large_image' : 'summary'} />
+      <meta name="twitter:title" content={article.title} />
+      <meta name="twitter:description" content={article.summary} />
+      {image ? <meta name="twitter:image" content={image} /> : null}
+      <JsonLd data={jsonLd} />
+    </>
+  )
+}

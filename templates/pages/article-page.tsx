@@ -1,0 +1,62 @@
+import type { ArticleModel } from '../../src/site/index.ts'
+import { Byline } from '../components/byline.tsx'
+import { Figure } from '../components/figure.tsx'
+import { RelatedList } from '../components/related-list.tsx'
+import { ShareLinks } from '../components/share-links.tsx'
+import { absoluteUrl, type PageContext } from '../context.ts'
+import { BasePage } from '../layout/base-page.tsx'
+import { ArticleHead } from './article-head.tsx'
+
+/** An article: kicker, title, lead (sapo), byline, lead figure, body, tags, sharing and related articles. */
+export function ArticlePage({ article, context }: { article: ArticleModel; context: PageContext }) {
+  const { strings, localities, site } = context
+  const locality = localities[article.locality]
+  const trail = locality ? [...locality.ancestors, locality.id].flatMap((id) => (localities[id] ? [localities[id]] : [])) : []
+  return (
+    <BasePage
+      context={context}
+      title={article.title}
+      description={article.summary}
+      path={article.url}
+      head={<ArticleHead article={article} context={context} />}
+    >
+      <article class="article">
+        <nav class="kicker" aria-label={strings.breadcrumb}>
+          <ol>
+            {trail.map((place) => (
+              <li key={place.id}>
+                <a href={place.url}>{place.name}</a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <h1 class="article__title">{article.title}</h1>
+        <Byline article={article} context={context} />
+        {article.summary ? <p class="article__summary">{article.summary}</p> : null}
+        {article.leadFigure ? <Figure image={article.leadFigure} lead /> : null}
+        <div class="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+        {article.tags.length > 0 ? (
+          <section class="tags" aria-label={strings.tags}>
+            <h2 class="tags__title">{strings.tags}</h2>
+            <ul>
+              {article.tags.map((tag) => (
+                <li key={tag}>{tag}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <ShareLinks url={absoluteUrl(site, article.url)} title={article.title} strings={strings} />
+      </article>
+      <aside class="article-aside">
+        <RelatedList related={article.related} strings={strings} />
+        {locality ? (
+          <p class="see-more">
+            <a href={locality.url}>
+              {strings.seeMore} {locality.name}
+            </a>
+          </p>
+        ) : null}
+      </aside>
+    </BasePage>
+  )
+}
