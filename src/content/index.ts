@@ -5,5 +5,5 @@ export { compare, loadContent, type ContentSources, type LoadOptions } from './l
 export type { MediaFile } from './media.ts'
 export { loadRegistries, type Registries } from './registries.ts'
 export { countProblems, formatProblems, hasErrors, report } from './report.ts'
-export { rules, type RuleId } from './rules.ts'
+export { rules, withSuggestion, type RuleId } from './rules.ts'
 export * from './schema.ts'

@@ -5,7 +5,7 @@
  * Everything but `generateCorpus` is pure: the same seed and article index
  * always give the same article, whatever order articles are written in.
  */
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
@@ -442,12 +442,33 @@ export function countWords(text: string): number {
 }
 
 /**
- * Returns a locality as written in prose: kind plus name ("huyện Nga Sơn"), unless the name already starts with the kind.
+ * Returns a locality's name without its kind prefix: "Phường Điện Biên" → "Điện Biên", "TP. Sầm Sơn" → "Sầm Sơn".
+ * @param locality the locality
+ */
+export function localityBareName(locality: Locality): string {
+  const name = locality.name.normalize('NFC').trim();
+  const abbreviation = /^(?:TP|TX|TT|Q|H)\.\s*/u;
+  if (abbreviation.test(name)) return name.replace(abbreviation, '');
+  const kind = locality.kind.normalize('NFC').toLowerCase();
+  return name.toLowerCase().startsWith(`${kind} `) ? name.slice(kind.length + 1) : name;
+}
+
+/**
+ * Returns a locality as written in prose: lower-case kind plus bare name ("huyện Nga Sơn", "phường Điện Biên").
  * @param locality the locality
  */
 export function localityLabel(locality: Locality): string {
-  const kind = locality.kind.normalize('NFC');
-  return locality.name.normalize('NFC').toLowerCase().startsWith(kind.toLowerCase()) ? locality.name : `${kind} ${locality.name}`;
+  return `${locality.kind.normalize('NFC').toLowerCase()} ${localityBareName(locality)}`;
+}
+
+/**
+ * Returns a locality as written in headlines: "TP. Sầm Sơn", "TX. Nghi Sơn", otherwise the bare name ("Nga Sơn").
+ * @param locality the locality
+ */
+export function localityShortName(locality: Locality): string {
+  const kind = locality.kind.normalize('NFC').toLowerCase();
+  const bare = localityBareName(locality);
+  return kind === 'thành phố' ? `TP. ${bare}` : kind === 'thị xã' ? `TX. ${bare}` : bare;
 }
 
 /**
@@ -473,11 +494,11 @@ export interface FillContext {
   lexicon: Lexicon;
   /** `{loc}`: the article's locality with kind. */
   loc: string;
-  /** `{locName}`: the article's locality name. */
+  /** `{locName}`: the article's locality short name ("Nga Sơn", "TP. Sầm Sơn"). */
   locName: string;
   /** `{province}`: the root locality with kind. */
   province: string;
-  /** `{provinceName}`: the root locality name. */
+  /** `{provinceName}`: the root locality short name. */
   provinceName: string;
   /** `{year}`: the article's year. */
   year: number;
@@ -565,15 +586,17 @@ export function makeAuthors(rand: Random, count: number): Author[] {
     if (attempt > count * 100) throw new Error(`makeAuthors: cannot find ${count} distinct names`);
     const male = rand() < 0.5;
     const style = rand();
-    const given = pick(rand, male ? MALE_GIVEN_NAMES : FEMALE_GIVEN_NAMES);
-    const name =
-      style < 0.7
-        ? makePersonName(rand, male)
-        : style < 0.85
-          ? `${pick(rand, male ? MALE_MIDDLE_NAMES : FEMALE_MIDDLE_NAMES)} ${given}`
-          : `${pick(rand, FAMILY_NAMES)} ${given}`;
+    let name: string;
+    if (style < 0.7) {
+      name = makePersonName(rand, male);
+    } else {
+      // Pen names: "Minh Hiếu" (middle + given) or "Lê Hà" (family + given); never "Thị …" or "Văn …".
+      const given = pick(rand, male ? MALE_GIVEN_NAMES : FEMALE_GIVEN_NAMES);
+      const middle = pick(rand, male ? MALE_MIDDLE_NAMES : FEMALE_MIDDLE_NAMES);
+      name = style < 0.85 && middle !== 'Thị' && middle !== 'Văn' ? `${middle} ${given}` : `${pick(rand, FAMILY_NAMES)} ${given}`;
+    }
     const id = toSlug(name);
-    if (ids.has(id) || name.endsWith(' Thị ' + given) === false && name.split(' ').length === 2 && name.startsWith('Thị ')) continue;
+    if (ids.has(id)) continue;
     ids.add(id);
     authors.push({ id, name });
   }
@@ -665,9 +688,9 @@ export function makeArticle(index: number, rand: Random, registries: CorpusRegis
     rand,
     lexicon: CATEGORY_LEXICON[category],
     loc: localityLabel(locality),
-    locName: locality.name,
+    locName: localityShortName(locality),
     province: localityLabel(registries.root),
-    provinceName: registries.root.name,
+    provinceName: localityShortName(registries.root),
     year,
     month,
   };
@@ -679,11 +702,12 @@ export function makeArticle(index: number, rand: Random, registries: CorpusRegis
   const summary = summaryParts.join(' ');
 
   const firstAuthorName = registries.authorById.get(authorIds[0] ?? '')?.name ?? 'CTV';
+  const ownCredit = `Ảnh: ${firstAuthorName}`;
   const images = pickDistinctWeighted(rand, IMAGE_PICKER, randomInt(rand, 1, 3)).map((src): CorpusImage => {
     const alts = context.lexicon['alt'] ?? SHARED_ALT_TEXTS;
     const alt = capitalize(fillTemplate(pick(rand, rand() < 0.8 ? alts : SHARED_ALT_TEXTS), context));
     const caption = `${alt} ${fillTemplate(pick(rand, lexiconList('place', context)), context)}.`;
-    const credit = rand() < 0.7 ? firstAuthorName : pick(rand, PHOTO_CREDITS);
+    const credit = rand() < 0.7 ? ownCredit : pick(rand, PHOTO_CREDITS);
     return { src, alt, caption, credit };
   });
 
@@ -977,17 +1001,4 @@ async function runPool(count: number, concurrency: number, task: (index: number)
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-}
-
-/**
- * Tells whether a path exists (used by the script and tests).
- * @param file path to test
- */
-export async function pathExists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -28,7 +28,7 @@ export type Lexicon = Readonly<Record<string, readonly string[]>>;
 /** Slots filled by the generator itself rather than from a lexicon. */
 export const DYNAMIC_SLOTS: ReadonlySet<string> = new Set([
   'loc', // the article's locality, with its kind: "huyện Nga Sơn"
-  'locName', // the article's locality name only: "Nga Sơn"
+  'locName', // the article's locality short name: "Nga Sơn", "TP. Sầm Sơn"
   'province', // the root locality, with kind: "tỉnh Thanh Hóa"
   'provinceName', // the root locality name: "Thanh Hóa"
   'year', // the article's year
@@ -104,14 +104,14 @@ export const SHARED_ALT_TEXTS: readonly string[] = [
 ];
 
 /** Credits used for images that are not the author's own. */
-export const PHOTO_CREDITS: readonly string[] = ['Tư liệu', 'CTV', 'Ảnh do cơ sở cung cấp', 'Tin Xứ Thanh'];
+export const PHOTO_CREDITS: readonly string[] = ['Ảnh: Tư liệu', 'Ảnh: CTV', 'Ảnh: Cơ sở cung cấp', 'Ảnh: Tin Xứ Thanh'];
 
 /** Lists shared by all categories. */
 export const SHARED_LEXICON: Lexicon = {
   time: [
     'sáng ngày {day}/{month}', 'chiều ngày {day}/{month}', 'tối ngày {day}/{month}', 'ngày {day}/{month}',
     'sáng nay', 'chiều qua', 'trong tuần qua', 'từ đầu năm đến nay', 'thời gian qua',
-    'những năm gần đây', 'trong {n} tháng đầu năm {year}', 'sau hơn {n} tháng triển khai',
+    'những năm gần đây', 'trong {months} tháng đầu năm {year}', 'sau hơn {n} tháng triển khai',
     'trong dịp Tết Nguyên đán vừa qua', 'ngay từ những ngày đầu năm {year}', 'cuối tháng {month}',
   ],
   aspect: ['đã', 'vừa', 'đã phối hợp', 'chính thức', 'đã chủ trì', 'tiếp tục'],
@@ -190,7 +190,7 @@ export const SHARED_LEXICON: Lexicon = {
     'Chị {femaleName}, {villagerRole},',
   ],
   villagerRole: [
-    'Trưởng thôn {village}', 'người dân {village}', 'chủ một cơ sở sản xuất ở {loc}', 'tiểu thương chợ {market}',
+    'Trưởng {village}', 'người dân {village}', 'chủ một cơ sở sản xuất ở {loc}', 'tiểu thương chợ {market}',
     'một ngư dân ở {village}', 'du khách đến từ Hà Nội', 'chủ homestay ở {village}',
     'giáo viên Trường Tiểu học {locName}', 'hội viên Hội Nông dân {loc}',
   ],
@@ -241,6 +241,7 @@ export const SHARED_LEXICON: Lexicon = {
     'nhân dân tự nguyện đóng góp hơn {num} triệu đồng và nhiều ngày công lao động',
   ],
   quarter: ['quý I', 'quý II', 'quý III', 'quý IV'],
+  months: ['3', '6', '9', '10', '11'],
   heading: [
     'Nhiều kết quả tích cực', 'Còn không ít khó khăn', 'Quyết tâm hoàn thành mục tiêu',
     'Chung tay vì cộng đồng', 'Sức bật mới', 'Người dân là trung tâm', 'Những con số biết nói',
@@ -273,7 +274,7 @@ export const SHARED_LEXICON: Lexicon = {
     '{villager} chia sẻ: “{quote}”.',
     'Phát biểu tại buổi làm việc, {official} ghi nhận, biểu dương những kết quả mà {loc} đạt được trong thời gian qua.',
     '{connector} {official} đề nghị {catOrg} {task}.',
-    'Trong {n} tháng đầu năm {year}, {result}.',
+    'Trong {months} tháng đầu năm {year}, {result}.',
     'Thực tế cho thấy, {opinion}.',
     'Nhờ {reason}, {result}.',
     '{people} {place} rất phấn khởi bởi {benefit}.',

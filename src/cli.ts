@@ -1,0 +1,110 @@
+import { parseArgs } from 'node:util'
+import { build, resolveNow } from './build.ts'
+import { countProblems, formatProblems, loadContent } from './content/index.ts'
+import { createArticle } from './new-article.ts'
+import { serve } from './serve.ts'
+
+const usage = `Usage: toasoan <command> [options]
+
+Commands:
+  build   Validate the content and build the site
+            --content DIR   content folder (default: content)
+            --out DIR       output folder, replaced only on success (default: dist)
+            --base-url URL  override baseUrl from site.yml
+            --drafts        include drafts and future-dated articles
+            --now ISO       the build's "now" (default: SOURCE_DATE_EPOCH, else the clock)
+  check   Validate the content without building       --content DIR
+  serve   Build, serve on http://localhost:8080 and rebuild on change
+            --content DIR  --out DIR  --port N  --drafts
+  new     Write a new article with valid front matter
+            toasoan new "Tiêu đề" --locality ID --author ID [--content DIR] [--date "YYYY-MM-DD HH:mm"]
+`
+
+/**
+ * Runs the command line.
+ *
+ * @param argv Arguments after the program name.
+ * @returns The exit code: 0 success, 1 content errors, 2 wrong usage.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      options: {
+        content: { type: 'string', default: 'content' },
+        out: { type: 'string', default: 'dist' },
+        'base-url': { type: 'string' },
+        drafts: { type: 'boolean', default: false },
+        now: { type: 'string' },
+        port: { type: 'string', default: '8080' },
+        locality: { type: 'string' },
+        author: { type: 'string' },
+        date: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    })
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.help || command === undefined || command === 'help') {
+    console.log(usage)
+    return command === undefined ? 2 : 0
+  }
+  const cwd = process.cwd()
+  switch (command) {
+    case 'build': {
+      const result = await build({
+        contentDir: values.content,
+        outDir: values.out,
+        drafts: values.drafts,
+        now: resolveNow(values.now),
+        ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
+      })
+      const report = formatProblems(result.files, cwd)
+      if (!result.ok) {
+        console.error(`${report}\nBuild failed: ${values.out} was left as it was.`)
+        return 1
+      }
+      if (countProblems(result.files).warnings > 0) console.error(report)
+      console.log(`Built ${result.pages} pages into ${values.out}.`)
+      return 0
+    }
+    case 'check': {
+      const { files } = await loadContent({ contentDir: values.content })
+      const { errors } = countProblems(files)
+      console[errors > 0 ? 'error' : 'log'](formatProblems(files, cwd))
+      return errors > 0 ? 1 : 0
+    }
+    case 'serve':
+      return serve({ contentDir: values.content, outDir: values.out, port: Number(values.port), drafts: values.drafts })
+    case 'new': {
+      const title = positionals.join(' ').trim()
+      if (!title || values.locality === undefined || values.author === undefined) {
+        console.error(`toasoan new needs a title, --locality and --author.\n\n${usage}`)
+        return 2
+      }
+      const result = await createArticle({
+        contentDir: values.content,
+        title,
+        locality: values.locality,
+        author: values.author,
+        now: resolveNow(values.now),
+        ...(values.date === undefined ? {} : { date: values.date }),
+      })
+      if ('error' in result) {
+        console.error(result.error)
+        return 1
+      }
+      console.log(`Created ${result.path}`)
+      return 0
+    }
+    default:
+      console.error(`Unknown command "${command}".\n\n${usage}`)
+      return 2
+  }
+}

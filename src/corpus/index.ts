@@ -1,0 +1,5 @@
+/**
+ * Synthetic corpus generator: public API.
+ */
+export * from './generate-corpus.ts';
+export * from './vocabulary.ts';

@@ -1,0 +1,68 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import slugify from '@sindresorhus/slugify'
+import { stringify } from 'yaml'
+import { didYouMean, formatProblems, loadRegistries, partsInZone, withSuggestion } from './content/index.ts'
+
+/** Options of {@link createArticle}. */
+export interface NewArticleOptions {
+  contentDir: string
+  title: string
+  /** Locality id from localities.yml. */
+  locality: string
+  /** Author id from authors.yml. */
+  author: string
+  /** The build's "now" in epoch ms; the article's date when `date` is absent. */
+  now: number
+  /** `YYYY-MM-DD HH:mm` in the site's zone. */
+  date?: string
+}
+
+const pad = (value: number): string => String(value).padStart(2, '0')
+
+/**
+ * The text of a new article: valid front matter and a body to replace.
+ *
+ * @param fields Title, local date, locality and author.
+ */
+export function articleTemplate(fields: { title: string; date: string; locality: string; author: string }): string {
+  const frontMatter = stringify(
+    { title: fields.title, date: fields.date, authors: [fields.author], locality: fields.locality, tags: [], summary: 'Tóm tắt (sapo) của bài viết.', images: [] },
+    { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', flowCollectionPadding: false }
+  ).replace(/^date: "(.*)"$/m, 'date: $1')
+  return `---\n${frontMatter}---\n\nNội dung bài viết.\n`
+}
+
+/**
+ * Writes `articles/YYYY/MM/<slug>.md` for a new article; never overwrites a file.
+ *
+ * @param options Title, registry ids and the date.
+ * @returns The path written, or what went wrong.
+ */
+export async function createArticle(options: NewArticleOptions): Promise<{ path: string } | { error: string }> {
+  const { registries, files } = await loadRegistries(options.contentDir)
+  if (!registries) return { error: formatProblems(files, process.cwd()) }
+  const localityIds = registries.localities.map((locality) => locality.id)
+  if (!localityIds.includes(options.locality)) {
+    return { error: withSuggestion(`Unknown locality "${options.locality}".`, didYouMean(options.locality, localityIds)) }
+  }
+  const authorIds = registries.authors.map((author) => author.id)
+  if (!authorIds.includes(options.author)) {
+    return { error: withSuggestion(`Unknown author "${options.author}".`, didYouMean(options.author, authorIds)) }
+  }
+  const { year, month, day, hour, minute } = partsInZone(options.now, registries.site.timeZone)
+  const date = options.date ?? `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}`
+  const folderMatch = /^(\d{4})-(\d{2})/.exec(date)
+  if (!folderMatch) return { error: `--date "${date}" is not a date; write YYYY-MM-DD HH:mm.` }
+  const slug = slugify(options.title)
+  const dir = join(options.contentDir, 'articles', folderMatch[1] as string, folderMatch[2] as string)
+  const path = join(dir, `${slug}.md`)
+  await mkdir(dir, { recursive: true })
+  try {
+    await writeFile(path, articleTemplate({ title: options.title.normalize('NFC'), date, locality: options.locality, author: options.author }), { flag: 'wx' })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { error: `${relative(process.cwd(), path)} already exists; it was left untouched. Choose another title.` }
+    throw error
+  }
+  return { path: relative(process.cwd(), path) }
+}
