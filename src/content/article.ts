@@ -98,7 +98,12 @@ export async function loadArticle(path: string, text: string, context: ArticleCo
   }
   const images = await resolveImages(data, source, file, context)
   const body = bodyFile(file, split)
-  const { html, placedImages } = renderMarkdown(context.processor, body, new Map(images.map((image) => [image.src, image])))
+  const { html, placedImages } = renderMarkdown(
+    context.processor,
+    body,
+    new Map(images.map((image) => [image.src, image])),
+    new Set(data.images.map((image) => image.src))
+  )
   file.messages.push(...body.messages)
   for (const [index, image] of images.entries()) {
     if (index > 0 && !placedImages.includes(image.src)) report(file, 'unplaced-image', { src: image.src }, yamlPosition(source, ['images', index, 'src']))

@@ -30,7 +30,7 @@ export function validate<Schema extends z.ZodType>(
     if (seen.has(field)) continue
     seen.add(field)
     if (issue.code === 'invalid_type' && issue.input === undefined) {
-      report(file, 'missing-field', { field }, yamlPosition(source, prefix.length > 0 ? prefix : [], 'value'))
+      report(file, 'missing-field', { field }, yamlPosition(source, path.slice(0, -1)))
     } else {
       report(file, 'invalid-field', { field: field || '(root)', reason: describeIssue(issue) }, yamlPosition(source, path))
     }

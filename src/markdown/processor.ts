@@ -50,15 +50,18 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Markdown
  *
  * @param processor The build's processor.
  * @param file The body, padded so its lines are those of the article file.
- * @param images The images the article lists, by `src`.
+ * @param images The images the article lists and that exist, by `src`.
+ * @param listed Every `src` the article lists (those missing on disk are reported already).
  * @returns The HTML and the images the body places.
  */
 export function renderMarkdown(
   processor: MarkdownProcessor,
   file: VFile,
-  images: ReadonlyMap<string, FigureImage>
+  images: ReadonlyMap<string, FigureImage>,
+  listed: ReadonlySet<string> = new Set(images.keys())
 ): { html: string; placedImages: string[] } {
   file.data.images = images
+  file.data.listedImages = listed
   const tree = processor.runSync(processor.parse(file), file)
   const html = processor.stringify(tree, file)
   return { html, placedImages: file.data.placedImages ?? [] }

@@ -19,6 +19,7 @@ export function remarkFigure() {
       if (isExternal(node.url)) return
       const image = images.get(decodeSrc(node.url))
       if (!image) {
+        if (file.data.listedImages?.has(decodeSrc(node.url))) return
         report(file, 'unlisted-image', { src: node.url, suggestion: didYouMean(node.url, images.keys()) }, node.position)
         return
       }

@@ -20,6 +20,8 @@ declare module 'vfile' {
   interface DataMap {
     /** Images the article lists, by `src`; read by the figure plugin. */
     images: ReadonlyMap<string, FigureImage>
+    /** Every `src` the front matter lists, including images that failed (already reported). */
+    listedImages: ReadonlySet<string>
     /** `src` of each listed image the body places, in order; written by the figure plugin. */
     placedImages: string[]
   }

@@ -1,0 +1,76 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { formatProblems, loadContent } from '../../src/content/index.ts'
+import { contentWith, fixtures, fixtureSite, removeDir } from '../helpers/fixtures.ts'
+
+const test = suite('loadContent')
+const errorCases = join(fixtures, 'errors')
+
+test('should load the fixture site without problems', async () => {
+  const { sources, files } = await loadContent({ contentDir: fixtureSite })
+  assert.ok(sources)
+  assert.is(formatProblems(files, fixtureSite), '0 errors, 0 warnings')
+  assert.is(sources.articles.length, 5)
+  assert.equal(
+    sources.articles.map((article) => article.url),
+    ['/2019/10/hoi-nghi-lang-nghe/', '/2020/03/hai-tac-gia-va-dinh-chinh/', '/2024/05/ban-nhap/', '/2024/05/tieu-de-co-the-script/', '/2031/01/hen-gio/']
+  )
+})
+
+// Each folder of test/fixtures/errors is one content mistake; expected.txt holds the exact report
+// (paths relative to the content folder). Regenerate with UPDATE=1 and review the diff.
+for (const name of await readdir(errorCases)) {
+  test(`should report ${name} with its position, rule and hint`, async () => {
+    const dir = await contentWith(join(errorCases, name))
+    try {
+      const { sources, files } = await loadContent({ contentDir: dir })
+      const report = formatProblems(files, dir)
+      const expectedPath = join(errorCases, name, 'expected.txt')
+      if (process.env['UPDATE']) await writeFile(expectedPath, `${report}\n`)
+      assert.fixture(report, (await readFile(expectedPath, 'utf8')).trimEnd())
+      if (/^0 errors/m.test(report)) assert.ok(sources)
+      else assert.is(sources, undefined)
+    } finally {
+      await removeDir(dir)
+    }
+  })
+}
+
+test('should report the problems of every file in one run', async () => {
+  const dir = await contentWith(join(errorCases, 'unknown-locality'))
+  try {
+    const other = join(errorCases, 'missing-title', 'articles', '2019', '10', 'bai-viet.md')
+    await writeFile(join(dir, 'articles', '2019', '10', 'bai-khac.md'), await readFile(other))
+    const { files } = await loadContent({ contentDir: dir })
+    const report = formatProblems(files, dir)
+    assert.match(report, 'articles/2019/10/bai-khac.md:2:1 error Missing required field "title". [missing-field]')
+    assert.match(report, 'articles/2019/10/bai-viet.md:4:11 error Unknown locality "tp-thanh-hao". Did you mean "tp-thanh-hoa"? [unknown-locality]')
+    assert.match(report, /^2 errors, 0 warnings$/m)
+  } finally {
+    await removeDir(dir)
+  }
+})
+
+test('should normalise text to NFC', async () => {
+  const dir = await contentWith(undefined)
+  try {
+    // "Hòa" typed with a combining grave accent (NFD), as some keyboards on macOS produce it.
+    const decomposed = 'Ho\u0300a bi\u0300nh'.normalize('NFD')
+    await mkdir(join(dir, 'articles', '2020', '01'), { recursive: true })
+    await writeFile(
+      join(dir, 'articles', '2020', '01', 'hoa-binh.md'),
+      `---\ntitle: "${decomposed}"\ndate: 2020-01-01 08:00\nauthor: to-phuong\nlocality: thanh-hoa\n---\n\n${decomposed}.\n`
+    )
+    const { sources } = await loadContent({ contentDir: dir })
+    const article = sources?.articles[0]
+    assert.is(article?.title, 'Hòa bình'.normalize('NFC'))
+    assert.is(article?.title.length, 8)
+    assert.match(article?.bodyHtml ?? '', 'Hòa bình'.normalize('NFC'))
+  } finally {
+    await removeDir(dir)
+  }
+})
+
+test.run()

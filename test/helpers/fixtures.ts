@@ -1,0 +1,52 @@
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The repository root. */
+export const root = fileURLToPath(new URL('../../', import.meta.url))
+
+/** The fixtures folder. */
+export const fixtures = join(root, 'test', 'fixtures')
+
+/** The fixture site: registries, media and a handful of articles. */
+export const fixtureSite = join(fixtures, 'site')
+
+/** Runs `node scripts/toasoan.js` arguments. */
+export const cliScript = join(root, 'scripts', 'toasoan.js')
+
+/** A fixed "now" for builds under test: 2026-11-26 08:00 in Hà Nội. */
+export const testNow = Date.parse('2026-11-26T08:00:00+07:00')
+
+/**
+ * Makes an empty temporary folder inside the repository's `.cache/` (tests write nothing outside
+ * the repository).
+ *
+ * @param name A prefix for the folder name.
+ */
+export async function tempDir(name: string): Promise<string> {
+  const base = join(root, '.cache', 'test-tmp')
+  await mkdir(base, { recursive: true })
+  return mkdtemp(join(base, `${name}-`))
+}
+
+/**
+ * Builds a content folder from the fixture site's registries and media plus the articles of an
+ * error case (or any folder holding `articles/`).
+ *
+ * @param articlesFrom A folder with an `articles/` tree.
+ * @param options Whether to keep the fixture site's own articles too.
+ */
+export async function contentWith(articlesFrom: string | undefined, options: { keepSiteArticles?: boolean } = {}): Promise<string> {
+  const dir = await tempDir('content')
+  for (const name of ['site.yml', 'localities.yml', 'authors.yml', 'media']) {
+    await cp(join(fixtureSite, name), join(dir, name), { recursive: true })
+  }
+  if (options.keepSiteArticles) await cp(join(fixtureSite, 'articles'), join(dir, 'articles'), { recursive: true })
+  if (articlesFrom) await cp(join(articlesFrom, 'articles'), join(dir, 'articles'), { recursive: true })
+  return dir
+}
+
+/** Removes a temporary folder. */
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true })
+}
