@@ -60,6 +60,8 @@ export async function renderWithEleventy(model: SiteModel, options: EleventyRend
       })
     },
   })
+  // Our own task lines report progress; Eleventy's summary line would be noise (errors still throw).
+  eleventy.disableLogger()
   await eleventy.write()
   return articles.length + 1
 }

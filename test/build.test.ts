@@ -1,0 +1,145 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { build } from '../src/build.ts'
+import { exists, fixtureSite, removeDir, tempDir, testNow } from './helpers/fixtures.ts'
+import { jsonLdOf, metaContent, readPage } from './helpers/html.ts'
+
+const test = suite('build')
+const silent = (): void => {}
+let outDir = ''
+
+test.before(async () => {
+  outDir = join(await tempDir('build'), 'dist')
+  const result = await build({ contentDir: fixtureSite, outDir, cacheDir: join(outDir, '..', 'cache'), now: testNow, log: silent })
+  assert.ok(result.ok, 'the fixture site builds')
+})
+
+test.after(async () => {
+  await removeDir(join(outDir, '..'))
+})
+
+test('should write a page per published article, a 404 page, the stylesheet and media', async () => {
+  const files = (await readdir(outDir, { recursive: true })).map((file) => file.split('\\').join('/')).sort()
+  assert.ok(files.includes('2019/10/hoi-nghi-lang-nghe/index.html'))
+  assert.ok(files.includes('2020/03/hai-tac-gia-va-dinh-chinh/index.html'))
+  assert.ok(files.includes('2024/05/tieu-de-co-the-script/index.html'))
+  assert.ok(files.includes('404.html'))
+  assert.ok(files.some((file) => /^assets\/site\.[0-9a-f]{10}\.css$/.test(file)))
+  assert.ok(files.some((file) => /^media\/hoi-truong\.[0-9a-f]{10}\.jpg$/.test(file)))
+})
+
+test('should leave out drafts and future-dated articles', async () => {
+  assert.not.ok(await exists(join(outDir, '2024/05/ban-nhap/index.html')))
+  assert.not.ok(await exists(join(outDir, '2031/01/hen-gio/index.html')))
+})
+
+test('should render figures with caption and credit', async () => {
+  const html = await readPage(outDir, '/2019/10/hoi-nghi-lang-nghe/')
+  assert.match(
+    html,
+    /<figure><img src="\/media\/hoi-truong\.[0-9a-f]{10}\.jpg" alt="Hội trường phường đông kín người dự" width="320" height="200" loading="lazy" decoding="async"><figcaption>Người dân dự hội nghị tại hội trường phường\. <span class="credit">Ảnh: Tố Phương<\/span><\/figcaption><\/figure>/
+  )
+  assert.match(html, /<figure><img src="\/media\/bieu-quyet\.[0-9a-f]{10}\.png" alt="Đại biểu giơ tay biểu quyết" width="300" height="400"[^>]*><figcaption>Các đại biểu biểu quyết thông qua kiến nghị\.<\/figcaption><\/figure>/)
+  assert.not.match(html, 'class="lead-figure"', 'the body places the lead image, so it is not repeated on top')
+})
+
+test('should show the lead figure on top when the body does not place it', async () => {
+  const html = await readPage(outDir, '/2020/03/hai-tac-gia-va-dinh-chinh/')
+  assert.match(html, /<figure class="lead-figure"><img src="\/media\/duong-lien-xa\.[0-9a-f]{10}\.jpg" alt="Máy móc thi công trên tuyến đường" width="400" height="240" decoding="async" fetchpriority="high"\/>/)
+})
+
+test('should print the byline with every author and the date in the site time zone', async () => {
+  const html = await readPage(outDir, '/2019/10/hoi-nghi-lang-nghe/')
+  assert.match(html, '<a rel="author" href="/tac-gia/to-phuong/">Tố Phương</a>')
+  assert.match(html, '<time class="byline__date" datetime="2019-10-24T09:15:00+07:00">Thứ năm, 24/10/2019 - 09:15</time>')
+  const two = await readPage(outDir, '/2020/03/hai-tac-gia-va-dinh-chinh/')
+  assert.match(two, /Minh Đức<\/a><\/span><span>, <a rel="author" href="\/tac-gia\/lan-anh\/">Lan Anh<\/a>/)
+  assert.match(two, 'Cập nhật: <time datetime="2020-03-06T10:30:00+07:00">Thứ sáu, 06/03/2020 - 10:30</time>')
+  assert.match(two, '<strong>Đính chính:</strong> Bản trước ghi sai chiều dài tuyến đường; con số đúng là 12 km.')
+})
+
+test('should keep an explicit offset', async () => {
+  const html = await readPage(outDir, '/2024/05/tieu-de-co-the-script/')
+  assert.match(html, 'datetime="2024-05-01T08:00:00+07:00">Thứ tư, 01/05/2024 - 08:00</time>')
+})
+
+test('should give the page lang, canonical, Open Graph and a NewsArticle JSON-LD', async () => {
+  const html = await readPage(outDir, '/2020/03/hai-tac-gia-va-dinh-chinh/')
+  assert.match(html, /^<!doctype html>\n<html lang="vi">/)
+  assert.match(html, '<link rel="canonical" href="https://fixture.example/2020/03/hai-tac-gia-va-dinh-chinh/"/>')
+  assert.is(metaContent(html, 'og:type'), 'article')
+  assert.is(metaContent(html, 'og:locale'), 'vi_VN')
+  assert.is(metaContent(html, 'article:published_time'), '2020-03-05T00:00:00+07:00')
+  assert.is(metaContent(html, 'robots'), 'max-image-preview:large')
+  assert.is(metaContent(html, 'twitter:card'), 'summary_large_image')
+  assert.match(metaContent(html, 'og:image') ?? '', /^https:\/\/fixture\.example\/media\/duong-lien-xa\.[0-9a-f]{10}\.jpg$/)
+  const [data] = jsonLdOf(html) as Array<Record<string, unknown>>
+  assert.ok(data)
+  assert.is(data['@type'], 'NewsArticle')
+  assert.is(data['headline'], 'Hoằng Hóa mở rộng đường liên xã')
+  assert.is(data['datePublished'], '2020-03-05T00:00:00+07:00')
+  assert.is(data['dateModified'], '2020-03-06T10:30:00+07:00')
+  assert.equal(data['author'], [
+    { '@type': 'Person', name: 'Minh Đức', url: 'https://fixture.example/tac-gia/minh-duc/' },
+    { '@type': 'Person', name: 'Lan Anh', url: 'https://example.org/lan-anh' },
+  ])
+  assert.equal((data['publisher'] as Record<string, unknown>)['name'], 'Báo Thử Nghiệm điện tử')
+  assert.match(JSON.stringify(data['image']), '"width":400,"height":240')
+})
+
+test('should escape a title and summary containing markup, and sanitise raw HTML in the body', async () => {
+  const html = await readPage(outDir, '/2024/05/tieu-de-co-the-script/')
+  assert.match(html, `<h1 class="article__title">Cảnh giác với &lt;script>alert('x')&lt;/script> trong tin nhắn lừa đảo</h1>`)
+  assert.match(html, '<title>Cảnh giác với &lt;script>')
+  const [data] = jsonLdOf(html) as Array<Record<string, unknown>>
+  assert.is(data?.['headline'], "Cảnh giác với <script>alert('x')</script> trong tin nhắn lừa đảo")
+  assert.not.match(html, '<script>alert')
+  assert.not.match(html, "document.write")
+  assert.not.match(html, 'onerror')
+  assert.is((html.match(/<script/g) ?? []).length, 1, 'only the JSON-LD script')
+})
+
+test('should keep embeds from allowed hosts and mark external links', async () => {
+  const embed = await readPage(outDir, '/2020/03/hai-tac-gia-va-dinh-chinh/')
+  assert.match(embed, '<iframe src="https://www.youtube-nocookie.com/embed/abc123" title="Phóng sự công trình" width="560" height="315" allowfullscreen></iframe>')
+  const links = await readPage(outDir, '/2019/10/hoi-nghi-lang-nghe/')
+  assert.match(links, '<a href="https://example.org/quy-dinh" rel="noopener">quy định mới</a>')
+  assert.match(links, '<h2 id="những-kiến-nghị-chính">Những kiến nghị chính</h2>')
+})
+
+test('should link the locality kicker, "Xem thêm" and related articles published before', async () => {
+  const html = await readPage(outDir, '/2024/05/tieu-de-co-the-script/')
+  assert.match(html, '<li><a href="/dia-phuong/thanh-hoa/">Thanh Hóa</a></li><li><a href="/dia-phuong/tp-thanh-hoa/">TP. Thanh Hóa</a></li><li><a href="/dia-phuong/dien-bien/">Phường Điện Biên</a></li>')
+  assert.match(html, '<a href="/dia-phuong/dien-bien/">Xem thêm Phường Điện Biên</a>')
+  assert.match(html, /<h2 id="tin-lien-quan">Tin liên quan<\/h2><ul><li><a href="\/2019\/10\/hoi-nghi-lang-nghe\/">/)
+  const oldest = await readPage(outDir, '/2019/10/hoi-nghi-lang-nghe/')
+  assert.not.match(oldest, 'Tin liên quan', 'nothing was published before the oldest article')
+})
+
+test('should give share links that work without JavaScript', async () => {
+  const html = await readPage(outDir, '/2019/10/hoi-nghi-lang-nghe/')
+  const url = encodeURIComponent('https://fixture.example/2019/10/hoi-nghi-lang-nghe/')
+  assert.match(html, `href="https://www.facebook.com/sharer/sharer.php?u=${url}"`)
+  assert.match(html, `href="https://zalo.me/share?url=${url}"`)
+  assert.match(html, 'href="mailto:?subject=')
+})
+
+test('should rebuild byte-identically', async () => {
+  const again = join(outDir, '..', 'again')
+  await build({ contentDir: fixtureSite, outDir: again, cacheDir: join(outDir, '..', 'cache'), now: testNow, log: silent })
+  for (const file of await readdir(outDir, { recursive: true })) {
+    const path = join(outDir, file)
+    if ((await stat(path)).isFile()) assert.ok((await readFile(path)).equals(await readFile(join(again, file))), file)
+  }
+})
+
+test('should override the base URL', async () => {
+  const preview = join(outDir, '..', 'preview')
+  await build({ contentDir: fixtureSite, outDir: preview, cacheDir: join(outDir, '..', 'cache'), now: testNow, log: silent, baseUrl: 'https://preview.example/' })
+  const html = await readPage(preview, '/2019/10/hoi-nghi-lang-nghe/')
+  assert.match(html, '<link rel="canonical" href="https://preview.example/2019/10/hoi-nghi-lang-nghe/"/>')
+})
+
+test.run()

@@ -1,0 +1,120 @@
+import { cp, readFile, writeFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { contentWith, exists, fixtures, fixtureSite, removeDir, root, tempDir } from './helpers/fixtures.ts'
+import { runCli } from './helpers/run-cli.ts'
+import { hashTree } from './helpers/tree.ts'
+
+const test = suite('cli')
+const now = ['--now', '2026-11-26T08:00:00+07:00']
+
+test('should exit 0 from check on valid content', async () => {
+  const result = await runCli(['check', '--content', relative(root, fixtureSite)])
+  assert.is(result.code, 0, result.stderr)
+  assert.match(result.stdout, '0 errors, 0 warnings')
+})
+
+test('should print every problem like a compiler and exit 1 from check', async () => {
+  const dir = await contentWith(join(fixtures, 'errors', 'unknown-locality'))
+  try {
+    const result = await runCli(['check', '--content', relative(root, dir)])
+    assert.is(result.code, 1)
+    const path = relative(root, join(dir, 'articles/2019/10/bai-viet.md'))
+    assert.match(result.stderr, `${path}:4:11 error Unknown locality "tp-thanh-hao". Did you mean "tp-thanh-hoa"? [unknown-locality]`)
+    assert.match(result.stderr, '  hint: Use an id from localities.yml, or add the locality there first.')
+  } finally {
+    await removeDir(dir)
+  }
+})
+
+test('should exit 0 from check when there are only warnings', async () => {
+  const dir = await contentWith(join(fixtures, 'errors', 'unknown-key'))
+  try {
+    const result = await runCli(['check', '--content', relative(root, dir)])
+    assert.is(result.code, 0)
+    assert.match(result.stdout, '0 errors, 2 warnings')
+  } finally {
+    await removeDir(dir)
+  }
+})
+
+test('should produce byte-identical output whatever TZ and locale', async () => {
+  const dir = await tempDir('tz')
+  try {
+    const outputs = []
+    for (const [index, env] of [
+      { TZ: 'UTC', LANG: 'C' },
+      { TZ: 'America/Los_Angeles', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' },
+      { TZ: 'Asia/Ho_Chi_Minh', LANG: 'vi_VN.UTF-8' },
+    ].entries()) {
+      const out = join(dir, `out-${index}`)
+      const result = await runCli(['build', '--content', relative(root, fixtureSite), '--out', relative(root, out), ...now], env)
+      assert.is(result.code, 0, result.stderr)
+      outputs.push(await hashTree(out))
+    }
+    assert.ok(Object.keys(outputs[0] ?? {}).length > 5)
+    assert.equal(outputs[1], outputs[0])
+    assert.equal(outputs[2], outputs[0])
+  } finally {
+    await removeDir(dir)
+  }
+})
+
+test('should leave the previous output untouched when a build fails', async () => {
+  const dir = await tempDir('atomic')
+  const content = await contentWith(undefined, { keepSiteArticles: true })
+  try {
+    const out = join(dir, 'dist')
+    const good = await runCli(['build', '--content', relative(root, content), '--out', relative(root, out), ...now])
+    assert.is(good.code, 0, good.stderr)
+    const before = await hashTree(out)
+    await cp(join(fixtures, 'errors', 'missing-title', 'articles'), join(content, 'articles'), { recursive: true })
+    await cp(join(fixtures, 'errors', 'unknown-author', 'articles', '2019', '10', 'bai-viet.md'), join(content, 'articles', '2019', '10', 'bai-khac.md'))
+    const bad = await runCli(['build', '--content', relative(root, content), '--out', relative(root, out), ...now])
+    assert.is(bad.code, 1)
+    assert.match(bad.stderr, 'Missing required field "title". [missing-field]')
+    assert.match(bad.stderr, 'Unknown author "minh-dc". Did you mean "minh-duc"? [unknown-author]')
+    assert.match(bad.stderr, `Build failed: ${relative(root, out)} was left as it was.`)
+    assert.equal(await hashTree(out), before)
+  } finally {
+    await removeDir(dir)
+    await removeDir(content)
+  }
+})
+
+test('should write a new article that passes check, and never overwrite one', async () => {
+  const content = await contentWith(undefined)
+  try {
+    const args = ['new', 'Đường về Đông Sơn mùa lúa chín', '--locality', 'hoang-hoa', '--author', 'to-phuong', '--content', relative(root, content), ...now]
+    const first = await runCli(args)
+    assert.is(first.code, 0, first.stderr)
+    const path = join(content, 'articles/2026/11/duong-ve-dong-son-mua-lua-chin.md')
+    assert.match(first.stdout, `Created ${relative(root, path)}`)
+    const text = await readFile(path, 'utf8')
+    assert.match(text, /^---\ntitle: "Đường về Đông Sơn mùa lúa chín"\ndate: 2026-11-26 08:00\nauthors:\n {2}- "to-phuong"\nlocality: "hoang-hoa"\n/)
+    const check = await runCli(['check', '--content', relative(root, content)])
+    assert.is(check.code, 0, check.stdout + check.stderr)
+    await writeFile(path, text + '\nĐoạn đã viết.\n')
+    const second = await runCli(args)
+    assert.is(second.code, 1)
+    assert.match(second.stderr, 'already exists; it was left untouched')
+    assert.match(await readFile(path, 'utf8'), 'Đoạn đã viết.')
+  } finally {
+    await removeDir(content)
+  }
+})
+
+test('should refuse an unknown locality in new, with a suggestion', async () => {
+  const content = await contentWith(undefined)
+  try {
+    const result = await runCli(['new', 'Tin mới', '--locality', 'hoang-hao', '--author', 'to-phuong', '--content', relative(root, content), ...now])
+    assert.is(result.code, 1)
+    assert.match(result.stderr, 'Unknown locality "hoang-hao". Did you mean "hoang-hoa"?')
+    assert.not.ok(await exists(join(content, 'articles')))
+  } finally {
+    await removeDir(content)
+  }
+})
+
+test.run()
