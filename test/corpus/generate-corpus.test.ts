@@ -22,6 +22,7 @@ import {
   localityShortName,
   makeArticle,
   makeAuthors,
+  renderArticleFile,
   slugSuffix,
   toSlug,
 } from '../../src/corpus/index.ts';
@@ -193,6 +194,19 @@ test('should keep bodies between 300 and 1,200 words and place headings, lists a
   assert.ok(withAliases > 0 && withAliases < total * 0.05, `aliases in ${withAliases}`);
   assert.ok(singleAuthor > total * 0.2 && singleAuthor < total * 0.4, `author in ${singleAuthor}`);
   assert.ok(onRoot > total * 0.02 && onRoot < total * 0.09, `root locality in ${onRoot}`);
+});
+
+test('should render front matter that round-trips through the yaml parser', () => {
+  const registries = createRegistries(BUILT_IN_LOCALITIES, makeAuthors(createRandom(2), 40));
+  for (let index = 0; index < 200; index++) {
+    const article = makeArticle(index, createRandom(deriveSeed(hashSeed('yaml'), index)), registries);
+    const { data, body } = splitArticle(renderArticleFile(article));
+    assert.equal(data, JSON.parse(JSON.stringify(article.frontMatter)));
+    assert.is(body, article.body);
+  }
+  const tricky = { ...makeArticle(0, createRandom(1), registries), body: 'x\n' };
+  tricky.frontMatter = { ...tricky.frontMatter, title: 'Nga Sơn: "ra quân" #1 - a: b\\c \t\u0007 ‘x’', summary: 'yes' };
+  assert.equal(splitArticle(renderArticleFile(tricky)).data, JSON.parse(JSON.stringify(tricky.frontMatter)));
 });
 
 test('should resolve every template slot from the lexicons or the generator', () => {

@@ -1,0 +1,52 @@
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { build } from '../../src/build.ts'
+import { findChromium, launchChromium, serveStatic, skipNotice } from '../helpers/browser.ts'
+import { fixtureSite, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
+
+const test = suite('article page in a browser')
+const chromiumPath = findChromium()
+
+if (!chromiumPath) {
+  console.warn(skipNotice)
+  test.skip('should read completely with JavaScript off, on a phone, without layout overflow', () => {})
+} else {
+  test('should read completely with JavaScript off, on a phone, without layout overflow', async () => {
+    const dir = await tempDir('browser')
+    const result = await build({ contentDir: fixtureSite, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), now: testNow, log: () => {} })
+    assert.ok(result.ok)
+    const site = await serveStatic(join(dir, 'dist'))
+    const context = await launchChromium(chromiumPath, { javaScriptEnabled: false, viewport: { width: 375, height: 740 }, locale: 'vi-VN' })
+    try {
+      const page = await context.newPage()
+      const failures: string[] = []
+      page.on('requestfailed', (request) => failures.push(request.url()))
+      page.on('response', (response) => {
+        if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`)
+      })
+      await page.goto(`${site.origin}/2019/10/hoi-nghi-lang-nghe/`, { waitUntil: 'load' })
+      assert.is(await page.locator('h1').innerText(), 'Hội nghị lắng nghe ý kiến người dân phường Điện Biên')
+      assert.is(await page.locator('html').getAttribute('lang'), 'vi')
+      assert.match(await page.locator('.byline').innerText(), 'Thứ năm, 24/10/2019 - 09:15')
+      const figure = page.locator('.article__body figure').first()
+      await figure.scrollIntoViewIfNeeded()
+      assert.match(await figure.locator('figcaption').innerText(), 'Ảnh: Tố Phương')
+      for (const image of await page.locator('img').all()) await image.scrollIntoViewIfNeeded()
+      await page.waitForFunction(() => [...document.images].every((image) => image.complete))
+      const loaded = await page.evaluate(() => [...document.images].map((image) => image.naturalWidth > 0))
+      assert.ok(loaded.length > 0 && loaded.every(Boolean), 'every image loads')
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      assert.is(overflow, 0, 'no horizontal scrolling on a 375 px phone')
+      const border = await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).borderBottomStyle)
+      assert.is(border, 'solid', 'the fingerprinted stylesheet applies')
+      assert.equal(failures, [])
+    } finally {
+      await context.close()
+      await site.close()
+      await removeDir(dir)
+    }
+  })
+}
+
+test.run()
