@@ -1,3 +1,5 @@
 export { absoluteUrl, type PageContext } from './context.ts'
 export { ArticlePage } from './pages/article-page.tsx'
+export { IndexListPage } from './pages/index-page.tsx'
 export { NotFoundPage } from './pages/not-found-page.tsx'
+export { SearchPage } from './pages/search-page.tsx'

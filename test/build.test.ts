@@ -5,6 +5,7 @@ import * as assert from 'uvu/assert'
 import { build } from '../src/build.ts'
 import { exists, fixtureSite, removeDir, tempDir, testNow } from './helpers/fixtures.ts'
 import { jsonLdOf, metaContent, readPage } from './helpers/html.ts'
+import { brokenInternalLinks } from './helpers/links.ts'
 
 const test = suite('build')
 const silent = (): void => {}
@@ -124,6 +125,25 @@ test('should give share links that work without JavaScript', async () => {
   assert.match(html, `href="https://www.facebook.com/sharer/sharer.php?u=${url}"`)
   assert.match(html, `href="https://zalo.me/share?url=${url}"`)
   assert.match(html, 'href="mailto:?subject=')
+})
+
+test('should list articles on the home, locality and author pages', async () => {
+  const home = await readPage(outDir, '/')
+  assert.match(home, /<h1>Tin mới nhất<\/h1><ul class="teasers"><li class="teaser">.*<a href="\/2024\/05\/tieu-de-co-the-script\/">/)
+  assert.match(home, '<a href="/dia-phuong/tp-thanh-hoa/">TP. Thanh Hóa</a> <span class="count">(2 bài)</span>')
+  const ward = await readPage(outDir, '/dia-phuong/dien-bien/')
+  assert.match(ward, '<h1>Phường Điện Biên</h1>')
+  const city = await readPage(outDir, '/dia-phuong/tp-thanh-hoa/')
+  assert.match(city, '<a href="/2019/10/hoi-nghi-lang-nghe/">', 'a city lists the articles of its wards')
+  const author = await readPage(outDir, '/tac-gia/lan-anh/')
+  assert.match(author, '<a href="/2020/03/hai-tac-gia-va-dinh-chinh/">')
+  assert.not.match(author, 'hoi-nghi-lang-nghe')
+  const empty = await readPage(outDir, '/dia-phuong/hoang-hoa/')
+  assert.match(empty, 'Hoằng Hóa mở rộng đường liên xã')
+})
+
+test('should leave no internal link unresolved', async () => {
+  assert.equal(await brokenInternalLinks(outDir), [])
 })
 
 test('should rebuild byte-identically', async () => {

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import Eleventy, { type EleventyConfig } from '@11ty/eleventy'
-import type { ArticleModel, SiteModel } from '../site/index.ts'
-import { ArticlePage, NotFoundPage, type PageContext } from '../../templates/index.ts'
+import type { ArticleModel, IndexPage, SiteModel } from '../site/index.ts'
+import { ArticlePage, IndexListPage, NotFoundPage, SearchPage, type PageContext } from '../../templates/index.ts'
 import { renderDocument } from './render-page.tsx'
 
 /** Options of {@link renderWithEleventy}. */
@@ -50,9 +50,20 @@ export async function renderWithEleventy(model: SiteModel, options: EleventyRend
           pagination: { data: 'articles', size: 1, alias: 'article' },
           articles,
           permalink: (data: ArticleTemplateData) => `${data.article.url}index.html`,
-          eleventyComputed: {},
         },
         render: (data: ArticleTemplateData) => renderDocument(<ArticlePage article={data.article} context={context} />),
+      })
+      config.addTemplate('index.11ty.js', {
+        data: {
+          pagination: { data: 'indexes', size: 1, alias: 'index' },
+          indexes: options.articles ? [] : model.indexes,
+          permalink: (data: { index: IndexPage }) => `${data.index.url}index.html`,
+        },
+        render: (data: { index: IndexPage }) => renderDocument(<IndexListPage index={data.index} context={context} />),
+      })
+      config.addTemplate('search.11ty.js', {
+        data: { permalink: '/tim-kiem/index.html' },
+        render: () => renderDocument(<SearchPage context={context} />),
       })
       config.addTemplate('404.11ty.js', {
         data: { permalink: '/404.html' },
@@ -63,5 +74,5 @@ export async function renderWithEleventy(model: SiteModel, options: EleventyRend
   // Our own task lines report progress; Eleventy's summary line would be noise (errors still throw).
   eleventy.disableLogger()
   await eleventy.write()
-  return articles.length + 1
+  return articles.length + (options.articles ? 0 : model.indexes.length) + 2
 }

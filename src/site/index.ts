@@ -1,5 +1,6 @@
 export { displayDate } from './display-date.ts'
-export type { ArticleLink, ArticleModel, AuthorModel, DisplayDate, LocalityModel, SiteInfo, SiteModel } from './model.ts'
+export { planIndexes } from './indexes.ts'
+export type { ArticleLink, ArticleModel, ArticleTeaser, IndexPage, AuthorModel, DisplayDate, LocalityModel, SiteInfo, SiteModel } from './model.ts'
 export { planSite, type PlanOptions } from './plan.ts'
 export { relatedArticles, type RelatedOptions } from './related.ts'
 export { dictionaries, stringsFor, type Language, type Strings } from './strings.ts'

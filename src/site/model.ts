@@ -16,6 +16,8 @@ export interface SiteModel {
   articles: ArticleModel[]
   /** Localities linked from every page's header, in order. */
   navigation: string[]
+  /** Pages that list articles. */
+  indexes: IndexPage[]
 }
 
 /** Settings templates need. */
@@ -52,6 +54,8 @@ export interface LocalityModel {
   ancestors: string[]
   /** Child ids, in registry order. */
   children: string[]
+  /** Published articles of this place and the places under it. */
+  articleCount: number
 }
 
 /** A person on bylines. */
@@ -96,4 +100,27 @@ export interface ArticleModel {
   related: ArticleLink[]
   aliases: string[]
   comments: boolean
+}
+
+/** An article as an index lists it. */
+export interface ArticleTeaser {
+  url: string
+  title: string
+  summary: string
+  date: DisplayDate
+  /** Author names, byline order. */
+  byline: string[]
+  /** The lead image, for a thumbnail. */
+  lead?: { url: string; width: number; height: number; alt: string }
+}
+
+/** A page listing articles: the home page, a locality, an author. */
+export interface IndexPage {
+  kind: 'home' | 'locality' | 'author'
+  url: string
+  title: string
+  /** The locality or author the page is about. */
+  subject?: string
+  /** Newest first. */
+  articles: ArticleTeaser[]
 }

@@ -1,6 +1,7 @@
 import { compare, type ArticleSource, type ContentSources } from '../content/index.ts'
 import { displayDate } from './display-date.ts'
 import type { ArticleModel, AuthorModel, LocalityModel, SiteModel } from './model.ts'
+import { planIndexes } from './indexes.ts'
 import { relatedArticles } from './related.ts'
 import { stringsFor } from './strings.ts'
 
@@ -60,6 +61,17 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
 
   const localities = planLocalities(sources)
   const root = sources.registries.localities.find((locality) => locality.parent === undefined)
+  const authors = Object.fromEntries(
+    sources.registries.authors.map((author): [string, AuthorModel] => [
+      author.id,
+      { id: author.id, name: author.name, bio: author.bio ?? '', url: `/tac-gia/${author.id}/`, ...(author.url === undefined ? {} : { sameAs: author.url }) },
+    ])
+  )
+  const indexes = planIndexes(articles, localities, authors, { siteTitle: site.title, pageSize: site.pageSize })
+  for (const index of indexes) {
+    const locality = index.kind === 'locality' && index.subject !== undefined ? localities[index.subject] : undefined
+    if (locality) locality.articleCount = index.articles.length
+  }
   return {
     site: {
       title: site.title,
@@ -73,13 +85,9 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     },
     strings,
     localities,
-    authors: Object.fromEntries(
-      sources.registries.authors.map((author): [string, AuthorModel] => [
-        author.id,
-        { id: author.id, name: author.name, bio: author.bio ?? '', url: `/tac-gia/${author.id}/`, ...(author.url === undefined ? {} : { sameAs: author.url }) },
-      ])
-    ),
+    authors,
     articles,
+    indexes,
     navigation: root ? [root.id, ...(localities[root.id]?.children ?? []).filter((id) => ['thành phố', 'thị xã'].includes(localities[id]?.kind ?? ''))] : [],
   }
 }
@@ -91,7 +99,7 @@ function planLocalities(sources: ContentSources): Record<string, LocalityModel> 
   for (const entry of entries) {
     const ancestors: string[] = []
     for (let parent = entry.parent; parent !== undefined; parent = parentOf.get(parent)) ancestors.unshift(parent)
-    localities[entry.id] = { id: entry.id, name: entry.name, kind: entry.kind, url: `/dia-phuong/${entry.id}/`, ancestors, children: [] }
+    localities[entry.id] = { id: entry.id, name: entry.name, kind: entry.kind, url: `/dia-phuong/${entry.id}/`, ancestors, children: [], articleCount: 0 }
   }
   for (const entry of entries) if (entry.parent !== undefined) localities[entry.parent]?.children.push(entry.id)
   return localities

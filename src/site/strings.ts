@@ -29,6 +29,13 @@ export const dictionaries = {
     copyright: 'Bản quyền thuộc về',
     breadcrumb: 'Đường dẫn',
     mainNavigation: 'Điều hướng chính',
+    latest: 'Tin mới nhất',
+    noArticles: 'Chưa có bài viết nào.',
+    placesUnder: 'Địa phương trực thuộc',
+    allLocalities: 'Tất cả địa phương',
+    articleCount: 'bài',
+    searchIntro: 'Gõ từ khóa vào ô tìm kiếm, có dấu hoặc không dấu.',
+    searchNoScript: 'Tìm kiếm cần JavaScript. Bạn vẫn có thể xem tin theo địa phương:',
   },
 } as const
 
