@@ -64,7 +64,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? 'dist')
   const cacheDir = resolve(options.cacheDir ?? '.cache')
   const timings: Timing[] = []
-  const { sources, files } = await task('loading content', timings, log, () => loadContent({ contentDir: options.contentDir ?? 'content' }))
+  const { sources, files } = await task('loading content', timings, log, () => loadContent({ contentDir: options.contentDir ?? 'content', cacheDir }))
   if (!sources || hasErrors(files)) return { ok: false, files, pages: 0, timings }
   const model = await task('planning site', timings, log, () =>
     planSite(withBaseUrl(sources, options.baseUrl), { now: options.now ?? resolveNow(undefined), drafts: options.drafts ?? false })

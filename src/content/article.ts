@@ -3,7 +3,7 @@ import slugify from '@sindresorhus/slugify'
 import matter from 'gray-matter'
 import type { Position } from 'unist'
 import { VFile } from 'vfile'
-import { renderMarkdown, type FigureImage, type MarkdownProcessor } from '../markdown/index.ts'
+import { renderMarkdown, type FigureImage, type MarkdownCache, type MarkdownProcessor } from '../markdown/index.ts'
 import { parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
 import { didYouMean } from './did-you-mean.ts'
 import { imageCandidates, readFirstMedia, toPosix, type MediaFile, type MediaReader } from './media.ts'
@@ -60,6 +60,8 @@ export interface ArticleContext {
   readMedia: MediaReader
   /** Records each media file an article uses, by URL. */
   media: Map<string, MediaFile>
+  /** Rendered bodies by content hash; absent to always render. */
+  markdownCache?: MarkdownCache
 }
 
 /**
@@ -97,14 +99,7 @@ export async function loadArticle(path: string, text: string, context: ArticleCo
     report(file, 'unknown-locality', { id: data.locality, suggestion: didYouMean(data.locality, context.localityIds) }, yamlPosition(source, ['locality']))
   }
   const images = await resolveImages(data, source, file, context)
-  const body = bodyFile(file, split)
-  const { html, placedImages } = renderMarkdown(
-    context.processor,
-    body,
-    new Map(images.map((image) => [image.src, image])),
-    new Set(data.images.map((image) => image.src))
-  )
-  file.messages.push(...body.messages)
+  const { html, placedImages } = await renderBody(file, split, images, data.images.map((image) => image.src), context)
   for (const [index, image] of images.entries()) {
     if (index > 0 && !placedImages.includes(image.src)) report(file, 'unplaced-image', { src: image.src }, yamlPosition(source, ['images', index, 'src']))
   }
@@ -157,6 +152,25 @@ export function splitFrontMatter(text: string): { matter: string; body: string; 
   const bodyStart = text.length - result.content.length
   const bodyLine = text.slice(0, bodyStart).split('\n').length
   return { matter: result.matter, body: result.content, bodyLine }
+}
+
+async function renderBody(
+  file: VFile,
+  split: { body: string; bodyLine: number },
+  images: FigureImage[],
+  listed: string[],
+  context: ArticleContext
+): Promise<{ html: string; placedImages: string[] }> {
+  const cache = context.markdownCache
+  const key = cache?.key(split.body, images, listed)
+  const cached = key === undefined ? undefined : await cache?.get(key)
+  if (cached) return cached
+  const body = bodyFile(file, split)
+  const rendered = renderMarkdown(context.processor, body, new Map(images.map((image) => [image.src, image])), new Set(listed))
+  file.messages.push(...body.messages)
+  // Only clean renders are cached: a body with problems is rendered again so they are reported again.
+  if (cache && key !== undefined && body.messages.length === 0) await cache.set(key, rendered)
+  return rendered
 }
 
 function bodyFile(file: VFile, split: { body: string; bodyLine: number }): VFile {

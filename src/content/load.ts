@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import type { VFile } from 'vfile'
-import { createMarkdownProcessor } from '../markdown/index.ts'
+import { createMarkdownCache, createMarkdownProcessor, processorFingerprint } from '../markdown/index.ts'
 import { loadArticle, type ArticleSource } from './article.ts'
 import { createMediaReader, type MediaFile } from './media.ts'
 import { loadRegistries, type Registries } from './registries.ts'
@@ -23,6 +23,8 @@ export interface LoadOptions {
   contentDir: string
   /** Files read at once. @default 32 */
   concurrency?: number
+  /** Cache folder for rendered Markdown; no caching when absent. */
+  cacheDir?: string
 }
 
 /**
@@ -45,6 +47,9 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
     processor: createMarkdownProcessor({ embedHosts: registries.site.embedHosts }),
     readMedia: createMediaReader(),
     media: new Map<string, MediaFile>(),
+    ...(options.cacheDir === undefined
+      ? {}
+      : { markdownCache: createMarkdownCache(join(resolve(options.cacheDir), 'markdown'), await processorFingerprint(registries.site.embedHosts)) }),
   }
   const results = await mapLimit(paths, options.concurrency ?? 32, async (path) => loadArticle(path, await readFile(path, 'utf8'), context))
   const articles: ArticleSource[] = []

@@ -2,3 +2,4 @@ export { createMarkdownProcessor, renderMarkdown, type MarkdownOptions, type Mar
 export { figureElement, remarkFigure } from './remark-figure.ts'
 export { rehypeEmbedHosts, type EmbedHostsOptions } from './rehype-embed-hosts.ts'
 export type { FigureImage } from './types.ts'
+export { createMarkdownCache, processorFingerprint, type CachedBody, type MarkdownCache } from './cache.ts'
