@@ -155,6 +155,13 @@ test('should rebuild byte-identically', async () => {
   }
 })
 
+test('should include drafts and scheduled articles with drafts: true', async () => {
+  const preview = join(outDir, '..', 'drafts')
+  await build({ contentDir: fixtureSite, outDir: preview, cacheDir: join(outDir, '..', 'cache'), now: testNow, log: silent, drafts: true })
+  assert.ok(await exists(join(preview, '2024/05/ban-nhap/index.html')))
+  assert.ok(await exists(join(preview, '2031/01/hen-gio/index.html')))
+})
+
 test('should override the base URL', async () => {
   const preview = join(outDir, '..', 'preview')
   await build({ contentDir: fixtureSite, outDir: preview, cacheDir: join(outDir, '..', 'cache'), now: testNow, log: silent, baseUrl: 'https://preview.example/' })
