@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { chromium, type BrowserContext } from 'playwright-core'
 import sirv from 'sirv'
 import { root, tempDir } from './fixtures.ts'
@@ -33,12 +33,15 @@ export async function launchChromium(executablePath: string, options: ContextOpt
   await mkdir(tmp, { recursive: true })
   process.env['TMPDIR'] = tmp
   const profile = await tempDir('chromium-profile')
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     ...options,
     executablePath,
     headless: true,
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   })
+  // Chromium may still be flushing its cache when the context closes: retry, and never fail a test over it.
+  context.on('close', () => void rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => {}))
+  return context
 }
 
 /**
