@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { hasErrors, loadContent, type ContentSources } from './content/index.ts'
-import { createStaging, discardStaging, readStylesheet, swapIntoPlace, writeStatic } from './publish/index.ts'
+import { createStaging, discardStaging, readAssets, swapIntoPlace, writeStatic } from './publish/index.ts'
 import { renderWithEleventy } from './render/index.ts'
 import { planSite, type SiteModel } from './site/index.ts'
 import { task, type Logger, type Timing } from './task.ts'
@@ -22,6 +22,8 @@ export interface BuildOptions {
   now?: number
   /** Progress lines. @default console.log */
   log?: Logger
+  /** URLs per sitemap file. @default 50000 */
+  sitemapLimit?: number
 }
 
 /** What a build did. */
@@ -67,16 +69,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { sources, files } = await task('loading content', timings, log, () => loadContent({ contentDir: options.contentDir ?? 'content', cacheDir }))
   if (!sources || hasErrors(files)) return { ok: false, files, pages: 0, timings }
   const model = await task('planning site', timings, log, () =>
-    planSite(withBaseUrl(sources, options.baseUrl), { now: options.now ?? resolveNow(undefined), drafts: options.drafts ?? false })
+    planSite(withBaseUrl(sources, options.baseUrl), { now: options.now ?? resolveNow(undefined), drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }) })
   )
   const staging = await createStaging(outDir)
   try {
-    const stylesheet = await readStylesheet()
+    const assets = await readAssets()
     const pages = await task('rendering pages', timings, log, () =>
-      renderWithEleventy(model, { outputDir: staging, cacheDir, cssUrl: stylesheet.url })
+      renderWithEleventy(model, { outputDir: staging, cacheDir, assets: { css: assets.css.url, latestNewsScript: assets.latestNewsScript.url } })
     )
     await task('publishing', timings, log, async () => {
-      await writeStatic(staging, [stylesheet], sources.media)
+      await writeStatic(staging, Object.values(assets), sources.media)
       await swapIntoPlace(staging, outDir)
     })
     return { ok: true, files, pages, timings, model }

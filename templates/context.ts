@@ -1,4 +1,4 @@
-import type { AuthorModel, LocalityModel, SiteInfo, Strings } from '../src/site/index.ts'
+import type { AuthorModel, CategoryModel, LocalityModel, SiteInfo, Strings } from '../src/site/index.ts'
 
 /** What every page template receives besides its own item: settings, words and registries. */
 export interface PageContext {
@@ -6,10 +6,11 @@ export interface PageContext {
   strings: Strings
   localities: Record<string, LocalityModel>
   authors: Record<string, AuthorModel>
+  categories: Record<string, CategoryModel>
   /** Localities linked from the header. */
   navigation: string[]
   /** Published URLs of fingerprinted assets. */
-  assets: { css: string }
+  assets: { css: string; latestNewsScript: string }
 }
 
 /**

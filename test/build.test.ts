@@ -99,7 +99,11 @@ test('should escape a title and summary containing markup, and sanitise raw HTML
   assert.not.match(html, '<script>alert')
   assert.not.match(html, "document.write")
   assert.not.match(html, 'onerror')
-  assert.is((html.match(/<script/g) ?? []).length, 1, 'only the JSON-LD script')
+  const scripts = html.match(/<script[^>]*>/g) ?? []
+  assert.equal(scripts.map((tag) => tag.replace(/latest-news\.[0-9a-f]{10}\.js/, 'latest-news.js')), [
+    '<script type="application/ld+json">',
+    '<script type="module" src="/assets/latest-news.js">',
+  ], 'only the JSON-LD and our own fingerprinted script')
 })
 
 test('should keep embeds from allowed hosts and mark external links', async () => {

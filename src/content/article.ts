@@ -11,6 +11,7 @@ import type { Registries } from './registries.ts'
 import { report } from './report.ts'
 import { frontMatterKeys, frontMatterSchema, type FrontMatter } from './schema.ts'
 import { validate } from './validate.ts'
+import { articleUrl } from '../site/urls.ts'
 import { parseYamlSource, yamlPosition, yamlTopLevelKeys, type YamlSource } from './yaml-source.ts'
 
 /** An article that passed validation: everything a page needs, nothing to look up again. */
@@ -49,6 +50,9 @@ export interface ArticleSource {
   aliases: string[]
 }
 
+/** Where each alias was written, for problems found across files. */
+export type AliasPlaces = Array<Position | undefined>
+
 /** What loading an article needs besides its text. */
 export interface ArticleContext {
   /** Absolute content folder. */
@@ -56,6 +60,8 @@ export interface ArticleContext {
   registries: Registries
   localityIds: ReadonlySet<string>
   authorIds: ReadonlySet<string>
+  /** Known category ids, or `undefined` when the paper keeps no category registry. */
+  categoryIds: ReadonlySet<string> | undefined
   processor: MarkdownProcessor
   readMedia: MediaReader
   /** Records each media file an article uses, by URL. */
@@ -72,7 +78,7 @@ export interface ArticleContext {
  * @param text Its contents.
  * @param context Registries and shared build state.
  */
-export async function loadArticle(path: string, text: string, context: ArticleContext): Promise<{ article?: ArticleSource; file: VFile; datePlace?: Position }> {
+export async function loadArticle(path: string, text: string, context: ArticleContext): Promise<{ article?: ArticleSource; file: VFile; datePlace?: Position; aliasPlaces?: AliasPlaces }> {
   const value = text.normalize('NFC')
   const file = new VFile({ path, value })
   const split = splitFrontMatter(value)
@@ -98,6 +104,9 @@ export async function loadArticle(path: string, text: string, context: ArticleCo
   if (!context.localityIds.has(data.locality)) {
     report(file, 'unknown-locality', { id: data.locality, suggestion: didYouMean(data.locality, context.localityIds) }, yamlPosition(source, ['locality']))
   }
+  if (data.category !== undefined && context.categoryIds && !context.categoryIds.has(data.category)) {
+    report(file, 'unknown-category', { id: data.category, suggestion: didYouMean(data.category, context.categoryIds) }, yamlPosition(source, ['category']))
+  }
   const images = await resolveImages(data, source, file, context)
   const { html, placedImages } = await renderBody(file, split, images, data.images.map((image) => image.src), context)
   for (const [index, image] of images.entries()) {
@@ -117,7 +126,7 @@ export async function loadArticle(path: string, text: string, context: ArticleCo
     id: `${folder}/${slug}`,
     sourcePath,
     slug,
-    url: `/${folder}/${slug}/`,
+    url: articleUrl(year, month, slug),
     title: data.title,
     summary: data.summary ?? '',
     date,
@@ -135,7 +144,8 @@ export async function loadArticle(path: string, text: string, context: ArticleCo
   if (data.category !== undefined) article.category = data.category
   if (data.comments !== undefined) article.comments = data.comments
   const datePlace = yamlPosition(source, ['date'])
-  return datePlace ? { article, file, datePlace } : { article, file }
+  const aliasPlaces = data.aliases.map((_, index) => yamlPosition(source, ['aliases', index]))
+  return datePlace ? { article, file, datePlace, aliasPlaces } : { article, file, aliasPlaces }
 }
 
 /**

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import type { VFile } from 'vfile'
 import { createMarkdownCache, createMarkdownProcessor, processorFingerprint } from '../markdown/index.ts'
+import { checkAliases, type LoadedArticle } from './aliases.ts'
 import { loadArticle, type ArticleSource } from './article.ts'
 import { createMediaReader, type MediaFile } from './media.ts'
 import { loadRegistries, type Registries } from './registries.ts'
@@ -44,6 +45,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
     registries,
     localityIds: new Set(registries.localities.map((locality) => locality.id)),
     authorIds: new Set(registries.authors.map((author) => author.id)),
+    categoryIds: registries.categories ? new Set(registries.categories.map((category) => category.id)) : undefined,
     processor: createMarkdownProcessor({ embedHosts: registries.site.embedHosts }),
     readMedia: createMediaReader(),
     media: new Map<string, MediaFile>(),
@@ -52,7 +54,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
       : { markdownCache: createMarkdownCache(join(resolve(options.cacheDir), 'markdown'), await processorFingerprint(registries.site.embedHosts)) }),
   }
   const results = await mapLimit(paths, options.concurrency ?? 32, async (path) => loadArticle(path, await readFile(path, 'utf8'), context))
-  const articles: ArticleSource[] = []
+  const loaded: LoadedArticle[] = []
   const byUrl = new Map<string, ArticleSource>()
   for (const result of results) {
     files.push(result.file)
@@ -63,8 +65,10 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
       continue
     }
     byUrl.set(result.article.url, result.article)
-    articles.push(result.article)
+    loaded.push({ article: result.article, file: result.file, aliasPlaces: result.aliasPlaces ?? [] })
   }
+  checkAliases(loaded, registries)
+  const articles = loaded.map((entry) => entry.article)
   const failed = files.some((file) => file.messages.some((message) => message.fatal === true))
   const media = [...context.media.values()].sort((a, b) => compare(a.url, b.url))
   return { sources: failed ? undefined : { registries, articles, media }, files }

@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import { didYouMean } from './did-you-mean.ts'
 import { isTimeZone } from './dates.ts'
 import { report } from './report.ts'
-import { authorSchema, localitySchema, siteSchema, type AuthorEntry, type LocalityEntry, type SiteConfig } from './schema.ts'
+import { authorSchema, categorySchema, localitySchema, siteSchema, type AuthorEntry, type CategoryEntry, type LocalityEntry, type SiteConfig } from './schema.ts'
 import { validate } from './validate.ts'
 import { parseYamlSource, yamlPosition, type YamlSource } from './yaml-source.ts'
 
@@ -17,6 +17,8 @@ export interface Registries {
   localities: LocalityEntry[]
   /** `authors.yml`, in file order. */
   authors: AuthorEntry[]
+  /** `categories.yml`, when the paper keeps one; otherwise any category id is accepted. */
+  categories?: CategoryEntry[]
 }
 
 /**
@@ -26,14 +28,15 @@ export interface Registries {
  * @returns The registries (`undefined` when any is invalid) and the files with their problems.
  */
 export async function loadRegistries(contentDir: string): Promise<{ registries: Registries | undefined; files: VFile[] }> {
-  const [siteFile, localitiesFile, authorsFile] = await Promise.all(
-    ['site.yml', 'localities.yml', 'authors.yml'].map((name) => readYamlFile(contentDir, name))
+  const [siteFile, localitiesFile, authorsFile, categoriesFile] = await Promise.all(
+    ['site.yml', 'localities.yml', 'authors.yml', 'categories.yml'].map((name) => readYamlFile(contentDir, name))
   )
+  const categories = categoriesFile && loadList(categoriesFile, categorySchema)
   const site = siteFile && loadSite(siteFile)
   const localities = localitiesFile && loadList(localitiesFile, localitySchema)
   const authors = authorsFile && loadList(authorsFile, authorSchema)
   if (localitiesFile && localities) checkLocalityTree(localitiesFile, localities)
-  const files = [siteFile, localitiesFile, authorsFile].flatMap((entry) => (entry ? [entry.file] : []))
+  const files = [siteFile, localitiesFile, authorsFile, categoriesFile].flatMap((entry) => (entry ? [entry.file] : []))
   for (const [index, name] of ['site.yml', 'localities.yml', 'authors.yml'].entries()) {
     if (![siteFile, localitiesFile, authorsFile][index]) {
       const file = new VFile({ path: join(contentDir, name) })
@@ -41,8 +44,11 @@ export async function loadRegistries(contentDir: string): Promise<{ registries: 
       files.push(file)
     }
   }
-  const ok = site && localities && authors && !files.some((file) => file.messages.some((m) => m.fatal === true))
-  return { registries: ok ? { site, localities: localities.map((entry) => entry.value), authors: authors.map((entry) => entry.value) } : undefined, files }
+  const ok = site && localities && authors && (!categoriesFile || categories) && !files.some((file) => file.messages.some((m) => m.fatal === true))
+  if (!ok) return { registries: undefined, files }
+  const registries: Registries = { site, localities: localities.map((entry) => entry.value), authors: authors.map((entry) => entry.value) }
+  if (categories) registries.categories = categories.map((entry) => entry.value)
+  return { registries, files }
 }
 
 interface YamlFile {

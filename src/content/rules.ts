@@ -117,6 +117,16 @@ export const rules = {
     ({ host }) => `Embedded content from "${host}" is not allowed and was removed.`,
     'Only hosts listed in embedHosts in site.yml may be embedded.'
   ),
+  'alias-collision': rule<{ alias: string; other: string }>(
+    'error',
+    ({ alias, other }) => `Alias "${alias}" is the address of ${other}, so it cannot redirect here.`,
+    'An alias is an old address that no longer has a page; remove it or correct it.'
+  ),
+  'unknown-category': rule<{ id: string; suggestion: string | undefined }>(
+    'error',
+    ({ id, suggestion }) => withSuggestion(`Unknown category "${id}".`, suggestion),
+    'Use an id from categories.yml, or add the category there first.'
+  ),
   'duplicate-id': rule<{ id: string }>(
     'error',
     ({ id }) => `Duplicate id "${id}".`,

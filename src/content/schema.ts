@@ -42,6 +42,12 @@ export const authorSchema = z.object({
   url: z.url().optional(),
 })
 
+/** `categories.yml` (optional): the sections of the paper. */
+export const categorySchema = z.object({
+  id,
+  name: nonEmpty,
+})
+
 /** One picture of an article, as listed in front matter. */
 export const imageSchema = z.object({
   src: nonEmpty,
@@ -74,6 +80,8 @@ export type SiteConfig = z.infer<typeof siteSchema>
 export type LocalityEntry = z.infer<typeof localitySchema>
 /** An author as written in the registry. */
 export type AuthorEntry = z.infer<typeof authorSchema>
+/** A category as written in the registry. */
+export type CategoryEntry = z.infer<typeof categorySchema>
 /** An image as listed in front matter. */
 export type ImageEntry = z.infer<typeof imageSchema>
 /** Front matter, validated. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { basename, extname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** A fingerprinted file the pages link to. */
@@ -9,17 +10,26 @@ export interface Asset {
   contents: Buffer
 }
 
-/** The stylesheet shipped with the templates. */
-export const stylesheetPath = fileURLToPath(new URL('../../templates/assets/site.css', import.meta.url))
+/** The assets shipped with the templates, by role. */
+export const assetPaths = {
+  css: fileURLToPath(new URL('../../templates/assets/site.css', import.meta.url)),
+  latestNewsScript: fileURLToPath(new URL('../../templates/assets/latest-news.js', import.meta.url)),
+} as const
 
 /**
- * Reads the stylesheet and names it after its content.
+ * Reads an asset and names it after its content: `/assets/<name>.<hash>.<ext>`.
  *
- * @param path The stylesheet.
- * @default path templates/assets/site.css
+ * @param path The file.
  */
-export async function readStylesheet(path: string = stylesheetPath): Promise<Asset> {
+export async function readAsset(path: string): Promise<Asset> {
   const contents = await readFile(path)
   const hash = createHash('sha256').update(contents).digest('hex').slice(0, 10)
-  return { url: `/assets/site.${hash}.css`, contents }
+  const extension = extname(path)
+  return { url: `/assets/${basename(path, extension)}.${hash}${extension}`, contents }
+}
+
+/** Reads every template asset. */
+export async function readAssets(): Promise<Record<keyof typeof assetPaths, Asset>> {
+  const [css, latestNewsScript] = await Promise.all([readAsset(assetPaths.css), readAsset(assetPaths.latestNewsScript)])
+  return { css, latestNewsScript }
 }

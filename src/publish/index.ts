@@ -1,2 +1,2 @@
-export { readStylesheet, stylesheetPath, type Asset } from './assets.ts'
+export { assetPaths, readAsset, readAssets, type Asset } from './assets.ts'
 export { createStaging, discardStaging, swapIntoPlace, writeStatic } from './output.ts'

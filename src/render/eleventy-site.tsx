@@ -1,9 +1,21 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import Eleventy, { type EleventyConfig } from '@11ty/eleventy'
-import type { ArticleModel, IndexPage, SiteModel } from '../site/index.ts'
-import { ArticlePage, IndexListPage, NotFoundPage, SearchPage, type PageContext } from '../../templates/index.ts'
-import { renderDocument } from './render-page.tsx'
+import type { ArticleModel, Feed, LatestFragment, ListingPage, Redirect, SiteModel, YearPage } from '../site/index.ts'
+import { outputPathOf } from '../site/index.ts'
+import {
+  ArticlePage, HomePageView, LatestFragmentView, ListingPageView, NotFoundPage, RedirectPage, SearchPage, YearPageView,
+  renderHeaders, renderNewsSitemap, renderRedirects, renderRobots, renderRss, renderSitemap, renderSitemapIndex, type PageContext,
+} from '../../templates/index.ts'
+import { renderDocument, renderFragment } from './render-page.tsx'
+
+/** Which pages of the model to render; everything by default. The scale work renders slices in parallel. */
+export interface RenderSlice {
+  articles?: readonly ArticleModel[]
+  listings?: readonly ListingPage[]
+  /** Home, years, feeds, sitemaps, fragments, redirects, CDN files, 404 and search. */
+  singletons?: boolean
+}
 
 /** Options of {@link renderWithEleventy}. */
 export interface EleventyRenderOptions {
@@ -11,24 +23,19 @@ export interface EleventyRenderOptions {
   outputDir: string
   /** Folder for Eleventy's (empty) input directory. */
   cacheDir: string
-  /** The published URL of the stylesheet. */
-  cssUrl: string
-  /** Articles to render; the whole model's by default (the scale work renders slices). */
-  articles?: readonly ArticleModel[]
-}
-
-interface ArticleTemplateData {
-  article: ArticleModel
+  /** Published URLs of the fingerprinted assets. */
+  assets: PageContext['assets']
+  slice?: RenderSlice
 }
 
 /**
- * Renders pages of the site model with Eleventy: one virtual 11ty.js template per page kind,
- * paginated over the model. Templates are TSX components; Eleventy handles pagination, output
- * paths and writing.
+ * Renders the site model with Eleventy: one virtual 11ty.js template per kind of page, paginated
+ * over the model. Templates are TSX components (or XML serialisers); Eleventy handles pagination,
+ * output paths and writing.
  *
  * @param model The site model.
  * @param options Where to write and what.
- * @returns How many pages were written.
+ * @returns How many files were written.
  */
 export async function renderWithEleventy(model: SiteModel, options: EleventyRenderOptions): Promise<number> {
   const context: PageContext = {
@@ -36,43 +43,52 @@ export async function renderWithEleventy(model: SiteModel, options: EleventyRend
     strings: model.strings,
     localities: model.localities,
     authors: model.authors,
+    categories: model.categories,
     navigation: model.navigation,
-    assets: { css: options.cssUrl },
+    assets: options.assets,
   }
+  const { site, strings } = model
+  const articles = options.slice?.articles ?? model.articles
+  const listings = options.slice?.listings ?? model.listings
+  const singletons = options.slice?.singletons ?? true
   const inputDir = join(options.cacheDir, 'eleventy-input')
   await mkdir(inputDir, { recursive: true })
-  const articles = options.articles ?? model.articles
+  let written = 0
   const eleventy = new Eleventy(inputDir, options.outputDir, {
     quietMode: true,
     config(config: EleventyConfig) {
-      config.addTemplate('article.11ty.js', {
-        data: {
-          pagination: { data: 'articles', size: 1, alias: 'article' },
-          articles,
-          permalink: (data: ArticleTemplateData) => `${data.article.url}index.html`,
-        },
-        render: (data: ArticleTemplateData) => renderDocument(<ArticlePage article={data.article} context={context} />),
-      })
-      config.addTemplate('index.11ty.js', {
-        data: {
-          pagination: { data: 'indexes', size: 1, alias: 'index' },
-          indexes: options.articles ? [] : model.indexes,
-          permalink: (data: { index: IndexPage }) => `${data.index.url}index.html`,
-        },
-        render: (data: { index: IndexPage }) => renderDocument(<IndexListPage index={data.index} context={context} />),
-      })
-      config.addTemplate('search.11ty.js', {
-        data: { permalink: '/tim-kiem/index.html' },
-        render: () => renderDocument(<SearchPage context={context} />),
-      })
-      config.addTemplate('404.11ty.js', {
-        data: { permalink: '/404.html' },
-        render: () => renderDocument(<NotFoundPage context={context} />),
-      })
+      const each = <T,>(name: string, items: readonly T[], url: (item: T) => string, render: (item: T) => string): void => {
+        written += items.length
+        config.addTemplate(`${name}.11ty.js`, {
+          data: { pagination: { data: 'items', size: 1, alias: 'item' }, items, permalink: (data: { item: T }) => outputPathOf(url(data.item)) },
+          render: (data: { item: T }) => render(data.item),
+        })
+      }
+      // `path` is the output file: `_redirects` and `_headers` have no extension but are files.
+      const one = (name: string, path: string, render: () => string): void => {
+        written++
+        config.addTemplate(`${name}.11ty.js`, { data: { permalink: path }, render })
+      }
+      each('article', articles, (article) => article.url, (article) => renderDocument(<ArticlePage article={article} context={context} />))
+      each('listing', listings, (page) => page.url, (page) => renderDocument(<ListingPageView page={page} context={context} />))
+      if (!singletons) return
+      one('home', 'index.html', () => renderDocument(<HomePageView home={model.home} context={context} />))
+      one('search', 'tim-kiem/index.html', () => renderDocument(<SearchPage context={context} />))
+      one('not-found', '404.html', () => renderDocument(<NotFoundPage context={context} />))
+      each('year', model.years, (page: YearPage) => page.url, (page) => renderDocument(<YearPageView page={page} context={context} />))
+      each('fragment', model.fragments, (fragment: LatestFragment) => fragment.url, (fragment) => renderFragment(<LatestFragmentView fragment={fragment} strings={strings} />))
+      each('redirect', model.redirects, (redirect: Redirect) => redirect.from, (redirect) => renderDocument(<RedirectPage redirect={redirect} site={site} strings={strings} />))
+      each('feed', model.feeds, (feed: Feed) => feed.url, (feed) => renderRss(feed, site.baseUrl))
+      each('sitemap', model.sitemaps.children, (child) => child.url, (child) => renderSitemap(child.entries))
+      one('sitemap-index', 'sitemap.xml', () => renderSitemapIndex(model.sitemaps, site.baseUrl))
+      one('sitemap-news', 'sitemap-news.xml', () => renderNewsSitemap(model.sitemaps))
+      one('robots', 'robots.txt', () => renderRobots(site.baseUrl))
+      one('redirects', '_redirects', () => renderRedirects(model.redirects))
+      one('headers', '_headers', () => renderHeaders())
     },
   })
   // Our own task lines report progress; Eleventy's summary line would be noise (errors still throw).
   eleventy.disableLogger()
   await eleventy.write()
-  return articles.length + (options.articles ? 0 : model.indexes.length) + 2
+  return written
 }

@@ -1,2 +1,2 @@
-export { renderWithEleventy, type EleventyRenderOptions } from './eleventy-site.tsx'
-export { renderDocument } from './render-page.tsx'
+export { renderWithEleventy, type EleventyRenderOptions, type RenderSlice } from './eleventy-site.tsx'
+export { renderDocument, renderFragment } from './render-page.tsx'

@@ -10,3 +10,12 @@ import { renderToString } from 'preact-render-to-string'
 export function renderDocument(page: JSX.Element): string {
   return `<!doctype html>\n${renderToString(page)}\n`
 }
+
+/**
+ * Renders a fragment of HTML (no document around it), for content fetched by pages.
+ *
+ * @param element The fragment's element.
+ */
+export function renderFragment(element: JSX.Element): string {
+  return `${renderToString(element)}\n`
+}

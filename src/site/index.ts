@@ -1,6 +1,13 @@
 export { displayDate } from './display-date.ts'
-export { planIndexes } from './indexes.ts'
-export type { ArticleLink, ArticleModel, ArticleTeaser, IndexPage, AuthorModel, DisplayDate, LocalityModel, SiteInfo, SiteModel } from './model.ts'
+export { planListings, type ListingContext } from './listings.ts'
+export type {
+  ArticleLink, ArticleModel, ArticleTeaser, AuthorModel, CategoryModel, DisplayDate, Feed, FeedItem, HomePage, LatestFragment,
+  ListingPage, LocalityModel, Redirect, SiteInfo, SiteModel, Sitemaps, YearPage,
+} from './model.ts'
+export { paginate, type PageSlice, type Pagination } from './paginate.ts'
 export { planSite, type PlanOptions } from './plan.ts'
 export { relatedArticles, type RelatedOptions } from './related.ts'
 export { dictionaries, stringsFor, type Language, type Strings } from './strings.ts'
+export { absolutizeHtml, planFeeds, planFragments, planSitemaps } from './syndication.ts'
+export { teaserOf } from './teasers.ts'
+export * from './urls.ts'

@@ -1,4 +1,5 @@
 import type { FigureImage } from '../markdown/index.ts'
+import type { Pagination } from './paginate.ts'
 import type { Strings } from './strings.ts'
 
 /**
@@ -12,12 +13,24 @@ export interface SiteModel {
   localities: Record<string, LocalityModel>
   /** Every author by id. */
   authors: Record<string, AuthorModel>
+  /** Every category in use (or in the registry) by id. */
+  categories: Record<string, CategoryModel>
   /** Published articles, newest first. */
   articles: ArticleModel[]
   /** Localities linked from every page's header, in order. */
   navigation: string[]
-  /** Pages that list articles. */
-  indexes: IndexPage[]
+  home: HomePage
+  /** Locality, author, category and month pages, landing and numbered. */
+  listings: ListingPage[]
+  /** `/YYYY/` pages. */
+  years: YearPage[]
+  /** RSS feeds: the site's and each locality's. */
+  feeds: Feed[]
+  sitemaps: Sitemaps
+  /** Old paths (aliases) to their articles. */
+  redirects: Redirect[]
+  /** Latest-news fragments per locality, fetched by article pages. */
+  fragments: LatestFragment[]
 }
 
 /** Settings templates need. */
@@ -50,6 +63,10 @@ export interface LocalityModel {
   kind: string
   /** `/dia-phuong/<id>/` */
   url: string
+  /** `/dia-phuong/<id>/feed.xml` */
+  feed: string
+  /** Latest-news fragment. */
+  fragment: string
   /** Ancestor ids, root first. */
   ancestors: string[]
   /** Child ids, in registry order. */
@@ -69,6 +86,14 @@ export interface AuthorModel {
   sameAs?: string
 }
 
+/** A section of the paper. */
+export interface CategoryModel {
+  id: string
+  name: string
+  /** `/chuyen-muc/<id>/` */
+  url: string
+}
+
 /** A short link to an article, as in "Tin liên quan". */
 export interface ArticleLink {
   url: string
@@ -83,6 +108,8 @@ export interface ArticleModel {
   title: string
   summary: string
   date: DisplayDate
+  /** Epoch ms of publication, for sorting and windows. */
+  published: number
   updated?: DisplayDate
   correction?: string
   /** Author ids, byline order. */
@@ -108,19 +135,87 @@ export interface ArticleTeaser {
   title: string
   summary: string
   date: DisplayDate
+  /** The day part of the date (`Thứ năm, 24/10/2019`), for grouping by day. */
+  day: string
   /** Author names, byline order. */
   byline: string[]
   /** The lead image, for a thumbnail. */
   lead?: { url: string; width: number; height: number; alt: string }
 }
 
-/** A page listing articles: the home page, a locality, an author. */
-export interface IndexPage {
-  kind: 'home' | 'locality' | 'author'
+/** The home page: the latest articles, then the latest of each district-level place. */
+export interface HomePage {
+  latest: ArticleTeaser[]
+  blocks: Array<{ locality: string; articles: ArticleTeaser[] }>
+}
+
+/** One page of an index: a locality, an author, a category or a month. */
+export interface ListingPage {
+  kind: 'locality' | 'author' | 'category' | 'month'
   url: string
+  /** The heading: a place, a person, a section, "Tháng 10/2019". */
   title: string
-  /** The locality or author the page is about. */
-  subject?: string
+  /** The locality, author or category id; `YYYY/MM` for months. */
+  subject: string
   /** Newest first. */
   articles: ArticleTeaser[]
+  pagination: Pagination
+}
+
+/** `/YYYY/`: the months of a year with their article counts. */
+export interface YearPage {
+  year: number
+  url: string
+  months: Array<{ month: number; url: string; count: number }>
+}
+
+/** An RSS 2.0 feed, ready to serialise. */
+export interface Feed {
+  /** Path of the feed file. */
+  url: string
+  title: string
+  /** Absolute URL of the HTML page the feed follows. */
+  link: string
+  description: string
+  language: string
+  /** RFC 822 date of the newest item. */
+  lastBuildDate?: string
+  items: FeedItem[]
+}
+
+/** One article in a feed. */
+export interface FeedItem {
+  /** Absolute permalink, also the guid. */
+  link: string
+  title: string
+  description: string
+  /** RFC 822 in the site's zone. */
+  pubDate: string
+  creators: string[]
+  categories: string[]
+  /** Body HTML with absolute URLs. */
+  contentHtml: string
+  enclosure?: { url: string; type: string }
+}
+
+/** Sitemaps: an index over children of at most `limit` URLs, and the news sitemap. */
+export interface Sitemaps {
+  children: Array<{ url: string; lastmod: string; entries: Array<{ loc: string; lastmod: string }> }>
+  news: Array<{ loc: string; title: string; published: string }>
+  publicationName: string
+  language: string
+}
+
+/** An old path that now lives elsewhere. */
+export interface Redirect {
+  from: string
+  /** Site path of the article. */
+  to: string
+}
+
+/** The latest articles of a locality, as a fragment article pages fetch. */
+export interface LatestFragment {
+  url: string
+  locality: string
+  articles: ArticleLink[]
 }

@@ -1,9 +1,11 @@
 import { compare, type ArticleSource, type ContentSources } from '../content/index.ts'
 import { displayDate } from './display-date.ts'
-import type { ArticleModel, AuthorModel, LocalityModel, SiteModel } from './model.ts'
-import { planIndexes } from './indexes.ts'
+import { planListings } from './listings.ts'
+import type { ArticleModel, AuthorModel, CategoryModel, LocalityModel, SiteModel } from './model.ts'
 import { relatedArticles } from './related.ts'
 import { stringsFor } from './strings.ts'
+import { planFeeds, planFragments, planSitemaps } from './syndication.ts'
+import { authorUrl, categoryUrl, feedUrl, fixedUrls, latestFragmentUrl, localityUrl } from './urls.ts'
 
 /** Options of {@link planSite}. */
 export interface PlanOptions {
@@ -11,11 +13,14 @@ export interface PlanOptions {
   now: number
   /** Publish drafts and scheduled articles too (for previews). @default false */
   drafts?: boolean
+  /** URLs per sitemap file (the protocol allows 50,000). @default 50000 */
+  sitemapLimit?: number
 }
 
 /**
  * Turns validated sources into the site model: which articles are published, their URLs, display
- * dates, related lists and the locality tree, all computed once here so templates only read.
+ * dates, related lists, the locality tree, every index page, feeds, sitemaps and redirects, all
+ * computed once here so templates only read.
  *
  * @param sources The validated content.
  * @param options The build's "now" and whether drafts are shown.
@@ -39,6 +44,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
         title: article.title,
         summary: article.summary,
         date: date(article),
+        published: article.date.epoch,
         authors: article.authors,
         locality: article.locality,
         tags: article.tags,
@@ -64,31 +70,45 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
   const authors = Object.fromEntries(
     sources.registries.authors.map((author): [string, AuthorModel] => [
       author.id,
-      { id: author.id, name: author.name, bio: author.bio ?? '', url: `/tac-gia/${author.id}/`, ...(author.url === undefined ? {} : { sameAs: author.url }) },
+      { id: author.id, name: author.name, bio: author.bio ?? '', url: authorUrl(author.id), ...(author.url === undefined ? {} : { sameAs: author.url }) },
     ])
   )
-  const indexes = planIndexes(articles, localities, authors, { siteTitle: site.title, pageSize: site.pageSize })
-  for (const index of indexes) {
-    const locality = index.kind === 'locality' && index.subject !== undefined ? localities[index.subject] : undefined
-    if (locality) locality.articleCount = index.articles.length
+  const categories = planCategories(sources, articles)
+  const siteInfo: SiteModel['site'] = {
+    title: site.title,
+    description: site.description,
+    baseUrl: site.baseUrl,
+    language: site.language,
+    ogLocale: site.language === 'vi' ? 'vi_VN' : site.language,
+    timeZone: site.timeZone,
+    publisherName: site.publisher?.name ?? site.title,
+    ...(site.publisher?.logo === undefined ? {} : { publisherLogo: site.publisher.logo }),
   }
+  const topLevel = root ? (localities[root.id]?.children ?? []) : []
+  const { listings, years, home, byLocality } = planListings(articles, { localities, authors, categories, strings, pageSize: site.pageSize, homeBlocks: topLevel })
+  const newest = (list: readonly { date: { iso: string } }[]): string | undefined => list[0]?.date.iso
+  const pages = [
+    ...(articles[0] ? [{ url: fixedUrls.home, lastmod: articles[0].date.iso }] : []),
+    ...listings.flatMap((page) => {
+      const lastmod = newest(page.articles)
+      return lastmod === undefined ? [] : [{ url: page.url, lastmod }]
+    }),
+  ]
   return {
-    site: {
-      title: site.title,
-      description: site.description,
-      baseUrl: site.baseUrl,
-      language: site.language,
-      ogLocale: site.language === 'vi' ? 'vi_VN' : site.language,
-      timeZone: site.timeZone,
-      publisherName: site.publisher?.name ?? site.title,
-      ...(site.publisher?.logo === undefined ? {} : { publisherLogo: site.publisher.logo }),
-    },
+    site: siteInfo,
     strings,
     localities,
     authors,
+    categories,
     articles,
-    indexes,
-    navigation: root ? [root.id, ...(localities[root.id]?.children ?? []).filter((id) => ['thành phố', 'thị xã'].includes(localities[id]?.kind ?? ''))] : [],
+    navigation: root ? [root.id, ...topLevel.filter((id) => ['thành phố', 'thị xã'].includes(localities[id]?.kind ?? ''))] : [],
+    home,
+    listings,
+    years,
+    feeds: planFeeds(articles, byLocality, { site: siteInfo, localities, authors }),
+    sitemaps: planSitemaps(articles, pages, { site: siteInfo, limit: options.sitemapLimit ?? 50_000, now: options.now }),
+    redirects: articles.flatMap((article) => article.aliases.map((from) => ({ from, to: article.url }))).sort((a, b) => compare(a.from, b.from)),
+    fragments: planFragments(byLocality, localities),
   }
 }
 
@@ -99,10 +119,16 @@ function planLocalities(sources: ContentSources): Record<string, LocalityModel> 
   for (const entry of entries) {
     const ancestors: string[] = []
     for (let parent = entry.parent; parent !== undefined; parent = parentOf.get(parent)) ancestors.unshift(parent)
-    localities[entry.id] = { id: entry.id, name: entry.name, kind: entry.kind, url: `/dia-phuong/${entry.id}/`, ancestors, children: [], articleCount: 0 }
+    const url = localityUrl(entry.id)
+    localities[entry.id] = { id: entry.id, name: entry.name, kind: entry.kind, url, feed: feedUrl(url), fragment: latestFragmentUrl(entry.id), ancestors, children: [], articleCount: 0 }
   }
   for (const entry of entries) if (entry.parent !== undefined) localities[entry.parent]?.children.push(entry.id)
   return localities
+}
+
+function planCategories(sources: ContentSources, articles: readonly ArticleModel[]): Record<string, CategoryModel> {
+  const entries = sources.registries.categories ?? [...new Set(articles.flatMap((article) => (article.category === undefined ? [] : [article.category])))].sort(compare).map((id) => ({ id, name: id }))
+  return Object.fromEntries(entries.map((entry) => [entry.id, { id: entry.id, name: entry.name, url: categoryUrl(entry.id) }]))
 }
 
 function byDateThenId(a: ArticleSource, b: ArticleSource): number {

@@ -5,13 +5,15 @@ export function LocalityLinks({ ids, localities, label }: { ids: string[]; local
   if (ids.length === 0) return null
   return (
     <ul class="locality-links">
-      {ids.map((id) => {
+      {ids.flatMap((id) => {
         const locality = localities[id]
-        return locality ? (
-          <li key={id}>
-            <a href={locality.url}>{locality.name}</a> <span class="count">({locality.articleCount} {label})</span>
-          </li>
-        ) : null
+        return locality
+          ? [
+              <li key={id}>
+                <a href={locality.url}>{locality.name}</a> <span class="count">({locality.articleCount} {label})</span>
+              </li>,
+            ]
+          : []
       })}
     </ul>
   )

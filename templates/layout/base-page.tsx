@@ -28,6 +28,7 @@ export function BasePage({ context, title, description, path, head, children }: 
         <meta name="description" content={description} />
         {path === undefined ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={absoluteUrl(site, path)} />}
         <link rel="stylesheet" href={context.assets.css} />
+        <link rel="alternate" type="application/rss+xml" title={site.title} href="/feed.xml" />
         {head}
       </head>
       <body>

@@ -1,4 +1,5 @@
 import type { ArticleModel } from '../../src/site/index.ts'
+import { Breadcrumbs } from '../components/breadcrumbs.tsx'
 import { Byline } from '../components/byline.tsx'
 import { Figure } from '../components/figure.tsx'
 import { RelatedList } from '../components/related-list.tsx'
@@ -11,25 +12,22 @@ import { ArticleHead } from './article-head.tsx'
 export function ArticlePage({ article, context }: { article: ArticleModel; context: PageContext }) {
   const { strings, localities, site } = context
   const locality = localities[article.locality]
-  const trail = locality ? [...locality.ancestors, locality.id].flatMap((id) => (localities[id] ? [localities[id]] : [])) : []
   return (
     <BasePage
       context={context}
       title={article.title}
       description={article.summary}
       path={article.url}
-      head={<ArticleHead article={article} context={context} />}
+      head={
+        <>
+          <ArticleHead article={article} context={context} />
+          {locality ? <link rel="alternate" type="application/rss+xml" title={`${locality.name} - ${site.title}`} href={locality.feed} /> : null}
+          <script type="module" src={context.assets.latestNewsScript} />
+        </>
+      }
     >
       <article class="article">
-        <nav class="kicker" aria-label={strings.breadcrumb}>
-          <ol>
-            {trail.map((place) => (
-              <li key={place.id}>
-                <a href={place.url}>{place.name}</a>
-              </li>
-            ))}
-          </ol>
-        </nav>
+        {locality ? <Breadcrumbs ids={[...locality.ancestors, locality.id]} localities={localities} strings={strings} /> : null}
         <h1 class="article__title">{article.title}</h1>
         <Byline article={article} context={context} />
         {article.summary ? <p class="article__summary">{article.summary}</p> : null}
@@ -50,11 +48,14 @@ export function ArticlePage({ article, context }: { article: ArticleModel; conte
       <aside class="article-aside">
         <RelatedList related={article.related} strings={strings} />
         {locality ? (
-          <p class="see-more">
-            <a href={locality.url}>
-              {strings.seeMore} {locality.name}
-            </a>
-          </p>
+          <>
+            <p class="see-more">
+              <a href={locality.url}>
+                {strings.seeMore} {locality.name}
+              </a>
+            </p>
+            <div class="latest-slot" data-latest-news={locality.fragment} />
+          </>
         ) : null}
       </aside>
     </BasePage>

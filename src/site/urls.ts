@@ -1,0 +1,73 @@
+/**
+ * Every URL the site publishes, in one place: pages link with these and the redirect check knows
+ * which paths are taken. Vietnamese path words by default.
+ */
+
+const pad = (value: number): string => String(value).padStart(2, '0')
+
+/** `/YYYY/MM/<slug>/` */
+export function articleUrl(year: number, month: number, slug: string): string {
+  return `/${year}/${pad(month)}/${slug}/`
+}
+
+/** `/dia-phuong/<id>/` */
+export function localityUrl(id: string): string {
+  return `/dia-phuong/${id}/`
+}
+
+/** `/tac-gia/<id>/` */
+export function authorUrl(id: string): string {
+  return `/tac-gia/${id}/`
+}
+
+/** `/chuyen-muc/<id>/` */
+export function categoryUrl(id: string): string {
+  return `/chuyen-muc/${id}/`
+}
+
+/** `/YYYY/` */
+export function yearUrl(year: number): string {
+  return `/${year}/`
+}
+
+/** `/YYYY/MM/` */
+export function monthUrl(year: number, month: number): string {
+  return `/${year}/${pad(month)}/`
+}
+
+/** An older page of an index: `<landing>trang/<n>/`, n counted from the oldest. */
+export function archivePageUrl(landing: string, page: number): string {
+  return `${landing}trang/${page}/`
+}
+
+/** The RSS feed of an index: `<landing>feed.xml` (the site feed is `/feed.xml`). */
+export function feedUrl(landing: string): string {
+  return `${landing}feed.xml`
+}
+
+/** The latest-news fragment of a locality, fetched by article pages. */
+export function latestFragmentUrl(localityId: string): string {
+  return `/tin-moi/${localityId}.html`
+}
+
+/** Pages every site has. */
+export const fixedUrls = {
+  home: '/',
+  search: '/tim-kiem/',
+  feed: '/feed.xml',
+  sitemap: '/sitemap.xml',
+  newsSitemap: '/sitemap-news.xml',
+  robots: '/robots.txt',
+  notFound: '/404.html',
+} as const
+
+/**
+ * The file a URL path is written to: `/a/` → `a/index.html`, `/a.xml` → `a.xml`, `/a` → `a/index.html`.
+ *
+ * @param url A URL path starting with `/`.
+ */
+export function outputPathOf(url: string): string {
+  const path = decodeURI(url).replace(/^\/+/, '')
+  if (path === '' || path.endsWith('/')) return `${path}index.html`
+  return /\.[a-z0-9]+$/i.test(path) ? path : `${path}/index.html`
+}

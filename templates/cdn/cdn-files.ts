@@ -1,0 +1,40 @@
+import type { Redirect } from '../../src/site/index.ts'
+
+/**
+ * `_redirects` (Netlify and Cloudflare Pages format): each alias to its article, permanently.
+ *
+ * @param redirects Aliases and their targets.
+ */
+export function renderRedirects(redirects: readonly Redirect[]): string {
+  return redirects.map((redirect) => `${encodeURI(redirect.from)} ${encodeURI(redirect.to)} 301\n`).join('')
+}
+
+/**
+ * `_headers` (Cloudflare Pages format). HTML, feeds and indexes are revalidated after five
+ * minutes; fingerprinted assets and media are cached for a year. Cloudflare merges the headers of
+ * every matching rule, so the catch-all's Cache-Control is detached (`! Cache-Control`) first.
+ */
+export function renderHeaders(): string {
+  return [
+    '/*',
+    '  Cache-Control: public, max-age=300, must-revalidate',
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '/assets/*',
+    '  ! Cache-Control',
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '/media/*',
+    '  ! Cache-Control',
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '',
+  ].join('\n')
+}
+
+/**
+ * `robots.txt`: everything may be crawled; here is the sitemap.
+ *
+ * @param baseUrl The site's origin.
+ */
+export function renderRobots(baseUrl: string): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${baseUrl}/sitemap.xml\n`
+}

@@ -1,0 +1,53 @@
+import type { ListingPage } from '../../src/site/index.ts'
+import { Breadcrumbs } from '../components/breadcrumbs.tsx'
+import { LocalityLinks } from '../components/locality-links.tsx'
+import { PaginationLinks, PaginationNav } from '../components/pagination-nav.tsx'
+import { TeaserList, TeasersByDay } from '../components/teaser-list.tsx'
+import type { PageContext } from '../context.ts'
+import { BasePage } from '../layout/base-page.tsx'
+
+/**
+ * A page of a locality, author, category or month. Numbered (older) pages show nothing that changes
+ * when an article is published elsewhere (no counts, no page totals), so they never change.
+ */
+export function ListingPageView({ page, context }: { page: ListingPage; context: PageContext }) {
+  const { strings, localities, authors } = context
+  const locality = page.kind === 'locality' ? localities[page.subject] : undefined
+  const author = page.kind === 'author' ? authors[page.subject] : undefined
+  const landing = page.pagination.page === undefined
+  const title = landing ? page.title : `${page.title} - ${strings.page} ${page.pagination.page}`
+  return (
+    <BasePage
+      context={context}
+      title={title}
+      description={author?.bio || `${strings.latestNews}: ${page.title}`}
+      path={page.url}
+      head={
+        <>
+          <PaginationLinks pagination={page.pagination} />
+          {locality ? <link rel="alternate" type="application/rss+xml" title={`${locality.name} - ${context.site.title}`} href={locality.feed} /> : null}
+        </>
+      }
+    >
+      <section class="index">
+        {locality ? <Breadcrumbs ids={locality.ancestors} localities={localities} strings={strings} /> : null}
+        <h1>{page.title}</h1>
+        {locality ? <p class="index__kind">{locality.kind}</p> : null}
+        {author?.bio ? <p class="index__bio">{author.bio}</p> : null}
+        {locality && landing && locality.children.length > 0 ? (
+          <>
+            <h2>{strings.placesUnder}</h2>
+            <LocalityLinks ids={locality.children} localities={localities} label={strings.articleCount} />
+          </>
+        ) : null}
+        {page.kind === 'month' ? <TeasersByDay articles={page.articles} strings={strings} /> : <TeaserList articles={page.articles} strings={strings} />}
+        <PaginationNav pagination={page.pagination} strings={strings} />
+        {locality ? (
+          <p class="feed-link">
+            <a href={locality.feed}>{strings.subscribe}</a>
+          </p>
+        ) : null}
+      </section>
+    </BasePage>
+  )
+}
