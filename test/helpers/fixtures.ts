@@ -38,7 +38,7 @@ export async function tempDir(name: string): Promise<string> {
  */
 export async function contentWith(articlesFrom: string | undefined, options: { keepSiteArticles?: boolean } = {}): Promise<string> {
   const dir = await tempDir('content')
-  for (const name of ['site.yml', 'localities.yml', 'authors.yml', 'media']) {
+  for (const name of ['site.yml', 'localities.yml', 'authors.yml', 'categories.yml', 'media']) {
     await cp(join(fixtureSite, name), join(dir, name), { recursive: true })
   }
   if (options.keepSiteArticles) await cp(join(fixtureSite, 'articles'), join(dir, 'articles'), { recursive: true })

@@ -1,0 +1,133 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parseFeed } from '@rowanmanning/feed-parser'
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { check } from 'linkinator'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { build } from '../src/build.ts'
+import { fixtureSite, removeDir, tempDir } from './helpers/fixtures.ts'
+import { readPage } from './helpers/html.ts'
+
+const test = suite('syndication')
+// Two days after the newest fixture article, so the news sitemap has exactly it.
+const now = Date.parse('2024-05-02T12:00:00+07:00')
+let work = ''
+let out = ''
+const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap', 'item'].includes(name) })
+
+test.before(async () => {
+  work = await tempDir('syndication')
+  out = join(work, 'dist')
+  const result = await build({ contentDir: fixtureSite, outDir: out, cacheDir: join(work, 'cache'), now, log: () => {}, sitemapLimit: 2 })
+  assert.ok(result.ok)
+})
+
+test.after(async () => {
+  await removeDir(work)
+})
+
+async function readXml(path: string): Promise<string> {
+  const text = await readFile(join(out, path), 'utf8')
+  assert.is(XMLValidator.validate(text), true, `${path} is well-formed XML`)
+  return text
+}
+
+test('should publish an RSS 2.0 site feed that a feed parser reads, newest first, with +0700 dates', async () => {
+  const text = await readXml('feed.xml')
+  const feed = parseFeed(text)
+  assert.is(feed.title, 'Báo Thử Nghiệm')
+  assert.is(feed.language, 'vi')
+  assert.is(feed.self, 'https://fixture.example/feed.xml')
+  assert.equal(feed.items.map((item) => item.url), [
+    'https://fixture.example/2024/05/tieu-de-co-the-script/',
+    'https://fixture.example/2020/03/hai-tac-gia-va-dinh-chinh/',
+    'https://fixture.example/2019/10/hoi-nghi-lang-nghe/',
+  ])
+  const twoAuthors = feed.items[1]
+  assert.equal(twoAuthors?.authors.map((author) => author.name), ['Minh Đức', 'Lan Anh'])
+  assert.is(twoAuthors?.published?.toISOString(), '2020-03-04T17:00:00.000Z')
+  assert.match(text, '<pubDate>Thu, 05 Mar 2020 00:00:00 +0700</pubDate>')
+  assert.match(text, '<dc:creator>Minh Đức</dc:creator><dc:creator>Lan Anh</dc:creator>')
+  const withFigure = feed.items[2]
+  assert.match(withFigure?.content ?? '', /<img src="https:\/\/fixture\.example\/media\/hoi-truong\.[0-9a-f]{10}\.jpg"/, 'content:encoded has absolute URLs')
+  assert.match(withFigure?.content ?? '', '<a href="https://example.org/quy-dinh" rel="noopener">')
+  assert.is(feed.items[0]?.title, "Cảnh giác với <script>alert('x')</script> trong tin nhắn lừa đảo", 'titles are escaped, not executed')
+})
+
+test('should publish a feed per locality with the places under it, linked from its pages', async () => {
+  const feed = parseFeed(await readXml('dia-phuong/tp-thanh-hoa/feed.xml'))
+  assert.is(feed.title, 'TP. Thanh Hóa - Báo Thử Nghiệm')
+  assert.equal(feed.items.map((item) => item.title), [
+    "Cảnh giác với <script>alert('x')</script> trong tin nhắn lừa đảo",
+    'Hội nghị lắng nghe ý kiến người dân phường Điện Biên',
+  ])
+  assert.is(parseFeed(await readXml('dia-phuong/hoang-hoa/feed.xml')).items.length, 1)
+  const page = await readPage(out, '/dia-phuong/tp-thanh-hoa/')
+  assert.match(page, '<link rel="alternate" type="application/rss+xml" title="TP. Thanh Hóa - Báo Thử Nghiệm" href="/dia-phuong/tp-thanh-hoa/feed.xml"/>')
+  assert.match(await readPage(out, '/2019/10/hoi-nghi-lang-nghe/'), 'href="/dia-phuong/dien-bien/feed.xml"')
+})
+
+test('should split sitemaps at the limit under a sitemap index', async () => {
+  const index = xml.parse(await readXml('sitemap.xml'))
+  const children: Array<{ loc: string }> = index.sitemapindex.sitemap
+  assert.ok(children.length >= 3)
+  const all: string[] = []
+  for (const child of children) {
+    const path = child.loc.replace('https://fixture.example/', '')
+    const urls: Array<{ loc: string; lastmod: string }> = xml.parse(await readXml(path)).urlset.url
+    assert.ok(urls.length <= 2, `${path} holds at most the limit`)
+    for (const url of urls) assert.match(url.lastmod, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/)
+    all.push(...urls.map((url) => url.loc))
+  }
+  assert.equal(all.slice(0, 3), [
+    'https://fixture.example/2019/10/hoi-nghi-lang-nghe/',
+    'https://fixture.example/2020/03/hai-tac-gia-va-dinh-chinh/',
+    'https://fixture.example/2024/05/tieu-de-co-the-script/',
+  ])
+  assert.ok(all.includes('https://fixture.example/dia-phuong/dien-bien/'))
+  assert.is(new Set(all).size, all.length, 'no URL twice')
+  assert.is(await readFile(join(out, 'robots.txt'), 'utf8'), 'User-agent: *\nAllow: /\n\nSitemap: https://fixture.example/sitemap.xml\n')
+})
+
+test('should list only the last two days in the news sitemap', async () => {
+  const news = xml.parse(await readXml('sitemap-news.xml'))
+  const urls = news.urlset.url
+  assert.is(urls.length, 1)
+  assert.is(urls[0].loc, 'https://fixture.example/2024/05/tieu-de-co-the-script/')
+  assert.is(urls[0]['news:news']['news:publication']['news:name'], 'Báo Thử Nghiệm điện tử')
+  assert.is(urls[0]['news:news']['news:publication']['news:language'], 'vi')
+  assert.is(urls[0]['news:news']['news:publication_date'], '2024-05-01T08:00:00+07:00')
+})
+
+test('should redirect aliases with _redirects and an HTML page at each old path', async () => {
+  assert.is(
+    await readFile(join(out, '_redirects'), 'utf8'),
+    '/bai-viet/hoi-nghi-lang-nghe/ /2019/10/hoi-nghi-lang-nghe/ 301\n/tin-cu/hoi-nghi-108456.htm /2019/10/hoi-nghi-lang-nghe/ 301\n'
+  )
+  const page = await readFile(join(out, 'tin-cu/hoi-nghi-108456.htm'), 'utf8')
+  assert.match(page, '<link rel="canonical" href="https://fixture.example/2019/10/hoi-nghi-lang-nghe/"/>')
+  assert.match(page, '<meta http-equiv="refresh" content="0; url=/2019/10/hoi-nghi-lang-nghe/"/>')
+  assert.match(await readFile(join(out, 'bai-viet/hoi-nghi-lang-nghe/index.html'), 'utf8'), 'http-equiv="refresh"')
+})
+
+test('should cache fingerprinted files forever and revalidate pages', async () => {
+  const headers = await readFile(join(out, '_headers'), 'utf8')
+  assert.match(headers, '/*\n  Cache-Control: public, max-age=300, must-revalidate')
+  assert.match(headers, '/assets/*\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable')
+  const assets = await readdir(join(out, 'assets'))
+  assert.ok(assets.every((name) => /\.[0-9a-f]{10}\.(css|js)$/.test(name)), assets.join(', '))
+})
+
+test('should name categories from the registry', async () => {
+  assert.match(await readPage(out, '/chuyen-muc/thoi-su/'), '<h1>Thời sự</h1>')
+})
+
+test('should have no broken internal link (linkinator)', async () => {
+  const result = await check({ path: out, recurse: true, linksToSkip: ['^(?!http://localhost)'] })
+  const broken = result.links.filter((link) => link.state === 'BROKEN').map((link) => `${link.parent} → ${link.url} (${link.status})`)
+  assert.equal(broken, [])
+  assert.ok(result.links.length > 50, `checked ${result.links.length} links`)
+})
+
+test.run()
