@@ -12,6 +12,7 @@ import { ArticleHead } from './article-head.tsx'
 export function ArticlePage({ article, context }: { article: ArticleModel; context: PageContext }) {
   const { strings, localities, site } = context
   const locality = localities[article.locality]
+  const category = article.category === undefined ? undefined : context.categories[article.category]
   return (
     <BasePage
       context={context}
@@ -28,6 +29,11 @@ export function ArticlePage({ article, context }: { article: ArticleModel; conte
     >
       <article class="article">
         {locality ? <Breadcrumbs ids={[...locality.ancestors, locality.id]} localities={localities} strings={strings} /> : null}
+        {category ? (
+          <p class="article__section">
+            <a href={category.url}>{category.name}</a>
+          </p>
+        ) : null}
         <h1 class="article__title">{article.title}</h1>
         <Byline article={article} context={context} />
         {article.summary ? <p class="article__summary">{article.summary}</p> : null}

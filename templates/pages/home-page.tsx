@@ -1,11 +1,11 @@
-import type { HomePage } from '../../src/site/index.ts'
+import type { HomePage, YearPage } from '../../src/site/index.ts'
 import { LocalityLinks } from '../components/locality-links.tsx'
 import { TeaserList } from '../components/teaser-list.tsx'
 import type { PageContext } from '../context.ts'
 import { BasePage } from '../layout/base-page.tsx'
 
 /** The front page: the latest articles, the latest of each district-level place, and every place. */
-export function HomePageView({ home, context }: { home: HomePage; context: PageContext }) {
+export function HomePageView({ home, years, context }: { home: HomePage; years: YearPage[]; context: PageContext }) {
   const { strings, localities, site, navigation } = context
   const root = navigation[0] ? localities[navigation[0]] : undefined
   return (
@@ -34,6 +34,20 @@ export function HomePageView({ home, context }: { home: HomePage; context: PageC
           </>
         ) : null}
       </section>
+      {years.length > 0 ? (
+        <section class="home-archive" aria-labelledby="luu-tru">
+          <h2 id="luu-tru">{strings.archive}</h2>
+          <ul class="years">
+            {years.map((year) => (
+              <li key={year.url}>
+                <a href={year.url}>
+                  {strings.year} {year.year}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </BasePage>
   )
 }
