@@ -5,7 +5,12 @@ for (const slot of document.querySelectorAll('[data-latest-news]')) {
   fetch(slot.getAttribute('data-latest-news'), { headers: { Accept: 'text/html' } })
     .then((response) => (response.ok ? response.text() : ''))
     .then((html) => {
-      if (html) slot.innerHTML = html
+      if (!html) return
+      slot.innerHTML = html
+      // The page the reader is on is not news to them.
+      for (const link of slot.querySelectorAll('a')) {
+        if (link.getAttribute('href') === location.pathname) link.closest('li')?.remove()
+      }
     })
     .catch(() => {})
 }

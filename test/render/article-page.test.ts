@@ -47,6 +47,31 @@ if (!chromiumPath) {
       await removeDir(dir)
     }
   })
+
+  test('should fill "Tin mới" from the locality fragment when JavaScript runs', async () => {
+    const dir = await tempDir('browser')
+    const result = await build({ contentDir: fixtureSite, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), now: testNow, log: () => {} })
+    assert.ok(result.ok)
+    const site = await serveStatic(join(dir, 'dist'))
+    const context = await launchChromium(chromiumPath, { locale: 'vi-VN' })
+    try {
+      const page = await context.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (error) => errors.push(error.message))
+      await page.goto(`${site.origin}/2019/10/hoi-nghi-lang-nghe/`)
+      const latest = page.locator('[data-latest-news] .latest-news')
+      await latest.waitFor({ timeout: 10_000 })
+      assert.is(await latest.locator('h2').innerText(), 'Tin mới')
+      assert.equal(await latest.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))), [
+        '/2024/05/tieu-de-co-the-script/',
+      ], 'the page being read is left out')
+      assert.equal(errors, [])
+    } finally {
+      await context.close()
+      await site.close()
+      await removeDir(dir)
+    }
+  })
 }
 
 test.run()
