@@ -3,6 +3,7 @@ import type { VFile } from 'vfile'
 import { hasErrors, loadContent, type ContentSources } from './content/index.ts'
 import { createStaging, discardStaging, readAssets, swapIntoPlace, writeStatic } from './publish/index.ts'
 import { renderWithEleventy } from './render/index.ts'
+import { buildSearchIndex } from './search/index.ts'
 import { planSite, type SiteModel } from './site/index.ts'
 import { task, type Logger, type Timing } from './task.ts'
 
@@ -24,6 +25,8 @@ export interface BuildOptions {
   log?: Logger
   /** URLs per sitemap file. @default 50000 */
   sitemapLimit?: number
+  /** Articles per search bundle. @default 10000 */
+  searchShardSize?: number
 }
 
 /** What a build did. */
@@ -69,14 +72,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { sources, files } = await task('loading content', timings, log, () => loadContent({ contentDir: options.contentDir ?? 'content', cacheDir }))
   if (!sources || hasErrors(files)) return { ok: false, files, pages: 0, timings }
   const model = await task('planning site', timings, log, () =>
-    planSite(withBaseUrl(sources, options.baseUrl), { now: options.now ?? resolveNow(undefined), drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }) })
+    planSite(withBaseUrl(sources, options.baseUrl), { now: options.now ?? resolveNow(undefined), drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchShardSize === undefined ? {} : { searchShardSize: options.searchShardSize }) })
   )
   const staging = await createStaging(outDir)
   try {
     const assets = await readAssets()
     const pages = await task('rendering pages', timings, log, () =>
-      renderWithEleventy(model, { outputDir: staging, cacheDir, assets: { css: assets.css.url, latestNewsScript: assets.latestNewsScript.url } })
+      renderWithEleventy(model, { outputDir: staging, cacheDir, assets: { css: assets.css.url, latestNewsScript: assets.latestNewsScript.url, searchScript: assets.searchScript.url } })
     )
+    await task('indexing search', timings, log, () => buildSearchIndex(model, { outputDir: staging }))
     await task('publishing', timings, log, async () => {
       await writeStatic(staging, Object.values(assets), sources.media)
       await swapIntoPlace(staging, outDir)

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { build as bundle } from 'esbuild'
 
 /** A fingerprinted file the pages link to. */
 export interface Asset {
@@ -10,26 +11,48 @@ export interface Asset {
   contents: Buffer
 }
 
-/** The assets shipped with the templates, by role. */
-export const assetPaths = {
-  css: fileURLToPath(new URL('../../templates/assets/site.css', import.meta.url)),
-  latestNewsScript: fileURLToPath(new URL('../../templates/assets/latest-news.js', import.meta.url)),
+const templates = (path: string): string => fileURLToPath(new URL(`../../templates/${path}`, import.meta.url))
+
+/** The stylesheet and the browser scripts (TypeScript entry points, bundled with esbuild). */
+export const assetSources = {
+  css: templates('assets/site.css'),
+  latestNewsScript: templates('client/latest-news.ts'),
+  searchScript: templates('client/search/search-page.ts'),
 } as const
 
+/** The published URL of each asset, by role. */
+export type AssetUrls = Record<keyof typeof assetSources, string>
+
 /**
- * Reads an asset and names it after its content: `/assets/<name>.<hash>.<ext>`.
+ * Names an asset after its content: `/assets/<name>.<hash>.<ext>`.
  *
- * @param path The file.
+ * @param name Base name, e.g. `site`.
+ * @param extension With the dot, e.g. `.css`.
+ * @param contents The bytes.
  */
-export async function readAsset(path: string): Promise<Asset> {
-  const contents = await readFile(path)
+export function fingerprint(name: string, extension: string, contents: Buffer): Asset {
   const hash = createHash('sha256').update(contents).digest('hex').slice(0, 10)
-  const extension = extname(path)
-  return { url: `/assets/${basename(path, extension)}.${hash}${extension}`, contents }
+  return { url: `/assets/${name}.${hash}${extension}`, contents }
 }
 
-/** Reads every template asset. */
-export async function readAssets(): Promise<Record<keyof typeof assetPaths, Asset>> {
-  const [css, latestNewsScript] = await Promise.all([readAsset(assetPaths.css), readAsset(assetPaths.latestNewsScript)])
-  return { css, latestNewsScript }
+/**
+ * Bundles a browser script into one minified ES module (no imports left, so fingerprinting its
+ * name cannot break them).
+ *
+ * @param entry The TypeScript entry point.
+ */
+export async function bundleScript(entry: string): Promise<Asset> {
+  const result = await bundle({ entryPoints: [entry], bundle: true, format: 'esm', minify: true, write: false, target: 'es2020', legalComments: 'none', logLevel: 'silent' })
+  const contents = Buffer.from(result.outputFiles[0]?.contents ?? new Uint8Array())
+  return fingerprint(basename(entry, extname(entry)), '.js', contents)
+}
+
+/** Reads and bundles every template asset. */
+export async function readAssets(): Promise<Record<keyof typeof assetSources, Asset>> {
+  const [css, latestNewsScript, searchScript] = await Promise.all([
+    readFile(assetSources.css).then((contents) => fingerprint('site', '.css', contents)),
+    bundleScript(assetSources.latestNewsScript),
+    bundleScript(assetSources.searchScript),
+  ])
+  return { css, latestNewsScript, searchScript }
 }

@@ -1,2 +1,2 @@
-export { assetPaths, readAsset, readAssets, type Asset } from './assets.ts'
+export { assetSources, bundleScript, fingerprint, readAssets, type Asset, type AssetUrls } from './assets.ts'
 export { createStaging, discardStaging, swapIntoPlace, writeStatic } from './output.ts'

@@ -1,5 +1,6 @@
 import type { FigureImage } from '../markdown/index.ts'
 import type { Pagination } from './paginate.ts'
+import type { SearchShard } from './search-shards.ts'
 import type { Strings } from './strings.ts'
 
 /**
@@ -31,6 +32,8 @@ export interface SiteModel {
   redirects: Redirect[]
   /** Latest-news fragments per locality, fetched by article pages. */
   fragments: LatestFragment[]
+  /** Search bundles, oldest articles first. */
+  searchShards: SearchShard[]
 }
 
 /** Settings templates need. */

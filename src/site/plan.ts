@@ -3,6 +3,7 @@ import { displayDate } from './display-date.ts'
 import { planListings } from './listings.ts'
 import type { ArticleModel, AuthorModel, CategoryModel, LocalityModel, SiteModel } from './model.ts'
 import { relatedArticles } from './related.ts'
+import { planSearchShards } from './search-shards.ts'
 import { stringsFor } from './strings.ts'
 import { planFeeds, planFragments, planSitemaps } from './syndication.ts'
 import { authorUrl, categoryUrl, feedUrl, fixedUrls, latestFragmentUrl, localityUrl } from './urls.ts'
@@ -15,6 +16,8 @@ export interface PlanOptions {
   drafts?: boolean
   /** URLs per sitemap file (the protocol allows 50,000). @default 50000 */
   sitemapLimit?: number
+  /** Articles per search bundle. @default 10000 */
+  searchShardSize?: number
 }
 
 /**
@@ -109,6 +112,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     sitemaps: planSitemaps(articles, pages, { site: siteInfo, limit: options.sitemapLimit ?? 50_000, now: options.now }),
     redirects: articles.flatMap((article) => article.aliases.map((from) => ({ from, to: article.url }))).sort((a, b) => compare(a.from, b.from)),
     fragments: planFragments(byLocality, localities),
+    searchShards: planSearchShards(articles, options.searchShardSize ?? 10_000),
   }
 }
 

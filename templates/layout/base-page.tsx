@@ -24,6 +24,7 @@ export function BasePage({ context, title, description, path, head, children }: 
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
         <title>{title === site.title ? title : `${title} - ${site.title}`}</title>
         <meta name="description" content={description} />
         {path === undefined ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={absoluteUrl(site, path)} />}

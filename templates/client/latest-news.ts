@@ -1,8 +1,10 @@
 // Fills the "Tin mới" slot of an article page with its locality's latest articles. Old pages stay
 // cached on the CDN unchanged; this small fragment is what keeps them fresh. Without JavaScript,
 // or if the fetch fails, the page is simply complete without it.
-for (const slot of document.querySelectorAll('[data-latest-news]')) {
-  fetch(slot.getAttribute('data-latest-news'), { headers: { Accept: 'text/html' } })
+for (const slot of document.querySelectorAll<HTMLElement>('[data-latest-news]')) {
+  const url = slot.dataset['latestNews']
+  if (!url) continue
+  fetch(url, { headers: { Accept: 'text/html' } })
     .then((response) => (response.ok ? response.text() : ''))
     .then((html) => {
       if (!html) return
@@ -14,3 +16,5 @@ for (const slot of document.querySelectorAll('[data-latest-news]')) {
     })
     .catch(() => {})
 }
+
+export {}
