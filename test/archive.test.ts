@@ -13,7 +13,7 @@ let content = ''
 let work = ''
 
 async function buildInto(out: string, options: Partial<BuildOptions> = {}): Promise<void> {
-  const result = await build({ contentDir: content, outDir: join(work, out), cacheDir: join(work, 'cache'), now, log: () => {}, ...options })
+  const result = await build({ contentDir: content, outDir: join(work, out), cacheDir: join(work, 'cache'), now, log: () => {}, searchShardSize: 3, ...options })
   assert.ok(result.ok, 'the archive builds')
 }
 
@@ -94,8 +94,12 @@ test('should change only the expected files when one article is added', async ()
   try {
     await buildInto('after')
     const after = await hashTree(join(work, 'after'))
-    const changed = Object.keys(after).filter((file) => before[file] !== after[file]).sort()
-    assert.equal(Object.keys(before).filter((file) => !(file in after)), [], 'nothing disappears')
+    const search = (files: Record<string, string>, bundle: string) => Object.entries(files).filter(([file]) => file.startsWith(bundle))
+    assert.equal(search(after, 'pagefind/0/'), search(before, 'pagefind/0/'), 'the older search bundle is untouched')
+    assert.not.equal(search(after, 'pagefind/1/'), search(before, 'pagefind/1/'), 'the newest search bundle is rebuilt')
+    const pages = (files: Record<string, string>) => Object.keys(files).filter((file) => !file.startsWith('pagefind/'))
+    const changed = pages(after).filter((file) => before[file] !== after[file]).sort()
+    assert.equal(pages(before).filter((file) => !(file in after)), [], 'nothing disappears')
     assert.equal(changed, [
       '2024/02/d5/index.html',
       '2024/02/index.html',

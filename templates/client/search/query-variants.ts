@@ -1,20 +1,23 @@
 /**
  * Vietnamese typed without diacritics, for search. Pagefind folds tone marks ("cong an" finds
- * "Công an") but treats đ as a letter of its own, so "duong" never meets "đường". In Vietnamese
- * đ only starts a syllable, so a word typed with a plain d can only mean đ at its start; a word
- * without vowels is an abbreviation (HĐND, UBND), whose every letter starts a syllable.
+ * "Công an") but treats đ as a letter of its own, so "duong" never meets "đường". The search page
+ * runs the query once per way its plain d's could be đ and merges the hits.
  */
 
-const vowels = /[aeiouyàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ]/i
+const vowel = 'aeiouyàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ'
+/** A Vietnamese syllable: an optional initial consonant, vowels, an optional final consonant. */
+const syllable = new RegExp(`^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[${vowel}]+(ch|ng|nh|[cmnpt])?$`, 'i')
 
 /**
- * The spellings a typed word may stand for, the word itself first.
+ * The spellings a typed word may stand for, the word itself first. A syllable can only have đ as
+ * its first letter; anything that is not a syllable is taken for an abbreviation (HĐND, UBND),
+ * whose every letter starts a syllable.
  *
  * @param word One word as typed.
  */
 export function wordVariants(word: string): string[] {
   const positions: number[] = []
-  if (vowels.test(word)) {
+  if (syllable.test(word)) {
     if (/^d/i.test(word)) positions.push(0)
   } else {
     for (let index = 0; index < word.length; index++) if (/d/i.test(word[index] ?? '')) positions.push(index)

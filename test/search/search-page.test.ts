@@ -1,0 +1,144 @@
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { build } from '../../src/build.ts'
+import { findChromium, launchChromium, serveStatic, skipNotice } from '../helpers/browser.ts'
+import { contentWith, fixtures, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
+
+const test = suite('search page in a browser')
+const chromiumPath = findChromium()
+let work = ''
+let content = ''
+let site: { origin: string; close: () => Promise<void> } | undefined
+let browser: BrowserContext | undefined
+
+async function search(page: Page, query: string, extra = ''): Promise<{ status: string; titles: string[]; metas: string[]; excerpts: string[] }> {
+  await page.goto(`${site!.origin}/tim-kiem/?q=${encodeURIComponent(query)}${extra}`)
+  return results(page)
+}
+
+async function results(page: Page): Promise<{ status: string; titles: string[]; metas: string[]; excerpts: string[] }> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector('[role="status"]')?.textContent ?? ''
+    return status !== '' && !status.startsWith('Đang')
+  })
+  return {
+    status: await page.locator('[role="status"]').innerText(),
+    titles: await page.locator('.search-result__title').allInnerTexts(),
+    metas: await page.locator('.search-result__meta').allInnerTexts(),
+    excerpts: await page.locator('.search-result__excerpt').evaluateAll((nodes) => nodes.map((node) => node.innerHTML)),
+  }
+}
+
+if (!chromiumPath) {
+  console.warn(skipNotice)
+  test.skip('should find articles typed without diacritics', () => {})
+} else {
+  test.before(async () => {
+    work = await tempDir('search')
+    content = await contentWith(join(fixtures, 'search'), { keepSiteArticles: true })
+    // Two articles per bundle: the page must merge several Pagefind bundles.
+    const result = await build({ contentDir: content, outDir: join(work, 'dist'), cacheDir: join(work, 'cache'), now: testNow, log: () => {}, searchShardSize: 2 })
+    assert.ok(result.ok)
+    site = await serveStatic(join(work, 'dist'))
+    browser = await launchChromium(chromiumPath, { locale: 'vi-VN' })
+  })
+
+  test.after(async () => {
+    await browser?.close()
+    await site?.close()
+    await removeDir(work)
+    await removeDir(content)
+  })
+
+  test('should put the expected article first for "cong an thanh hoa"', async () => {
+    const page = await browser!.newPage()
+    const found = await search(page, 'cong an thanh hoa')
+    assert.is(found.titles[0], 'Công an TP Thanh Hóa ra quân bảo đảm trật tự giao thông')
+    assert.match(found.status, /^Tìm thấy \d+ kết quả cho “cong an thanh hoa”$/)
+    assert.match(found.excerpts[0] ?? '', /<mark>Công<\/mark> <mark>an<\/mark> TP <mark>Thanh<\/mark> <mark>Hóa<\/mark>/, 'the excerpt shows the original diacritics')
+    await page.close()
+  })
+
+  test('should find đ words typed with d: duong, da nang, hdnd, dong chi', async () => {
+    const page = await browser!.newPage()
+    const road = await search(page, 'duong')
+    assert.ok(road.titles.includes('Hoằng Hóa mở rộng đường liên xã'), road.titles.join(' | '))
+    assert.ok(road.excerpts.some((excerpt) => excerpt.includes('<mark>đường</mark>')), road.excerpts.join(' | '))
+    const city = await search(page, 'da nang')
+    assert.is(city.titles[0], 'Du khách phương Nam đổ về biển Hoằng Hóa')
+    assert.match(city.excerpts[0] ?? '', '<mark>Đà Nẵng</mark>')
+    const council = await search(page, 'hdnd')
+    assert.is(council.titles[0], 'Kỳ họp cuối năm của HĐND thành phố')
+    assert.match(council.excerpts[0] ?? '', '<mark>HĐND</mark>')
+    const comrade = await search(page, 'dong chi')
+    assert.is(comrade.titles[0], 'Kỳ họp cuối năm của HĐND thành phố')
+    await page.close()
+  })
+
+  test('should keep queries with diacritics working', async () => {
+    const page = await browser!.newPage()
+    const exact = await search(page, 'Đà Nẵng')
+    assert.is(exact.titles[0], 'Du khách phương Nam đổ về biển Hoằng Hóa')
+    const road = await search(page, 'đường')
+    assert.ok(road.titles.includes('Hoằng Hóa mở rộng đường liên xã'))
+    const none = await search(page, 'xyzzy')
+    assert.match(none.status, 'Không tìm thấy kết quả nào cho “xyzzy”')
+    await page.close()
+  })
+
+  test('should narrow results with the locality filter, ancestors included', async () => {
+    const page = await browser!.newPage()
+    const all = await search(page, 'duong')
+    const district = await search(page, 'duong', `&dia-phuong=${encodeURIComponent('Huyện Hoằng Hóa')}`)
+    assert.ok(district.titles.length > 0 && district.titles.length < all.titles.length, `${district.titles.length} of ${all.titles.length}`)
+    assert.ok(district.metas.every((meta) => meta.includes('Huyện Hoằng Hóa')), district.metas.join(' | '))
+    assert.is(await page.locator('select[name="dia-phuong"]').inputValue(), 'Huyện Hoằng Hóa')
+    const city = await search(page, 'cong an', `&dia-phuong=${encodeURIComponent('TP. Thanh Hóa')}`)
+    assert.ok(city.metas.some((meta) => meta.includes('Phường Điện Biên')), 'a city filter finds its wards')
+    await page.close()
+  })
+
+  test('should keep the query in the URL, and go back to the previous search', async () => {
+    const page = await browser!.newPage()
+    await search(page, 'hdnd')
+    await page.locator('#tim-kiem-q').fill('da nang')
+    await page.locator('#tim-kiem-q').press('Enter')
+    await page.waitForURL(/q=da\+nang/)
+    assert.is((await results(page)).titles[0], 'Du khách phương Nam đổ về biển Hoằng Hóa')
+    await page.goBack()
+    await page.waitForURL(/q=hdnd/)
+    await page.waitForFunction(() => document.querySelector('.search-result__title')?.textContent === 'Kỳ họp cuối năm của HĐND thành phố')
+    assert.is(await page.locator('#tim-kiem-q').inputValue(), 'hdnd')
+    await page.locator('select[name="sap-xep"]').selectOption('moi-nhat')
+    await page.waitForURL(/sap-xep=moi-nhat/)
+    await page.close()
+  })
+
+  test('should sort newest first on request', async () => {
+    const page = await browser!.newPage()
+    const newest = await search(page, 'duong', '&sap-xep=moi-nhat')
+    const years = newest.metas.map((meta) => Number(/\/(\d{4}) -/.exec(meta)?.[1]))
+    assert.ok(years.length > 1)
+    assert.equal(years, [...years].sort((a, b) => b - a))
+    await page.close()
+  })
+
+  test('should reach the search page from any page without JavaScript, and say how to browse instead', async () => {
+    const noScript = await launchChromium(chromiumPath, { javaScriptEnabled: false })
+    try {
+      const page = await noScript.newPage()
+      await page.goto(`${site!.origin}/2019/10/hoi-nghi-lang-nghe/`)
+      await page.locator('#search-q').fill('duong')
+      await page.locator('#search-q').press('Enter')
+      await page.waitForURL(/\/tim-kiem\/\?q=duong$/)
+      assert.match(await page.locator('main').innerText(), 'Tìm kiếm cần JavaScript. Bạn vẫn có thể xem tin theo địa phương:')
+      assert.is(await page.locator('main noscript a, main a[href="/dia-phuong/thanh-hoa/"]').count() > 0, true)
+    } finally {
+      await noScript.close()
+    }
+  })
+}
+
+test.run()
