@@ -36,7 +36,6 @@ async function start(root: HTMLElement): Promise<void> {
     await pagefind.options({ excerptLength: 30 })
     await pagefind.init()
     for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle)
-    await fillFilters(form, await pagefind.filters(), strings)
     filtersBox.hidden = false
     status.textContent = ''
   } catch {
@@ -44,12 +43,21 @@ async function start(root: HTMLElement): Promise<void> {
     return
   }
 
+  // Filter values cost a download per bundle: load them when the reader reaches for a filter, or
+  // when the URL already carries one.
+  let filtersLoaded: Promise<void> | undefined
+  const loadFilters = (): Promise<void> => (filtersLoaded ??= pagefind.filters().then((available) => fillFilters(form, available, strings)))
+  for (const select of form.querySelectorAll('select:not([name="sap-xep"])')) {
+    select.addEventListener('focus', () => void loadFilters(), { once: true })
+    select.addEventListener('pointerdown', () => void loadFilters(), { once: true })
+  }
   const readState = (): URLSearchParams => new URLSearchParams(location.search)
   const show = async (): Promise<void> => {
     const params = readState()
     const query = params.get('q')?.trim() ?? ''
     input.value = query
-    for (const [name, param] of Object.entries(filterParams)) {
+    if (Object.values(filterParams).some((param) => params.get(param))) await loadFilters()
+    for (const param of Object.values(filterParams)) {
       const select = form.elements.namedItem(param)
       if (select instanceof HTMLSelectElement) select.value = params.get(param) ?? ''
     }
