@@ -78,7 +78,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     const assets = await readAssets()
     const pages = await task('rendering pages', timings, log, () =>
-      renderWithEleventy(model, { outputDir: staging, cacheDir, assets: { css: assets.css.url, latestNewsScript: assets.latestNewsScript.url, searchScript: assets.searchScript.url } })
+      renderWithEleventy(model, { outputDir: staging, cacheDir, assets: { css: assets.css.url, latestNewsScript: assets.latestNewsScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url } })
     )
     await task('indexing search', timings, log, () => buildSearchIndex(model, { outputDir: staging }))
     await task('publishing', timings, log, async () => {

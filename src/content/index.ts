@@ -1,5 +1,6 @@
 export { loadArticle, splitFrontMatter, type ArticleContext, type ArticleSource } from './article.ts'
 export { isoInZone, parseArticleDate, partsInZone, rfc822InZone, type ArticleDate } from './dates.ts'
+export { loadComments, type CommentSource } from './comments.ts'
 export { didYouMean } from './did-you-mean.ts'
 export { compare, loadContent, type ContentSources, type LoadOptions } from './load.ts'
 export type { MediaFile } from './media.ts'

@@ -4,6 +4,7 @@ import { glob } from 'tinyglobby'
 import type { VFile } from 'vfile'
 import { createMarkdownCache, createMarkdownProcessor, processorFingerprint } from '../markdown/index.ts'
 import { checkAliases, type LoadedArticle } from './aliases.ts'
+import { loadComments, type CommentSource } from './comments.ts'
 import { loadArticle, type ArticleSource } from './article.ts'
 import { createMediaReader, type MediaFile } from './media.ts'
 import { loadRegistries, type Registries } from './registries.ts'
@@ -16,6 +17,8 @@ export interface ContentSources {
   articles: ArticleSource[]
   /** Media files the articles use, sorted by URL. */
   media: MediaFile[]
+  /** Approved comments, sorted by file. */
+  comments: CommentSource[]
 }
 
 /** Options of {@link loadContent}. */
@@ -69,9 +72,13 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   }
   checkAliases(loaded, registries)
   const articles = loaded.map((entry) => entry.article)
+  // Articles that failed to load still own their comments' folders: no "unknown article" on top.
+  const articleIds = new Set([...articles.map((article) => article.id), ...paths.map((path) => path.slice(contentDir.length + '/articles/'.length, -'.md'.length))])
+  const approved = await loadComments(contentDir, articleIds, registries.site.timeZone)
+  files.push(...approved.files)
   const failed = files.some((file) => file.messages.some((message) => message.fatal === true))
   const media = [...context.media.values()].sort((a, b) => compare(a.url, b.url))
-  return { sources: failed ? undefined : { registries, articles, media }, files }
+  return { sources: failed ? undefined : { registries, articles, media, comments: approved.comments }, files }
 }
 
 /** Orders strings by code point, the same on every machine and locale. */

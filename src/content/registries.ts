@@ -75,6 +75,17 @@ function loadSite({ file, parsed }: YamlFile): SiteConfig | undefined {
     report(file, 'invalid-field', { field: 'timeZone', reason: `unknown time zone "${site.timeZone}"` }, yamlPosition(parsed.source, ['timeZone']))
     return undefined
   }
+  if (site?.comments && site.comments.enabled) {
+    const endpoint = site.comments.endpoint
+    if (endpoint === undefined || endpoint === '') {
+      report(file, 'missing-field', { field: 'comments.endpoint' }, yamlPosition(parsed.source, ['comments']))
+      return undefined
+    }
+    if (!isAllowedEndpoint(endpoint)) {
+      report(file, 'invalid-endpoint', { url: endpoint }, yamlPosition(parsed.source, ['comments', 'endpoint']))
+      return undefined
+    }
+  }
   return site
 }
 
@@ -120,5 +131,19 @@ function checkLocalityTree(
       seen.add(parent)
       parent = byId.get(parent)?.parent
     }
+  }
+}
+
+/**
+ * Whether comments may be posted to a URL: https, or http on this machine for testing.
+ *
+ * @param endpoint The configured URL.
+ */
+export function isAllowedEndpoint(endpoint: string): boolean {
+  try {
+    const url = new URL(endpoint)
+    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+  } catch {
+    return false
   }
 }

@@ -127,6 +127,21 @@ export const rules = {
     ({ id, suggestion }) => withSuggestion(`Unknown category "${id}".`, suggestion),
     'Use an id from categories.yml, or add the category there first.'
   ),
+  'unknown-article': rule<{ id: string; suggestion: string | undefined }>(
+    'error',
+    ({ id, suggestion }) => withSuggestion(`Comment for unknown article "${id}".`, suggestion),
+    'Comments live in comments/<YYYY>/<MM>/<slug>/ after the article they belong to; move the file or correct the folder.'
+  ),
+  'unknown-parent-comment': rule<{ id: string; suggestion: string | undefined }>(
+    'error',
+    ({ id, suggestion }) => withSuggestion(`Reply to unknown comment "${id}".`, suggestion),
+    '"_parent" must be the "_id" of another approved comment of the same article.'
+  ),
+  'invalid-endpoint': rule<{ url: string }>(
+    'error',
+    ({ url }) => `Comment endpoint "${url}" must be an https URL.`,
+    'Use the https address of your Staticman, Formspree or Basin endpoint (http is allowed only for 127.0.0.1 and localhost, for testing).'
+  ),
   'duplicate-id': rule<{ id: string }>(
     'error',
     ({ id }) => `Duplicate id "${id}".`,

@@ -24,6 +24,10 @@ export const siteSchema = z.object({
   embedHosts: z.array(nonEmpty).default([]),
   /** Articles on the landing page of an index. */
   pageSize: z.number().int().positive().default(20),
+  /** Where readers' comments are posted; absent or `enabled: false` turns comments off. */
+  comments: z.object({ enabled: z.boolean().default(true), endpoint: z.string().trim().optional() }).optional(),
+  /** Articles per search bundle: more means less to download per query, more memory to index. */
+  searchBundleSize: z.number().int().positive().default(10_000),
 })
 
 /** `localities.yml`: the tree of places, province → district → ward/commune. */
@@ -80,6 +84,15 @@ export type SiteConfig = z.infer<typeof siteSchema>
 export type LocalityEntry = z.infer<typeof localitySchema>
 /** An author as written in the registry. */
 export type AuthorEntry = z.infer<typeof authorSchema>
+/** An approved comment file (Staticman's shape; other keys are ignored). */
+export const commentSchema = z.object({
+  _id: z.union([nonEmpty, z.number()]),
+  _parent: z.union([z.string(), z.number()]).optional(),
+  name: nonEmpty,
+  message: nonEmpty,
+  date: z.union([nonEmpty, z.number()]),
+})
+
 /** A category as written in the registry. */
 export type CategoryEntry = z.infer<typeof categorySchema>
 /** An image as listed in front matter. */

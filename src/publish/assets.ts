@@ -18,6 +18,7 @@ export const assetSources = {
   css: templates('assets/site.css'),
   latestNewsScript: templates('client/latest-news.ts'),
   searchScript: templates('client/search/search-page.ts'),
+  commentsScript: templates('client/comments.ts'),
 } as const
 
 /** The published URL of each asset, by role. */
@@ -49,10 +50,11 @@ export async function bundleScript(entry: string): Promise<Asset> {
 
 /** Reads and bundles every template asset. */
 export async function readAssets(): Promise<Record<keyof typeof assetSources, Asset>> {
-  const [css, latestNewsScript, searchScript] = await Promise.all([
+  const [css, latestNewsScript, searchScript, commentsScript] = await Promise.all([
     readFile(assetSources.css).then((contents) => fingerprint('site', '.css', contents)),
     bundleScript(assetSources.latestNewsScript),
     bundleScript(assetSources.searchScript),
+    bundleScript(assetSources.commentsScript),
   ])
-  return { css, latestNewsScript, searchScript }
+  return { css, latestNewsScript, searchScript, commentsScript }
 }

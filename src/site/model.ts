@@ -1,5 +1,6 @@
 import type { FigureImage } from '../markdown/index.ts'
 import type { Pagination } from './paginate.ts'
+import type { CommentModel } from './comments.ts'
 import type { SearchShard } from './search-shards.ts'
 import type { Strings } from './strings.ts'
 
@@ -49,6 +50,8 @@ export interface SiteInfo {
   timeZone: string
   publisherName: string
   publisherLogo?: string
+  /** Where readers' comments are posted; absent when comments are off. */
+  commentEndpoint?: string
 }
 
 /** A date as readers and machines see it. */
@@ -129,7 +132,12 @@ export interface ArticleModel {
   /** Up to five older articles: same locality first, then shared tags or category. */
   related: ArticleLink[]
   aliases: string[]
+  /** Whether the page carries the comment form. */
   comments: boolean
+  /** Approved comments, replies nested, oldest first. */
+  commentThread: CommentModel[]
+  /** Approved comments at every level. */
+  commentCount: number
 }
 
 /** An article as an index lists it. */

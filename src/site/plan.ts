@@ -1,4 +1,5 @@
-import { compare, type ArticleSource, type ContentSources } from '../content/index.ts'
+import { compare, type ArticleSource, type CommentSource, type ContentSources } from '../content/index.ts'
+import { commentThread, countComments } from './comments.ts'
 import { displayDate } from './display-date.ts'
 import { planListings } from './listings.ts'
 import type { ArticleModel, AuthorModel, CategoryModel, LocalityModel, SiteModel } from './model.ts'
@@ -16,7 +17,7 @@ export interface PlanOptions {
   drafts?: boolean
   /** URLs per sitemap file (the protocol allows 50,000). @default 50000 */
   sitemapLimit?: number
-  /** Articles per search bundle. @default 10000 */
+  /** Articles per search bundle. @default site.yml's searchBundleSize (10,000) */
   searchShardSize?: number
 }
 
@@ -37,10 +38,18 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
   const related = relatedArticles(published)
   const byId = new Map(published.map((article) => [article.id, article]))
   const date = (article: ArticleSource) => displayDate(article.date, site.timeZone, strings)
+  const commentsOn = site.comments !== undefined && site.comments.enabled && site.comments.endpoint !== undefined
+  const commentsByArticle = new Map<string, CommentSource[]>()
+  for (const comment of sources.comments) {
+    const list = commentsByArticle.get(comment.article)
+    if (list) list.push(comment)
+    else commentsByArticle.set(comment.article, [comment])
+  }
 
   const articles = published
     .map((article): ArticleModel => {
       const lead = article.images[0]
+      const thread = commentThread(commentsByArticle.get(article.id) ?? [], site.timeZone, strings)
       const model: ArticleModel = {
         id: article.id,
         url: article.url,
@@ -58,7 +67,9 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
           return other ? [{ url: other.url, title: other.title, date: date(other) }] : []
         }),
         aliases: article.aliases,
-        comments: article.comments ?? true,
+        comments: commentsOn && article.comments !== false,
+        commentThread: thread,
+        commentCount: countComments(thread),
       }
       if (lead && !article.leadPlaced) model.leadFigure = lead
       if (article.updated) model.updated = displayDate(article.updated, site.timeZone, strings)
@@ -86,6 +97,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     timeZone: site.timeZone,
     publisherName: site.publisher?.name ?? site.title,
     ...(site.publisher?.logo === undefined ? {} : { publisherLogo: site.publisher.logo }),
+    ...(commentsOn && site.comments?.endpoint !== undefined ? { commentEndpoint: site.comments.endpoint } : {}),
   }
   const topLevel = root ? (localities[root.id]?.children ?? []) : []
   const { listings, years, home, byLocality } = planListings(articles, { localities, authors, categories, strings, pageSize: site.pageSize, homeBlocks: topLevel })
@@ -112,7 +124,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     sitemaps: planSitemaps(articles, pages, { site: siteInfo, limit: options.sitemapLimit ?? 50_000, now: options.now }),
     redirects: articles.flatMap((article) => article.aliases.map((from) => ({ from, to: article.url }))).sort((a, b) => compare(a.from, b.from)),
     fragments: planFragments(byLocality, localities),
-    searchShards: planSearchShards(articles, options.searchShardSize ?? 10_000),
+    searchShards: planSearchShards(articles, options.searchShardSize ?? site.searchBundleSize),
   }
 }
 

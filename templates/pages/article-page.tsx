@@ -1,6 +1,7 @@
 import type { ArticleModel } from '../../src/site/index.ts'
 import { Breadcrumbs } from '../components/breadcrumbs.tsx'
 import { Byline } from '../components/byline.tsx'
+import { CommentsSection } from '../components/comments-section.tsx'
 import { Figure } from '../components/figure.tsx'
 import { RelatedList } from '../components/related-list.tsx'
 import { ShareLinks } from '../components/share-links.tsx'
@@ -24,6 +25,7 @@ export function ArticlePage({ article, context }: { article: ArticleModel; conte
           <ArticleHead article={article} context={context} />
           {locality ? <link rel="alternate" type="application/rss+xml" title={`${locality.name} - ${site.title}`} href={locality.feed} /> : null}
           <script type="module" src={context.assets.latestNewsScript} />
+          {article.comments && site.commentEndpoint !== undefined ? <script type="module" src={context.assets.commentsScript} /> : null}
         </>
       }
     >
@@ -50,6 +52,7 @@ export function ArticlePage({ article, context }: { article: ArticleModel; conte
           </section>
         ) : null}
         <ShareLinks url={absoluteUrl(site, article.url)} title={article.title} strings={strings} />
+        <CommentsSection article={article} context={context} />
       </article>
       <aside class="article-aside">
         <RelatedList related={article.related} strings={strings} />
