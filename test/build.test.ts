@@ -99,10 +99,11 @@ test('should escape a title and summary containing markup, and sanitise raw HTML
   assert.not.match(html, "document.write")
   assert.not.match(html, 'onerror')
   const scripts = html.match(/<script[^>]*>/g) ?? []
-  assert.equal(scripts.map((tag) => tag.replace(/latest-news\.[0-9a-f]{10}\.js/, 'latest-news.js')), [
+  assert.equal(scripts.map((tag) => tag.replace(/\.[0-9a-f]{10}\.js/, '.js')), [
     '<script type="application/ld+json">',
     '<script type="module" src="/assets/latest-news.js">',
-  ], 'only the JSON-LD and our own fingerprinted script')
+    '<script type="module" src="/assets/comments.js">',
+  ], 'only the JSON-LD and our own fingerprinted scripts')
 })
 
 test('should keep embeds from allowed hosts and mark external links', async () => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { glob } from 'tinyglobby'
 import { VFile } from 'vfile'
-import { parseArticleDate, type ArticleDate } from './dates.ts'
+import { isoInZone, parseArticleDate, type ArticleDate } from './dates.ts'
 import { didYouMean } from './did-you-mean.ts'
 import { toPosix } from './media.ts'
 import { report } from './report.ts'
@@ -51,7 +51,7 @@ export async function loadComments(
     if (!parsed) continue
     const data = validate(commentSchema, parsed.data ?? {}, parsed.source, file)
     if (!data) continue
-    const date = typeof data.date === 'number' ? epochDate(data.date) : parseArticleDate(data.date, timeZone)
+    const date = typeof data.date === 'number' ? epochDate(data.date, timeZone) : parseArticleDate(data.date, timeZone)
     if ('error' in date) {
       report(file, 'invalid-date', { field: 'date', value: String(data.date), reason: date.error }, yamlPosition(parsed.source, ['date']))
       continue
@@ -70,14 +70,14 @@ export async function loadComments(
   for (const { comment, file, parentPlace } of loaded) {
     const siblings = ids.get(comment.article) ?? new Set<string>()
     if (comment.parent !== undefined && !siblings.has(comment.parent)) {
-      report(file, 'unknown-parent-comment', { id: comment.parent, suggestion: didYouMean(comment.parent, siblings) }, parentPlace)
+      report(file, 'unknown-parent-comment', { id: comment.parent, suggestion: didYouMean(comment.parent, [...siblings].filter((id) => id !== comment.id)) }, parentPlace)
     }
   }
   return { comments: loaded.map((entry) => entry.comment), files }
 }
 
 /** Staticman can write dates as Unix time, in seconds or milliseconds. */
-function epochDate(value: number): ArticleDate {
+function epochDate(value: number, timeZone: string): ArticleDate {
   const epoch = value < 1e11 ? value * 1000 : value
-  return { iso: new Date(epoch).toISOString().replace('.000Z', 'Z'), epoch }
+  return { iso: isoInZone(epoch, timeZone), epoch }
 }

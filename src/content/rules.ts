@@ -40,7 +40,7 @@ export const rules = {
   'missing-field': rule<{ field: string }>(
     'error',
     ({ field }) => `Missing required field "${field}".`,
-    'Add the field to the front matter; see "Content format" in README.md.'
+    'Add the field; see "Content format" in README.md for what each file needs.'
   ),
   'invalid-field': rule<{ field: string; reason: string }>(
     'error',

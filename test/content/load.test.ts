@@ -53,6 +53,21 @@ test('should report the problems of every file in one run', async () => {
   }
 })
 
+test('should refuse a comment endpoint that is not https, at its position', async () => {
+  const dir = await contentWith(undefined)
+  try {
+    const site = await readFile(join(dir, 'site.yml'), 'utf8')
+    await writeFile(join(dir, 'site.yml'), site.replace('https://comments.example/v3/entry/toasoan', 'http://comments.example/v3/entry/toasoan'))
+    const { sources, files } = await loadContent({ contentDir: dir })
+    assert.is(sources, undefined)
+    assert.match(formatProblems(files, dir), 'site.yml:10:13 error Comment endpoint "http://comments.example/v3/entry/toasoan" must be an https URL. [invalid-endpoint]')
+    await writeFile(join(dir, 'site.yml'), site.replace('https://comments.example/v3/entry/toasoan', 'http://127.0.0.1:8787/entry'))
+    assert.ok((await loadContent({ contentDir: dir })).sources, 'http on this machine is allowed for testing')
+  } finally {
+    await removeDir(dir)
+  }
+})
+
 test('should normalise text to NFC', async () => {
   const dir = await contentWith(undefined)
   try {

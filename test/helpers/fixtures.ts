@@ -30,8 +30,8 @@ export async function tempDir(name: string): Promise<string> {
 }
 
 /**
- * Builds a content folder from the fixture site's registries and media plus the articles of an
- * error case (or any folder holding `articles/`).
+ * Builds a content folder from the fixture site's registries and media plus the articles (and
+ * comments) of an error case (or any folder holding `articles/`).
  *
  * @param articlesFrom A folder with an `articles/` tree.
  * @param options Whether to keep the fixture site's own articles too.
@@ -42,7 +42,11 @@ export async function contentWith(articlesFrom: string | undefined, options: { k
     await cp(join(fixtureSite, name), join(dir, name), { recursive: true })
   }
   if (options.keepSiteArticles) await cp(join(fixtureSite, 'articles'), join(dir, 'articles'), { recursive: true })
-  if (articlesFrom) await cp(join(articlesFrom, 'articles'), join(dir, 'articles'), { recursive: true })
+  if (options.keepSiteArticles) await cp(join(fixtureSite, 'comments'), join(dir, 'comments'), { recursive: true })
+  if (articlesFrom) {
+    await cp(join(articlesFrom, 'articles'), join(dir, 'articles'), { recursive: true })
+    if (await exists(join(articlesFrom, 'comments'))) await cp(join(articlesFrom, 'comments'), join(dir, 'comments'), { recursive: true })
+  }
   return dir
 }
 
