@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { hasErrors, loadContent, type ContentSources } from './content/index.ts'
-import { createStaging, discardStaging, readAssets, swapIntoPlace, writeStatic } from './publish/index.ts'
+import { planImage, processImages } from './images/index.ts'
+import { createStaging, discardStaging, readAssets, swapIntoPlace, writeAssets } from './publish/index.ts'
 import { renderWithEleventy } from './render/index.ts'
 import { buildSearchIndex } from './search/index.ts'
 import { planSite, type SiteModel } from './site/index.ts'
@@ -39,6 +40,8 @@ export interface BuildResult {
   pages: number
   timings: Timing[]
   model?: SiteModel
+  /** Source images processed in this build and taken from the cache. */
+  images?: { processed: number; cached: number }
 }
 
 /**
@@ -81,11 +84,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       renderWithEleventy(model, { outputDir: staging, cacheDir, assets: { css: assets.css.url, latestNewsScript: assets.latestNewsScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url } })
     )
     await task('indexing search', timings, log, () => buildSearchIndex(model, { outputDir: staging }))
+    const images = await task('processing images', timings, log, () => processImages(sources.media.map((media) => planImage(media)), { outputDir: staging, cacheDir }))
+    log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
     await task('publishing', timings, log, async () => {
-      await writeStatic(staging, Object.values(assets), sources.media)
+      await writeAssets(staging, Object.values(assets))
       await swapIntoPlace(staging, outDir)
     })
-    return { ok: true, files, pages, timings, model }
+    return { ok: true, files, pages, timings, model, images }
   } catch (error) {
     await discardStaging(staging)
     throw error

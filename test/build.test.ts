@@ -27,7 +27,8 @@ test('should write a page per published article, a 404 page, the stylesheet and 
   assert.ok(files.includes('2024/05/tieu-de-co-the-script/index.html'))
   assert.ok(files.includes('404.html'))
   assert.ok(files.some((file) => /^assets\/site\.[0-9a-f]{10}\.css$/.test(file)))
-  assert.ok(files.some((file) => /^media\/hoi-truong\.[0-9a-f]{10}\.jpg$/.test(file)))
+  for (const extension of ['avif', 'webp', 'jpg']) assert.ok(files.some((file) => new RegExp(`^media/hoi-truong-320\\.[0-9a-f]{10}\\.${extension}$`).test(file)), extension)
+  assert.not.ok(files.some((file) => file.endsWith('hoi-truong.jpg')), 'originals (with their metadata) are never published')
 })
 
 test('should leave out drafts and future-dated articles', async () => {
@@ -35,19 +36,22 @@ test('should leave out drafts and future-dated articles', async () => {
   assert.not.ok(await exists(join(outDir, '2031/01/hen-gio/index.html')))
 })
 
-test('should render figures with caption and credit', async () => {
+test('should render figures as responsive pictures with caption and credit', async () => {
   const html = await readPage(outDir, '/2019/10/hoi-nghi-lang-nghe/')
+  const sizes = 'sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)"'
   assert.match(
     html,
-    /<figure><img src="\/media\/hoi-truong\.[0-9a-f]{10}\.jpg" alt="Hội trường phường đông kín người dự" width="320" height="200" loading="lazy" decoding="async"><figcaption>Người dân dự hội nghị tại hội trường phường\. <span class="credit">Ảnh: Tố Phương<\/span><\/figcaption><\/figure>/
+    new RegExp(
+      '<div class="article__body"><p>[^<]*</p>\\n<figure class="lead-figure"><picture>' +
+        `<source type="image/avif" srcset="/media/hoi-truong-320\\.[0-9a-f]{10}\\.avif 320w" ${sizes.replace(/[()]/g, '\\$&')}>` +
+        `<source type="image/webp" srcset="/media/hoi-truong-320\\.[0-9a-f]{10}\\.webp 320w" ${sizes.replace(/[()]/g, '\\$&')}>` +
+        `<img src="/media/hoi-truong-320\\.[0-9a-f]{10}\\.jpg" srcset="[^"]+" ${sizes.replace(/[()]/g, '\\$&')} alt="Hội trường phường đông kín người dự" width="320" height="200" fetchpriority="high" decoding="async">` +
+        '</picture><figcaption>Người dân dự hội nghị tại hội trường phường\\. <span class="credit">Ảnh: Tố Phương</span></figcaption></figure>'
+    ),
+    'the lead image opens the body: eager, high priority'
   )
-  assert.match(html, /<figure><img src="\/media\/bieu-quyet\.[0-9a-f]{10}\.png" alt="Đại biểu giơ tay biểu quyết" width="300" height="400"[^>]*><figcaption>Các đại biểu biểu quyết thông qua kiến nghị\.<\/figcaption><\/figure>/)
-  assert.not.match(html, 'class="lead-figure"', 'the body places the lead image, so it is not repeated on top')
-})
-
-test('should show the lead figure on top when the body does not place it', async () => {
-  const html = await readPage(outDir, '/2020/03/hai-tac-gia-va-dinh-chinh/')
-  assert.match(html, /<figure class="lead-figure"><img src="\/media\/duong-lien-xa\.[0-9a-f]{10}\.jpg" alt="Máy móc thi công trên tuyến đường" width="400" height="240" decoding="async" fetchpriority="high"\/>/)
+  assert.match(html, /<figure><picture>.*<img src="\/media\/bieu-quyet-300\.[0-9a-f]{10}\.jpg"[^>]* alt="Đại biểu giơ tay biểu quyết" width="300" height="400" loading="lazy" decoding="async"><\/picture><figcaption>Các đại biểu biểu quyết thông qua kiến nghị\.<\/figcaption><\/figure>/)
+  assert.is((html.match(/class="lead-figure"/g) ?? []).length, 1, 'the body places the lead image, so it is not repeated on top')
 })
 
 test('should print the byline with every author and the date in the site time zone', async () => {
@@ -74,7 +78,7 @@ test('should give the page lang, canonical, Open Graph and a NewsArticle JSON-LD
   assert.is(metaContent(html, 'article:published_time'), '2020-03-05T00:00:00+07:00')
   assert.is(metaContent(html, 'robots'), 'max-image-preview:large')
   assert.is(metaContent(html, 'twitter:card'), 'summary_large_image')
-  assert.match(metaContent(html, 'og:image') ?? '', /^https:\/\/fixture\.example\/media\/duong-lien-xa\.[0-9a-f]{10}\.jpg$/)
+  assert.match(metaContent(html, 'og:image') ?? '', /^https:\/\/fixture\.example\/media\/duong-lien-xa-400\.[0-9a-f]{10}\.jpg$/)
   const [data] = jsonLdOf(html) as Array<Record<string, unknown>>
   assert.ok(data)
   assert.is(data['@type'], 'NewsArticle')

@@ -3,6 +3,7 @@ import slugify from '@sindresorhus/slugify'
 import matter from 'gray-matter'
 import type { Position } from 'unist'
 import { VFile } from 'vfile'
+import { planImage } from '../images/plan-image.ts'
 import { renderMarkdown, type FigureImage, type MarkdownCache, type MarkdownProcessor } from '../markdown/index.ts'
 import { parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
 import { didYouMean } from './did-you-mean.ts'
@@ -64,7 +65,7 @@ export interface ArticleContext {
   categoryIds: ReadonlySet<string> | undefined
   processor: MarkdownProcessor
   readMedia: MediaReader
-  /** Records each media file an article uses, by URL. */
+  /** Records each media file an article uses, by source path. */
   media: Map<string, MediaFile>
   /** Rendered bodies by content hash; absent to always render. */
   markdownCache?: MarkdownCache
@@ -176,7 +177,7 @@ async function renderBody(
   const cached = key === undefined ? undefined : await cache?.get(key)
   if (cached) return cached
   const body = bodyFile(file, split)
-  const rendered = renderMarkdown(context.processor, body, new Map(images.map((image) => [image.src, image])), new Set(listed))
+  const rendered = renderMarkdown(context.processor, body, new Map(images.map((image) => [image.src, image])), new Set(listed), images[0]?.src)
   file.messages.push(...body.messages)
   // Only clean renders are cached: a body with problems is rendered again so they are reported again.
   if (cache && key !== undefined && body.messages.length === 0) await cache.set(key, rendered)
@@ -232,9 +233,14 @@ async function resolveImages(data: FrontMatter, source: YamlSource, file: VFile,
         report(file, 'unreadable-image', { src: entry.src }, place)
         return undefined
       }
+      if (media === 'too-large') {
+        report(file, 'image-too-large', { src: entry.src, limit: context.registries.site.maxImageMegapixels }, place)
+        return undefined
+      }
       if (!entry.alt) report(file, 'missing-alt', { src: entry.src }, yamlPosition(source, ['images', index]))
-      context.media.set(media.url, media)
-      return { src: entry.src, url: media.url, width: media.width, height: media.height, alt: entry.alt ?? '', caption: entry.caption ?? '', credit: entry.credit ?? '' }
+      context.media.set(media.sourcePath, media)
+      const set = planImage(media)
+      return { src: entry.src, url: set.fallback.url, width: set.width, height: set.height, set, alt: entry.alt ?? '', caption: entry.caption ?? '', credit: entry.credit ?? '' }
     })
   )
   return resolved.filter((image) => image !== undefined)

@@ -15,7 +15,7 @@ export interface ContentSources {
   registries: Registries
   /** Every article, drafts and scheduled ones included, sorted by source path. */
   articles: ArticleSource[]
-  /** Media files the articles use, sorted by URL. */
+  /** Media files the articles use, sorted by path. */
   media: MediaFile[]
   /** Approved comments, sorted by file. */
   comments: CommentSource[]
@@ -50,7 +50,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
     authorIds: new Set(registries.authors.map((author) => author.id)),
     categoryIds: registries.categories ? new Set(registries.categories.map((category) => category.id)) : undefined,
     processor: createMarkdownProcessor({ embedHosts: registries.site.embedHosts }),
-    readMedia: createMediaReader(),
+    readMedia: createMediaReader(registries.site.maxImageMegapixels * 1_000_000),
     media: new Map<string, MediaFile>(),
     ...(options.cacheDir === undefined
       ? {}
@@ -77,7 +77,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   const approved = await loadComments(contentDir, articleIds, registries.site.timeZone)
   files.push(...approved.files)
   const failed = files.some((file) => file.messages.some((message) => message.fatal === true))
-  const media = [...context.media.values()].sort((a, b) => compare(a.url, b.url))
+  const media = [...context.media.values()].sort((a, b) => compare(a.sourcePath, b.sourcePath))
   return { sources: failed ? undefined : { registries, articles, media, comments: approved.comments }, files }
 }
 

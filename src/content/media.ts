@@ -3,20 +3,24 @@ import { readFile } from 'node:fs/promises'
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path'
 import sharp from 'sharp'
 
-/** An image file of the content folder, as it will be published. */
+/** An image file of the content folder, measured (after EXIF orientation) and hashed. */
 export interface MediaFile {
   /** Absolute path of the source file. */
   sourcePath: string
-  /** Published URL: `/media/<name>.<hash>.<ext>`, so it can be cached forever. */
-  url: string
-  /** Intrinsic width in pixels. */
+  /** File name without extension, for published names. */
+  name: string
+  /** SHA-256 of the bytes (hex, 16 characters): the cache key of everything made from it. */
+  hash: string
+  /** Width in pixels, as displayed (EXIF orientation applied). */
   width: number
-  /** Intrinsic height in pixels. */
+  /** Height in pixels, as displayed. */
   height: number
+  /** Whether it has transparency (then the fallback is PNG, not JPEG). */
+  alpha: boolean
 }
 
 /** Why an image could not be used. */
-export type MediaProblem = 'missing' | 'outside' | 'unreadable'
+export type MediaProblem = 'missing' | 'outside' | 'unreadable' | 'too-large'
 
 /** Reads each media file once per build, however many articles use it. */
 export type MediaReader = (sourcePath: string) => Promise<MediaFile | MediaProblem>
@@ -41,20 +45,24 @@ export function imageCandidates(src: string, articleDir: string, contentDir: str
   return inside.length === 0 ? 'outside' : inside
 }
 
-/** Creates a reader that measures and hashes each image file once. */
-export function createMediaReader(): MediaReader {
+/**
+ * Creates a reader that measures and hashes each image file once.
+ *
+ * @param maxPixels Largest image accepted (width × height). @default 40 megapixels
+ */
+export function createMediaReader(maxPixels = 40_000_000): MediaReader {
   const seen = new Map<string, Promise<MediaFile | MediaProblem>>()
   return (sourcePath) => {
     let entry = seen.get(sourcePath)
     if (!entry) {
-      entry = readMedia(sourcePath)
+      entry = readMedia(sourcePath, maxPixels)
       seen.set(sourcePath, entry)
     }
     return entry
   }
 }
 
-async function readMedia(sourcePath: string): Promise<MediaFile | MediaProblem> {
+async function readMedia(sourcePath: string, maxPixels: number): Promise<MediaFile | MediaProblem> {
   let bytes: Buffer
   try {
     bytes = await readFile(sourcePath)
@@ -62,15 +70,16 @@ async function readMedia(sourcePath: string): Promise<MediaFile | MediaProblem> 
     return 'missing'
   }
   try {
-    const { width, height, autoOrient } = await sharp(bytes).metadata()
-    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10)
-    const extension = extname(sourcePath).toLowerCase()
-    const name = basename(sourcePath, extname(sourcePath))
+    // Reading the header only; the pixel limit is checked before anything is decoded.
+    const { width, height, autoOrient, hasAlpha } = await sharp(bytes, { limitInputPixels: false }).metadata()
+    if (width * height > maxPixels) return 'too-large'
     return {
       sourcePath,
-      url: `/media/${name}.${hash}${extension}`,
+      name: basename(sourcePath, extname(sourcePath)).toLowerCase().replace(/[^a-z0-9-]+/g, '-'),
+      hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
       width: autoOrient?.width ?? width,
       height: autoOrient?.height ?? height,
+      alpha: hasAlpha,
     }
   } catch {
     return 'unreadable'

@@ -87,6 +87,11 @@ export const rules = {
     ({ src }) => `Image "${src}" is listed but not placed in the body, so readers never see it.`,
     'Place it in the body as a paragraph holding only ![](file-name), or remove it from "images". Only the first (lead) image shows without being placed.'
   ),
+  'image-too-large': rule<{ src: string; limit: number }>(
+    'error',
+    ({ src, limit }) => `Image "${src}" is larger than ${limit} megapixels.`,
+    'Export a smaller copy (a news photo needs at most about 2400 px on its long side), or raise maxImageMegapixels in site.yml.'
+  ),
   'unlisted-image': rule<{ src: string; suggestion: string | undefined }>(
     'error',
     ({ src, suggestion }) => withSuggestion(`Image "${src}" is placed in the body but not listed in "images".`, suggestion),

@@ -26,6 +26,8 @@ export const siteSchema = z.object({
   pageSize: z.number().int().positive().default(20),
   /** Where readers' comments are posted; absent or `enabled: false` turns comments off. */
   comments: z.object({ enabled: z.boolean().default(true), endpoint: z.string().trim().optional() }).optional(),
+  /** Largest image accepted, in megapixels: bigger files are an error, not a slow build. */
+  maxImageMegapixels: z.number().positive().default(40),
   /** Articles per search bundle: more means less to download per query, more memory to index. */
   searchBundleSize: z.number().int().positive().default(10_000),
 })

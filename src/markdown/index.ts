@@ -1,5 +1,5 @@
 export { createMarkdownProcessor, renderMarkdown, type MarkdownOptions, type MarkdownProcessor } from './processor.ts'
-export { figureElement, remarkFigure } from './remark-figure.ts'
+export { captionElement, pictureElement, remarkFigure } from './remark-figure.ts'
 export { rehypeEmbedHosts, type EmbedHostsOptions } from './rehype-embed-hosts.ts'
 export type { FigureImage } from './types.ts'
 export { createMarkdownCache, processorFingerprint, type CachedBody, type MarkdownCache } from './cache.ts'

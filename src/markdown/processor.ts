@@ -52,16 +52,19 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Markdown
  * @param file The body, padded so its lines are those of the article file.
  * @param images The images the article lists and that exist, by `src`.
  * @param listed Every `src` the article lists (those missing on disk are reported already).
+ * @param leadImage `src` of the lead image, rendered eagerly when the body opens with it.
  * @returns The HTML and the images the body places.
  */
 export function renderMarkdown(
   processor: MarkdownProcessor,
   file: VFile,
   images: ReadonlyMap<string, FigureImage>,
-  listed: ReadonlySet<string> = new Set(images.keys())
+  listed: ReadonlySet<string> = new Set(images.keys()),
+  leadImage?: string
 ): { html: string; placedImages: string[] } {
   file.data.images = images
   file.data.listedImages = listed
+  file.data.leadImage = leadImage
   const tree = processor.runSync(processor.parse(file), file)
   const html = processor.stringify(tree, file)
   return { html, placedImages: file.data.placedImages ?? [] }

@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { report } from '../content/report.ts'
 import { didYouMean } from '../content/did-you-mean.ts'
+import { articleImageSizes } from '../images/plan-image.ts'
 import type { FigureImage } from './types.ts'
 
 /**
@@ -23,36 +24,62 @@ export function remarkFigure() {
         report(file, 'unlisted-image', { src: node.url, suggestion: didYouMean(node.url, images.keys()) }, node.position)
         return
       }
+      const lead = placed.length === 0 && image.src === file.data.leadImage
       placed.push(image.src)
-      if (parent?.type === 'paragraph' && isAlone(parent, node)) toFigure(parent, image, node.alt)
+      if (parent?.type === 'paragraph' && isAlone(parent, node)) toFigure(parent, image, node.alt, lead)
       else Object.assign(node, { url: image.url, alt: node.alt || image.alt })
     })
     file.data.placedImages = placed
   }
 }
 
-/** Builds the figure element for an image (also used for the lead figure of a page). */
-export function figureElement(image: FigureImage, alt?: string | null): Element {
+/**
+ * Builds a responsive `<picture>` for an image: AVIF and WebP sources and a JPEG (or PNG) `<img>`
+ * with its size, so the page does not shift as it loads. The lead image loads first; others lazily.
+ *
+ * @param image The image.
+ * @param alt Alt text written in the body, which wins over front matter.
+ * @param lead Whether this is the lead image at the top of the article.
+ */
+export function pictureElement(image: FigureImage, alt?: string | null, lead = false): Element {
+  const sources: ElementContent[] = image.set.sources.map((source) => ({
+    type: 'element',
+    tagName: 'source',
+    properties: { type: source.type, srcSet: source.srcset, sizes: articleImageSizes },
+    children: [],
+  }))
+  const img: Element = {
+    type: 'element',
+    tagName: 'img',
+    properties: {
+      src: image.url,
+      srcSet: image.set.fallback.srcset,
+      sizes: articleImageSizes,
+      alt: alt || image.alt,
+      width: image.width,
+      height: image.height,
+      ...(lead ? { fetchPriority: 'high' } : { loading: 'lazy' }),
+      decoding: 'async',
+    },
+    children: [],
+  }
+  return { type: 'element', tagName: 'picture', properties: {}, children: [...sources, img] }
+}
+
+/** The caption and credit of an image, if it has either. */
+export function captionElement(image: FigureImage): Element | undefined {
   const caption: ElementContent[] = []
   if (image.caption) caption.push({ type: 'text', value: image.caption })
   if (image.credit) {
     if (caption.length > 0) caption.push({ type: 'text', value: ' ' })
     caption.push({ type: 'element', tagName: 'span', properties: { className: ['credit'] }, children: [{ type: 'text', value: image.credit }] })
   }
-  const img: Element = {
-    type: 'element',
-    tagName: 'img',
-    properties: { src: image.url, alt: alt || image.alt, width: image.width, height: image.height, loading: 'lazy', decoding: 'async' },
-    children: [],
-  }
-  const children: ElementContent[] = [img]
-  if (caption.length > 0) children.push({ type: 'element', tagName: 'figcaption', properties: {}, children: caption })
-  return { type: 'element', tagName: 'figure', properties: {}, children }
+  return caption.length > 0 ? { type: 'element', tagName: 'figcaption', properties: {}, children: caption } : undefined
 }
 
-function toFigure(paragraph: Paragraph, image: FigureImage, alt: string | null | undefined): void {
-  const figure = figureElement(image, alt)
-  paragraph.data = { hName: 'figure', hProperties: {}, hChildren: figure.children }
+function toFigure(paragraph: Paragraph, image: FigureImage, alt: string | null | undefined, lead: boolean): void {
+  const caption = captionElement(image)
+  paragraph.data = { hName: 'figure', hProperties: lead ? { className: ['lead-figure'] } : {}, hChildren: caption ? [pictureElement(image, alt, lead), caption] : [pictureElement(image, alt, lead)] }
 }
 
 function isAlone(paragraph: Paragraph, image: Image): boolean {

@@ -1,13 +1,17 @@
-/** An image an article lists in front matter, resolved to its published file. */
+import type { ImageSet } from '../images/plan-image.ts'
+
+/** An image an article lists in front matter, resolved to its published files. */
 export interface FigureImage {
   /** The file name as the writer typed it in `images[].src` and in the body. */
   src: string
-  /** The published URL (content-hashed file name). */
+  /** The fallback `<img src>` (content-hashed file name). */
   url: string
-  /** Intrinsic width in pixels. */
+  /** Width of the largest published variant, in pixels. */
   width: number
-  /** Intrinsic height in pixels. */
+  /** Height of the largest published variant, in pixels. */
   height: number
+  /** Every published variant: `<picture>` sources, social card, thumbnail. */
+  set: ImageSet
   /** Alternative text. */
   alt: string
   /** Caption shown under the image. */
@@ -24,5 +28,7 @@ declare module 'vfile' {
     listedImages: ReadonlySet<string>
     /** `src` of each listed image the body places, in order; written by the figure plugin. */
     placedImages: string[]
+    /** `src` of the lead image: eager and high priority when the body places it. */
+    leadImage: string | undefined
   }
 }

@@ -1,6 +1,5 @@
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import type { MediaFile } from '../content/index.ts'
 import type { Asset } from './assets.ts'
 
 /**
@@ -18,20 +17,17 @@ export async function createStaging(outDir: string): Promise<string> {
 }
 
 /**
- * Writes fingerprinted assets and copies media into the staging folder.
+ * Writes fingerprinted assets into the staging folder.
  *
  * @param staging The staging folder.
  * @param assets Assets to write at their URLs.
- * @param media Media files to copy to their URLs.
  */
-export async function writeStatic(staging: string, assets: readonly Asset[], media: readonly MediaFile[]): Promise<void> {
+export async function writeAssets(staging: string, assets: readonly Asset[]): Promise<void> {
   for (const asset of assets) {
     const target = join(staging, asset.url)
     await mkdir(dirname(target), { recursive: true })
     await writeFile(target, asset.contents)
   }
-  await mkdir(join(staging, 'media'), { recursive: true })
-  await Promise.all(media.map((file) => copyFile(file.sourcePath, join(staging, file.url))))
 }
 
 /**

@@ -14,7 +14,7 @@ export function searchRecord(article: ArticleModel, model: Pick<SiteModel, 'loca
   const places = locality ? [...locality.ancestors, locality.id].flatMap((id) => (model.localities[id] ? [model.localities[id].name] : [])) : []
   const lead = article.images[0]
   const sortKey = new Date(Date.parse(article.date.iso)).toISOString()
-  const meta = [`date:${article.date.text}`, `sort:${sortKey}`, ...(locality ? [`locality:${locality.name}`] : []), ...(lead ? [`image:${lead.url}`, `image_alt:${lead.alt}`] : [])]
+  const meta = [`date:${article.date.text}`, `sort:${sortKey}`, ...(locality ? [`locality:${locality.name}`] : []), ...(lead ? [`image:${lead.set.thumbnail.url}`, `image_alt:${lead.alt}`] : [])]
   const filters = [
     ...places.map((name) => `locality:${name}`),
     ...article.authors.map((id) => `author:${model.authors[id]?.name ?? id}`),

@@ -13,7 +13,9 @@ export const feedLength = 50
  * @param baseUrl The site's origin and prefix, no trailing slash.
  */
 export function absolutizeHtml(html: string, baseUrl: string): string {
-  return html.replace(/(\s(?:href|src)=")\/(?!\/)/g, `$1${baseUrl}/`)
+  return html
+    .replace(/(\s(?:href|src)=")\/(?!\/)/g, `$1${baseUrl}/`)
+    .replace(/(\ssrcset=")([^"]*)"/g, (_, attribute: string, list: string) => `${attribute}${list.replace(/(^|,\s*)\/(?!\/)/g, `$1${baseUrl}/`)}"`)
 }
 
 /**
@@ -43,7 +45,7 @@ export function planFeeds(
         contentHtml: absolutizeHtml(article.bodyHtml, site.baseUrl),
       }
       const lead = article.images[0]
-      if (lead) item.enclosure = { url: `${site.baseUrl}${lead.url}`, type: mimeOf(lead.url) }
+      if (lead) item.enclosure = { url: `${site.baseUrl}${lead.set.social.url}`, type: mimeOf(lead.set.social.url) }
       items.set(article.url, item)
     }
     return item

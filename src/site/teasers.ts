@@ -16,7 +16,7 @@ export function teaserOf(article: ArticleModel, authors: Record<string, AuthorMo
     day: article.date.text.split(' - ')[0] ?? article.date.text,
     byline: article.authors.map((id) => authors[id]?.name ?? id),
   }
-  if (lead) teaser.lead = { url: lead.url, width: lead.width, height: lead.height, alt: lead.alt }
+  if (lead) teaser.lead = { url: lead.set.thumbnail.url, width: lead.set.thumbnail.width, height: lead.set.thumbnail.height, alt: lead.alt }
   return teaser
 }
 

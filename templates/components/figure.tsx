@@ -1,17 +1,35 @@
+import { articleImageSizes } from '../../src/images/index.ts'
 import type { FigureImage } from '../../src/markdown/index.ts'
 
-/** A picture with its caption and credit, the same markup the Markdown figures get. */
-export function Figure({ image, lead = false }: { image: FigureImage; lead?: boolean }) {
+/**
+ * A responsive picture: AVIF and WebP sources and a JPEG (or PNG) fallback, with its size so
+ * nothing shifts. The same markup the Markdown figures get.
+ */
+export function Picture({ image, lead = false }: { image: FigureImage; lead?: boolean }) {
   return (
-    <figure class={lead ? 'lead-figure' : undefined}>
+    <picture>
+      {image.set.sources.map((source) => (
+        <source key={source.type} type={source.type} srcset={source.srcset} sizes={articleImageSizes} />
+      ))}
       <img
         src={image.url}
+        srcset={image.set.fallback.srcset}
+        sizes={articleImageSizes}
         alt={image.alt}
         width={image.width}
         height={image.height}
-        decoding="async"
         {...(lead ? { fetchpriority: 'high' } : { loading: 'lazy' })}
+        decoding="async"
       />
+    </picture>
+  )
+}
+
+/** A picture with its caption and credit. */
+export function Figure({ image, lead = false }: { image: FigureImage; lead?: boolean }) {
+  return (
+    <figure class={lead ? 'lead-figure' : undefined}>
+      <Picture image={image} lead={lead} />
       {image.caption || image.credit ? (
         <figcaption>
           {image.caption}

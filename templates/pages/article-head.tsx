@@ -6,7 +6,8 @@ import { absoluteUrl, type PageContext } from '../context.ts'
 export function ArticleHead({ article, context }: { article: ArticleModel; context: PageContext }) {
   const { site, authors, localities } = context
   const url = absoluteUrl(site, article.url)
-  const lead = article.images[0]
+  const lead = article.images[0]?.set.social
+  const leadAlt = article.images[0]?.alt ?? ''
   const image = lead ? absoluteUrl(site, lead.url) : undefined
   const modified = article.updated ?? article.date
   const people = article.authors.flatMap((id) => {
@@ -47,7 +48,7 @@ export function ArticleHead({ article, context }: { article: ArticleModel; conte
           <meta property="og:image" content={image} />
           <meta property="og:image:width" content={String(lead.width)} />
           <meta property="og:image:height" content={String(lead.height)} />
-          <meta property="og:image:alt" content={lead.alt} />
+          <meta property="og:image:alt" content={leadAlt} />
         </>
       ) : null}
       <meta property="article:published_time" content={article.date.iso} />

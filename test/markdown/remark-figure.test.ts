@@ -1,11 +1,13 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { VFile } from 'vfile'
+import { planImage } from '../../src/images/index.ts'
 import { createMarkdownProcessor, renderMarkdown, type FigureImage } from '../../src/markdown/index.ts'
 
 const test = suite('remarkFigure')
 const processor = createMarkdownProcessor()
-const image: FigureImage = { src: 'anh.jpg', url: '/media/anh.abc.jpg', width: 800, height: 600, alt: 'Cánh đồng lúa', caption: 'Lúa chín <vàng>', credit: 'Ảnh: Lan Anh' }
+const set = planImage({ sourcePath: '/x/anh.jpg', name: 'anh', hash: '0123456789abcdef', width: 800, height: 600, alpha: false })
+const image: FigureImage = { src: 'anh.jpg', url: set.fallback.url, width: set.width, height: set.height, set, alt: 'Cánh đồng lúa', caption: 'Lúa chín <vàng>', credit: 'Ảnh: Lan Anh' }
 
 function render(markdown: string, images: FigureImage[] = [image]) {
   const file = new VFile({ path: 'bai.md', value: markdown })
@@ -15,10 +17,16 @@ function render(markdown: string, images: FigureImage[] = [image]) {
 
 test('should turn a paragraph holding only a listed image into a figure with caption and credit', () => {
   const { html, placedImages, messages } = render('![](anh.jpg)\n')
+  const [avif, webp] = set.sources
   assert.is(
     html,
-    '<figure><img src="/media/anh.abc.jpg" alt="Cánh đồng lúa" width="800" height="600" loading="lazy" decoding="async"><figcaption>Lúa chín &#x3C;vàng> <span class="credit">Ảnh: Lan Anh</span></figcaption></figure>'
+    '<figure><picture>' +
+      `<source type="image/avif" srcset="${avif?.srcset}" sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)">` +
+      `<source type="image/webp" srcset="${webp?.srcset}" sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)">` +
+      `<img src="${set.fallback.url}" srcset="${set.fallback.srcset}" sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)" alt="Cánh đồng lúa" width="800" height="600" loading="lazy" decoding="async">` +
+      '</picture><figcaption>Lúa chín &#x3C;vàng> <span class="credit">Ảnh: Lan Anh</span></figcaption></figure>'
   )
+  assert.match(set.fallback.srcset, /^\/media\/anh-400\.[0-9a-f]{10}\.jpg 400w, \/media\/anh-800\.[0-9a-f]{10}\.jpg 800w$/)
   assert.equal(placedImages, ['anh.jpg'])
   assert.equal(messages, [])
 })
@@ -34,7 +42,7 @@ test('should omit the caption when there is neither caption nor credit', () => {
 
 test('should keep an inline listed image inline, pointing at its published file', () => {
   const { html } = render('Trước ![](anh.jpg) sau\n')
-  assert.is(html, '<p>Trước <img src="/media/anh.abc.jpg" alt="Cánh đồng lúa"> sau</p>')
+  assert.is(html, `<p>Trước <img src="${set.fallback.url}" alt="Cánh đồng lúa"> sau</p>`)
 })
 
 test('should report an image placed but not listed, at its position', () => {

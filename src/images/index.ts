@@ -1,0 +1,2 @@
+export { articleImageSizes, imageOptions, planImage, variantWidths, type ImageFormat, type ImageOptions, type ImageSet, type ImageVariant } from './plan-image.ts'
+export { processImages, type ProcessOptions, type ProcessResult } from './process-images.ts'

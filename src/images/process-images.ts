@@ -1,0 +1,84 @@
+import { availableParallelism } from 'node:os'
+import { copyFile, link, mkdir, rename, stat, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import sharp from 'sharp'
+import { imageOptions, type ImageOptions, type ImageSet, type ImageVariant } from './plan-image.ts'
+
+/** Options of {@link processImages}. */
+export interface ProcessOptions {
+  /** The site being published (files go to their URL paths in it). */
+  outputDir: string
+  /** Processed files are kept here, by name (which hashes source and options). */
+  cacheDir: string
+  /** Images processed at once. @default the number of CPU cores */
+  concurrency?: number
+  options?: ImageOptions
+}
+
+/** What processing did. */
+export interface ProcessResult {
+  /** Source images decoded and encoded in this run. */
+  processed: number
+  /** Source images whose every file came from the cache. */
+  cached: number
+}
+
+const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false)
+
+/**
+ * Publishes every variant of every image: from the cache when there, otherwise decoded once,
+ * oriented by EXIF, resized (never up) and encoded, with all metadata (EXIF, GPS) left out. Runs a
+ * few images at a time, each with one libvips thread, so memory stays bounded.
+ *
+ * @param sets Images to publish.
+ * @param options Where, and how.
+ */
+export async function processImages(sets: readonly ImageSet[], options: ProcessOptions): Promise<ProcessResult> {
+  const settings = options.options ?? imageOptions
+  const cache = join(options.cacheDir, 'images')
+  await mkdir(cache, { recursive: true })
+  await mkdir(join(options.outputDir, 'media'), { recursive: true })
+  sharp.concurrency(1)
+  let processed = 0
+  let cached = 0
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < sets.length) {
+      const set = sets[next++] as ImageSet
+      const cachedPath = (variant: ImageVariant): string => join(cache, variant.url.slice('/media/'.length))
+      const missing = []
+      for (const variant of set.variants) if (!(await exists(cachedPath(variant)))) missing.push(variant)
+      if (missing.length > 0) {
+        await encode(set.source, missing, cachedPath, settings)
+        processed++
+      } else cached++
+      for (const variant of set.variants) await publish(cachedPath(variant), join(options.outputDir, variant.url))
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? availableParallelism(), sets.length)) }, worker))
+  return { processed, cached }
+}
+
+async function encode(source: string, variants: readonly ImageVariant[], target: (variant: ImageVariant) => string, settings: ImageOptions): Promise<void> {
+  // One decode per source: rotate() applies the EXIF orientation; sharp writes no metadata unless asked.
+  const base = sharp(source).rotate()
+  for (const variant of variants) {
+    let pipeline = base.clone().resize({ width: variant.width, withoutEnlargement: true })
+    if (variant.format === 'avif') pipeline = pipeline.avif({ quality: settings.quality.avif, effort: settings.avifEffort })
+    else if (variant.format === 'webp') pipeline = pipeline.webp({ quality: settings.quality.webp })
+    else if (variant.format === 'png') pipeline = pipeline.png({ compressionLevel: 9, palette: true, quality: settings.quality.png })
+    else pipeline = pipeline.jpeg({ quality: settings.quality.jpeg, mozjpeg: true, progressive: true })
+    const bytes = await pipeline.toBuffer()
+    const path = target(variant)
+    // Write then rename: a crash never leaves a half-written file under a final name.
+    const temporary = `${path}.${process.pid}.tmp`
+    await writeFile(temporary, bytes)
+    await rename(temporary, path)
+  }
+}
+
+async function publish(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true })
+  // A hard link costs nothing; across file systems, copy.
+  await link(from, to).catch(() => copyFile(from, to))
+}
