@@ -73,6 +73,9 @@ async function readMedia(sourcePath: string, maxPixels: number): Promise<MediaFi
     // Reading the header only; the pixel limit is checked before anything is decoded.
     const { width, height, autoOrient, hasAlpha } = await sharp(bytes, { limitInputPixels: false }).metadata()
     if (width * height > maxPixels) return 'too-large'
+    // Decode it (small: JPEG shrinks on load) so a damaged or truncated file is reported here, at
+    // the article that lists it, not later in the middle of processing.
+    await sharp(bytes).resize(16, 16, { fit: 'inside' }).toBuffer()
     return {
       sourcePath,
       name: basename(sourcePath, extname(sourcePath)).toLowerCase().replace(/[^a-z0-9-]+/g, '-'),

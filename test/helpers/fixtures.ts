@@ -45,7 +45,9 @@ export async function contentWith(articlesFrom: string | undefined, options: { k
   if (options.keepSiteArticles) await cp(join(fixtureSite, 'comments'), join(dir, 'comments'), { recursive: true })
   if (articlesFrom) {
     await cp(join(articlesFrom, 'articles'), join(dir, 'articles'), { recursive: true })
-    if (await exists(join(articlesFrom, 'comments'))) await cp(join(articlesFrom, 'comments'), join(dir, 'comments'), { recursive: true })
+    for (const extra of ['comments', 'media']) {
+      if (await exists(join(articlesFrom, extra))) await cp(join(articlesFrom, extra), join(dir, extra), { recursive: true })
+    }
   }
   return dir
 }
