@@ -23,7 +23,7 @@ export function HomePageView({ home, years, context }: { home: HomePage; years: 
               <h3>
                 <a href={locality.url}>{locality.name}</a>
               </h3>
-              <TeaserList articles={block.articles} strings={strings} />
+              <TeaserList articles={block.articles} strings={strings} level={4} />
             </section>
           ) : null
         })}
