@@ -81,7 +81,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     const assets = await readAssets()
     const pages = await task('rendering pages', timings, log, () =>
-      renderWithEleventy(model, { outputDir: staging, cacheDir, assets: { css: assets.css.url, latestNewsScript: assets.latestNewsScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url } })
+      renderWithEleventy(model, { outputDir: staging, cacheDir, assets: { css: assets.css.url, articleScript: assets.articleScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url } })
     )
     await task('indexing search', timings, log, () => buildSearchIndex(model, { outputDir: staging }))
     const images = await task('processing images', timings, log, () => processImages(sources.media.map((media) => planImage(media)), { outputDir: staging, cacheDir }))

@@ -10,7 +10,7 @@ export interface PageContext {
   /** Localities linked from the header. */
   navigation: string[]
   /** Published URLs of fingerprinted assets. */
-  assets: { css: string; latestNewsScript: string; searchScript: string; commentsScript: string }
+  assets: { css: string; articleScript: string; searchScript: string; commentsScript: string }
 }
 
 /**

@@ -105,7 +105,7 @@ test('should escape a title and summary containing markup, and sanitise raw HTML
   const scripts = html.match(/<script[^>]*>/g) ?? []
   assert.equal(scripts.map((tag) => tag.replace(/\.[0-9a-f]{10}\.js/, '.js')), [
     '<script type="application/ld+json">',
-    '<script type="module" src="/assets/latest-news.js">',
+    '<script type="module" src="/assets/article.js">',
     '<script type="module" src="/assets/comments.js">',
   ], 'only the JSON-LD and our own fingerprinted scripts')
 })

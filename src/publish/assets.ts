@@ -16,7 +16,7 @@ const templates = (path: string): string => fileURLToPath(new URL(`../../templat
 /** The stylesheet and the browser scripts (TypeScript entry points, bundled with esbuild). */
 export const assetSources = {
   css: templates('assets/site.css'),
-  latestNewsScript: templates('client/latest-news.ts'),
+  articleScript: templates('client/article.ts'),
   searchScript: templates('client/search/search-page.ts'),
   commentsScript: templates('client/comments.ts'),
 } as const
@@ -50,11 +50,11 @@ export async function bundleScript(entry: string): Promise<Asset> {
 
 /** Reads and bundles every template asset. */
 export async function readAssets(): Promise<Record<keyof typeof assetSources, Asset>> {
-  const [css, latestNewsScript, searchScript, commentsScript] = await Promise.all([
+  const [css, articleScript, searchScript, commentsScript] = await Promise.all([
     readFile(assetSources.css).then((contents) => fingerprint('site', '.css', contents)),
-    bundleScript(assetSources.latestNewsScript),
+    bundleScript(assetSources.articleScript),
     bundleScript(assetSources.searchScript),
     bundleScript(assetSources.commentsScript),
   ])
-  return { css, latestNewsScript, searchScript, commentsScript }
+  return { css, articleScript, searchScript, commentsScript }
 }

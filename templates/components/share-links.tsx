@@ -14,7 +14,7 @@ export function ShareLinks({ url, title, strings }: { url: string; title: string
     { name: strings.shareEmail, href: `mailto:?subject=${t}&body=${u}`, className: 'email' },
   ]
   return (
-    <nav class="share" aria-label={strings.share}>
+    <nav class="share" aria-label={strings.share} data-share-label={strings.shareNative} data-copied={strings.linkCopied}>
       <h2 class="share__title">{strings.share}</h2>
       <ul>
         {links.map((link) => (

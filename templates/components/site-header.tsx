@@ -9,7 +9,7 @@ export function SiteHeader({ context }: { context: PageContext }) {
         <a class="site-title" href="/">
           {site.title}
         </a>
-        <form class="search-box" role="search" action="/tim-kiem/" method="get">
+        <form class="search-box" role="search" aria-label={strings.searchSite} action="/tim-kiem/" method="get">
           <label class="visually-hidden" for="search-q">
             {strings.search}
           </label>

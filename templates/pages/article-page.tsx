@@ -24,7 +24,7 @@ export function ArticlePage({ article, context }: { article: ArticleModel; conte
         <>
           <ArticleHead article={article} context={context} />
           {locality ? <link rel="alternate" type="application/rss+xml" title={`${locality.name} - ${site.title}`} href={locality.feed} /> : null}
-          <script type="module" src={context.assets.latestNewsScript} />
+          <script type="module" src={context.assets.articleScript} />
           {article.comments && site.commentEndpoint !== undefined ? <script type="module" src={context.assets.commentsScript} /> : null}
         </>
       }

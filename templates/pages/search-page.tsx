@@ -36,7 +36,7 @@ export function SearchPage({ context, bundles }: { context: PageContext; bundles
     >
       <section class="search" data-search="" data-bundles={JSON.stringify(bundles)} data-strings={JSON.stringify(clientStrings)}>
         <h1>{strings.search}</h1>
-        <form class="search-form" role="search" action="/tim-kiem/" method="get">
+        <form class="search-form" role="search" aria-label={strings.searchArchive} action="/tim-kiem/" method="get">
           <p class="search-form__query">
             <label for="tim-kiem-q">{strings.searchQuery}</label>
             <input id="tim-kiem-q" type="search" name="q" autocomplete="off" />

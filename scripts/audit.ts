@@ -1,0 +1,10 @@
+/**
+ * `npm run audit`: builds the sample archive, serves it on 127.0.0.1 and runs the reader-quality
+ * gates (Lighthouse, axe-core, Nu HTML Checker, budgets, links). Exits 1 when any gate fails.
+ */
+import { runAudit } from '../src/audit/index.ts'
+
+const { results, report } = await runAudit()
+console.log(report)
+console.log('\n(report written to .cache/audit/report.md)')
+process.exitCode = results.every((result) => result.passed) ? 0 : 1

@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import { check } from 'linkinator'
+import { chromium } from 'playwright-core'
+import type { AxeResult, LighthouseResult, VnuResult } from './gates.ts'
+
+const require = createRequire(import.meta.url)
+
+/** Chromium flags for a quiet, offline, headless run. */
+export const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+/**
+ * Runs Lighthouse (its default mobile emulation and simulated throttling) on each URL.
+ *
+ * @param urls Pages to audit.
+ * @param chromePath Chromium's binary.
+ * @param scratchDir Where Chromium's profile goes (inside the repository).
+ */
+export async function runLighthouse(urls: readonly string[], chromePath: string, scratchDir: string): Promise<Map<string, LighthouseResult>> {
+  const profile = await mkdtemp(join(scratchDir, 'lighthouse-'))
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: chromiumFlags, userDataDir: profile })
+  const results = new Map<string, LighthouseResult>()
+  try {
+    for (const url of urls) {
+      const run = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] })
+      if (!run) throw new Error(`Lighthouse returned nothing for ${url}`)
+      results.set(url, run.lhr as unknown as LighthouseResult)
+    }
+  } finally {
+    chrome.kill()
+    await rm(profile, { recursive: true, force: true, maxRetries: 5 }).catch(() => {})
+  }
+  return results
+}
+
+/**
+ * Runs axe-core on each URL in Chromium, all rules of WCAG 2.x A and AA and best practices.
+ *
+ * @param urls Pages to check.
+ * @param chromePath Chromium's binary.
+ * @param scratchDir Where Chromium's profile goes.
+ */
+export async function runAxe(urls: readonly string[], chromePath: string, scratchDir: string): Promise<Map<string, AxeResult>> {
+  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8')
+  const profile = await mkdtemp(join(scratchDir, 'axe-'))
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromePath, headless: true, args: chromiumFlags, viewport: { width: 412, height: 915 } })
+  const results = new Map<string, AxeResult>()
+  try {
+    const page = await context.newPage()
+    for (const url of urls) {
+      await page.goto(url, { waitUntil: 'networkidle' })
+      await page.addScriptTag({ content: source })
+      const result = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (options: object) => Promise<AxeResult> } }).axe
+        return axe.run({ resultTypes: ['violations'] })
+      })
+      results.set(url, { violations: result.violations })
+    }
+  } finally {
+    await context.close()
+    await rm(profile, { recursive: true, force: true, maxRetries: 5 }).catch(() => {})
+  }
+  return results
+}
+
+/**
+ * Runs the Nu HTML Checker (vnu.jar, with the machine's Java) on files.
+ *
+ * @param files HTML files.
+ * @returns vnu's messages per file path.
+ */
+export async function runVnu(files: readonly string[]): Promise<Map<string, VnuResult>> {
+  // The vnu-jar package exports the path of its jar.
+  const vnuJar = require('vnu-jar') as string
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn('java', ['-jar', vnuJar, '--format', 'json', '--exit-zero-always', '--stdout', ...files])
+    let text = ''
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()))
+    child.on('error', (error) => reject(new Error(`java is needed for the HTML checker (Debian: apt-get install default-jre-headless): ${error.message}`)))
+    child.on('close', () => resolve(text))
+  })
+  const parsed = JSON.parse(output) as VnuResult
+  const byFile = new Map<string, VnuResult>(files.map((file) => [file, { messages: [] }]))
+  for (const message of parsed.messages) {
+    const path = decodeURIComponent((message.url ?? '').replace(/^file:(\/\/)?/, ''))
+    byFile.get(path)?.messages.push(message)
+  }
+  return byFile
+}
+
+/**
+ * Checks every internal link of a built site with linkinator.
+ *
+ * @param siteDir The built site.
+ * @returns `page → link (status)` for each broken link.
+ */
+export async function brokenLinks(siteDir: string): Promise<string[]> {
+  const result = await check({ path: siteDir, recurse: true, linksToSkip: ['^(?!http://localhost)'] })
+  return result.links.filter((link) => link.state === 'BROKEN').map((link) => `${link.parent ?? '?'} → ${link.url} (${link.status ?? '?'})`)
+}
+
+/** Makes a scratch folder inside the repository. */
+export async function scratch(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true })
+  return dir
+}

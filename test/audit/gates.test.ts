@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto'
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import sirv from 'sirv'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { axeGate, brokenLinks, budgetGates, defaultBudgets, formatReport, lighthouseGates, linksGate, runAxe, runLighthouse, runVnu, vnuGate, weighPage } from '../../src/audit/index.ts'
+import { findChromium, skipNotice } from '../helpers/browser.ts'
+import { fixtures, removeDir, tempDir } from '../helpers/fixtures.ts'
+
+// Every gate must be able to fail: each runs on a page that breaks its rules.
+const test = suite('audit gates on a known-bad page')
+const chromiumPath = findChromium()
+let site = ''
+let page = ''
+
+test.before(async () => {
+  site = await tempDir('bad-site')
+  await mkdir(join(site, 'assets'), { recursive: true })
+  await mkdir(join(site, 'media'), { recursive: true })
+  page = join(site, 'index.html')
+  await copyFile(join(fixtures, 'audit', 'bad-page.html'), page)
+  // Random bytes barely compress: about 60 KB of "CSS" and 30 KB of "JavaScript" after gzip, over budget.
+  await writeFile(join(site, 'assets', 'big.css'), `/* ${randomBytes(60_000).toString('base64')} */`)
+  await writeFile(join(site, 'assets', 'blocking.js'), `// ${randomBytes(30_000).toString('base64')}\n`)
+  await copyFile(join(fixtures, 'images', 'media', 'canh-dong.jpg'), join(site, 'media', 'anh.jpg'))
+})
+
+test.after(async () => {
+  await removeDir(site)
+})
+
+test('should fail the budgets and find the render-blocking script', async () => {
+  const weight = await weighPage(site, await readFile(page, 'utf8'))
+  assert.equal(weight.renderBlocking, ['/assets/blocking.js'])
+  const gates = budgetGates('/', weight, defaultBudgets)
+  assert.equal(gates.map((gate) => [gate.gate, gate.passed]), [
+    ['budget html+css', false],
+    ['budget javascript', false],
+    ['render-blocking scripts', false],
+  ])
+})
+
+test('should find the broken link', async () => {
+  const gate = linksGate(await brokenLinks(site))
+  assert.is(gate.passed, false)
+  assert.ok(gate.problems.some((problem) => problem.includes('/khong-co-trang-nay/')), gate.problems.join('\n'))
+})
+
+test('should report HTML errors from the Nu checker', async () => {
+  const result = (await runVnu([page])).get(page) ?? { messages: [] }
+  const gate = vnuGate('/', result)
+  assert.is(gate.passed, false)
+  assert.ok(gate.problems.some((problem) => /Duplicate ID/.test(problem)), gate.problems.join('\n'))
+  assert.ok(gate.problems.some((problem) => /alt/.test(problem)), gate.problems.join('\n'))
+})
+
+if (!chromiumPath) {
+  console.warn(skipNotice)
+  test.skip('should report axe violations and low Lighthouse scores', () => {})
+} else {
+  test('should report axe violations and low Lighthouse scores', async () => {
+    const handler = sirv(site, { dev: true })
+    const server = createServer((request, response) => handler(request, response))
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+    const scratch = await tempDir('audit-browser')
+    try {
+      const axe = axeGate('/', (await runAxe([url], chromiumPath, scratch)).get(url) ?? { violations: [] })
+      assert.is(axe.passed, false)
+      for (const rule of ['image-alt', 'html-has-lang', 'color-contrast']) assert.ok(axe.problems.some((problem) => problem.startsWith(rule)), `${rule} in ${axe.problems.join('\n')}`)
+      const lighthouse = (await runLighthouse([url], chromiumPath, scratch)).get(url)
+      assert.ok(lighthouse)
+      const gates = lighthouseGates('/', lighthouse)
+      const failing = gates.filter((gate) => !gate.passed).map((gate) => gate.gate)
+      assert.ok(failing.includes('lighthouse accessibility') && failing.includes('lighthouse seo'), failing.join(', '))
+      assert.match(formatReport(gates), '**FAIL**')
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()))
+      await removeDir(scratch)
+    }
+  })
+}
+
+test('should say when every gate passes', () => {
+  assert.match(formatReport([{ gate: 'axe', page: '/', passed: true, value: '0 violations', problems: [] }]), 'All 1 gates pass.')
+})
+
+test.run()
