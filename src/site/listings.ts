@@ -1,7 +1,8 @@
 import type { ArticleModel, ArticleTeaser, AuthorModel, CategoryModel, HomePage, ListingPage, LocalityModel, YearPage } from './model.ts'
 import { paginate } from './paginate.ts'
 import type { Strings } from './strings.ts'
-import { push, teaserOf } from './teasers.ts'
+import { push } from './group.ts'
+import { teaserOf } from './teasers.ts'
 import { monthUrl, yearUrl } from './urls.ts'
 
 /** What {@link planListings} needs besides the articles. */

@@ -1,6 +1,7 @@
 import { compare, type ArticleSource, type CommentSource, type ContentSources } from '../content/index.ts'
 import { commentThread, countComments } from './comments.ts'
 import { displayDate } from './display-date.ts'
+import { push } from './group.ts'
 import { planListings } from './listings.ts'
 import type { ArticleModel, AuthorModel, CategoryModel, LocalityModel, SiteModel } from './model.ts'
 import { relatedArticles } from './related.ts'
@@ -40,11 +41,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
   const date = (article: ArticleSource) => displayDate(article.date, site.timeZone, strings)
   const commentsOn = site.comments !== undefined && site.comments.enabled && site.comments.endpoint !== undefined
   const commentsByArticle = new Map<string, CommentSource[]>()
-  for (const comment of sources.comments) {
-    const list = commentsByArticle.get(comment.article)
-    if (list) list.push(comment)
-    else commentsByArticle.set(comment.article, [comment])
-  }
+  for (const comment of sources.comments) push(commentsByArticle, comment.article, comment)
 
   const articles = published
     .map((article): ArticleModel => {

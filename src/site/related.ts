@@ -1,4 +1,5 @@
 import type { ArticleSource } from '../content/index.ts'
+import { push } from './group.ts'
 
 /** Options of {@link relatedArticles}. */
 export interface RelatedOptions {
@@ -58,10 +59,4 @@ function topicKeys(article: ArticleSource): string[] {
   const keys = article.tags.map((tag) => `tag:${tag.toLowerCase()}`)
   if (article.category !== undefined) keys.push(`category:${article.category}`)
   return [...new Set(keys)]
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
 }

@@ -19,10 +19,3 @@ export function teaserOf(article: ArticleModel, authors: Record<string, AuthorMo
   if (lead) teaser.lead = { url: lead.set.thumbnail.url, width: lead.set.thumbnail.width, height: lead.set.thumbnail.height, alt: lead.alt }
   return teaser
 }
-
-/** Appends to the list under a key, creating it. */
-export function push<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
-}
