@@ -1,4 +1,5 @@
-import { resolve } from 'node:path'
+import { createHash } from 'node:crypto'
+import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { hasErrors, loadContent, type ContentSources } from './content/index.ts'
 import { planImage, processImages } from './images/index.ts'
@@ -42,6 +43,8 @@ export interface BuildResult {
   model?: SiteModel
   /** Source images processed in this build and taken from the cache. */
   images?: { processed: number; cached: number }
+  /** Search bundles indexed in this build and taken from the cache. */
+  search?: { indexed: number; cached: number }
 }
 
 /**
@@ -83,14 +86,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const pages = await task('rendering pages', timings, log, () =>
       renderWithEleventy(model, { outputDir: staging, cacheDir, assets: { css: assets.css.url, articleScript: assets.articleScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url } })
     )
-    await task('indexing search', timings, log, () => buildSearchIndex(model, { outputDir: staging }))
+    const search = await task('indexing search', timings, log, () => buildSearchIndex(model, { outputDir: staging, cacheDir: join(cacheDir, 'search', contentKey(options.contentDir ?? 'content')) }))
+    log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache`)
     const images = await task('processing images', timings, log, () => processImages(sources.media.map((media) => planImage(media)), { outputDir: staging, cacheDir }))
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
     await task('publishing', timings, log, async () => {
       await writeAssets(staging, Object.values(assets))
       await swapIntoPlace(staging, outDir)
     })
-    return { ok: true, files, pages, timings, model, images }
+    return { ok: true, files, pages, timings, model, images, search }
   } catch (error) {
     await discardStaging(staging)
     throw error
@@ -101,4 +105,9 @@ function withBaseUrl(sources: ContentSources, baseUrl: string | undefined): Cont
   if (baseUrl === undefined) return sources
   const site = { ...sources.registries.site, baseUrl: baseUrl.replace(/\/+$/, '') }
   return { ...sources, registries: { ...sources.registries, site } }
+}
+
+/** A short key per content folder, so caches of different archives never evict each other. */
+function contentKey(contentDir: string): string {
+  return createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 12)
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { build, type BuildOptions } from '../src/build.ts'
+import { build, type BuildOptions, type BuildResult } from '../src/build.ts'
 import { setSiteKey, writeArticle } from './helpers/articles.ts'
 import { contentWith, exists, removeDir, tempDir } from './helpers/fixtures.ts'
 import { readPage } from './helpers/html.ts'
@@ -12,9 +12,10 @@ const now = Date.parse('2026-01-01T00:00:00+07:00')
 let content = ''
 let work = ''
 
-async function buildInto(out: string, options: Partial<BuildOptions> = {}): Promise<void> {
+async function buildInto(out: string, options: Partial<BuildOptions> = {}): Promise<BuildResult> {
   const result = await build({ contentDir: content, outDir: join(work, out), cacheDir: join(work, 'cache'), now, log: () => {}, searchShardSize: 3, ...options })
   assert.ok(result.ok, 'the archive builds')
+  return result
 }
 
 test.before(async () => {
@@ -92,10 +93,11 @@ test('should change only the expected files when one article is added', async ()
   const before = await hashTree(join(work, 'before'))
   const path = await writeArticle(content, { slug: 'd5', date: '2024-02-03 08:00', locality: 'dien-bien', author: 'minh-duc' })
   try {
-    await buildInto('after')
+    const result = await buildInto('after')
     const after = await hashTree(join(work, 'after'))
     const search = (files: Record<string, string>, bundle: string) => Object.entries(files).filter(([file]) => file.startsWith(bundle))
     assert.equal(search(after, 'pagefind/0/'), search(before, 'pagefind/0/'), 'the older search bundle is untouched')
+    assert.equal(result.search, { indexed: 1, cached: 1 }, 'only the newest bundle is indexed again')
     assert.not.equal(search(after, 'pagefind/1/'), search(before, 'pagefind/1/'), 'the newest search bundle is rebuilt')
     const pages = (files: Record<string, string>) => Object.keys(files).filter((file) => !file.startsWith('pagefind/'))
     const changed = pages(after).filter((file) => before[file] !== after[file]).sort()

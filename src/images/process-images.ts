@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
-import { copyFile, link, mkdir, rename, stat, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { linkOrCopy } from '../publish/output.ts'
 import sharp from 'sharp'
 import { imageOptions, type ImageOptions, type ImageSet, type ImageVariant } from './plan-image.ts'
 
@@ -52,7 +53,7 @@ export async function processImages(sets: readonly ImageSet[], options: ProcessO
         await encode(set.source, missing, cachedPath, settings)
         processed++
       } else cached++
-      for (const variant of set.variants) await publish(cachedPath(variant), join(options.outputDir, variant.url))
+      for (const variant of set.variants) await linkOrCopy(cachedPath(variant), join(options.outputDir, variant.url))
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? availableParallelism(), sets.length)) }, worker))
@@ -75,10 +76,4 @@ async function encode(source: string, variants: readonly ImageVariant[], target:
     await writeFile(temporary, bytes)
     await rename(temporary, path)
   }
-}
-
-async function publish(from: string, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true })
-  // A hard link costs nothing; across file systems, copy.
-  await link(from, to).catch(() => copyFile(from, to))
 }

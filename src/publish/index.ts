@@ -1,2 +1,2 @@
 export { assetSources, bundleScript, fingerprint, readAssets, type Asset, type AssetUrls } from './assets.ts'
-export { createStaging, discardStaging, swapIntoPlace, writeAssets } from './output.ts'
+export { createStaging, discardStaging, linkOrCopy, linkTree, swapIntoPlace, writeAssets } from './output.ts'

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { Asset } from './assets.ts'
 
@@ -64,4 +64,29 @@ export async function swapIntoPlace(staging: string, outDir: string): Promise<vo
  */
 export async function discardStaging(staging: string): Promise<void> {
   await rm(staging, { recursive: true, force: true })
+}
+
+/**
+ * Puts a cached file into the output: a hard link (no bytes copied), or a copy across file systems.
+ *
+ * @param from The cached file.
+ * @param to Its place in the output.
+ */
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true })
+  await link(from, to).catch(() => copyFile(from, to))
+}
+
+/**
+ * Puts a cached folder into the output, file by file (see {@link linkOrCopy}).
+ *
+ * @param from The cached folder.
+ * @param to Its place in the output.
+ */
+export async function linkTree(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name)
+    await linkOrCopy(path, join(to, path.slice(from.length)))
+  }
 }

@@ -1,15 +1,30 @@
-import { rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { readdir, rename, rm, stat } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
 import * as pagefind from 'pagefind'
-import type { ArticleModel, SiteModel } from '../site/index.ts'
+import { linkTree } from '../publish/output.ts'
+import type { SiteModel } from '../site/index.ts'
 import { searchRecord } from './search-record.tsx'
 
 /** Options of {@link buildSearchIndex}. */
 export interface SearchIndexOptions {
   /** The site being published (bundles go to `pagefind/<n>/` inside it). */
   outputDir: string
-  /** Which bundles to build; all by default. */
-  shards?: readonly number[]
+  /**
+   * Bundles are kept in `<cacheDir>/<hash of their records>/`; entries this build does not use are
+   * removed, so give each content folder its own.
+   */
+  cacheDir: string
+}
+
+/** What indexing did. */
+export interface SearchIndexResult {
+  /** Bundles indexed by Pagefind in this build. */
+  indexed: number
+  /** Bundles taken unchanged from the cache. */
+  cached: number
 }
 
 /** Files sent to Pagefind at once. */
@@ -17,47 +32,75 @@ const inFlight = 32
 
 const unusedFiles = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']
 
+// Pagefind does not export its package.json; its entry point sits in the package folder's lib/.
+const pagefindVersion = (JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as { version: string }).version
+
 /** A Pagefind run reported a problem: the build fails with its messages. */
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError'
 }
 
+const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false)
+
 /**
  * Builds the search bundles with Pagefind's Node API, one bundle at a time so the indexer's memory
- * stays bounded by the bundle size. Every `errors` array Pagefind returns is checked.
+ * stays bounded by the bundle size; every `errors` array Pagefind returns is checked. A bundle whose
+ * records (and Pagefind's version) are unchanged since a cached build is linked from the cache
+ * instead: publishing an article re-indexes only the newest bundle.
  *
  * @param model The site model (articles and their shards).
- * @param options Where to write.
- * @returns How many articles were indexed.
+ * @param options Where to write and cache.
  */
-export async function buildSearchIndex(model: SiteModel, options: SearchIndexOptions): Promise<number> {
+export async function buildSearchIndex(model: SiteModel, options: SearchIndexOptions): Promise<SearchIndexResult> {
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))
-  let indexed = 0
+  const cacheRoot = options.cacheDir
+  const used = new Set<string>()
+  const result: SearchIndexResult = { indexed: 0, cached: 0 }
   try {
-    for (const [number, shard] of model.searchShards.entries()) {
-      if (options.shards && !options.shards.includes(number)) continue
-      const created = await pagefind.createIndex({ forceLanguage: model.site.language })
-      const index = created.index
-      if (!index || created.errors.length > 0) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join('; ')}`)
-      // Pagefind answers each file over a pipe; keeping a few in flight hides the round trips.
-      const urls = shard.articles.filter((url) => byUrl.has(url))
-      for (let start = 0; start < urls.length; start += inFlight) {
-        await Promise.all(
-          urls.slice(start, start + inFlight).map(async (url) => {
-            const added = await index.addHTMLFile({ url, content: searchRecord(byUrl.get(url) as ArticleModel, model) })
-            if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${url}: ${added.errors.join('; ')}`)
-          })
-        )
-        indexed += Math.min(inFlight, urls.length - start)
+    for (const shard of model.searchShards) {
+      const records = shard.articles.flatMap((url) => {
+        const article = byUrl.get(url)
+        return article ? [{ url, content: searchRecord(article, model) }] : []
+      })
+      const key = createHash('sha256').update(`${pagefindVersion}\0${model.site.language}\0`).update(JSON.stringify(records)).digest('hex').slice(0, 24)
+      const cached = join(cacheRoot, key)
+      used.add(key)
+      if (await exists(join(cached, 'pagefind-entry.json'))) result.cached++
+      else {
+        await indexBundle(records, model.site.language, cached, shard.bundle)
+        result.indexed++
       }
-      const written = await index.writeFiles({ outputPath: join(options.outputDir, shard.bundle) })
-      if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write ${shard.bundle}: ${written.errors.join('; ')}`)
-      // The search page uses Pagefind's JS API only; its prebuilt UIs would be dead weight on the CDN.
-      await Promise.all(unusedFiles.map((name) => rm(join(options.outputDir, shard.bundle, name), { force: true })))
-      await index.deleteIndex()
+      await linkTree(cached, join(options.outputDir, shard.bundle))
     }
   } finally {
     await pagefind.close()
   }
-  return indexed
+  // Bundles no build uses any more only take disk space.
+  for (const entry of await readdir(cacheRoot).catch(() => [] as string[])) if (!used.has(entry)) await rm(join(cacheRoot, entry), { recursive: true, force: true })
+  return result
+}
+
+async function indexBundle(records: ReadonlyArray<{ url: string; content: string }>, language: string, target: string, bundle: string): Promise<void> {
+  const created = await pagefind.createIndex({ forceLanguage: language })
+  const index = created.index
+  if (!index || created.errors.length > 0) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join('; ')}`)
+  // Pagefind answers each file over a pipe; keeping a few in flight hides the round trips.
+  for (let start = 0; start < records.length; start += inFlight) {
+    await Promise.all(
+      records.slice(start, start + inFlight).map(async (record) => {
+        const added = await index.addHTMLFile(record)
+        if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`)
+      })
+    )
+  }
+  // Written beside the cache entry, then renamed: an interrupted build never leaves half a bundle.
+  const temporary = `${target}.${process.pid}.tmp`
+  await rm(temporary, { recursive: true, force: true })
+  const written = await index.writeFiles({ outputPath: temporary })
+  if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write ${bundle}: ${written.errors.join('; ')}`)
+  // The search page uses Pagefind's JS API only; its prebuilt UIs would be dead weight on the CDN.
+  await Promise.all(unusedFiles.map((name) => rm(join(temporary, name), { force: true })))
+  await index.deleteIndex()
+  await rm(target, { recursive: true, force: true })
+  await rename(temporary, target)
 }

@@ -1,2 +1,2 @@
-export { buildSearchIndex, SearchIndexError, type SearchIndexOptions } from './build-search-index.ts'
+export { buildSearchIndex, SearchIndexError, type SearchIndexOptions, type SearchIndexResult } from './build-search-index.ts'
 export { searchRecord } from './search-record.tsx'
