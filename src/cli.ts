@@ -27,6 +27,21 @@ Commands:
  * @returns The exit code: 0 success, 1 content errors, 2 wrong usage.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  // `toasoan check | head` closes the pipe early; that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  })
+  try {
+    return await run(argv)
+  } catch (error) {
+    // Content problems are reported with positions above; this is anything else (a tool failing,
+    // a full disk): say what, keep the output as it was, and fail.
+    console.error(`toasoan: ${error instanceof Error ? error.message : String(error)}`)
+    return 1
+  }
+}
+
+async function run(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv
   let parsed
   try {
