@@ -6,7 +6,7 @@ import { createMarkdownCache, createMarkdownProcessor, processorFingerprint } fr
 import { checkAliases, type LoadedArticle } from './aliases.ts'
 import { loadComments, type CommentSource } from './comments.ts'
 import { loadArticle, type ArticleSource } from './article.ts'
-import { createMediaReader, type MediaFile } from './media.ts'
+import { createMediaReader, readMeasuredImages, writeMeasuredImages, type MediaFile } from './media.ts'
 import { loadRegistries, type Registries } from './registries.ts'
 import { report } from './report.ts'
 
@@ -43,6 +43,8 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   if (!registries) return { sources: undefined, files }
 
   const paths = (await glob('articles/**/*.md', { cwd: contentDir, absolute: true })).sort()
+  const measuresFile = options.cacheDir === undefined ? undefined : join(resolve(options.cacheDir), 'media-measures.json')
+  const measured = measuresFile ? await readMeasuredImages(measuresFile) : new Map()
   const context = {
     contentDir,
     registries,
@@ -50,7 +52,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
     authorIds: new Set(registries.authors.map((author) => author.id)),
     categoryIds: registries.categories ? new Set(registries.categories.map((category) => category.id)) : undefined,
     processor: createMarkdownProcessor({ embedHosts: registries.site.embedHosts }),
-    readMedia: createMediaReader(registries.site.maxImageMegapixels * 1_000_000),
+    readMedia: createMediaReader(registries.site.maxImageMegapixels * 1_000_000, measured),
     media: new Map<string, MediaFile>(),
     ...(options.cacheDir === undefined
       ? {}
@@ -78,6 +80,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   files.push(...approved.files)
   const failed = files.some((file) => file.messages.some((message) => message.fatal === true))
   const media = [...context.media.values()].sort((a, b) => compare(a.sourcePath, b.sourcePath))
+  if (measuresFile) await writeMeasuredImages(measuresFile, measured, media.map((file) => file.hash))
   return { sources: failed ? undefined : { registries, articles, media, comments: approved.comments }, files }
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { basename, extname, isAbsolute, relative, resolve } from 'node:path'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path'
 import sharp from 'sharp'
 
 /** An image file of the content folder, measured (after EXIF orientation) and hashed. */
@@ -45,48 +45,78 @@ export function imageCandidates(src: string, articleDir: string, contentDir: str
   return inside.length === 0 ? 'outside' : inside
 }
 
+/** What decoding an image told us, by the hash of its bytes: enough to skip decoding it again. */
+export type MeasuredImages = Map<string, { width: number; height: number; alpha: boolean }>
+
 /**
- * Creates a reader that measures and hashes each image file once.
+ * Creates a reader that measures and hashes each image file once per build. Images measured in an
+ * earlier build (same bytes) are not decoded again.
  *
  * @param maxPixels Largest image accepted (width × height). @default 40 megapixels
+ * @param measured Measurements from earlier builds; new ones are added to it.
  */
-export function createMediaReader(maxPixels = 40_000_000): MediaReader {
+export function createMediaReader(maxPixels = 40_000_000, measured: MeasuredImages = new Map()): MediaReader {
   const seen = new Map<string, Promise<MediaFile | MediaProblem>>()
   return (sourcePath) => {
     let entry = seen.get(sourcePath)
     if (!entry) {
-      entry = readMedia(sourcePath, maxPixels)
+      entry = readMedia(sourcePath, maxPixels, measured)
       seen.set(sourcePath, entry)
     }
     return entry
   }
 }
 
-async function readMedia(sourcePath: string, maxPixels: number): Promise<MediaFile | MediaProblem> {
+async function readMedia(sourcePath: string, maxPixels: number, measured: MeasuredImages): Promise<MediaFile | MediaProblem> {
   let bytes: Buffer
   try {
     bytes = await readFile(sourcePath)
   } catch {
     return 'missing'
   }
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16)
+  const name = basename(sourcePath, extname(sourcePath)).toLowerCase().replace(/[^a-z0-9-]+/g, '-')
+  const known = measured.get(hash)
+  if (known) return known.width * known.height > maxPixels ? 'too-large' : { sourcePath, name, hash, ...known }
   try {
     // Reading the header only; the pixel limit is checked before anything is decoded.
     const { width, height, autoOrient, hasAlpha } = await sharp(bytes, { limitInputPixels: false }).metadata()
+    const size = { width: autoOrient?.width ?? width, height: autoOrient?.height ?? height, alpha: hasAlpha }
     if (width * height > maxPixels) return 'too-large'
     // Decode it (small: JPEG shrinks on load) so a damaged or truncated file is reported here, at
     // the article that lists it, not later in the middle of processing.
     await sharp(bytes).resize(16, 16, { fit: 'inside' }).toBuffer()
-    return {
-      sourcePath,
-      name: basename(sourcePath, extname(sourcePath)).toLowerCase().replace(/[^a-z0-9-]+/g, '-'),
-      hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
-      width: autoOrient?.width ?? width,
-      height: autoOrient?.height ?? height,
-      alpha: hasAlpha,
-    }
+    measured.set(hash, size)
+    return { sourcePath, name, hash, ...size }
   } catch {
     return 'unreadable'
   }
+}
+
+/**
+ * Reads image measurements saved by an earlier build.
+ *
+ * @param path The cache file.
+ */
+export async function readMeasuredImages(path: string): Promise<MeasuredImages> {
+  try {
+    return new Map(Object.entries(JSON.parse(await readFile(path, 'utf8')) as Record<string, { width: number; height: number; alpha: boolean }>))
+  } catch {
+    return new Map()
+  }
+}
+
+/**
+ * Saves image measurements for the next build (only those of images still in use).
+ *
+ * @param path The cache file.
+ * @param measured All measurements.
+ * @param used Hashes of the images this build used.
+ */
+export async function writeMeasuredImages(path: string, measured: MeasuredImages, used: Iterable<string>): Promise<void> {
+  const kept = Object.fromEntries([...used].sort().flatMap((hash) => (measured.has(hash) ? [[hash, measured.get(hash)]] : [])))
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, JSON.stringify(kept))
 }
 
 /**
