@@ -3,7 +3,7 @@ import slugify from '@sindresorhus/slugify'
 import matter from 'gray-matter'
 import type { Position } from 'unist'
 import { VFile } from 'vfile'
-import { planImage } from '../images/plan-image.ts'
+import { planImage, type ImageSet } from '../images/plan-image.ts'
 import { renderMarkdown, type FigureImage, type MarkdownCache, type MarkdownProcessor } from '../markdown/index.ts'
 import { parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
 import { didYouMean } from './did-you-mean.ts'
@@ -69,6 +69,8 @@ export interface ArticleContext {
   media: Map<string, MediaFile>
   /** Rendered bodies by content hash; absent to always render. */
   markdownCache?: MarkdownCache
+  /** Planned image files by source hash: an image used by many articles is planned once. */
+  imageSets?: Map<string, ImageSet>
 }
 
 /**
@@ -239,7 +241,8 @@ async function resolveImages(data: FrontMatter, source: YamlSource, file: VFile,
       }
       if (!entry.alt) report(file, 'missing-alt', { src: entry.src }, yamlPosition(source, ['images', index]))
       context.media.set(media.sourcePath, media)
-      const set = planImage(media)
+      const set = context.imageSets?.get(media.hash) ?? planImage(media)
+      context.imageSets?.set(media.hash, set)
       return { src: entry.src, url: set.fallback.url, width: set.width, height: set.height, set, alt: entry.alt ?? '', caption: entry.caption ?? '', credit: entry.credit ?? '' }
     })
   )

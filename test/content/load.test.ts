@@ -68,6 +68,24 @@ test('should refuse a comment endpoint that is not https, at its position', asyn
   }
 })
 
+test('should load the same in worker threads as in one thread', async () => {
+  const dir = await contentWith(join(errorCases, 'unknown-author'), { keepSiteArticles: true })
+  try {
+    const one = await loadContent({ contentDir: dir, workers: 1 })
+    const three = await loadContent({ contentDir: dir, workers: 3 })
+    assert.is(formatProblems(three.files, dir), formatProblems(one.files, dir))
+    assert.match(formatProblems(three.files, dir), 'Unknown author "minh-dc"')
+    const fixed = await contentWith(undefined, { keepSiteArticles: true })
+    try {
+      assert.equal((await loadContent({ contentDir: fixed, workers: 3 })).sources, (await loadContent({ contentDir: fixed, workers: 1 })).sources)
+    } finally {
+      await removeDir(fixed)
+    }
+  } finally {
+    await removeDir(dir)
+  }
+})
+
 test('should normalise text to NFC', async () => {
   const dir = await contentWith(undefined)
   try {
