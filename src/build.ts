@@ -4,7 +4,7 @@ import type { VFile } from 'vfile'
 import { hasErrors, loadContent, type ContentSources } from './content/index.ts'
 import { planImage, processImages } from './images/index.ts'
 import { createStaging, discardStaging, readAssets, swapIntoPlace, writeAssets } from './publish/index.ts'
-import { renderWithEleventy } from './render/index.ts'
+import { renderCached } from './render/index.ts'
 import { buildSearchIndex } from './search/index.ts'
 import { planSite, type SiteModel } from './site/index.ts'
 import { task, type Logger, type Timing } from './task.ts'
@@ -29,6 +29,8 @@ export interface BuildOptions {
   sitemapLimit?: number
   /** Articles per search bundle. @default 10000 */
   searchShardSize?: number
+  /** Overrides the hash of the rendering code (tests use it to stand for a template change). */
+  renderFingerprint?: string
 }
 
 /** What a build did. */
@@ -45,6 +47,8 @@ export interface BuildResult {
   images?: { processed: number; cached: number }
   /** Search bundles indexed in this build and taken from the cache. */
   search?: { indexed: number; cached: number }
+  /** Pages rendered in this build and taken from the cache. */
+  render?: { rendered: number; cached: number }
 }
 
 /**
@@ -83,10 +87,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const staging = await createStaging(outDir)
   try {
     const assets = await readAssets()
-    const pages = await task('rendering pages', timings, log, () =>
-      renderWithEleventy(model, { outputDir: staging, cacheDir, assets: { css: assets.css.url, articleScript: assets.articleScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url } })
+    const cacheKey = contentKey(options.contentDir ?? 'content')
+    const render = await task('rendering pages', timings, log, () =>
+      renderCached(model, {
+        outputDir: staging,
+        pagesCacheDir: join(cacheDir, 'pages', cacheKey),
+        eleventyCacheDir: cacheDir,
+        assets: { css: assets.css.url, articleScript: assets.articleScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url },
+        ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
+      })
     )
-    const search = await task('indexing search', timings, log, () => buildSearchIndex(model, { outputDir: staging, cacheDir: join(cacheDir, 'search', contentKey(options.contentDir ?? 'content')) }))
+    log(`  pages: ${render.rendered} rendered, ${render.cached} from the cache`)
+    const pages = render.rendered + render.cached
+    const search = await task('indexing search', timings, log, () => buildSearchIndex(model, { outputDir: staging, cacheDir: join(cacheDir, 'search', cacheKey) }))
     log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache`)
     const images = await task('processing images', timings, log, () => processImages(sources.media.map((media) => planImage(media)), { outputDir: staging, cacheDir }))
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
@@ -94,7 +107,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await writeAssets(staging, Object.values(assets))
       await swapIntoPlace(staging, outDir)
     })
-    return { ok: true, files, pages, timings, model, images, search }
+    return { ok: true, files, pages, timings, model, images, search, render }
   } catch (error) {
     await discardStaging(staging)
     throw error

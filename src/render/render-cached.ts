@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto'
+import { link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { linkOrCopy } from '../publish/output.ts'
+import { outputPathOf, type ArticleModel, type ListingPage, type SiteModel } from '../site/index.ts'
+import type { PageContext } from '../../templates/index.ts'
+import { renderWithEleventy } from './eleventy-site.tsx'
+
+/** Options of {@link renderCached}. */
+export interface CachedRenderOptions {
+  /** Folder pages are written to. */
+  outputDir: string
+  /** Rendered pages are kept here by a hash of everything they show; give each content folder its own. */
+  pagesCacheDir: string
+  /** Eleventy's scratch folder. */
+  eleventyCacheDir: string
+  assets: PageContext['assets']
+  /** Hash of the code that renders pages; computed from templates/, src/render/ and the lockfile by default. */
+  fingerprint?: string
+  /** Pages per Eleventy run, so memory stays bounded on large archives. @default 5000 */
+  chunkSize?: number
+}
+
+/** What rendering did. */
+export interface CachedRenderResult {
+  /** Pages rendered by Eleventy in this build. */
+  rendered: number
+  /** Pages linked unchanged from the cache. */
+  cached: number
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+
+/**
+ * A hash of everything that turns the site model into HTML: templates (and their assets),
+ * the render stage and the installed packages. Any change re-renders every page.
+ */
+export async function renderFingerprint(): Promise<string> {
+  const hash = createHash('sha256')
+  for (const dir of ['templates', 'src/render']) {
+    for (const entry of (await readdir(join(root, dir), { recursive: true })).sort()) {
+      const path = join(root, dir, entry)
+      if ((await stat(path)).isFile()) hash.update(entry).update(await readFile(path))
+    }
+  }
+  hash.update(await readFile(join(root, 'package-lock.json')).catch(() => Buffer.from('')))
+  return hash.digest('hex')
+}
+
+const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false)
+
+/**
+ * Renders the site model, reusing every page whose inputs are unchanged since a cached build.
+ * Article pages and older (numbered) index pages depend only on themselves and the registries
+ * (never on article counts), so publishing an article re-renders just its page and the pages that
+ * list it; landing pages, feeds and other site-wide files are always rendered (a few hundred).
+ * Eleventy renders the rest in chunks.
+ *
+ * @param model The site model.
+ * @param options Where to write and cache.
+ */
+export async function renderCached(model: SiteModel, options: CachedRenderOptions): Promise<CachedRenderResult> {
+  const fingerprint = options.fingerprint ?? (await renderFingerprint())
+  // Article counts show only on landing pages, which are always rendered: keep them out of the key.
+  const localities = Object.fromEntries(Object.entries(model.localities).map(([id, locality]) => [id, { ...locality, articleCount: 0 }]))
+  const context = { site: model.site, strings: model.strings, localities, authors: model.authors, categories: model.categories, navigation: model.navigation, assets: options.assets }
+  const contextKey = createHash('sha256').update(fingerprint).update(JSON.stringify(context)).digest('hex')
+  const keyOf = (kind: string, item: ArticleModel | ListingPage): string => createHash('sha256').update(contextKey).update(kind).update(JSON.stringify(item)).digest('hex')
+  await mkdir(options.pagesCacheDir, { recursive: true })
+
+  const used = new Set<string>()
+  const missedArticles: Array<{ item: ArticleModel; key: string }> = []
+  const missedListings: Array<{ item: ListingPage; key: string }> = []
+  const landings: ListingPage[] = []
+  let cached = 0
+  const reuse = async (key: string, url: string): Promise<boolean> => {
+    used.add(key)
+    const from = join(options.pagesCacheDir, `${key}.html`)
+    if (!(await exists(from))) return false
+    await linkOrCopy(from, join(options.outputDir, outputPathOf(url)))
+    cached++
+    return true
+  }
+  for (const article of model.articles) {
+    const key = keyOf('article', article)
+    if (!(await reuse(key, article.url))) missedArticles.push({ item: article, key })
+  }
+  for (const listing of model.listings) {
+    if (listing.pagination.page === undefined) {
+      landings.push(listing)
+      continue
+    }
+    const key = keyOf('listing', listing)
+    if (!(await reuse(key, listing.url))) missedListings.push({ item: listing, key })
+  }
+
+  const chunk = options.chunkSize ?? 5000
+  const pages = [...missedArticles.map((entry) => ({ article: entry.item })), ...[...landings, ...missedListings.map((entry) => entry.item)].map((listing) => ({ listing }))]
+  let rendered = 0
+  for (let start = 0; start === 0 || start < pages.length; start += chunk) {
+    const slice = pages.slice(start, start + chunk)
+    rendered += await renderWithEleventy(model, {
+      outputDir: options.outputDir,
+      cacheDir: options.eleventyCacheDir,
+      assets: options.assets,
+      slice: {
+        articles: slice.flatMap((page) => ('article' in page ? [page.article] : [])),
+        listings: slice.flatMap((page) => ('listing' in page ? [page.listing] : [])),
+        singletons: start === 0,
+      },
+    })
+  }
+  // Keep what was rendered for the next build (a hard link: no bytes copied).
+  for (const { item, key } of [...missedArticles, ...missedListings]) {
+    await link(join(options.outputDir, outputPathOf(item.url)), join(options.pagesCacheDir, `${key}.html`)).catch(() => {})
+  }
+  for (const entry of await readdir(options.pagesCacheDir)) {
+    if (!used.has(entry.replace(/\.html$/, ''))) await rm(join(options.pagesCacheDir, entry), { force: true })
+  }
+  return { rendered, cached }
+}

@@ -1,0 +1,99 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { build, type BuildResult } from '../../src/build.ts'
+import { writeArticle } from '../helpers/articles.ts'
+import { contentWith, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
+import { hashTree } from '../helpers/tree.ts'
+
+// Each way a page's inputs can change must re-render it, and nothing else: a stale page would be
+// served for good from the CDN.
+const test = suite('renderCached')
+let work = ''
+let content = ''
+let run = 0
+
+async function buildOnce(options: { fingerprint?: string; cache?: string } = {}): Promise<BuildResult & { out: string }> {
+  const out = join(work, `out-${run++}`)
+  const result = await build({
+    contentDir: content,
+    outDir: out,
+    cacheDir: options.cache ?? join(work, 'cache'),
+    now: testNow,
+    log: () => {},
+    ...(options.fingerprint === undefined ? {} : { renderFingerprint: options.fingerprint }),
+  })
+  assert.ok(result.ok)
+  return { ...result, out }
+}
+
+test.before(async () => {
+  work = await tempDir('render-cached')
+  content = await contentWith(undefined, { keepSiteArticles: true })
+})
+
+test.after(async () => {
+  await removeDir(work)
+  await removeDir(content)
+})
+
+test('should reuse every article page on a no-op rebuild, byte for byte', async () => {
+  const first = await buildOnce({ fingerprint: 'a' })
+  assert.is(first.render?.cached, 0)
+  const again = await buildOnce({ fingerprint: 'a' })
+  assert.is(again.render?.cached, 3, 'the three article pages')
+  assert.equal(await hashTree(again.out), await hashTree(first.out))
+})
+
+test('should render a new article and keep the others', async () => {
+  const path = await writeArticle(content, { slug: 'moi', date: '2025-01-02 08:00', locality: 'hoang-hoa', author: 'lan-anh' })
+  const result = await buildOnce({ fingerprint: 'a' })
+  assert.is(result.render?.cached, 3)
+  const fresh = await buildOnce({ fingerprint: 'a', cache: join(work, `empty-${run}`) })
+  assert.equal(await hashTree(result.out), await hashTree(fresh.out), 'the same site as a build without cache')
+  const { rm } = await import('node:fs/promises')
+  await rm(path)
+})
+
+test('should re-render an article whose body was edited', async () => {
+  const path = join(content, 'articles/2020/03/hai-tac-gia-va-dinh-chinh.md')
+  const original = await readFile(path, 'utf8')
+  await writeFile(path, original.replace('Công trình do huyện làm chủ đầu tư', 'Công trình do tỉnh làm chủ đầu tư'))
+  try {
+    const result = await buildOnce({ fingerprint: 'a' })
+    assert.is(result.render?.cached, 2, 'only the edited article is rendered again')
+    assert.match(await readFile(join(result.out, '2020/03/hai-tac-gia-va-dinh-chinh/index.html'), 'utf8'), 'do tỉnh làm chủ đầu tư')
+  } finally {
+    await writeFile(path, original)
+  }
+})
+
+test('should re-render everything when site.yml or a registry changes', async () => {
+  await buildOnce({ fingerprint: 'a' })
+  const siteYml = join(content, 'site.yml')
+  const original = await readFile(siteYml, 'utf8')
+  await writeFile(siteYml, original.replace('title: "Báo Thử Nghiệm"', 'title: "Báo Thử Nghiệm Mới"'))
+  try {
+    const result = await buildOnce({ fingerprint: 'a' })
+    assert.is(result.render?.cached, 0)
+    assert.match(await readFile(join(result.out, '2019/10/hoi-nghi-lang-nghe/index.html'), 'utf8'), 'Báo Thử Nghiệm Mới')
+  } finally {
+    await writeFile(siteYml, original)
+  }
+  const authors = join(content, 'authors.yml')
+  const registry = await readFile(authors, 'utf8')
+  await writeFile(authors, registry.replace('name: Tố Phương', 'name: Tố Phương (TXT)'))
+  try {
+    assert.is((await buildOnce({ fingerprint: 'a' })).render?.cached, 0)
+  } finally {
+    await writeFile(authors, registry)
+  }
+})
+
+test('should re-render everything when the templates change', async () => {
+  await buildOnce({ fingerprint: 'a' })
+  assert.is((await buildOnce({ fingerprint: 'b' })).render?.cached, 0)
+})
+
+test.run()
