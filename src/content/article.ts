@@ -3,15 +3,16 @@ import slugify from '@sindresorhus/slugify'
 import matter from 'gray-matter'
 import type { Position } from 'unist'
 import { VFile } from 'vfile'
-import { planImage, type ImageSet } from '../images/plan-image.ts'
+import type { ImageSet } from '../images/plan-image.ts'
 import { renderMarkdown, type FigureImage, type MarkdownCache, type MarkdownProcessor } from '../markdown/index.ts'
 import { parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
 import { didYouMean } from './did-you-mean.ts'
-import { imageCandidates, readFirstMedia, toPosix, type MediaFile, type MediaReader } from './media.ts'
+import { toPosix, type MediaFile, type MediaReader } from './media.ts'
 import type { Registries } from './registries.ts'
 import { report } from './report.ts'
 import { frontMatterKeys, frontMatterSchema, type FrontMatter } from './schema.ts'
 import { validate } from './validate.ts'
+import { resolveImages } from './article-images.ts'
 import { articleUrl } from '../site/urls.ts'
 import { parseYamlSource, yamlPosition, yamlTopLevelKeys, type YamlSource } from './yaml-source.ts'
 
@@ -214,37 +215,4 @@ function checkAuthors(data: FrontMatter, source: YamlSource, file: VFile, contex
     report(file, 'unknown-author', { id, suggestion: didYouMean(id, context.authorIds) }, place)
   }
   return ids
-}
-
-async function resolveImages(data: FrontMatter, source: YamlSource, file: VFile, context: ArticleContext): Promise<FigureImage[]> {
-  const articleDir = dirname(file.path)
-  const resolved = await Promise.all(
-    data.images.map(async (entry, index) => {
-      const place = yamlPosition(source, ['images', index, 'src'])
-      const candidates = imageCandidates(entry.src, articleDir, context.contentDir)
-      if (candidates === 'outside') {
-        report(file, 'image-outside-content', { src: entry.src }, place)
-        return undefined
-      }
-      const media = await readFirstMedia(candidates, context.readMedia)
-      if (media === 'missing' || media === 'outside') {
-        report(file, 'missing-image', { src: entry.src }, place)
-        return undefined
-      }
-      if (media === 'unreadable') {
-        report(file, 'unreadable-image', { src: entry.src }, place)
-        return undefined
-      }
-      if (media === 'too-large') {
-        report(file, 'image-too-large', { src: entry.src, limit: context.registries.site.maxImageMegapixels }, place)
-        return undefined
-      }
-      if (!entry.alt) report(file, 'missing-alt', { src: entry.src }, yamlPosition(source, ['images', index]))
-      context.media.set(media.sourcePath, media)
-      const set = context.imageSets?.get(media.hash) ?? planImage(media)
-      context.imageSets?.set(media.hash, set)
-      return { src: entry.src, url: set.fallback.url, width: set.width, height: set.height, set, alt: entry.alt ?? '', caption: entry.caption ?? '', credit: entry.credit ?? '' }
-    })
-  )
-  return resolved.filter((image) => image !== undefined)
 }
