@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { createMarkdownCache, createMarkdownProcessor, processorFingerprint } from '../markdown/index.ts'
 import { loadArticle, type AliasPlaces, type ArticleSource } from './article.ts'
 import type { ImageSet } from '../images/plan-image.ts'
-import { createMediaReader, type MediaFile } from './media.ts'
+import { createMediaReader, imageCandidates, readFirstMedia, type MediaFile } from './media.ts'
+import { cacheGroup, hashText, readCachedSources, type CachedSource } from './source-cache.ts'
 import type { Registries } from './registries.ts'
 
 /** What loading articles needs: plain data, so a worker thread can receive it. */
@@ -18,6 +19,8 @@ export interface ArticleSetup {
   measured: Array<[string, { width: number; height: number; alpha: boolean }]>
   /** Files read at once. */
   concurrency: number
+  /** Cache of loaded articles (see source-cache.ts); none when absent. */
+  sourceCacheDir?: string
 }
 
 /** A problem, as plain data. */
@@ -42,6 +45,12 @@ export interface ArticleResult {
 /** What a batch of articles produced besides their results. */
 export interface ArticleBatch {
   results: ArticleResult[]
+  /** Cache entries of the articles that loaded, from the cache or from scratch. */
+  cacheEntries: CachedSource[]
+  /** Cache groups holding an article that was loaded from scratch. */
+  changedGroups: string[]
+  /** Articles taken from the cache. */
+  reused: number
   /** Images the articles use. */
   media: MediaFile[]
   /** Every image measurement known after this batch. */
@@ -71,14 +80,50 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
       ? {}
       : { markdownCache: createMarkdownCache(join(resolve(setup.cacheDir), 'markdown'), await processorFingerprint(registries.site.embedHosts)) }),
   }
+  const cached = setup.sourceCacheDir ? await readCachedSources(setup.sourceCacheDir, paths.map((path) => cacheGroup(setup.contentDir, path))) : new Map<string, CachedSource>()
+  const cacheEntries = new Map<string, CachedSource>()
+  const changedGroups = new Set<string>()
+  let reused = 0
+  // A cached article stands only if each image still resolves to the same file (a new file beside
+  // the article would win over media/) with the same bytes (their hash is in the URLs).
+  const imagesUnchanged = async (article: string, media: CachedSource['media']): Promise<boolean> => {
+    for (const { src, path, hash } of media) {
+      const candidates = imageCandidates(src, dirname(article), setup.contentDir)
+      if (candidates === 'outside') return false
+      const file = await readFirstMedia(candidates, context.readMedia)
+      if (typeof file === 'string' || file.sourcePath !== path || file.hash !== hash) return false
+      context.media.set(path, file)
+    }
+    return true
+  }
   const results = await mapLimit(paths, setup.concurrency, async (path): Promise<ArticleResult> => {
-    const loaded = await loadArticle(path, await readFile(path, 'utf8'), context)
+    const text = await readFile(path, 'utf8')
+    const hash = hashText(text)
+    const hit = cached.get(path)
+    if (hit && hit.hash === hash && (await imagesUnchanged(path, hit.media))) {
+      cacheEntries.set(path, hit)
+      reused++
+      return hit.result
+    }
+    changedGroups.add(cacheGroup(setup.contentDir, path))
+    const loaded = await loadArticle(path, text, context)
     const result: ArticleResult = { path, messages: loaded.file.messages.map(plainMessage), aliasPlaces: loaded.aliasPlaces ?? [] }
-    if (loaded.article) result.article = loaded.article
     if (loaded.datePlace) result.datePlace = loaded.datePlace
+    if (loaded.article) {
+      result.article = loaded.article
+      const media = loaded.article.images.map((image) => ({ src: image.src, path: image.set.source, hash: context.media.get(image.set.source)?.hash ?? '' }))
+      cacheEntries.set(path, { path, hash, result, media })
+    }
     return result
   })
-  return { results, media: [...context.media.values()], measured: [...measured.entries()] }
+  return {
+    results,
+    cacheEntries: paths.flatMap((path) => (cacheEntries.has(path) ? [cacheEntries.get(path) as CachedSource] : [])),
+    changedGroups: [...changedGroups],
+    reused,
+    media: [...context.media.values()],
+    measured: [...measured.entries()],
+  }
 }
 
 function plainMessage(message: VFile['messages'][number]): PlainMessage {

@@ -8,6 +8,7 @@ import { loadComments, type CommentSource } from './comments.ts'
 import type { ArticleSource } from './article.ts'
 import { loadArticles, restoreMessages, type ArticleBatch, type ArticleSetup } from './load-articles.ts'
 import { readMeasuredImages, writeMeasuredImages, type MediaFile } from './media.ts'
+import { sourceCacheKey, writeCachedSources } from './source-cache.ts'
 import { loadRegistries, type Registries } from './registries.ts'
 import { report } from './report.ts'
 
@@ -38,9 +39,10 @@ export interface LoadOptions {
  * Reads and validates a whole content folder, reporting every problem of every file.
  *
  * @param options Where the content is.
- * @returns The sources when there is no error, and all files with their problems.
+ * @returns The sources when there is no error, all files with their problems, and how many
+ *   articles came from the cache.
  */
-export async function loadContent(options: LoadOptions): Promise<{ sources: ContentSources | undefined; files: VFile[] }> {
+export async function loadContent(options: LoadOptions): Promise<{ sources: ContentSources | undefined; files: VFile[]; reused?: number }> {
   const contentDir = resolve(options.contentDir)
   const { registries, files: registryFiles } = await loadRegistries(contentDir)
   if (!registries) return { sources: undefined, files: registryFiles }
@@ -52,11 +54,14 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
     registries,
     measured: measuresFile ? [...(await readMeasuredImages(measuresFile)).entries()] : [],
     concurrency: options.concurrency ?? 32,
-    ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+    ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir, sourceCacheDir: join(resolve(options.cacheDir), 'sources', await sourceCacheKey(registries)) }),
   }
   const workers = Math.max(1, Math.min(options.workers ?? (paths.length >= 2000 ? availableParallelism() : 1), paths.length))
   const batches = workers === 1 ? [await loadArticles(paths, setup)] : await loadInWorkers(paths, setup, workers)
   const results = batches.flatMap((batch) => batch.results)
+  if (setup.sourceCacheDir) {
+    await writeCachedSources(setup.sourceCacheDir, batches.flatMap((batch) => batch.cacheEntries), new Set(batches.flatMap((batch) => batch.changedGroups)), contentDir)
+  }
   const files = [...registryFiles]
   const loaded: LoadedArticle[] = []
   const byUrl = new Map<string, ArticleSource>()
@@ -82,7 +87,8 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   const failed = files.some((file) => file.messages.some((message) => message.fatal === true))
   const media = [...new Map(batches.flatMap((batch) => batch.media.map((file) => [file.sourcePath, file] as const))).values()].sort((a, b) => compare(a.sourcePath, b.sourcePath))
   if (measuresFile) await writeMeasuredImages(measuresFile, new Map(batches.flatMap((batch) => batch.measured)), media.map((file) => file.hash))
-  return { sources: failed ? undefined : { registries, articles, media, comments: approved.comments }, files }
+  const reused = batches.reduce((total, batch) => total + batch.reused, 0)
+  return { sources: failed ? undefined : { registries, articles, media, comments: approved.comments }, files, reused }
 }
 
 /** Orders strings by code point, the same on every machine and locale. */

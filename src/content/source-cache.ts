@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ArticleResult } from './load-articles.ts'
+import type { Registries } from './registries.ts'
+
+/** A loaded article as the cache keeps it: valid while the file's bytes and its images' bytes are the same. */
+export interface CachedSource {
+  path: string
+  /** SHA-256 of the Markdown file. */
+  hash: string
+  result: ArticleResult
+  /** The images the article uses: as written, the file they resolved to, and the hash of its bytes. */
+  media: Array<{ src: string; path: string; hash: string }>
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+
+/**
+ * The cache folder's name for this code and these registries: loading depends on the content stage,
+ * the Markdown processor, image planning, URLs, the installed packages and every registry.
+ *
+ * @param registries The validated registries.
+ */
+export async function sourceCacheKey(registries: Registries): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify(registries))
+  for (const dir of ['src/content', 'src/markdown', 'src/images', 'src/site/urls.ts']) {
+    const path = join(root, dir)
+    const entries = (await stat(path)).isDirectory() ? (await readdir(path, { recursive: true })).sort().map((entry) => join(path, entry)) : [path]
+    for (const entry of entries) if ((await stat(entry)).isFile()) hash.update(entry.slice(root.length)).update(await readFile(entry))
+  }
+  hash.update(await readFile(join(root, 'package-lock.json')).catch(() => Buffer.from('')))
+  return hash.digest('hex').slice(0, 24)
+}
+
+/** SHA-256 of a file's text, the key of its cache entry. */
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
+/**
+ * Which cache file an article belongs to: one per folder (`articles/2019/10` → `2019-10.json`), so
+ * a warm build reads a few hundred files instead of one per article.
+ *
+ * @param contentDir The content folder.
+ * @param path The article's path.
+ */
+export function cacheGroup(contentDir: string, path: string): string {
+  return `${relative(join(contentDir, 'articles'), dirname(path)).split(/[\\/]/).join('-') || 'root'}.json`
+}
+
+/**
+ * Reads the cache entries of some groups.
+ *
+ * @param dir The cache folder.
+ * @param groups Group file names.
+ */
+export async function readCachedSources(dir: string, groups: Iterable<string>): Promise<Map<string, CachedSource>> {
+  const entries = new Map<string, CachedSource>()
+  for (const group of new Set(groups)) {
+    try {
+      for (const entry of JSON.parse(await readFile(join(dir, group), 'utf8')) as CachedSource[]) entries.set(entry.path, entry)
+    } catch {
+      // No file yet, or a torn one: those articles load from scratch.
+    }
+  }
+  return entries
+}
+
+/**
+ * Writes the groups that changed, and removes groups no article belongs to any more.
+ *
+ * @param dir The cache folder.
+ * @param entries Every article's entry, in path order.
+ * @param changed Groups with an entry that was loaded from scratch.
+ */
+export async function writeCachedSources(dir: string, entries: readonly CachedSource[], changed: ReadonlySet<string>, contentDir: string): Promise<void> {
+  await mkdir(dir, { recursive: true })
+  const groups = new Map<string, CachedSource[]>()
+  for (const entry of entries) {
+    const group = cacheGroup(contentDir, entry.path)
+    const list = groups.get(group)
+    if (list) list.push(entry)
+    else groups.set(group, [entry])
+  }
+  for (const [group, list] of groups) {
+    if (!changed.has(group)) continue
+    const temporary = join(dir, `${group}.${process.pid}.tmp`)
+    await writeFile(temporary, JSON.stringify(list))
+    await rename(temporary, join(dir, group))
+  }
+  for (const file of await readdir(dir)) if (!groups.has(file)) await rm(join(dir, file), { force: true })
+}
