@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
-import { hasErrors, loadContent, type ContentSources } from './content/index.ts'
+import { folderKey, hasErrors, loadContent, type ContentSources } from './content/index.ts'
 import { planImage, processImages } from './images/index.ts'
 import { createStaging, discardStaging, readAssets, swapIntoPlace, writeAssets } from './publish/index.ts'
 import { renderCached } from './render/index.ts'
@@ -87,7 +86,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const staging = await createStaging(outDir)
   try {
     const assets = await readAssets()
-    const cacheKey = contentKey(options.contentDir ?? 'content')
+    const cacheKey = folderKey(options.contentDir ?? 'content')
     const render = await task('rendering pages', timings, log, () =>
       renderCached(model, {
         outputDir: staging,
@@ -118,9 +117,4 @@ function withBaseUrl(sources: ContentSources, baseUrl: string | undefined): Cont
   if (baseUrl === undefined) return sources
   const site = { ...sources.registries.site, baseUrl: baseUrl.replace(/\/+$/, '') }
   return { ...sources, registries: { ...sources.registries, site } }
-}
-
-/** A short key per content folder, so caches of different archives never evict each other. */
-function contentKey(contentDir: string): string {
-  return createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 12)
 }

@@ -2,7 +2,7 @@ export { loadArticle, splitFrontMatter, type ArticleContext, type ArticleSource 
 export { isoInZone, parseArticleDate, partsInZone, rfc822InZone, type ArticleDate } from './dates.ts'
 export { loadComments, type CommentSource } from './comments.ts'
 export { didYouMean } from './did-you-mean.ts'
-export { compare, loadContent, type ContentSources, type LoadOptions } from './load.ts'
+export { compare, folderKey, loadContent, type ContentSources, type LoadOptions } from './load.ts'
 export type { MediaFile } from './media.ts'
 export { loadRegistries, type Registries } from './registries.ts'
 export { countProblems, formatProblems, hasErrors, report } from './report.ts'
