@@ -8,6 +8,7 @@ import type { ImageSet } from '../images/plan-image.ts'
 import { createMediaReader, imageCandidates, readFirstMedia, type MediaFile } from './media.ts'
 import { cacheGroup, hashText, readCachedSources, type CachedSource } from './source-cache.ts'
 import type { Registries } from './registries.ts'
+import { mapLimit } from '../map-limit.ts'
 
 /** What loading articles needs: plain data, so a worker thread can receive it. */
 export interface ArticleSetup {
@@ -149,17 +150,4 @@ export function restoreMessages(file: VFile, messages: readonly PlainMessage[]):
     message.fatal = plain.fatal
     if (plain.note) message.note = plain.note
   }
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await task(items[index] as T)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
 }

@@ -6,6 +6,7 @@ import { linkOrCopy } from '../publish/output.ts'
 import { outputPathOf, type ArticleModel, type ListingPage, type SiteModel } from '../site/index.ts'
 import type { PageContext } from '../../templates/index.ts'
 import { renderWithEleventy } from './eleventy-site.tsx'
+import { mapLimit } from '../map-limit.ts'
 
 /** Options of {@link renderCached}. */
 export interface CachedRenderOptions {
@@ -82,18 +83,19 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
     cached++
     return true
   }
-  for (const article of model.articles) {
+  // File-system calls dominate here; a few dozen in flight hide their latency.
+  const articleHits = await mapLimit(model.articles, 64, async (article) => {
     const key = keyOf('article', article)
-    if (!(await reuse(key, article.url))) missedArticles.push({ item: article, key })
-  }
-  for (const listing of model.listings) {
-    if (listing.pagination.page === undefined) {
-      landings.push(listing)
-      continue
-    }
+    return { item: article, key, hit: await reuse(key, article.url) }
+  })
+  for (const entry of articleHits) if (!entry.hit) missedArticles.push(entry)
+  const older = model.listings.filter((listing) => listing.pagination.page !== undefined)
+  landings.push(...model.listings.filter((listing) => listing.pagination.page === undefined))
+  const listingHits = await mapLimit(older, 64, async (listing) => {
     const key = keyOf('listing', listing)
-    if (!(await reuse(key, listing.url))) missedListings.push({ item: listing, key })
-  }
+    return { item: listing, key, hit: await reuse(key, listing.url) }
+  })
+  for (const entry of listingHits) if (!entry.hit) missedListings.push(entry)
 
   const chunk = options.chunkSize ?? 5000
   const pages = [...missedArticles.map((entry) => ({ article: entry.item })), ...[...landings, ...missedListings.map((entry) => entry.item)].map((listing) => ({ listing }))]
@@ -112,11 +114,10 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
     })
   }
   // Keep what was rendered for the next build (a hard link: no bytes copied).
-  for (const { item, key } of [...missedArticles, ...missedListings]) {
-    await link(join(options.outputDir, outputPathOf(item.url)), join(options.pagesCacheDir, `${key}.html`)).catch(() => {})
-  }
-  for (const entry of await readdir(options.pagesCacheDir)) {
-    if (!used.has(entry.replace(/\.html$/, ''))) await rm(join(options.pagesCacheDir, entry), { force: true })
-  }
+  await mapLimit([...missedArticles, ...missedListings], 64, ({ item, key }) =>
+    link(join(options.outputDir, outputPathOf(item.url)), join(options.pagesCacheDir, `${key}.html`)).catch(() => {})
+  )
+  const stale = (await readdir(options.pagesCacheDir)).filter((entry) => !used.has(entry.replace(/\.html$/, '')))
+  await mapLimit(stale, 64, (entry) => rm(join(options.pagesCacheDir, entry), { force: true }))
   return { rendered, cached }
 }
