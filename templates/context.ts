@@ -1,16 +1,24 @@
-import type { AuthorModel, CategoryModel, LocalityModel, SiteInfo, Strings } from '../src/site/index.ts'
+import type { SiteInfo, SiteModel } from '../src/site/index.ts'
 
-/** What every page template receives besides its own item: settings, words and registries. */
-export interface PageContext {
-  site: SiteInfo
-  strings: Strings
-  localities: Record<string, LocalityModel>
-  authors: Record<string, AuthorModel>
-  categories: Record<string, CategoryModel>
-  /** Localities linked from the header. */
-  navigation: string[]
-  /** Published URLs of fingerprinted assets. */
-  assets: { css: string; articleScript: string; searchScript: string; commentsScript: string }
+/** Published URLs of the fingerprinted assets pages link to. */
+export interface PageAssets {
+  css: string
+  articleScript: string
+  searchScript: string
+  commentsScript: string
+}
+
+/** What every page template receives besides its own item: the model's settings, words and registries, and the assets. */
+export type PageContext = Pick<SiteModel, 'site' | 'strings' | 'localities' | 'authors' | 'categories' | 'navigation'> & { assets: PageAssets }
+
+/**
+ * The context pages of a site model share.
+ *
+ * @param model The site model.
+ * @param assets Published asset URLs.
+ */
+export function pageContext(model: Pick<SiteModel, 'site' | 'strings' | 'localities' | 'authors' | 'categories' | 'navigation'>, assets: PageAssets): PageContext {
+  return { site: model.site, strings: model.strings, localities: model.localities, authors: model.authors, categories: model.categories, navigation: model.navigation, assets }
 }
 
 /**

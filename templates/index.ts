@@ -1,4 +1,4 @@
-export { absoluteUrl, type PageContext } from './context.ts'
+export { absoluteUrl, pageContext, type PageAssets, type PageContext } from './context.ts'
 export { ArticlePage } from './pages/article-page.tsx'
 export { HomePageView } from './pages/home-page.tsx'
 export { LatestFragmentView } from './pages/latest-fragment.tsx'

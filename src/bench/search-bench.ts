@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateCorpus } from '../corpus/index.ts'
+import { exists } from '../files.ts'
 import { measureQueries, type QueryCost } from './browser-query.ts'
 import { runMeasured, taskMs } from './run-measured.ts'
 
@@ -42,13 +43,6 @@ async function folderBytes(dir: string): Promise<number> {
     if (info.isFile()) total += info.size
   }
   return total
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false
-  )
 }
 
 /**

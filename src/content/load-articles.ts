@@ -8,7 +8,7 @@ import type { ImageSet } from '../images/plan-image.ts'
 import { createMediaReader, imageCandidates, readFirstMedia, type MediaFile } from './media.ts'
 import { cacheGroup, hashText, readCachedSources, type CachedSource } from './source-cache.ts'
 import type { Registries } from './registries.ts'
-import { mapLimit } from '../map-limit.ts'
+import { mapLimit } from '../files.ts'
 
 /** What loading articles needs: plain data, so a worker thread can receive it. */
 export interface ArticleSetup {

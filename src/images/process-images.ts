@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os'
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises'
+import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { linkOrCopy } from '../publish/output.ts'
 import sharp from 'sharp'
 import { imageOptions, type ImageOptions, type ImageSet, type ImageVariant } from './plan-image.ts'
+import { exists, mapLimit } from '../files.ts'
 
 /** Options of {@link processImages}. */
 export interface ProcessOptions {
@@ -24,8 +25,6 @@ export interface ProcessResult {
   cached: number
 }
 
-const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false)
-
 /**
  * Publishes every variant of every image: from the cache when there, otherwise decoded once,
  * oriented by EXIF, resized (never up) and encoded, with all metadata (EXIF, GPS) left out. Runs a
@@ -42,21 +41,16 @@ export async function processImages(sets: readonly ImageSet[], options: ProcessO
   sharp.concurrency(1)
   let processed = 0
   let cached = 0
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < sets.length) {
-      const set = sets[next++] as ImageSet
-      const cachedPath = (variant: ImageVariant): string => join(cache, variant.url.slice('/media/'.length))
-      const missing = []
-      for (const variant of set.variants) if (!(await exists(cachedPath(variant)))) missing.push(variant)
-      if (missing.length > 0) {
-        await encode(set.source, missing, cachedPath, settings)
-        processed++
-      } else cached++
-      for (const variant of set.variants) await linkOrCopy(cachedPath(variant), join(options.outputDir, variant.url))
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? availableParallelism(), sets.length)) }, worker))
+  await mapLimit(sets, Math.max(1, options.concurrency ?? availableParallelism()), async (set) => {
+    const cachedPath = (variant: ImageVariant): string => join(cache, variant.url.slice('/media/'.length))
+    const missing = []
+    for (const variant of set.variants) if (!(await exists(cachedPath(variant)))) missing.push(variant)
+    if (missing.length > 0) {
+      await encode(set.source, missing, cachedPath, settings)
+      processed++
+    } else cached++
+    for (const variant of set.variants) await linkOrCopy(cachedPath(variant), join(options.outputDir, variant.url))
+  })
   return { processed, cached }
 }
 

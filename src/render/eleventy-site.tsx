@@ -5,7 +5,7 @@ import type { ArticleModel, Feed, LatestFragment, ListingPage, Redirect, SiteMod
 import { outputPathOf } from '../site/index.ts'
 import {
   ArticlePage, HomePageView, LatestFragmentView, ListingPageView, NotFoundPage, RedirectPage, SearchPage, YearPageView,
-  renderHeaders, renderNewsSitemap, renderRedirects, renderRobots, renderRss, renderSitemap, renderSitemapIndex, type PageContext,
+  renderHeaders, renderNewsSitemap, renderRedirects, renderRobots, renderRss, renderSitemap, renderSitemapIndex, pageContext, type PageContext,
 } from '../../templates/index.ts'
 import { renderDocument, renderFragment } from './render-page.tsx'
 
@@ -38,15 +38,7 @@ export interface EleventyRenderOptions {
  * @returns How many files were written.
  */
 export async function renderWithEleventy(model: SiteModel, options: EleventyRenderOptions): Promise<number> {
-  const context: PageContext = {
-    site: model.site,
-    strings: model.strings,
-    localities: model.localities,
-    authors: model.authors,
-    categories: model.categories,
-    navigation: model.navigation,
-    assets: options.assets,
-  }
+  const context = pageContext(model, options.assets)
   const { site, strings } = model
   const articles = options.slice?.articles ?? model.articles
   const listings = options.slice?.listings ?? model.listings

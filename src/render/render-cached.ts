@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { linkOrCopy } from '../publish/output.ts'
 import { outputPathOf, type ArticleModel, type ListingPage, type SiteModel } from '../site/index.ts'
-import type { PageContext } from '../../templates/index.ts'
+import { pageContext, type PageContext } from '../../templates/index.ts'
 import { renderWithEleventy } from './eleventy-site.tsx'
-import { mapLimit } from '../map-limit.ts'
+import { exists, mapLimit } from '../files.ts'
 
 /** Options of {@link renderCached}. */
 export interface CachedRenderOptions {
@@ -49,8 +49,6 @@ export async function renderFingerprint(): Promise<string> {
   return hash.digest('hex')
 }
 
-const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false)
-
 /**
  * Renders the site model, reusing every page whose inputs are unchanged since a cached build.
  * Article pages and older (numbered) index pages depend only on themselves and the registries
@@ -65,7 +63,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   const fingerprint = options.fingerprint ?? (await renderFingerprint())
   // Article counts show only on landing pages, which are always rendered: keep them out of the key.
   const localities = Object.fromEntries(Object.entries(model.localities).map(([id, locality]) => [id, { ...locality, articleCount: 0 }]))
-  const context = { site: model.site, strings: model.strings, localities, authors: model.authors, categories: model.categories, navigation: model.navigation, assets: options.assets }
+  const context = pageContext({ ...model, localities }, options.assets)
   const contextKey = createHash('sha256').update(fingerprint).update(JSON.stringify(context)).digest('hex')
   const keyOf = (kind: string, item: ArticleModel | ListingPage): string => createHash('sha256').update(contextKey).update(kind).update(JSON.stringify(item)).digest('hex')
   await mkdir(options.pagesCacheDir, { recursive: true })

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { readdir, rename, rm, stat } from 'node:fs/promises'
+import { readdir, rename, rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { linkTree } from '../publish/output.ts'
 import type { SiteModel } from '../site/index.ts'
 import { searchRecord } from './search-record.tsx'
+import { exists } from '../files.ts'
 
 /** Options of {@link buildSearchIndex}. */
 export interface SearchIndexOptions {
@@ -39,8 +40,6 @@ const pagefindVersion = (JSON.parse(readFileSync(join(dirname(fileURLToPath(impo
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError'
 }
-
-const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false)
 
 /**
  * Builds the search bundles with Pagefind's Node API, one bundle at a time so the indexer's memory

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises'
+
 /**
  * Maps items with an async task, at most `limit` at a time, keeping the results in order.
  *
@@ -16,4 +18,16 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
   return results
+}
+
+/**
+ * Whether a path exists.
+ *
+ * @param path Any path.
+ */
+export function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false
+  )
 }
