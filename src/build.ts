@@ -2,9 +2,9 @@ import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { folderKey, hasErrors, loadContent, type ContentSources } from './content/index.ts'
 import { planImage, processImages } from './images/index.ts'
-import { createStaging, discardStaging, readAssets, swapIntoPlace, writeAssets } from './publish/index.ts'
-import { renderCached } from './render/index.ts'
-import { buildSearchIndex } from './search/index.ts'
+import { carryUnits, createStaging, discardStaging, readAssets, readUnitManifest, reusableUnits, swapIntoPlace, writeAssets, writeUnitManifest, type OutputUnit } from './publish/index.ts'
+import { renderCached, type CachedRenderResult } from './render/index.ts'
+import { buildSearchIndex, type SearchIndexResult } from './search/index.ts'
 import { planSite, type SiteModel } from './site/index.ts'
 import { task, type Logger, type Timing } from './task.ts'
 
@@ -45,9 +45,9 @@ export interface BuildResult {
   /** Source images processed in this build and taken from the cache. */
   images?: { processed: number; cached: number }
   /** Search bundles indexed in this build and taken from the cache. */
-  search?: { indexed: number; cached: number }
+  search?: SearchIndexResult
   /** Pages rendered in this build and taken from the cache. */
-  render?: { rendered: number; cached: number }
+  render?: CachedRenderResult
 }
 
 /**
@@ -84,27 +84,37 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     planSite(withBaseUrl(sources, options.baseUrl), { now: options.now ?? resolveNow(undefined), drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchShardSize === undefined ? {} : { searchShardSize: options.searchShardSize }) })
   )
   const staging = await createStaging(outDir)
+  const cacheKey = folderKey(options.contentDir ?? 'content')
+  // Month folders and search bundles the live output holds unchanged are moved over, not rebuilt.
+  const manifestFile = join(cacheDir, 'units', `${cacheKey}.json`)
+  const manifest = await readUnitManifest(manifestFile, outDir)
+  const keepUnits = (units: readonly OutputUnit[]): Promise<Set<string>> => reusableUnits(manifest, units)
   try {
     const assets = await readAssets()
-    const cacheKey = folderKey(options.contentDir ?? 'content')
     const render = await task('rendering pages', timings, log, () =>
       renderCached(model, {
         outputDir: staging,
         pagesCacheDir: join(cacheDir, 'pages', cacheKey),
         eleventyCacheDir: cacheDir,
         assets: { css: assets.css.url, articleScript: assets.articleScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url },
+        keepUnits,
         ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
       })
     )
-    log(`  pages: ${render.rendered} rendered, ${render.cached} from the cache`)
-    const pages = render.rendered + render.cached
-    const search = await task('indexing search', timings, log, () => buildSearchIndex(model, { outputDir: staging, cacheDir: join(cacheDir, 'search', cacheKey) }))
-    log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache`)
+    log(`  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} kept in ${render.carriedUnits.length} unchanged month folders`)
+    const pages = render.rendered + render.cached + render.carried
+    const search = await task('indexing search', timings, log, () => buildSearchIndex(model, { outputDir: staging, cacheDir: join(cacheDir, 'search', cacheKey), keepUnits }))
+    log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} kept`)
     const images = await task('processing images', timings, log, () => processImages(sources.media.map((media) => planImage(media)), { outputDir: staging, cacheDir }))
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
     await task('publishing', timings, log, async () => {
       await writeAssets(staging, Object.values(assets))
-      await swapIntoPlace(staging, outDir)
+      const putBack = await carryUnits(outDir, staging, [...render.carriedUnits, ...search.carriedUnits])
+      await swapIntoPlace(staging, outDir).catch(async (error: unknown) => {
+        await putBack()
+        throw error
+      })
+      await writeUnitManifest(manifestFile, outDir, [...render.units, ...search.units])
     })
     return { ok: true, files, pages, timings, model, images, search, render }
   } catch (error) {

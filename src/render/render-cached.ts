@@ -3,7 +3,8 @@ import { link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { linkOrCopy } from '../publish/output.ts'
-import { outputPathOf, type ArticleModel, type ListingPage, type SiteModel } from '../site/index.ts'
+import type { OutputUnit } from '../publish/units.ts'
+import { contentHash, monthUnitOf, outputPathOf, type ArticleModel, type ListingPage, type SiteModel } from '../site/index.ts'
 import { pageContext, type PageContext } from '../../templates/index.ts'
 import { renderWithEleventy } from './eleventy-site.tsx'
 import { exists, mapLimit } from '../files.ts'
@@ -21,6 +22,11 @@ export interface CachedRenderOptions {
   fingerprint?: string
   /** Pages per Eleventy run, so memory stays bounded on large archives. @default 5000 */
   chunkSize?: number
+  /**
+   * Which month folders the live output already holds unchanged (see `reusableUnits`); their pages
+   * are neither rendered nor linked, the publish stage moves the folders over. @default none
+   */
+  keepUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
 }
 
 /** What rendering did. */
@@ -29,6 +35,12 @@ export interface CachedRenderResult {
   rendered: number
   /** Pages linked unchanged from the cache. */
   cached: number
+  /** Pages in month folders carried over from the live output. */
+  carried: number
+  /** Every month folder of this build, with the key of its contents. */
+  units: OutputUnit[]
+  /** Month folders to carry over from the live output (not written to `outputDir`). */
+  carriedUnits: string[]
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -65,16 +77,36 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   const localities = Object.fromEntries(Object.entries(model.localities).map(([id, locality]) => [id, { ...locality, articleCount: 0 }]))
   const context = pageContext({ ...model, localities }, options.assets)
   const contextKey = createHash('sha256').update(fingerprint).update(JSON.stringify(context)).digest('hex')
-  const keyOf = (kind: string, item: ArticleModel | ListingPage): string => createHash('sha256').update(contextKey).update(kind).update(JSON.stringify(item)).digest('hex')
+  const keyOf = (kind: string, item: ArticleModel | ListingPage): string => createHash('sha256').update(contextKey).update(kind).update(contentHash(item)).digest('hex')
   await mkdir(options.pagesCacheDir, { recursive: true })
 
+  // Landing pages show the newest articles and counts: always rendered, never part of a unit's key.
+  const landings = model.listings.filter((listing) => listing.pagination.page === undefined)
+  const keyed = [
+    ...model.articles.map((item) => ({ item, key: keyOf('article', item), kind: 'article' as const })),
+    ...model.listings.filter((listing) => listing.pagination.page !== undefined).map((item) => ({ item, key: keyOf('listing', item), kind: 'listing' as const })),
+  ]
+  const byUnit = new Map<string, string[]>()
+  for (const { item, key } of keyed) {
+    const unit = monthUnitOf(item.url)
+    if (unit === undefined) continue
+    const lines = byUnit.get(unit)
+    if (lines) lines.push(`${item.url}\0${key}`)
+    else byUnit.set(unit, [`${item.url}\0${key}`])
+  }
+  const units = [...byUnit].map(([path, lines]) => ({ path, key: createHash('sha256').update(lines.sort().join('\n')).digest('hex').slice(0, 32) })).sort((a, b) => (a.path < b.path ? -1 : 1))
+  const kept = options.keepUnits ? await options.keepUnits(units) : new Set<string>()
+
   const used = new Set<string>()
-  const missedArticles: Array<{ item: ArticleModel; key: string }> = []
-  const missedListings: Array<{ item: ListingPage; key: string }> = []
-  const landings: ListingPage[] = []
   let cached = 0
+  let carried = 0
   const reuse = async (key: string, url: string): Promise<boolean> => {
     used.add(key)
+    const unit = monthUnitOf(url)
+    if (unit !== undefined && kept.has(unit)) {
+      carried++
+      return true
+    }
     const from = join(options.pagesCacheDir, `${key}.html`)
     if (!(await exists(from))) return false
     await linkOrCopy(from, join(options.outputDir, outputPathOf(url)))
@@ -82,18 +114,9 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
     return true
   }
   // File-system calls dominate here; a few dozen in flight hide their latency.
-  const articleHits = await mapLimit(model.articles, 64, async (article) => {
-    const key = keyOf('article', article)
-    return { item: article, key, hit: await reuse(key, article.url) }
-  })
-  for (const entry of articleHits) if (!entry.hit) missedArticles.push(entry)
-  const older = model.listings.filter((listing) => listing.pagination.page !== undefined)
-  landings.push(...model.listings.filter((listing) => listing.pagination.page === undefined))
-  const listingHits = await mapLimit(older, 64, async (listing) => {
-    const key = keyOf('listing', listing)
-    return { item: listing, key, hit: await reuse(key, listing.url) }
-  })
-  for (const entry of listingHits) if (!entry.hit) missedListings.push(entry)
+  const hits = await mapLimit(keyed, 64, async (entry) => ({ ...entry, hit: await reuse(entry.key, entry.item.url) }))
+  const missedArticles = hits.flatMap((entry) => (!entry.hit && entry.kind === 'article' ? [{ item: entry.item, key: entry.key }] : []))
+  const missedListings = hits.flatMap((entry) => (!entry.hit && entry.kind === 'listing' ? [{ item: entry.item, key: entry.key }] : []))
 
   const chunk = options.chunkSize ?? 5000
   const pages = [...missedArticles.map((entry) => ({ article: entry.item })), ...[...landings, ...missedListings.map((entry) => entry.item)].map((listing) => ({ listing }))]
@@ -117,5 +140,5 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   )
   const stale = (await readdir(options.pagesCacheDir)).filter((entry) => !used.has(entry.replace(/\.html$/, '')))
   await mapLimit(stale, 64, (entry) => rm(join(options.pagesCacheDir, entry), { force: true }))
-  return { rendered, cached }
+  return { rendered, cached, carried, units, carriedUnits: [...kept] }
 }

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { linkTree } from '../publish/output.ts'
-import type { SiteModel } from '../site/index.ts'
+import type { OutputUnit } from '../publish/units.ts'
+import type { ArticleModel, SiteModel } from '../site/index.ts'
 import { searchRecord } from './search-record.tsx'
 import { exists } from '../files.ts'
 
@@ -18,6 +19,8 @@ export interface SearchIndexOptions {
    * removed, so give each content folder its own.
    */
   cacheDir: string
+  /** Which bundle folders the live output already holds unchanged; those are carried over, not written. */
+  keepUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
 }
 
 /** What indexing did. */
@@ -26,6 +29,12 @@ export interface SearchIndexResult {
   indexed: number
   /** Bundles taken unchanged from the cache. */
   cached: number
+  /** Bundles carried over from the live output. */
+  carried: number
+  /** Every bundle folder, with the key of its contents. */
+  units: OutputUnit[]
+  /** Bundle folders to carry over from the live output (not written to `outputDir`). */
+  carriedUnits: string[]
 }
 
 /** Files sent to Pagefind at once. */
@@ -35,6 +44,9 @@ const unusedFiles = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.j
 
 // Pagefind does not export its package.json; its entry point sits in the package folder's lib/.
 const pagefindVersion = (JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as { version: string }).version
+
+// What turns an article into its record: a change to it re-indexes every bundle.
+const recordCode = readFileSync(new URL('./search-record.tsx', import.meta.url))
 
 /** A Pagefind run reported a problem: the build fails with its messages. */
 export class SearchIndexError extends Error {
@@ -54,18 +66,34 @@ export async function buildSearchIndex(model: SiteModel, options: SearchIndexOpt
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))
   const cacheRoot = options.cacheDir
   const used = new Set<string>()
-  const result: SearchIndexResult = { indexed: 0, cached: 0 }
+  // A bundle's key hashes what its records are made of (the articles, the names of places, people
+  // and categories, the record code and Pagefind's version) without building the records.
+  const names = createHash('sha256').update(`${pagefindVersion}\0${model.site.language}\0`).update(recordCode).update(JSON.stringify(namesOf(model))).digest('hex')
+  const shards = model.searchShards.map((shard) => {
+    const hash = createHash('sha256').update(names)
+    for (const url of shard.articles) {
+      const article = byUrl.get(url)
+      if (article) hash.update(recordInputs(article)).update(article.bodyHtml)
+    }
+    return { shard, key: hash.digest('hex').slice(0, 24) }
+  })
+  const units = shards.map(({ shard, key }) => ({ path: shard.bundle.replace(/^\/+|\/+$/g, ''), key }))
+  const kept = options.keepUnits ? await options.keepUnits(units) : new Set<string>()
+  const result: SearchIndexResult = { indexed: 0, cached: 0, carried: 0, units, carriedUnits: [...kept] }
   try {
-    for (const shard of model.searchShards) {
-      const records = shard.articles.flatMap((url) => {
-        const article = byUrl.get(url)
-        return article ? [{ url, content: searchRecord(article, model) }] : []
-      })
-      const key = createHash('sha256').update(`${pagefindVersion}\0${model.site.language}\0`).update(JSON.stringify(records)).digest('hex').slice(0, 24)
-      const cached = join(cacheRoot, key)
+    for (const [index, { shard, key }] of shards.entries()) {
       used.add(key)
+      if (kept.has(units[index]?.path ?? '')) {
+        result.carried++
+        continue
+      }
+      const cached = join(cacheRoot, key)
       if (await exists(join(cached, 'pagefind-entry.json'))) result.cached++
       else {
+        const records = shard.articles.flatMap((url) => {
+          const article = byUrl.get(url)
+          return article ? [{ url, content: searchRecord(article, model) }] : []
+        })
         await indexBundle(records, model.site.language, cached, shard.bundle)
         result.indexed++
       }
@@ -77,6 +105,18 @@ export async function buildSearchIndex(model: SiteModel, options: SearchIndexOpt
   // Bundles no build uses any more only take disk space.
   for (const entry of await readdir(cacheRoot).catch(() => [] as string[])) if (!used.has(entry)) await rm(join(cacheRoot, entry), { recursive: true, force: true })
   return result
+}
+
+/** The names and places {@link searchRecord} reads; article counts stay out, they change with every article. */
+function namesOf(model: SiteModel): unknown {
+  const names = (registry: Record<string, { name: string }>) => Object.entries(registry).map(([id, entry]) => [id, entry.name])
+  return [Object.entries(model.localities).map(([id, locality]) => [id, locality.name, locality.ancestors]), names(model.authors), names(model.categories)]
+}
+
+/** The fields {@link searchRecord} reads, besides the body: nothing else may re-index a bundle. */
+function recordInputs(article: ArticleModel): string {
+  const lead = article.images[0]
+  return JSON.stringify([article.url, article.title, article.summary, article.date, article.locality, article.authors, article.category, lead?.set.thumbnail.url, lead?.alt])
 }
 
 async function indexBundle(records: ReadonlyArray<{ url: string; content: string }>, language: string, target: string, bundle: string): Promise<void> {

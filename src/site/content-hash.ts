@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto'
+
+const memo = new WeakMap<object, string>()
+
+/**
+ * SHA-256 of a model item's JSON, computed once per item per build: rendering and search both key
+ * their caches on it, and serialising 100,000 article bodies twice costs seconds.
+ *
+ * @param item An article or listing page of the site model (never mutated after planning).
+ */
+export function contentHash(item: object): string {
+  let hash = memo.get(item)
+  if (hash === undefined) {
+    hash = createHash('sha256').update(JSON.stringify(item)).digest('hex')
+    memo.set(item, hash)
+  }
+  return hash
+}
+
+/**
+ * The unit folder a URL belongs to when it lies inside a month (`/2019/05/…` → `2019/05`):
+ * a month's articles and its numbered archive pages are published as one folder.
+ *
+ * @param url A page URL.
+ */
+export function monthUnitOf(url: string): string | undefined {
+  return /^\/(\d{4}\/\d{2})\//.exec(url)?.[1]
+}
