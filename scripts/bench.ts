@@ -1,16 +1,53 @@
 /**
- * `npm run bench -- [--articles N[,N…]] [--work DIR]`: measures the search index on generated
- * corpora against Pagefind's own CLI in one bundle, and prints a table. A script, not a test.
+ * `npm run bench -- [--articles N] [--work DIR] [--no-baselines | --skip-hugo | --skip-eleventy]
+ *   [--no-install] [--keep] [--baseline-timeout MIN]`: measures toasoan's builds (cold, no-op, add
+ * one article, edit one body, template change) on a generated corpus against Hugo's and
+ * Eleventy's cold builds of the same Markdown, in one run, and prints one Markdown table on
+ * stdout (progress goes to stderr). A script, not a test.
+ *
+ * `npm run bench -- --search [--articles N[,N…]] [--work DIR]`: the search index bench instead.
  */
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { benchSearch, formatSearchBench } from '../src/bench/index.ts'
+import { benchBuild, benchSearch, formatBuildBench, formatSearchBench } from '../src/bench/index.ts'
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000,30000' }, work: { type: 'string', default: '.cache/bench' } } })
-const sizes = values.articles.split(',').map(Number)
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string' },
+    work: { type: 'string', default: '.cache/bench' },
+    search: { type: 'boolean', default: false },
+    'no-baselines': { type: 'boolean', default: false },
+    'skip-hugo': { type: 'boolean', default: false },
+    'skip-eleventy': { type: 'boolean', default: false },
+    'no-install': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    'baseline-timeout': { type: 'string', default: '30' },
+  },
+})
+const log = (line: string): void => console.error(line)
 await mkdir(values.work, { recursive: true })
-const chromium = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find((path) => path && existsSync(path))
-if (!chromium) console.warn('Chromium not found (set CHROMIUM_PATH or apt-get install chromium): query costs are skipped.')
-const rows = await benchSearch({ sizes, workDir: values.work, ...(chromium ? { chromium } : {}), log: (line) => console.error(line) })
-console.log(formatSearchBench(rows))
+
+if (values.search) {
+  const sizes = (values.articles ?? '10000,30000').split(',').map(Number)
+  const chromium = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find((path) => path && existsSync(path))
+  if (!chromium) console.warn('Chromium not found (set CHROMIUM_PATH or apt-get install chromium): query costs are skipped.')
+  const rows = await benchSearch({ sizes, workDir: values.work, ...(chromium ? { chromium } : {}), log })
+  console.log(formatSearchBench(rows))
+} else {
+  const articles = Number(values.articles ?? '10000')
+  const timeout = Number(values['baseline-timeout'])
+  if (!Number.isInteger(articles) || articles < 1) throw new Error(`--articles: "${values.articles}" is not a positive whole number`)
+  if (!(timeout > 0)) throw new Error(`--baseline-timeout: "${values['baseline-timeout']}" is not a number of minutes`)
+  const report = await benchBuild({
+    articles,
+    workDir: values.work,
+    hugo: !values['no-baselines'] && !values['skip-hugo'],
+    eleventy: !values['no-baselines'] && !values['skip-eleventy'],
+    install: !values['no-install'],
+    keep: values.keep,
+    baselineTimeoutMs: timeout * 60_000,
+    log,
+  })
+  console.log(formatBuildBench(report))
+}

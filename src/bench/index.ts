@@ -1,4 +1,30 @@
+export { corpusStats, ensureCorpus, type CorpusStats } from './bench-corpus.ts'
+export { baselineResult, failureReason, type BaselineResult } from './baseline-result.ts'
+export { benchBuild, type BuildBenchOptions } from './build-bench.ts'
+export { formatBuildBench, ratio, type BuildBenchReport } from './build-bench-table.ts'
 export { measureQueries, type QueryCost } from './browser-query.ts'
+export { addArticle, addedArticleDate, addedArticlePath, addedArticleText, editArticle, editedArticleText, editParagraph, splitArticle, type ArticleText } from './corpus-edits.ts'
+export { benchEleventy, eleventyVersion, type EleventyBenchOptions } from './eleventy-baseline.ts'
+export { eleventySiteFiles } from './eleventy-site.ts'
+export { benchHugo, type HugoBenchOptions } from './hugo-baseline.ts'
+export { hugoArticleText, hugoAtLeast, hugoSiteFiles } from './hugo-site.ts'
+export { hugoInstallHint, locateHugo, parseHugoVersion, which, type HugoLookup } from './locate-hugo.ts'
+export { describeMachine, type Machine } from './machine.ts'
 export { watchMemory, type MemoryPeak } from './process-tree.ts'
-export { runMeasured, taskMs, type Measured } from './run-measured.ts'
+export { runMeasured, taskMs, type Measured, type RunMeasuredOptions } from './run-measured.ts'
 export { benchSearch, formatSearchBench, type SearchBenchOptions, type SearchBenchRow } from './search-bench.ts'
+export {
+  benchToasoan,
+  buildReadsTemplateSalt,
+  buildStages,
+  changeLines,
+  pageCounts,
+  scenarios,
+  templateSaltVariable,
+  type BuildStage,
+  type ScenarioId,
+  type ScenarioResult,
+  type ToasoanBenchOptions,
+} from './toasoan-scenarios.ts'
+export { changeCount, diffTrees, type TreeChanges } from './tree-diff.ts'
+export { linkTreeCopy, snapshotTree, treeTotals, type FileStamp, type TreeSnapshot } from './tree-snapshot.ts'

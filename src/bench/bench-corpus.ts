@@ -1,0 +1,70 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { generateCorpus } from '../corpus/index.ts'
+import { mapLimit } from '../files.ts'
+
+/** The generator's default seed, which the bench always uses. */
+const seed = '1'
+
+/** What the bench writes beside a corpus it made or checked, so later runs trust it. */
+interface CorpusStamp {
+  articles: number
+  seed: string
+}
+
+/** Size of a corpus. */
+export interface CorpusStats {
+  articles: number
+  /** Bytes of Markdown under `articles/`. */
+  markdownBytes: number
+}
+
+async function markdownFiles(contentDir: string): Promise<string[]> {
+  const dir = join(contentDir, 'articles')
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.md')).map((entry) => join(entry.parentPath, entry.name))
+}
+
+async function readStamp(path: string): Promise<CorpusStamp | undefined> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as CorpusStamp
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Counts a corpus's articles and the bytes of their Markdown.
+ *
+ * @param contentDir The content folder.
+ */
+export async function corpusStats(contentDir: string): Promise<CorpusStats> {
+  const files = await markdownFiles(contentDir)
+  const sizes = await mapLimit(files, 64, async (file) => (await stat(file)).size)
+  return { articles: files.length, markdownBytes: sizes.reduce((sum, size) => sum + size, 0) }
+}
+
+/**
+ * Finds or makes the generated corpus of a given size in the work folder (`corpus-<N>`). A folder
+ * is reused when its stamp says so, or, with no stamp, when it holds exactly N articles (corpora
+ * made before stamps existed, by the same generator and seed); otherwise it is generated again.
+ *
+ * @param articles How many articles.
+ * @param workDir The bench's work folder.
+ * @param log Progress lines.
+ * @returns The content folder.
+ */
+export async function ensureCorpus(articles: number, workDir: string, log: (line: string) => void): Promise<string> {
+  const dir = join(workDir, `corpus-${articles}`)
+  const stampPath = join(dir, '.bench-corpus.json')
+  const stamp = await readStamp(stampPath)
+  if (stamp?.articles === articles && stamp.seed === seed) return dir
+  if (!stamp && (await markdownFiles(dir)).length === articles && articles > 0) {
+    log(`reusing ${dir} (${articles} articles)`)
+  } else {
+    log(`generating ${articles} articles into ${dir}…`)
+    await generateCorpus({ articles, out: dir, seed, force: true })
+  }
+  await writeFile(stampPath, `${JSON.stringify({ articles, seed } satisfies CorpusStamp)}\n`)
+  return dir
+}

@@ -1,0 +1,89 @@
+import { rm } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { corpusStats, ensureCorpus } from './bench-corpus.ts'
+import type { BaselineResult } from './baseline-result.ts'
+import type { BuildBenchReport } from './build-bench-table.ts'
+import { benchEleventy, eleventyVersion } from './eleventy-baseline.ts'
+import { benchHugo } from './hugo-baseline.ts'
+import { hugoInstallHint, locateHugo } from './locate-hugo.ts'
+import { describeMachine } from './machine.ts'
+import { benchToasoan, buildReadsTemplateSalt, changeLines, templateSaltVariable } from './toasoan-scenarios.ts'
+import { changeCount } from './tree-diff.ts'
+
+/** Options of {@link benchBuild}. */
+export interface BuildBenchOptions {
+  /** Articles in the generated corpus. @default 10000 */
+  articles?: number
+  /** Folder for corpora and scratch builds. @default '.cache/bench' */
+  workDir?: string
+  /** Measure Hugo. @default true */
+  hugo?: boolean
+  /** Measure Eleventy. @default true */
+  eleventy?: boolean
+  /** Install Hugo with apt-get when it is missing (root only). @default true */
+  install?: boolean
+  /** Keep the scratch builds afterwards. @default false */
+  keep?: boolean
+  /** Stop a baseline that runs longer than this. @default 30 minutes */
+  baselineTimeoutMs?: number
+  /** The builds' "now". @default '2026-01-01T00:00:00+07:00' */
+  now?: string
+  /** Progress lines. @default console.error */
+  log?: (line: string) => void
+}
+
+const defaults = {
+  articles: 10_000,
+  workDir: '.cache/bench',
+  hugo: true,
+  eleventy: true,
+  install: true,
+  keep: false,
+  baselineTimeoutMs: 30 * 60_000,
+  now: '2026-01-01T00:00:00+07:00',
+  log: (line: string) => console.error(line),
+} satisfies Required<BuildBenchOptions>
+
+/**
+ * Measures toasoan's builds (cold, no-op, add one article, edit one body, template change) on a
+ * generated corpus, and the cold builds of Hugo and Eleventy over the same Markdown, in one run.
+ *
+ * @param options Corpus size, folders and which baselines to run.
+ * @returns The report for `formatBuildBench`; a baseline that fails is reported, not thrown.
+ */
+export async function benchBuild(options: BuildBenchOptions = {}): Promise<BuildBenchReport> {
+  const settings = { ...defaults, ...options }
+  const { log } = settings
+  const workDir = resolve(settings.workDir)
+  const corpus = await ensureCorpus(settings.articles, workDir, log)
+  const runDir = join(workDir, `run-${settings.articles}`)
+  const notes: string[] = []
+  const date = new Date().toISOString().slice(0, 10)
+
+  if (!(await buildReadsTemplateSalt())) {
+    notes.push(`The build does not read ${templateSaltVariable} yet, so "template change" is one more no-op rebuild.`)
+    log(`note: ${notes.at(-1)}`)
+  }
+  const toasoan = await benchToasoan({ corpus, dir: join(runDir, 'toasoan'), now: settings.now, log })
+  const noOp = toasoan.find((row) => row.id === 'no-op')
+  if (noOp && changeCount(noOp.changes) > 0) {
+    notes.push(`The no-op rebuild changed ${changeCount(noOp.changes)} files: ${changeLines(noOp.changes).slice(0, 10).join(', ')}.`)
+  }
+
+  let hugo: BaselineResult = { tool: 'Hugo', status: 'skipped', reason: 'not requested' }
+  if (settings.hugo) {
+    const found = await locateHugo({ install: settings.install, log })
+    if (found.ok) {
+      hugo = await benchHugo({ corpus, dir: join(runDir, 'hugo'), hugo: found, timeoutMs: settings.baselineTimeoutMs, log })
+    } else {
+      log(`Hugo not available: ${found.reason}; ${hugoInstallHint}`)
+      hugo = { tool: 'Hugo', status: 'skipped', reason: `not available (${found.reason}; ${hugoInstallHint})` }
+    }
+  }
+  let eleventy: BaselineResult = { tool: `Eleventy ${await eleventyVersion()}`, status: 'skipped', reason: 'not requested' }
+  if (settings.eleventy) eleventy = await benchEleventy({ corpus, dir: join(runDir, 'eleventy'), timeoutMs: settings.baselineTimeoutMs, log })
+  for (const baseline of [hugo, eleventy]) if (baseline.status === 'failed') log(`${baseline.tool} failed: ${baseline.reason}`)
+
+  if (!settings.keep) await rm(runDir, { recursive: true, force: true })
+  return { date, machine: describeMachine(), corpus: await corpusStats(corpus), toasoan, hugo, eleventy, notes }
+}

@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process'
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { benchEleventy, ensureCorpus, scenarios, which } from '../../src/bench/index.ts'
+import { removeDir, root, tempDir } from '../helpers/fixtures.ts'
+
+const test = suite('bench')
+const articles = 12
+let work = ''
+let corpus = ''
+
+function runBench(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench.ts'), ...args], { cwd: root })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+/** The cells of a table row whose first cell starts with `prefix`. */
+function row(table: string, prefix: string): string[] | undefined {
+  const line = table.split('\n').find((text) => text.startsWith(`| ${prefix}`))
+  return line?.split('|').slice(1, -1).map((cell) => cell.trim())
+}
+
+test.before(async () => {
+  work = await tempDir('bench')
+  corpus = await ensureCorpus(articles, work, () => {})
+})
+
+test.after(async () => {
+  await removeDir(work)
+})
+
+test('should print one table with the five toasoan builds, measured', async () => {
+  const result = await runBench(['--articles', String(articles), '--work', work, '--skip-eleventy', '--no-install'])
+  assert.is(result.code, 0, result.stderr)
+  for (const scenario of scenarios) {
+    const cells = row(result.stdout, `toasoan: ${scenario.label}`)
+    assert.ok(cells, `a row for ${scenario.label}:\n${result.stdout}`)
+    assert.match(cells[1] ?? '', /^\d+\.\d+ s$/, 'wall time')
+    assert.match(cells[2] ?? '', /^\d+\.\d+ GB$/, 'tree peak')
+  }
+  const changed = (label: string): number => Number((row(result.stdout, `toasoan: ${label}`)?.[3] ?? '').replace(/,/g, ''))
+  assert.is(changed('no-op rebuild'), 0, `a no-op rebuild changes nothing in dist/; what it changed:\n${result.stderr}`)
+  const added = changed('add one article')
+  assert.ok(added > 0 && added < 100, `adding one article changes a few files, not ${added}`)
+  assert.ok(changed('cold build (empty cache)') > 100, 'the cold build writes the whole site')
+  assert.ok(row(result.stdout, 'Eleventy'), 'the Eleventy row says it was skipped')
+  const hugo = row(result.stdout, 'Hugo')
+  assert.ok(hugo, 'a Hugo row')
+  if (await which('hugo')) assert.match(hugo[1] ?? '', /^\d+\.\d+ s$/, 'Hugo measured')
+  else assert.match(hugo[1] ?? '', /^skipped: not available/)
+})
+
+test('should build the corpus with Eleventy and markdown-it as a baseline', async () => {
+  const result = await benchEleventy({ corpus, dir: join(work, 'eleventy'), timeoutMs: 60_000, log: () => {} })
+  assert.is(result.status, 'ok', result.status === 'ok' ? '' : result.reason)
+  const pages = (await readdir(join(work, 'eleventy', '_site'), { recursive: true })).filter((file) => file.endsWith('.html'))
+  assert.ok(pages.filter((page) => page.startsWith('articles/')).length === articles, `an HTML page per article: ${pages.join(', ')}`)
+  assert.ok(pages.includes('index.html'))
+  assert.ok(pages.some((page) => page.startsWith('locality/')))
+})
+
+test.run()
