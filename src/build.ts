@@ -6,6 +6,7 @@ import { carryUnits, createStaging, discardStaging, readAssets, readUnitManifest
 import { renderCached, type CachedRenderResult } from './render/index.ts'
 import { buildSearchIndex, type SearchIndexResult } from './search/index.ts'
 import { planSite, type SiteModel } from './site/index.ts'
+import type { ProgressSink } from './progress.ts'
 import { task, type Logger, type Timing } from './task.ts'
 
 /** Options of {@link build}. */
@@ -24,6 +25,8 @@ export interface BuildOptions {
   now?: number
   /** Progress lines. @default console.log */
   log?: Logger
+  /** Progress within long steps (a terminal bar); none by default. */
+  progress?: ProgressSink
   /** URLs per sitemap file. @default 50000 */
   sitemapLimit?: number
   /** Articles per search bundle. @default 10000 */
@@ -78,7 +81,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? 'dist')
   const cacheDir = resolve(options.cacheDir ?? '.cache')
   const timings: Timing[] = []
-  const { sources, files } = await task('loading content', timings, log, () => loadContent({ contentDir: options.contentDir ?? 'content', cacheDir }))
+  const { sources, files } = await task('loading content', timings, log, (progress) => loadContent({ contentDir: options.contentDir ?? 'content', cacheDir, progress }), options.progress)
   if (!sources || hasErrors(files)) return { ok: false, files, pages: 0, timings }
   const model = await task('planning site', timings, log, () =>
     planSite(withBaseUrl(sources, options.baseUrl), { now: options.now ?? resolveNow(undefined), drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchShardSize === undefined ? {} : { searchShardSize: options.searchShardSize }) })
@@ -91,19 +94,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const keepUnits = (units: readonly OutputUnit[]): Promise<Set<string>> => reusableUnits(manifest, units)
   try {
     const assets = await readAssets()
-    const render = await task('rendering pages', timings, log, () =>
+    const render = await task('rendering pages', timings, log, (progress) =>
       renderCached(model, {
         outputDir: staging,
         pagesCacheDir: join(cacheDir, 'pages', cacheKey),
         eleventyCacheDir: cacheDir,
         assets: { css: assets.css.url, articleScript: assets.articleScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url },
         keepUnits,
+        progress,
         ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
-      })
+      }),
+      options.progress
     )
     log(`  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} kept in ${render.carriedUnits.length} unchanged month folders`)
     const pages = render.rendered + render.cached + render.carried
-    const search = await task('indexing search', timings, log, () => buildSearchIndex(model, { outputDir: staging, cacheDir: join(cacheDir, 'search', cacheKey), keepUnits }))
+    const search = await task('indexing search', timings, log, (progress) => buildSearchIndex(model, { outputDir: staging, cacheDir: join(cacheDir, 'search', cacheKey), keepUnits, progress }), options.progress)
     log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} kept`)
     const images = await task('processing images', timings, log, () => processImages(sources.media.map((media) => planImage(media)), { outputDir: staging, cacheDir }))
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)

@@ -3,6 +3,7 @@ import { build, resolveNow } from './build.ts'
 import { countProblems, formatProblems, loadContent } from './content/index.ts'
 import { createArticle } from './new-article.ts'
 import { serve } from './serve.ts'
+import { progressBar, wantsProgressBar } from './progress.ts'
 
 const usage = `Usage: toasoan <command> [options]
 
@@ -73,7 +74,9 @@ async function run(argv: readonly string[]): Promise<number> {
   const cwd = process.cwd()
   switch (command) {
     case 'build': {
+      const bar = wantsProgressBar(process.stdout) ? progressBar((text) => process.stdout.write(text)) : undefined
       const result = await build({
+        ...(bar ? { progress: bar.sink, log: (line: string) => (bar.clear(), console.log(line)) } : {}),
         contentDir: values.content,
         outDir: values.out,
         drafts: values.drafts,

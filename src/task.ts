@@ -1,3 +1,5 @@
+import type { Progress, ProgressSink } from './progress.ts'
+
 /** How long a named step of the build took. */
 export interface Timing {
   name: string
@@ -13,11 +15,12 @@ export type Logger = (line: string) => void
  * @param name What the step does, e.g. `rendering pages`.
  * @param timings Where the timing is recorded.
  * @param log Where the progress line goes.
- * @param step The work.
+ * @param step The work; it may report how far it is.
+ * @param progress Where progress goes (a terminal bar); nowhere by default.
  */
-export async function task<T>(name: string, timings: Timing[], log: Logger, step: () => Promise<T> | T): Promise<T> {
+export async function task<T>(name: string, timings: Timing[], log: Logger, step: (progress: Progress) => Promise<T> | T, progress?: ProgressSink): Promise<T> {
   const start = performance.now()
-  const result = await step()
+  const result = await step(progress ? (done, total) => progress(name, done, total) : () => {})
   const ms = performance.now() - start
   timings.push({ name, ms })
   log(`✓ ${name} (${formatMs(ms)})`)

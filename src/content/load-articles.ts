@@ -9,6 +9,7 @@ import { createMediaReader, imageCandidates, readFirstMedia, type MediaFile } fr
 import { cacheGroup, hashText, readCachedSources, type CachedSource } from './source-cache.ts'
 import type { Registries } from './registries.ts'
 import { mapLimit } from '../files.ts'
+import type { Progress } from '../progress.ts'
 
 /** What loading articles needs: plain data, so a worker thread can receive it. */
 export interface ArticleSetup {
@@ -63,8 +64,9 @@ export interface ArticleBatch {
  *
  * @param paths Absolute paths of Markdown files, in order.
  * @param setup Registries, caches and limits.
+ * @param progress Told how many articles are done.
  */
-export async function loadArticles(paths: readonly string[], setup: ArticleSetup): Promise<ArticleBatch> {
+export async function loadArticles(paths: readonly string[], setup: ArticleSetup, progress: Progress = () => {}): Promise<ArticleBatch> {
   const { registries } = setup
   const measured = new Map(setup.measured)
   const context = {
@@ -85,6 +87,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
   const cacheEntries = new Map<string, CachedSource>()
   const changedGroups = new Set<string>()
   let reused = 0
+  let done = 0
   // A cached article stands only if each image still resolves to the same file (a new file beside
   // the article would win over media/) with the same bytes (their hash is in the URLs).
   const imagesUnchanged = async (article: string, media: CachedSource['media']): Promise<boolean> => {
@@ -98,6 +101,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     return true
   }
   const results = await mapLimit(paths, setup.concurrency, async (path): Promise<ArticleResult> => {
+    progress(done++, paths.length)
     const text = await readFile(path, 'utf8')
     const hash = hashText(text)
     const hit = cached.get(path)
@@ -117,6 +121,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     }
     return result
   })
+  progress(paths.length, paths.length)
   return {
     results,
     cacheEntries: paths.flatMap((path) => (cacheEntries.has(path) ? [cacheEntries.get(path) as CachedSource] : [])),

@@ -8,6 +8,7 @@ import { contentHash, monthUnitOf, outputPathOf, type ArticleModel, type Listing
 import { pageContext, type PageContext } from '../../templates/index.ts'
 import { renderWithEleventy } from './eleventy-site.tsx'
 import { exists, mapLimit } from '../files.ts'
+import type { Progress } from '../progress.ts'
 
 /** Options of {@link renderCached}. */
 export interface CachedRenderOptions {
@@ -27,6 +28,8 @@ export interface CachedRenderOptions {
    * are neither rendered nor linked, the publish stage moves the folders over. @default none
    */
   keepUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
+  /** Told how many pages are done (reused, then rendered). */
+  progress?: Progress
 }
 
 /** What rendering did. */
@@ -114,7 +117,13 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
     return true
   }
   // File-system calls dominate here; a few dozen in flight hide their latency.
-  const hits = await mapLimit(keyed, 64, async (entry) => ({ ...entry, hit: await reuse(entry.key, entry.item.url) }))
+  const progress = options.progress ?? (() => {})
+  const total = keyed.length + landings.length
+  let checked = 0
+  const hits = await mapLimit(keyed, 64, async (entry) => {
+    progress(checked++, total)
+    return { ...entry, hit: await reuse(entry.key, entry.item.url) }
+  })
   const missedArticles = hits.flatMap((entry) => (!entry.hit && entry.kind === 'article' ? [{ item: entry.item, key: entry.key }] : []))
   const missedListings = hits.flatMap((entry) => (!entry.hit && entry.kind === 'listing' ? [{ item: entry.item, key: entry.key }] : []))
 
@@ -133,6 +142,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
         singletons: start === 0,
       },
     })
+    progress(total - pages.length + Math.min(pages.length, start + chunk), total)
   }
   // Keep what was rendered for the next build (a hard link: no bytes copied).
   await mapLimit([...missedArticles, ...missedListings], 64, ({ item, key }) =>

@@ -9,6 +9,7 @@ import type { OutputUnit } from '../publish/units.ts'
 import type { ArticleModel, SiteModel } from '../site/index.ts'
 import { searchRecord } from './search-record.tsx'
 import { exists } from '../files.ts'
+import type { Progress } from '../progress.ts'
 
 /** Options of {@link buildSearchIndex}. */
 export interface SearchIndexOptions {
@@ -21,6 +22,8 @@ export interface SearchIndexOptions {
   cacheDir: string
   /** Which bundle folders the live output already holds unchanged; those are carried over, not written. */
   keepUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
+  /** Told how many articles are in finished bundles. */
+  progress?: Progress
 }
 
 /** What indexing did. */
@@ -80,8 +83,13 @@ export async function buildSearchIndex(model: SiteModel, options: SearchIndexOpt
   const units = shards.map(({ shard, key }) => ({ path: shard.bundle.replace(/^\/+|\/+$/g, ''), key }))
   const kept = options.keepUnits ? await options.keepUnits(units) : new Set<string>()
   const result: SearchIndexResult = { indexed: 0, cached: 0, carried: 0, units, carriedUnits: [...kept] }
+  const progress = options.progress ?? (() => {})
+  const total = model.articles.length
+  let done = 0
   try {
     for (const [index, { shard, key }] of shards.entries()) {
+      progress(done, total)
+      done += shard.articles.length
       used.add(key)
       if (kept.has(units[index]?.path ?? '')) {
         result.carried++
@@ -94,11 +102,13 @@ export async function buildSearchIndex(model: SiteModel, options: SearchIndexOpt
           const article = byUrl.get(url)
           return article ? [{ url, content: searchRecord(article, model) }] : []
         })
-        await indexBundle(records, model.site.language, cached, shard.bundle)
+        const before = done - shard.articles.length
+        await indexBundle(records, model.site.language, cached, shard.bundle, (added) => progress(before + added, total))
         result.indexed++
       }
       await linkTree(cached, join(options.outputDir, shard.bundle))
     }
+    progress(total, total)
   } finally {
     await pagefind.close()
   }
@@ -119,12 +129,13 @@ function recordInputs(article: ArticleModel): string {
   return JSON.stringify([article.url, article.title, article.summary, article.date, article.locality, article.authors, article.category, lead?.set.thumbnail.url, lead?.alt])
 }
 
-async function indexBundle(records: ReadonlyArray<{ url: string; content: string }>, language: string, target: string, bundle: string): Promise<void> {
+async function indexBundle(records: ReadonlyArray<{ url: string; content: string }>, language: string, target: string, bundle: string, progress: Progress): Promise<void> {
   const created = await pagefind.createIndex({ forceLanguage: language })
   const index = created.index
   if (!index || created.errors.length > 0) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join('; ')}`)
   // Pagefind answers each file over a pipe; keeping a few in flight hides the round trips.
   for (let start = 0; start < records.length; start += inFlight) {
+    progress(start, records.length)
     await Promise.all(
       records.slice(start, start + inFlight).map(async (record) => {
         const added = await index.addHTMLFile(record)
