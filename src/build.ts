@@ -29,7 +29,7 @@ export interface BuildOptions {
   progress?: ProgressSink
   /** URLs per sitemap file. @default 50000 */
   sitemapLimit?: number
-  /** Articles per search bundle. @default 10000 */
+  /** Articles per search bundle. @default site.yml's searchBundleSize (5,000) */
   searchShardSize?: number
   /** Overrides the hash of the rendering code (tests use it to stand for a template change). */
   renderFingerprint?: string

@@ -129,14 +129,16 @@ async function loadInWorkers(paths: readonly string[], setup: ArticleSetup, work
   // Workers start without the parent's TypeScript loader: a one-line entry registers tsx, then
   // imports the worker module.
   const entry = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(new URL('./load-worker.ts', import.meta.url).href)})`
-  return Promise.all(
+  const shares = await Promise.all(
     Array.from({ length: workers }, (_, index) => {
       const share = paths.slice(index * size, (index + 1) * size)
-      return new Promise<ArticleBatch>((done, fail) => {
-        const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(entry)}`), { workerData: { paths: share, setup } })
-        worker.on('message', (message: ArticleBatch | { progress: number }) => {
+      return new Promise<ArticleBatch[]>((done, fail) => {
+        const batches: ArticleBatch[] = []
+        const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(entry)}`), { workerData: { paths: share, setup, batchSize: 2000 } })
+        worker.on('message', (message: { batch: ArticleBatch } | { progress: number } | { end: true }) => {
           if ('progress' in message) progress((loaded += message.progress), paths.length)
-          else done(message)
+          else if ('batch' in message) batches.push(message.batch)
+          else done(batches)
         })
         worker.once('error', fail)
         worker.once('exit', (code) => {
@@ -145,4 +147,5 @@ async function loadInWorkers(paths: readonly string[], setup: ArticleSetup, work
       })
     })
   )
+  return shares.flat()
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { readFileSync, statSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path'
 import sharp from 'sharp'
@@ -68,9 +69,12 @@ export function createMediaReader(maxPixels = 40_000_000, measured: MeasuredImag
 }
 
 async function readMedia(sourcePath: string, maxPixels: number, measured: MeasuredImages): Promise<MediaFile | MediaProblem> {
+  // Most candidates (an image beside the article, tried before media/) do not exist: a synchronous
+  // stat answers that far cheaper than a failed asynchronous open, 100,000s of times on a big archive.
+  if (!statSync(sourcePath, { throwIfNoEntry: false })?.isFile()) return 'missing'
   let bytes: Buffer
   try {
-    bytes = await readFile(sourcePath)
+    bytes = readFileSync(sourcePath)
   } catch {
     return 'missing'
   }

@@ -29,7 +29,7 @@ export const siteSchema = z.object({
   /** Largest image accepted, in megapixels: bigger files are an error, not a slow build. */
   maxImageMegapixels: z.number().positive().default(40),
   /** Articles per search bundle: more means less to download per query, more memory to index. */
-  searchBundleSize: z.number().int().positive().default(10_000),
+  searchBundleSize: z.number().int().positive().default(5_000),
 })
 
 /** `localities.yml`: the tree of places, province → district → ward/commune. */

@@ -18,7 +18,7 @@ export interface PlanOptions {
   drafts?: boolean
   /** URLs per sitemap file (the protocol allows 50,000). @default 50000 */
   sitemapLimit?: number
-  /** Articles per search bundle. @default site.yml's searchBundleSize (10,000) */
+  /** Articles per search bundle. @default site.yml's searchBundleSize (5,000) */
   searchShardSize?: number
 }
 
