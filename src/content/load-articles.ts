@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
@@ -6,7 +6,7 @@ import { createMarkdownCache, createMarkdownProcessor, processorFingerprint } fr
 import { loadArticle, type AliasPlaces, type ArticleSource } from './article.ts'
 import type { ImageSet } from '../images/plan-image.ts'
 import { createMediaReader, imageCandidates, readFirstMedia, type MediaFile } from './media.ts'
-import { cacheGroup, hashText, readCachedSources, type CachedSource } from './source-cache.ts'
+import { cacheGroup, hashText, readCachedSources, type CachedSource, type FileStamp } from './source-cache.ts'
 import type { Registries } from './registries.ts'
 import { mapLimit } from '../files.ts'
 import type { Progress } from '../progress.ts'
@@ -102,24 +102,28 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
   }
   const results = await mapLimit(paths, setup.concurrency, async (path): Promise<ArticleResult> => {
     progress(done++, paths.length)
-    // Synchronous: for small files one blocking read is cheaper than fs/promises' four round trips
-    // through the thread pool (1.1 s vs 1.6 s for 10,000 articles, hashing included).
-    const text = readFileSync(path, 'utf8')
-    const hash = hashText(text)
+    // Synchronous: for small files one blocking call is cheaper than fs/promises' round trips
+    // through the thread pool (1.1 s vs 1.6 s to read and hash 10,000 articles).
+    const info = statSync(path)
+    const stamp: FileStamp = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
     const hit = cached.get(path)
+    const same = hit?.stat !== undefined && hit.stat.size === stamp.size && hit.stat.mtimeMs === stamp.mtimeMs && hit.stat.ino === stamp.ino
+    let text: string | undefined
+    const read = (): string => (text ??= readFileSync(path, 'utf8'))
+    const hash = same && hit ? hit.hash : hashText(read())
     if (hit && hit.hash === hash && (await imagesUnchanged(path, hit.media))) {
       cacheEntries.set(path, hit)
       reused++
       return hit.result
     }
     changedGroups.add(cacheGroup(setup.contentDir, path))
-    const loaded = await loadArticle(path, text, context)
+    const loaded = await loadArticle(path, read(), context)
     const result: ArticleResult = { path, messages: loaded.file.messages.map(plainMessage), aliasPlaces: loaded.aliasPlaces ?? [] }
     if (loaded.datePlace) result.datePlace = loaded.datePlace
     if (loaded.article) {
       result.article = loaded.article
       const media = loaded.article.images.map((image) => ({ src: image.src, path: image.set.source, hash: context.media.get(image.set.source)?.hash ?? '' }))
-      cacheEntries.set(path, { path, hash, result, media })
+      cacheEntries.set(path, { path, hash, stat: stamp, result, media })
     }
     return result
   })
