@@ -1,6 +1,7 @@
-import { partsInZone, type ArticleDate } from '../content/index.ts'
+import type { ArticleDate } from '../content/index.ts'
 import type { DisplayDate } from './model.ts'
 import type { Strings } from './strings.ts'
+import { wallClock } from './zone-parts.ts'
 
 const pad = (value: number): string => String(value).padStart(2, '0')
 
@@ -13,7 +14,7 @@ const pad = (value: number): string => String(value).padStart(2, '0')
  * @param strings The dictionary (weekday names).
  */
 export function displayDate(date: ArticleDate, timeZone: string, strings: Strings): DisplayDate {
-  const { year, month, day, hour, minute, weekday } = partsInZone(date.epoch, timeZone)
+  const { year, month, day, hour, minute, weekday } = wallClock(date.epoch, timeZone)
   const weekdayName = strings.weekdays[weekday - 1] ?? ''
   return { iso: date.iso, text: `${weekdayName}, ${pad(day)}/${pad(month)}/${year} - ${pad(hour)}:${pad(minute)}` }
 }
