@@ -14,7 +14,10 @@ export function contentHash(item: object): string {
     // An article's body goes to the hash as it is: through JSON.stringify, escaping its quotes
     // doubled the cost of keying 100,000 articles.
     const body = 'bodyHtml' in item && typeof item.bodyHtml === 'string' ? item.bodyHtml : undefined
-    const rest = body === undefined ? item : { ...item, bodyHtml: undefined }
+    // A listing page's teasers are shared with every other page listing the same article: each is
+    // serialised once and stands in the page's key by its hash.
+    const teasers = 'articles' in item && Array.isArray(item.articles) ? item.articles.map((teaser: unknown) => (typeof teaser === 'object' && teaser !== null ? contentHash(teaser) : teaser)) : undefined
+    const rest = body === undefined && teasers === undefined ? item : { ...item, ...(body === undefined ? {} : { bodyHtml: undefined }), ...(teasers === undefined ? {} : { articles: teasers }) }
     hash = createHash('sha256').update(JSON.stringify(rest)).update('\0').update(body ?? '').digest('hex')
     memo.set(item, hash)
   }
