@@ -8,6 +8,8 @@ import { changeCount } from './tree-diff.ts'
 export interface BuildBenchReport {
   /** When it ran (ISO date). */
   date: string
+  /** The toasoan code measured (a git commit). */
+  revision: string
   machine: Machine
   corpus: CorpusStats
   toasoan: ScenarioResult[]
@@ -48,7 +50,7 @@ export function formatBuildBench(report: BuildBenchReport): string {
   const { machine, corpus } = report
   const hugoVersion = report.hugo.status === 'ok' ? report.hugo.tool : 'Hugo n/a'
   const lines = [
-    `Measured ${report.date} on ${machine.cores} cores (${machine.model}), ${(machine.memoryBytes / 1024 ** 3).toFixed(0)} GB RAM, Node ${machine.node}, ${hugoVersion}, ${report.eleventy.tool}; corpus: ${thousands(corpus.articles)} articles, ${megabytes(corpus.markdownBytes)} of Markdown.`,
+    `Measured ${report.date} (toasoan ${report.revision}) on ${machine.cores} cores (${machine.model}), ${(machine.memoryBytes / 1024 ** 3).toFixed(0)} GB RAM, Node ${machine.node}, ${hugoVersion}, ${report.eleventy.tool}; corpus: ${thousands(corpus.articles)} articles, ${megabytes(corpus.markdownBytes)} of Markdown.`,
     '',
     '| build | wall | tree peak | files changed in dist/ | dist/ after | ×Hugo (its cold build) | ×Eleventy (its cold build) |',
     '|---|---:|---:|---:|---:|---:|---:|',

@@ -6,6 +6,7 @@ import type { BuildBenchReport } from './build-bench-table.ts'
 import { benchEleventy, eleventyVersion } from './eleventy-baseline.ts'
 import { benchHugo } from './hugo-baseline.ts'
 import { hugoInstallHint, locateHugo } from './locate-hugo.ts'
+import { snapshotCode } from './code-snapshot.ts'
 import { describeMachine } from './machine.ts'
 import { benchToasoan, buildReadsTemplateSalt, changeLines, templateSaltVariable } from './toasoan-scenarios.ts'
 import { changeCount } from './tree-diff.ts'
@@ -57,14 +58,17 @@ export async function benchBuild(options: BuildBenchOptions = {}): Promise<Build
   const workDir = resolve(settings.workDir)
   const corpus = await ensureCorpus(settings.articles, workDir, log)
   const runDir = join(workDir, `run-${settings.articles}`)
+  await rm(runDir, { recursive: true, force: true })
   const notes: string[] = []
   const date = new Date().toISOString().slice(0, 10)
 
-  if (!(await buildReadsTemplateSalt())) {
+  const code = await snapshotCode(join(runDir, 'code'))
+  log(`measuring the code at ${code.revision}, copied to ${code.root}`)
+  if (!(await buildReadsTemplateSalt(code.root))) {
     notes.push(`The build does not read ${templateSaltVariable} yet, so "template change" is one more no-op rebuild.`)
     log(`note: ${notes.at(-1)}`)
   }
-  const toasoan = await benchToasoan({ corpus, dir: join(runDir, 'toasoan'), now: settings.now, log })
+  const toasoan = await benchToasoan({ corpus, dir: join(runDir, 'toasoan'), now: settings.now, code, log })
   const noOp = toasoan.find((row) => row.id === 'no-op')
   if (noOp && changeCount(noOp.changes) > 0) {
     notes.push(`The no-op rebuild changed ${changeCount(noOp.changes)} files: ${changeLines(noOp.changes).slice(0, 10).join(', ')}.`)
@@ -85,5 +89,5 @@ export async function benchBuild(options: BuildBenchOptions = {}): Promise<Build
   for (const baseline of [hugo, eleventy]) if (baseline.status === 'failed') log(`${baseline.tool} failed: ${baseline.reason}`)
 
   if (!settings.keep) await rm(runDir, { recursive: true, force: true })
-  return { date, machine: describeMachine(), corpus: await corpusStats(corpus), toasoan, hugo, eleventy, notes }
+  return { date, revision: code.revision, machine: describeMachine(), corpus: await corpusStats(corpus), toasoan, hugo, eleventy, notes }
 }

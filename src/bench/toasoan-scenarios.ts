@@ -50,17 +50,22 @@ export interface ToasoanBenchOptions {
   dir: string
   /** The builds' "now". */
   now: string
+  /** The `toasoan` command to run and its environment: a frozen copy's (see `snapshotCode`). @default the repository's */
+  code?: { cli: string; env: Record<string, string> }
   log: (line: string) => void
 }
 
 /** The environment variable the render fingerprint mixes in, standing for a template change. */
 export const templateSaltVariable = 'TOASOAN_TEMPLATE_SALT'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
-const cli = join(root, 'scripts', 'toasoan.js')
+const repository = fileURLToPath(new URL('../../', import.meta.url))
 
-/** Whether the build reads {@link templateSaltVariable}; if not, the template row is one more no-op. */
-export async function buildReadsTemplateSalt(): Promise<boolean> {
+/**
+ * Whether the build reads {@link templateSaltVariable}; if not, the template row is one more no-op.
+ *
+ * @param root The code's root folder. @default the repository
+ */
+export async function buildReadsTemplateSalt(root = repository): Promise<boolean> {
   for (const dir of ['src/render', 'src/build.ts', 'src/cli.ts']) {
     const path = join(root, dir)
     const files = dir.endsWith('.ts') ? [path] : (await readdir(path, { recursive: true })).map((entry) => join(path, entry)).filter((file) => /\.tsx?$/.test(file))
@@ -113,7 +118,8 @@ export async function benchToasoan(options: ToasoanBenchOptions): Promise<Scenar
     await rm(previous, { recursive: true, force: true })
     if (before.size > 0) await linkTreeCopy(dist, previous)
     options.log(`toasoan: ${scenario.label}…`)
-    const env = { ...process.env, [templateSaltVariable]: scenario.id === 'template' ? `${salt}-changed` : salt }
+    const env = { ...process.env, ...options.code?.env, [templateSaltVariable]: scenario.id === 'template' ? `${salt}-changed` : salt }
+    const cli = options.code?.cli ?? join(repository, 'scripts', 'toasoan.js')
     const run = await runMeasured(process.execPath, [cli, 'build', '--content', 'content', '--out', 'dist', '--now', options.now], { cwd: options.dir, env })
     if (run.code !== 0) throw new Error(`toasoan build (${scenario.label}) failed with exit code ${run.code}:\n${run.stderr}`)
     const after = await snapshotTree(dist)
