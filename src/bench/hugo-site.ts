@@ -52,9 +52,11 @@ const terms = `{{ define "main" }}
 {{ end }}
 `
 
+// Every regular page is an article; filtering with where here would run again on each of the
+// home page's pages (11 s of 80 at 10,000 articles with Hugo 0.111).
 const home = `{{ define "main" }}
 <h1>{{ .Site.Title }}</h1>
-<ul>{{ range (.Paginate (where .Site.RegularPages "Section" "articles")).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "02/01/2006" }}</time><p>{{ .Summary }}</p></li>{{ end }}</ul>
+<ul>{{ range (.Paginate .Site.RegularPages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "02/01/2006" }}</time><p>{{ .Summary }}</p></li>{{ end }}</ul>
 ${pager}
 {{ end }}
 `
