@@ -106,7 +106,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }),
       options.progress
     )
-    log(`  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} kept in ${render.carriedUnits.length} unchanged month folders`)
+    log(`  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} kept in ${render.carriedUnits.length} unchanged folders`)
     const pages = render.rendered + render.cached + render.carried
     const search = await task('indexing search', timings, log, (progress) => buildSearchIndex(model, { outputDir: staging, cacheDir: join(cacheDir, 'search', cacheKey), keepUnits, progress }), options.progress)
     log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} kept`)

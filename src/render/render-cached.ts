@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { linkOrCopy } from '../publish/output.ts'
 import type { OutputUnit } from '../publish/units.ts'
-import { contentHash, monthUnitOf, outputPathOf, type ArticleModel, type ListingPage, type SiteModel } from '../site/index.ts'
+import { contentHash, outputUnitOf, outputPathOf, type ArticleModel, type ListingPage, type SiteModel } from '../site/index.ts'
 import { pageContext, type PageContext } from '../../templates/index.ts'
 import { renderWithEleventy } from './eleventy-site.tsx'
 import { exists, mapLimit } from '../files.ts'
@@ -24,7 +24,7 @@ export interface CachedRenderOptions {
   /** Pages per Eleventy run, so memory stays bounded on large archives. @default 5000 */
   chunkSize?: number
   /**
-   * Which month folders the live output already holds unchanged (see `reusableUnits`); their pages
+   * Which unit folders (months, numbered pages) the live output already holds unchanged (see `reusableUnits`); their pages
    * are neither rendered nor linked, the publish stage moves the folders over. @default none
    */
   keepUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
@@ -38,11 +38,11 @@ export interface CachedRenderResult {
   rendered: number
   /** Pages linked unchanged from the cache. */
   cached: number
-  /** Pages in month folders carried over from the live output. */
+  /** Pages in unit folders carried over from the live output. */
   carried: number
-  /** Every month folder of this build, with the key of its contents. */
+  /** Every unit folder of this build, with the key of its contents. */
   units: OutputUnit[]
-  /** Month folders to carry over from the live output (not written to `outputDir`). */
+  /** Unit folders to carry over from the live output (not written to `outputDir`). */
   carriedUnits: string[]
 }
 
@@ -91,11 +91,17 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   ]
   const byUnit = new Map<string, string[]>()
   for (const { item, key } of keyed) {
-    const unit = monthUnitOf(item.url)
+    const unit = outputUnitOf(item.url)
     if (unit === undefined) continue
     const lines = byUnit.get(unit)
     if (lines) lines.push(`${item.url}\0${key}`)
     else byUnit.set(unit, [`${item.url}\0${key}`])
+  }
+  // Pages rendered on every build still belong in their unit's key: one that disappears (a month
+  // emptied, an alias removed) must not survive in a folder moved over from the live output.
+  for (const url of [...landings.map((listing) => listing.url), ...model.redirects.map((redirect) => redirect.from), ...model.feeds.map((feed) => feed.url)]) {
+    const unit = outputUnitOf(url)
+    if (unit !== undefined) byUnit.set(unit, [...(byUnit.get(unit) ?? []), `${url}\0always`])
   }
   const units = [...byUnit].map(([path, lines]) => ({ path, key: createHash('sha256').update(lines.sort().join('\n')).digest('hex').slice(0, 32) })).sort((a, b) => (a.path < b.path ? -1 : 1))
   const kept = options.keepUnits ? await options.keepUnits(units) : new Set<string>()
@@ -105,7 +111,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   let carried = 0
   const reuse = async (key: string, url: string): Promise<boolean> => {
     used.add(key)
-    const unit = monthUnitOf(url)
+    const unit = outputUnitOf(url)
     if (unit !== undefined && kept.has(unit)) {
       carried++
       return true

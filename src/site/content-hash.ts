@@ -25,11 +25,14 @@ export function contentHash(item: object): string {
 }
 
 /**
- * The unit folder a URL belongs to when it lies inside a month (`/2019/05/…` → `2019/05`):
- * a month's articles and its numbered archive pages are published as one folder.
+ * The folder a page is published in as part of a unit: a month (`/2019/05/…` → `2019/05`: its
+ * articles and numbered archive pages), or the numbered pages of another index
+ * (`/dia-phuong/x/trang/12/` → `dia-phuong/x/trang`). A unit whose pages are all unchanged is moved
+ * over from the live output as one folder. Landing pages are never in a unit's key (they are always
+ * rendered), so a landing page outside these folders has no unit.
  *
  * @param url A page URL.
  */
-export function monthUnitOf(url: string): string | undefined {
-  return /^\/(\d{4}\/\d{2})\//.exec(url)?.[1]
+export function outputUnitOf(url: string): string | undefined {
+  return /^\/(\d{4}\/\d{2})\//.exec(url)?.[1] ?? /^\/(.+\/trang)\/\d+\/$/.exec(url)?.[1]
 }

@@ -66,6 +66,20 @@ test('should rebuild only the month of a new article, and equal a build without 
   await buildTo(out)
 })
 
+test('should not keep the redirect page of a removed alias inside a moved month folder', async () => {
+  const out = join(work, 'dist')
+  const article = { slug: 'co-ten-cu', date: '2025-04-02 08:00', locality: 'hoang-hoa', author: 'lan-anh' }
+  const path = await writeArticle(content, { ...article, aliases: ['/2019/10/ten-cu/'] })
+  await buildTo(out)
+  assert.ok(await readFile(join(out, '2019/10/ten-cu/index.html'), 'utf8'), 'the redirect page is published')
+  await writeArticle(content, article)
+  const again = await buildTo(out)
+  assert.not.ok(again.render?.carriedUnits.includes('2019/10'), 'the month that held the alias is rebuilt')
+  assert.equal(await hashTree(out), await fresh('fresh-alias'))
+  await rm(path)
+  await buildTo(out)
+})
+
 test('should rebuild a month folder changed by hand instead of carrying it', async () => {
   const out = join(work, 'dist')
   const first = await buildTo(out)
