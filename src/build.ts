@@ -6,6 +6,7 @@ import { carryUnits, createStaging, discardStaging, readAssets, readUnitManifest
 import { renderCached, type CachedRenderResult } from './render/index.ts'
 import { buildSearchIndex, type SearchIndexResult } from './search/index.ts'
 import { planSite, type SiteModel } from './site/index.ts'
+import { releaseMemory } from './memory.ts'
 import type { ProgressSink } from './progress.ts'
 import { task, type Logger, type Timing } from './task.ts'
 
@@ -108,7 +109,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     )
     log(`  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} kept in ${render.carriedUnits.length} unchanged folders`)
     const pages = render.rendered + render.cached + render.carried
-    const search = await task('indexing search', timings, log, (progress) => buildSearchIndex(model, { outputDir: staging, cacheDir: join(cacheDir, 'search', cacheKey), keepUnits, progress }), options.progress)
+    const search = await task('indexing search', timings, log, (progress) => buildSearchIndex(model, { outputDir: staging, cacheDir: join(cacheDir, 'search', cacheKey), keepUnits, progress, beforeIndexing: releaseMemory }), options.progress)
     log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} kept`)
     const images = await task('processing images', timings, log, () => processImages(sources.media.map((media) => planImage(media)), { outputDir: staging, cacheDir }))
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)

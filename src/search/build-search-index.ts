@@ -24,6 +24,8 @@ export interface SearchIndexOptions {
   keepUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
   /** Told how many articles are in finished bundles. */
   progress?: Progress
+  /** Called once before the first bundle is indexed (the build frees memory there). */
+  beforeIndexing?: () => void
 }
 
 /** What indexing did. */
@@ -76,7 +78,7 @@ export async function buildSearchIndex(model: SiteModel, options: SearchIndexOpt
     const hash = createHash('sha256').update(names)
     for (const url of shard.articles) {
       const article = byUrl.get(url)
-      if (article) hash.update(recordInputs(article)).update(article.bodyHtml)
+      if (article) hash.update(recordInputs(article))
     }
     return { shard, key: hash.digest('hex').slice(0, 24) }
   })
@@ -102,6 +104,7 @@ export async function buildSearchIndex(model: SiteModel, options: SearchIndexOpt
           const article = byUrl.get(url)
           return article ? [{ url, content: searchRecord(article, model) }] : []
         })
+        if (result.indexed === 0) options.beforeIndexing?.()
         const before = done - shard.articles.length
         await indexBundle(records, model.site.language, cached, shard.bundle, (added) => progress(before + added, total))
         result.indexed++
@@ -126,7 +129,7 @@ function namesOf(model: SiteModel): unknown {
 /** The fields {@link searchRecord} reads, besides the body: nothing else may re-index a bundle. */
 function recordInputs(article: ArticleModel): string {
   const lead = article.images[0]
-  return JSON.stringify([article.url, article.title, article.summary, article.date, article.locality, article.authors, article.category, lead?.set.thumbnail.url, lead?.alt])
+  return JSON.stringify([article.url, article.title, article.summary, article.date, article.locality, article.authors, article.category, lead?.set.thumbnail.url, lead?.alt, article.digest])
 }
 
 async function indexBundle(records: ReadonlyArray<{ url: string; content: string }>, language: string, target: string, bundle: string, progress: Progress): Promise<void> {

@@ -129,6 +129,8 @@ export interface ArticleModel {
   /** The lead figure to show above the body, when the body does not place it itself. */
   leadFigure?: FigureImage
   bodyHtml: string
+  /** Hash of the body and images (see `ArticleSource.digest`): keys use it instead of both. */
+  digest: string
   /** Up to five older articles: same locality first, then shared tags or category. */
   related: ArticleLink[]
   aliases: string[]

@@ -59,6 +59,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
         tags: article.tags,
         images: article.images,
         bodyHtml: article.bodyHtml,
+        digest: article.digest,
         related: (related.get(article.id) ?? []).flatMap((id) => {
           const other = byId.get(id)
           return other ? [{ url: other.url, title: other.title, date: date(other) }] : []

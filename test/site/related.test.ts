@@ -9,7 +9,7 @@ function article(id: string, day: number, locality: string, tags: string[] = [],
   return {
     id, sourcePath: `${id}.md`, slug: id, url: `/${id}/`, title: id, summary: '',
     date: { iso: '', epoch: Date.UTC(2020, 0, day) }, authors: ['a'], locality, tags, images: [], leadPlaced: false,
-    bodyHtml: '', draft: false, aliases: [], ...(category === undefined ? {} : { category }),
+    bodyHtml: '', digest: '', draft: false, aliases: [], ...(category === undefined ? {} : { category }),
   }
 }
 
