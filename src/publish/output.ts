@@ -1,6 +1,7 @@
 import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { Asset } from './assets.ts'
+import { mapLimit } from '../files.ts'
 
 /**
  * Creates an empty staging folder beside the output folder (same file system, so the final
@@ -78,15 +79,19 @@ export async function linkOrCopy(from: string, to: string): Promise<void> {
 }
 
 /**
- * Puts a cached folder into the output, file by file (see {@link linkOrCopy}).
+ * Puts a cached folder into the output, file by file (see {@link linkOrCopy}): each folder is made
+ * once, then files are linked 64 at a time (a search bundle holds thousands of fragment files).
  *
  * @param from The cached folder.
  * @param to Its place in the output.
  */
 export async function linkTree(from: string, to: string): Promise<void> {
-  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    const path = join(entry.parentPath, entry.name)
-    await linkOrCopy(path, join(to, path.slice(from.length)))
-  }
+  const entries = await readdir(from, { recursive: true, withFileTypes: true })
+  const folders = new Set([to, ...entries.filter((entry) => entry.isDirectory()).map((entry) => join(to, join(entry.parentPath, entry.name).slice(from.length)))])
+  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true })
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
+  await mapLimit(files, 64, (path) => {
+    const target = join(to, path.slice(from.length))
+    return link(path, target).catch(() => copyFile(path, target))
+  })
 }
