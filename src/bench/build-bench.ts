@@ -8,7 +8,7 @@ import { benchHugo } from './hugo-baseline.ts'
 import { hugoInstallHint, locateHugo } from './locate-hugo.ts'
 import { snapshotCode } from './code-snapshot.ts'
 import { describeMachine } from './machine.ts'
-import { benchToasoan, buildReadsTemplateSalt, changeLines, templateSaltVariable } from './toasoan-scenarios.ts'
+import { benchToasoan, changeLines } from './toasoan-scenarios.ts'
 import { changeCount } from './tree-diff.ts'
 
 /** Options of {@link benchBuild}. */
@@ -64,10 +64,6 @@ export async function benchBuild(options: BuildBenchOptions = {}): Promise<Build
 
   const code = await snapshotCode(join(runDir, 'code'))
   log(`measuring the code at ${code.revision}, copied to ${code.root}`)
-  if (!(await buildReadsTemplateSalt(code.root))) {
-    notes.push(`The build does not read ${templateSaltVariable} yet, so "template change" is one more no-op rebuild.`)
-    log(`note: ${notes.at(-1)}`)
-  }
   const toasoan = await benchToasoan({ corpus, dir: join(runDir, 'toasoan'), now: settings.now, code, log })
   const noOp = toasoan.find((row) => row.id === 'no-op')
   if (noOp && changeCount(noOp.changes) > 0) {

@@ -16,12 +16,11 @@ export { runMeasured, taskMs, type Measured, type RunMeasuredOptions } from './r
 export { benchSearch, formatSearchBench, type SearchBenchOptions, type SearchBenchRow } from './search-bench.ts'
 export {
   benchToasoan,
-  buildReadsTemplateSalt,
   buildStages,
   changeLines,
+  changeTemplate,
   pageCounts,
   scenarios,
-  templateSaltVariable,
   type BuildStage,
   type ScenarioId,
   type ScenarioResult,

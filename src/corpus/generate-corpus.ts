@@ -10,6 +10,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeArticle } from './article.ts';
+import { makeComments, renderCategoriesFile } from './comments.ts';
 import { gradientPixels, IMAGE_COLOURS, IMAGE_HEIGHT, IMAGE_POOL, IMAGE_WIDTH } from './images.ts';
 import { at, createRandom, deriveSeed, hashSeed } from './random.ts';
 import { BUILT_IN_LOCALITIES, createRegistries, makeAuthors, parseLocalities } from './registries.ts';
@@ -58,13 +59,14 @@ export interface GenerateCorpusResult {
 }
 
 /** Top-level entries of the output folder that the generator owns (deleted by `force`). */
-export const GENERATED_ENTRIES: readonly string[] = ['site.yml', 'localities.yml', 'authors.yml', 'articles', 'media'];
+export const GENERATED_ENTRIES: readonly string[] = ['site.yml', 'localities.yml', 'authors.yml', 'categories.yml', 'articles', 'comments', 'media'];
 
 /** The repository's localities registry, used when present. */
 const DEFAULT_LOCALITIES_PATH = fileURLToPath(new URL('../../content/localities.yml', import.meta.url));
 
 /**
- * Writes a complete content folder: site.yml, localities.yml, authors.yml, articles/ and media/.
+ * Writes a complete content folder: site.yml, localities.yml, authors.yml, categories.yml,
+ * articles/, approved comments/ (about one article in twenty) and media/.
  * @param options article count, output folder, seed and the rest (see {@link GenerateCorpusOptions})
  */
 export async function generateCorpus(options: GenerateCorpusOptions): Promise<GenerateCorpusResult> {
@@ -96,6 +98,9 @@ export async function generateCorpus(options: GenerateCorpusOptions): Promise<Ge
   await write('site.yml', renderSiteFile(seed));
   await write('localities.yml', source.raw);
   await write('authors.yml', renderAuthorsFile(authors));
+  await write('categories.yml', renderCategoriesFile());
+  // Comments draw from their own streams, so adding them left every article as it was.
+  const commentSeed = hashSeed(`${seed}:comments`);
 
   const folders = new Map<string, Promise<unknown>>();
   const ensureFolder = (relative: string): Promise<unknown> => {
@@ -112,6 +117,10 @@ export async function generateCorpus(options: GenerateCorpusOptions): Promise<Ge
     const text = renderArticleFile(article);
     await ensureFolder(path.dirname(article.path));
     await write(article.path, text);
+    for (const comment of makeComments(article, createRandom(deriveSeed(commentSeed, index)))) {
+      await ensureFolder(path.dirname(comment.path));
+      await write(comment.path, comment.text);
+    }
   };
 
   await Promise.all([writeImagePool(out, write), runPool(articles, concurrency, writeArticle)]);
