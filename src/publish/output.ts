@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { Asset } from './assets.ts'
@@ -13,6 +14,9 @@ export async function createStaging(outDir: string): Promise<string> {
   const out = resolve(outDir)
   const staging = join(dirname(out), `.${basename(out)}.staging-${process.pid}`)
   await rm(staging, { recursive: true, force: true })
+  // An earlier build's old output whose background deletion was cut short.
+  const leftovers = (await readdir(dirname(out)).catch(() => [] as string[])).filter((entry) => entry.startsWith(`.${basename(out)}.old-`))
+  for (const entry of leftovers) removeInBackground(join(dirname(out), entry))
   await mkdir(staging, { recursive: true })
   return staging
 }
@@ -55,7 +59,26 @@ export async function swapIntoPlace(staging: string, outDir: string): Promise<vo
     if (hadOld) await rename(old, out)
     throw error
   }
-  if (hadOld) await rm(old, { recursive: true, force: true })
+  if (hadOld) removeInBackground(old)
+}
+
+/**
+ * Deletes a folder after the build has returned: the previous output, whose unchanged folders were
+ * moved into the new one, can still hold 100,000s of replaced files (45 s to delete after a
+ * template change on 100,000 articles). A detached `rm -rf` does it while CI uploads the new
+ * output; if it cannot start, the folder is deleted here. Leftovers of an interrupted deletion are
+ * removed by the next build (see {@link createStaging}).
+ *
+ * @param dir A folder nothing uses any more.
+ */
+function removeInBackground(dir: string): void {
+  try {
+    const child = spawn('rm', ['-rf', '--', dir], { detached: true, stdio: 'ignore' })
+    child.on('error', () => void rm(dir, { recursive: true, force: true }))
+    child.unref()
+  } catch {
+    void rm(dir, { recursive: true, force: true })
+  }
 }
 
 /**
