@@ -1,9 +1,27 @@
 #!/usr/bin/env node
 // The `toasoan` command: registers TypeScript support, then hands over to src/cli.ts.
-// Temporary files (tsx's compile cache among them) go under .cache/tmp, never outside the project;
-// tsx reads the folder when it loads, so this comes first.
-await import('./local-tmp.js')
-const { register } = await import('tsx/esm/api')
-register()
-const { main } = await import('../src/cli.ts')
-process.exitCode = await main(process.argv.slice(2))
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+// A larger young generation: loading and planning 100,000 articles allocate millions of small,
+// long-lived objects, and V8's default (16 MB semi-spaces) spent a third of a no-op rebuild in
+// garbage collection (24.0 s → 19.3 s at 100,000 articles with 128 MB). The flag only works at
+// start-up, so the command starts itself again with it, unless it is already set.
+const youngGeneration = '--max-semi-space-size=128'
+const hasFlag = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((arg) => arg.startsWith('--max-semi-space-size'))
+if (!hasFlag) {
+  const child = spawn(process.execPath, [youngGeneration, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' })
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal))
+  child.on('exit', (code, signal) => {
+    if (signal) process.kill(process.pid, signal)
+    else process.exit(code ?? 1)
+  })
+} else {
+  // Temporary files (tsx's compile cache among them) go under .cache/tmp, never outside the
+  // project; tsx reads the folder when it loads, so this comes first.
+  await import('./local-tmp.js')
+  const { register } = await import('tsx/esm/api')
+  register()
+  const { main } = await import('../src/cli.ts')
+  process.exitCode = await main(process.argv.slice(2))
+}

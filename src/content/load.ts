@@ -134,7 +134,11 @@ async function loadInWorkers(paths: readonly string[], setup: ArticleSetup, work
       const share = paths.slice(index * size, (index + 1) * size)
       return new Promise<ArticleBatch[]>((done, fail) => {
         const batches: ArticleBatch[] = []
-        const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(entry)}`), { workerData: { paths: share, setup, batchSize: 2000 } })
+        const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(entry)}`), {
+          workerData: { paths: share, setup, batchSize: 2000 },
+          // As for the main thread (scripts/toasoan.js): a larger young generation, less time collecting.
+          resourceLimits: { maxYoungGenerationSizeMb: 256 },
+        })
         worker.on('message', (message: { batch: ArticleBatch } | { progress: number } | { end: true }) => {
           if ('progress' in message) progress((loaded += message.progress), paths.length)
           else if ('batch' in message) batches.push(message.batch)

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { fileURLToPath } from 'node:url'
 import type { ArticleResult } from './load-articles.ts'
 import type { Registries } from './registries.ts'
+import { mapLimit } from '../files.ts'
 
 /** A loaded article as the cache keeps it: valid while the file's bytes and its images' bytes are the same. */
 export interface CachedSource {
@@ -62,7 +63,11 @@ export function hashText(text: string): string {
  * @param path The article's path.
  */
 export function cacheGroup(contentDir: string, path: string): string {
-  return `${relative(join(contentDir, 'articles'), dirname(path)).split(/[\\/]/).join('-') || 'root'}.v8`
+  const articles = join(contentDir, 'articles')
+  const folder = dirname(path)
+  // A prefix cut, not path.relative: this runs for every article of every build.
+  const inside = folder.startsWith(`${articles}${sep}`) ? folder.slice(articles.length + 1) : relative(articles, folder)
+  return `${inside.split(/[\\/]/).join('-') || 'root'}.v8`
 }
 
 /**
@@ -73,11 +78,14 @@ export function cacheGroup(contentDir: string, path: string): string {
  */
 export async function readCachedSources(dir: string, groups: Iterable<string>): Promise<Map<string, CachedSource>> {
   const entries = new Map<string, CachedSource>()
-  for (const group of new Set(groups)) {
+  // Read a few files at once, so the disk works while the previous ones are deserialised.
+  const files = await mapLimit([...new Set(groups)], 8, (group) => readFile(join(dir, group)).catch(() => undefined))
+  for (const bytes of files) {
+    if (bytes === undefined) continue // no file yet: those articles load from scratch
     try {
-      for (const entry of deserialize(await readFile(join(dir, group))) as CachedSource[]) entries.set(entry.path, entry)
+      for (const entry of deserialize(bytes) as CachedSource[]) entries.set(entry.path, entry)
     } catch {
-      // No file yet, or a torn one: those articles load from scratch.
+      // A torn file: those articles load from scratch.
     }
   }
   return entries
