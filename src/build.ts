@@ -1,11 +1,11 @@
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { folderKey, hasErrors, loadContent, type ContentSources } from './content/index.ts'
-import { planImage, processImages } from './images/index.ts'
+import { planImage, processImages, type ImageSet } from './images/index.ts'
 import { carryUnits, createStaging, discardStaging, readAssets, readUnitManifest, reusableUnits, swapIntoPlace, writeAssets, writeUnitManifest, type OutputUnit } from './publish/index.ts'
 import { renderCached, type CachedRenderResult } from './render/index.ts'
-import { buildSearchIndex, type SearchIndexResult } from './search/index.ts'
-import { planSite, type SiteModel } from './site/index.ts'
+import { planSearchIndex, writeSearchIndex, type SearchIndexResult, type SearchPlan } from './search/index.ts'
+import { planSite } from './site/index.ts'
 import { releaseMemory } from './memory.ts'
 import type { ProgressSink } from './progress.ts'
 import { task, type Logger, type Timing } from './task.ts'
@@ -45,7 +45,8 @@ export interface BuildResult {
   /** Pages written. */
   pages: number
   timings: Timing[]
-  model?: SiteModel
+  /** Articles published. */
+  articles?: number
   /** Source images processed in this build and taken from the cache. */
   images?: { processed: number; cached: number }
   /** Search bundles indexed in this build and taken from the cache. */
@@ -72,7 +73,7 @@ export function resolveNow(now: string | undefined, env: NodeJS.ProcessEnv = pro
 }
 
 /**
- * Builds a content folder into a static site: load and validate → plan → render → publish.
+ * Builds a content folder into a static site: load and validate → plan → render → index → publish.
  * Any error stops the build before anything is written to `outDir`.
  *
  * @param options What to build and where.
@@ -82,36 +83,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? 'dist')
   const cacheDir = resolve(options.cacheDir ?? '.cache')
   const timings: Timing[] = []
-  const { sources, files } = await task('loading content', timings, log, (progress) => loadContent({ contentDir: options.contentDir ?? 'content', cacheDir, progress }), options.progress)
-  if (!sources || hasErrors(files)) return { ok: false, files, pages: 0, timings }
-  const model = await task('planning site', timings, log, () =>
-    planSite(withBaseUrl(sources, options.baseUrl), { now: options.now ?? resolveNow(undefined), drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchShardSize === undefined ? {} : { searchShardSize: options.searchShardSize }) })
-  )
-  const staging = await createStaging(outDir)
   const cacheKey = folderKey(options.contentDir ?? 'content')
   // Month folders and search bundles the live output holds unchanged are moved over, not rebuilt.
   const manifestFile = join(cacheDir, 'units', `${cacheKey}.json`)
   const manifest = await readUnitManifest(manifestFile, outDir)
   const keepUnits = (units: readonly OutputUnit[]): Promise<Set<string>> => reusableUnits(manifest, units)
+  const staging = await createStaging(outDir)
   try {
-    const assets = await readAssets()
-    const render = await task('rendering pages', timings, log, (progress) =>
-      renderCached(model, {
-        outputDir: staging,
-        pagesCacheDir: join(cacheDir, 'pages', cacheKey),
-        eleventyCacheDir: cacheDir,
-        assets: { css: assets.css.url, articleScript: assets.articleScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url },
-        keepUnits,
-        progress,
-        ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
-      }),
-      options.progress
-    )
-    log(`  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} kept in ${render.carriedUnits.length} unchanged folders`)
-    const pages = render.rendered + render.cached + render.carried
-    const search = await task('indexing search', timings, log, (progress) => buildSearchIndex(model, { outputDir: staging, cacheDir: join(cacheDir, 'search', cacheKey), keepUnits, progress, beforeIndexing: releaseMemory }), options.progress)
+    // The site model lives only inside renderSite: once it returns, the model and every article
+    // body can be collected before Pagefind starts.
+    const site = await renderSite(options, { log, timings, cacheDir, cacheKey, staging, keepUnits })
+    if (!site.ok) {
+      await discardStaging(staging)
+      return { ok: false, files: site.files, pages: 0, timings }
+    }
+    const { render, searchPlan, assets, files } = site
+    const search = await task('indexing search', timings, log, (progress) => writeSearchIndex(searchPlan, { outputDir: staging, progress, beforeIndexing: releaseMemory }), options.progress)
     log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} kept`)
-    const images = await task('processing images', timings, log, () => processImages(sources.media.map((media) => planImage(media)), { outputDir: staging, cacheDir }))
+    const images = await task('processing images', timings, log, () => processImages(site.images, { outputDir: staging, cacheDir }))
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
     await task('publishing', timings, log, async () => {
       await writeAssets(staging, Object.values(assets))
@@ -122,10 +111,65 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       })
       await writeUnitManifest(manifestFile, outDir, [...render.units, ...search.units])
     })
-    return { ok: true, files, pages, timings, model, images, search, render }
+    return { ok: true, files, pages: site.pages, articles: site.articles, timings, images, search, render }
   } catch (error) {
     await discardStaging(staging)
     throw error
+  }
+}
+
+/** What {@link renderSite} hands on: nothing that holds the site model. */
+type RenderedSite =
+  | { ok: false; files: VFile[] }
+  | {
+      ok: true
+      files: VFile[]
+      pages: number
+      articles: number
+      render: CachedRenderResult
+      searchPlan: SearchPlan
+      images: ImageSet[]
+      assets: Awaited<ReturnType<typeof readAssets>>
+    }
+
+/**
+ * Loads and validates the content, plans the site, renders its pages into the staging folder and
+ * writes the records of the search bundles that need indexing.
+ */
+async function renderSite(
+  options: BuildOptions,
+  context: { log: Logger; timings: Timing[]; cacheDir: string; cacheKey: string; staging: string; keepUnits: (units: readonly OutputUnit[]) => Promise<Set<string>> }
+): Promise<RenderedSite> {
+  const { log, timings, cacheDir, cacheKey, staging, keepUnits } = context
+  const { sources, files } = await task('loading content', timings, log, (progress) => loadContent({ contentDir: options.contentDir ?? 'content', cacheDir, progress }), options.progress)
+  if (!sources || hasErrors(files)) return { ok: false, files }
+  const model = await task('planning site', timings, log, () =>
+    planSite(withBaseUrl(sources, options.baseUrl), { now: options.now ?? resolveNow(undefined), drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchShardSize === undefined ? {} : { searchShardSize: options.searchShardSize }) })
+  )
+  const assets = await readAssets()
+  const render = await task('rendering pages', timings, log, (progress) =>
+    renderCached(model, {
+      outputDir: staging,
+      pagesCacheDir: join(cacheDir, 'pages', cacheKey),
+      eleventyCacheDir: cacheDir,
+      assets: { css: assets.css.url, articleScript: assets.articleScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url },
+      keepUnits,
+      progress,
+      ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
+    }),
+    options.progress
+  )
+  log(`  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} kept in ${render.carriedUnits.length} unchanged folders`)
+  const searchPlan = await task('preparing search', timings, log, () => planSearchIndex(model, { cacheDir: join(cacheDir, 'search', cacheKey), keepUnits }))
+  return {
+    ok: true,
+    files,
+    pages: render.rendered + render.cached + render.carried,
+    articles: model.articles.length,
+    render,
+    searchPlan,
+    images: sources.media.map((media) => planImage(media)),
+    assets,
   }
 }
 

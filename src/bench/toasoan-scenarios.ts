@@ -9,7 +9,7 @@ import { changeCount, diffTrees, type TreeChanges } from './tree-diff.ts'
 import { linkTreeCopy, snapshotTree, treeTotals } from './tree-snapshot.ts'
 
 /** The build's named steps, as it prints them. */
-export const buildStages = ['loading content', 'planning site', 'rendering pages', 'indexing search', 'processing images', 'publishing'] as const
+export const buildStages = ['loading content', 'planning site', 'rendering pages', 'preparing search', 'indexing search', 'processing images', 'publishing'] as const
 
 /** One of {@link buildStages}. */
 export type BuildStage = (typeof buildStages)[number]

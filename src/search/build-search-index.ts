@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { readdir, rename, rm } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { deserialize, serialize } from 'node:v8'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import * as pagefind from 'pagefind'
@@ -58,19 +59,44 @@ export class SearchIndexError extends Error {
   override name = 'SearchIndexError'
 }
 
+/** One bundle's part in a build: carried over from the live output, linked from the cache, or indexed. */
+export interface PlannedBundle {
+  /** Where it is published, e.g. `/pagefind/3/`. */
+  bundle: string
+  key: string
+  /** Articles in it. */
+  size: number
+  action: 'carry' | 'link' | 'index'
+  /** For `index`: the file holding its records (V8-serialised), deleted once indexed. */
+  records?: string
+}
+
 /**
- * Builds the search bundles with Pagefind's Node API, one bundle at a time so the indexer's memory
- * stays bounded by the bundle size; every `errors` array Pagefind returns is checked. A bundle whose
- * records (and Pagefind's version) are unchanged since a cached build is linked from the cache
- * instead: publishing an article re-indexes only the newest bundle.
+ * What indexing will do, bundle by bundle. It holds no article: records to index are written to
+ * files, so the build can let go of the site model and its 100,000 bodies before Pagefind starts,
+ * and Node and Pagefind never hold their peaks together.
+ */
+export interface SearchPlan {
+  language: string
+  cacheDir: string
+  bundles: PlannedBundle[]
+  /** Every bundle folder, with the key of its contents. */
+  units: OutputUnit[]
+  /** Bundle folders to carry over from the live output. */
+  carriedUnits: string[]
+}
+
+/**
+ * Plans the search bundles: a bundle whose records (and Pagefind's version) are unchanged since an
+ * earlier build is carried over from the live output or linked from the cache; the records of the
+ * others are built and written beside the cache. Publishing an article re-indexes only the newest
+ * bundle.
  *
  * @param model The site model (articles and their shards).
- * @param options Where to write and cache.
+ * @param options Where to cache, and which units the live output holds.
  */
-export async function buildSearchIndex(model: SiteModel, options: SearchIndexOptions): Promise<SearchIndexResult> {
+export async function planSearchIndex(model: SiteModel, options: Pick<SearchIndexOptions, 'cacheDir' | 'keepUnits'>): Promise<SearchPlan> {
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))
-  const cacheRoot = options.cacheDir
-  const used = new Set<string>()
   // A bundle's key hashes what its records are made of (the articles, the names of places, people
   // and categories, the record code and Pagefind's version) without building the records.
   const names = createHash('sha256').update(`${pagefindVersion}\0${model.site.language}\0`).update(recordCode).update(JSON.stringify(namesOf(model))).digest('hex')
@@ -84,40 +110,77 @@ export async function buildSearchIndex(model: SiteModel, options: SearchIndexOpt
   })
   const units = shards.map(({ shard, key }) => ({ path: shard.bundle.replace(/^\/+|\/+$/g, ''), key }))
   const kept = options.keepUnits ? await options.keepUnits(units) : new Set<string>()
-  const result: SearchIndexResult = { indexed: 0, cached: 0, carried: 0, units, carriedUnits: [...kept] }
+  await mkdir(options.cacheDir, { recursive: true })
+  const bundles: PlannedBundle[] = []
+  for (const [index, { shard, key }] of shards.entries()) {
+    const planned = { bundle: shard.bundle, key, size: shard.articles.length }
+    if (kept.has(units[index]?.path ?? '')) bundles.push({ ...planned, action: 'carry' })
+    else if (await exists(join(options.cacheDir, key, 'pagefind-entry.json'))) bundles.push({ ...planned, action: 'link' })
+    else {
+      const records = shard.articles.flatMap((url) => {
+        const article = byUrl.get(url)
+        return article ? [{ url, content: searchRecord(article, model) }] : []
+      })
+      const file = join(options.cacheDir, `${key}.records-${process.pid}`)
+      await writeFile(file, serialize(records))
+      bundles.push({ ...planned, action: 'index', records: file })
+    }
+  }
+  return { language: model.site.language, cacheDir: options.cacheDir, bundles, units, carriedUnits: [...kept] }
+}
+
+/**
+ * Carries out a search plan with Pagefind's Node API, one bundle at a time so the indexer's memory
+ * stays bounded by the bundle size; every `errors` array Pagefind returns is checked.
+ *
+ * @param plan From {@link planSearchIndex}.
+ * @param options Where to write, progress, and what to do before the first bundle is indexed.
+ */
+export async function writeSearchIndex(plan: SearchPlan, options: Pick<SearchIndexOptions, 'outputDir' | 'progress' | 'beforeIndexing'>): Promise<SearchIndexResult> {
+  const result: SearchIndexResult = { indexed: 0, cached: 0, carried: 0, units: plan.units, carriedUnits: plan.carriedUnits }
   const progress = options.progress ?? (() => {})
-  const total = model.articles.length
+  const total = plan.bundles.reduce((sum, bundle) => sum + bundle.size, 0)
   let done = 0
   try {
-    for (const [index, { shard, key }] of shards.entries()) {
+    for (const planned of plan.bundles) {
       progress(done, total)
-      done += shard.articles.length
-      used.add(key)
-      if (kept.has(units[index]?.path ?? '')) {
+      const before = done
+      done += planned.size
+      if (planned.action === 'carry') {
         result.carried++
         continue
       }
-      const cached = join(cacheRoot, key)
-      if (await exists(join(cached, 'pagefind-entry.json'))) result.cached++
+      const cached = join(plan.cacheDir, planned.key)
+      if (planned.action === 'link') result.cached++
       else {
-        const records = shard.articles.flatMap((url) => {
-          const article = byUrl.get(url)
-          return article ? [{ url, content: searchRecord(article, model) }] : []
-        })
         if (result.indexed === 0) options.beforeIndexing?.()
-        const before = done - shard.articles.length
-        await indexBundle(records, model.site.language, cached, shard.bundle, (added) => progress(before + added, total))
+        const file = planned.records ?? ''
+        const records = deserialize(await readFile(file)) as Array<{ url: string; content: string }>
+        await indexBundle(records, plan.language, cached, planned.bundle, (added) => progress(before + added, total))
+        await rm(file, { force: true })
         result.indexed++
       }
-      await linkTree(cached, join(options.outputDir, shard.bundle))
+      await linkTree(cached, join(options.outputDir, planned.bundle))
     }
     progress(total, total)
   } finally {
     await pagefind.close()
+    await Promise.all(plan.bundles.map((planned) => (planned.records ? rm(planned.records, { force: true }) : undefined)))
   }
   // Bundles no build uses any more only take disk space.
-  for (const entry of await readdir(cacheRoot).catch(() => [] as string[])) if (!used.has(entry)) await rm(join(cacheRoot, entry), { recursive: true, force: true })
+  const used = new Set(plan.bundles.map((planned) => planned.key))
+  for (const entry of await readdir(plan.cacheDir).catch(() => [] as string[])) if (!used.has(entry)) await rm(join(plan.cacheDir, entry), { recursive: true, force: true })
   return result
+}
+
+/**
+ * Builds the search bundles: {@link planSearchIndex}, then {@link writeSearchIndex}.
+ *
+ * @param model The site model (articles and their shards).
+ * @param options Where to write and cache.
+ */
+export async function buildSearchIndex(model: SiteModel, options: SearchIndexOptions): Promise<SearchIndexResult> {
+  return writeSearchIndex(await planSearchIndex(model, options), options)
 }
 
 /** The names and places {@link searchRecord} reads; article counts stay out, they change with every article. */

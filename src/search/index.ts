@@ -1,2 +1,2 @@
-export { buildSearchIndex, SearchIndexError, type SearchIndexOptions, type SearchIndexResult } from './build-search-index.ts'
+export { buildSearchIndex, planSearchIndex, SearchIndexError, writeSearchIndex, type PlannedBundle, type SearchIndexOptions, type SearchIndexResult, type SearchPlan } from './build-search-index.ts'
 export { searchRecord } from './search-record.tsx'
