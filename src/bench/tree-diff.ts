@@ -37,7 +37,8 @@ export async function diffTrees(before: TreeSnapshot, after: TreeSnapshot, dirs:
     const [a, b] = await Promise.all([readFile(join(dirs.before, path)), readFile(join(dirs.after, path))])
     return !a.equals(b)
   })
-  changed.push(...candidates.filter((_, index) => differs[index]))
+  // A loop, not push(...list): a template change rewrites 100,000s of files, more arguments than a call takes.
+  for (const [index, path] of candidates.entries()) if (differs[index]) changed.push(path)
   return { added, removed, changed: changed.sort() }
 }
 

@@ -1,11 +1,16 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
+import { deserialize, serialize } from 'node:v8'
 import { glob } from 'tinyglobby'
+import type { Position } from 'unist'
 import { VFile } from 'vfile'
 import { isoInZone, parseArticleDate, type ArticleDate } from './dates.ts'
 import { didYouMean } from './did-you-mean.ts'
+import { plainMessage, restoreMessages, type PlainMessage } from './load-articles.ts'
 import { toPosix } from './media.ts'
 import { report } from './report.ts'
+import { hashText, type FileStamp } from './source-cache.ts'
 import { commentSchema } from './schema.ts'
 import { validate } from './validate.ts'
 import { parseYamlSource, yamlPosition } from './yaml-source.ts'
@@ -23,43 +28,62 @@ export interface CommentSource {
   date: ArticleDate
 }
 
+/** A comment file as the cache keeps it: valid while the file's bytes are the same. */
+interface ParsedComment {
+  /** When this stamp still matches, the file is not read again (see `FileStamp`). */
+  stamp: FileStamp
+  /** SHA-256 of the file's text. */
+  hash: string
+  comment?: CommentSource
+  messages: PlainMessage[]
+  parentPlace?: Position
+}
+
 /**
  * Reads `comments/<article-id>/<comment-id>.yml`, validating each file and every reference: the
- * article must exist, and a reply's `_parent` must be a comment of the same article.
+ * article must exist, and a reply's `_parent` must be a comment of the same article. Parsed files
+ * are cached by their bytes (with file stamps, as for articles): a big archive holds 10,000s of
+ * comment files, and parsing them all took seconds of every rebuild.
  *
  * @param contentDir The content folder.
  * @param articleIds Ids of every article (drafts included).
  * @param timeZone The site's zone, for dates written without an offset.
+ * @param cacheFile Where parsed comments are cached; none when absent.
  */
 export async function loadComments(
   contentDir: string,
   articleIds: ReadonlySet<string>,
-  timeZone: string
+  timeZone: string,
+  cacheFile?: string
 ): Promise<{ comments: CommentSource[]; files: VFile[] }> {
   const paths = (await glob('comments/**/*.{yml,yaml}', { cwd: contentDir, absolute: true })).sort()
+  const cache = cacheFile === undefined ? new Map<string, ParsedComment>() : await readCommentCache(cacheFile)
+  const fresh = new Map<string, ParsedComment>()
   const files: VFile[] = []
-  const loaded: Array<{ comment: CommentSource; file: VFile; parentPlace: ReturnType<typeof yamlPosition> }> = []
+  const loaded: Array<{ comment: CommentSource; file: VFile; parentPlace: Position | undefined }> = []
   for (const path of paths) {
-    const file = new VFile({ path, value: (await readFile(path, 'utf8')).normalize('NFC') })
+    const file = new VFile({ path })
     files.push(file)
     const article = toPosix(relative(join(contentDir, 'comments'), dirname(path)))
     if (!articleIds.has(article)) {
       report(file, 'unknown-article', { id: article, suggestion: didYouMean(article, articleIds) })
       continue
     }
-    const parsed = parseYamlSource(String(file.value), file)
-    if (!parsed) continue
-    const data = validate(commentSchema, parsed.data ?? {}, parsed.source, file)
-    if (!data) continue
-    const date = typeof data.date === 'number' ? epochDate(data.date, timeZone) : parseArticleDate(data.date, timeZone)
-    if ('error' in date) {
-      report(file, 'invalid-date', { field: 'date', value: String(data.date), reason: date.error }, yamlPosition(parsed.source, ['date']))
-      continue
+    const info = statSync(path)
+    const stamp: FileStamp = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
+    const hit = cache.get(path)
+    let parsed: ParsedComment
+    if (hit && hit.stamp.size === stamp.size && hit.stamp.mtimeMs === stamp.mtimeMs && hit.stamp.ino === stamp.ino) parsed = hit
+    else {
+      const text = readFileSync(path, 'utf8').normalize('NFC')
+      const hash = hashText(text)
+      parsed = hit && hit.hash === hash ? { ...hit, stamp } : { stamp, hash, ...parseComment(path, text, article, timeZone) }
     }
-    const comment: CommentSource = { id: String(data._id), article, name: data.name, message: data.message, date }
-    if (data._parent !== undefined && data._parent !== '') comment.parent = String(data._parent)
-    loaded.push({ comment, file, parentPlace: yamlPosition(parsed.source, ['_parent']) })
+    fresh.set(path, parsed)
+    restoreMessages(file, parsed.messages)
+    if (parsed.comment) loaded.push({ comment: parsed.comment, file, parentPlace: parsed.parentPlace })
   }
+  if (cacheFile !== undefined && (fresh.size !== cache.size || [...fresh].some(([path, entry]) => cache.get(path) !== entry))) await writeCommentCache(cacheFile, fresh)
   const ids = new Map<string, Set<string>>()
   for (const { comment, file } of loaded) {
     const seen = ids.get(comment.article) ?? new Set<string>()
@@ -74,6 +98,43 @@ export async function loadComments(
     }
   }
   return { comments: loaded.map((entry) => entry.comment), files }
+}
+
+/** Parses and validates one comment file on its own (references are checked by the caller). */
+function parseComment(path: string, text: string, article: string, timeZone: string): Omit<ParsedComment, 'stamp' | 'hash'> {
+  const file = new VFile({ path, value: text })
+  const done = (comment?: CommentSource, parentPlace?: Position): Omit<ParsedComment, 'stamp' | 'hash'> => ({
+    messages: file.messages.map(plainMessage),
+    ...(comment ? { comment } : {}),
+    ...(parentPlace ? { parentPlace } : {}),
+  })
+  const parsed = parseYamlSource(text, file)
+  if (!parsed) return done()
+  const data = validate(commentSchema, parsed.data ?? {}, parsed.source, file)
+  if (!data) return done()
+  const date = typeof data.date === 'number' ? epochDate(data.date, timeZone) : parseArticleDate(data.date, timeZone)
+  if ('error' in date) {
+    report(file, 'invalid-date', { field: 'date', value: String(data.date), reason: date.error }, yamlPosition(parsed.source, ['date']))
+    return done()
+  }
+  const comment: CommentSource = { id: String(data._id), article, name: data.name, message: data.message, date }
+  if (data._parent !== undefined && data._parent !== '') comment.parent = String(data._parent)
+  return done(comment, yamlPosition(parsed.source, ['_parent']))
+}
+
+async function readCommentCache(file: string): Promise<Map<string, ParsedComment>> {
+  try {
+    return new Map(deserialize(await readFile(file)) as Array<[string, ParsedComment]>)
+  } catch {
+    return new Map()
+  }
+}
+
+async function writeCommentCache(file: string, entries: ReadonlyMap<string, ParsedComment>): Promise<void> {
+  await mkdir(dirname(file), { recursive: true })
+  const temporary = `${file}.${process.pid}.tmp`
+  await writeFile(temporary, serialize([...entries]))
+  await rename(temporary, file)
 }
 
 /** Staticman can write dates as Unix time, in seconds or milliseconds. */

@@ -138,7 +138,12 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
   }
 }
 
-function plainMessage(message: VFile['messages'][number]): PlainMessage {
+/**
+ * A problem as plain data, for the cache and for worker threads.
+ *
+ * @param message A vfile message.
+ */
+export function plainMessage(message: VFile['messages'][number]): PlainMessage {
   return {
     reason: message.reason,
     line: message.line ?? 1,

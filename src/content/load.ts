@@ -94,8 +94,8 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   const articles = loaded.map((entry) => entry.article)
   // Articles that failed to load still own their comments' folders: no "unknown article" on top.
   const articleIds = new Set([...articles.map((article) => article.id), ...paths.map((path) => path.slice(contentDir.length + '/articles/'.length, -'.md'.length))])
-  const approved = await loadComments(contentDir, articleIds, registries.site.timeZone)
-  files.push(...approved.files)
+  const approved = await loadComments(contentDir, articleIds, registries.site.timeZone, setup.sourceCacheDir === undefined ? undefined : join(setup.sourceCacheDir, 'comments.cache'))
+  for (const file of approved.files) files.push(file)
   const failed = files.some((file) => file.messages.some((message) => message.fatal === true))
   const media = [...new Map(batches.flatMap((batch) => batch.media.map((file) => [file.sourcePath, file] as const))).values()].sort((a, b) => compare(a.sourcePath, b.sourcePath))
   if (measuresFile) await writeMeasuredImages(measuresFile, new Map(batches.flatMap((batch) => batch.measured)), media.map((file) => file.hash))

@@ -113,5 +113,6 @@ export async function writeCachedSources(dir: string, entries: readonly CachedSo
     await writeFile(temporary, serialize(list))
     await rename(temporary, join(dir, group))
   }
-  for (const file of await readdir(dir)) if (!groups.has(file)) await rm(join(dir, file), { force: true })
+  // Only month files: the comment cache (comments.cache) lives beside them.
+  for (const file of await readdir(dir)) if (file.endsWith('.v8') && !groups.has(file)) await rm(join(dir, file), { force: true })
 }
