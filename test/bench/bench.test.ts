@@ -1,26 +1,18 @@
-import { spawn } from 'node:child_process'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { benchEleventy, ensureCorpus, scenarios, which } from '../../src/bench/index.ts'
 import { removeDir, root, tempDir } from '../helpers/fixtures.ts'
+import { runNode, type CliResult } from '../helpers/run-cli.ts'
 
 const test = suite('bench')
 const articles = 12
 let work = ''
 let corpus = ''
 
-function runBench(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench.ts'), ...args], { cwd: root })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+function runBench(args: readonly string[]): Promise<CliResult> {
+  return runNode(['--import', 'tsx', join(root, 'scripts', 'bench.ts'), ...args])
 }
 
 /** The cells of a table row whose first cell starts with `prefix`. */

@@ -15,8 +15,18 @@ export interface CliResult {
  * @param env Extra environment variables (e.g. `TZ`).
  */
 export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runNode([cliScript, ...args], env)
+}
+
+/**
+ * Runs Node in a child process from the repository's root, collecting what it prints.
+ *
+ * @param args Node's arguments: flags, the script and its arguments.
+ * @param env Extra environment variables.
+ */
+export function runNode(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliScript, ...args], { cwd: root, env: { ...process.env, ...env } })
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
