@@ -100,7 +100,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const { render, searchPlan, assets, files } = site
     const search = await task('indexing search', timings, log, (progress) => writeSearchIndex(searchPlan, { outputDir: staging, progress, beforeIndexing: releaseMemory }), options.progress)
     log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} kept`)
-    const images = await task('processing images', timings, log, () => processImages(site.images, { outputDir: staging, cacheDir }))
+    const images = await task('processing images', timings, log, () => processImages(site.images, { outputDir: staging, cacheDir: join(cacheDir, 'images', cacheKey) }))
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
     await task('publishing', timings, log, async () => {
       await writeAssets(staging, Object.values(assets))

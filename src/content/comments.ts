@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { glob } from 'tinyglobby'
+import { writeAtomic } from '../cache/index.ts'
 import type { Position } from 'unist'
 import { VFile } from 'vfile'
 import { isoInZone, parseArticleDate, type ArticleDate } from './dates.ts'
@@ -130,11 +131,8 @@ async function readCommentCache(file: string): Promise<Map<string, ParsedComment
   }
 }
 
-async function writeCommentCache(file: string, entries: ReadonlyMap<string, ParsedComment>): Promise<void> {
-  await mkdir(dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, serialize([...entries]))
-  await rename(temporary, file)
+function writeCommentCache(file: string, entries: ReadonlyMap<string, ParsedComment>): Promise<void> {
+  return writeAtomic(file, serialize([...entries]))
 }
 
 /** Staticman can write dates as Unix time, in seconds or milliseconds. */

@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { dirname } from 'node:path'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
-import { createMarkdownCache, createMarkdownProcessor, processorFingerprint } from '../markdown/index.ts'
+import { createMarkdownCache, createMarkdownProcessor, processorFingerprint, recordingKeys } from '../markdown/index.ts'
 import { loadArticle, type AliasPlaces, type ArticleSource } from './article.ts'
 import type { ImageSet } from '../images/plan-image.ts'
 import { createMediaReader, imageCandidates, readFirstMedia, type MediaFile } from './media.ts'
@@ -15,8 +15,8 @@ import type { Progress } from '../progress.ts'
 export interface ArticleSetup {
   contentDir: string
   registries: Registries
-  /** Cache folder for rendered Markdown; no caching when absent. */
-  cacheDir?: string
+  /** Cache folder for rendered Markdown (`.cache/markdown/<content>`); no caching when absent. */
+  markdownCacheDir?: string
   /** Image measurements from earlier builds, by content hash. */
   measured: Array<[string, { width: number; height: number; alpha: boolean }]>
   /** Files read at once. */
@@ -55,6 +55,8 @@ export interface ArticleBatch {
   reused: number
   /** Images the articles use. */
   media: MediaFile[]
+  /** Markdown cache keys of every article's body, from the cache or from scratch (the rest is pruned). */
+  markdownKeys: string[]
   /** Every image measurement known after this batch. */
   measured: ArticleSetup['measured']
 }
@@ -79,13 +81,12 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     readMedia: createMediaReader(registries.site.maxImageMegapixels * 1_000_000, measured),
     media: new Map<string, MediaFile>(),
     imageSets: new Map<string, ImageSet>(),
-    ...(setup.cacheDir === undefined
-      ? {}
-      : { markdownCache: createMarkdownCache(join(resolve(setup.cacheDir), 'markdown'), await processorFingerprint(registries.site.embedHosts)) }),
+    ...(setup.markdownCacheDir === undefined ? {} : { markdownCache: createMarkdownCache(setup.markdownCacheDir, await processorFingerprint(registries.site.embedHosts)) }),
   }
   const cached = setup.sourceCacheDir ? await readCachedSources(setup.sourceCacheDir, paths.map((path) => cacheGroup(setup.contentDir, path))) : new Map<string, CachedSource>()
   const cacheEntries = new Map<string, CachedSource>()
   const changedGroups = new Set<string>()
+  const markdownKeys: string[] = []
   let reused = 0
   let done = 0
   // A cached article stands only if each image still resolves to the same file (a new file beside
@@ -113,17 +114,20 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     const hash = same && hit ? hit.hash : hashText(read())
     if (hit && hit.hash === hash && (await imagesUnchanged(path, hit.media))) {
       cacheEntries.set(path, hit)
+      if (hit.markdown) markdownKeys.push(...hit.markdown)
       reused++
       return hit.result
     }
     changedGroups.add(cacheGroup(setup.contentDir, path))
-    const loaded = await loadArticle(path, read(), context)
+    const keys: string[] = []
+    const loaded = await loadArticle(path, read(), context.markdownCache ? { ...context, markdownCache: recordingKeys(context.markdownCache, keys) } : context)
+    markdownKeys.push(...keys)
     const result: ArticleResult = { path, messages: loaded.file.messages.map(plainMessage), aliasPlaces: loaded.aliasPlaces ?? [] }
     if (loaded.datePlace) result.datePlace = loaded.datePlace
     if (loaded.article) {
       result.article = loaded.article
       const media = loaded.article.images.map((image) => ({ src: image.src, path: image.set.source, hash: context.media.get(image.set.source)?.hash ?? '' }))
-      cacheEntries.set(path, { path, hash, stat: stamp, result, media })
+      cacheEntries.set(path, { path, hash, stat: stamp, result, media, markdown: keys })
     }
     return result
   })
@@ -134,6 +138,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     changedGroups: [...changedGroups],
     reused,
     media: [...context.media.values()],
+    markdownKeys,
     measured: [...measured.entries()],
   }
 }

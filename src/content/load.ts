@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
-import { readdir, rm, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { glob } from 'tinyglobby'
 import { VFile } from 'vfile'
+import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
+import { pruneMarkdownCache } from '../markdown/index.ts'
 import { checkAliases, type LoadedArticle } from './aliases.ts'
 import { loadComments, type CommentSource } from './comments.ts'
 import type { ArticleSource } from './article.ts'
@@ -32,7 +34,7 @@ export interface LoadOptions {
   contentDir: string
   /** Files read at once. @default 32 */
   concurrency?: number
-  /** Cache folder for rendered Markdown; no caching when absent. */
+  /** Cache folder (`.cache`); no caching when absent. */
   cacheDir?: string
   /** Threads loading articles. @default the number of cores from 2,000 articles on without a warm cache, else 1 */
   workers?: number
@@ -59,7 +61,12 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
     registries,
     measured: measuresFile ? [...(await readMeasuredImages(measuresFile)).entries()] : [],
     concurrency: options.concurrency ?? 32,
-    ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir, sourceCacheDir: join(resolve(options.cacheDir), 'sources', folderKey(contentDir), await sourceCacheKey(registries)) }),
+    ...(options.cacheDir === undefined
+      ? {}
+      : {
+          markdownCacheDir: join(resolve(options.cacheDir), 'markdown', folderKey(contentDir)),
+          sourceCacheDir: join(resolve(options.cacheDir), 'sources', folderKey(contentDir), await sourceCacheKey(registries)),
+        }),
   }
   // Threads pay off when articles are parsed and rendered from scratch; with a warm source cache,
   // starting them costs more than the little work left (3.5 s in one thread vs 5.1 s in two, for 10,000).
@@ -68,12 +75,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   const progress = options.progress ?? (() => {})
   const batches = workers === 1 ? [await loadArticles(paths, setup, progress)] : await loadInWorkers(paths, setup, workers, progress)
   const results = batches.flatMap((batch) => batch.results)
-  if (setup.sourceCacheDir) {
-    await writeCachedSources(setup.sourceCacheDir, batches.flatMap((batch) => batch.cacheEntries), new Set(batches.flatMap((batch) => batch.changedGroups)), contentDir)
-    // Entries made by older code or registries for this content folder can never be used again.
-    const siblings = dirname(setup.sourceCacheDir)
-    for (const entry of await readdir(siblings)) if (join(siblings, entry) !== setup.sourceCacheDir) await rm(join(siblings, entry), { recursive: true, force: true })
-  }
+  const cachedGroups = setup.sourceCacheDir === undefined ? [] : await writeCachedSources(setup.sourceCacheDir, batches.flatMap((batch) => batch.cacheEntries), new Set(batches.flatMap((batch) => batch.changedGroups)), contentDir)
   const files = [...registryFiles]
   const loaded: LoadedArticle[] = []
   const byUrl = new Map<string, ArticleSource>()
@@ -94,12 +96,21 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   const articles = loaded.map((entry) => entry.article)
   // Articles that failed to load still own their comments' folders: no "unknown article" on top.
   const articleIds = new Set([...articles.map((article) => article.id), ...paths.map((path) => path.slice(contentDir.length + '/articles/'.length, -'.md'.length))])
-  const approved = await loadComments(contentDir, articleIds, registries.site.timeZone, setup.sourceCacheDir === undefined ? undefined : join(setup.sourceCacheDir, 'comments.cache'))
+  // Comment files have their own code: a change to it leaves the articles' cache alone.
+  const commentsCache = `comments.${(await cacheFingerprint('comments')).slice(0, 16)}.cache`
+  const approved = await loadComments(contentDir, articleIds, registries.site.timeZone, setup.sourceCacheDir === undefined ? undefined : join(setup.sourceCacheDir, commentsCache))
   for (const file of approved.files) files.push(file)
   const failed = files.some((file) => file.messages.some((message) => message.fatal === true))
   const media = [...new Map(batches.flatMap((batch) => batch.media.map((file) => [file.sourcePath, file] as const))).values()].sort((a, b) => compare(a.sourcePath, b.sourcePath))
   if (measuresFile) await writeMeasuredImages(measuresFile, new Map(batches.flatMap((batch) => batch.measured)), media.map((file) => file.hash))
   const reused = batches.reduce((total, batch) => total + batch.reused, 0)
+  if (!failed && setup.sourceCacheDir !== undefined && setup.markdownCacheDir !== undefined) {
+    // Only after a load without errors: entries made by older code or registries, groups no article
+    // belongs to, bodies no article uses, and files killed runs left.
+    await pruneCacheFolder(dirname(setup.sourceCacheDir), [basename(setup.sourceCacheDir)])
+    await pruneCacheFolder(setup.sourceCacheDir, [...cachedGroups, commentsCache])
+    await pruneMarkdownCache(setup.markdownCacheDir, batches.flatMap((batch) => batch.markdownKeys))
+  }
   return { sources: failed ? undefined : { registries, articles, media, comments: approved.comments }, files, reused }
 }
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path'
 import sharp from 'sharp'
+import { cacheFingerprint, removeStaleTemporaries, writeAtomic } from '../cache/index.ts'
 
 /** An image file of the content folder, measured (after EXIF orientation) and hashed. */
 export interface MediaFile {
@@ -97,14 +98,21 @@ async function readMedia(sourcePath: string, maxPixels: number, measured: Measur
   }
 }
 
+/** The measurements file: made by this code (the reader and sharp's version), or ignored. */
+interface MeasuresFile {
+  code: string
+  measures: Record<string, { width: number; height: number; alpha: boolean }>
+}
+
 /**
- * Reads image measurements saved by an earlier build.
+ * Reads image measurements saved by an earlier build of the same measuring code.
  *
  * @param path The cache file.
  */
 export async function readMeasuredImages(path: string): Promise<MeasuredImages> {
   try {
-    return new Map(Object.entries(JSON.parse(await readFile(path, 'utf8')) as Record<string, { width: number; height: number; alpha: boolean }>))
+    const file = JSON.parse(await readFile(path, 'utf8')) as Partial<MeasuresFile>
+    return file.code === (await cacheFingerprint('measures')) && file.measures ? new Map(Object.entries(file.measures)) : new Map()
   } catch {
     return new Map()
   }
@@ -118,9 +126,12 @@ export async function readMeasuredImages(path: string): Promise<MeasuredImages> 
  * @param used Hashes of the images this build used.
  */
 export async function writeMeasuredImages(path: string, measured: MeasuredImages, used: Iterable<string>): Promise<void> {
-  const kept = Object.fromEntries([...used].sort().flatMap((hash) => (measured.has(hash) ? [[hash, measured.get(hash)]] : [])))
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, JSON.stringify(kept))
+  const measures = Object.fromEntries([...used].sort().flatMap((hash) => {
+    const size = measured.get(hash)
+    return size ? [[hash, size] as const] : []
+  }))
+  await writeAtomic(path, JSON.stringify({ code: await cacheFingerprint('measures'), measures } satisfies MeasuresFile))
+  await removeStaleTemporaries(dirname(path))
 }
 
 /**

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import { fileURLToPath } from 'node:url'
+import { cacheFingerprint, digest, writeAtomic } from '../cache/index.ts'
 import type { ArticleResult } from './load-articles.ts'
 import type { Registries } from './registries.ts'
 import { mapLimit } from '../files.ts'
@@ -21,25 +21,18 @@ export interface CachedSource {
   result: ArticleResult
   /** The images the article uses: as written, the file they resolved to, and the hash of its bytes. */
   media: Array<{ src: string; path: string; hash: string }>
+  /** Keys of the Markdown cache entries its body used, kept from pruning while the article is. */
+  markdown?: string[]
 }
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
-
 /**
- * The cache folder's name for this code and these registries: loading depends on the content stage,
- * the Markdown processor, image planning, URLs, the installed packages and every registry.
+ * The cache folder's name for this code and these registries: the code that loads one article
+ * (with everything it imports and the exact versions of its packages) and every registry.
  *
  * @param registries The validated registries.
  */
 export async function sourceCacheKey(registries: Registries): Promise<string> {
-  const hash = createHash('sha256').update(JSON.stringify(registries))
-  for (const dir of ['src/content', 'src/markdown', 'src/images', 'src/site/urls.ts']) {
-    const path = join(root, dir)
-    const entries = (await stat(path)).isDirectory() ? (await readdir(path, { recursive: true })).sort().map((entry) => join(path, entry)) : [path]
-    for (const entry of entries) if ((await stat(entry)).isFile()) hash.update(entry.slice(root.length)).update(await readFile(entry))
-  }
-  hash.update(await readFile(join(root, 'package-lock.json')).catch(() => Buffer.from('')))
-  return hash.digest('hex').slice(0, 24)
+  return digest(await cacheFingerprint('sources'), JSON.stringify(registries)).slice(0, 24)
 }
 
 /** What identifies a file's version without reading it. */
@@ -92,14 +85,15 @@ export async function readCachedSources(dir: string, groups: Iterable<string>): 
 }
 
 /**
- * Writes the groups that changed, and removes groups no article belongs to any more.
+ * Writes the groups that changed, each atomically.
  *
  * @param dir The cache folder.
  * @param entries Every article's entry, in path order.
  * @param changed Groups with an entry that was loaded from scratch.
+ * @param contentDir The content folder.
+ * @returns Every group file the articles belong to; the caller prunes the others.
  */
-export async function writeCachedSources(dir: string, entries: readonly CachedSource[], changed: ReadonlySet<string>, contentDir: string): Promise<void> {
-  await mkdir(dir, { recursive: true })
+export async function writeCachedSources(dir: string, entries: readonly CachedSource[], changed: ReadonlySet<string>, contentDir: string): Promise<string[]> {
   const groups = new Map<string, CachedSource[]>()
   for (const entry of entries) {
     const group = cacheGroup(contentDir, entry.path)
@@ -107,12 +101,6 @@ export async function writeCachedSources(dir: string, entries: readonly CachedSo
     if (list) list.push(entry)
     else groups.set(group, [entry])
   }
-  for (const [group, list] of groups) {
-    if (!changed.has(group)) continue
-    const temporary = join(dir, `${group}.${process.pid}.tmp`)
-    await writeFile(temporary, serialize(list))
-    await rename(temporary, join(dir, group))
-  }
-  // Only month files: the comment cache (comments.cache) lives beside them.
-  for (const file of await readdir(dir)) if (file.endsWith('.v8') && !groups.has(file)) await rm(join(dir, file), { force: true })
+  for (const [group, list] of groups) if (changed.has(group)) await writeAtomic(join(dir, group), serialize(list))
+  return [...groups.keys()]
 }

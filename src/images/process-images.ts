@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os'
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { linkOrCopy } from '../publish/output.ts'
 import sharp from 'sharp'
+import { cacheFingerprint, openCacheFolder, writeAtomic } from '../cache/index.ts'
 import { imageOptions, type ImageOptions, type ImageSet, type ImageVariant } from './plan-image.ts'
 import { exists, mapLimit } from '../files.ts'
 
@@ -10,7 +11,11 @@ import { exists, mapLimit } from '../files.ts'
 export interface ProcessOptions {
   /** The site being published (files go to their URL paths in it). */
   outputDir: string
-  /** Processed files are kept here, by name (which hashes source and options). */
+  /**
+   * Processed files are kept here (`.cache/images/<content>`), by the hash of this module's code
+   * (with image planning and sharp's version) and the published name (which hashes source and
+   * options); files this run did not use are removed.
+   */
   cacheDir: string
   /** Images processed at once. @default the number of CPU cores */
   concurrency?: number
@@ -35,14 +40,14 @@ export interface ProcessResult {
  */
 export async function processImages(sets: readonly ImageSet[], options: ProcessOptions): Promise<ProcessResult> {
   const settings = options.options ?? imageOptions
-  const cache = join(options.cacheDir, 'images')
-  await mkdir(cache, { recursive: true })
+  const cache = openCacheFolder(options.cacheDir)
+  const code = (await cacheFingerprint('images')).slice(0, 16)
   await mkdir(join(options.outputDir, 'media'), { recursive: true })
   sharp.concurrency(1)
   let processed = 0
   let cached = 0
   await mapLimit(sets, Math.max(1, options.concurrency ?? availableParallelism()), async (set) => {
-    const cachedPath = (variant: ImageVariant): string => join(cache, variant.url.slice('/media/'.length))
+    const cachedPath = (variant: ImageVariant): string => cache.entry(`${code}/${variant.url.slice('/media/'.length)}`)
     const missing = []
     for (const variant of set.variants) if (!(await exists(cachedPath(variant)))) missing.push(variant)
     if (missing.length > 0) {
@@ -51,6 +56,7 @@ export async function processImages(sets: readonly ImageSet[], options: ProcessO
     } else cached++
     for (const variant of set.variants) await linkOrCopy(cachedPath(variant), join(options.outputDir, variant.url))
   })
+  await cache.prune()
   return { processed, cached }
 }
 
@@ -64,10 +70,7 @@ async function encode(source: string, variants: readonly ImageVariant[], target:
     else if (variant.format === 'png') pipeline = pipeline.png({ compressionLevel: 9, palette: true, quality: settings.quality.png })
     else pipeline = pipeline.jpeg({ quality: settings.quality.jpeg, mozjpeg: true, progressive: true })
     const bytes = await pipeline.toBuffer()
-    const path = target(variant)
-    // Write then rename: a crash never leaves a half-written file under a final name.
-    const temporary = `${path}.${process.pid}.tmp`
-    await writeFile(temporary, bytes)
-    await rename(temporary, path)
+    // A crash never leaves a half-written file under a final name.
+    await writeAtomic(target(variant), bytes)
   }
 }

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { cacheFingerprint, digest, pruneCacheFolder, writeAtomic } from '../cache/index.ts'
 import type { FigureImage } from './types.ts'
 
 /** A rendered body as the cache keeps it. */
@@ -18,48 +17,68 @@ export interface MarkdownCache {
   set(key: string, value: CachedBody): Promise<void>
 }
 
-const markdownDir = dirname(fileURLToPath(import.meta.url))
-const lockfile = fileURLToPath(new URL('../../package-lock.json', import.meta.url))
-
 /**
- * What the processor's output depends on besides the body: our plugins' code, the installed
- * package versions and the site's embed hosts. Any change gives new keys, so nothing stale is used.
+ * What the processor's output depends on besides the body: the code of the processor and
+ * everything it imports (plugins, image planning for figures), the exact versions of the packages
+ * among them, and the site's embed hosts. Any change gives new keys, so nothing stale is used;
+ * a bump of a package the processor does not use changes nothing.
  *
  * @param embedHosts The site's allowed embed hosts.
  */
 export async function processorFingerprint(embedHosts: readonly string[]): Promise<string> {
-  const hash = createHash('sha256').update(JSON.stringify(embedHosts))
-  for (const name of (await readdir(markdownDir)).sort()) {
-    if (name.endsWith('.ts')) hash.update(name).update(await readFile(join(markdownDir, name)))
-  }
-  hash.update(await readFile(lockfile).catch(() => Buffer.from('no lockfile')))
-  return hash.digest('hex')
+  return digest(await cacheFingerprint('markdown'), JSON.stringify(embedHosts))
+}
+
+/** Where a body's entry lives, relative to the cache folder: 256 subfolders keep each one small. */
+function entryName(key: string): string {
+  return `${key.slice(0, 2)}/${key}.json`
 }
 
 /**
- * Opens the Markdown cache in a folder (`.cache/markdown`), one small JSON file per body.
+ * Opens the Markdown cache in a folder (`.cache/markdown/<content>`), one small JSON file per body,
+ * each written atomically.
  *
  * @param dir The cache folder.
  * @param fingerprint From {@link processorFingerprint}.
  */
 export function createMarkdownCache(dir: string, fingerprint: string): MarkdownCache {
-  const pathOf = (key: string): string => join(dir, key.slice(0, 2), `${key}.json`)
   return {
-    key(body, images, listed) {
-      return createHash('sha256').update(fingerprint).update('\0').update(body).update('\0').update(JSON.stringify([images, listed])).digest('hex')
-    },
+    key: (body, images, listed) => digest(fingerprint, body, JSON.stringify([images, listed])),
     async get(key) {
       try {
-        return JSON.parse(await readFile(pathOf(key), 'utf8')) as CachedBody
+        return JSON.parse(await readFile(join(dir, entryName(key)), 'utf8')) as CachedBody
       } catch {
         return undefined
       }
     },
-    async set(key, value) {
-      const path = pathOf(key)
-      await mkdir(dirname(path), { recursive: true })
-      // Write then rename would be atomic; a torn file only fails JSON.parse and is re-rendered.
-      await writeFile(path, JSON.stringify(value))
+    set: (key, value) => writeAtomic(join(dir, entryName(key)), JSON.stringify(value)),
+  }
+}
+
+/**
+ * A view of a cache that records every key asked for, so a build knows which entries an article
+ * uses even when it is later taken from the source cache without rendering.
+ *
+ * @param cache The cache.
+ * @param keys Receives the keys.
+ */
+export function recordingKeys(cache: MarkdownCache, keys: string[]): MarkdownCache {
+  return {
+    ...cache,
+    key(body, images, listed) {
+      const key = cache.key(body, images, listed)
+      keys.push(key)
+      return key
     },
   }
+}
+
+/**
+ * Removes the bodies no article of this build uses.
+ *
+ * @param dir The cache folder.
+ * @param keys Keys of every article's body.
+ */
+export function pruneMarkdownCache(dir: string, keys: Iterable<string>): Promise<number> {
+  return pruneCacheFolder(dir, [...keys].map(entryName))
 }

@@ -2,4 +2,4 @@ export { createMarkdownProcessor, renderMarkdown, type MarkdownOptions, type Mar
 export { captionElement, pictureElement, remarkFigure } from './remark-figure.ts'
 export { rehypeEmbedHosts, type EmbedHostsOptions } from './rehype-embed-hosts.ts'
 export type { FigureImage } from './types.ts'
-export { createMarkdownCache, processorFingerprint, type CachedBody, type MarkdownCache } from './cache.ts'
+export { createMarkdownCache, processorFingerprint, pruneMarkdownCache, recordingKeys, type CachedBody, type MarkdownCache } from './cache.ts'

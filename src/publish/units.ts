@@ -1,5 +1,6 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
+import { cacheFingerprint, removeStaleTemporaries, writeAtomic } from '../cache/index.ts'
 import { mapLimit } from '../files.ts'
 
 /**
@@ -17,13 +18,16 @@ export interface OutputUnit {
 export interface UnitManifest {
   /** The output folder it describes. */
   outDir: string
+  /** The fingerprint of the build's code: a unit published by other code is never carried over. */
+  code: string
   units: Record<string, { key: string; ino: number; mtimeMs: number }>
 }
 
-const empty = (outDir: string): UnitManifest => ({ outDir, units: {} })
+const empty = async (outDir: string): Promise<UnitManifest> => ({ outDir, code: await cacheFingerprint('units'), units: {} })
 
 /**
- * Reads the unit manifest; a missing or torn file, or one for another output folder, is empty.
+ * Reads the unit manifest; a missing file, or one for another output folder or written by other
+ * code, is empty.
  *
  * @param file The manifest file.
  * @param outDir The output folder the build publishes to.
@@ -31,7 +35,7 @@ const empty = (outDir: string): UnitManifest => ({ outDir, units: {} })
 export async function readUnitManifest(file: string, outDir: string): Promise<UnitManifest> {
   try {
     const manifest = JSON.parse(await readFile(file, 'utf8')) as UnitManifest
-    return manifest.outDir === resolve(outDir) ? manifest : empty(resolve(outDir))
+    return manifest.outDir === resolve(outDir) && manifest.code === (await cacheFingerprint('units')) ? manifest : await empty(resolve(outDir))
   } catch {
     return empty(resolve(outDir))
   }
@@ -113,11 +117,9 @@ export async function carryUnits(outDir: string, staging: string, paths: Iterabl
  * @param units Every unit of this build.
  */
 export async function writeUnitManifest(file: string, outDir: string, units: readonly OutputUnit[]): Promise<void> {
-  const manifest = empty(resolve(outDir))
+  const manifest = await empty(resolve(outDir))
   const stats = await mapLimit(units, 64, async (unit) => ({ unit, info: await stat(join(outDir, unit.path)).catch(() => undefined) }))
   for (const { unit, info } of stats) if (info?.isDirectory()) manifest.units[unit.path] = { key: unit.key, ino: info.ino, mtimeMs: info.mtimeMs }
-  await mkdir(dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, JSON.stringify(manifest))
-  await rename(temporary, file)
+  await writeAtomic(file, JSON.stringify(manifest))
+  await removeStaleTemporaries(dirname(file))
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { link, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
 import { linkOrCopy } from '../publish/output.ts'
 import type { OutputUnit } from '../publish/units.ts'
 import { contentHash, outputUnitOf, outputPathOf, type ArticleModel, type ListingPage, type SiteModel } from '../site/index.ts'
@@ -19,7 +19,7 @@ export interface CachedRenderOptions {
   /** Eleventy's scratch folder. */
   eleventyCacheDir: string
   assets: PageContext['assets']
-  /** Hash of the code that renders pages; computed from templates/, src/render/ and the lockfile by default. */
+  /** Hash of the code that renders pages. @default {@link renderFingerprint} */
   fingerprint?: string
   /** Pages per Eleventy run, so memory stays bounded on large archives. @default 5000 */
   chunkSize?: number
@@ -46,22 +46,13 @@ export interface CachedRenderResult {
   carriedUnits: string[]
 }
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
-
 /**
- * A hash of everything that turns the site model into HTML: templates (and their assets),
- * the render stage and the installed packages. Any change re-renders every page.
+ * A hash of the code that turns the site model into HTML: the render stage with everything it
+ * imports (templates, the site model's helpers, image planning…), the exact versions of the
+ * packages among them, and the assets pages link. Any change re-renders every page.
  */
-export async function renderFingerprint(): Promise<string> {
-  const hash = createHash('sha256')
-  for (const dir of ['templates', 'src/render']) {
-    for (const entry of (await readdir(join(root, dir), { recursive: true })).sort()) {
-      const path = join(root, dir, entry)
-      if ((await stat(path)).isFile()) hash.update(entry).update(await readFile(path))
-    }
-  }
-  hash.update(await readFile(join(root, 'package-lock.json')).catch(() => Buffer.from('')))
-  return hash.digest('hex')
+export function renderFingerprint(): Promise<string> {
+  return cacheFingerprint('pages')
 }
 
 /**
@@ -154,7 +145,6 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   await mapLimit([...missedArticles, ...missedListings], 64, ({ item, key }) =>
     link(join(options.outputDir, outputPathOf(item.url)), join(options.pagesCacheDir, `${key}.html`)).catch(() => {})
   )
-  const stale = (await readdir(options.pagesCacheDir)).filter((entry) => !used.has(entry.replace(/\.html$/, '')))
-  await mapLimit(stale, 64, (entry) => rm(join(options.pagesCacheDir, entry), { force: true }))
+  await pruneCacheFolder(options.pagesCacheDir, [...used].map((key) => `${key}.html`))
   return { rendered, cached, carried, units, carriedUnits: [...kept] }
 }

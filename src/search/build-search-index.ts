@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { deserialize, serialize } from 'node:v8'
-import { fileURLToPath } from 'node:url'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import * as pagefind from 'pagefind'
+import { cacheFingerprint, pruneCacheFolder, temporaryPath } from '../cache/index.ts'
 import { linkTree } from '../publish/output.ts'
 import type { OutputUnit } from '../publish/units.ts'
 import type { ArticleModel, SiteModel } from '../site/index.ts'
+import { indexBundle } from './index-bundle.ts'
 import { searchRecord } from './search-record.tsx'
 import { exists } from '../files.ts'
 import type { Progress } from '../progress.ts'
@@ -41,22 +41,6 @@ export interface SearchIndexResult {
   units: OutputUnit[]
   /** Bundle folders to carry over from the live output (not written to `outputDir`). */
   carriedUnits: string[]
-}
-
-/** Files sent to Pagefind at once. */
-const inFlight = 32
-
-const unusedFiles = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']
-
-// Pagefind does not export its package.json; its entry point sits in the package folder's lib/.
-const pagefindVersion = (JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as { version: string }).version
-
-// What turns an article into its record: a change to it re-indexes every bundle.
-const recordCode = readFileSync(new URL('./search-record.tsx', import.meta.url))
-
-/** A Pagefind run reported a problem: the build fails with its messages. */
-export class SearchIndexError extends Error {
-  override name = 'SearchIndexError'
 }
 
 /** One bundle's part in a build: carried over from the live output, linked from the cache, or indexed. */
@@ -98,8 +82,9 @@ export interface SearchPlan {
 export async function planSearchIndex(model: SiteModel, options: Pick<SearchIndexOptions, 'cacheDir' | 'keepUnits'>): Promise<SearchPlan> {
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))
   // A bundle's key hashes what its records are made of (the articles, the names of places, people
-  // and categories, the record code and Pagefind's version) without building the records.
-  const names = createHash('sha256').update(`${pagefindVersion}\0${model.site.language}\0`).update(recordCode).update(JSON.stringify(namesOf(model))).digest('hex')
+  // and categories) and the code that makes them (the record, the indexing, Pagefind's version),
+  // without building the records.
+  const names = createHash('sha256').update(`${await cacheFingerprint('search')}\0${model.site.language}\0`).update(JSON.stringify(namesOf(model))).digest('hex')
   const shards = model.searchShards.map((shard) => {
     const hash = createHash('sha256').update(names)
     for (const url of shard.articles) {
@@ -121,7 +106,8 @@ export async function planSearchIndex(model: SiteModel, options: Pick<SearchInde
         const article = byUrl.get(url)
         return article ? [{ url, content: searchRecord(article, model) }] : []
       })
-      const file = join(options.cacheDir, `${key}.records-${process.pid}`)
+      // A temporary name: a killed build's records are pruned, never taken for a bundle.
+      const file = temporaryPath(join(options.cacheDir, `${key}.records`))
       await writeFile(file, serialize(records))
       bundles.push({ ...planned, action: 'index', records: file })
     }
@@ -168,8 +154,7 @@ export async function writeSearchIndex(plan: SearchPlan, options: Pick<SearchInd
     await Promise.all(plan.bundles.map((planned) => (planned.records ? rm(planned.records, { force: true }) : undefined)))
   }
   // Bundles no build uses any more only take disk space.
-  const used = new Set(plan.bundles.map((planned) => planned.key))
-  for (const entry of await readdir(plan.cacheDir).catch(() => [] as string[])) if (!used.has(entry)) await rm(join(plan.cacheDir, entry), { recursive: true, force: true })
+  await pruneCacheFolder(plan.cacheDir, plan.bundles.map((planned) => planned.key))
   return result
 }
 
@@ -193,30 +178,4 @@ function namesOf(model: SiteModel): unknown {
 function recordInputs(article: ArticleModel): string {
   const lead = article.images[0]
   return JSON.stringify([article.url, article.title, article.summary, article.date, article.locality, article.authors, article.category, lead?.set.thumbnail.url, lead?.alt, article.digest])
-}
-
-async function indexBundle(records: ReadonlyArray<{ url: string; content: string }>, language: string, target: string, bundle: string, progress: Progress): Promise<void> {
-  const created = await pagefind.createIndex({ forceLanguage: language })
-  const index = created.index
-  if (!index || created.errors.length > 0) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join('; ')}`)
-  // Pagefind answers each file over a pipe; keeping a few in flight hides the round trips.
-  for (let start = 0; start < records.length; start += inFlight) {
-    progress(start, records.length)
-    await Promise.all(
-      records.slice(start, start + inFlight).map(async (record) => {
-        const added = await index.addHTMLFile(record)
-        if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`)
-      })
-    )
-  }
-  // Written beside the cache entry, then renamed: an interrupted build never leaves half a bundle.
-  const temporary = `${target}.${process.pid}.tmp`
-  await rm(temporary, { recursive: true, force: true })
-  const written = await index.writeFiles({ outputPath: temporary })
-  if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write ${bundle}: ${written.errors.join('; ')}`)
-  // The search page uses Pagefind's JS API only; its prebuilt UIs would be dead weight on the CDN.
-  await Promise.all(unusedFiles.map((name) => rm(join(temporary, name), { force: true })))
-  await index.deleteIndex()
-  await rm(target, { recursive: true, force: true })
-  await rename(temporary, target)
 }

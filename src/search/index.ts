@@ -1,2 +1,3 @@
-export { buildSearchIndex, planSearchIndex, SearchIndexError, writeSearchIndex, type PlannedBundle, type SearchIndexOptions, type SearchIndexResult, type SearchPlan } from './build-search-index.ts'
+export { buildSearchIndex, planSearchIndex, writeSearchIndex, type PlannedBundle, type SearchIndexOptions, type SearchIndexResult, type SearchPlan } from './build-search-index.ts'
+export { indexBundle, SearchIndexError } from './index-bundle.ts'
 export { searchRecord } from './search-record.tsx'

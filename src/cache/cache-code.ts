@@ -1,0 +1,45 @@
+import { codeFingerprint, repoRoot, type CodeSpec } from './code-fingerprint.ts'
+
+/** The build's caches (see the README's "Caches"). */
+export type CacheName = 'sources' | 'markdown' | 'measures' | 'images' | 'pages' | 'search' | 'units' | 'comments'
+
+// Files a stage uses without importing them: the stylesheet is read and the browser scripts are
+// bundled by the publish stage, and every page links them by a hash of their bytes.
+const assets = {
+  entries: ['templates/client/article.ts', 'templates/client/search/search-page.ts', 'templates/client/comments.ts'],
+  files: ['templates/assets/site.css'],
+}
+
+/**
+ * The code that makes each cache's entries, as entry modules: each cache is keyed by everything
+ * its entries import (found by esbuild, so no list of folders to forget) and the exact versions of
+ * the packages among them.
+ */
+export const cacheCode = {
+  // One article, loaded: front matter, validation, Markdown, image planning, URLs.
+  sources: { entries: ['src/content/load-articles.ts'] },
+  // One comment file, parsed and validated.
+  comments: { entries: ['src/content/comments.ts'] },
+  // One body, rendered: the processor, its plugins (figures use image planning) and unified's packages.
+  markdown: { entries: ['src/markdown/processor.ts'] },
+  // One image, measured: the media reader and sharp.
+  measures: { entries: ['src/content/media.ts'] },
+  // One image, processed: the plan (names, widths), the encoder settings and sharp.
+  images: { entries: ['src/images/process-images.ts'] },
+  // One page, rendered: the render stage, the site model's helpers, the templates, and the assets they link.
+  pages: { entries: ['src/render/render-cached.ts', ...assets.entries], files: assets.files },
+  // One search bundle: the record of an article and the Pagefind run that indexes them.
+  search: { entries: ['src/search/search-record.tsx', 'src/search/index-bundle.ts'] },
+  // What the output holds, folder by folder: the whole build decides it.
+  units: { entries: ['src/build.ts', ...assets.entries], files: assets.files },
+} as const satisfies Record<CacheName, CodeSpec>
+
+/**
+ * The fingerprint of the code behind a cache (memoised per process).
+ *
+ * @param name The cache.
+ * @param root The repository root, for tests on a copy of the code. @default repoRoot
+ */
+export function cacheFingerprint(name: CacheName, root: string = repoRoot): Promise<string> {
+  return codeFingerprint(cacheCode[name], root)
+}

@@ -1,0 +1,51 @@
+import { rename, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import * as pagefind from 'pagefind'
+import { temporaryPath } from '../cache/index.ts'
+import type { Progress } from '../progress.ts'
+
+/** Files sent to Pagefind at once. */
+const inFlight = 32
+
+const unusedFiles = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']
+
+/** A Pagefind run reported a problem: the build fails with its messages. */
+export class SearchIndexError extends Error {
+  override name = 'SearchIndexError'
+}
+
+/**
+ * Indexes one bundle's records with Pagefind into a cache folder. This module and the record's
+ * are the search cache's code: a change to either, or to Pagefind's version, re-indexes every bundle.
+ *
+ * @param records The bundle's pages: URL and record HTML.
+ * @param language The site's language.
+ * @param target The cache folder to fill (replaced whole).
+ * @param bundle Where it is published, for messages.
+ * @param progress Told how many records are added.
+ */
+export async function indexBundle(records: ReadonlyArray<{ url: string; content: string }>, language: string, target: string, bundle: string, progress: Progress): Promise<void> {
+  const created = await pagefind.createIndex({ forceLanguage: language })
+  const index = created.index
+  if (!index || created.errors.length > 0) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join('; ')}`)
+  // Pagefind answers each file over a pipe; keeping a few in flight hides the round trips.
+  for (let start = 0; start < records.length; start += inFlight) {
+    progress(start, records.length)
+    await Promise.all(
+      records.slice(start, start + inFlight).map(async (record) => {
+        const added = await index.addHTMLFile(record)
+        if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`)
+      })
+    )
+  }
+  // Written beside the cache entry, then renamed: an interrupted build never leaves half a bundle.
+  const temporary = temporaryPath(target)
+  await rm(temporary, { recursive: true, force: true })
+  const written = await index.writeFiles({ outputPath: temporary })
+  if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write ${bundle}: ${written.errors.join('; ')}`)
+  // The search page uses Pagefind's JS API only; its prebuilt UIs would be dead weight on the CDN.
+  await Promise.all(unusedFiles.map((name) => rm(join(temporary, name), { force: true })))
+  await index.deleteIndex()
+  await rm(target, { recursive: true, force: true })
+  await rename(temporary, target)
+}
