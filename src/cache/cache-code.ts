@@ -28,8 +28,9 @@ export const cacheCode = {
   images: { entries: ['src/images/process-images.ts'] },
   // One page, rendered: the render stage, the site model's helpers, the templates, and the assets they link.
   pages: { entries: ['src/render/render-cached.ts', ...assets.entries], files: assets.files },
-  // One search bundle: the record of an article and the Pagefind run that indexes them.
-  search: { entries: ['src/search/search-record.tsx', 'src/search/index-bundle.ts'] },
+  // One search bundle: which articles it holds and their records (planned in build-search-index),
+  // the Pagefind run that indexes them (index-bundle) and Pagefind's version.
+  search: { entries: ['src/search/build-search-index.ts'] },
   // What the output holds, folder by folder: the whole build decides it.
   units: { entries: ['src/build.ts', ...assets.entries], files: assets.files },
 } as const satisfies Record<CacheName, CodeSpec>

@@ -15,8 +15,7 @@ export class SearchIndexError extends Error {
 }
 
 /**
- * Indexes one bundle's records with Pagefind into a cache folder. This module and the record's
- * are the search cache's code: a change to either, or to Pagefind's version, re-indexes every bundle.
+ * Indexes one bundle's records with Pagefind into a cache folder, written beside it and renamed.
  *
  * @param records The bundle's pages: URL and record HTML.
  * @param language The site's language.

@@ -1,0 +1,120 @@
+import { appendFile, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { cacheCode, hashCodeGraph, readCodeGraph, type CacheName, type CodeGraph } from '../../src/cache/index.ts'
+import { copyCode, replaceInFile } from '../helpers/code-copy.ts'
+import { removeDir } from '../helpers/fixtures.ts'
+
+// A cache is only as trustworthy as its key: every module the build runs must be in the key of
+// each cache whose entries it can shape. These tests find the modules the way the build does
+// (esbuild), never from a list of folders.
+const test = suite('cacheCode')
+const names = Object.keys(cacheCode) as CacheName[]
+/** Caches whose entries end up in the output (units only record which output folders to keep). */
+const outputCaches = names.filter((name) => name !== 'units')
+
+// Modules of the build that make no cached entry, each with the reason it needs no key.
+const orchestration: Record<string, string> = {
+  'src/build.ts': 'wires the stages together; what each stage caches is made by the stage',
+  'src/task.ts': 'times steps and prints their lines',
+  'src/memory.ts': 'frees memory before Pagefind starts',
+  'src/publish/assets.ts': 'writes the stylesheet and scripts on every build; pages know them by a hash of their bytes',
+  'src/publish/units.ts': 'the units cache itself, keyed by the whole build (asserted below)',
+  'src/publish/index.ts': 're-exports',
+  'src/render/index.ts': 're-exports',
+  'src/search/index.ts': 're-exports',
+}
+
+let copy = ''
+const graphs = new Map<CacheName, CodeGraph>()
+let build: CodeGraph | undefined
+
+test.before(async () => {
+  copy = await copyCode()
+  for (const name of names) graphs.set(name, await readCodeGraph(cacheCode[name], copy))
+  build = await readCodeGraph({ entries: ['src/build.ts'] }, copy)
+})
+
+test.after(async () => {
+  await removeDir(copy)
+})
+
+const holders = (module: string): CacheName[] => names.filter((name) => graphs.get(name)?.modules.includes(module))
+
+test('should key every module of the build into an output cache, or list it as orchestration', () => {
+  const ours = (build?.modules ?? []).filter((module) => module.startsWith('src/') || module.startsWith('templates/'))
+  assert.ok(ours.length > 80, `the build's graph has ${ours.length} modules`)
+  const unkeyed = ours.filter((module) => !outputCaches.some((name) => graphs.get(name)?.modules.includes(module)))
+  assert.equal(unkeyed.sort(), Object.keys(orchestration).sort(), 'modules in no output cache’s key')
+  // Units decide which output folders are moved over as they are: the whole build shapes those.
+  for (const module of ours) assert.ok(graphs.get('units')?.modules.includes(module), `units key ${module}`)
+})
+
+test('should key the issue’s example, image planning, into every cache whose entries show sizes', () => {
+  for (const name of ['sources', 'markdown', 'images', 'pages'] as const) assert.ok(holders('src/images/plan-image.ts').includes(name), name)
+  assert.ok(graphs.get('pages')?.modules.includes('templates/assets/site.css'), 'the stylesheet pages link')
+  assert.ok(graphs.get('pages')?.modules.includes('templates/client/search/run-search.ts'), 'a script bundled for pages')
+})
+
+test('should change exactly the fingerprints whose graph holds a module when its bytes change', async () => {
+  const modules = [...new Set([...graphs.values()].flatMap((graph) => graph.modules))].filter((module) => !module.startsWith('node_modules/'))
+  const before = new Map<CacheName, string>()
+  for (const name of names) before.set(name, await hashCodeGraph(graphs.get(name) as CodeGraph))
+  for (const module of modules) {
+    const path = join(copy, module)
+    const original = await readFile(path)
+    await appendFile(path, '\n/* changed */\n')
+    try {
+      for (const name of names) {
+        const changed = (await hashCodeGraph(graphs.get(name) as CodeGraph)) !== before.get(name)
+        assert.is(changed, holders(module).includes(name), `${name} after a change to ${module}`)
+      }
+    } finally {
+      await writeFile(path, original)
+    }
+  }
+})
+
+test('should find a changed module again from scratch, with no graph kept', async () => {
+  const fresh = async (name: CacheName): Promise<string> => hashCodeGraph(await readCodeGraph(cacheCode[name], copy))
+  const before = new Map<CacheName, string>()
+  for (const name of names) before.set(name, await fresh(name))
+  const path = join(copy, 'src/images/plan-image.ts')
+  const original = await readFile(path, 'utf8')
+  await replaceInFile(path, "'(min-width: 44rem) 42rem, calc(100vw - 2rem)'", "'(min-width: 50rem) 48rem, 100vw'")
+  try {
+    for (const name of names) assert.is((await fresh(name)) !== before.get(name), holders('src/images/plan-image.ts').includes(name), name)
+  } finally {
+    await writeFile(path, original)
+  }
+})
+
+test('should key the exact versions of the packages in a graph and their dependencies, not the whole lockfile', async () => {
+  const lockfile = join(copy, 'package-lock.json')
+  const original = await readFile(lockfile, 'utf8')
+  const fresh = async (name: CacheName): Promise<string> => hashCodeGraph(await readCodeGraph(cacheCode[name], copy))
+  const bump = async (location: string): Promise<void> => {
+    const lock = JSON.parse(original) as { packages: Record<string, { version: string }> }
+    const entry = lock.packages[location]
+    if (!entry) throw new Error(`${location} is not in the lockfile`)
+    entry.version = `${entry.version}-bumped`
+    await writeFile(lockfile, JSON.stringify(lock))
+  }
+  const markdown = await fresh('markdown')
+  const pages = await fresh('pages')
+  try {
+    // luxon formats dates on pages; the Markdown processor never imports it.
+    await bump('node_modules/luxon')
+    assert.is(await fresh('markdown'), markdown, 'a bump outside the Markdown graph')
+    assert.is.not(await fresh('pages'), pages, 'pages use luxon')
+    // micromark is not imported by our code, but remark-parse depends on it.
+    await bump('node_modules/micromark')
+    assert.is.not(await fresh('markdown'), markdown, 'a dependency of a dependency')
+  } finally {
+    await writeFile(lockfile, original)
+  }
+  assert.is(await fresh('markdown'), markdown)
+})
+
+test.run()
