@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
-import { createMarkdownCache, createMarkdownProcessor, processorFingerprint, recordingKeys } from '../markdown/index.ts'
+import { createMarkdownCache, createMarkdownProcessor, recordingKeys } from '../markdown/index.ts'
 import { loadArticle, type AliasPlaces, type ArticleSource } from './article.ts'
 import type { ImageSet } from '../images/plan-image.ts'
 import { createMediaReader, imageCandidates, readFirstMedia, type MediaFile } from './media.ts'
@@ -15,8 +15,11 @@ import type { Progress } from '../progress.ts'
 export interface ArticleSetup {
   contentDir: string
   registries: Registries
-  /** Cache folder for rendered Markdown (`.cache/markdown/<content>`); no caching when absent. */
-  markdownCacheDir?: string
+  /**
+   * Cache of rendered Markdown: its folder (`.cache/markdown/<content>`) and the processor's
+   * fingerprint, computed once by the main thread; no caching when absent.
+   */
+  markdownCache?: { dir: string; fingerprint: string }
   /** Image measurements from earlier builds, by content hash. */
   measured: Array<[string, { width: number; height: number; alpha: boolean }]>
   /** Files read at once. */
@@ -81,7 +84,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     readMedia: createMediaReader(registries.site.maxImageMegapixels * 1_000_000, measured),
     media: new Map<string, MediaFile>(),
     imageSets: new Map<string, ImageSet>(),
-    ...(setup.markdownCacheDir === undefined ? {} : { markdownCache: createMarkdownCache(setup.markdownCacheDir, await processorFingerprint(registries.site.embedHosts)) }),
+    ...(setup.markdownCache === undefined ? {} : { markdownCache: createMarkdownCache(setup.markdownCache.dir, setup.markdownCache.fingerprint) }),
   }
   const cached = setup.sourceCacheDir ? await readCachedSources(setup.sourceCacheDir, paths.map((path) => cacheGroup(setup.contentDir, path))) : new Map<string, CachedSource>()
   const cacheEntries = new Map<string, CachedSource>()

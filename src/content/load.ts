@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads'
 import { glob } from 'tinyglobby'
 import { VFile } from 'vfile'
 import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
-import { pruneMarkdownCache } from '../markdown/index.ts'
+import { processorFingerprint, pruneMarkdownCache } from '../markdown/index.ts'
 import { checkAliases, type LoadedArticle } from './aliases.ts'
 import { loadComments, type CommentSource } from './comments.ts'
 import type { ArticleSource } from './article.ts'
@@ -64,7 +64,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
     ...(options.cacheDir === undefined
       ? {}
       : {
-          markdownCacheDir: join(resolve(options.cacheDir), 'markdown', folderKey(contentDir)),
+          markdownCache: { dir: join(resolve(options.cacheDir), 'markdown', folderKey(contentDir)), fingerprint: await processorFingerprint(registries.site.embedHosts) },
           sourceCacheDir: join(resolve(options.cacheDir), 'sources', folderKey(contentDir), await sourceCacheKey(registries)),
         }),
   }
@@ -104,12 +104,12 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   const media = [...new Map(batches.flatMap((batch) => batch.media.map((file) => [file.sourcePath, file] as const))).values()].sort((a, b) => compare(a.sourcePath, b.sourcePath))
   if (measuresFile) await writeMeasuredImages(measuresFile, new Map(batches.flatMap((batch) => batch.measured)), media.map((file) => file.hash))
   const reused = batches.reduce((total, batch) => total + batch.reused, 0)
-  if (!failed && setup.sourceCacheDir !== undefined && setup.markdownCacheDir !== undefined) {
+  if (!failed && setup.sourceCacheDir !== undefined && setup.markdownCache !== undefined) {
     // Only after a load without errors: entries made by older code or registries, groups no article
     // belongs to, bodies no article uses, and files killed runs left.
     await pruneCacheFolder(dirname(setup.sourceCacheDir), [basename(setup.sourceCacheDir)])
     await pruneCacheFolder(setup.sourceCacheDir, [...cachedGroups, commentsCache])
-    await pruneMarkdownCache(setup.markdownCacheDir, batches.flatMap((batch) => batch.markdownKeys))
+    await pruneMarkdownCache(setup.markdownCache.dir, batches.flatMap((batch) => batch.markdownKeys))
   }
   return { sources: failed ? undefined : { registries, articles, media, comments: approved.comments }, files, reused }
 }
