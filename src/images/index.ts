@@ -1,2 +1,3 @@
-export { articleImageSizes, imageOptions, planImage, variantWidths, type ImageFormat, type ImageOptions, type ImageSet, type ImageVariant } from './plan-image.ts'
+export { articleImageSizes } from './image-sizes.ts'
+export { imageOptions, planImage, variantWidths, type ImageFormat, type ImageOptions, type ImageSet, type ImageVariant } from './plan-image.ts'
 export { processImages, type ProcessOptions, type ProcessResult } from './process-images.ts'

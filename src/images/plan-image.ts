@@ -53,9 +53,6 @@ export interface ImageSet {
   thumbnail: ImageVariant
 }
 
-/** `sizes` for images in the article column (42rem wide, less the page padding on phones). */
-export const articleImageSizes = '(min-width: 44rem) 42rem, calc(100vw - 2rem)'
-
 const mime: Record<ImageFormat, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg', png: 'image/png' }
 const extension: Record<ImageFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg', png: 'png' }
 

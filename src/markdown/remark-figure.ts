@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { report } from '../content/report.ts'
 import { didYouMean } from '../content/did-you-mean.ts'
-import { articleImageSizes } from '../images/plan-image.ts'
+import { articleImageSizes } from '../images/image-sizes.ts'
 import type { FigureImage } from './types.ts'
 
 /**

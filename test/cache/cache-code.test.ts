@@ -51,8 +51,12 @@ test('should key every module of the build into an output cache, or list it as o
   for (const module of ours) assert.ok(graphs.get('units')?.modules.includes(module), `units key ${module}`)
 })
 
-test('should key the issue’s example, image planning, into every cache whose entries show sizes', () => {
-  for (const name of ['sources', 'markdown', 'images', 'pages'] as const) assert.ok(holders('src/images/plan-image.ts').includes(name), name)
+test('should key the issue’s example, the responsive sizes, into every cache whose entries show them, and no other', () => {
+  for (const name of ['sources', 'markdown', 'pages'] as const) assert.ok(holders('src/images/image-sizes.ts').includes(name), name)
+  // Markup only: a new `sizes` must not re-encode a million images.
+  assert.not.ok(holders('src/images/image-sizes.ts').includes('images'), 'images')
+  // Image planning names the files every page and body links.
+  for (const name of ['sources', 'images', 'pages'] as const) assert.ok(holders('src/images/plan-image.ts').includes(name), name)
   assert.ok(graphs.get('pages')?.modules.includes('templates/assets/site.css'), 'the stylesheet pages link')
   assert.ok(graphs.get('pages')?.modules.includes('templates/client/search/run-search.ts'), 'a script bundled for pages')
 })
@@ -80,11 +84,11 @@ test('should find a changed module again from scratch, with no graph kept', asyn
   const fresh = async (name: CacheName): Promise<string> => hashCodeGraph(await readCodeGraph(cacheCode[name], copy))
   const before = new Map<CacheName, string>()
   for (const name of names) before.set(name, await fresh(name))
-  const path = join(copy, 'src/images/plan-image.ts')
+  const path = join(copy, 'src/images/image-sizes.ts')
   const original = await readFile(path, 'utf8')
   await replaceInFile(path, "'(min-width: 44rem) 42rem, calc(100vw - 2rem)'", "'(min-width: 50rem) 48rem, 100vw'")
   try {
-    for (const name of names) assert.is((await fresh(name)) !== before.get(name), holders('src/images/plan-image.ts').includes(name), name)
+    for (const name of names) assert.is((await fresh(name)) !== before.get(name), holders('src/images/image-sizes.ts').includes(name), name)
   } finally {
     await writeFile(path, original)
   }
