@@ -6,6 +6,7 @@ import { carryUnits, createStaging, discardStaging, readAssets, readUnitManifest
 import { renderCached, type CachedRenderResult } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, type SearchIndexResult, type SearchPlan } from './search/index.ts'
 import { planSite } from './site/index.ts'
+import { removeOldLayout } from './cache/index.ts'
 import { releaseMemory } from './memory.ts'
 import type { ProgressSink } from './progress.ts'
 import { task, type Logger, type Timing } from './task.ts'
@@ -110,6 +111,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         throw error
       })
       await writeUnitManifest(manifestFile, outDir, [...render.units, ...search.units])
+      for (const root of ['markdown', 'images']) await removeOldLayout(join(cacheDir, root))
     })
     return { ok: true, files, pages: site.pages, articles: site.articles, timings, images, search, render }
   } catch (error) {

@@ -68,3 +68,18 @@ async function pruneLevel(dir: string, prefix: string, keep: ReadonlySet<string>
   })
   return removed.reduce((sum, count) => sum + count, 0)
 }
+
+/**
+ * Removes from a cache root whatever is not a per-content-folder entry: files and folders of the
+ * layout before caches were kept per content folder (`markdown/ab/…`, `images/<name>`), which no
+ * build reads any more and a restored CI cache would otherwise carry for good.
+ *
+ * @param root A cache root holding one folder per content folder (e.g. `.cache/markdown`).
+ * @returns How many entries were removed.
+ */
+export async function removeOldLayout(root: string): Promise<number> {
+  const entries = await readdir(root).catch(() => [] as string[])
+  const old = entries.filter((name) => !/^[0-9a-f]{12}$/.test(name) && !isTemporary(name))
+  await Promise.all(old.map((name) => rm(join(root, name), { recursive: true, force: true })))
+  return old.length
+}

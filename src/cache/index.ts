@@ -1,6 +1,6 @@
 export { isStaleTemporary, isTemporary, removeStaleTemporaries, temporaryPath, writeAtomic } from './atomic-write.ts'
 export { cacheCode, cacheFingerprint, type CacheName } from './cache-code.ts'
-export { openCacheFolder, pruneCacheFolder, type CacheFolder } from './cache-store.ts'
+export { openCacheFolder, pruneCacheFolder, removeOldLayout, type CacheFolder } from './cache-store.ts'
 export { codeFingerprint, hashCodeGraph, readCodeGraph, repoRoot, type CodeGraph, type CodeSpec } from './code-fingerprint.ts'
 export { digest } from './digest.ts'
 export { moduleGraph, type ModuleGraph } from './module-graph.ts'

@@ -2,7 +2,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { pruneCacheFolder, temporaryPath } from '../../src/cache/index.ts'
+import { pruneCacheFolder, removeOldLayout, temporaryPath } from '../../src/cache/index.ts'
 import { folderKey, loadContent } from '../../src/content/index.ts'
 import { planImage, processImages } from '../../src/images/index.ts'
 import { contentWith, removeDir, tempDir } from '../helpers/fixtures.ts'
@@ -75,6 +75,18 @@ test('should remove processed images no longer published', async () => {
   const names = (sets[0]?.variants ?? []).map((variant) => variant.url.slice('/media/'.length)).sort()
   assert.equal(kept.map((name) => name.slice(name.indexOf('/') + 1)).sort(), names)
   assert.ok(kept.length < all.length)
+})
+
+test('should remove what the layout before per-content caches left, and keep every content folder’s cache', async () => {
+  const root = join(work, 'old-layout')
+  const current = folderKey(content)
+  await mkdir(join(root, current), { recursive: true })
+  await writeFile(join(root, current, 'entry.json'), '{}')
+  await mkdir(join(root, 'ab'), { recursive: true })
+  await writeFile(join(root, 'ab', 'abcdef.json'), '{}')
+  await writeFile(join(root, 'anh.0123456789.webp'), '')
+  assert.is(await removeOldLayout(root), 2)
+  assert.equal(await filesIn(root), [`${current}/entry.json`])
 })
 
 test.run()
