@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { folderKey, hasErrors, loadContent, type ContentSources } from './content/index.ts'
 import { planImage, processImages, type ImageSet } from './images/index.ts'
-import { carryUnits, createStaging, discardStaging, readAssets, readUnitManifest, reusableUnits, swapIntoPlace, writeAssets, writeUnitManifest, type OutputUnit } from './publish/index.ts'
+import { carryUnits, createStaging, discardStaging, readAssets, readUnitManifest, reusableUnits, swapIntoPlace, writeAssets, writeOutputManifest, writeUnitManifest, type OutputUnit } from './publish/index.ts'
 import { renderCached, type CachedRenderResult } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, type SearchIndexResult, type SearchPlan } from './search/index.ts'
 import { planSite } from './site/index.ts'
@@ -106,6 +106,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await task('publishing', timings, log, async () => {
       await writeAssets(staging, Object.values(assets))
       const putBack = await carryUnits(outDir, staging, [...render.carriedUnits, ...search.carriedUnits])
+      const files = await writeOutputManifest(staging, join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)).catch(async (error: unknown) => {
+        await putBack()
+        throw error
+      })
+      log(`  file manifest: ${files.files} files, ${files.hashed} hashed`)
       await swapIntoPlace(staging, outDir).catch(async (error: unknown) => {
         await putBack()
         throw error

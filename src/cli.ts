@@ -3,6 +3,7 @@ import { build, resolveNow } from './build.ts'
 import { countProblems, formatProblems, loadContent } from './content/index.ts'
 import { createArticle } from './new-article.ts'
 import { serve } from './serve.ts'
+import { deployCommand, deployUsage } from './deploy/index.ts'
 import { progressBar, wantsProgressBar } from './progress.ts'
 
 const usage = `Usage: toasoan <command> [options]
@@ -19,6 +20,7 @@ Commands:
             --content DIR  --out DIR  --port N  --drafts
   new     Write a new article with valid front matter
             toasoan new "Tiêu đề" --locality ID --author ID [--content DIR] [--date "YYYY-MM-DD HH:mm"]
+${deployUsage}
 `
 
 /**
@@ -44,6 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 async function run(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv
+  if (command === 'deploy') return deployCommand(rest)
   let parsed
   try {
     parsed = parseArgs({

@@ -1,7 +1,9 @@
 import type { Redirect } from '../../src/site/index.ts'
+import { fingerprintedFolders, immutableCacheControl, shortCacheControl } from './cdn-rules.ts'
 
 /**
  * `_redirects` (Netlify and Cloudflare Pages format): each alias to its article, permanently.
+ * Cloudflare rejects Netlify's forced `301!`, so `toasoan deploy --to netlify` forces the rules.
  *
  * @param redirects Aliases and their targets.
  */
@@ -15,19 +17,8 @@ export function renderRedirects(redirects: readonly Redirect[]): string {
  * every matching rule, so the catch-all's Cache-Control is detached (`! Cache-Control`) first.
  */
 export function renderHeaders(): string {
-  return [
-    '/*',
-    '  Cache-Control: public, max-age=300, must-revalidate',
-    '  X-Content-Type-Options: nosniff',
-    '  Referrer-Policy: strict-origin-when-cross-origin',
-    '/assets/*',
-    '  ! Cache-Control',
-    '  Cache-Control: public, max-age=31536000, immutable',
-    '/media/*',
-    '  ! Cache-Control',
-    '  Cache-Control: public, max-age=31536000, immutable',
-    '',
-  ].join('\n')
+  const fingerprinted = fingerprintedFolders.flatMap((folder) => [`${folder}*`, '  ! Cache-Control', `  Cache-Control: ${immutableCacheControl}`])
+  return ['/*', `  Cache-Control: ${shortCacheControl}`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: strict-origin-when-cross-origin', ...fingerprinted, ''].join('\n')
 }
 
 /**

@@ -1,0 +1,85 @@
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { digest } from '../cache/index.ts'
+import { computeFileManifest, manifestName, readFileManifest } from '../publish/index.ts'
+import { renderRedirectWorker, renderWorkerRoutes } from './cloudflare-worker.ts'
+import { checkLimits, platformLimits, platforms, type Platform, type PlatformLimits } from './platform-limits.ts'
+import { formatRedirects, isStaticRule, parseRedirects, redirectFile, type RedirectRule } from './redirect-rules.ts'
+
+export { platforms, type Platform } from './platform-limits.ts'
+
+/**
+ * Whether a name is a deploy target.
+ *
+ * @param name From the command line.
+ */
+export function isPlatform(name: string): name is Platform {
+  return (platforms as readonly string[]).includes(name)
+}
+
+/** Options of {@link checkTarget}. */
+export interface CheckOptions {
+  /** Rewrite the platform's files first (`_redirects`, `_worker.js`). @default false */
+  prepare?: boolean
+  /** Overrides of the platform's limits (a paid plan, a test). */
+  limits?: PlatformLimits
+  /** Stamp cache for an output without a manifest. @default '.cache' */
+  cacheDir?: string
+}
+
+/**
+ * Prepares a built site for a platform and checks it against the platform's limits. Cloudflare:
+ * static redirects past its limit move to `_worker.js` (and `_routes.json`). Netlify: every rule
+ * whose old path has a file (each alias's fallback page) is forced (`301!`), or Netlify would serve
+ * the file with 200.
+ *
+ * @param outDir The built site.
+ * @param platform The target.
+ * @param options What to do besides checking.
+ * @returns Errors (a limit passed: the deploy must not start) and notes.
+ */
+export async function checkTarget(outDir: string, platform: Platform, options: CheckOptions = {}): Promise<{ errors: string[]; notes: string[] }> {
+  const dir = resolve(outDir)
+  const limits = { ...platformLimits[platform], ...options.limits }
+  const redirectsFile = join(dir, '_redirects')
+  let redirects = parseRedirects(await readFile(redirectsFile, 'utf8').catch(() => ''))
+  const notes: string[] = []
+  const errors: string[] = []
+  if (platform === 'netlify') {
+    if (options.prepare) {
+      await writeFile(redirectsFile, formatRedirects(redirects, true))
+      redirects = redirects.map((rule) => ({ ...rule, force: true }))
+      notes.push(`_redirects: ${redirects.length} rules forced (301!) for Netlify.`)
+    }
+    const manifest = await readSiteFiles(dir, options.cacheDir ?? '.cache')
+    const shadowed = redirects.filter((rule) => !rule.force && manifest.has(redirectFile(rule.from)))
+    if (shadowed.length > 0) errors.push(`netlify: ${shadowed.length} redirects have a file at their old path (e.g. ${shadowed[0]?.from}) and are not forced: Netlify would serve the file with 200 instead of the 301.\n  way out: run toasoan deploy --to netlify, which writes them as 301!.`)
+  }
+  if (platform === 'cloudflare' && options.prepare && limits.maxStaticRedirects !== undefined) notes.push(...(await moveOverflowRedirects(dir, redirects, limits.maxStaticRedirects)))
+  if (platform === 'cloudflare') redirects = parseRedirects(await readFile(redirectsFile, 'utf8').catch(() => ''))
+  if (redirects.some((rule) => rule.force) && platform === 'cloudflare') errors.push(`cloudflare: _redirects holds forced rules (301!), which Cloudflare rejects.\n  way out: build again (the build writes plain 301 rules); --to netlify forces them.`)
+  const files = [...(await readSiteFiles(dir, options.cacheDir ?? '.cache'))].map(([path, size]) => ({ path, size }))
+  const counted = platform === 's3' ? files.filter((file) => !['/_headers', '/_redirects', '/_worker.js', '/_routes.json'].includes(file.path)) : files.filter((file) => file.path !== '/_worker.js' && file.path !== '/_routes.json')
+  errors.push(...checkLimits({ files: counted, redirects: platform === 's3' || platform === 'pages' ? [] : redirects }, platform, limits))
+  return { errors, notes }
+}
+
+/** Every file of the output (but its manifest) with its size. */
+async function readSiteFiles(dir: string, cacheDir: string): Promise<Map<string, number>> {
+  const manifest = (await readFileManifest(dir)) ?? (await computeFileManifest(dir, join(resolve(cacheDir), 'deploy', `${digest(dir).slice(0, 16)}.stamps.json`))).manifest
+  return new Map(Object.entries(manifest.files).filter(([path]) => path !== `/${manifestName}`).map(([path, entry]) => [path, entry.size]))
+}
+
+/** Keeps `limit` static rules in `_redirects` and writes the rest into `_worker.js`. */
+async function moveOverflowRedirects(dir: string, redirects: readonly RedirectRule[], limit: number): Promise<string[]> {
+  const statics = redirects.filter(isStaticRule)
+  await rm(join(dir, '_worker.js'), { force: true })
+  await rm(join(dir, '_routes.json'), { force: true })
+  if (statics.length <= limit) return []
+  const kept = [...statics.slice(0, limit), ...redirects.filter((rule) => !isStaticRule(rule))]
+  const overflow = statics.slice(limit)
+  await writeFile(join(dir, '_redirects'), formatRedirects(kept, false))
+  await writeFile(join(dir, '_worker.js'), renderRedirectWorker(overflow))
+  await writeFile(join(dir, '_routes.json'), renderWorkerRoutes(overflow))
+  return [`_redirects: ${limit} static rules kept; ${overflow.length} more served by _worker.js (routes in _routes.json).`]
+}

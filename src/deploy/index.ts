@@ -1,0 +1,8 @@
+export { checkTarget, isPlatform, type CheckOptions } from './check-target.ts'
+export { renderRedirectWorker, renderWorkerRoutes } from './cloudflare-worker.ts'
+export { deployCommand, deployUsage } from './deploy-command.ts'
+export { describePlan, planDeploy, type DeployPlan, type RemoteState } from './deploy-plan.ts'
+export { checkLimits, platformLimits, platforms, type Platform, type PlatformLimits, type SiteSummary } from './platform-limits.ts'
+export { formatRedirects, isStaticRule, parseRedirects, redirectFile, type RedirectRule } from './redirect-rules.ts'
+export { deployToS3, headerRules, type S3DeployOptions, type S3DeployResult } from './s3-deploy.ts'
+export { createS3Client, parseS3Url, remoteManifestKey, type S3Location } from './s3-target.ts'
