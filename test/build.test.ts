@@ -27,7 +27,7 @@ test('should write a page per published article, a 404 page, the stylesheet and 
   assert.ok(files.includes('2024/05/tieu-de-co-the-script/index.html'))
   assert.ok(files.includes('404.html'))
   assert.ok(files.some((file) => /^assets\/site\.[0-9a-f]{10}\.css$/.test(file)))
-  for (const extension of ['avif', 'webp', 'jpg']) assert.ok(files.some((file) => new RegExp(`^media/hoi-truong-320\\.[0-9a-f]{10}\\.${extension}$`).test(file)), extension)
+  for (const extension of ['avif', 'webp', 'jpg']) assert.ok(files.some((file) => new RegExp(`^media/[0-9a-f]{2}/hoi-truong-320\\.[0-9a-f]{10}\\.${extension}$`).test(file)), extension)
   assert.not.ok(files.some((file) => file.endsWith('hoi-truong.jpg')), 'originals (with their metadata) are never published')
 })
 
@@ -43,9 +43,9 @@ test('should render figures as responsive pictures with caption and credit', asy
     html,
     new RegExp(
       '<div class="article__body"><p>[^<]*</p>\\n<figure class="lead-figure"><picture>' +
-        `<source type="image/avif" srcset="/media/hoi-truong-320\\.[0-9a-f]{10}\\.avif 320w" ${sizes.replace(/[()]/g, '\\$&')}>` +
-        `<source type="image/webp" srcset="/media/hoi-truong-320\\.[0-9a-f]{10}\\.webp 320w" ${sizes.replace(/[()]/g, '\\$&')}>` +
-        `<img src="/media/hoi-truong-320\\.[0-9a-f]{10}\\.jpg" srcset="[^"]+" ${sizes.replace(/[()]/g, '\\$&')} alt="Hội trường phường đông kín người dự" width="320" height="200" fetchpriority="high" decoding="async">` +
+        `<source type="image/avif" srcset="/media/[0-9a-f]{2}/hoi-truong-320\\.[0-9a-f]{10}\\.avif 320w" ${sizes.replace(/[()]/g, '\\$&')}>` +
+        `<source type="image/webp" srcset="/media/[0-9a-f]{2}/hoi-truong-320\\.[0-9a-f]{10}\\.webp 320w" ${sizes.replace(/[()]/g, '\\$&')}>` +
+        `<img src="/media/[0-9a-f]{2}/hoi-truong-320\\.[0-9a-f]{10}\\.jpg" srcset="[^"]+" ${sizes.replace(/[()]/g, '\\$&')} alt="Hội trường phường đông kín người dự" width="320" height="200" fetchpriority="high" decoding="async">` +
         '</picture><figcaption>Người dân dự hội nghị tại hội trường phường\\. <span class="credit">Ảnh: Tố Phương</span></figcaption></figure>'
     ),
     'the lead image opens the body: eager, high priority'

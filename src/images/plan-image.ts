@@ -81,7 +81,7 @@ export function planImage(media: MediaFile, options: ImageOptions = imageOptions
   const key = createHash('sha256').update(media.hash).update(JSON.stringify(options)).digest('hex')
   const variant = (width: number, format: ImageFormat): ImageVariant => {
     const hash = createHash('sha256').update(`${key}:${width}:${format}`).digest('hex').slice(0, 10)
-    return { url: `/media/${media.name}-${width}.${hash}.${extension[format]}`, width, height: Math.round((width * media.height) / media.width), format }
+    return { url: `/media/${hash.slice(0, 2)}/${media.name}-${width}.${hash}.${extension[format]}`, width, height: Math.round((width * media.height) / media.width), format }
   }
   const widths = variantWidths(media.width, options.widths)
   const fallbackFormat: ImageFormat = media.alpha ? 'png' : 'jpeg'
