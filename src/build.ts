@@ -6,7 +6,7 @@ import { carryUnits, createStaging, discardStaging, readAssets, readUnitManifest
 import { renderCached, type CachedRenderResult } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, type SearchIndexResult, type SearchPlan } from './search/index.ts'
 import { planSite } from './site/index.ts'
-import { removeOldLayout } from './cache/index.ts'
+import { removeOldLayout, writeAtomic } from './cache/index.ts'
 import { releaseMemory } from './memory.ts'
 import type { ProgressSink } from './progress.ts'
 import { task, type Logger, type Timing } from './task.ts'
@@ -54,6 +54,8 @@ export interface BuildResult {
   search?: SearchIndexResult
   /** Pages rendered in this build and taken from the cache. */
   render?: CachedRenderResult
+  /** When the next scheduled (future-dated, not draft) article is due (epoch ms), if any. */
+  nextScheduled?: number
 }
 
 /**
@@ -111,6 +113,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         throw error
       })
       log(`  file manifest: ${files.files} files, ${files.hashed} hashed`)
+      // CI reads this: the cache is saved only when its key changes, the cron builds only when an article is due.
+      await writeAtomic(join(cacheDir, 'build-state.json'), JSON.stringify({ cacheKey: files.digest.slice(0, 32), nextScheduled: site.nextScheduled === undefined ? null : new Date(site.nextScheduled).toISOString() }))
       await swapIntoPlace(staging, outDir).catch(async (error: unknown) => {
         await putBack()
         throw error
@@ -118,7 +122,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await writeUnitManifest(manifestFile, outDir, [...render.units, ...search.units])
       for (const root of ['markdown', 'images']) await removeOldLayout(join(cacheDir, root))
     })
-    return { ok: true, files, pages: site.pages, articles: site.articles, timings, images, search, render }
+    return { ok: true, files, pages: site.pages, articles: site.articles, timings, images, search, render, ...(site.nextScheduled === undefined ? {} : { nextScheduled: site.nextScheduled }) }
   } catch (error) {
     await discardStaging(staging)
     throw error
@@ -137,6 +141,7 @@ type RenderedSite =
       searchPlan: SearchPlan
       images: ImageSet[]
       assets: Awaited<ReturnType<typeof readAssets>>
+      nextScheduled?: number
     }
 
 /**
@@ -150,8 +155,10 @@ async function renderSite(
   const { log, timings, cacheDir, cacheKey, staging, keepUnits } = context
   const { sources, files } = await task('loading content', timings, log, (progress) => loadContent({ contentDir: options.contentDir ?? 'content', cacheDir, progress }), options.progress)
   if (!sources || hasErrors(files)) return { ok: false, files }
+  const now = options.now ?? resolveNow(undefined)
+  const scheduled = sources.articles.filter((article) => !article.draft && article.date.epoch > now).map((article) => article.date.epoch)
   const model = await task('planning site', timings, log, () =>
-    planSite(withBaseUrl(sources, options.baseUrl), { now: options.now ?? resolveNow(undefined), drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchShardSize === undefined ? {} : { searchShardSize: options.searchShardSize }) })
+    planSite(withBaseUrl(sources, options.baseUrl), { now, drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchShardSize === undefined ? {} : { searchShardSize: options.searchShardSize }) })
   )
   const assets = await readAssets()
   const render = await task('rendering pages', timings, log, (progress) =>
@@ -177,6 +184,7 @@ async function renderSite(
     searchPlan,
     images: sources.media.map((media) => planImage(media)),
     assets,
+    ...(scheduled.length === 0 ? {} : { nextScheduled: scheduled.reduce((a, b) => Math.min(a, b)) }),
   }
 }
 

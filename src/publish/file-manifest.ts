@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
-import { writeAtomic } from '../cache/index.ts'
+import { digest, writeAtomic } from '../cache/index.ts'
 import { mapLimit } from '../files.ts'
 
 /** Where a build's output holds its own file manifest (never uploaded as a page). */
@@ -90,9 +90,10 @@ export async function writeFileManifest(dir: string, manifest: FileManifest): Pr
  *
  * @param dir The staging folder, complete.
  * @param stampFile The stamp cache (see {@link computeFileManifest}).
+ * @returns How many files, how many were read, and a digest of the whole output.
  */
-export async function writeOutputManifest(dir: string, stampFile: string): Promise<{ files: number; hashed: number }> {
+export async function writeOutputManifest(dir: string, stampFile: string): Promise<{ files: number; hashed: number; digest: string }> {
   const { manifest, hashed } = await computeFileManifest(dir, stampFile)
   await writeFileManifest(dir, manifest)
-  return { files: Object.keys(manifest.files).length, hashed }
+  return { files: Object.keys(manifest.files).length, hashed, digest: digest(JSON.stringify(manifest)) }
 }
