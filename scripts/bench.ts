@@ -6,17 +6,22 @@
  * stdout (progress goes to stderr). A script, not a test.
  *
  * `npm run bench -- --search [--articles N[,N…]] [--work DIR]`: the search index bench instead.
+ *
+ * `npm run bench -- --deploy [--articles N] [--work DIR] [--concurrency N]`: deploys to a local
+ * S3-compatible server (first, after adding one article, after a template change).
  */
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { benchBuild, benchSearch, formatBuildBench, formatSearchBench } from '../src/bench/index.ts'
+import { benchBuild, benchDeploy, benchSearch, formatBuildBench, formatDeployBench, formatSearchBench } from '../src/bench/index.ts'
 
 const { values } = parseArgs({
   options: {
     articles: { type: 'string' },
     work: { type: 'string', default: '.cache/bench' },
     search: { type: 'boolean', default: false },
+    deploy: { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: '16' },
     'no-baselines': { type: 'boolean', default: false },
     'skip-hugo': { type: 'boolean', default: false },
     'skip-eleventy': { type: 'boolean', default: false },
@@ -34,6 +39,11 @@ if (values.search) {
   if (!chromium) console.warn('Chromium not found (set CHROMIUM_PATH or apt-get install chromium): query costs are skipped.')
   const rows = await benchSearch({ sizes, workDir: values.work, ...(chromium ? { chromium } : {}), log })
   console.log(formatSearchBench(rows))
+} else if (values.deploy) {
+  const articles = Number(values.articles ?? '10000')
+  if (!Number.isInteger(articles) || articles < 1) throw new Error(`--articles: "${values.articles}" is not a positive whole number`)
+  const report = await benchDeploy({ articles, workDir: values.work, concurrency: Number(values.concurrency), log })
+  console.log(formatDeployBench(report, articles))
 } else {
   const articles = Number(values.articles ?? '10000')
   const timeout = Number(values['baseline-timeout'])

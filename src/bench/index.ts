@@ -28,3 +28,4 @@ export {
 } from './toasoan-scenarios.ts'
 export { changeCount, diffTrees, type TreeChanges } from './tree-diff.ts'
 export { linkTreeCopy, snapshotTree, treeTotals, type FileStamp, type TreeSnapshot } from './tree-snapshot.ts'
+export { benchDeploy, formatDeployBench, type DeployBenchOptions, type DeployBenchRow } from './deploy-bench.ts'

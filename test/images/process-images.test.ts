@@ -30,9 +30,12 @@ test.after(async () => {
   await removeDir(content)
 })
 
+/** Published image names; each lives in `/media/<first two hex of its hash>/`. */
 async function mediaFiles(): Promise<string[]> {
-  return (await readdir(join(work, 'dist', 'media'))).sort()
+  return (await readdir(join(work, 'dist', 'media'), { recursive: true })).filter((path) => path.includes('.')).map((path) => path.split('/').pop() ?? '').sort()
 }
+
+const mediaPath = (file: string): string => join(work, 'dist', 'media', /\.([0-9a-f]{2})[0-9a-f]{8}\./.exec(file)?.[1] ?? '', file)
 
 test('should never upscale', () => {
   assert.equal(variantWidths(1600, [400, 800, 1200]), [400, 800, 1200])
@@ -48,7 +51,7 @@ test('should publish AVIF, WebP and JPEG at each width, with the sizes they clai
     'canh-dong-800.avif', 'canh-dong-800.jpg', 'canh-dong-800.webp',
   ])
   for (const file of files) {
-    const meta = await sharp(join(work, 'dist', 'media', file)).metadata()
+    const meta = await sharp(mediaPath(file)).metadata()
     const width = Number(/-(\d+)\./.exec(file)?.[1])
     assert.is(meta.width, width, file)
     assert.is(meta.height, Math.round((width * 1000) / 1600), file)
@@ -67,7 +70,7 @@ test('should apply EXIF orientation and strip all metadata, GPS included', async
   const files = (await mediaFiles()).filter((file) => file.startsWith('chan-dung-dien-thoai-'))
   assert.is(files.length, 9)
   for (const file of files) {
-    const bytes = await readFile(join(work, 'dist', 'media', file))
+    const bytes = await readFile(mediaPath(file))
     const meta = await sharp(bytes).metadata()
     assert.ok(meta.height > meta.width, `${file} is upright (portrait)`)
     assert.is(meta.exif, undefined, `${file} has no EXIF`)
@@ -79,23 +82,23 @@ test('should apply EXIF orientation and strip all metadata, GPS included', async
 
 test('should load the lead image first and the others lazily, each with width and height', async () => {
   const html = await readPage(join(work, 'dist'), page)
-  assert.match(html, /<figure class="lead-figure"><picture><source type="image\/avif" srcset="\/media\/canh-dong-400\.[0-9a-f]{10}\.avif 400w, \/media\/canh-dong-800\.[0-9a-f]{10}\.avif 800w, \/media\/canh-dong-1200\.[0-9a-f]{10}\.avif 1200w"/)
-  assert.match(html, /<img src="\/media\/canh-dong-800\.[0-9a-f]{10}\.jpg" srcset="[^"]+" sizes="\(min-width: 44rem\) 42rem, calc\(100vw - 2rem\)" alt="Cánh đồng lúa chín vàng" width="1200" height="750" fetchpriority="high" decoding="async"\/>/)
+  assert.match(html, /<figure class="lead-figure"><picture><source type="image\/avif" srcset="\/media\/[0-9a-f]{2}\/canh-dong-400\.[0-9a-f]{10}\.avif 400w, \/media\/[0-9a-f]{2}\/canh-dong-800\.[0-9a-f]{10}\.avif 800w, \/media\/[0-9a-f]{2}\/canh-dong-1200\.[0-9a-f]{10}\.avif 1200w"/)
+  assert.match(html, /<img src="\/media\/[0-9a-f]{2}\/canh-dong-800\.[0-9a-f]{10}\.jpg" srcset="[^"]+" sizes="\(min-width: 44rem\) 42rem, calc\(100vw - 2rem\)" alt="Cánh đồng lúa chín vàng" width="1200" height="750" fetchpriority="high" decoding="async"\/>/)
   assert.match(html, /<figcaption>Cánh đồng lúa vào vụ gặt\. <span class="credit">Ảnh: Tố Phương<\/span><\/figcaption>/)
   assert.match(html, /alt="Bác nông dân cầm bó lúa" width="1000" height="1600" loading="lazy" decoding="async">/)
-  assert.match(html, /<img src="\/media\/logo-hoi-nghi-600\.[0-9a-f]{10}\.png"/)
+  assert.match(html, /<img src="\/media\/[0-9a-f]{2}\/logo-hoi-nghi-600\.[0-9a-f]{10}\.png"/)
 })
 
 test('should give social cards and JSON-LD a 1200 px image with its size, and indexes a thumbnail', async () => {
   const html = await readPage(join(work, 'dist'), page)
-  assert.match(metaContent(html, 'og:image') ?? '', /\/media\/canh-dong-1200\.[0-9a-f]{10}\.jpg$/)
+  assert.match(metaContent(html, 'og:image') ?? '', /\/media\/[0-9a-f]{2}\/canh-dong-1200\.[0-9a-f]{10}\.jpg$/)
   assert.is(metaContent(html, 'og:image:width'), '1200')
   assert.is(metaContent(html, 'og:image:height'), '750')
   const [data] = jsonLdOf(html) as Array<{ image: Array<{ url: string; width: number; height: number }> }>
   assert.match(data?.image[0]?.url ?? '', /canh-dong-1200\.[0-9a-f]{10}\.jpg$/)
   assert.is(data?.image[0]?.width, 1200)
   const index = await readPage(join(work, 'dist'), '/dia-phuong/hoang-hoa/')
-  assert.match(index, /<img class="teaser__thumb" src="\/media\/canh-dong-400\.[0-9a-f]{10}\.webp" alt width="400" height="250"/)
+  assert.match(index, /<img class="teaser__thumb" src="\/media\/[0-9a-f]{2}\/canh-dong-400\.[0-9a-f]{10}\.webp" alt width="400" height="250"/)
 })
 
 test('should process no image on a rebuild, and publish the same files', async () => {
