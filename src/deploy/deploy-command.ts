@@ -8,7 +8,7 @@ export const deployUsage = `  deploy  Upload the built site, or prepare and chec
             --to s3://BUCKET[/PREFIX]  [--endpoint URL] [--region R] [--dry-run] [--concurrency N]
             --to cloudflare|netlify|pages   prepare dist/ for the platform and check its limits
             --check cloudflare|netlify|pages|s3   check the limits only
-            --out DIR  the built site (default: dist)`
+            --out DIR  the built site (default: dist)    --max-files N  a paid plan's file limit`
 
 /**
  * Runs `toasoan deploy`.
@@ -29,6 +29,7 @@ export async function deployCommand(args: readonly string[]): Promise<number> {
         region: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         concurrency: { type: 'string', default: '16' },
+        'max-files': { type: 'string' },
       },
     }).values
   } catch (error) {
@@ -46,7 +47,12 @@ export async function deployCommand(args: readonly string[]): Promise<number> {
     console.error(`toasoan deploy: unknown target "${target}"; use s3://BUCKET[/PREFIX] or one of ${platforms.join(', ')}.`)
     return 2
   }
-  const problems = await checkTarget(values.out, platform, { prepare: values.check === undefined && !values['dry-run'] })
+  const maxFiles = values['max-files'] === undefined ? undefined : Number(values['max-files'])
+  if (maxFiles !== undefined && !(Number.isInteger(maxFiles) && maxFiles > 0)) {
+    console.error(`toasoan deploy: --max-files "${values['max-files']}" is not a positive whole number.`)
+    return 2
+  }
+  const problems = await checkTarget(values.out, platform, { prepare: values.check === undefined && !values['dry-run'], ...(maxFiles === undefined ? {} : { limits: { maxFiles } }) })
   for (const line of problems.notes) console.log(line)
   if (problems.errors.length > 0) {
     console.error(problems.errors.join('\n\n'))

@@ -8,6 +8,7 @@ import { cacheControlFor, contentTypeFor } from '../../templates/cdn/cdn-rules.t
 import { checkLimits, checkTarget, planDeploy, platformLimits, parseRedirects } from '../../src/deploy/index.ts'
 import { build } from '../../src/build.ts'
 import { fixtureSite, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
+import { runCli } from '../helpers/run-cli.ts'
 
 const test = suite('deploy/platform-limits')
 let work = ''
@@ -42,10 +43,14 @@ test('should fail a site past a limit with the limit and the way out, and pass o
   assert.match(checkLimits({ files, redirects: [] }, 'pages', { maxSiteBytes: 499 })[0] ?? '', /500 bytes in all.*\n.*GitHub Pages refuses sites over 1 GB/)
 })
 
-test('should refuse through the command line a fixture past tiny limits, naming the limit', async () => {
+test('should refuse a fixture past tiny limits, naming the limit, in the command line too', async () => {
   const result = await checkTarget(outDir, 'cloudflare', { limits: { maxFiles: 10 } })
   assert.is(result.errors.length, 1)
   assert.match(result.errors[0] ?? '', /^cloudflare: \d+ files, more than the 10 a deploy may hold\. \[maxFiles\]/)
+  const cli = await runCli(['deploy', '--check', 'cloudflare', '--max-files', '10', '--out', outDir])
+  assert.is(cli.code, 1)
+  assert.match(cli.stderr, /more than the 10 a deploy may hold\. \[maxFiles\]\n {2}way out: On a paid plan Cloudflare allows 100,000 files/)
+  assert.match(cli.stderr, /cannot be deployed to cloudflare as it is; nothing was uploaded\./)
 })
 
 test('should force the redirects for Netlify, as its own parser reads them', async () => {
