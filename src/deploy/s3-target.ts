@@ -70,9 +70,10 @@ export async function writeRemoteState(client: S3Client, at: S3Location, state: 
 }
 
 /**
- * What the bucket holds when it has no manifest (a first deploy, or one made by hand): every
- * object under the prefix with its ETag, which is the MD5 of a single-part upload; others
- * (multipart ETags) count as unknown and are uploaded again.
+ * What the bucket holds when it has no manifest (a first deploy, or one filled by hand): every
+ * object under the prefix with its ETag (the MD5 of a single-part upload; a multipart ETag counts
+ * as unknown). Their headers are unknown too, so the state has no rules and every file is
+ * uploaded; objects the site does not have are deleted.
  *
  * @param client The client.
  * @param at The bucket and prefix.
