@@ -87,7 +87,8 @@ test('should change only that article page when a comment is approved', async ()
     await build({ contentDir: content, outDir: join(work, 'after'), cacheDir: join(work, 'cache'), now: testNow, log: () => {} })
     const before = await hashTree(join(work, 'before'))
     const after = await hashTree(join(work, 'after'))
-    const changed = Object.keys(after).filter((file) => before[file] !== after[file])
+    // The file manifest lists every file's hash, so it changes whenever anything does.
+    const changed = Object.keys(after).filter((file) => before[file] !== after[file] && file !== '.toasoan-manifest.json')
     assert.equal(changed, ['2020/03/hai-tac-gia-va-dinh-chinh/index.html'])
     assert.equal(Object.keys(before).filter((file) => !(file in after)), [])
   } finally {
