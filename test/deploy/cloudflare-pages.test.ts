@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readdir } from 'node:fs/promises'
+import { cp, readdir } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { build } from '../../src/build.ts'
 import { checkTarget } from '../../src/deploy/index.ts'
-import { fixtureSite, removeDir, root, tempDir, testNow } from '../helpers/fixtures.ts'
+import { builtFixture } from '../helpers/built-fixture.ts'
+import { removeDir, root, tempDir } from '../helpers/fixtures.ts'
 
 const test = suite('deploy/cloudflare-pages')
 let work = ''
@@ -26,7 +26,7 @@ const freePort = (): Promise<number> =>
 test.before(async () => {
   work = await tempDir('cloudflare')
   outDir = join(work, 'dist')
-  assert.ok((await build({ contentDir: fixtureSite, outDir, cacheDir: join(work, 'cache'), now: testNow, log: () => {} })).ok)
+  await cp(await builtFixture(), outDir, { recursive: true })
   // One static rule stays in _redirects, the other goes to _worker.js: both paths are served below.
   assert.equal((await checkTarget(outDir, 'cloudflare', { prepare: true, limits: { maxStaticRedirects: 1 } })).errors, [])
   const port = await freePort()

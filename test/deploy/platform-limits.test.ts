@@ -6,8 +6,8 @@ import * as assert from 'uvu/assert'
 import { renderHeaders } from '../../templates/cdn/cdn-files.ts'
 import { cacheControlFor, contentTypeFor } from '../../templates/cdn/cdn-rules.ts'
 import { checkLimits, checkTarget, planDeploy, platformLimits, parseRedirects } from '../../src/deploy/index.ts'
-import { build } from '../../src/build.ts'
-import { fixtureSite, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
+import { builtFixture } from '../helpers/built-fixture.ts'
+import { removeDir, tempDir } from '../helpers/fixtures.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 const test = suite('deploy/platform-limits')
@@ -16,9 +16,7 @@ let outDir = ''
 
 test.before(async () => {
   work = await tempDir('limits')
-  outDir = join(work, 'dist')
-  const result = await build({ contentDir: fixtureSite, outDir, cacheDir: join(work, 'cache'), now: testNow, log: () => {} })
-  assert.ok(result.ok)
+  outDir = await builtFixture()
 })
 
 test.after(async () => {
