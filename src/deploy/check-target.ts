@@ -59,6 +59,8 @@ export async function checkTarget(outDir: string, platform: Platform, options: C
   if (platform === 'cloudflare') redirects = parseRedirects(await readFile(redirectsFile, 'utf8').catch(() => ''))
   if (redirects.some((rule) => rule.force) && platform === 'cloudflare') errors.push(`cloudflare: _redirects holds forced rules (301!), which Cloudflare rejects.\n  way out: build again (the build writes plain 301 rules); --to netlify forces them.`)
   const files = [...(await readSiteFiles(dir, options.cacheDir ?? '.cache'))].map(([path, size]) => ({ path, size }))
+  // The platforms compare files themselves: the manifest (20 MB at 100,000 articles) would only be published.
+  if (options.prepare && platform !== 's3') await rm(join(dir, manifestName), { force: true })
   const counted = platform === 's3' ? files.filter((file) => !['/_headers', '/_redirects', '/_worker.js', '/_routes.json'].includes(file.path)) : files.filter((file) => file.path !== '/_worker.js' && file.path !== '/_routes.json')
   errors.push(...checkLimits({ files: counted, redirects: platform === 's3' || platform === 'pages' ? [] : redirects }, platform, limits))
   return { errors, notes }

@@ -20,8 +20,12 @@ export interface FileManifest {
   files: Record<string, ManifestEntry>
 }
 
-/** Stamps of hashed files: a file whose size, modification time and inode are unchanged is not read again. */
-type Stamps = Record<string, [size: number, mtimeMs: number, ino: number, hash: string]>
+/**
+ * Stamps of hashed files by path: a file whose size and modification time are unchanged is not
+ * read again. Not the inode: on CI the cache is restored by tar, which keeps modification times
+ * but not inodes, and pages are hard links to those cache files.
+ */
+type Stamps = Record<string, [size: number, mtimeMs: number, hash: string]>
 
 const md5File = (path: string): Promise<string> =>
   new Promise((resolve, reject) => {
@@ -54,8 +58,8 @@ async function listFiles(dir: string): Promise<string[]> {
 
 /**
  * Lists an output folder with each file's hash. Pages are hard links to cached files and unchanged
- * folders are moved from the last output, so most files keep their inode and modification time:
- * only files whose stamp is new are read (a build that adds one article hashes a few dozen files).
+ * folders are moved from the last output, so most files keep their modification time: only files
+ * whose stamp is new are read.
  *
  * @param dir The output (or staging) folder.
  * @param stampFile The stamp cache: written atomically, holds only this run's files.
@@ -69,10 +73,9 @@ export async function computeFileManifest(dir: string, stampFile: string): Promi
     const info = await stat(path)
     const url = `/${relative(dir, path).split(sep).join('/')}`
     if (url === `/${manifestName}`) return undefined
-    const known = old[`${info.ino}`]
-    const hash = known && known[0] === info.size && known[1] === info.mtimeMs ? known[3] : (hashed++, await md5File(path))
-    // Keyed by inode: a page moved from the staging folder into place keeps its stamp.
-    stamps[`${info.ino}`] = [info.size, info.mtimeMs, info.ino, hash]
+    const known = old[url]
+    const hash = known && known[0] === info.size && known[1] === info.mtimeMs ? known[2] : (hashed++, await md5File(path))
+    stamps[url] = [info.size, info.mtimeMs, hash]
     return [url, { hash, size: info.size }] as const
   })
   const files: Record<string, ManifestEntry> = {}
