@@ -53,6 +53,9 @@ export async function readRemoteState(client: S3Client, at: S3Location): Promise
     return bytes === undefined ? undefined : (JSON.parse(gunzipSync(bytes).toString('utf8')) as RemoteState)
   } catch (error) {
     if (error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)) return undefined
+    if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 403) {
+      throw new Error(`s3://${at.bucket}/${at.prefix}${remoteManifestKey}: access denied (${error.name}). The key needs s3:ListBucket on the bucket (without it S3 answers a missing object with 403) and s3:GetObject, s3:PutObject, s3:DeleteObject on the prefix; check AWS_ACCESS_KEY_ID and the bucket policy.`)
+    }
     throw error
   }
 }
