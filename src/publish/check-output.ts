@@ -1,5 +1,6 @@
 import { opendir, readdir, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve, sep } from 'node:path'
+import { generatedFiles } from '../site/urls.ts'
 import { UsageError } from '../usage-error.ts'
 
 /**
@@ -7,7 +8,7 @@ import { UsageError } from '../usage-error.ts'
  * replace. Folders built before the marker existed pass when they hold an `index.html` and no
  * Markdown file (see {@link checkOutput}).
  */
-export const outputMarker = '.toasoan-output'
+export const outputMarker = generatedFiles.marker
 
 /** What the marker file says to someone who finds it. */
 export const outputMarkerText = 'This folder is written by "toasoan build" and replaced as a whole by every build; do not keep anything else in it.\n'
