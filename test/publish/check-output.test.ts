@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -15,11 +15,14 @@ const test = suite('checkOutput')
 const now = ['--now', '2026-11-26T08:00:00+07:00']
 
 /**
- * Builds a copy of the fixture content (never the fixture itself: a regression would delete it)
- * into `out`, and checks the refusal and that the content is byte-for-byte as before.
+ * Builds a copy of the fixture content (never the fixture itself: a regression would delete it),
+ * in a folder of its own, into `out`, and checks the refusal and that the content is byte-for-byte
+ * as before.
  */
 async function refuses(out: (content: string) => string | Promise<string>, message: string | RegExp): Promise<void> {
-  const content = await contentWith(undefined, { keepSiteArticles: true })
+  const parent = await tempDir('out-check')
+  const content = join(parent, 'content')
+  await rename(await contentWith(undefined, { keepSiteArticles: true }), content)
   try {
     const before = await hashTree(content)
     const target = await out(content)
@@ -31,7 +34,7 @@ async function refuses(out: (content: string) => string | Promise<string>, messa
     assert.is(result.stdout, '', 'nothing was built')
     assert.equal(await hashTree(content), before)
   } finally {
-    await removeDir(content)
+    await removeDir(parent)
   }
 }
 
@@ -56,6 +59,7 @@ test('should refuse a repository holding the content folder, and /', async () =>
   // A stand-in for the repository (the real one is never risked): package.json, .git and content/ inside.
   await refuses(async (content) => {
     await writeFile(join(content, '..', 'package.json'), '{}')
+    await mkdir(join(content, '..', '.git'))
     return join(content, '..')
   }, /holds the content folder/)
   await refuses(() => '/', /--out: "\/" holds the content folder/)
@@ -117,20 +121,23 @@ test('should build into a new folder, an empty one, its own output and an output
 })
 
 test('should refuse through the API too, with a UsageError, before touching anything', async () => {
-  const content = await contentWith(undefined, { keepSiteArticles: true })
+  const parent = await tempDir('out-check-api')
+  const content = join(parent, 'content')
+  const cache = join(parent, 'cache')
+  await rename(await contentWith(undefined, { keepSiteArticles: true }), content)
   try {
-    const before = await hashTree(content)
-    for (const outDir of [content, join(content, '..'), join(content, 'media')]) {
-      const error = await build({ contentDir: content, outDir, cacheDir: join(content, '..', 'cache'), now: testNow, log: () => {} }).then(() => undefined, (thrown: unknown) => thrown)
+    const before = await hashTree(parent)
+    const refused = (outDir: string): Promise<unknown> => build({ contentDir: content, outDir, cacheDir: cache, now: testNow, log: () => {} }).then(() => undefined, (thrown: unknown) => thrown)
+    for (const outDir of [content, parent, join(content, 'media')]) {
+      const error = await refused(outDir)
       assert.instance(error, UsageError)
       assert.match((error as UsageError).hint, '--out dist')
     }
-    const cache = join(content, '..', 'cache')
-    const cacheError = await build({ contentDir: content, outDir: cache, cacheDir: cache, now: testNow, log: () => {} }).then(() => undefined, (thrown: unknown) => thrown)
-    assert.match((cacheError as Error).message, 'is the cache folder')
-    assert.equal(await hashTree(content), before)
+    assert.match(((await refused(cache)) as Error).message, 'is the cache folder')
+    assert.equal(await hashTree(parent), before)
+    assert.not.ok(await exists(cache))
   } finally {
-    await removeDir(content)
+    await removeDir(parent)
   }
 })
 
