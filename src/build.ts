@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { folderKey, hasErrors, loadContent, type ContentSources } from './content/index.ts'
 import { planImage, processImages, type ImageSet } from './images/index.ts'
-import { carryUnits, createStaging, discardStaging, readAssets, readUnitManifest, reusableUnits, swapIntoPlace, writeAssets, writeUnitManifest, type OutputUnit } from './publish/index.ts'
+import { carryUnits, checkOutput, createStaging, discardStaging, readAssets, readUnitManifest, reusableUnits, swapIntoPlace, uninterruptible, writeAssets, writeUnitManifest, type OutputUnit } from './publish/index.ts'
 import { renderCached, type CachedRenderResult } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, type SearchIndexResult, type SearchPlan } from './search/index.ts'
 import { planSite } from './site/index.ts'
@@ -10,16 +10,21 @@ import { removeOldLayout } from './cache/index.ts'
 import { releaseMemory } from './memory.ts'
 import type { ProgressSink } from './progress.ts'
 import { task, type Logger, type Timing } from './task.ts'
+import { UsageError } from './usage-error.ts'
 
 /** Options of {@link build}. */
 export interface BuildOptions {
   /** The content folder. @default 'content' */
   contentDir?: string
-  /** The output folder, replaced only when the build succeeds. @default 'dist' */
+  /**
+   * The output folder, replaced only when the build succeeds. It must not be or hold the content
+   * or cache folder, nor lie inside the content folder; when it exists it must be a folder an
+   * earlier build wrote (see `checkOutput`). @default 'dist'
+   */
   outDir?: string
   /** Cache folder. @default '.cache' */
   cacheDir?: string
-  /** Overrides `baseUrl` from site.yml (e.g. for a preview deploy). */
+  /** Overrides `baseUrl` from site.yml (e.g. for a preview deploy); an absolute http(s) URL. */
   baseUrl?: string
   /** Publish drafts and scheduled articles. @default false */
   drafts?: boolean
@@ -65,12 +70,27 @@ export interface BuildResult {
 export function resolveNow(now: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
   if (now !== undefined) {
     const value = /^\d+$/.test(now) ? Number(now) : Date.parse(now)
-    if (Number.isNaN(value)) throw new Error(`--now: "${now}" is not a date; use ISO 8601, e.g. 2026-11-26T08:00:00+07:00`)
+    if (Number.isNaN(value) || Math.abs(value) > 8.64e15) throw new UsageError(`--now: "${now}" is not a date.`, 'Give an ISO 8601 date, e.g. --now 2026-11-26T08:00:00+07:00, or epoch milliseconds.')
     return value
   }
   const epoch = env['SOURCE_DATE_EPOCH']
   if (epoch !== undefined && /^\d+$/.test(epoch)) return Number(epoch) * 1000
   return Date.now()
+}
+
+/**
+ * Checks a base URL given by the operator: an absolute http or https URL.
+ *
+ * @param baseUrl The value of `--base-url`.
+ * @returns It without trailing slashes.
+ * @throws {UsageError} When it is anything else.
+ */
+export function checkBaseUrl(baseUrl: string): string {
+  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    throw new UsageError(`--base-url: "${baseUrl}" is not an http or https URL.`, 'Give the address the site is served from, e.g. --base-url https://preview.example.vn/tin-tuc')
+  }
+  return baseUrl.replace(/\/+$/, '')
 }
 
 /**
@@ -83,6 +103,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.log(line))
   const outDir = resolve(options.outDir ?? 'dist')
   const cacheDir = resolve(options.cacheDir ?? '.cache')
+  if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl)
+  await checkOutput({ outDir: options.outDir ?? 'dist', contentDir: options.contentDir ?? 'content', cacheDir: options.cacheDir ?? '.cache' })
   const timings: Timing[] = []
   const cacheKey = folderKey(options.contentDir ?? 'content')
   // Month folders and search bundles the live output holds unchanged are moved over, not rebuilt.
@@ -103,16 +125,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} kept`)
     const images = await task('processing images', timings, log, () => processImages(site.images, { outputDir: staging, cacheDir: join(cacheDir, 'images', cacheKey) }))
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
-    await task('publishing', timings, log, async () => {
-      await writeAssets(staging, Object.values(assets))
-      const putBack = await carryUnits(outDir, staging, [...render.carriedUnits, ...search.carriedUnits])
-      await swapIntoPlace(staging, outDir).catch(async (error: unknown) => {
-        await putBack()
-        throw error
+    await writeAssets(staging, Object.values(assets))
+    // The only step that changes the live output: an interruption waits for it, and it rolls back
+    // (the carried folders go back) unless the new output is already in place.
+    await task('publishing', timings, log, () =>
+      uninterruptible(async () => {
+        const putBack = await carryUnits(outDir, staging, [...render.carriedUnits, ...search.carriedUnits])
+        await swapIntoPlace(staging, outDir).catch(async (error: unknown) => {
+          await putBack()
+          throw error
+        })
+        await writeUnitManifest(manifestFile, outDir, [...render.units, ...search.units])
       })
-      await writeUnitManifest(manifestFile, outDir, [...render.units, ...search.units])
-      for (const root of ['markdown', 'images']) await removeOldLayout(join(cacheDir, root))
-    })
+    )
+    for (const root of ['markdown', 'images']) await removeOldLayout(join(cacheDir, root))
     return { ok: true, files, pages: site.pages, articles: site.articles, timings, images, search, render }
   } catch (error) {
     await discardStaging(staging)
@@ -177,6 +203,6 @@ async function renderSite(
 
 function withBaseUrl(sources: ContentSources, baseUrl: string | undefined): ContentSources {
   if (baseUrl === undefined) return sources
-  const site = { ...sources.registries.site, baseUrl: baseUrl.replace(/\/+$/, '') }
+  const site = { ...sources.registries.site, baseUrl: checkBaseUrl(baseUrl) }
   return { ...sources, registries: { ...sources.registries, site } }
 }

@@ -127,6 +127,11 @@ export const rules = {
     ({ alias, other }) => `Alias "${alias}" is the address of ${other}, so it cannot redirect here.`,
     'An alias is an old address that no longer has a page; remove it or correct it.'
   ),
+  'invalid-alias': rule<{ alias: string; reason: string }>(
+    'error',
+    ({ alias, reason }) => `Alias "${alias}" ${reason}.`,
+    'An alias is an old address of this site: a path starting with a single "/", e.g. /tin-cu/bai-viet.html, without "." or ".." segments, with %XX escapes only for whole UTF-8 characters.'
+  ),
   'unknown-category': rule<{ id: string; suggestion: string | undefined }>(
     'error',
     ({ id, suggestion }) => withSuggestion(`Unknown category "${id}".`, suggestion),
