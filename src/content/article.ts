@@ -7,6 +7,7 @@ import { VFile } from 'vfile'
 import type { ImageSet } from '../images/plan-image.ts'
 import { renderMarkdown, type FigureImage, type MarkdownCache, type MarkdownProcessor } from '../markdown/index.ts'
 import { parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
+import { decodeSource } from './decode-source.ts'
 import { didYouMean } from './did-you-mean.ts'
 import { toPosix, type MediaFile, type MediaReader } from './media.ts'
 import type { Registries } from './registries.ts'
@@ -85,12 +86,14 @@ export interface ArticleContext {
  * at its line and column; the article is returned only when it has no error.
  *
  * @param path Absolute path of the Markdown file.
- * @param text Its contents.
+ * @param contents Its bytes (or its text), decoded by {@link decodeSource}.
  * @param context Registries and shared build state.
  */
-export async function loadArticle(path: string, text: string, context: ArticleContext): Promise<{ article?: ArticleSource; file: VFile; datePlace?: Position; aliasPlaces?: AliasPlaces }> {
-  const value = text.normalize('NFC')
-  const file = new VFile({ path, value })
+export async function loadArticle(path: string, contents: Uint8Array | string, context: ArticleContext): Promise<{ article?: ArticleSource; file: VFile; datePlace?: Position; aliasPlaces?: AliasPlaces }> {
+  const file = new VFile({ path })
+  const value = decodeSource(contents, file)
+  if (value === undefined) return { file }
+  file.value = value
   const split = splitFrontMatter(value)
   if (!split) {
     report(file, 'missing-front-matter', {})

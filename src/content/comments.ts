@@ -6,6 +6,7 @@ import { glob } from 'tinyglobby'
 import type { Position } from 'unist'
 import { VFile } from 'vfile'
 import { isoInZone, parseArticleDate, type ArticleDate } from './dates.ts'
+import { decodeSource } from './decode-source.ts'
 import { didYouMean } from './did-you-mean.ts'
 import { plainMessage, restoreMessages, type PlainMessage } from './load-articles.ts'
 import { toPosix } from './media.ts'
@@ -75,9 +76,9 @@ export async function loadComments(
     let parsed: ParsedComment
     if (hit && hit.stamp.size === stamp.size && hit.stamp.mtimeMs === stamp.mtimeMs && hit.stamp.ino === stamp.ino) parsed = hit
     else {
-      const text = readFileSync(path, 'utf8').normalize('NFC')
-      const hash = hashText(text)
-      parsed = hit && hit.hash === hash ? { ...hit, stamp } : { stamp, hash, ...parseComment(path, text, article, timeZone) }
+      const bytes = readFileSync(path)
+      const hash = hashText(bytes)
+      parsed = hit && hit.hash === hash ? { ...hit, stamp } : { stamp, hash, ...parseComment(path, bytes, article, timeZone) }
     }
     fresh.set(path, parsed)
     restoreMessages(file, parsed.messages)
@@ -101,13 +102,15 @@ export async function loadComments(
 }
 
 /** Parses and validates one comment file on its own (references are checked by the caller). */
-function parseComment(path: string, text: string, article: string, timeZone: string): Omit<ParsedComment, 'stamp' | 'hash'> {
-  const file = new VFile({ path, value: text })
+function parseComment(path: string, bytes: Uint8Array, article: string, timeZone: string): Omit<ParsedComment, 'stamp' | 'hash'> {
+  const file = new VFile({ path })
   const done = (comment?: CommentSource, parentPlace?: Position): Omit<ParsedComment, 'stamp' | 'hash'> => ({
     messages: file.messages.map(plainMessage),
     ...(comment ? { comment } : {}),
     ...(parentPlace ? { parentPlace } : {}),
   })
+  const text = decodeSource(bytes, file)
+  if (text === undefined) return done()
   const parsed = parseYamlSource(text, file)
   if (!parsed) return done()
   const data = validate(commentSchema, parsed.data ?? {}, parsed.source, file)
