@@ -7,6 +7,7 @@ import { VFile } from 'vfile'
 import type { ImageSet } from '../images/plan-image.ts'
 import { renderMarkdown, type FigureImage, type MarkdownCache, type MarkdownProcessor } from '../markdown/index.ts'
 import { parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
+import { bodyLimits, checkBodyLimits } from './body-limits.ts'
 import { decodeSource } from './decode-source.ts'
 import { didYouMean } from './did-you-mean.ts'
 import { toPosix, type MediaFile, type MediaReader } from './media.ts'
@@ -121,7 +122,9 @@ export async function loadArticle(path: string, contents: Uint8Array | string, c
     report(file, 'unknown-category', { id: data.category, suggestion: didYouMean(data.category, context.categoryIds) }, yamlPosition(source, ['category']))
   }
   const images = await resolveImages(data, source, file, context)
-  const { html, placedImages } = await renderBody(file, split, images, data.images.map((image) => image.src), context)
+  const rendered = await renderBody(file, split, images, data.images.map((image) => image.src), context)
+  if (!rendered) return { file }
+  const { html, placedImages } = rendered
   for (const [index, image] of images.entries()) {
     if (index > 0 && !placedImages.includes(image.src)) report(file, 'unplaced-image', { src: image.src }, yamlPosition(source, ['images', index, 'src']))
   }
@@ -184,13 +187,23 @@ async function renderBody(
   images: FigureImage[],
   listed: string[],
   context: ArticleContext
-): Promise<{ html: string; placedImages: string[] }> {
+): Promise<{ html: string; placedImages: string[] } | undefined> {
+  if (!checkBodyLimits(split.body, split.bodyLine, file)) return undefined
   const cache = context.markdownCache
   const key = cache?.key(split.body, images, listed)
   const cached = key === undefined ? undefined : await cache?.get(key)
   if (cached) return cached
   const body = bodyFile(file, split)
-  const rendered = renderMarkdown(context.processor, body, new Map(images.map((image) => [image.src, image])), new Set(listed), images[0]?.src)
+  let rendered: { html: string; placedImages: string[] }
+  try {
+    rendered = renderMarkdown(context.processor, body, new Map(images.map((image) => [image.src, image])), new Set(listed), images[0]?.src)
+  } catch (error) {
+    // The limits are upper bounds of the nesting the parsers build, so this is a last resort
+    // for a shape they do not foresee: a problem at the body, never a crash of the build.
+    if (!(error instanceof RangeError)) throw error
+    report(file, 'body-too-deep', { what: 'its elements', limit: bodyLimits.nesting }, { line: split.bodyLine, column: 1 })
+    return undefined
+  }
   file.messages.push(...body.messages)
   // Only clean renders are cached: a body with problems is rendered again so they are reported again.
   if (cache && key !== undefined && body.messages.length === 0) await cache.set(key, rendered)
