@@ -6,7 +6,7 @@ import type { Position } from 'unist'
 import { VFile } from 'vfile'
 import type { ImageSet } from '../images/plan-image.ts'
 import { renderMarkdown, type FigureImage, type MarkdownCache, type MarkdownProcessor } from '../markdown/index.ts'
-import { parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
+import { archiveYearsText, inArchiveYears, parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
 import { bodyLimits, checkBodyLimits } from './body-limits.ts'
 import { decodeSource } from './decode-source.ts'
 import { didYouMean } from './did-you-mean.ts'
@@ -95,6 +95,8 @@ export async function loadArticle(path: string, contents: Uint8Array | string, c
   const value = decodeSource(contents, file)
   if (value === undefined) return { file }
   file.value = value
+  const slug = slugify(basename(path, extname(path)))
+  if (slug === '') report(file, 'empty-slug', { name: basename(path) })
   const split = splitFrontMatter(value)
   if (!split) {
     report(file, 'missing-front-matter', {})
@@ -130,7 +132,6 @@ export async function loadArticle(path: string, contents: Uint8Array | string, c
   }
   if (file.messages.some((message) => message.fatal === true) || !date || (data.updated !== undefined && !updated)) return { file }
 
-  const slug = slugify(basename(path, extname(path)))
   const { year, month } = partsInZone(date.epoch, timeZone)
   const folder = `${year}/${String(month).padStart(2, '0')}`
   const sourcePath = toPosix(relative(context.contentDir, path))
@@ -219,6 +220,10 @@ function readDate(value: string, field: string, source: YamlSource, file: VFile,
   const date = parseArticleDate(value, timeZone)
   if ('error' in date) {
     report(file, 'invalid-date', { field, value, reason: date.error }, yamlPosition(source, [field]))
+    return undefined
+  }
+  if (!inArchiveYears(date.epoch)) {
+    report(file, 'date-out-of-range', { field, value, range: archiveYearsText }, yamlPosition(source, [field]))
     return undefined
   }
   return date

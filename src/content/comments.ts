@@ -5,7 +5,7 @@ import { deserialize, serialize } from 'node:v8'
 import { glob } from 'tinyglobby'
 import type { Position } from 'unist'
 import { VFile } from 'vfile'
-import { isoInZone, parseArticleDate, type ArticleDate } from './dates.ts'
+import { archiveYearsText, inArchiveYears, isoInZone, parseArticleDate, type ArticleDate } from './dates.ts'
 import { decodeSource } from './decode-source.ts'
 import { didYouMean } from './did-you-mean.ts'
 import { plainMessage, restoreMessages, type PlainMessage } from './load-articles.ts'
@@ -92,10 +92,13 @@ export async function loadComments(
     seen.add(comment.id)
     ids.set(comment.article, seen)
   }
+  const parents = new Map(loaded.map(({ comment }) => [`${comment.article}/${comment.id}`, comment.parent]))
   for (const { comment, file, parentPlace } of loaded) {
     const siblings = ids.get(comment.article) ?? new Set<string>()
     if (comment.parent !== undefined && !siblings.has(comment.parent)) {
       report(file, 'unknown-parent-comment', { id: comment.parent, suggestion: didYouMean(comment.parent, [...siblings].filter((id) => id !== comment.id)) }, parentPlace)
+    } else if (comment.parent !== undefined && inCycle(comment, parents)) {
+      report(file, 'comment-cycle', { id: comment.id, through: comment.parent }, parentPlace)
     }
   }
   return { comments: loaded.map((entry) => entry.comment), files }
@@ -120,9 +123,28 @@ function parseComment(path: string, bytes: Uint8Array, article: string, timeZone
     report(file, 'invalid-date', { field: 'date', value: String(data.date), reason: date.error }, yamlPosition(parsed.source, ['date']))
     return done()
   }
+  if (!inArchiveYears(date.epoch)) {
+    report(file, 'date-out-of-range', { field: 'date', value: String(data.date), range: archiveYearsText }, yamlPosition(parsed.source, ['date']))
+    return done()
+  }
   const comment: CommentSource = { id: String(data._id), article, name: data.name, message: data.message, date }
   if (data._parent !== undefined && data._parent !== '') comment.parent = String(data._parent)
   return done(comment, yamlPosition(parsed.source, ['_parent']))
+}
+
+/**
+ * Whether following `_parent` links from a comment leads back to it (a reply to itself, directly
+ * or through others); such a thread has no place to start and would be dropped from the page.
+ */
+function inCycle(comment: CommentSource, parents: ReadonlyMap<string, string | undefined>): boolean {
+  const seen = new Set<string>()
+  for (let parent = comment.parent; parent !== undefined; parent = parents.get(`${comment.article}/${parent}`)) {
+    if (parent === comment.id) return true
+    // A loop further up, not through this comment: it is reported on the comments in it.
+    if (seen.has(parent)) return false
+    seen.add(parent)
+  }
+  return false
 }
 
 async function readCommentCache(file: string): Promise<Map<string, ParsedComment>> {
@@ -142,6 +164,7 @@ async function writeCommentCache(file: string, entries: ReadonlyMap<string, Pars
 
 /** Staticman can write dates as Unix time, in seconds or milliseconds. */
 function epochDate(value: number, timeZone: string): ArticleDate {
-  const epoch = value < 1e11 ? value * 1000 : value
-  return { iso: isoInZone(epoch, timeZone), epoch }
+  const epoch = Math.abs(value) < 1e11 ? value * 1000 : value
+  // Out of range, the caller reports it; luxon has no ISO form for such an instant.
+  return { iso: inArchiveYears(epoch) ? isoInZone(epoch, timeZone) : '', epoch }
 }

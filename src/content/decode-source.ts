@@ -5,9 +5,10 @@ import { report } from './report.ts'
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true })
 
+/** Characters XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF). */
 // Characters XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF): invisible in an
 // editor, never meant, and they break feeds and HTML parsers downstream.
-const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
+export const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
 
 /**
  * Turns a source file's bytes into the text every later stage reads: UTF-8 without a byte-order

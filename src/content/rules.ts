@@ -207,9 +207,9 @@ export const rules = {
     ({ field, value, range }) => `The date in "${field}" (${value}) is outside ${range}.`,
     'Check the year (a typo such as 0219 or 9019?); a Unix time must be in seconds or milliseconds. See "Limits" in README.md.'
   ),
-  'unsupported-image': rule<{ src: string; format: string }>(
+  'unsupported-image': rule<{ src: string }>(
     'error',
-    ({ src, format }) => `Image "${src}" is ${format}, which is not published.`,
+    ({ src }) => `Image "${src}" is not a photo format the site publishes (SVG, PDF and other documents are refused).`,
     'Export it as JPEG, PNG, WebP or AVIF. SVG is refused because it can carry scripts that would run on the site.'
   ),
   'missing-file': rule<{ name: string }>(

@@ -1,6 +1,7 @@
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Parser, type Document, type Node } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Parser, visit, type Document, type Node, type Scalar } from 'yaml'
+import { controlCharacter } from './decode-source.ts'
 import { report } from './report.ts'
 
 /** A parsed YAML document that still knows where each key and value was written. */
@@ -47,6 +48,14 @@ export function parseYamlSource(text: string, file: VFile): { data: unknown; sou
       const reason = (error.message.split('\n')[0] ?? error.message).replace(locationSuffix, '')
       report(file, 'yaml-syntax', { reason }, start ? { line: start.line, column: start.col } : undefined)
     }
+    return undefined
+  }
+  // Escapes ("\0", "\x01") write what decodeSource refuses as bytes.
+  let escaped: Scalar | undefined
+  visit(document, { Scalar: (_, node) => (typeof node.value === 'string' && controlCharacter.test(node.value) ? ((escaped = node), visit.BREAK) : undefined) })
+  if (escaped) {
+    const code = (controlCharacter.exec(String(escaped.value))?.[0] ?? '\0').charCodeAt(0)
+    report(file, 'control-character', { code: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` }, pointAt(escaped.range?.[0] ?? 0))
     return undefined
   }
   try {
