@@ -41,7 +41,7 @@ export function parseYamlSource(text: string, file: VFile): { data: unknown; sou
     return undefined
   }
   // The core schema keeps `2019-10-24 09:15` a string: dates are parsed by us, in the site's zone.
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true, schema: 'core' })
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true, schema: 'core', logLevel: 'error' })
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       const [start] = error.linePos ?? []
