@@ -36,6 +36,10 @@ export async function resolveImages(data: FrontMatter, source: YamlSource, file:
         report(file, 'unreadable-image', { src: entry.src }, place)
         return undefined
       }
+      if (media === 'unsupported') {
+        report(file, 'unsupported-image', { src: entry.src }, place)
+        return undefined
+      }
       if (media === 'too-large') {
         report(file, 'image-too-large', { src: entry.src, limit: context.registries.site.maxImageMegapixels }, place)
         return undefined

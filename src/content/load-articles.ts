@@ -112,8 +112,9 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     const stamp: FileStamp = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
     const hit = cached.get(path)
     const same = hit?.stat !== undefined && hit.stat.size === stamp.size && hit.stat.mtimeMs === stamp.mtimeMs && hit.stat.ino === stamp.ino
-    let text: string | undefined
-    const read = (): string => (text ??= readFileSync(path, 'utf8'))
+    let bytes: Buffer | undefined
+    // Bytes, not text: decodeSource reports what is not UTF-8 at its place (see article.ts).
+    const read = (): Buffer => (bytes ??= readFileSync(path))
     const hash = same && hit ? hit.hash : hashText(read())
     if (hit && hit.hash === hash && (await imagesUnchanged(path, hit.media))) {
       cacheEntries.set(path, hit)

@@ -42,8 +42,8 @@ export interface FileStamp {
   ino: number
 }
 
-/** SHA-256 of a file's text, the key of its cache entry. */
-export function hashText(text: string): string {
+/** SHA-256 of a file's text (or its bytes: the same digest for UTF-8), the key of its cache entry. */
+export function hashText(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
