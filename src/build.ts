@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { folderKey, hasErrors, loadContent, type ContentSources } from './content/index.ts'
-import { planImage, processImages, type ImageSet } from './images/index.ts'
+import { imageEncoder, imageOptions, planImage, processImages, type ImageSet } from './images/index.ts'
 import { carryUnits, checkOutput, createStaging, discardStaging, readAssets, readUnitManifest, reusableUnits, swapIntoPlace, uninterruptible, writeAssets, writeUnitManifest, type OutputUnit } from './publish/index.ts'
 import { renderCached, type CachedRenderResult } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, type SearchIndexResult, type SearchPlan } from './search/index.ts'
@@ -175,6 +175,8 @@ async function renderSite(
     planSite(withBaseUrl(sources, options.baseUrl), { now: options.now ?? resolveNow(undefined), drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchShardSize === undefined ? {} : { searchShardSize: options.searchShardSize }) })
   )
   const assets = await readAssets()
+  // The same identity the loader gave every image name (memoised: computed once per process).
+  const encoder = await imageEncoder()
   const render = await task('rendering pages', timings, log, (progress) =>
     renderCached(model, {
       outputDir: staging,
@@ -196,7 +198,7 @@ async function renderSite(
     articles: model.articles.length,
     render,
     searchPlan,
-    images: sources.media.map((media) => planImage(media)),
+    images: sources.media.map((media) => planImage(media, imageOptions, encoder)),
     assets,
   }
 }

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path'
 import type { VFile } from 'vfile'
-import { planImage } from '../images/plan-image.ts'
+import { imageOptions, planImage } from '../images/plan-image.ts'
 import type { FigureImage } from '../markdown/index.ts'
 import type { ArticleContext } from './article.ts'
 import { imageCandidates, readFirstMedia } from './media.ts'
@@ -46,7 +46,7 @@ export async function resolveImages(data: FrontMatter, source: YamlSource, file:
       }
       if (!entry.alt) report(file, 'missing-alt', { src: entry.src }, yamlPosition(source, ['images', index]))
       context.media.set(media.sourcePath, media)
-      const set = context.imageSets?.get(media.hash) ?? planImage(media)
+      const set = context.imageSets?.get(media.hash) ?? planImage(media, imageOptions, context.encoder)
       context.imageSets?.set(media.hash, set)
       return { src: entry.src, url: set.fallback.url, width: set.width, height: set.height, set, alt: entry.alt ?? '', caption: entry.caption ?? '', credit: entry.credit ?? '' }
     })

@@ -80,6 +80,8 @@ export interface ArticleContext {
   markdownCache?: MarkdownCache
   /** Planned image files by source hash: an image used by many articles is planned once. */
   imageSets?: Map<string, ImageSet>
+  /** Identity of the image encoder, part of every published image name (see `imageEncoder`). @default '' */
+  encoder?: string
 }
 
 /**

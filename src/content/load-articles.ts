@@ -22,6 +22,8 @@ export interface ArticleSetup {
   markdownCache?: { dir: string; fingerprint: string }
   /** Image measurements from earlier builds, by content hash. */
   measured: Array<[string, { width: number; height: number; alpha: boolean }]>
+  /** Identity of the image encoder, computed once by the main thread (see `imageEncoder`). */
+  encoder: string
   /** Files read at once. */
   concurrency: number
   /** Cache of loaded articles (see source-cache.ts); none when absent. */
@@ -84,6 +86,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     readMedia: createMediaReader(registries.site.maxImageMegapixels * 1_000_000, measured),
     media: new Map<string, MediaFile>(),
     imageSets: new Map<string, ImageSet>(),
+    encoder: setup.encoder,
     ...(setup.markdownCache === undefined ? {} : { markdownCache: createMarkdownCache(setup.markdownCache.dir, setup.markdownCache.fingerprint) }),
   }
   const cached = setup.sourceCacheDir ? await readCachedSources(setup.sourceCacheDir, paths.map((path) => cacheGroup(setup.contentDir, path))) : new Map<string, CachedSource>()

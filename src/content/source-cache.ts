@@ -30,9 +30,10 @@ export interface CachedSource {
  * (with everything it imports and the exact versions of its packages) and every registry.
  *
  * @param registries The validated registries.
+ * @param encoder The image encoder's identity, part of the image names a loaded article holds.
  */
-export async function sourceCacheKey(registries: Registries): Promise<string> {
-  return digest(await cacheFingerprint('sources'), JSON.stringify(registries)).slice(0, 24)
+export async function sourceCacheKey(registries: Registries, encoder: string): Promise<string> {
+  return digest(await cacheFingerprint('sources'), JSON.stringify(registries), encoder).slice(0, 24)
 }
 
 /** What identifies a file's version without reading it. */
