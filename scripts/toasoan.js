@@ -11,10 +11,14 @@ const youngGeneration = '--max-semi-space-size=128'
 const hasFlag = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((arg) => arg.startsWith('--max-semi-space-size'))
 if (!hasFlag) {
   const child = spawn(process.execPath, [youngGeneration, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' })
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal))
+  const forward = (signal) => child.kill(signal)
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward)
   child.on('exit', (code, signal) => {
-    if (signal) process.kill(process.pid, signal)
-    else process.exit(code ?? 1)
+    // Die of the same signal: with the forwarding handlers still in place, it would be ignored.
+    if (signal) {
+      for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.off(name, forward)
+      process.kill(process.pid, signal)
+    } else process.exit(code ?? 1)
   })
 } else {
   // Temporary files (tsx's compile cache among them) go under .cache/tmp, never outside the

@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { folderKey, hasErrors, loadContent, type ContentSources } from './content/index.ts'
-import { planImage, processImages, type ImageSet } from './images/index.ts'
-import { carryUnits, createStaging, discardStaging, readAssets, readUnitManifest, reusableUnits, swapIntoPlace, writeAssets, writeOutputManifest, writeUnitManifest, computeFileManifest, mergeCarried, readFileManifest, type OutputUnit } from './publish/index.ts'
+import { imageEncoder, imageOptions, planImage, processImages, type ImageSet } from './images/index.ts'
+import { carryUnits, checkOutput, computeFileManifest, createStaging, discardStaging, mergeCarried, readAssets, readFileManifest, readUnitManifest, reusableUnits, swapIntoPlace, uninterruptible, writeAssets, writeOutputManifest, writeUnitManifest, type OutputUnit } from './publish/index.ts'
 import { renderCached, type CachedRenderResult } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, type SearchIndexResult, type SearchPlan } from './search/index.ts'
 import { planSite } from './site/index.ts'
@@ -10,16 +10,21 @@ import { removeOldLayout, writeAtomic } from './cache/index.ts'
 import { releaseMemory } from './memory.ts'
 import type { ProgressSink } from './progress.ts'
 import { task, type Logger, type Timing } from './task.ts'
+import { UsageError } from './usage-error.ts'
 
 /** Options of {@link build}. */
 export interface BuildOptions {
   /** The content folder. @default 'content' */
   contentDir?: string
-  /** The output folder, replaced only when the build succeeds. @default 'dist' */
+  /**
+   * The output folder, replaced only when the build succeeds. It must not be or hold the content
+   * or cache folder, nor lie inside the content folder; when it exists it must be a folder an
+   * earlier build wrote (see `checkOutput`). @default 'dist'
+   */
   outDir?: string
   /** Cache folder. @default '.cache' */
   cacheDir?: string
-  /** Overrides `baseUrl` from site.yml (e.g. for a preview deploy). */
+  /** Overrides `baseUrl` from site.yml (e.g. for a preview deploy); an absolute http(s) URL. */
   baseUrl?: string
   /** Publish drafts and scheduled articles. @default false */
   drafts?: boolean
@@ -67,12 +72,27 @@ export interface BuildResult {
 export function resolveNow(now: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
   if (now !== undefined) {
     const value = /^\d+$/.test(now) ? Number(now) : Date.parse(now)
-    if (Number.isNaN(value)) throw new Error(`--now: "${now}" is not a date; use ISO 8601, e.g. 2026-11-26T08:00:00+07:00`)
+    if (Number.isNaN(value) || Math.abs(value) > 8.64e15) throw new UsageError(`--now: "${now}" is not a date.`, 'Give an ISO 8601 date, e.g. --now 2026-11-26T08:00:00+07:00, or epoch milliseconds.')
     return value
   }
   const epoch = env['SOURCE_DATE_EPOCH']
   if (epoch !== undefined && /^\d+$/.test(epoch)) return Number(epoch) * 1000
   return Date.now()
+}
+
+/**
+ * Checks a base URL given by the operator: an absolute http or https URL.
+ *
+ * @param baseUrl The value of `--base-url`.
+ * @returns It without trailing slashes.
+ * @throws {UsageError} When it is anything else.
+ */
+export function checkBaseUrl(baseUrl: string): string {
+  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    throw new UsageError(`--base-url: "${baseUrl}" is not an http or https URL.`, 'Give the address the site is served from, e.g. --base-url https://preview.example.vn/tin-tuc')
+  }
+  return baseUrl.replace(/\/+$/, '')
 }
 
 /**
@@ -85,6 +105,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.log(line))
   const outDir = resolve(options.outDir ?? 'dist')
   const cacheDir = resolve(options.cacheDir ?? '.cache')
+  if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl)
+  await checkOutput({ outDir: options.outDir ?? 'dist', contentDir: options.contentDir ?? 'content', cacheDir: options.cacheDir ?? '.cache' })
   const timings: Timing[] = []
   const cacheKey = folderKey(options.contentDir ?? 'content')
   // Month folders and search bundles the live output holds unchanged are moved over, not rebuilt.
@@ -105,29 +127,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} kept`)
     const images = await task('processing images', timings, log, () => processImages(site.images, { outputDir: staging, cacheDir: join(cacheDir, 'images', cacheKey) }))
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
-    await task('publishing', timings, log, async () => {
-      await writeAssets(staging, Object.values(assets))
-      // The file manifest for deploys: files written now are listed before the carried folders
-      // arrive, whose entries come from the last output's manifest.
-      const carried = [...render.carriedUnits, ...search.carriedUnits]
-      const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
-      const fresh = await computeFileManifest(staging, stampFile)
-      const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)
-      const putBack = await carryUnits(outDir, staging, carried)
-      const files = await writeOutputManifest(staging, stampFile, merged).catch(async (error: unknown) => {
-        await putBack()
-        throw error
+    await writeAssets(staging, Object.values(assets))
+    // The file manifest for deploys: files written now are listed before the carried folders
+    // arrive, whose entries come from the last output's manifest.
+    const carried = [...render.carriedUnits, ...search.carriedUnits]
+    const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
+    const fresh = await computeFileManifest(staging, stampFile)
+    const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)
+    // The only step that changes the live output: an interruption waits for it, and it rolls back
+    // (the carried folders go back) unless the new output is already in place.
+    await task('publishing', timings, log, () =>
+      uninterruptible(async () => {
+        const putBack = await carryUnits(outDir, staging, carried)
+        const files = await writeOutputManifest(staging, stampFile, merged).catch(async (error: unknown) => {
+          await putBack()
+          throw error
+        })
+        log(`  file manifest: ${files.files} files, ${merged === undefined ? files.hashed : fresh.hashed} hashed`)
+        // CI reads this: the cache is saved only when its key changes, the cron builds only when an article is due.
+        await writeAtomic(join(cacheDir, 'build-state.json'), JSON.stringify({ cacheKey: files.digest.slice(0, 32), nextScheduled: site.nextScheduled === undefined ? null : new Date(site.nextScheduled).toISOString() }))
+        await swapIntoPlace(staging, outDir).catch(async (error: unknown) => {
+          await putBack()
+          throw error
+        })
+        await writeUnitManifest(manifestFile, outDir, [...render.units, ...search.units])
       })
-      log(`  file manifest: ${files.files} files, ${merged === undefined ? files.hashed : fresh.hashed} hashed`)
-      // CI reads this: the cache is saved only when its key changes, the cron builds only when an article is due.
-      await writeAtomic(join(cacheDir, 'build-state.json'), JSON.stringify({ cacheKey: files.digest.slice(0, 32), nextScheduled: site.nextScheduled === undefined ? null : new Date(site.nextScheduled).toISOString() }))
-      await swapIntoPlace(staging, outDir).catch(async (error: unknown) => {
-        await putBack()
-        throw error
-      })
-      await writeUnitManifest(manifestFile, outDir, [...render.units, ...search.units])
-      for (const root of ['markdown', 'images']) await removeOldLayout(join(cacheDir, root))
-    })
+    )
+    for (const root of ['markdown', 'images']) await removeOldLayout(join(cacheDir, root))
     return { ok: true, files, pages: site.pages, articles: site.articles, timings, images, search, render, ...(site.nextScheduled === undefined ? {} : { nextScheduled: site.nextScheduled }) }
   } catch (error) {
     await discardStaging(staging)
@@ -167,6 +193,8 @@ async function renderSite(
     planSite(withBaseUrl(sources, options.baseUrl), { now, drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchShardSize === undefined ? {} : { searchShardSize: options.searchShardSize }) })
   )
   const assets = await readAssets()
+  // The same identity the loader gave every image name (memoised: computed once per process).
+  const encoder = await imageEncoder()
   const render = await task('rendering pages', timings, log, (progress) =>
     renderCached(model, {
       outputDir: staging,
@@ -188,7 +216,7 @@ async function renderSite(
     articles: model.articles.length,
     render,
     searchPlan,
-    images: sources.media.map((media) => planImage(media)),
+    images: sources.media.map((media) => planImage(media, imageOptions, encoder)),
     assets,
     ...(scheduled.length === 0 ? {} : { nextScheduled: scheduled.reduce((a, b) => Math.min(a, b)) }),
   }
@@ -196,6 +224,6 @@ async function renderSite(
 
 function withBaseUrl(sources: ContentSources, baseUrl: string | undefined): ContentSources {
   if (baseUrl === undefined) return sources
-  const site = { ...sources.registries.site, baseUrl: baseUrl.replace(/\/+$/, '') }
+  const site = { ...sources.registries.site, baseUrl: checkBaseUrl(baseUrl) }
   return { ...sources, registries: { ...sources.registries, site } }
 }

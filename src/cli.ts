@@ -2,17 +2,20 @@ import { parseArgs } from 'node:util'
 import { build, resolveNow } from './build.ts'
 import { countProblems, formatProblems, loadContent } from './content/index.ts'
 import { createArticle } from './new-article.ts'
+import { interruptBuild } from './publish/index.ts'
 import { serve } from './serve.ts'
 import { deployCommand, deployUsage } from './deploy/index.ts'
 import { progressBar, wantsProgressBar } from './progress.ts'
+import { UsageError } from './usage-error.ts'
 
 const usage = `Usage: toasoan <command> [options]
 
 Commands:
   build   Validate the content and build the site
             --content DIR   content folder (default: content)
-            --out DIR       output folder, replaced only on success (default: dist)
-            --base-url URL  override baseUrl from site.yml
+            --out DIR       output folder, replaced only on success (default: dist);
+                            a new folder or one an earlier build wrote
+            --base-url URL  override baseUrl from site.yml (http or https)
             --drafts        include drafts and future-dated articles
             --now ISO       the build's "now" (default: SOURCE_DATE_EPOCH, else the clock)
   check   Validate the content without building       --content DIR
@@ -27,7 +30,8 @@ ${deployUsage}
  * Runs the command line.
  *
  * @param argv Arguments after the program name.
- * @returns The exit code: 0 success, 1 content errors, 2 wrong usage.
+ * @returns The exit code: 0 success, 1 content errors, 2 wrong usage, 128 + the signal's number
+ *   when a build was stopped by SIGINT (130), SIGTERM (143) or SIGHUP (129).
  */
 export async function main(argv: readonly string[]): Promise<number> {
   // `toasoan check | head` closes the pipe early; that is not an error.
@@ -37,6 +41,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     return await run(argv)
   } catch (error) {
+    // A build stopped by a signal ends with the signal's exit code (see exitOnSignal), not an error.
+    if (signalExit !== undefined) return signalExit
+    if (error instanceof UsageError) {
+      console.error(`toasoan: ${error.message}\n  hint: ${error.hint}`)
+      return 2
+    }
     // Content problems are reported with positions above; this is anything else (a tool failing,
     // a full disk): say what, keep the output as it was, and fail.
     console.error(`toasoan: ${error instanceof Error ? error.message : String(error)}`)
@@ -78,14 +88,16 @@ async function run(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'build': {
       const bar = wantsProgressBar(process.stdout) ? progressBar((text) => process.stdout.write(text)) : undefined
+      const now = resolveNow(values.now)
+      const stopOnSignal = exitOnSignal(values.out)
       const result = await build({
         ...(bar ? { progress: bar.sink, log: (line: string) => (bar.clear(), console.log(line)) } : {}),
         contentDir: values.content,
         outDir: values.out,
         drafts: values.drafts,
-        now: resolveNow(values.now),
+        now,
         ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
-      })
+      }).finally(stopOnSignal)
       const report = formatProblems(result.files, cwd)
       if (!result.ok) {
         console.error(`${report}\nBuild failed: ${values.out} was left as it was.`)
@@ -127,5 +139,34 @@ async function run(argv: readonly string[]): Promise<number> {
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`)
       return 2
+  }
+}
+
+const signalNumbers = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const
+let signalExit: number | undefined
+
+/**
+ * While a build runs, SIGINT, SIGTERM and SIGHUP (CI cancelling a run, Ctrl-C) stop it at a safe
+ * point: the previous output stays as it was (or the new one is already complete), the staging
+ * folder is discarded, and the process exits with 128 + the signal's number.
+ *
+ * @param out The output folder, for the message.
+ * @returns Removes the handlers once the build is over.
+ */
+function exitOnSignal(out: string): () => void {
+  let stopping = false
+  const handlers = Object.entries(signalNumbers).map(([signal, number]) => {
+    const handler = (): void => {
+      if (stopping) return
+      stopping = true
+      signalExit = 128 + number
+      console.error(`toasoan: ${signal}: stopping the build; ${out} is left as it was or fully replaced, never in between.`)
+      void interruptBuild().finally(() => process.exit(signalExit))
+    }
+    process.on(signal, handler)
+    return () => process.off(signal, handler)
+  })
+  return () => {
+    if (!stopping) for (const remove of handlers) remove()
   }
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import EleventyDevServer from '@11ty/eleventy-dev-server'
 import { watch } from 'chokidar'
+import { checkOutput } from './publish/index.ts'
 
 /** Options of {@link serve}. */
 export interface ServeOptions {
@@ -23,8 +24,10 @@ const watched = [fileURLToPath(new URL('../templates', import.meta.url)), fileUR
  *
  * @param options What to build and where to serve it.
  * @returns Never resolves while serving; the exit code if the first build fails.
+ * @throws {UsageError} When `outDir` must not be replaced (see `checkOutput`).
  */
 export async function serve(options: ServeOptions): Promise<number> {
+  await checkOutput({ outDir: options.outDir, contentDir: options.contentDir })
   const rebuild = (): Promise<boolean> =>
     new Promise((done) => {
       const args = [cliScript, 'build', '--content', options.contentDir, '--out', options.outDir, ...(options.drafts ? ['--drafts'] : [])]

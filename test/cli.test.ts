@@ -117,4 +117,49 @@ test('should refuse an unknown locality in new, with a suggestion', async () => 
   }
 })
 
+test('should refuse a --base-url that is not an http(s) URL, and a --now that is not a date, like every usage error', async () => {
+  const content = await contentWith(undefined)
+  try {
+    const out = join(content, '..', 'dist-operator')
+    const cases: Array<[string[], string]> = [
+      [['--base-url', 'ftp://x', ...now], 'toasoan: --base-url: "ftp://x" is not an http or https URL.\n  hint: Give the address the site is served from, e.g. --base-url https://preview.example.vn/tin-tuc\n'],
+      [['--base-url', 'not-a-url', ...now], 'toasoan: --base-url: "not-a-url" is not an http or https URL.\n'],
+      [['--now', 'yesterday'], 'toasoan: --now: "yesterday" is not a date.\n  hint: Give an ISO 8601 date, e.g. --now 2026-11-26T08:00:00+07:00, or epoch milliseconds.\n'],
+    ]
+    for (const [options, message] of cases) {
+      const result = await runCli(['build', '--content', relative(root, content), '--out', relative(root, out), ...options])
+      assert.is(result.code, 2, result.stderr)
+      assert.ok(result.stderr.startsWith(message), result.stderr)
+      assert.not.match(result.stderr, /\n\s+at /, 'no stack trace')
+      assert.not.ok(await exists(out))
+    }
+    const created = await runCli(['new', 'Tin', '--locality', 'hoang-hoa', '--author', 'to-phuong', '--content', relative(root, content), '--now', 'yesterday'])
+    assert.is(created.code, 2)
+    assert.match(created.stderr, /^toasoan: --now: "yesterday" is not a date\./)
+    assert.not.ok(await exists(join(content, 'articles')))
+  } finally {
+    await removeDir(content)
+  }
+})
+
+test('should report escaping and colliding aliases the same from check and build, and write nothing outside', async () => {
+  for (const name of ['invalid-alias', 'alias-generated-file']) {
+    const content = await contentWith(join(fixtures, 'errors', name), { keepSiteArticles: true })
+    const out = join(content, '..', `dist-${name}`)
+    try {
+      const check = await runCli(['check', '--content', relative(root, content)])
+      const built = await runCli(['build', '--content', relative(root, content), '--out', relative(root, out), ...now])
+      assert.is(check.code, 1)
+      assert.is(built.code, 1, built.stderr)
+      assert.ok(built.stderr.startsWith(check.stderr.trimEnd()), `check:\n${check.stderr}\nbuild:\n${built.stderr}`)
+      assert.match(built.stderr, name === 'invalid-alias' ? '[invalid-alias]' : '[alias-collision]')
+      assert.not.match(built.stderr, /URI malformed|Output conflict|\n\s+at /)
+      assert.not.ok(await exists(out))
+      assert.not.ok(await exists(join(root, 'x.html')))
+    } finally {
+      await removeDir(content)
+    }
+  }
+})
+
 test.run()

@@ -1,6 +1,7 @@
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
-import { authorUrl, categoryUrl, fixedUrls, localityUrl, outputPathOf } from '../site/urls.ts'
+import { authorUrl, categoryUrl, feedUrl, fixedUrls, generatedFiles, generatedFolders, localityUrl, monthUrl, outputPathOf } from '../site/urls.ts'
+import { aliasOutputPath } from './alias-path.ts'
 import type { AliasPlaces, ArticleSource } from './article.ts'
 import type { Registries } from './registries.ts'
 import { report } from './report.ts'
@@ -12,36 +13,99 @@ export interface LoadedArticle {
   aliasPlaces: AliasPlaces
 }
 
+/** What the output already holds: files, the folders above them, and folders the build fills itself. */
+interface TakenPaths {
+  files: Map<string, string>
+  folders: Map<string, string>
+  /** Landing pages of paginated indexes, whose numbered pages `<landing>trang/<n>/` come and go. */
+  landings: Map<string, string>
+}
+
 /**
- * Reports aliases that would overwrite a real page or another alias: a redirect page written over
- * an article would silently replace it.
+ * Reports aliases that cannot be written: one whose path is malformed or leaves the output folder
+ * (`invalid-alias`), and one that would overwrite, or be overwritten by, a file the build writes
+ * or another alias (`alias-collision`): a page, a feed, a sitemap, a CDN file, a numbered page,
+ * anything in a folder the build fills (`/media/`, `/assets/`…). Each is reported at the alias.
  *
  * @param loaded Articles with their files and alias positions.
  * @param registries For the URLs of locality, author and category pages.
  */
 export function checkAliases(loaded: readonly LoadedArticle[], registries: Registries): void {
-  const taken = new Map<string, string>()
-  const take = (url: string, what: string): void => {
-    const path = outputPathOf(url)
-    if (!taken.has(path)) taken.set(path, what)
-  }
-  for (const url of Object.values(fixedUrls)) take(url, `the page ${url}`)
-  for (const locality of registries.localities) take(localityUrl(locality.id), `the locality page of "${locality.id}"`)
-  for (const author of registries.authors) take(authorUrl(author.id), `the author page of "${author.id}"`)
-  for (const { article } of loaded) {
-    take(article.url, `the article ${article.sourcePath}`)
-    const [, year, month] = article.url.split('/')
-    take(`/${year}/`, `the archive of ${year}`)
-    take(`/${year}/${month}/`, `the archive of ${month}/${year}`)
-    if (article.category !== undefined) take(categoryUrl(article.category), `the category page of "${article.category}"`)
-  }
+  const taken = takenPaths(loaded, registries)
   for (const { article, file, aliasPlaces } of loaded) {
     for (const [index, alias] of article.aliases.entries()) {
-      const path = outputPathOf(alias)
-      const other = taken.get(path)
       const place: Position | undefined = aliasPlaces[index]
+      const checked = aliasOutputPath(alias)
+      if ('reason' in checked) {
+        report(file, 'invalid-alias', { alias, reason: checked.reason }, place)
+        continue
+      }
+      const other = collision(checked.path, taken)
       if (other !== undefined) report(file, 'alias-collision', { alias, other }, place)
-      else taken.set(path, `an alias of ${article.sourcePath}`)
+      else take(taken, checked.path, `an alias of ${article.sourcePath}`)
     }
   }
+}
+
+const fixedPages: Record<keyof typeof fixedUrls, string> = {
+  home: 'the home page',
+  search: 'the search page',
+  feed: `the site's feed ${fixedUrls.feed}`,
+  sitemap: `the sitemap index ${fixedUrls.sitemap}`,
+  newsSitemap: `the news sitemap ${fixedUrls.newsSitemap}`,
+  robots: `the file ${fixedUrls.robots}`,
+  notFound: `the "not found" page ${fixedUrls.notFound}`,
+}
+
+/** Every path the build writes that content can know of before the site is planned. */
+function takenPaths(loaded: readonly LoadedArticle[], registries: Registries): TakenPaths {
+  const taken: TakenPaths = { files: new Map(), folders: new Map(Object.entries(generatedFolders).map(([folder, what]) => [folder, `the folder /${folder}/, where the build publishes ${what}`])), landings: new Map() }
+  const page = (url: string, what: string, landing = false): void => {
+    take(taken, outputPathOf(url), what)
+    if (landing) taken.landings.set(outputPathOf(url), what)
+  }
+  for (const [name, url] of Object.entries(fixedUrls)) page(url, fixedPages[name as keyof typeof fixedUrls])
+  for (const path of Object.values(generatedFiles)) take(taken, path, `the file /${path}`)
+  for (const locality of registries.localities) {
+    page(localityUrl(locality.id), `the locality page of "${locality.id}"`, true)
+    page(feedUrl(localityUrl(locality.id)), `the feed of "${locality.id}"`)
+  }
+  for (const author of registries.authors) page(authorUrl(author.id), `the author page of "${author.id}"`, true)
+  for (const category of registries.categories ?? []) page(categoryUrl(category.id), `the category page of "${category.id}"`, true)
+  for (const { article } of loaded) {
+    page(article.url, `the article ${article.sourcePath}`)
+    const [, year, month] = article.url.split('/')
+    page(`/${year}/`, `the archive of ${year}`)
+    page(monthUrl(Number(year), Number(month)), `the archive of ${month}/${year}`, true)
+    if (article.category !== undefined) page(categoryUrl(article.category), `the category page of "${article.category}"`, true)
+  }
+  return taken
+}
+
+/** Records a file and the folders above it; the first owner of a path is kept. */
+function take(taken: TakenPaths, path: string, what: string): void {
+  if (!taken.files.has(path)) taken.files.set(path, what)
+  const segments = path.split('/')
+  for (let end = 1; end < segments.length; end++) {
+    const folder = segments.slice(0, end).join('/')
+    if (!taken.folders.has(folder)) taken.folders.set(folder, `the folder of ${what}`)
+  }
+}
+
+/** What a new file at `path` would clash with: the same file, a file where it needs a folder, a folder where it would be a file, or a numbered page. */
+function collision(path: string, taken: TakenPaths): string | undefined {
+  const same = taken.files.get(path) ?? taken.folders.get(path)
+  if (same !== undefined) return same
+  const segments = path.split('/')
+  for (let end = 1; end < segments.length; end++) {
+    const above = segments.slice(0, end).join('/')
+    const file = taken.files.get(above)
+    // `/_headers` is written `_headers/index.html`: the same address as the file, not a path under it.
+    if (file !== undefined) return path === `${above}/index.html` ? file : `a path under ${file}, which is a file`
+    const generated = generatedFolders[above as keyof typeof generatedFolders]
+    if (end === 1 && generated !== undefined) return `the folder /${above}/, where the build publishes ${generated}`
+  }
+  const numbered = /^(.*\/)?trang\/(\d+)\/index\.html$/.exec(path)
+  const landing = numbered && taken.landings.get(`${numbered[1] ?? ''}index.html`)
+  return landing ? `the older page ${numbered[2]} of ${landing}` : undefined
 }

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path'
 import type { VFile } from 'vfile'
-import { planImage } from '../images/plan-image.ts'
+import { imageOptions, planImage } from '../images/plan-image.ts'
 import type { FigureImage } from '../markdown/index.ts'
 import type { ArticleContext } from './article.ts'
 import { imageCandidates, readFirstMedia } from './media.ts'
@@ -36,13 +36,17 @@ export async function resolveImages(data: FrontMatter, source: YamlSource, file:
         report(file, 'unreadable-image', { src: entry.src }, place)
         return undefined
       }
+      if (media === 'unsupported') {
+        report(file, 'unsupported-image', { src: entry.src }, place)
+        return undefined
+      }
       if (media === 'too-large') {
         report(file, 'image-too-large', { src: entry.src, limit: context.registries.site.maxImageMegapixels }, place)
         return undefined
       }
       if (!entry.alt) report(file, 'missing-alt', { src: entry.src }, yamlPosition(source, ['images', index]))
       context.media.set(media.sourcePath, media)
-      const set = context.imageSets?.get(media.hash) ?? planImage(media)
+      const set = context.imageSets?.get(media.hash) ?? planImage(media, imageOptions, context.encoder)
       context.imageSets?.set(media.hash, set)
       return { src: entry.src, url: set.fallback.url, width: set.width, height: set.height, set, alt: entry.alt ?? '', caption: entry.caption ?? '', credit: entry.credit ?? '' }
     })

@@ -6,7 +6,9 @@ import type { Position } from 'unist'
 import { VFile } from 'vfile'
 import type { ImageSet } from '../images/plan-image.ts'
 import { renderMarkdown, type FigureImage, type MarkdownCache, type MarkdownProcessor } from '../markdown/index.ts'
-import { parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
+import { archiveYearsText, inArchiveYears, parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
+import { bodyLimits, checkBodyLimits } from './body-limits.ts'
+import { decodeSource } from './decode-source.ts'
 import { didYouMean } from './did-you-mean.ts'
 import { toPosix, type MediaFile, type MediaReader } from './media.ts'
 import type { Registries } from './registries.ts'
@@ -78,6 +80,8 @@ export interface ArticleContext {
   markdownCache?: MarkdownCache
   /** Planned image files by source hash: an image used by many articles is planned once. */
   imageSets?: Map<string, ImageSet>
+  /** Identity of the image encoder, part of every published image name (see `imageEncoder`). @default '' */
+  encoder?: string
 }
 
 /**
@@ -85,12 +89,16 @@ export interface ArticleContext {
  * at its line and column; the article is returned only when it has no error.
  *
  * @param path Absolute path of the Markdown file.
- * @param text Its contents.
+ * @param contents Its bytes (or its text), decoded by {@link decodeSource}.
  * @param context Registries and shared build state.
  */
-export async function loadArticle(path: string, text: string, context: ArticleContext): Promise<{ article?: ArticleSource; file: VFile; datePlace?: Position; aliasPlaces?: AliasPlaces }> {
-  const value = text.normalize('NFC')
-  const file = new VFile({ path, value })
+export async function loadArticle(path: string, contents: Uint8Array | string, context: ArticleContext): Promise<{ article?: ArticleSource; file: VFile; datePlace?: Position; aliasPlaces?: AliasPlaces }> {
+  const file = new VFile({ path })
+  const value = decodeSource(contents, file)
+  if (value === undefined) return { file }
+  file.value = value
+  const slug = slugify(basename(path, extname(path)))
+  if (slug === '') report(file, 'empty-slug', { name: basename(path) })
   const split = splitFrontMatter(value)
   if (!split) {
     report(file, 'missing-front-matter', {})
@@ -118,13 +126,14 @@ export async function loadArticle(path: string, text: string, context: ArticleCo
     report(file, 'unknown-category', { id: data.category, suggestion: didYouMean(data.category, context.categoryIds) }, yamlPosition(source, ['category']))
   }
   const images = await resolveImages(data, source, file, context)
-  const { html, placedImages } = await renderBody(file, split, images, data.images.map((image) => image.src), context)
+  const rendered = await renderBody(file, split, images, data.images.map((image) => image.src), context)
+  if (!rendered) return { file }
+  const { html, placedImages } = rendered
   for (const [index, image] of images.entries()) {
     if (index > 0 && !placedImages.includes(image.src)) report(file, 'unplaced-image', { src: image.src }, yamlPosition(source, ['images', index, 'src']))
   }
   if (file.messages.some((message) => message.fatal === true) || !date || (data.updated !== undefined && !updated)) return { file }
 
-  const slug = slugify(basename(path, extname(path)))
   const { year, month } = partsInZone(date.epoch, timeZone)
   const folder = `${year}/${String(month).padStart(2, '0')}`
   const sourcePath = toPosix(relative(context.contentDir, path))
@@ -181,13 +190,23 @@ async function renderBody(
   images: FigureImage[],
   listed: string[],
   context: ArticleContext
-): Promise<{ html: string; placedImages: string[] }> {
+): Promise<{ html: string; placedImages: string[] } | undefined> {
+  if (!checkBodyLimits(split.body, split.bodyLine, file)) return undefined
   const cache = context.markdownCache
   const key = cache?.key(split.body, images, listed)
   const cached = key === undefined ? undefined : await cache?.get(key)
   if (cached) return cached
   const body = bodyFile(file, split)
-  const rendered = renderMarkdown(context.processor, body, new Map(images.map((image) => [image.src, image])), new Set(listed), images[0]?.src)
+  let rendered: { html: string; placedImages: string[] }
+  try {
+    rendered = renderMarkdown(context.processor, body, new Map(images.map((image) => [image.src, image])), new Set(listed), images[0]?.src)
+  } catch (error) {
+    // The limits are upper bounds of the nesting the parsers build, so this is a last resort
+    // for a shape they do not foresee: a problem at the body, never a crash of the build.
+    if (!(error instanceof RangeError)) throw error
+    report(file, 'body-too-deep', { what: 'its elements', limit: bodyLimits.nesting }, { line: split.bodyLine, column: 1 })
+    return undefined
+  }
   file.messages.push(...body.messages)
   // Only clean renders are cached: a body with problems is rendered again so they are reported again.
   if (cache && key !== undefined && body.messages.length === 0) await cache.set(key, rendered)
@@ -203,6 +222,10 @@ function readDate(value: string, field: string, source: YamlSource, file: VFile,
   const date = parseArticleDate(value, timeZone)
   if ('error' in date) {
     report(file, 'invalid-date', { field, value, reason: date.error }, yamlPosition(source, [field]))
+    return undefined
+  }
+  if (!inArchiveYears(date.epoch)) {
+    report(file, 'date-out-of-range', { field, value, range: archiveYearsText }, yamlPosition(source, [field]))
     return undefined
   }
   return date

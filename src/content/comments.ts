@@ -6,7 +6,8 @@ import { glob } from 'tinyglobby'
 import { writeAtomic } from '../cache/index.ts'
 import type { Position } from 'unist'
 import { VFile } from 'vfile'
-import { isoInZone, parseArticleDate, type ArticleDate } from './dates.ts'
+import { archiveYearsText, inArchiveYears, isoInZone, parseArticleDate, type ArticleDate } from './dates.ts'
+import { decodeSource } from './decode-source.ts'
 import { didYouMean } from './did-you-mean.ts'
 import { plainMessage, restoreMessages, type PlainMessage } from './load-articles.ts'
 import { toPosix } from './media.ts'
@@ -76,9 +77,9 @@ export async function loadComments(
     let parsed: ParsedComment
     if (hit && hit.stamp.size === stamp.size && hit.stamp.mtimeMs === stamp.mtimeMs && hit.stamp.ino === stamp.ino) parsed = hit
     else {
-      const text = readFileSync(path, 'utf8').normalize('NFC')
-      const hash = hashText(text)
-      parsed = hit && hit.hash === hash ? { ...hit, stamp } : { stamp, hash, ...parseComment(path, text, article, timeZone) }
+      const bytes = readFileSync(path)
+      const hash = hashText(bytes)
+      parsed = hit && hit.hash === hash ? { ...hit, stamp } : { stamp, hash, ...parseComment(path, bytes, article, timeZone) }
     }
     fresh.set(path, parsed)
     restoreMessages(file, parsed.messages)
@@ -92,23 +93,28 @@ export async function loadComments(
     seen.add(comment.id)
     ids.set(comment.article, seen)
   }
+  const parents = new Map(loaded.map(({ comment }) => [`${comment.article}/${comment.id}`, comment.parent]))
   for (const { comment, file, parentPlace } of loaded) {
     const siblings = ids.get(comment.article) ?? new Set<string>()
     if (comment.parent !== undefined && !siblings.has(comment.parent)) {
       report(file, 'unknown-parent-comment', { id: comment.parent, suggestion: didYouMean(comment.parent, [...siblings].filter((id) => id !== comment.id)) }, parentPlace)
+    } else if (comment.parent !== undefined && inCycle(comment, parents)) {
+      report(file, 'comment-cycle', { id: comment.id, through: comment.parent }, parentPlace)
     }
   }
   return { comments: loaded.map((entry) => entry.comment), files }
 }
 
 /** Parses and validates one comment file on its own (references are checked by the caller). */
-function parseComment(path: string, text: string, article: string, timeZone: string): Omit<ParsedComment, 'stamp' | 'hash'> {
-  const file = new VFile({ path, value: text })
+function parseComment(path: string, bytes: Uint8Array, article: string, timeZone: string): Omit<ParsedComment, 'stamp' | 'hash'> {
+  const file = new VFile({ path })
   const done = (comment?: CommentSource, parentPlace?: Position): Omit<ParsedComment, 'stamp' | 'hash'> => ({
     messages: file.messages.map(plainMessage),
     ...(comment ? { comment } : {}),
     ...(parentPlace ? { parentPlace } : {}),
   })
+  const text = decodeSource(bytes, file)
+  if (text === undefined) return done()
   const parsed = parseYamlSource(text, file)
   if (!parsed) return done()
   const data = validate(commentSchema, parsed.data ?? {}, parsed.source, file)
@@ -118,9 +124,28 @@ function parseComment(path: string, text: string, article: string, timeZone: str
     report(file, 'invalid-date', { field: 'date', value: String(data.date), reason: date.error }, yamlPosition(parsed.source, ['date']))
     return done()
   }
+  if (!inArchiveYears(date.epoch)) {
+    report(file, 'date-out-of-range', { field: 'date', value: String(data.date), range: archiveYearsText }, yamlPosition(parsed.source, ['date']))
+    return done()
+  }
   const comment: CommentSource = { id: String(data._id), article, name: data.name, message: data.message, date }
   if (data._parent !== undefined && data._parent !== '') comment.parent = String(data._parent)
   return done(comment, yamlPosition(parsed.source, ['_parent']))
+}
+
+/**
+ * Whether following `_parent` links from a comment leads back to it (a reply to itself, directly
+ * or through others); such a thread has no place to start and would be dropped from the page.
+ */
+function inCycle(comment: CommentSource, parents: ReadonlyMap<string, string | undefined>): boolean {
+  const seen = new Set<string>()
+  for (let parent = comment.parent; parent !== undefined; parent = parents.get(`${comment.article}/${parent}`)) {
+    if (parent === comment.id) return true
+    // A loop further up, not through this comment: it is reported on the comments in it.
+    if (seen.has(parent)) return false
+    seen.add(parent)
+  }
+  return false
 }
 
 async function readCommentCache(file: string): Promise<Map<string, ParsedComment>> {
@@ -137,6 +162,7 @@ function writeCommentCache(file: string, entries: ReadonlyMap<string, ParsedComm
 
 /** Staticman can write dates as Unix time, in seconds or milliseconds. */
 function epochDate(value: number, timeZone: string): ArticleDate {
-  const epoch = value < 1e11 ? value * 1000 : value
-  return { iso: isoInZone(epoch, timeZone), epoch }
+  const epoch = Math.abs(value) < 1e11 ? value * 1000 : value
+  // Out of range, the caller reports it; luxon has no ISO form for such an instant.
+  return { iso: inArchiveYears(epoch) ? isoInZone(epoch, timeZone) : '', epoch }
 }

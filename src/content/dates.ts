@@ -31,6 +31,25 @@ export function parseArticleDate(value: string, timeZone: string): ArticleDate |
   return { iso: formatIso(date), epoch: date.toMillis() }
 }
 
+/**
+ * The years an archive's dates may fall in: wide enough for a paper digitising its 19th-century
+ * issues and for articles scheduled far ahead, narrow enough to catch 0219 for 2019 or a Unix time
+ * in the wrong unit. Years in UTC, first and last included.
+ */
+export const archiveYears = { first: 1800, last: 2199 } as const
+
+/**
+ * Whether an instant falls in {@link archiveYears}.
+ *
+ * @param epoch Milliseconds since the epoch (any number, NaN included).
+ */
+export function inArchiveYears(epoch: number): boolean {
+  return Number.isFinite(epoch) && epoch >= Date.UTC(archiveYears.first, 0, 1) && epoch < Date.UTC(archiveYears.last + 1, 0, 1)
+}
+
+/** {@link archiveYears} as a writer reads it. */
+export const archiveYearsText = `the years ${archiveYears.first}–${archiveYears.last}`
+
 /** Whether a name is an IANA time zone this runtime knows. */
 export function isTimeZone(name: string): boolean {
   return IANAZone.isValidZone(name)

@@ -22,6 +22,8 @@ export interface ArticleSetup {
   markdownCache?: { dir: string; fingerprint: string }
   /** Image measurements from earlier builds, by content hash. */
   measured: Array<[string, { width: number; height: number; alpha: boolean }]>
+  /** Identity of the image encoder, computed once by the main thread (see `imageEncoder`). */
+  encoder: string
   /** Files read at once. */
   concurrency: number
   /** Cache of loaded articles (see source-cache.ts); none when absent. */
@@ -84,6 +86,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     readMedia: createMediaReader(registries.site.maxImageMegapixels * 1_000_000, measured),
     media: new Map<string, MediaFile>(),
     imageSets: new Map<string, ImageSet>(),
+    encoder: setup.encoder,
     ...(setup.markdownCache === undefined ? {} : { markdownCache: createMarkdownCache(setup.markdownCache.dir, setup.markdownCache.fingerprint) }),
   }
   const cached = setup.sourceCacheDir ? await readCachedSources(setup.sourceCacheDir, paths.map((path) => cacheGroup(setup.contentDir, path))) : new Map<string, CachedSource>()
@@ -112,8 +115,9 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     const stamp: FileStamp = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
     const hit = cached.get(path)
     const same = hit?.stat !== undefined && hit.stat.size === stamp.size && hit.stat.mtimeMs === stamp.mtimeMs && hit.stat.ino === stamp.ino
-    let text: string | undefined
-    const read = (): string => (text ??= readFileSync(path, 'utf8'))
+    let bytes: Buffer | undefined
+    // Bytes, not text: decodeSource reports what is not UTF-8 at its place (see article.ts).
+    const read = (): Buffer => (bytes ??= readFileSync(path))
     const hash = same && hit ? hit.hash : hashText(read())
     if (hit && hit.hash === hash && (await imagesUnchanged(path, hit.media))) {
       cacheEntries.set(path, hit)

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads'
 import { glob } from 'tinyglobby'
 import { VFile } from 'vfile'
 import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
+import { imageEncoder } from '../images/image-encoder.ts'
 import { processorFingerprint, pruneMarkdownCache } from '../markdown/index.ts'
 import { checkAliases, type LoadedArticle } from './aliases.ts'
 import { loadComments, type CommentSource } from './comments.ts'
@@ -56,16 +57,18 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
 
   const paths = (await glob('articles/**/*.md', { cwd: contentDir, absolute: true })).sort()
   const measuresFile = options.cacheDir === undefined ? undefined : join(resolve(options.cacheDir), 'media-measures.json')
+  const encoder = await imageEncoder()
   const setup: ArticleSetup = {
     contentDir,
     registries,
+    encoder,
     measured: measuresFile ? [...(await readMeasuredImages(measuresFile)).entries()] : [],
     concurrency: options.concurrency ?? 32,
     ...(options.cacheDir === undefined
       ? {}
       : {
           markdownCache: { dir: join(resolve(options.cacheDir), 'markdown', folderKey(contentDir)), fingerprint: await processorFingerprint(registries.site.embedHosts) },
-          sourceCacheDir: join(resolve(options.cacheDir), 'sources', folderKey(contentDir), await sourceCacheKey(registries)),
+          sourceCacheDir: join(resolve(options.cacheDir), 'sources', folderKey(contentDir), await sourceCacheKey(registries, encoder)),
         }),
   }
   // Threads pay off when articles are parsed and rendered from scratch; with a warm source cache,

@@ -22,7 +22,14 @@ export interface MediaFile {
 }
 
 /** Why an image could not be used. */
-export type MediaProblem = 'missing' | 'outside' | 'unreadable' | 'too-large'
+export type MediaProblem = 'missing' | 'outside' | 'unreadable' | 'too-large' | 'unsupported'
+
+/**
+ * Formats published (as sharp names them; `heif` is AVIF). SVG is refused rather than sanitised:
+ * it is a document that can carry scripts and links, published on the site's own origin, and a
+ * news photo or chart exports to a raster format without loss that matters.
+ */
+export const publishedFormats: ReadonlySet<string> = new Set(['jpeg', 'png', 'webp', 'heif', 'gif', 'tiff'])
 
 /** Reads each media file once per build, however many articles use it. */
 export type MediaReader = (sourcePath: string) => Promise<MediaFile | MediaProblem>
@@ -79,13 +86,17 @@ async function readMedia(sourcePath: string, maxPixels: number, measured: Measur
   } catch {
     return 'missing'
   }
+  // Markup (SVG, HTML, XML) starts with "<"; no raster format does. Checked before the measured
+  // images, which may hold an SVG measured by an older build.
+  if (/^(?:\uFEFF)?\s*</.test(bytes.subarray(0, 64).toString('utf8'))) return 'unsupported'
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16)
   const name = basename(sourcePath, extname(sourcePath)).toLowerCase().replace(/[^a-z0-9-]+/g, '-')
   const known = measured.get(hash)
   if (known) return known.width * known.height > maxPixels ? 'too-large' : { sourcePath, name, hash, ...known }
   try {
     // Reading the header only; the pixel limit is checked before anything is decoded.
-    const { width, height, autoOrient, hasAlpha } = await sharp(bytes, { limitInputPixels: false }).metadata()
+    const { width, height, autoOrient, hasAlpha, format } = await sharp(bytes, { limitInputPixels: false }).metadata()
+    if (!publishedFormats.has(format)) return 'unsupported'
     const size = { width: autoOrient?.width ?? width, height: autoOrient?.height ?? height, alpha: hasAlpha }
     if (width * height > maxPixels) return 'too-large'
     // Decode it (small: JPEG shrinks on load) so a damaged or truncated file is reported here, at

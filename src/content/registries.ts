@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { VFile } from 'vfile'
 import type { z } from 'zod'
+import { decodeSource } from './decode-source.ts'
 import { didYouMean } from './did-you-mean.ts'
 import { isTimeZone } from './dates.ts'
 import { report } from './report.ts'
@@ -58,14 +59,15 @@ interface YamlFile {
 
 async function readYamlFile(contentDir: string, name: string): Promise<YamlFile | undefined> {
   const path = join(contentDir, name)
-  let text: string
+  let bytes: Buffer
   try {
-    text = (await readFile(path, 'utf8')).normalize('NFC')
+    bytes = await readFile(path)
   } catch {
     return undefined
   }
-  const file = new VFile({ path, value: text })
-  return { file, parsed: parseYamlSource(text, file) }
+  const file = new VFile({ path })
+  const text = decodeSource(bytes, file)
+  return { file, parsed: text === undefined ? undefined : parseYamlSource(text, file) }
 }
 
 function loadSite({ file, parsed }: YamlFile): SiteConfig | undefined {

@@ -127,6 +127,11 @@ export const rules = {
     ({ alias, other }) => `Alias "${alias}" is the address of ${other}, so it cannot redirect here.`,
     'An alias is an old address that no longer has a page; remove it or correct it.'
   ),
+  'invalid-alias': rule<{ alias: string; reason: string }>(
+    'error',
+    ({ alias, reason }) => `Alias "${alias}" ${reason}.`,
+    'An alias is an old address of this site: a path starting with a single "/", e.g. /tin-cu/bai-viet.html, without "." or ".." segments, with %XX escapes only for whole UTF-8 characters.'
+  ),
   'unknown-category': rule<{ id: string; suggestion: string | undefined }>(
     'error',
     ({ id, suggestion }) => withSuggestion(`Unknown category "${id}".`, suggestion),
@@ -161,6 +166,56 @@ export const rules = {
     'error',
     ({ id }) => `Locality "${id}" is its own ancestor.`,
     'Localities form a tree: follow the "parent" links and break the loop.'
+  ),
+  'invalid-encoding': rule<{ byte: string }>(
+    'error',
+    ({ byte }) => `The file is not valid UTF-8: byte ${byte} here does not start or continue a character.`,
+    'Save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8); text typed in an older Vietnamese encoding (TCVN3, VNI, Windows-1258) must be converted first.'
+  ),
+  'control-character': rule<{ code: string }>(
+    'error',
+    ({ code }) => `Invisible control character ${code} in the text.`,
+    'Delete it (it usually comes from copying out of a PDF or an old system); pages and feeds cannot carry it.'
+  ),
+  'body-too-large': rule<{ what: string; limit: string }>(
+    'error',
+    ({ what, limit }) => `The body has ${what}, more than the limit of ${limit}.`,
+    'Split the article, or publish long lists and tables as an attached document; see "Limits" in README.md.'
+  ),
+  'body-too-deep': rule<{ what: string; limit: number }>(
+    'error',
+    ({ what, limit }) => `The body nests ${what} more than ${limit} levels deep here.`,
+    'Flatten the structure: no article needs that many quotes, lists, HTML elements or brackets inside each other; see "Limits" in README.md.'
+  ),
+  'yaml-aliases': rule<{ limit: number }>(
+    'error',
+    ({ limit }) => `YAML aliases (*name) here expand to more than ${limit} copies.`,
+    'Write the values out instead of repeating an anchor (&name) through aliases.'
+  ),
+  'yaml-too-deep': rule<{ limit: number }>(
+    'error',
+    ({ limit }) => `The YAML nests lists and mappings more than ${limit} levels deep here.`,
+    'Flatten the structure; see "Content format" in README.md for the shape each file needs.'
+  ),
+  'empty-slug': rule<{ name: string }>(
+    'error',
+    ({ name }) => `The file name "${name}" has no letter or digit to make the article's URL from.`,
+    'Rename the file after the article, e.g. hoi-nghi-lang-nghe.md: the URL is /YYYY/MM/<file name>/.'
+  ),
+  'comment-cycle': rule<{ id: string; through: string }>(
+    'error',
+    ({ id, through }) => (through === id ? `Comment "${id}" is a reply to itself.` : `Comment "${id}" is a reply to itself through "${through}".`),
+    '"_parent" must point to an earlier comment; follow the "_parent" links and break the loop.'
+  ),
+  'date-out-of-range': rule<{ field: string; value: string; range: string }>(
+    'error',
+    ({ field, value, range }) => `The date in "${field}" (${value}) is outside ${range}.`,
+    'Check the year (a typo such as 0219 or 9019?); a Unix time must be in seconds or milliseconds. See "Limits" in README.md.'
+  ),
+  'unsupported-image': rule<{ src: string }>(
+    'error',
+    ({ src }) => `Image "${src}" is not a photo format the site publishes (SVG, PDF and other documents are refused).`,
+    'Export it as JPEG, PNG, WebP or AVIF. SVG is refused because it can carry scripts that would run on the site.'
   ),
   'missing-file': rule<{ name: string }>(
     'error',

@@ -30,9 +30,10 @@ export interface CachedSource {
  * (with everything it imports and the exact versions of its packages) and every registry.
  *
  * @param registries The validated registries.
+ * @param encoder The image encoder's identity, part of the image names a loaded article holds.
  */
-export async function sourceCacheKey(registries: Registries): Promise<string> {
-  return digest(await cacheFingerprint('sources'), JSON.stringify(registries)).slice(0, 24)
+export async function sourceCacheKey(registries: Registries, encoder: string): Promise<string> {
+  return digest(await cacheFingerprint('sources'), JSON.stringify(registries), encoder).slice(0, 24)
 }
 
 /** What identifies a file's version without reading it. */
@@ -42,8 +43,8 @@ export interface FileStamp {
   ino: number
 }
 
-/** SHA-256 of a file's text, the key of its cache entry. */
-export function hashText(text: string): string {
+/** SHA-256 of a file's text (or its bytes: the same digest for UTF-8), the key of its cache entry. */
+export function hashText(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex')
 }
 

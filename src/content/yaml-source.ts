@@ -1,6 +1,7 @@
-import type { Position } from 'unist'
+import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Parser, visit, type Document, type Node, type Scalar } from 'yaml'
+import { controlCharacter } from './decode-source.ts'
 import { report } from './report.ts'
 
 /** A parsed YAML document that still knows where each key and value was written. */
@@ -28,8 +29,19 @@ const locationSuffix = / at line \d+, column \d+:?\s*$/
  */
 export function parseYamlSource(text: string, file: VFile): { data: unknown; source: YamlSource } | undefined {
   const lineCounter = new LineCounter()
+  const pointAt = (offset: number): Point => {
+    const { line, col } = lineCounter.linePos(offset)
+    return { line, column: col }
+  }
+  // Composing nests the parser's stack once per level: a deep document is refused before it
+  // could overflow, at the same depth in every thread.
+  const shape = yamlShape(text, yamlLimits.nesting, lineCounter)
+  if (shape.tooDeep !== undefined) {
+    report(file, 'yaml-too-deep', { limit: yamlLimits.nesting }, pointAt(shape.tooDeep))
+    return undefined
+  }
   // The core schema keeps `2019-10-24 09:15` a string: dates are parsed by us, in the site's zone.
-  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, schema: 'core' })
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true, schema: 'core', logLevel: 'error' })
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       const [start] = error.linePos ?? []
@@ -38,7 +50,64 @@ export function parseYamlSource(text: string, file: VFile): { data: unknown; sou
     }
     return undefined
   }
-  return { data: document.toJS({ maxAliasCount: 100 }) as unknown, source: { document, lineCounter } }
+  // Escapes ("\0", "\x01") write what decodeSource refuses as bytes.
+  let escaped: Scalar | undefined
+  visit(document, { Scalar: (_, node) => (typeof node.value === 'string' && controlCharacter.test(node.value) ? ((escaped = node), visit.BREAK) : undefined) })
+  if (escaped) {
+    const code = (controlCharacter.exec(String(escaped.value))?.[0] ?? '\0').charCodeAt(0)
+    report(file, 'control-character', { code: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` }, pointAt(escaped.range?.[0] ?? 0))
+    return undefined
+  }
+  try {
+    return { data: document.toJS({ maxAliasCount: yamlLimits.aliasCount }) as unknown, source: { document, lineCounter } }
+  } catch (error) {
+    // yaml throws a ReferenceError when aliases expand past maxAliasCount (the "billion laughs").
+    if (!(error instanceof ReferenceError)) throw error
+    report(file, 'yaml-aliases', { limit: yamlLimits.aliasCount }, pointAt(shape.firstAlias ?? 0))
+    return undefined
+  }
+}
+
+/**
+ * How much structure YAML sources may hold: deeper or more aliased documents are an error, not
+ * a stack overflow or an exponential expansion.
+ */
+export const yamlLimits = {
+  /** Mappings and lists inside each other. @default 32 */
+  nesting: 32,
+  /** Copies aliases may make of their anchors, as the `yaml` package counts them. @default 100 */
+  aliasCount: 100,
+} satisfies Record<string, number>
+
+/**
+ * Walks the parser's concrete syntax tree (without recursion: it is what may be too deep) for the
+ * first collection nested deeper than the limit and the first alias.
+ *
+ * @param text The YAML text.
+ * @param limit The deepest nesting allowed.
+ * @param lineCounter Told where each line starts, for positions.
+ */
+function yamlShape(text: string, limit: number, lineCounter: LineCounter): { tooDeep?: number; firstAlias?: number } {
+  const shape: { tooDeep?: number; firstAlias?: number } = {}
+  const stack: Array<{ token: unknown; depth: number }> = [...new Parser(lineCounter.addNewLine).parse(text)].map((token) => ({ token, depth: 0 }))
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop() as { token: unknown; depth: number }
+    if (typeof token !== 'object' || token === null || !('type' in token)) continue
+    const offset = 'offset' in token && typeof token.offset === 'number' ? token.offset : 0
+    if (token.type === 'alias' && (shape.firstAlias === undefined || offset < shape.firstAlias)) shape.firstAlias = offset
+    if ('value' in token) stack.push({ token: token.value, depth })
+    if (!('items' in token) || !Array.isArray(token.items)) continue
+    if (depth + 1 > limit) {
+      if (shape.tooDeep === undefined || offset < shape.tooDeep) shape.tooDeep = offset
+      continue
+    }
+    for (const item of token.items as unknown[]) {
+      if (typeof item !== 'object' || item === null) continue
+      if ('key' in item) stack.push({ token: item.key, depth: depth + 1 })
+      if ('value' in item) stack.push({ token: item.value, depth: depth + 1 })
+    }
+  }
+  return shape
 }
 
 function toPosition(source: YamlSource, node: Node): Position | undefined {

@@ -71,14 +71,16 @@ export function variantWidths(width: number, widths: readonly number[]): number[
 
 /**
  * Plans the files published for a source image; pure, so templates know every URL and size before
- * any pixel is processed. Names carry a hash of the source bytes and the options.
+ * any pixel is processed. Names carry a hash of the source bytes, the options and the encoder, so a
+ * file published under a name never changes (CDNs keep `/media/*` for a year).
  *
  * @param media The measured source.
  * @param options How images are published.
+ * @param encoder Identity of the code that encodes images (see `imageEncoder`). @default ''
  * @default options imageOptions
  */
-export function planImage(media: MediaFile, options: ImageOptions = imageOptions): ImageSet {
-  const key = createHash('sha256').update(media.hash).update(JSON.stringify(options)).digest('hex')
+export function planImage(media: MediaFile, options: ImageOptions = imageOptions, encoder = ''): ImageSet {
+  const key = createHash('sha256').update(media.hash).update(JSON.stringify(options)).update(encoder).digest('hex')
   const variant = (width: number, format: ImageFormat): ImageVariant => {
     const hash = createHash('sha256').update(`${key}:${width}:${format}`).digest('hex').slice(0, 10)
     return { url: `/media/${hash.slice(0, 2)}/${media.name}-${width}.${hash}.${extension[format]}`, width, height: Math.round((width * media.height) / media.width), format }

@@ -1,24 +1,74 @@
-import { spawn } from 'node:child_process'
 import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { Asset } from './assets.ts'
-import { mapLimit } from '../files.ts'
+import { outputMarker, outputMarkerText } from './check-output.ts'
+import { BuildInterrupted, isInterrupted, trackStaging } from './interruption.ts'
+import { removeInBackground } from './remove-in-background.ts'
+import { exists, mapLimit } from '../files.ts'
 
 /**
  * Creates an empty staging folder beside the output folder (same file system, so the final
- * rename is atomic).
+ * rename is atomic), holding only the {@link outputMarker}. First cleans up after earlier builds
+ * of this output that are no longer running (see {@link cleanLeftovers}).
  *
  * @param outDir The output folder, e.g. `dist`.
  */
 export async function createStaging(outDir: string): Promise<string> {
   const out = resolve(outDir)
-  const staging = join(dirname(out), `.${basename(out)}.staging-${process.pid}`)
+  await cleanLeftovers(out)
+  const staging = siblingOf(out, 'staging', process.pid)
   await rm(staging, { recursive: true, force: true })
-  // An earlier build's old output whose background deletion was cut short.
-  const leftovers = (await readdir(dirname(out)).catch(() => [] as string[])).filter((entry) => entry.startsWith(`.${basename(out)}.old-`))
-  for (const entry of leftovers) removeInBackground(join(dirname(out), entry))
   await mkdir(staging, { recursive: true })
+  trackStaging(staging, true)
+  await writeFile(join(staging, outputMarker), outputMarkerText)
   return staging
+}
+
+/**
+ * Cleans up after builds of this output that were killed or whose background deletion was cut
+ * short: `.<out>.staging-<pid>` (a build stopped before publishing) is deleted;
+ * `.<out>.old-<pid>` is the previous output of a build stopped between the two renames of
+ * {@link swapIntoPlace}: it is put back when the output folder is missing, else deleted;
+ * `.<out>.trash-<pid>` (a replaced output) is deleted. Folders of builds still running (their
+ * process is alive) are left alone.
+ *
+ * @param outDir The output folder.
+ */
+export async function cleanLeftovers(outDir: string): Promise<void> {
+  const out = resolve(outDir)
+  const prefix = `.${basename(out)}.`
+  const entries = await readdir(dirname(out)).catch(() => [] as string[])
+  const leftovers = entries.flatMap((entry) => {
+    const match = entry.startsWith(prefix) ? /^(staging|old|trash)-(\d+)$/.exec(entry.slice(prefix.length)) : null
+    const pid = Number(match?.[2])
+    return match && (pid === process.pid || !isAlive(pid)) ? [{ path: join(dirname(out), entry), kind: match[1] }] : []
+  })
+  const old = leftovers.find((leftover) => leftover.kind === 'old')
+  if (old && !(await exists(out))) {
+    await rename(old.path, out)
+    leftovers.splice(leftovers.indexOf(old), 1)
+  }
+  for (const leftover of leftovers) {
+    // A killed build's staging folder is removed now (it is rare, and nothing should find it
+    // after this build); replaced outputs can be large and go in the background, as after every build.
+    if (leftover.kind === 'staging') await rm(leftover.path, { recursive: true, force: true, maxRetries: 5 }).catch(() => {})
+    else removeInBackground(leftover.path)
+  }
+}
+
+/** `.<out>.<kind>-<pid>` beside the output folder. */
+function siblingOf(out: string, kind: 'staging' | 'old' | 'trash', pid: number): string {
+  return join(dirname(out), `.${basename(out)}.${kind}-${pid}`)
+}
+
+/** Whether a process is running (one of another user counts). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /**
@@ -36,16 +86,20 @@ export async function writeAssets(staging: string, assets: readonly Asset[]): Pr
 }
 
 /**
- * Replaces the output folder with the staging folder. The old output stays complete until the
- * new one is in place; a failed build never gets here, so its output is never seen.
+ * Replaces the output folder with the staging folder: two renames, so the old output stays
+ * complete until the new one is in place, and a failed build never gets here. An interruption
+ * (see `interruptBuild`) before the second rename puts the old output back and throws
+ * {@link BuildInterrupted}; a process killed outright between the renames leaves
+ * `.<out>.old-<pid>`, which the next build puts back (see {@link cleanLeftovers}).
  *
  * @param staging The finished staging folder.
  * @param outDir The output folder.
  */
 export async function swapIntoPlace(staging: string, outDir: string): Promise<void> {
   const out = resolve(outDir)
-  const old = join(dirname(out), `.${basename(out)}.old-${process.pid}`)
+  const old = siblingOf(out, 'old', process.pid)
   await rm(old, { recursive: true, force: true })
+  if (isInterrupted()) throw new BuildInterrupted()
   let hadOld = true
   try {
     await rename(out, old)
@@ -54,31 +108,21 @@ export async function swapIntoPlace(staging: string, outDir: string): Promise<vo
     hadOld = false
   }
   try {
+    if (isInterrupted()) throw new BuildInterrupted()
     await rename(staging, out)
   } catch (error) {
     if (hadOld) await rename(old, out)
     throw error
   }
-  if (hadOld) removeInBackground(old)
-}
-
-/**
- * Deletes a folder after the build has returned: the previous output, whose unchanged folders were
- * moved into the new one, can still hold 100,000s of replaced files (45 s to delete after a
- * template change on 100,000 articles). A detached `rm -rf` does it while CI uploads the new
- * output; if it cannot start, the folder is deleted here. Leftovers of an interrupted deletion are
- * removed by the next build (see {@link createStaging}).
- *
- * @param dir A folder nothing uses any more.
- */
-function removeInBackground(dir: string): void {
-  try {
-    const child = spawn('rm', ['-rf', '--', dir], { detached: true, stdio: 'ignore' })
-    child.on('error', () => void rm(dir, { recursive: true, force: true }))
-    child.unref()
-  } catch {
-    void rm(dir, { recursive: true, force: true })
-  }
+  trackStaging(staging, false)
+  if (!hadOld) return
+  // Renamed first, so that `.old-` only ever exists between the two renames above.
+  const trash = siblingOf(out, 'trash', process.pid)
+  await rm(trash, { recursive: true, force: true })
+  await rename(old, trash).then(
+    () => removeInBackground(trash),
+    () => removeInBackground(old)
+  )
 }
 
 /**
@@ -88,6 +132,7 @@ function removeInBackground(dir: string): void {
  */
 export async function discardStaging(staging: string): Promise<void> {
   await rm(staging, { recursive: true, force: true })
+  trackStaging(staging, false)
 }
 
 /**

@@ -61,13 +61,33 @@ export const fixedUrls = {
   notFound: '/404.html',
 } as const
 
+/** Files every build writes that no URL helper names: CDN files and the output folder's marker. */
+export const generatedFiles = {
+  redirects: '_redirects',
+  headers: '_headers',
+  /** Marks a folder as toasoan's output, which a build may replace (see `checkOutput`). */
+  marker: '.toasoan-output',
+} as const
+
+/** Folders the build fills with files whose names it makes up (hashes, numbers): nothing else may go there. */
+export const generatedFolders = {
+  assets: 'stylesheets and scripts',
+  media: 'images',
+  pagefind: 'the search index',
+  sitemaps: 'sitemaps',
+  'tin-moi': 'latest-news fragments',
+} as const
+
 /**
  * The file a URL path is written to: `/a/` → `a/index.html`, `/a.xml` → `a.xml`, `/a` → `a/index.html`.
+ * Paths from content are checked first (see `aliasOutputPath`); a path that would leave the output
+ * folder is a bug, and throws.
  *
  * @param url A URL path starting with `/`.
  */
 export function outputPathOf(url: string): string {
   const path = decodeURI(url).replace(/^\/+/, '')
+  if (path.split(/[/\\]/).some((segment) => segment === '..') || path.includes('\0')) throw new Error(`the URL path ${JSON.stringify(url)} would be written outside the output folder`)
   if (path === '' || path.endsWith('/')) return `${path}index.html`
   return /\.[a-z0-9]+$/i.test(path) ? path : `${path}/index.html`
 }
