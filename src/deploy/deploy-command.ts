@@ -2,13 +2,7 @@ import { parseArgs } from 'node:util'
 import { checkTarget, isPlatform, platforms } from './check-target.ts'
 import { deployToS3 } from './s3-deploy.ts'
 import { parseS3Url } from './s3-target.ts'
-
-/** `toasoan deploy` in the command line's help. */
-export const deployUsage = `  deploy  Upload the built site, or prepare and check it for a CDN platform
-            --to s3://BUCKET[/PREFIX]  [--endpoint URL] [--region R] [--dry-run] [--concurrency N]
-            --to cloudflare|netlify|pages   prepare dist/ for the platform and check its limits
-            --check cloudflare|netlify|pages|s3   check the limits only
-            --out DIR  the built site (default: dist)    --max-files N  a paid plan's file limit`
+import { deployUsage } from './deploy-usage.ts'
 
 /**
  * Runs `toasoan deploy`.

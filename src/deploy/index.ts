@@ -1,6 +1,7 @@
 export { checkTarget, isPlatform, type CheckOptions } from './check-target.ts'
 export { renderRedirectWorker, renderWorkerRoutes } from './cloudflare-worker.ts'
-export { deployCommand, deployUsage } from './deploy-command.ts'
+export { deployCommand } from './deploy-command.ts'
+export { deployUsage } from './deploy-usage.ts'
 export { describePlan, planDeploy, type DeployPlan, type RemoteState } from './deploy-plan.ts'
 export { checkLimits, platformLimits, platforms, type Platform, type PlatformLimits, type SiteSummary } from './platform-limits.ts'
 export { formatRedirects, isStaticRule, parseRedirects, redirectFile, type RedirectRule } from './redirect-rules.ts'
