@@ -19,6 +19,7 @@ const orchestration: Record<string, string> = {
   'src/build.ts': 'wires the stages together; what each stage caches is made by the stage',
   'src/task.ts': 'times steps and prints their lines',
   'src/memory.ts': 'frees memory before Pagefind starts',
+  'src/operator-input.ts': 'reads --now and --base-url; their values reach every cached entry as data (the site model)',
   'src/publish/assets.ts': 'writes the stylesheet and scripts on every build; pages know them by a hash of their bytes',
   'src/publish/file-manifest.ts': 'lists and hashes the output for deploys; its stamps only spare reading unchanged files again',
   'src/publish/units.ts': 'the units cache itself, keyed by the whole build (asserted below)',
