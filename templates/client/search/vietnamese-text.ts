@@ -117,9 +117,11 @@ export function wordExcerpt(text: string, query: string, radius = 14): ExcerptPa
   const phrase = words.size > 1 ? phraseExcerpt(text, query, radius) : undefined
   if (phrase) return phrase
   const tokens = tokenize(text)
-  const hit = tokens.findIndex((token) => words.has(token.folded))
-  const from = hit < 0 ? 0 : Math.max(0, hit - radius)
-  const to = hit < 0 ? 2 * radius : hit + radius + 1
+  // A few words of context before the densest run of the query's words, the rest after it.
+  const before = Math.min(4, radius)
+  const hit = densestHit(tokens, words, 2 * radius - before)
+  const from = hit < 0 ? 0 : Math.max(0, hit - before)
+  const to = hit < 0 ? 2 * radius : hit + 2 * radius - before + 1
   const parts: ExcerptPart[] = from > 0 ? [{ text: '… ', mark: false }] : []
   for (const [index, token] of tokens.slice(from, to).entries()) {
     const mark = words.has(token.folded)
@@ -133,4 +135,16 @@ export function wordExcerpt(text: string, query: string, radius = 14): ExcerptPa
   }
   if (to < tokens.length) parts.push({ text: ' …', mark: false })
   return parts
+}
+
+/** Where the window of `span` tokens holding the most distinct query words starts with a hit; -1 if none. */
+function densestHit(tokens: readonly Token[], words: ReadonlySet<string>, span: number): number {
+  let best = -1
+  let bestCount = 0
+  for (const [index, token] of tokens.entries()) {
+    if (!words.has(token.folded)) continue
+    const count = new Set(tokens.slice(index, index + span).filter((other) => words.has(other.folded)).map((other) => other.folded)).size
+    if (count > bestCount) [best, bestCount] = [index, count]
+  }
+  return best
 }
