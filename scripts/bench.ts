@@ -5,7 +5,8 @@
  * Eleventy's cold builds of the same Markdown, in one run, and prints one Markdown table on
  * stdout (progress goes to stderr). A script, not a test.
  *
- * `npm run bench -- --search [--articles N[,N…]] [--work DIR]`: the search index bench instead.
+ * `npm run bench -- --search [--articles N[,N…]] [--work DIR] [--no-baselines]`: the search bench instead
+ *   (the 32-article sample, then each size: index costs, and ten queries in Chromium, plain and Slow 4G).
  */
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
@@ -32,7 +33,7 @@ if (values.search) {
   const sizes = (values.articles ?? '10000,30000').split(',').map(Number)
   const chromium = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find((path) => path && existsSync(path))
   if (!chromium) console.warn('Chromium not found (set CHROMIUM_PATH or apt-get install chromium): query costs are skipped.')
-  const rows = await benchSearch({ sizes, workDir: values.work, ...(chromium ? { chromium } : {}), log })
+  const rows = await benchSearch({ sizes, workDir: values.work, baseline: !values['no-baselines'], ...(chromium ? { chromium } : {}), log })
   console.log(formatSearchBench(rows))
 } else {
   const articles = Number(values.articles ?? '10000')

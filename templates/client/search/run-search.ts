@@ -16,8 +16,8 @@ export interface ShownResult extends PagefindResultData {
   id: string
 }
 
-/** Hits looked at again for headline, lead and phrase matches, whatever the page size. */
-const rerankWindow = 20
+/** Hits looked at again for headline, lead and phrase matches: one page (each costs a fragment). */
+const rerankWindow = 10
 /** Hits of the older bundles loaded to order them by date. */
 const dateWindow = 50
 /** Weight of the lead in the search record: a match at this weight or above is in the lead or headline. */

@@ -118,9 +118,9 @@ async function start(root: HTMLElement): Promise<void> {
         run.hits.map(async (_, group) => {
           if (group > 0) await firstAnswer
           const found = await (await groups.open(group)).search(query, options)
-          if (group === 0) newestAnswered()
           run.hits[group] = found?.results ?? []
           await queue(run)
+          if (group === 0) newestAnswered()
         })
       )
     } catch {
