@@ -119,8 +119,11 @@ async function start(root: HTMLElement): Promise<void> {
           if (group > 0) await firstAnswer
           const found = await (await groups.open(group)).search(query, options)
           run.hits[group] = found?.results ?? []
-          await queue(run)
-          if (group === 0) newestAnswered()
+          try {
+            await queue(run)
+          } finally {
+            if (group === 0) newestAnswered()
+          }
         })
       )
     } catch {
