@@ -1,6 +1,7 @@
 /** Options and search calls shared by Pagefind's module API and the instances it creates. */
 export interface PagefindSearcher {
-  options(options: { excerptLength?: number; basePath?: string }): Promise<void>
+  /** `noWorker`: search on the main thread, without fetching Pagefind's worker script. */
+  options(options: { excerptLength?: number; basePath?: string; noWorker?: boolean }): Promise<void>
   mergeIndex(url: string, options?: object): Promise<void>
   filters(): Promise<Record<string, Record<string, number>>>
   search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>
@@ -10,7 +11,7 @@ export interface PagefindSearcher {
 export interface PagefindApi extends PagefindSearcher {
   init(): Promise<void>
   /** A second, independent index (Pagefind ≥ 1.6), sharing pagefind.js and its web worker. */
-  createInstance(options: { basePath: string; excerptLength?: number }): PagefindSearcher & { init(): Promise<void> }
+  createInstance(options: { basePath: string; excerptLength?: number; noWorker?: boolean }): PagefindSearcher & { init(): Promise<void> }
 }
 
 /** One hit, before its data is loaded. */

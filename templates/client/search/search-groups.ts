@@ -22,12 +22,13 @@ export async function openGroups(bundles: readonly string[]): Promise<SearchGrou
   const [newest, ...older] = bundles
   if (newest === undefined) throw new Error('no search bundle')
   const pagefind = (await import(/* @vite-ignore */ `${newest}pagefind.js`)) as PagefindApi
-  await pagefind.options({ excerptLength: 30 })
+  // On the main thread: Pagefind's web worker would cost a second copy of its code (42 KB) before the first answer.
+  await pagefind.options({ excerptLength: 30, noWorker: true })
   await pagefind.init()
   let rest: Promise<PagefindSearcher> | undefined
   const openOlder = async (): Promise<PagefindSearcher> => {
     const [first, ...others] = older as [string, ...string[]]
-    const instance = pagefind.createInstance({ basePath: first, excerptLength: 30 })
+    const instance = pagefind.createInstance({ basePath: first, excerptLength: 30, noWorker: true })
     await instance.init()
     await Promise.all(others.map((bundle) => instance.mergeIndex(bundle)))
     return instance
