@@ -58,25 +58,24 @@ export async function measureQueries(siteDir: string, queries: readonly string[]
       const context = await browser.newContext({ locale: 'vi-VN' })
       const page = await context.newPage()
       if (options.throttled) await throttle(context, page)
-      let bytes = 0
-      let requests = 0
-      const counting: Array<Promise<void>> = []
-      // Requests of Pagefind's web worker are the context's, not the page's.
+      // Each /pagefind/ response's body size, in order of arrival (the context's: a web worker's too).
+      const sizes: Array<Promise<number>> = []
       context.on('response', (response) => {
-        if (!new URL(response.url()).pathname.startsWith('/pagefind/')) return
-        requests++
-        counting.push(response.body().then((body) => void (bytes += body.length), () => {}))
+        if (new URL(response.url()).pathname.startsWith('/pagefind/')) sizes.push(response.body().then((body) => body.length, () => 0))
       })
+      const sum = async (upTo: number): Promise<number> => (await Promise.all(sizes.slice(0, upTo))).reduce((total, size) => total + size, 0)
       const start = performance.now()
       await page.goto(`${origin}/tim-kiem/?q=${encodeURIComponent(query)}`)
       await page.waitForSelector('.search-result__title a', { timeout })
       const firstMs = performance.now() - start
-      await Promise.all(counting)
-      const first = { bytes, requests }
+      // Responses received until the first result link, not those arriving while their bodies are read.
+      const firstRequests = sizes.length
+      const firstBytes = await sum(firstRequests)
       await page.waitForSelector('[data-search][data-state="done"]', { timeout })
       const doneMs = performance.now() - start
       await page.waitForLoadState('networkidle')
-      await Promise.all(counting)
+      const requests = sizes.length
+      const bytes = await sum(requests)
       const results = await page.locator('[role="status"]').innerText()
       const next = queries[(index + 1) % queries.length] ?? query
       const laterStart = performance.now()
@@ -86,7 +85,7 @@ export async function measureQueries(siteDir: string, queries: readonly string[]
       const laterFirstMs = performance.now() - laterStart
       await page.waitForSelector('[data-search][data-state="done"]', { timeout })
       const laterDoneMs = performance.now() - laterStart
-      costs.push({ query, firstMs, firstBytes: first.bytes, firstRequests: first.requests, doneMs, bytes, requests, results, laterFirstMs, laterDoneMs })
+      costs.push({ query, firstMs, firstBytes, firstRequests, doneMs, bytes, requests, results, laterFirstMs, laterDoneMs })
       await context.close()
     }
     return costs
