@@ -112,13 +112,20 @@ async function start(root: HTMLElement): Promise<void> {
     status.textContent = strings.loading
     root.dataset['state'] = 'searching'
     const options = { filters: request.filters, ...(request.newest ? { sort: { date: 'desc' as const } } : {}) }
+    // For a word a bundle lacks, Pagefind falls back to the longest indexed word it starts with, so
+    // "xam" would find every "xã" of every bundle without "xẩm". A one-word query keeps only the hits
+    // that the same word, quoted (exact, tone marks still folded, no extra download), finds too; the
+    // quoted search alone would lose Pagefind's weights. Several words stay as typed.
+    const exact = /\s|"/.test(query) ? undefined : `"${query}"`
     try {
       // The newest bundle answers first; older ones follow and are added below.
       await Promise.all(
         run.hits.map(async (_, group) => {
           if (group > 0) await firstAnswer
-          const found = await (await groups.open(group)).search(query, options)
-          run.hits[group] = found?.results ?? []
+          const searcher = await groups.open(group)
+          const [found, words] = await Promise.all([searcher.search(query, options), exact ? searcher.search(exact, options) : undefined])
+          const real = words ? new Set(words.results.map((result) => result.id)) : undefined
+          run.hits[group] = (found?.results ?? []).filter((result) => !real || real.has(result.id))
           try {
             await queue(run)
           } finally {
