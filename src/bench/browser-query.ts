@@ -22,6 +22,37 @@ export interface QueryCost {
   laterDoneMs: number
 }
 
+/**
+ * Runs in the page before its scripts: notes when the first result link and the last answer appear.
+ * Plain source, not a function: the TypeScript loader would add helpers the page does not have.
+ */
+const marks = `
+  performance.setResourceTimingBufferSize(100000)
+  new MutationObserver(() => {
+    if (window.firstResult === undefined && document.querySelector('.search-result__title a')) window.firstResult = performance.now()
+    if (window.firstResult !== undefined && window.done === undefined && document.querySelector('[data-search][data-state="done"]')) window.done = performance.now()
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] })
+`
+
+/** Reads {@link marks} and the page's /pagefind/ resource timings (bodies as served). */
+const readMarks = `(() => {
+  const first = window.firstResult ?? NaN
+  const entries = performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname.startsWith('/pagefind/'))
+  const before = entries.filter((entry) => entry.responseEnd <= first)
+  const size = (list) => list.reduce((total, entry) => total + entry.decodedBodySize, 0)
+  return { firstMs: first, firstBytes: size(before), firstRequests: before.length, doneMs: window.done ?? NaN, bytes: size(entries), requests: entries.length }
+})()`
+
+/** What {@link readMarks} returns. */
+interface Marks {
+  firstMs: number
+  firstBytes: number
+  firstRequests: number
+  doneMs: number
+  bytes: number
+  requests: number
+}
+
 /** Chrome DevTools' "Slow 4G" preset and 4× CPU slowdown. */
 export const slow4g = { latency: 150, downloadThroughput: (1.6 * 1000 * 1000) / 8, uploadThroughput: (750 * 1000) / 8, cpuRate: 4 }
 
@@ -58,24 +89,14 @@ export async function measureQueries(siteDir: string, queries: readonly string[]
       const context = await browser.newContext({ locale: 'vi-VN' })
       const page = await context.newPage()
       if (options.throttled) await throttle(context, page)
-      // Each /pagefind/ response's body size, in order of arrival (the context's: a web worker's too).
-      const sizes: Array<Promise<number>> = []
-      context.on('response', (response) => {
-        if (new URL(response.url()).pathname.startsWith('/pagefind/')) sizes.push(response.body().then((body) => body.length, () => 0))
-      })
-      const sum = async (upTo: number): Promise<number> => (await Promise.all(sizes.slice(0, upTo))).reduce((total, size) => total + size, 0)
-      const start = performance.now()
+      // Timed in the page, from navigation start: when the first result link is inserted, and the
+      // /pagefind/ responses (Resource Timing, bodies as served) that had ended by then.
+      await page.addInitScript({ content: marks })
       await page.goto(`${origin}/tim-kiem/?q=${encodeURIComponent(query)}`)
       await page.waitForSelector('.search-result__title a', { timeout })
-      const firstMs = performance.now() - start
-      // Responses received until the first result link, not those arriving while their bodies are read.
-      const firstRequests = sizes.length
-      const firstBytes = await sum(firstRequests)
       await page.waitForSelector('[data-search][data-state="done"]', { timeout })
-      const doneMs = performance.now() - start
       await page.waitForLoadState('networkidle')
-      const requests = sizes.length
-      const bytes = await sum(requests)
+      const { firstMs, firstBytes, firstRequests, doneMs, bytes, requests } = ((await page.evaluate(readMarks)) as Marks)
       const results = await page.locator('[role="status"]').innerText()
       const next = queries[(index + 1) % queries.length] ?? query
       const laterStart = performance.now()
