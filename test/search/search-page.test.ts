@@ -133,7 +133,8 @@ if (!chromiumPath) {
 
   test('should show the newest bundle first and add older results below, the order kept, saying it is still searching', async () => {
     const page = await browser!.newPage()
-    const final = await search(page, 'duong')
+    // The newest article has "cuối năm" in its headline; an older one too.
+    const final = await search(page, 'cuoi nam')
     // The older bundles (all but the newest) answer late.
     const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
     assert.ok(bundles.length > 2, 'several bundles')
@@ -143,14 +144,17 @@ if (!chromiumPath) {
       await held
       await route.continue()
     })
-    await page.goto(`${site!.origin}/tim-kiem/?q=duong`)
+    await page.goto(`${site!.origin}/tim-kiem/?q=cuoi+nam`)
     await page.waitForFunction(() => (document.querySelector('[role="status"]')?.textContent ?? '').includes('Đang tìm thêm trong các bài cũ hơn'))
+    await page.waitForSelector('.search-result__title')
     assert.is(await page.locator('[data-search]').getAttribute('data-state'), 'searching')
     const early = await page.locator('.search-result__title').allInnerTexts()
+    assert.equal(early, ['Trường học trao thưởng cho học sinh giỏi cuối năm'], 'the newest bundle answers alone first')
     release()
     const late = await results(page)
     assert.equal(late.titles.slice(0, early.length), early, 'what was shown stays on top, in order')
     assert.equal(late.titles, final.titles, 'and the whole list ends as one search would show it')
+    assert.ok(late.titles.includes('Kỳ họp cuối năm của HĐND thành phố'), 'older results are added below')
     await page.close()
   })
 
