@@ -40,21 +40,18 @@ async function start(root: HTMLElement): Promise<void> {
   const more = root.querySelector<HTMLButtonElement>('.search-more')
   const filtersBox = root.querySelector<HTMLElement>('.search-filters')
   if (!form || !input || !status || !list || !more || !filtersBox || bundles.length === 0) return
-  let groups: SearchGroups
-  try {
-    status.textContent = strings.loading
-    groups = await openGroups(bundles)
-    filtersBox.hidden = false
-    status.textContent = ''
-  } catch {
-    status.textContent = strings.failed
-    return
-  }
+  filtersBox.hidden = false
+  // Pagefind loads with the first query, or when the reader reaches for the search box: a page
+  // opened without `?q=` runs no WebAssembly before the reader asks for it.
+  let opening: Promise<SearchGroups> | undefined
+  const loadGroups = (): Promise<SearchGroups> => (opening ??= openGroups(bundles))
+  input.addEventListener('focus', () => void loadGroups().catch(() => {}), { once: true })
 
   // Counts cost a download per bundle: load them when the reader reaches for a filter.
   let countsLoaded: Promise<void> | undefined
   const loadCounts = (): Promise<void> =>
     (countsLoaded ??= (async () => {
+      const groups = await loadGroups()
       const all = await Promise.all(Array.from({ length: groups.count }, async (_, group) => (await groups.open(group)).filters()))
       const merged: Record<string, Record<string, number>> = {}
       for (const filters of all) for (const [name, values] of Object.entries(filters)) for (const [value, count] of Object.entries(values)) ((merged[name] ??= {})[value] = (merged[name]?.[value] ?? 0) + count)
@@ -107,10 +104,17 @@ async function start(root: HTMLElement): Promise<void> {
       return
     }
     const request = { query, filters: read.filters, newest: params.get('sap-xep') === 'moi-nhat', count: pageSize }
-    const run: Run = { request, hits: Array.from({ length: groups.count }, () => undefined), shown: [], unknown: read.unknown, rendering: Promise.resolve() }
-    current = run
     status.textContent = strings.loading
     root.dataset['state'] = 'searching'
+    let groups: SearchGroups
+    try {
+      groups = await loadGroups()
+    } catch {
+      status.textContent = strings.failed
+      return
+    }
+    const run: Run = { request, hits: Array.from({ length: groups.count }, () => undefined), shown: [], unknown: read.unknown, rendering: Promise.resolve() }
+    current = run
     const options = { filters: request.filters, ...(request.newest ? { sort: { date: 'desc' as const } } : {}) }
     // For a word a bundle lacks, Pagefind falls back to the longest indexed word it starts with, so
     // "xam" would find every "xã" of every bundle without "xẩm". A one-word query keeps only the hits
