@@ -5,7 +5,8 @@
  * Eleventy's cold builds of the same Markdown, in one run, and prints one Markdown table on
  * stdout (progress goes to stderr). A script, not a test.
  *
- * `npm run bench -- --search [--articles N[,N…]] [--work DIR]`: the search index bench instead.
+ * `npm run bench -- --search [--articles N[,N…]] [--work DIR] [--no-baselines]`: the search bench instead
+ *   (the 32-article sample, then each size: index costs, and ten queries in Chromium, plain and Slow 4G).
  *
  * `npm run bench -- --deploy [--articles N] [--work DIR] [--concurrency N]`: deploys to a local
  * S3-compatible server (first, after adding one article, after a template change).
@@ -37,7 +38,7 @@ if (values.search) {
   const sizes = (values.articles ?? '10000,30000').split(',').map(Number)
   const chromium = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find((path) => path && existsSync(path))
   if (!chromium) console.warn('Chromium not found (set CHROMIUM_PATH or apt-get install chromium): query costs are skipped.')
-  const rows = await benchSearch({ sizes, workDir: values.work, ...(chromium ? { chromium } : {}), log })
+  const rows = await benchSearch({ sizes, workDir: values.work, baseline: !values['no-baselines'], ...(chromium ? { chromium } : {}), log })
   console.log(formatSearchBench(rows))
 } else if (values.deploy) {
   const articles = Number(values.articles ?? '10000')

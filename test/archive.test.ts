@@ -96,9 +96,12 @@ test('should change only the expected files when one article is added', async ()
     const result = await buildInto('after')
     const after = await hashTree(join(work, 'after'))
     const search = (files: Record<string, string>, bundle: string) => Object.entries(files).filter(([file]) => file.startsWith(bundle))
+    const bundles = (files: Record<string, string>) => [...new Set(Object.keys(files).filter((file) => file.startsWith('pagefind/')).map((file) => file.split('/')[1]))]
+    const touched = bundles(after).filter((bundle) => JSON.stringify(search(after, `pagefind/${bundle}/`)) !== JSON.stringify(search(before, `pagefind/${bundle}/`)))
     assert.equal(search(after, 'pagefind/0/'), search(before, 'pagefind/0/'), 'the older search bundle is untouched')
-    assert.equal({ indexed: result.search?.indexed, cached: result.search?.cached }, { indexed: 1, cached: 1 }, 'only the newest bundle is indexed again')
-    assert.not.equal(search(after, 'pagefind/1/'), search(before, 'pagefind/1/'), 'the newest search bundle is rebuilt')
+    assert.is(result.search?.indexed, 1, 'only the newest bundle is indexed again')
+    assert.is((result.search?.cached ?? 0) + (result.search?.carried ?? 0), bundles(after).length - 1, 'every other bundle is reused')
+    assert.is(touched.length, 1, `one bundle changes: ${touched.join(', ')}`)
     // The file manifest lists every file's hash, so it changes whenever anything does.
     const pages = (files: Record<string, string>) => Object.keys(files).filter((file) => !file.startsWith('pagefind/') && file !== '.toasoan-manifest.json')
     const changed = pages(after).filter((file) => before[file] !== after[file]).sort()
@@ -122,6 +125,9 @@ test('should change only the expected files when one article is added', async ()
       'sitemaps/bai-viet-1.xml',
       'sitemaps/trang-1.xml',
       'tac-gia/minh-duc/index.html',
+      // Bundles of 3 split the newest run into bundles of 1: the new article starts one, and the
+      // search page lists it (with bundles of 5,000, once every 1,000 articles).
+      'tim-kiem/index.html',
       'tin-moi/dien-bien.html',
       'tin-moi/thanh-hoa.html',
       'tin-moi/tp-thanh-hoa.html',

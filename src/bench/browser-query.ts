@@ -1,66 +1,117 @@
-import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
-import { chromium } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import sirv from 'sirv'
 
-/** What one search cost a browser. */
+/** What one search cost a browser opening `/tim-kiem/?q=…` with an empty cache. */
 export interface QueryCost {
   query: string
-  /** Bytes received for Pagefind files (index chunks, fragments, wasm, entry, meta). */
+  /** From navigation to the first result link, ms. */
+  firstMs: number
+  /** `/pagefind/` response bodies (as served, uncompressed by HTTP) and requests until then. */
+  firstBytes: number
+  firstRequests: number
+  /** Until every bundle has answered (the page's `data-state="done"`). */
+  doneMs: number
   bytes: number
-  /** From pressing Enter to the results being shown, in ms. */
-  ms: number
+  requests: number
+  /** The status line at the end ("Tìm thấy N kết quả…"). */
   results: string
+  /** The next query of the list, typed in the same page afterwards: to its first result, and to done. */
+  laterFirstMs: number
+  laterDoneMs: number
 }
 
 /**
- * Opens the search page of a built site in headless Chromium and runs queries one after the
- * other in the same tab, as a reader would: the first pays for loading Pagefind, the next ones
- * only for their own index chunks and result fragments.
+ * Runs in the page before its scripts: notes when the first result link and the last answer appear.
+ * Plain source, not a function: the TypeScript loader would add helpers the page does not have.
+ */
+const marks = `
+  performance.setResourceTimingBufferSize(100000)
+  new MutationObserver(() => {
+    if (window.firstResult === undefined && document.querySelector('.search-result__title a')) window.firstResult = performance.now()
+    if (window.firstResult !== undefined && window.done === undefined && document.querySelector('[data-search][data-state="done"]')) window.done = performance.now()
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] })
+`
+
+/** Reads {@link marks} and the page's /pagefind/ resource timings (bodies as served). */
+const readMarks = `(() => {
+  const first = window.firstResult ?? NaN
+  const entries = performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname.startsWith('/pagefind/'))
+  const before = entries.filter((entry) => entry.responseEnd <= first)
+  const size = (list) => list.reduce((total, entry) => total + entry.decodedBodySize, 0)
+  return { firstMs: first, firstBytes: size(before), firstRequests: before.length, doneMs: window.done ?? NaN, bytes: size(entries), requests: entries.length }
+})()`
+
+/** What {@link readMarks} returns. */
+interface Marks {
+  firstMs: number
+  firstBytes: number
+  firstRequests: number
+  doneMs: number
+  bytes: number
+  requests: number
+}
+
+/** Chrome DevTools' "Slow 4G" preset and 4× CPU slowdown. */
+export const slow4g = { latency: 150, downloadThroughput: (1.6 * 1000 * 1000) / 8, uploadThroughput: (750 * 1000) / 8, cpuRate: 4 }
+
+async function throttle(context: BrowserContext, page: Page): Promise<void> {
+  const session = await context.newCDPSession(page)
+  await session.send('Network.enable')
+  await session.send('Network.emulateNetworkConditions', { offline: false, latency: slow4g.latency, downloadThroughput: slow4g.downloadThroughput, uploadThroughput: slow4g.uploadThroughput })
+  await session.send('Emulation.setCPUThrottlingRate', { rate: slow4g.cpuRate })
+}
+
+/**
+ * Opens the search page of a built site in headless Chromium once per query, each in a fresh
+ * context (empty cache), as a reader following a shared `?q=` link; then types the next query of
+ * the list in the same page, as a reader searching again.
  *
  * @param siteDir The built site.
  * @param queries Queries, in order.
- * @param options Chromium's path and a scratch folder for its profile.
+ * @param options Chromium's path, and whether to emulate Slow 4G with a 4× slower CPU.
  */
-export async function measureQueries(siteDir: string, queries: readonly string[], options: { chromium: string; scratchDir: string }): Promise<QueryCost[]> {
+export async function measureQueries(siteDir: string, queries: readonly string[], options: { chromium: string; throttled?: boolean }): Promise<QueryCost[]> {
   const handler = sirv(siteDir, { dev: true, etag: false })
   const server = createServer((request, response) => handler(request, response))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const profile = await mkdtemp(join(options.scratchDir, 'chromium-'))
-  const context = await chromium.launchPersistentContext(profile, {
+  const browser = await chromium.launch({
     executablePath: options.chromium,
     headless: true,
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   })
+  const timeout = options.throttled ? 600_000 : 180_000
   try {
-    const page = await context.newPage()
-    let bytes = 0
-    page.on('requestfinished', (request) => {
-      if (!request.url().includes('/pagefind/')) return
-      void request.sizes().then((sizes) => (bytes += sizes.responseBodySize + sizes.responseHeadersSize))
-    })
-    await page.goto(`${origin}/tim-kiem/`)
     const costs: QueryCost[] = []
-    for (const query of queries) {
-      bytes = 0
-      const start = performance.now()
-      await page.locator('#tim-kiem-q').fill(query)
-      await page.locator('#tim-kiem-q').press('Enter')
-      await page.waitForFunction((q) => {
-        const status = document.querySelector('[role="status"]')?.textContent ?? ''
-        return status.includes(`“${q}”`)
-      }, query, { timeout: 120_000 })
-      const ms = performance.now() - start
+    for (const [index, query] of queries.entries()) {
+      const context = await browser.newContext({ locale: 'vi-VN' })
+      const page = await context.newPage()
+      if (options.throttled) await throttle(context, page)
+      // Timed in the page, from navigation start: when the first result link is inserted, and the
+      // /pagefind/ responses (Resource Timing, bodies as served) that had ended by then.
+      await page.addInitScript({ content: marks })
+      await page.goto(`${origin}/tim-kiem/?q=${encodeURIComponent(query)}`)
+      await page.waitForSelector('.search-result__title a', { timeout })
+      await page.waitForSelector('[data-search][data-state="done"]', { timeout })
       await page.waitForLoadState('networkidle')
-      costs.push({ query, bytes, ms, results: await page.locator('[role="status"]').innerText() })
+      const { firstMs, firstBytes, firstRequests, doneMs, bytes, requests } = ((await page.evaluate(readMarks)) as Marks)
+      const results = await page.locator('[role="status"]').innerText()
+      const next = queries[(index + 1) % queries.length] ?? query
+      const laterStart = performance.now()
+      await page.locator('#tim-kiem-q').fill(next)
+      await page.locator('#tim-kiem-q').press('Enter')
+      await page.waitForFunction((q) => document.querySelector('.search-result__excerpt') !== null && new URLSearchParams(location.search).get('q') === q, next, { timeout })
+      const laterFirstMs = performance.now() - laterStart
+      await page.waitForSelector('[data-search][data-state="done"]', { timeout })
+      const laterDoneMs = performance.now() - laterStart
+      costs.push({ query, firstMs, firstBytes, firstRequests, doneMs, bytes, requests, results, laterFirstMs, laterDoneMs })
+      await context.close()
     }
     return costs
   } finally {
-    await context.close()
+    await browser.close()
     await new Promise<void>((resolve) => server.close(() => resolve()))
-    await rm(profile, { recursive: true, force: true, maxRetries: 5 }).catch(() => {})
   }
 }

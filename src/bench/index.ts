@@ -13,7 +13,9 @@ export { hugoInstallHint, locateHugo, parseHugoVersion, which, type HugoLookup }
 export { describeMachine, type Machine } from './machine.ts'
 export { watchMemory, type MemoryPeak } from './process-tree.ts'
 export { runMeasured, taskMs, type Measured, type RunMeasuredOptions } from './run-measured.ts'
-export { benchSearch, formatSearchBench, type SearchBenchOptions, type SearchBenchRow } from './search-bench.ts'
+export { benchSearch, type SearchBenchOptions, type SearchBenchRow } from './search-bench.ts'
+export { formatSearchBench } from './search-bench-table.ts'
+export { benchQueries, plantedWord, searchCorpus } from './search-corpus.ts'
 export {
   benchToasoan,
   buildStages,

@@ -1,5 +1,11 @@
 import { renderToString } from 'preact-render-to-string'
 import type { ArticleModel, SiteModel } from '../site/index.ts'
+import { dSpellings, foldedMarker } from './d-spellings.ts'
+
+/** Pagefind's weight of an `<h1>`, given to the title's folded words too. */
+const titleWeight = 7
+/** The lead weighs more than the body (1), less than the title. */
+const leadWeight = 3
 
 /**
  * The document Pagefind indexes for an article: its title (an `<h1>`, which Pagefind weights
@@ -11,20 +17,20 @@ import type { ArticleModel, SiteModel } from '../site/index.ts'
  */
 export function searchRecord(article: ArticleModel, model: Pick<SiteModel, 'localities' | 'authors' | 'categories' | 'site'>): string {
   const locality = model.localities[article.locality]
-  const places = locality ? [...locality.ancestors, locality.id].flatMap((id) => (model.localities[id] ? [model.localities[id].name] : [])) : []
   const lead = article.images[0]
   const sortKey = new Date(Date.parse(article.date.iso)).toISOString()
   const meta = [`date:${article.date.text}`, `sort:${sortKey}`, ...(locality ? [`locality:${locality.name}`] : []), ...(lead ? [`image:${lead.set.thumbnail.url}`, `image_alt:${lead.alt}`] : [])]
+  // Filters hold ids, as the site's own URLs do (`?dia-phuong=tp-thanh-hoa`); the page shows names.
   const filters = [
-    ...places.map((name) => `locality:${name}`),
-    ...article.authors.map((id) => `author:${model.authors[id]?.name ?? id}`),
+    ...(locality ? [...locality.ancestors, locality.id] : []).map((id) => `locality:${id}`),
+    ...article.authors.map((id) => `author:${id}`),
     `year:${article.date.iso.slice(0, 4)}`,
     ...(article.category !== undefined ? [`category:${model.categories[article.category]?.name ?? article.category}`] : []),
   ]
   const head = renderToString(
     <>
       <h1>{article.title}</h1>
-      {article.summary ? <p>{article.summary}</p> : null}
+      {article.summary ? <p data-pagefind-weight={String(leadWeight)}>{article.summary}</p> : null}
       {meta.map((entry) => (
         <span data-pagefind-meta={entry} />
       ))}
@@ -34,5 +40,24 @@ export function searchRecord(article: ArticleModel, model: Pick<SiteModel, 'loca
       <span data-pagefind-sort={`date:${sortKey}`} />
     </>
   )
-  return `<!doctype html><html lang="${model.site.language}"><body>${head}${article.bodyHtml}</body></html>`
+  return `<!doctype html><html lang="${model.site.language}"><body>${head}${article.bodyHtml}${foldedCopy(article)}</body></html>`
+}
+
+/**
+ * The article's đ-words spelled with d, after a marker, each part weighted like its source, so
+ * "duong" ranks a headline "đường" as "đường" does. Empty when the article has no đ.
+ */
+function foldedCopy(article: ArticleModel): string {
+  const parts: Array<[number, string[]]> = [
+    [titleWeight, dSpellings(article.title)],
+    [leadWeight, dSpellings(article.summary ?? '')],
+    [1, dSpellings(article.bodyHtml)],
+  ]
+  if (parts.every(([, words]) => words.length === 0)) return ''
+  return renderToString(
+    <div>
+      <p>{foldedMarker}</p>
+      {parts.map(([weight, words]) => (words.length > 0 ? <p data-pagefind-weight={String(weight)}>{words.join(' ')}</p> : null))}
+    </div>
+  )
 }

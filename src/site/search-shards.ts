@@ -2,26 +2,36 @@ import type { ArticleModel } from './model.ts'
 
 /** One Pagefind bundle: a run of articles in publication order. */
 export interface SearchShard {
-  /** Where the bundle is published, e.g. `/pagefind/0/`. */
+  /** Where the bundle is published, e.g. `/pagefind/0/` or, for the newest run, `/pagefind/19-4/`. */
   bundle: string
   /** Article URLs, oldest first. */
   articles: string[]
 }
 
+/** The newest run is split into this many bundles, so the bundle a search answers from first is small. */
+const newestParts = 5
+
 /**
- * Splits the archive into search bundles of `size` articles, oldest first. Pagefind's memory grows
- * with the pages of one bundle (about 20 GB for 100,000, pagefind#842); bundles of bounded size keep
- * indexing memory bounded, the browser merges them at query time (`mergeIndex`), and publishing an
- * article changes only the newest bundle.
+ * Splits the archive into search bundles, oldest first: runs of `size` articles, each one bundle,
+ * except the newest run (1 to `size` articles), which is split into bundles of `size / 5`.
+ * Pagefind's memory grows with the pages of one bundle (about 20 GB for 100,000, pagefind#842);
+ * bundles of bounded size keep indexing memory bounded. Boundaries never move: publishing an article
+ * changes only the newest bundle, except every `size`-th, which starts a new run and joins the
+ * previous run's parts into one bundle. The search page answers from the newest bundle first, so its
+ * first answer costs at most `size / 5` articles' index, whatever the archive's size.
  *
  * @param articles Published articles, newest first.
  * @param size Articles per bundle.
  */
 export function planSearchShards(articles: readonly ArticleModel[], size: number): SearchShard[] {
-  const oldestFirst = [...articles].reverse()
+  const oldestFirst = [...articles].reverse().map((article) => article.url)
   const shards: SearchShard[] = []
-  for (let start = 0, index = 0; start < oldestFirst.length; start += size, index++) {
-    shards.push({ bundle: `/pagefind/${index}/`, articles: oldestFirst.slice(start, start + size).map((article) => article.url) })
+  const newestRun = Math.max(0, Math.ceil(oldestFirst.length / size) - 1)
+  for (let run = 0; run < newestRun; run++) shards.push({ bundle: `/pagefind/${run}/`, articles: oldestFirst.slice(run * size, (run + 1) * size) })
+  const part = Math.max(1, Math.ceil(size / newestParts))
+  const rest = oldestFirst.slice(newestRun * size)
+  for (let start = 0, index = 0; start < rest.length; start += part, index++) {
+    shards.push({ bundle: `/pagefind/${newestRun}-${index}/`, articles: rest.slice(start, start + part) })
   }
   return shards
 }

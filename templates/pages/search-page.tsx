@@ -4,24 +4,36 @@ import { BasePage } from '../layout/base-page.tsx'
 /**
  * `/tim-kiem/?q=…`: the target of every page's search form. The form and the empty result list are
  * plain HTML; the search script (Pagefind's browser API) fills them in. Without JavaScript the page
- * says how to browse by place instead.
+ * says how to browse by place instead. The locality and author filters list every id with its
+ * name, so `?dia-phuong=tp-thanh-hoa` shows "TP. Thanh Hóa" before any index is loaded.
+ *
+ * @param props.bundles Search bundle URLs, newest first: the newest answers first.
  */
 export function SearchPage({ context, bundles }: { context: PageContext; bundles: string[] }) {
-  const { strings, localities, navigation } = context
+  const { strings, localities, authors, navigation } = context
   const root = navigation[0] ? localities[navigation[0]] : undefined
   const clientStrings = {
-    all: strings.searchAll,
     resultCount: strings.searchResultCount,
     noResults: strings.searchNoResults,
     loading: strings.searchLoading,
+    older: strings.searchOlder,
     failed: strings.searchFailed,
+    unknownValue: strings.searchUnknownValue,
+    unknownNote: strings.searchUnknownNote,
   }
-  const select = (name: string, label: string, options: Array<[string, string]> = [['', strings.searchAll]]) => (
+  const byName = (registry: Record<string, { name: string }>): Array<[string, string]> =>
+    Object.entries(registry)
+      .map(([id, entry]): [string, string] => [id, entry.name])
+      .sort(([, a], [, b]) => a.localeCompare(b, 'vi'))
+  const select = (name: string, label: string, options: Array<[string, string]> = []) => (
     <label class="search-filter">
       <span>{label}</span>
       <select name={name}>
+        <option value="">{strings.searchAll}</option>
         {options.map(([value, text]) => (
-          <option value={value}>{text}</option>
+          <option value={value} data-name={text}>
+            {text}
+          </option>
         ))}
       </select>
     </label>
@@ -44,13 +56,16 @@ export function SearchPage({ context, bundles }: { context: PageContext; bundles
           </p>
           <p class="search-hint">{strings.searchIntro}</p>
           <div class="search-filters" hidden>
-            {select('dia-phuong', strings.filterLocality)}
-            {select('tac-gia', strings.filterAuthor)}
+            {select('dia-phuong', strings.filterLocality, byName(localities))}
+            {select('tac-gia', strings.filterAuthor, byName(authors))}
             {select('nam', strings.filterYear)}
-            {select('sap-xep', strings.sortLabel, [
-              ['', strings.sortRelevance],
-              ['moi-nhat', strings.sortNewest],
-            ])}
+            <label class="search-filter">
+              <span>{strings.sortLabel}</span>
+              <select name="sap-xep">
+                <option value="">{strings.sortRelevance}</option>
+                <option value="moi-nhat">{strings.sortNewest}</option>
+              </select>
+            </label>
           </div>
         </form>
         <p class="search-status" role="status" aria-live="polite" />

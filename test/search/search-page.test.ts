@@ -19,10 +19,8 @@ async function search(page: Page, query: string, extra = ''): Promise<{ status: 
 }
 
 async function results(page: Page): Promise<{ status: string; titles: string[]; metas: string[]; excerpts: string[] }> {
-  await page.waitForFunction(() => {
-    const status = document.querySelector('[role="status"]')?.textContent ?? ''
-    return status !== '' && !status.startsWith('Đang')
-  })
+  // Every bundle has answered (the newest answers first, older ones stream in).
+  await page.waitForSelector('[data-search][data-state="done"]')
   return {
     status: await page.locator('[role="status"]').innerText(),
     titles: await page.locator('.search-result__title').allInnerTexts(),
@@ -38,7 +36,7 @@ if (!chromiumPath) {
   test.before(async () => {
     work = await tempDir('search')
     content = await contentWith(join(fixtures, 'search'), { keepSiteArticles: true })
-    // Two articles per bundle: the page must merge several Pagefind bundles.
+    // Two articles per bundle: six bundles, the newest answering first and five merged behind it.
     const result = await build({ contentDir: content, outDir: join(work, 'dist'), cacheDir: join(work, 'cache'), now: testNow, log: () => {}, searchShardSize: 2 })
     assert.ok(result.ok)
     site = await serveStatic(join(work, 'dist'))
@@ -57,7 +55,7 @@ if (!chromiumPath) {
     const found = await search(page, 'cong an thanh hoa')
     assert.is(found.titles[0], 'Công an TP Thanh Hóa ra quân bảo đảm trật tự giao thông')
     assert.match(found.status, /^Tìm thấy \d+ kết quả cho “cong an thanh hoa”$/)
-    assert.match(found.excerpts[0] ?? '', /<mark>Công<\/mark> <mark>an<\/mark> TP <mark>Thanh<\/mark> <mark>Hóa<\/mark>/, 'the excerpt shows the original diacritics')
+    assert.match(found.excerpts[0] ?? '', /<mark>Công an<\/mark> TP <mark>Thanh Hóa<\/mark>/, 'the excerpt shows the original diacritics')
     await page.close()
   })
 
@@ -74,6 +72,9 @@ if (!chromiumPath) {
     assert.match(council.excerpts[0] ?? '', '<mark>HĐND</mark>')
     const comrade = await search(page, 'dong chi')
     assert.is(comrade.titles[0], 'Kỳ họp cuối năm của HĐND thành phố')
+    const food = await search(page, 'dac san')
+    assert.is(food.titles[0], 'Nem chua vào mùa Tết')
+    assert.match(food.excerpts[0] ?? '', '<mark>đặc sản</mark>')
     await page.close()
   })
 
@@ -91,16 +92,78 @@ if (!chromiumPath) {
   test('should narrow results with the locality filter, ancestors included', async () => {
     const page = await browser!.newPage()
     const all = await search(page, 'duong')
-    const district = await search(page, 'duong', `&dia-phuong=${encodeURIComponent('Huyện Hoằng Hóa')}`)
+    const district = await search(page, 'duong', '&dia-phuong=hoang-hoa')
     assert.ok(district.titles.length > 0 && district.titles.length < all.titles.length, `${district.titles.length} of ${all.titles.length}`)
     assert.ok(district.metas.every((meta) => meta.includes('Huyện Hoằng Hóa')), district.metas.join(' | '))
-    assert.is(await page.locator('select[name="dia-phuong"]').inputValue(), 'Huyện Hoằng Hóa')
+    assert.is(await page.locator('select[name="dia-phuong"]').inputValue(), 'hoang-hoa')
+    assert.is(await page.locator('select[name="dia-phuong"] option:checked').innerText(), 'Huyện Hoằng Hóa', 'the id shows as its name')
+    const byName = await search(page, 'duong', `&dia-phuong=${encodeURIComponent('Huyện Hoằng Hóa')}`)
+    assert.equal(byName.titles, district.titles, 'an old link by name filters the same')
+    assert.match(page.url(), /[?&]dia-phuong=hoang-hoa(&|$)/, 'and its URL now carries the id')
+    const writer = await search(page, 'duong', '&tac-gia=minh-duc')
+    assert.ok(writer.titles.length > 0 && writer.titles.every((title) => ['Hoằng Hóa mở rộng đường liên xã', 'Kỳ họp cuối năm của HĐND thành phố', 'Trường học trao thưởng cho học sinh giỏi cuối năm'].includes(title)), writer.titles.join(' | '))
+    const writerByName = await search(page, 'duong', `&tac-gia=${encodeURIComponent('Minh Đức')}`)
+    assert.equal(writerByName.titles, writer.titles)
     const author = page.locator('select[name="tac-gia"]')
     await author.focus()
     await page.waitForFunction(() => (document.querySelector<HTMLSelectElement>('select[name="tac-gia"]')?.options.length ?? 0) > 1)
-    assert.ok((await author.locator('option').allInnerTexts()).includes('Lan Anh (2)'), 'author values load when the reader reaches for the filter')
-    const city = await search(page, 'cong an', `&dia-phuong=${encodeURIComponent('TP. Thanh Hóa')}`)
+    await page.waitForFunction(() => [...(document.querySelector<HTMLSelectElement>('select[name="tac-gia"]')?.options ?? [])].some((option) => option.text.includes('(')))
+    assert.ok((await author.locator('option').allInnerTexts()).includes('Lan Anh (3)'), 'counts load when the reader reaches for the filter')
+    const city = await search(page, 'cong an', '&dia-phuong=tp-thanh-hoa')
     assert.ok(city.metas.some((meta) => meta.includes('Phường Điện Biên')), 'a city filter finds its wards')
+    await page.close()
+  })
+
+  test('should show an unknown filter value as such, and not filter by it', async () => {
+    const page = await browser!.newPage()
+    const found = await search(page, 'cong an', '&dia-phuong=khong-co-dau')
+    assert.ok(found.titles.length > 0)
+    assert.match(found.status, 'Bộ lọc “khong-co-dau” không có trong kho nên chưa được áp dụng.')
+    assert.is(await page.locator('select[name="dia-phuong"] option:checked').innerText(), '“khong-co-dau” (không có)')
+    await page.close()
+  })
+
+  test('should find a word that only the oldest article holds, with a plain search', async () => {
+    const page = await browser!.newPage()
+    const found = await search(page, 'xam')
+    assert.equal(found.titles, ['Nghệ nhân giữ tiếng hát ở chợ quê'], 'and nothing else: not the "xã" of bundles without the word')
+    assert.ok(found.excerpts.some((excerpt) => excerpt.includes('<mark>xẩm</mark>')))
+    await page.close()
+  })
+
+  test('should show the newest bundle first and add older results below, the order kept, saying it is still searching', async () => {
+    const page = await browser!.newPage()
+    // The newest article has "cuối năm" in its headline; an older one too.
+    const final = await search(page, 'cuoi nam')
+    // The older bundles (all but the newest) answer late.
+    const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
+    assert.ok(bundles.length > 2, 'several bundles')
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route((url) => bundles.slice(1).some((bundle) => url.pathname.startsWith(bundle)), async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto(`${site!.origin}/tim-kiem/?q=cuoi+nam`)
+    await page.waitForFunction(() => (document.querySelector('[role="status"]')?.textContent ?? '').includes('Đang tìm thêm trong các bài cũ hơn'))
+    await page.waitForSelector('.search-result__title')
+    assert.is(await page.locator('[data-search]').getAttribute('data-state'), 'searching')
+    const early = await page.locator('.search-result__title').allInnerTexts()
+    assert.equal(early, ['Trường học trao thưởng cho học sinh giỏi cuối năm'], 'the newest bundle answers alone first')
+    release()
+    const late = await results(page)
+    assert.equal(late.titles.slice(0, early.length), early, 'what was shown stays on top, in order')
+    assert.equal(late.titles, final.titles, 'and the whole list ends as one search would show it')
+    assert.ok(late.titles.includes('Kỳ họp cuối năm của HĐND thành phố'), 'older results are added below')
+    await page.close()
+  })
+
+  test('should rank headline and lead matches first, and not repeat the headline in the excerpt', async () => {
+    const page = await browser!.newPage()
+    const road = await search(page, 'duong')
+    assert.is(road.titles[0], 'Hoằng Hóa mở rộng đường liên xã')
+    assert.is(road.titles.at(-1), 'Trường học trao thưởng cho học sinh giỏi cuối năm', '"tuyên dương" deep in a body comes last')
+    assert.match(road.excerpts[0] ?? '', /^Tuyến <mark>đường<\/mark> liên xã/, 'the excerpt starts below the headline')
     await page.close()
   })
 

@@ -1,10 +1,17 @@
-/** The part of pagefind.js (the browser API of a Pagefind bundle) that the search page uses. */
-export interface PagefindApi {
-  options(options: { excerptLength?: number; basePath?: string }): Promise<void>
-  init(): Promise<void>
+/** Options and search calls shared by Pagefind's module API and the instances it creates. */
+export interface PagefindSearcher {
+  /** `noWorker`: search on the main thread, without fetching Pagefind's worker script. */
+  options(options: { excerptLength?: number; basePath?: string; noWorker?: boolean }): Promise<void>
   mergeIndex(url: string, options?: object): Promise<void>
   filters(): Promise<Record<string, Record<string, number>>>
   search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>
+}
+
+/** The part of pagefind.js (the browser API of a Pagefind bundle) that the search page uses. */
+export interface PagefindApi extends PagefindSearcher {
+  init(): Promise<void>
+  /** A second, independent index (Pagefind ≥ 1.6), sharing pagefind.js and its web worker. */
+  createInstance(options: { basePath: string; excerptLength?: number; noWorker?: boolean }): PagefindSearcher & { init(): Promise<void> }
 }
 
 /** One hit, before its data is loaded. */
@@ -23,4 +30,6 @@ export interface PagefindResultData {
   /** The indexed text of the page. */
   content?: string
   meta: Record<string, string | undefined>
+  /** Each matched word with the weight of the element it is in (7 for the headline, 3 the lead). */
+  weighted_locations?: Array<{ weight: number; location: number }>
 }

@@ -1,5 +1,5 @@
-import type { PagefindApi, PagefindResult, PagefindResultData } from './pagefind-api.ts'
-import { phraseMatch, queryVariants } from './query-variants.ts'
+import type { PagefindResult, PagefindResultData } from './pagefind-api.ts'
+import { phraseMatch } from './vietnamese-text.ts'
 
 /** What the reader asked for. */
 export interface SearchRequest {
@@ -16,64 +16,90 @@ export interface ShownResult extends PagefindResultData {
   id: string
 }
 
-/** Results looked at again for phrase matches, whatever the page size. */
-const rerankWindow = 20
+/** Hits looked at again for headline, lead and phrase matches: one page (each costs a fragment). */
+const rerankWindow = 10
+/** Hits of the older bundles loaded to order them by date. */
+const dateWindow = 50
+/** Weight of the lead in the search record: a match at this weight or above is in the lead or headline. */
+const leadWeight = 3
+/** Starts the folded copy of đ-words at the end of an indexed text (`src/search/d-spellings.ts`). */
+const foldedMarker = '⁂'
 
 const load = async (result: PagefindResult): Promise<ShownResult> => ({ id: result.id, ...(await result.data()) })
 
 /**
- * Runs a query and its đ-spellings, merges the hits (each page once, with its best score) and
- * loads the data of the first `count`.
+ * Whether the query matched the headline or the lead (in the original or the folded spelling),
+ * as Pagefind's weighted word locations tell.
  *
- * By relevance, the best-scored hits are re-ranked so that pages holding the words as a phrase come
- * first, those with the reader's exact diacritics before folded ones: Pagefind scores words, not
- * phrases, and folding makes "Đà Nẵng" and "đà nâng" the same words.
- *
- * @param pagefind The loaded Pagefind API.
- * @param request Query, filters, order and how many.
- * @returns The total number of hits and the results to show.
+ * @param result A loaded result.
  */
-export async function runSearch(pagefind: PagefindApi, request: SearchRequest): Promise<{ total: number; results: ShownResult[] }> {
-  const options = { filters: request.filters, ...(request.newest ? { sort: { date: 'desc' as const } } : {}) }
-  const lists = await Promise.all(queryVariants(request.query).map(async (query) => (await pagefind.search(query, options))?.results ?? []))
-  // A page found by several spellings keeps its best score, and the hit that matched the most
-  // words (so its excerpt highlights "Đà Nẵng", not a lone "nâng").
-  const best = new Map<string, PagefindResult>()
-  const positions = new Map<string, Set<number>>()
-  for (const list of lists) {
-    for (const result of list) {
-      const seen = best.get(result.id)
-      if (!seen) best.set(result.id, result)
-      else {
-        const representative = (result.words?.length ?? 0) > (seen.words?.length ?? 0) ? result : seen
-        best.set(result.id, { ...representative, score: Math.max(seen.score, result.score) })
-      }
-      const words = positions.get(result.id) ?? new Set<number>()
-      for (const word of result.words ?? []) words.add(word)
-      positions.set(result.id, words)
-    }
-  }
-  // Matched words side by side hint at the phrase, before any page data is loaded.
-  const multiWord = request.query.trim().split(/\s+/).length > 1
-  const adjacent = (id: string): number => {
-    const words = positions.get(id)
-    return multiWord && words && [...words].some((word) => words.has(word + 1)) ? 1 : 0
-  }
-  const total = best.size
+export function matchesHeadlineOrLead(result: PagefindResultData): boolean {
+  return (result.weighted_locations ?? []).some((location) => location.weight >= leadWeight)
+}
+
+/**
+ * An article's indexed text without its headline and without the folded copy of its đ-words: what
+ * an excerpt may show.
+ *
+ * @param result A loaded result.
+ */
+export function bodyText(result: PagefindResultData): string {
+  let text = result.content ?? ''
+  const marker = text.lastIndexOf(foldedMarker)
+  if (marker >= 0) text = text.slice(0, marker)
+  const title = result.meta['title'] ?? ''
+  if (title && text.startsWith(title)) text = text.slice(title.length).replace(/^[.\s]+/, '')
+  return text.trim()
+}
+
+/**
+ * The results to show once more bundles have answered. Results already shown stay where they are
+ * (nothing jumps above what the reader is looking at); the rest of the page is filled from every
+ * hit so far. By relevance, the best-scored hits are re-ranked: a match in the headline or lead
+ * first, then the words as a phrase (exact diacritics before folded), then Pagefind's score. By
+ * date, the groups' lists follow each other: every article of a later group is older.
+ *
+ * While older bundles are still searching, only headline and lead matches are shown: a hit deep in
+ * the body of a new article must not take the top of the list before an older article that has
+ * the word in its headline has had a chance to answer.
+ *
+ * @param hits Each answered group's hits, newest group first, in Pagefind's order.
+ * @param shown The results already on the page, in order.
+ * @param request Query, order and how many.
+ * @param complete Whether every group has answered.
+ */
+export async function nextResults(hits: ReadonlyArray<readonly PagefindResult[]>, shown: readonly ShownResult[], request: SearchRequest, complete: boolean): Promise<ShownResult[]> {
+  const kept = shown.slice(0, request.count)
+  const seen = new Set(kept.map((result) => result.id))
+  const need = request.count - kept.length
+  if (need <= 0) return kept
+  const fresh = (list: readonly PagefindResult[]) => list.filter((result) => !seen.has(result.id))
   if (request.newest) {
-    // Each list is already newest first, so the newest `count` overall are among the first `count`
-    // of each list: load those, order them by date, keep `count`.
-    const candidates = new Map<string, PagefindResult>()
-    for (const list of lists) for (const result of list.slice(0, request.count)) candidates.set(result.id, result)
-    const loaded = await Promise.all([...candidates.values()].map(load))
-    loaded.sort((a, b) => ((a.meta['sort'] ?? '') < (b.meta['sort'] ?? '') ? 1 : -1))
-    return { total, results: loaded.slice(0, request.count) }
+    // Every article of a later group is older: the groups follow each other. Inside the merged
+    // group Pagefind's date order holds per bundle only (it merges bundles by score), so a window
+    // is loaded and ordered by date.
+    const loaded: ShownResult[] = []
+    for (const list of hits) {
+      if (loaded.length >= need) break
+      const window = await Promise.all(fresh(list).slice(0, Math.max(need * 3, dateWindow)).map(load))
+      loaded.push(...window.sort((a, b) => ((a.meta['sort'] ?? '') < (b.meta['sort'] ?? '') ? 1 : -1)))
+    }
+    return [...kept, ...loaded.slice(0, need)]
   }
-  const ranked = [...best.values()].sort((a, b) => adjacent(b.id) - adjacent(a.id) || b.score - a.score)
-  const head = await Promise.all(ranked.slice(0, Math.max(rerankWindow, request.count)).map(load))
-  const phrase = new Map(head.map((result) => [result.id, phraseMatch(`${result.meta['title'] ?? ''} ${result.content ?? ''}`, request.query)]))
-  // Array.prototype.sort is stable: within a phrase tier, Pagefind's order stays.
-  head.sort((a, b) => (phrase.get(b.id) ?? 0) - (phrase.get(a.id) ?? 0))
-  const tail = await Promise.all(ranked.slice(head.length, request.count).map(load))
-  return { total, results: [...head, ...tail].slice(0, request.count) }
+  const ranked = hits.flatMap(fresh).sort((a, b) => b.score - a.score)
+  const head = await Promise.all(ranked.slice(0, Math.max(rerankWindow, need)).map(load))
+  const tier = new Map(head.map((result) => [result.id, (matchesHeadlineOrLead(result) ? 4 : 0) + phraseMatch(`${result.meta['title'] ?? ''}. ${bodyText(result)}`, request.query)]))
+  // Array.prototype.sort is stable: within a tier, Pagefind's order stays.
+  head.sort((a, b) => (tier.get(b.id) ?? 0) - (tier.get(a.id) ?? 0))
+  const ready = complete ? head : head.filter((result) => (tier.get(result.id) ?? 0) >= 4)
+  return [...kept, ...ready.slice(0, need)]
+}
+
+/**
+ * The number of distinct hits so far.
+ *
+ * @param hits Each answered group's hits.
+ */
+export function countHits(hits: ReadonlyArray<readonly PagefindResult[]>): number {
+  return new Set(hits.flatMap((list) => list.map((result) => result.id))).size
 }

@@ -1,19 +1,31 @@
-import type { PagefindApi } from './pagefind-api.ts'
-import { phraseExcerpt } from './query-variants.ts'
-import { runSearch, type ShownResult } from './run-search.ts'
+import type { PagefindResult } from './pagefind-api.ts'
+import { renderResult } from './render-result.ts'
+import { countHits, nextResults, type SearchRequest, type ShownResult } from './run-search.ts'
+import { openGroups, type SearchGroups } from './search-groups.ts'
+import { fillFilterCounts, readFilters } from './search-filters.ts'
 
 /** Words the search page shows; they come from the site's dictionary through `data-strings`. */
 interface SearchStrings {
-  all: string
   resultCount: string
   noResults: string
   loading: string
+  older: string
   failed: string
+  unknownValue: string
+  unknownNote: string
+}
+
+/** One search on the page: its hits as groups answer, and what is shown. */
+interface Run {
+  request: SearchRequest
+  hits: Array<PagefindResult[] | undefined>
+  shown: ShownResult[]
+  unknown: string[]
+  /** Renders one after the other, so results are appended in order. */
+  rendering: Promise<void>
 }
 
 const pageSize = 10
-/** URL parameter of each filter (Vietnamese, like the site's paths). */
-const filterParams: Record<string, string> = { locality: 'dia-phuong', author: 'tac-gia', year: 'nam' }
 
 const root = document.querySelector<HTMLElement>('[data-search]')
 if (root) void start(root)
@@ -28,62 +40,105 @@ async function start(root: HTMLElement): Promise<void> {
   const more = root.querySelector<HTMLButtonElement>('.search-more')
   const filtersBox = root.querySelector<HTMLElement>('.search-filters')
   if (!form || !input || !status || !list || !more || !filtersBox || bundles.length === 0) return
-  let shown = pageSize
-  let pagefind: PagefindApi
-  try {
-    status.textContent = strings.loading
-    pagefind = (await import(/* @vite-ignore */ `${bundles[0]}pagefind.js`)) as PagefindApi
-    await pagefind.options({ excerptLength: 30 })
-    await pagefind.init()
-    for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle)
-    filtersBox.hidden = false
-    status.textContent = ''
-  } catch {
-    status.textContent = strings.failed
-    return
+  filtersBox.hidden = false
+  // Pagefind loads with the first query, or when the reader reaches for the search box: a page
+  // opened without `?q=` runs no WebAssembly before the reader asks for it.
+  let opening: Promise<SearchGroups> | undefined
+  const loadGroups = (): Promise<SearchGroups> => (opening ??= openGroups(bundles))
+  input.addEventListener('focus', () => void loadGroups().catch(() => {}), { once: true })
+
+  // Counts cost a download per bundle: load them when the reader reaches for a filter.
+  let countsLoaded: Promise<void> | undefined
+  const loadCounts = (): Promise<void> =>
+    (countsLoaded ??= (async () => {
+      const groups = await loadGroups()
+      const all = await Promise.all(Array.from({ length: groups.count }, async (_, group) => (await groups.open(group)).filters()))
+      const merged: Record<string, Record<string, number>> = {}
+      for (const filters of all) for (const [name, values] of Object.entries(filters)) for (const [value, count] of Object.entries(values)) ((merged[name] ??= {})[value] = (merged[name]?.[value] ?? 0) + count)
+      fillFilterCounts(form, merged)
+    })())
+  for (const select of form.querySelectorAll('select:not([name="sap-xep"])')) {
+    select.addEventListener('focus', () => void loadCounts(), { once: true })
+    select.addEventListener('pointerdown', () => void loadCounts(), { once: true })
   }
 
-  // Filter values cost a download per bundle: load them when the reader reaches for a filter, or
-  // when the URL already carries one.
-  let filtersLoaded: Promise<void> | undefined
-  const loadFilters = (): Promise<void> => (filtersLoaded ??= pagefind.filters().then((available) => fillFilters(form, available, strings)))
-  for (const select of form.querySelectorAll('select:not([name="sap-xep"])')) {
-    select.addEventListener('focus', () => void loadFilters(), { once: true })
-    select.addEventListener('pointerdown', () => void loadFilters(), { once: true })
+  let current: Run | undefined
+  // The older bundles start loading once the newest has answered: they would slow the first answer
+  // down (bandwidth, and Pagefind's one worker), and Pagefind 1.6 can lose a search started while
+  // another instance initialises in its worker.
+  let newestAnswered: () => void = () => {}
+  const firstAnswer = new Promise<void>((resolve) => (newestAnswered = resolve))
+  const render = async (run: Run): Promise<void> => {
+    const answered = run.hits.filter((hits): hits is PagefindResult[] => hits !== undefined)
+    const pending = answered.length < run.hits.length
+    const next = await nextResults(answered, run.shown, run.request, !pending)
+    if (run !== current) return
+    list.append(...next.slice(run.shown.length).map((result) => renderResult(result, run.request.query)))
+    run.shown = next
+    const total = countHits(answered)
+    const found = total === 0 ? (pending ? '' : strings.noResults) : strings.resultCount.replace('{n}', String(total))
+    const notes = [found.replace('{q}', run.request.query), pending ? strings.older : '', ...run.unknown.map((value) => strings.unknownNote.replace('{v}', value))]
+    status.textContent = notes.filter(Boolean).join(' ')
+    more.hidden = next.length >= total
+    root.dataset['state'] = pending ? 'searching' : 'done'
   }
-  const readState = (): URLSearchParams => new URLSearchParams(location.search)
+  const queue = (run: Run): Promise<void> => (run.rendering = run.rendering.then(() => render(run)))
+
   const show = async (): Promise<void> => {
-    const params = readState()
+    const params = new URLSearchParams(location.search)
     const query = params.get('q')?.trim() ?? ''
     input.value = query
-    if (Object.values(filterParams).some((param) => params.get(param))) await loadFilters()
-    for (const param of Object.values(filterParams)) {
-      const select = form.elements.namedItem(param)
-      if (select instanceof HTMLSelectElement) select.value = params.get(param) ?? ''
+    const read = readFilters(form, params, strings.unknownValue)
+    if (Object.keys(read.renamed).length > 0) {
+      for (const [param, id] of Object.entries(read.renamed)) params.set(param, id)
+      history.replaceState(null, '', `${location.pathname}?${params.toString()}`)
     }
     const sort = form.elements.namedItem('sap-xep')
     if (sort instanceof HTMLSelectElement) sort.value = params.get('sap-xep') ?? ''
     list.replaceChildren()
     more.hidden = true
+    current = undefined
     if (!query) {
       status.textContent = ''
+      root.dataset['state'] = 'done'
       return
     }
-    const filters: Record<string, string> = {}
-    for (const [name, param] of Object.entries(filterParams)) {
-      const value = params.get(param)
-      if (value) filters[name] = value
-    }
+    const request = { query, filters: read.filters, newest: params.get('sap-xep') === 'moi-nhat', count: pageSize }
     status.textContent = strings.loading
+    root.dataset['state'] = 'searching'
+    let groups: SearchGroups
     try {
-      const { total, results } = await runSearch(pagefind, { query, filters, newest: params.get('sap-xep') === 'moi-nhat', count: shown })
-      // A newer search may have started while this one ran.
-      if (readState().toString() !== params.toString()) return
-      status.textContent = total === 0 ? strings.noResults.replace('{q}', query) : strings.resultCount.replace('{n}', String(total)).replace('{q}', query)
-      list.replaceChildren(...results.map((result) => renderResult(result, query)))
-      more.hidden = results.length >= total
+      groups = await loadGroups()
     } catch {
       status.textContent = strings.failed
+      return
+    }
+    const run: Run = { request, hits: Array.from({ length: groups.count }, () => undefined), shown: [], unknown: read.unknown, rendering: Promise.resolve() }
+    current = run
+    const options = { filters: request.filters, ...(request.newest ? { sort: { date: 'desc' as const } } : {}) }
+    // For a word a bundle lacks, Pagefind falls back to the longest indexed word it starts with, so
+    // "xam" would find every "xã" of every bundle without "xẩm". A one-word query keeps only the hits
+    // that the same word, quoted (exact, tone marks still folded, no extra download), finds too; the
+    // quoted search alone would lose Pagefind's weights. Several words stay as typed.
+    const exact = /\s|"/.test(query) ? undefined : `"${query}"`
+    try {
+      // The newest bundle answers first; older ones follow and are added below.
+      await Promise.all(
+        run.hits.map(async (_, group) => {
+          if (group > 0) await firstAnswer
+          const searcher = await groups.open(group)
+          const [found, words] = await Promise.all([searcher.search(query, options), exact ? searcher.search(exact, options) : undefined])
+          const real = words ? new Set(words.results.map((result) => result.id)) : undefined
+          run.hits[group] = (found?.results ?? []).filter((result) => !real || real.has(result.id))
+          try {
+            await queue(run)
+          } finally {
+            if (group === 0) newestAnswered()
+          }
+        })
+      )
+    } catch {
+      if (run === current) status.textContent = strings.failed
     }
   }
 
@@ -91,7 +146,6 @@ async function start(root: HTMLElement): Promise<void> {
     const params = new URLSearchParams()
     const data = new FormData(form)
     for (const [key, value] of data.entries()) if (typeof value === 'string' && value.trim()) params.set(key, value.trim())
-    shown = pageSize
     const url = `${location.pathname}?${params.toString()}`
     if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url)
     void show()
@@ -102,81 +156,10 @@ async function start(root: HTMLElement): Promise<void> {
   })
   for (const select of form.querySelectorAll('select')) select.addEventListener('change', submit)
   more.addEventListener('click', () => {
-    shown += pageSize
-    void show()
+    if (!current) return
+    current.request.count += pageSize
+    void queue(current)
   })
-  window.addEventListener('popstate', () => {
-    shown = pageSize
-    void show()
-  })
+  window.addEventListener('popstate', () => void show())
   await show()
-}
-
-async function fillFilters(form: HTMLFormElement, available: Record<string, Record<string, number>>, strings: SearchStrings): Promise<void> {
-  for (const [name, param] of Object.entries(filterParams)) {
-    const select = form.elements.namedItem(param)
-    if (!(select instanceof HTMLSelectElement)) continue
-    const values = Object.entries(available[name] ?? {}).sort(([a], [b]) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'vi')))
-    select.replaceChildren(new Option(strings.all, ''), ...values.map(([value, count]) => new Option(`${value} (${count})`, value)))
-  }
-}
-
-function renderResult(result: ShownResult, query: string): HTMLLIElement {
-  const item = document.createElement('li')
-  item.className = 'search-result'
-  const { meta } = result
-  if (meta['image']) {
-    const image = document.createElement('img')
-    image.className = 'search-result__thumb'
-    image.src = meta['image']
-    image.alt = ''
-    image.loading = 'lazy'
-    image.width = 128
-    image.height = 85
-    item.append(image)
-  }
-  const heading = document.createElement('h2')
-  heading.className = 'search-result__title'
-  const link = document.createElement('a')
-  link.href = result.url
-  link.textContent = meta['title'] ?? result.url
-  heading.append(link)
-  const info = document.createElement('p')
-  info.className = 'search-result__meta'
-  info.textContent = [meta['date'], meta['locality']].filter(Boolean).join(' · ')
-  const excerpt = document.createElement('p')
-  excerpt.className = 'search-result__excerpt'
-  // Pagefind centres its excerpt on the densest matches; for a phrase we centre it on the phrase.
-  const phrase = query.includes(' ') ? phraseExcerpt(result.content ?? '', query) : undefined
-  if (phrase) {
-    excerpt.append(
-      ...phrase.map((part) => {
-        if (!part.mark) return document.createTextNode(part.text)
-        const mark = document.createElement('mark')
-        mark.textContent = part.text
-        return mark
-      })
-    )
-  } else excerpt.innerHTML = safeExcerpt(result.excerpt)
-  item.append(heading, info, excerpt)
-  return item
-}
-
-/**
- * Keeps only Pagefind's `<mark>` highlights from an excerpt; any other markup is shown as text.
- *
- * @param excerpt The excerpt as Pagefind returns it.
- */
-export function safeExcerpt(excerpt: string): string {
-  const text = document.createElement('textarea')
-  return excerpt
-    .split(/(<\/?mark>)/)
-    .map((part) => {
-      if (part === '<mark>' || part === '</mark>') return part
-      text.innerHTML = part
-      const node = document.createElement('span')
-      node.textContent = text.value
-      return node.innerHTML
-    })
-    .join('')
 }

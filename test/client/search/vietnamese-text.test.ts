@@ -1,29 +1,8 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { foldVietnamese, phraseExcerpt, phraseMatch, queryVariants, wordVariants } from '../../../templates/client/search/query-variants.ts'
+import { foldVietnamese, phraseExcerpt, phraseMatch, wordExcerpt } from '../../../templates/client/search/vietnamese-text.ts'
 
-const test = suite('query-variants')
-
-test('should try đ only at the start of a syllable', () => {
-  assert.equal(wordVariants('duong'), ['duong', 'đuong'])
-  assert.equal(wordVariants('Dong'), ['Dong', 'Đong'])
-  assert.equal(wordVariants('chi'), ['chi'])
-  assert.equal(wordVariants('dinh'), ['dinh', 'đinh'], 'a final consonant is never đ')
-})
-
-test('should try đ at every d of an abbreviation', () => {
-  assert.equal(wordVariants('hdnd'), ['hdnd', 'hđnd', 'hdnđ', 'hđnđ'])
-  assert.equal(wordVariants('UBND'), ['UBND', 'UBNĐ'])
-  assert.equal(wordVariants('ubnd'), ['ubnd', 'ubnđ'])
-})
-
-test('should combine the words of a query, the query as typed first', () => {
-  assert.equal(queryVariants('da nang'), ['da nang', 'đa nang'])
-  assert.equal(queryVariants(' dong   chi '), ['dong chi', 'đong chi'])
-  assert.equal(queryVariants('cong an'), ['cong an'])
-  assert.equal(queryVariants('đường'), ['đường'], 'a query typed with đ is left alone')
-  assert.is(queryVariants('dan duong di dau do', 8).length, 8, 'capped')
-})
+const test = suite('vietnamese-text')
 
 test('should fold tone marks, vowel marks and đ', () => {
   assert.is(foldVietnamese('Đà Nẵng, HĐND!'), 'da nang hdnd')
@@ -47,6 +26,18 @@ test('should centre an excerpt on the phrase and keep the original text', () => 
     { text: ' chọn biển …', mark: false },
   ])
   assert.is(phraseExcerpt('Không có cụm từ.', 'da nang'), undefined)
+})
+
+test('should centre a word excerpt on the first word of the query, highlighting each in the original spelling', () => {
+  assert.equal(wordExcerpt('Xã mở rộng đường làng, đường liên xã.', 'duong', 3), [
+    { text: 'Xã mở rộng ', mark: false },
+    { text: 'đường', mark: true },
+    { text: ' làng, ', mark: false },
+    { text: 'đường', mark: true },
+    { text: ' liên', mark: false },
+    { text: ' …', mark: false },
+  ])
+  assert.equal(wordExcerpt('Lời dẫn của bài.', 'tieu de', 2), [{ text: 'Lời dẫn của bài.', mark: false }], 'no word: the text from its start')
 })
 
 test.run()

@@ -1,54 +1,8 @@
 /**
- * Vietnamese typed without diacritics, for search. Pagefind folds tone marks ("cong an" finds
- * "Công an") but treats đ as a letter of its own, so "duong" never meets "đường". The search page
- * runs the query once per way its plain d's could be đ and merges the hits.
+ * Vietnamese text on the search page: folding for comparison, phrase matching and excerpts in the
+ * original spelling. The index already knows each đ-word spelled with d (`src/search/d-spellings.ts`),
+ * so one query finds "đường" from "duong"; these helpers only rank and show.
  */
-
-const vowel = 'aeiouyàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ'
-/** A Vietnamese syllable: an optional initial consonant, vowels, an optional final consonant. */
-const syllable = new RegExp(`^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[${vowel}]+(ch|ng|nh|[cmnpt])?$`, 'i')
-
-/**
- * The spellings a typed word may stand for, the word itself first. A syllable can only have đ as
- * its first letter; anything that is not a syllable is taken for an abbreviation (HĐND, UBND),
- * whose every letter starts a syllable.
- *
- * @param word One word as typed.
- */
-export function wordVariants(word: string): string[] {
-  const positions: number[] = []
-  if (syllable.test(word)) {
-    if (/^d/i.test(word)) positions.push(0)
-  } else {
-    for (let index = 0; index < word.length; index++) if (/d/i.test(word[index] ?? '')) positions.push(index)
-  }
-  const variants = [word]
-  for (const position of positions) {
-    for (const variant of [...variants]) {
-      const letter = variant[position] === 'D' ? 'Đ' : 'đ'
-      variants.push(variant.slice(0, position) + letter + variant.slice(position + 1))
-    }
-  }
-  return variants
-}
-
-/**
- * The queries to run for what a reader typed: the query itself first, then each way its plain d's
- * could be đ, at most `limit` in all (the first words vary first: they carry the meaning).
- *
- * @param query The reader's query.
- * @param limit Most queries to run. @default 8
- */
-export function queryVariants(query: string, limit = 8): string[] {
-  const words = query.normalize('NFC').trim().split(/\s+/).filter(Boolean)
-  let queries: string[][] = [[]]
-  for (const word of words) {
-    const next: string[][] = []
-    for (const variant of wordVariants(word)) for (const prefix of queries) next.push([...prefix, variant])
-    queries = next
-  }
-  return queries.slice(0, limit).map((parts) => parts.join(' '))
-}
 
 /**
  * Folds Vietnamese for comparison: no tone or vowel marks, đ as d, lower case, words separated by
@@ -146,4 +100,51 @@ export function phraseExcerpt(content: string, query: string, radius = 14): Exce
     { text: text(start, end), mark: true },
     { text: `${after ? ' ' : ''}${after}${end + radius < tokens.length ? ' …' : ''}`, mark: false },
   ]
+}
+
+/**
+ * An excerpt of an article's text (without its headline) for a query: centred on the query as a
+ * phrase if it appears, else on the first of its words, each of its words highlighted in the
+ * original spelling; the text's start, unhighlighted, when no word of the query is in it (the
+ * query matched the headline only).
+ *
+ * @param text The article's text after its headline.
+ * @param query The reader's query.
+ * @param radius Words kept on each side. @default 14
+ */
+export function wordExcerpt(text: string, query: string, radius = 14): ExcerptPart[] {
+  const words = new Set(tokenize(query).map((token) => token.folded))
+  const phrase = words.size > 1 ? phraseExcerpt(text, query, radius) : undefined
+  if (phrase) return phrase
+  const tokens = tokenize(text)
+  // A few words of context before the densest run of the query's words, the rest after it.
+  const before = Math.min(4, radius)
+  const hit = densestHit(tokens, words, 2 * radius - before)
+  const from = hit < 0 ? 0 : Math.max(0, hit - before)
+  const to = hit < 0 ? 2 * radius : hit + 2 * radius - before + 1
+  const parts: ExcerptPart[] = from > 0 ? [{ text: '… ', mark: false }] : []
+  for (const [index, token] of tokens.slice(from, to).entries()) {
+    const mark = words.has(token.folded)
+    const last = parts[parts.length - 1]
+    const space = index > 0 ? ' ' : ''
+    if (last && last.mark === mark) last.text += space + token.word
+    else if (mark) {
+      if (last) last.text += space
+      parts.push({ text: token.word, mark })
+    } else parts.push({ text: space + token.word, mark })
+  }
+  if (to < tokens.length) parts.push({ text: ' …', mark: false })
+  return parts
+}
+
+/** Where the window of `span` tokens holding the most distinct query words starts with a hit; -1 if none. */
+function densestHit(tokens: readonly Token[], words: ReadonlySet<string>, span: number): number {
+  let best = -1
+  let bestCount = 0
+  for (const [index, token] of tokens.entries()) {
+    if (!words.has(token.folded)) continue
+    const count = new Set(tokens.slice(index, index + span).filter((other) => words.has(other.folded)).map((other) => other.folded)).size
+    if (count > bestCount) [best, bestCount] = [index, count]
+  }
+  return best
 }

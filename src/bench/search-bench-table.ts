@@ -1,0 +1,52 @@
+import type { QueryCost } from './browser-query.ts'
+import type { SearchBenchRow } from './search-bench.ts'
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
+const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a')
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted.length === 0 ? Number.NaN : ((sorted[Math.floor((sorted.length - 1) / 2)] ?? 0) + (sorted[Math.ceil((sorted.length - 1) / 2)] ?? 0)) / 2
+}
+
+function queryTable(title: string, costs: readonly QueryCost[]): string[] {
+  if (costs.length === 0) return [`${title}: skipped (no Chromium)`]
+  const lines = [
+    `${title}`,
+    '',
+    '| query | first result | /pagefind/ bytes, requests to it | all bundles answered | bytes, requests in all | later query: first result, all answered | found |',
+    '|---|---:|---:|---:|---:|---:|---|',
+  ]
+  for (const cost of costs) {
+    lines.push(`| \`${cost.query}\` | ${s(cost.firstMs)} | ${kb(cost.firstBytes)}, ${cost.firstRequests} | ${s(cost.doneMs)} | ${kb(cost.bytes)}, ${cost.requests} | ${s(cost.laterFirstMs)}, ${s(cost.laterDoneMs)} | ${cost.results.replace(/\s*Đang tìm.*$/, '')} |`)
+  }
+  const m = (pick: (cost: QueryCost) => number): number => median(costs.map(pick))
+  lines.push(`| **median** | **${s(m((c) => c.firstMs))}** | **${kb(m((c) => c.firstBytes))}**, ${m((c) => c.firstRequests)} | ${s(m((c) => c.doneMs))} | ${kb(m((c) => c.bytes))}, ${m((c) => c.requests)} | ${s(m((c) => c.laterFirstMs))}, ${s(m((c) => c.laterDoneMs))} | |`)
+  lines.push(`| **worst** | **${s(Math.max(...costs.map((c) => c.firstMs)))}** | **${kb(Math.max(...costs.map((c) => c.firstBytes)))}** | ${s(Math.max(...costs.map((c) => c.doneMs)))} | ${kb(Math.max(...costs.map((c) => c.bytes)))} | ${s(Math.max(...costs.map((c) => c.laterFirstMs)))}, ${s(Math.max(...costs.map((c) => c.laterDoneMs)))} | |`)
+  return lines
+}
+
+/**
+ * Formats the rows as Markdown: one table of index costs, then per corpus the ten queries,
+ * unthrottled and under Slow 4G with a 4× slower CPU.
+ *
+ * @param rows The measurements.
+ */
+export function formatSearchBench(rows: readonly SearchBenchRow[]): string {
+  const lines = [
+    '| corpus | articles | bundles | index time (toasoan / Pagefind CLI) | Pagefind peak (toasoan / CLI) | build tree peak | index on disk (toasoan / CLI) |',
+    '|---|---:|---:|---|---|---:|---|',
+  ]
+  for (const row of rows) {
+    const base = row.baseline
+    lines.push(
+      `| ${row.name} | ${row.articles} | ${row.bundles} | ${s(row.indexMs)}${base ? ` / ${s(base.ms)} (${ratio(row.indexMs, base.ms)})` : ''} | ${mb(row.pagefindPeak)}${base ? ` / ${mb(base.peak)}` : ''} | ${mb(row.buildPeak)} | ${mb(row.indexBytes)}${base ? ` / ${mb(base.bytes)}` : ''} |`
+    )
+  }
+  for (const row of rows) {
+    lines.push('', ...queryTable(`**${row.name}** (${row.articles} articles, ${row.bundles} bundles), 127.0.0.1, no throttling:`, row.queries))
+    lines.push('', ...queryTable(`**${row.name}**, Slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up) and 4× CPU:`, row.throttled))
+  }
+  return lines.join('\n')
+}
