@@ -44,14 +44,7 @@ const readMarks = `(() => {
 })()`
 
 /** What {@link readMarks} returns. */
-interface Marks {
-  firstMs: number
-  firstBytes: number
-  firstRequests: number
-  doneMs: number
-  bytes: number
-  requests: number
-}
+type Marks = Pick<QueryCost, 'firstMs' | 'firstBytes' | 'firstRequests' | 'doneMs' | 'bytes' | 'requests'>
 
 /** Chrome DevTools' "Slow 4G" preset and 4× CPU slowdown. */
 export const slow4g = { latency: 150, downloadThroughput: (1.6 * 1000 * 1000) / 8, uploadThroughput: (750 * 1000) / 8, cpuRate: 4 }

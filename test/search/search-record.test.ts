@@ -7,13 +7,22 @@ import { fixtureSite, testNow } from '../helpers/fixtures.ts'
 
 const test = suite('searchRecord')
 
+/** The record of the fixture's article with images, planned once for the suite. */
+let record: Promise<string> | undefined
+function fixtureRecord(): Promise<string> {
+  record ??= (async () => {
+    const { sources } = await loadContent({ contentDir: fixtureSite })
+    assert.ok(sources)
+    const model = planSite(sources, { now: testNow })
+    const article = model.articles.find((entry) => entry.url === '/2019/10/hoi-nghi-lang-nghe/')
+    assert.ok(article)
+    return searchRecord(article, model)
+  })()
+  return record
+}
+
 test('should index title, lead, body and captions with meta and filters, and nothing of the page around them', async () => {
-  const { sources } = await loadContent({ contentDir: fixtureSite })
-  assert.ok(sources)
-  const model = planSite(sources, { now: testNow })
-  const article = model.articles.find((entry) => entry.url === '/2019/10/hoi-nghi-lang-nghe/')
-  assert.ok(article)
-  const html = searchRecord(article, model)
+  const html = await fixtureRecord()
   assert.match(html, '<html lang="vi"><body><h1>Hội nghị lắng nghe ý kiến người dân phường Điện Biên</h1><p data-pagefind-weight="3">Sáng nay, phường tổ chức')
   assert.match(html, '<figcaption>Người dân dự hội nghị tại hội trường phường.')
   assert.match(html, '<span data-pagefind-meta="date:Thứ năm, 24/10/2019 - 09:15"></span>')
@@ -29,12 +38,7 @@ test('should index title, lead, body and captions with meta and filters, and not
 })
 
 test('should add the đ-words spelled with d after a marker, weighted like title, lead and body', async () => {
-  const { sources } = await loadContent({ contentDir: fixtureSite })
-  assert.ok(sources)
-  const model = planSite(sources, { now: testNow })
-  const article = model.articles.find((entry) => entry.url === '/2019/10/hoi-nghi-lang-nghe/')
-  assert.ok(article)
-  const html = searchRecord(article, model)
+  const html = await fixtureRecord()
   const folded = html.slice(html.indexOf('<p>⁂</p>'))
   assert.match(folded, '<p data-pagefind-weight="7">Diện</p>')
   assert.not.match(folded, /đ|Đ/, 'the copy holds no đ')
