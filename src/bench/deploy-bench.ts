@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import S3rver from 's3rver'
@@ -73,6 +73,7 @@ export async function benchDeploy(options: DeployBenchOptions): Promise<{ rows: 
   } finally {
     await server.close()
   }
+  await writeFile(join(dir, 'rows.json'), JSON.stringify({ rows, revision: code.revision }, null, 2))
   return { rows, revision: code.revision }
 }
 
@@ -84,12 +85,16 @@ export async function benchDeploy(options: DeployBenchOptions): Promise<{ rows: 
  */
 export function formatDeployBench(report: { rows: DeployBenchRow[]; revision: string }, articles: number): string {
   const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
+  const first = report.rows[0]
   const lines = [
     `Deploy to s3rver on 127.0.0.1 (toasoan ${report.revision}), ${articles.toLocaleString('en-US')} articles.`,
     '',
-    '| deploy | files in dist/ | objects uploaded | deleted | MB uploaded | deploy time | build time (publish step) |',
-    '|---|---:|---:|---:|---:|---:|---:|',
-    ...report.rows.map((row) => `| ${row.label} | ${row.files.toLocaleString('en-US')} | ${row.uploaded.toLocaleString('en-US')} | ${row.deleted.toLocaleString('en-US')} | ${row.megabytes} | ${s(row.deployMs)} | ${s(row.buildMs)} (${s(row.publishMs)}) |`),
+    '| deploy | files in dist/ | objects uploaded | deleted | MB uploaded | deploy time | × first deploy (the full-upload baseline) | build time (publish step) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...report.rows.map((row) => {
+      const ratio = first ? (row.deployMs / first.deployMs).toFixed(3) : '–'
+      return `| ${row.label} | ${row.files.toLocaleString('en-US')} | ${row.uploaded.toLocaleString('en-US')} | ${row.deleted.toLocaleString('en-US')} | ${row.megabytes} | ${s(row.deployMs)} | ${ratio} | ${s(row.buildMs)} (${s(row.publishMs)}) |`
+    }),
   ]
   return lines.join('\n')
 }
