@@ -4,7 +4,7 @@ import { folderKey, hasErrors, loadContent, type ContentSources } from './conten
 import { imageEncoder, imageOptions, planImage, processImages, type ImageSet } from './images/index.ts'
 import { carryUnits, checkOutput, computeFileManifest, createStaging, discardStaging, mergeCarried, readAssets, readFileManifest, readUnitManifest, reusableUnits, swapIntoPlace, uninterruptible, writeAssets, writeOutputManifest, writeUnitManifest, type OutputUnit } from './publish/index.ts'
 import { renderCached, type CachedRenderResult } from './render/index.ts'
-import { planSearchIndex, writeSearchIndex, type SearchIndexResult, type SearchPlan } from './search/index.ts'
+import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexResult, type SearchPlan, type WordRoutesResult } from './search/index.ts'
 import { planSite } from './site/index.ts'
 import { removeOldLayout, writeAtomic } from './cache/index.ts'
 import { releaseMemory } from './memory.ts'
@@ -92,7 +92,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await discardStaging(staging)
       return { ok: false, files: site.files, pages: 0, timings }
     }
-    const { render, searchPlan, assets, files } = site
+    const { render, searchPlan, routes, assets, files } = site
     const search = await task('indexing search', timings, log, (progress) => writeSearchIndex(searchPlan, { outputDir: staging, progress, beforeIndexing: releaseMemory }), options.progress)
     log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} kept`)
     const images = await task('processing images', timings, log, () => processImages(site.images, { outputDir: staging, cacheDir: join(cacheDir, 'images', cacheKey) }))
@@ -100,7 +100,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await writeAssets(staging, Object.values(assets))
     // The file manifest for deploys: files written now are listed before the carried folders
     // arrive, whose entries come from the last output's manifest.
-    const carried = [...render.carriedUnits, ...search.carriedUnits]
+    const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits]
     const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
     const fresh = await computeFileManifest(staging, stampFile)
     const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)
@@ -120,7 +120,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           await putBack()
           throw error
         })
-        await writeUnitManifest(manifestFile, outDir, [...render.units, ...search.units])
+        await writeUnitManifest(manifestFile, outDir, [...render.units, ...search.units, ...routes.units])
       })
     )
     for (const root of ['markdown', 'images']) await removeOldLayout(join(cacheDir, root))
@@ -141,6 +141,7 @@ type RenderedSite =
       articles: number
       render: CachedRenderResult
       searchPlan: SearchPlan
+      routes: WordRoutesResult
       images: ImageSet[]
       assets: Awaited<ReturnType<typeof readAssets>>
       nextScheduled?: number
@@ -179,6 +180,8 @@ async function renderSite(
   )
   log(`  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} kept in ${render.carriedUnits.length} unchanged folders`)
   const searchPlan = await task('preparing search', timings, log, () => planSearchIndex(model, { cacheDir: join(cacheDir, 'search', cacheKey), keepUnits }))
+  const routes = await task('routing search words', timings, log, () => writeWordRoutes(model, searchPlan, { outputDir: staging, cacheDir: join(cacheDir, 'search-words', cacheKey), keepUnits }))
+  if (routes.units.length > 0) log(`  search routes: ${routes.carriedUnits.length > 0 ? 'kept' : `${routes.words} words`}, ${routes.read} bundles read`)
   return {
     ok: true,
     files,
@@ -186,6 +189,7 @@ async function renderSite(
     articles: model.articles.length,
     render,
     searchPlan,
+    routes,
     images: sources.media.map((media) => planImage(media, imageOptions, encoder)),
     assets,
     ...(scheduled.length === 0 ? {} : { nextScheduled: scheduled.reduce((a, b) => Math.min(a, b)) }),

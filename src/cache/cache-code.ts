@@ -1,7 +1,7 @@
 import { codeFingerprint, repoRoot, type CodeSpec } from './code-fingerprint.ts'
 
 /** The build's caches (see the README's "Caches"). */
-export type CacheName = 'sources' | 'markdown' | 'measures' | 'images' | 'pages' | 'search' | 'units' | 'comments'
+export type CacheName = 'sources' | 'markdown' | 'measures' | 'images' | 'pages' | 'search' | 'routes' | 'units' | 'comments'
 
 // Files a stage uses without importing them: the stylesheet is read and the browser scripts are
 // bundled by the publish stage, and every page links them by a hash of their bytes.
@@ -31,6 +31,8 @@ export const cacheCode = {
   // One search bundle: which articles it holds and their records (planned in build-search-index),
   // the Pagefind run that indexes them (index-bundle) and Pagefind's version.
   search: { entries: ['src/search/build-search-index.ts'] },
+  // One bundle's words for the search routes: its records and how words are folded.
+  routes: { entries: ['src/search/word-routes.ts'] },
   // What the output holds, folder by folder: the whole build decides it.
   units: { entries: ['src/build.ts', ...assets.entries], files: assets.files },
 } as const satisfies Record<CacheName, CodeSpec>

@@ -2,3 +2,4 @@ export { buildSearchIndex, planSearchIndex, writeSearchIndex, type PlannedBundle
 export { indexBundle, SearchIndexError } from './index-bundle.ts'
 export { searchRecord } from './search-record.tsx'
 export { dSpellings, foldedMarker } from './d-spellings.ts'
+export { recordWords, routesFolder, writeRoutes, writeWordRoutes, type RoutesIndex, type WordRoutesResult } from './word-routes.ts'

@@ -123,11 +123,22 @@ if (!chromiumPath) {
     await page.close()
   })
 
-  test('should find a word that only the oldest article holds, with a plain search', async () => {
+  test('should find a word that only the oldest article holds, with a plain search, opening only its bundle', async () => {
     const page = await browser!.newPage()
+    const fetched = new Set<string>()
+    page.on('request', (request) => void fetched.add(/^\/pagefind\/[^/]+\//.exec(new URL(request.url()).pathname)?.[0] ?? ''))
     const found = await search(page, 'xam')
     assert.equal(found.titles, ['Nghệ nhân giữ tiếng hát ở chợ quê'], 'and nothing else: not the "xã" of bundles without the word')
     assert.ok(found.excerpts.some((excerpt) => excerpt.includes('<mark>xẩm</mark>')))
+    const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
+    fetched.delete('')
+    assert.equal([...fetched].sort(), [bundles[0], bundles.at(-1), '/pagefind/words/'].sort(), 'the newest bundle, the routes, and the one bundle that holds the word')
+    // The same word typed with its marks, and a word no article holds, open no other bundle.
+    fetched.clear()
+    assert.equal((await search(page, 'xẩm')).titles, ['Nghệ nhân giữ tiếng hát ở chợ quê'])
+    assert.match((await search(page, 'xyzzy')).status, 'Không tìm thấy kết quả nào')
+    fetched.delete('')
+    assert.equal([...fetched].sort(), [bundles[0], bundles.at(-1), '/pagefind/words/'].sort())
     await page.close()
   })
 

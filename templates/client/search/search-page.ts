@@ -52,7 +52,7 @@ async function start(root: HTMLElement): Promise<void> {
   const loadCounts = (): Promise<void> =>
     (countsLoaded ??= (async () => {
       const groups = await loadGroups()
-      const all = await Promise.all(Array.from({ length: groups.count }, async (_, group) => (await groups.open(group)).filters()))
+      const all = await Promise.all(Array.from({ length: groups.count }, async (_, group): Promise<Record<string, Record<string, number>>> => (await groups.open(group))?.filters() ?? {}))
       const merged: Record<string, Record<string, number>> = {}
       for (const filters of all) for (const [name, values] of Object.entries(filters)) for (const [value, count] of Object.entries(values)) ((merged[name] ??= {})[value] = (merged[name]?.[value] ?? 0) + count)
       fillFilterCounts(form, merged)
@@ -63,11 +63,6 @@ async function start(root: HTMLElement): Promise<void> {
   }
 
   let current: Run | undefined
-  // The older bundles start loading once the newest has answered: they would slow the first answer
-  // down (bandwidth, and Pagefind's one worker), and Pagefind 1.6 can lose a search started while
-  // another instance initialises in its worker.
-  let newestAnswered: () => void = () => {}
-  const firstAnswer = new Promise<void>((resolve) => (newestAnswered = resolve))
   const render = async (run: Run): Promise<void> => {
     const answered = run.hits.filter((hits): hits is PagefindResult[] => hits !== undefined)
     const pending = answered.length < run.hits.length
@@ -122,21 +117,19 @@ async function start(root: HTMLElement): Promise<void> {
     // quoted search alone would lose Pagefind's weights. Several words stay as typed.
     const exact = /\s|"/.test(query) ? undefined : `"${query}"`
     try {
-      // The newest bundle answers first; older ones follow and are added below.
-      await Promise.all(
-        run.hits.map(async (_, group) => {
-          if (group > 0) await firstAnswer
-          const searcher = await groups.open(group)
+      // The newest bundle answers and is shown first; only then do the older bundles load and
+      // search, added below: at the same time they would slow the first answer down (bandwidth,
+      // the browser's six connections, the main thread), for the first query and every later one.
+      for (const group of run.hits.keys()) {
+        const searcher = await groups.open(group, query)
+        if (run !== current) return
+        if (searcher) {
           const [found, words] = await Promise.all([searcher.search(query, options), exact ? searcher.search(exact, options) : undefined])
           const real = words ? new Set(words.results.map((result) => result.id)) : undefined
           run.hits[group] = (found?.results ?? []).filter((result) => !real || real.has(result.id))
-          try {
-            await queue(run)
-          } finally {
-            if (group === 0) newestAnswered()
-          }
-        })
-      )
+        } else run.hits[group] = []
+        await queue(run)
+      }
     } catch {
       if (run === current) status.textContent = strings.failed
     }

@@ -20,6 +20,17 @@ export function foldVietnamese(text: string): string {
     .trim()
 }
 
+/**
+ * The keys under which the search routes (`src/search/word-routes.ts`) file a word of an indexed
+ * text: folded, whole and, when punctuation splits it ("covid-19"), joined and each part.
+ *
+ * @param token A whitespace-separated token.
+ */
+export function routeKeys(token: string): string[] {
+  const parts = foldVietnamese(token).split(' ').filter(Boolean)
+  return parts.length <= 1 ? parts : [parts.join(''), ...parts]
+}
+
 /** A word of a text, as written and folded, and whether punctuation ends a clause after it. */
 interface Token {
   word: string
