@@ -102,7 +102,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // arrive, whose entries come from the last output's manifest.
     const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits]
     const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
-    const fresh = await computeFileManifest(staging, stampFile)
+    const fresh = await computeFileManifest(staging, stampFile, carried)
     const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)
     // The only step that changes the live output: an interruption waits for it, and it rolls back
     // (the carried folders go back) unless the new output is already in place.

@@ -62,12 +62,17 @@ async function listFiles(dir: string): Promise<string[]> {
  * whose stamp is new are read.
  *
  * @param dir The output (or staging) folder.
- * @param stampFile The stamp cache: written atomically, holds only this run's files.
+ * @param stampFile The stamp cache: written atomically, holds this run's files and those of the
+ *   folders it carries over.
+ * @param carried Folders about to be carried into `dir` from the last output (`2019/05`): their
+ *   stamps are kept, the files are the same.
  */
-export async function computeFileManifest(dir: string, stampFile: string): Promise<{ manifest: FileManifest; hashed: number }> {
+export async function computeFileManifest(dir: string, stampFile: string, carried: readonly string[] = []): Promise<{ manifest: FileManifest; hashed: number }> {
   const old = await readFile(stampFile, 'utf8').then((text) => JSON.parse(text) as Stamps, () => ({}) as Stamps)
   const paths = await listFiles(dir)
+  const prefixes = carried.map((unit) => `/${unit}/`)
   const stamps: Stamps = {}
+  for (const [url, stamp] of Object.entries(old)) if (prefixes.some((prefix) => url.startsWith(prefix))) stamps[url] = stamp
   let hashed = 0
   const rows = await mapLimit(paths, 64, async (path) => {
     const info = await stat(path)
