@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -96,12 +97,17 @@ test('should change only the expected files when one article is added', async ()
     const result = await buildInto('after')
     const after = await hashTree(join(work, 'after'))
     const search = (files: Record<string, string>, bundle: string) => Object.entries(files).filter(([file]) => file.startsWith(bundle))
-    const bundles = (files: Record<string, string>) => [...new Set(Object.keys(files).filter((file) => file.startsWith('pagefind/')).map((file) => file.split('/')[1]))]
+    const bundles = (files: Record<string, string>) => [...new Set(Object.keys(files).filter((file) => file.startsWith('pagefind/') && !file.startsWith('pagefind/words/')).map((file) => file.split('/')[1]))]
     const touched = bundles(after).filter((bundle) => JSON.stringify(search(after, `pagefind/${bundle}/`)) !== JSON.stringify(search(before, `pagefind/${bundle}/`)))
     assert.equal(search(after, 'pagefind/0/'), search(before, 'pagefind/0/'), 'the older search bundle is untouched')
     assert.is(result.search?.indexed, 1, 'only the newest bundle is indexed again')
     assert.is((result.search?.cached ?? 0) + (result.search?.carried ?? 0), bundles(after).length - 1, 'every other bundle is reused')
     assert.is(touched.length, 1, `one bundle changes: ${touched.join(', ')}`)
+    // The new article starts a bundle, so the one before it is no longer the newest: the search
+    // routes now list its words.
+    assert.not.equal(search(after, 'pagefind/words/'), search(before, 'pagefind/words/'), 'the routes gain the previous newest bundle')
+    const routed = (JSON.parse(await readFile(join(work, 'after', 'pagefind', 'words', 'index.json'), 'utf8')) as { bundles: string[] }).bundles
+    assert.equal([...routed].sort(), bundles(after).filter((bundle) => !touched.includes(bundle)).map((bundle) => `/pagefind/${bundle}/`).sort(), 'every bundle but the newest')
     // The file manifest lists every file's hash, so it changes whenever anything does.
     const pages = (files: Record<string, string>) => Object.keys(files).filter((file) => !file.startsWith('pagefind/') && file !== '.toasoan-manifest.json')
     const changed = pages(after).filter((file) => before[file] !== after[file]).sort()
