@@ -24,8 +24,14 @@ if (!hasFlag) {
   // Temporary files (tsx's compile cache among them) go under .cache/tmp, never outside the
   // project; tsx reads the folder when it loads, so this comes first.
   await import('./local-tmp.js')
+  // Our TypeScript compiles with the package's own tsconfig (JSX through preact, among others),
+  // never with one tsx would look for from the working folder: the command runs from any folder.
+  // The variable carries the choice to what registers tsx again: the loading workers
+  // (src/content/load.ts) inherit it.
+  const tsconfig = fileURLToPath(new URL('../tsconfig.json', import.meta.url))
+  process.env.TSX_TSCONFIG_PATH = tsconfig
   const { register } = await import('tsx/esm/api')
-  register()
+  register({ tsconfig })
   const { main } = await import('../src/cli.ts')
   process.exitCode = await main(process.argv.slice(2))
 }

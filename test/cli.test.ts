@@ -1,4 +1,5 @@
-import { cp, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -25,6 +26,23 @@ test('should print every problem like a compiler and exit 1 from check', async (
     assert.match(result.stderr, '  hint: Use an id from localities.yml, or add the locality there first.')
   } finally {
     await removeDir(dir)
+  }
+})
+
+test('should build from a folder outside the repository, whatever tsconfig.json that folder holds', async () => {
+  // tsx looks for a tsconfig from the working folder up: outside the repository it would find none,
+  // or this one, and the templates' JSX would not compile ("React is not defined").
+  const base = [tmpdir(), '/tmp'].find((dir) => relative(root, dir).startsWith('..'))
+  if (!base) throw new Error('no temporary folder outside the repository')
+  const cwd = await mkdtemp(join(base, 'toasoan-cwd-'))
+  try {
+    await writeFile(join(cwd, 'tsconfig.json'), '{ "compilerOptions": { "jsx": "react" } }\n')
+    const result = await runCli(['build', '--content', fixtureSite, '--out', 'dist', ...now], {}, cwd)
+    assert.is(result.code, 0, result.stderr)
+    assert.ok(await exists(join(cwd, 'dist', 'index.html')), 'the output, in the working folder')
+    assert.ok(await exists(join(cwd, '.cache')), 'the caches, in the working folder')
+  } finally {
+    await removeDir(cwd)
   }
 })
 

@@ -13,20 +13,22 @@ export interface CliResult {
  *
  * @param args Arguments after `toasoan`.
  * @param env Extra environment variables (e.g. `TZ`).
+ * @param cwd The working folder. @default the repository's root
  */
-export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return runNode([cliScript, ...args], env)
+export function runCli(args: readonly string[], env: Record<string, string> = {}, cwd: string = root): Promise<CliResult> {
+  return runNode([cliScript, ...args], env, cwd)
 }
 
 /**
- * Runs Node in a child process from the repository's root, collecting what it prints.
+ * Runs Node in a child process, collecting what it prints.
  *
  * @param args Node's arguments: flags, the script and its arguments.
  * @param env Extra environment variables.
+ * @param cwd The working folder. @default the repository's root
  */
-export function runNode(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function runNode(args: readonly string[], env: Record<string, string> = {}, cwd: string = root): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env } })
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

@@ -25,11 +25,11 @@ import {
   renderArticleFile,
   slugSuffix,
   toSlug,
-} from '../../src/corpus/index.ts';
+} from '../../../scripts/corpus/index.ts';
 
 const test = suite('corpus/generate-corpus');
 
-const tmpRoot = fileURLToPath(new URL('../../.cache/test-tmp/', import.meta.url));
+const tmpRoot = fileURLToPath(new URL('../../../.cache/test-tmp/', import.meta.url));
 const runDir = path.join(tmpRoot, `generate-corpus-${process.pid}`);
 const dirA = path.join(runDir, 'a');
 const dirB = path.join(runDir, 'b');

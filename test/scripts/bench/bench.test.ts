@@ -2,9 +2,9 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { benchEleventy, ensureCorpus, scenarios, which } from '../../src/bench/index.ts'
-import { removeDir, root, tempDir } from '../helpers/fixtures.ts'
-import { runNode, type CliResult } from '../helpers/run-cli.ts'
+import { benchEleventy, ensureCorpus, scenarios, which } from '../../../scripts/bench/index.ts'
+import { removeDir, root, tempDir } from '../../helpers/fixtures.ts'
+import { runNode, type CliResult } from '../../helpers/run-cli.ts'
 
 const test = suite('bench')
 const articles = 12
@@ -12,7 +12,7 @@ let work = ''
 let corpus = ''
 
 function runBench(args: readonly string[]): Promise<CliResult> {
-  return runNode(['--import', 'tsx', join(root, 'scripts', 'bench.ts'), ...args])
+  return runNode(['--import', 'tsx', join(root, 'scripts', 'bench', 'main.ts'), ...args])
 }
 
 /** The cells of a table row whose first cell starts with `prefix`. */

@@ -2,7 +2,7 @@
  * `npm run audit`: builds the sample archive, serves it on 127.0.0.1 and runs the reader-quality
  * gates (Lighthouse, axe-core, Nu HTML Checker, budgets, links). Exits 1 when any gate fails.
  */
-import { runAudit } from '../src/audit/index.ts'
+import { runAudit } from './index.ts'
 
 const { results, report } = await runAudit()
 console.log(report)

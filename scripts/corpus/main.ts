@@ -1,15 +1,15 @@
 /**
  * Writes a synthetic content folder.
  *
- * Usage: node --import tsx scripts/generate-corpus.ts --articles N --out DIR [--seed S] [--force]
+ * Usage: npm run corpus -- --articles N --out DIR [--seed S] [--force]
  *          [--localities FILE | --builtin-localities] [--authors N] [--concurrency N]
  */
 import { parseArgs } from 'node:util';
-import { generateCorpus } from '../src/corpus/index.ts';
-import type { GenerateCorpusOptions } from '../src/corpus/index.ts';
+import { generateCorpus } from './index.ts';
+import type { GenerateCorpusOptions } from './index.ts';
 
 const USAGE =
-  'Usage: node --import tsx scripts/generate-corpus.ts --articles N --out DIR [--seed S] [--force]\n' +
+  'Usage: npm run corpus -- --articles N --out DIR [--seed S] [--force]\n' +
   '         [--localities FILE | --builtin-localities] [--authors N] [--concurrency N]';
 
 const { values } = parseArgs({

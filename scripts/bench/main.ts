@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { benchBuild, benchDeploy, benchSearch, formatBuildBench, formatDeployBench, formatSearchBench } from '../src/bench/index.ts'
+import { benchBuild, benchDeploy, benchSearch, formatBuildBench, formatDeployBench, formatSearchBench } from './index.ts'
 
 const { values } = parseArgs({
   options: {

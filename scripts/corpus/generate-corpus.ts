@@ -3,7 +3,7 @@
  * articles and an image pool) for load-testing and previewing toasoan.
  *
  * This module holds the generator's only disk side effects (`generateCorpus` and
- * its helpers). Everything else in src/corpus is pure: the same seed and article
+ * its helpers). Everything else in scripts/corpus is pure: the same seed and article
  * index always give the same article, whatever order articles are written in.
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';

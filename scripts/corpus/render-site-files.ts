@@ -15,7 +15,7 @@ const YAML_OPTIONS = { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN
 export function renderSiteFile(seed: string | number): string {
   const q = yamlQuote;
   return [
-    `# Corpus sinh tự động bởi scripts/generate-corpus.ts (seed ${q(String(seed))}). Không sửa tay.`,
+    `# Corpus sinh tự động bởi npm run corpus (seed ${q(String(seed))}). Không sửa tay.`,
     `title: ${q('Tin Xứ Thanh (corpus)')}`,
     `description: ${q('Kho bài viết giả lập để thử nghiệm toasoan với dữ liệu lớn.')}`,
     `baseUrl: ${q('https://corpus.example')}`,

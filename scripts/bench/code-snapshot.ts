@@ -17,8 +17,8 @@ export interface CodeSnapshot {
   /** Its `scripts/toasoan.js`. */
   cli: string
   /**
-   * Environment for running it: tsx takes its tsconfig from the working folder's ancestors, where
-   * the repository's own would not cover the copy's files (JSX would not compile).
+   * Environment for running it: the copy's own tsconfig for tsx (the copy's `scripts/toasoan.js`
+   * picks it as well; the variable also covers anything else run on the copy's files).
    */
   env: Record<string, string>
   /** The git commit it was taken at, with `+ uncommitted changes` when the tree was dirty. */

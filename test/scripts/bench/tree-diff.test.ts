@@ -2,8 +2,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { changeCount, diffTrees, linkTreeCopy, snapshotTree, treeTotals } from '../../src/bench/index.ts'
-import { removeDir, tempDir } from '../helpers/fixtures.ts'
+import { changeCount, diffTrees, linkTreeCopy, snapshotTree, treeTotals } from '../../../scripts/bench/index.ts'
+import { removeDir, tempDir } from '../../helpers/fixtures.ts'
 
 const test = suite('bench/tree-diff')
 

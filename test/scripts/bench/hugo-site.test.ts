@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { hugoArticleText, hugoAtLeast, hugoSiteFiles, parseHugoVersion } from '../../src/bench/index.ts'
+import { hugoArticleText, hugoAtLeast, hugoSiteFiles, parseHugoVersion } from '../../../scripts/bench/index.ts'
 
 const test = suite('bench/hugo-site')
 

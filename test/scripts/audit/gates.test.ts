@@ -6,9 +6,9 @@ import { join } from 'node:path'
 import sirv from 'sirv'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { axeGate, brokenLinks, budgetGates, defaultBudgets, formatReport, lighthouseGates, linksGate, runAxe, runLighthouse, runVnu, vnuGate, weighPage } from '../../src/audit/index.ts'
-import { findChromium, skipNotice } from '../helpers/browser.ts'
-import { fixtures, removeDir, tempDir } from '../helpers/fixtures.ts'
+import { axeGate, brokenLinks, budgetGates, defaultBudgets, formatReport, lighthouseGates, linksGate, runAxe, runLighthouse, runVnu, vnuGate, weighPage } from '../../../scripts/audit/index.ts'
+import { findChromium, skipNotice } from '../../helpers/browser.ts'
+import { fixtures, removeDir, tempDir } from '../../helpers/fixtures.ts'
 
 // Every gate must be able to fail: each runs on a page that breaks its rules.
 const test = suite('audit gates on a known-bad page')

@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { addedArticleText, editedArticleText, splitArticle } from '../../src/bench/index.ts'
+import { addedArticleText, editedArticleText, splitArticle } from '../../../scripts/bench/index.ts'
 
 const test = suite('bench/corpus-edits')
 
