@@ -66,14 +66,16 @@ async function sortedArticles(contentDir: string): Promise<string[]> {
  * @param contentDir The content folder (a private copy: it is changed).
  * @returns The new file's path.
  */
-export async function addArticle(contentDir: string): Promise<string> {
+export async function addArticle(contentDir: string, nth = 1): Promise<string> {
   const files = await sortedArticles(contentDir)
   const newest = files.at(-1)
   if (!newest) throw new Error(`${contentDir} has no articles to copy the shape of`)
   const template = await readFile(newest, 'utf8')
-  const path = join(contentDir, addedArticlePath)
+  // The second and later added articles: their own file, a minute later each.
+  const path = join(contentDir, nth === 1 ? addedArticlePath : addedArticlePath.replace(/\.md$/, `-${nth}.md`))
+  const date = nth === 1 ? addedArticleDate : addedArticleDate.replace(/:30$/, `:${String(30 + nth).padStart(2, '0')}`)
   await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, addedArticleText(template, addedArticleDate))
+  await writeFile(path, addedArticleText(template, date))
   return path
 }
 
