@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
-import { folderKey, hasErrors, loadContent, type ContentSources } from './content/index.ts'
+import { folderKey, loadContent, type ContentSources } from './content/index.ts'
+import { hasErrors } from './problems/index.ts'
 import { imageEncoder, imageOptions, planImage, processImages, type ImageSet } from './images/index.ts'
 import { carryUnits, checkOutput, computeFileManifest, createStaging, discardStaging, mergeCarried, readAssets, readFileManifest, readUnitManifest, reusableUnits, swapIntoPlace, uninterruptible, writeAssets, writeOutputManifest, writeUnitManifest, type OutputUnit } from './publish/index.ts'
 import { renderCached, type CachedRenderResult } from './render/index.ts'
