@@ -54,13 +54,6 @@ const allowed: Record<string, string> = {
   'src/content/alias-path.ts → src/site/urls.ts': "an alias's output path is checked while loading",
   'src/content/aliases.ts → src/site/urls.ts': 'alias collisions with generated URLs are checked while loading',
   'src/content/article.ts → src/site/urls.ts': "an article's URL is computed while loading",
-  'src/images/plan-image.ts → src/content/media.ts': 'the MediaFile type lives with the loader',
-  'src/images/process-images.ts → src/publish/output.ts': 'linkOrCopy lives in publish',
-  'src/render/render-cached.ts → src/publish/output.ts': 'linkOrCopy lives in publish',
-  'src/render/render-cached.ts → src/publish/units.ts': 'the OutputUnit type lives in publish',
-  'src/search/build-search-index.ts → src/publish/output.ts': 'linkTree lives in publish',
-  'src/search/build-search-index.ts → src/publish/units.ts': 'the OutputUnit type lives in publish',
-  'src/search/word-routes.ts → src/publish/units.ts': 'the OutputUnit type lives in publish',
 }
 
 const rank = (stage: Stage): number => stages.indexOf(stage)
