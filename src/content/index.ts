@@ -2,5 +2,6 @@ export { loadArticle, splitFrontMatter, type ArticleContext, type ArticleSource 
 export { isoInZone, parseArticleDate, partsInZone, rfc822InZone, type ArticleDate } from './dates.ts'
 export { loadComments, type CommentSource } from './comments.ts'
 export { compare, folderKey, loadContent, type ContentSources, type LoadOptions } from './load.ts'
+export type { MediaFile } from './media.ts'
 export { loadRegistries, type Registries } from './registries.ts'
 export * from './schema.ts'
