@@ -1,8 +1,10 @@
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
-import { folderKey, hasErrors, loadContent, type ContentSources } from './content/index.ts'
+import { folderKey, loadContent, type ContentSources } from './content/index.ts'
+import { hasErrors } from './problems/index.ts'
 import { imageEncoder, imageOptions, planImage, processImages, type ImageSet } from './images/index.ts'
-import { carryUnits, checkOutput, computeFileManifest, createStaging, discardStaging, mergeCarried, readAssets, readFileManifest, readUnitManifest, reusableUnits, swapIntoPlace, uninterruptible, writeAssets, writeOutputManifest, writeUnitManifest, type OutputUnit } from './publish/index.ts'
+import { carryUnits, checkOutput, computeFileManifest, createStaging, discardStaging, mergeCarried, readAssets, readFileManifest, readUnitManifest, reusableUnits, swapIntoPlace, uninterruptible, writeAssets, writeOutputManifest, writeUnitManifest } from './publish/index.ts'
+import type { OutputUnit } from './output-unit.ts'
 import { renderCached, type CachedRenderResult } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexResult, type SearchPlan, type WordRoutesResult } from './search/index.ts'
 import { planSite } from './site/index.ts'
@@ -66,8 +68,9 @@ export interface BuildResult {
 }
 
 /**
- * Builds a content folder into a static site: load and validate → plan → render → index → publish.
- * Any error stops the build before anything is written to `outDir`.
+ * Builds a content folder into a static site, one stage after the other: load the content → plan
+ * the site → render its pages → plan the search and route its words → index the search → process
+ * the images → publish. Any error stops the build before anything is written to `outDir`.
  *
  * @param options What to build and where.
  */
@@ -79,27 +82,32 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   await checkOutput({ outDir: options.outDir ?? 'dist', contentDir: options.contentDir ?? 'content', cacheDir: options.cacheDir ?? '.cache' })
   const timings: Timing[] = []
   const cacheKey = folderKey(options.contentDir ?? 'content')
-  // Month folders and search bundles the live output holds unchanged are moved over, not rebuilt.
+  // Render and search describe the folders they write (month folders, search bundles); publish
+  // alone decides which of them the live output holds unchanged, to be moved over, not rebuilt.
   const manifestFile = join(cacheDir, 'units', `${cacheKey}.json`)
   const manifest = await readUnitManifest(manifestFile, outDir)
   const keepUnits = (units: readonly OutputUnit[]): Promise<Set<string>> => reusableUnits(manifest, units)
   const staging = await createStaging(outDir)
   try {
-    // The site model lives only inside renderSite: once it returns, the model and every article
-    // body can be collected before Pagefind starts.
-    const site = await renderSite(options, { log, timings, cacheDir, cacheKey, staging, keepUnits })
+    // Content, site, render and search planning: the stages that share the site model run in
+    // throughSiteModel (below), which hands on nothing that holds it, so the model and every
+    // article body can be collected before Pagefind starts.
+    const site = await throughSiteModel(options, { log, timings, cacheDir, cacheKey, staging, keepUnits })
     if (!site.ok) {
       await discardStaging(staging)
       return { ok: false, files: site.files, pages: 0, timings }
     }
     const { render, searchPlan, routes, assets, files } = site
+    // Search: Pagefind indexes the bundles that changed.
     const search = await task('indexing search', timings, log, (progress) => writeSearchIndex(searchPlan, { outputDir: staging, progress, beforeIndexing: releaseMemory }), options.progress)
     log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} kept`)
+    // Images: every size and format the pages link, planned while loading.
     const images = await task('processing images', timings, log, () => processImages(site.images, { outputDir: staging, cacheDir: join(cacheDir, 'images', cacheKey) }))
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
+    // Publish: the stylesheet and scripts, the file manifest for deploys (files written now are
+    // listed before the carried folders arrive, whose entries come from the last output's
+    // manifest), then the folders carried over and the swap into place.
     await writeAssets(staging, Object.values(assets))
-    // The file manifest for deploys: files written now are listed before the carried folders
-    // arrive, whose entries come from the last output's manifest.
     const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits]
     const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
     const fresh = await computeFileManifest(staging, stampFile, carried)
@@ -131,8 +139,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
-/** What {@link renderSite} hands on: nothing that holds the site model. */
-type RenderedSite =
+/** What {@link throughSiteModel} needs from the build. */
+interface StageContext {
+  log: Logger
+  timings: Timing[]
+  cacheDir: string
+  cacheKey: string
+  staging: string
+  keepUnits: (units: readonly OutputUnit[]) => Promise<Set<string>>
+}
+
+/** What {@link throughSiteModel} hands on: nothing that holds the site model. */
+type ModelResults =
   | { ok: false; files: VFile[] }
   | {
       ok: true
@@ -148,24 +166,25 @@ type RenderedSite =
     }
 
 /**
- * Loads and validates the content, plans the site, renders its pages into the staging folder and
- * writes the records of the search bundles that need indexing.
+ * The stages that share the site model, in order: load and validate the content, plan the site,
+ * render its pages into the staging folder, plan the search bundles and write the search routes.
+ * The model lives only in this function's frame.
+ *
+ * @param options The build's options.
+ * @param context Where the stages log, cache and write.
  */
-async function renderSite(
-  options: BuildOptions,
-  context: { log: Logger; timings: Timing[]; cacheDir: string; cacheKey: string; staging: string; keepUnits: (units: readonly OutputUnit[]) => Promise<Set<string>> }
-): Promise<RenderedSite> {
+async function throughSiteModel(options: BuildOptions, context: StageContext): Promise<ModelResults> {
   const { log, timings, cacheDir, cacheKey, staging, keepUnits } = context
+  // Content: every file read and validated once; any error stops the build here.
   const { sources, files } = await task('loading content', timings, log, (progress) => loadContent({ contentDir: options.contentDir ?? 'content', cacheDir, progress }), options.progress)
   if (!sources || hasErrors(files)) return { ok: false, files }
   const now = options.now ?? resolveNow(undefined)
-  const scheduled = sources.articles.filter((article) => !article.draft && article.date.epoch > now).map((article) => article.date.epoch)
+  // Site: the plain model every later stage reads.
   const model = await task('planning site', timings, log, () =>
     planSite(withBaseUrl(sources, options.baseUrl), { now, drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchShardSize === undefined ? {} : { searchShardSize: options.searchShardSize }) })
   )
+  // Render: the pages link the stylesheet and scripts by the hash of their bytes.
   const assets = await readAssets()
-  // The same identity the loader gave every image name (memoised: computed once per process).
-  const encoder = await imageEncoder()
   const render = await task('rendering pages', timings, log, (progress) =>
     renderCached(model, {
       outputDir: staging,
@@ -179,9 +198,12 @@ async function renderSite(
     options.progress
   )
   log(`  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} kept in ${render.carriedUnits.length} unchanged folders`)
+  // Search: which bundles need indexing (their records written), and the routes from words to bundles.
   const searchPlan = await task('preparing search', timings, log, () => planSearchIndex(model, { cacheDir: join(cacheDir, 'search', cacheKey), keepUnits }))
   const routes = await task('routing search words', timings, log, () => writeWordRoutes(model, searchPlan, { outputDir: staging, cacheDir: join(cacheDir, 'search-words', cacheKey), keepUnits }))
   if (routes.units.length > 0) log(`  search routes: ${routes.carriedUnits.length > 0 ? 'kept' : `${routes.words} words`}, ${routes.read} bundles read`)
+  // The same identity the loader gave every image name (memoised: computed once per process).
+  const encoder = await imageEncoder()
   return {
     ok: true,
     files,
@@ -192,8 +214,14 @@ async function renderSite(
     routes,
     images: sources.media.map((media) => planImage(media, imageOptions, encoder)),
     assets,
-    ...(scheduled.length === 0 ? {} : { nextScheduled: scheduled.reduce((a, b) => Math.min(a, b)) }),
+    ...nextScheduled(sources, now),
   }
+}
+
+/** When the next scheduled article (future-dated, not a draft) is due, if any. */
+function nextScheduled(sources: ContentSources, now: number): { nextScheduled?: number } {
+  const due = sources.articles.filter((article) => !article.draft && article.date.epoch > now).map((article) => article.date.epoch)
+  return due.length === 0 ? {} : { nextScheduled: due.reduce((a, b) => Math.min(a, b)) }
 }
 
 function withBaseUrl(sources: ContentSources, baseUrl: string | undefined): ContentSources {

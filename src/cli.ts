@@ -93,7 +93,7 @@ async function run(argv: readonly string[]): Promise<number> {
       if (values['base-url'] !== undefined) checkBaseUrl(values['base-url'])
       // Checked again by build(); here it answers before the stages load.
       await checkOutput({ outDir: values.out, contentDir: values.content })
-      const [{ build }, { countProblems, formatProblems }] = await Promise.all([import('./build.ts'), import('./content/index.ts')])
+      const [{ build }, { countProblems, formatProblems }] = await Promise.all([import('./build.ts'), import('./problems/index.ts')])
       const stopOnSignal = exitOnSignal(values.out)
       const result = await build({
         ...(bar ? { progress: bar.sink, log: (line: string) => (bar.clear(), console.log(line)) } : {}),
@@ -113,7 +113,7 @@ async function run(argv: readonly string[]): Promise<number> {
       return 0
     }
     case 'check': {
-      const { countProblems, formatProblems, loadContent } = await import('./content/index.ts')
+      const [{ countProblems, formatProblems }, { loadContent }] = await Promise.all([import('./problems/index.ts'), import('./content/index.ts')])
       const { files } = await loadContent({ contentDir: values.content })
       const { errors } = countProblems(files)
       console[errors > 0 ? 'error' : 'log'](formatProblems(files, cwd))

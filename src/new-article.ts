@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import slugify from '@sindresorhus/slugify'
 import { stringify } from 'yaml'
-import { didYouMean, formatProblems, loadRegistries, partsInZone, withSuggestion } from './content/index.ts'
+import { loadRegistries, partsInZone } from './content/index.ts'
+import { didYouMean, formatProblems, withSuggestion } from './problems/index.ts'
 
 /** Options of {@link createArticle}. */
 export interface NewArticleOptions {

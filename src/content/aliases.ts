@@ -4,7 +4,7 @@ import { authorUrl, categoryUrl, feedUrl, fixedUrls, generatedFiles, generatedFo
 import { aliasOutputPath } from './alias-path.ts'
 import type { AliasPlaces, ArticleSource } from './article.ts'
 import type { Registries } from './registries.ts'
-import { report } from './report.ts'
+import { report } from '../problems/report.ts'
 
 /** An article that loaded, with where its aliases were written. */
 export interface LoadedArticle {

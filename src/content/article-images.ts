@@ -4,7 +4,7 @@ import { imageOptions, planImage } from '../images/plan-image.ts'
 import type { FigureImage } from '../markdown/index.ts'
 import type { ArticleContext } from './article.ts'
 import { imageCandidates, readFirstMedia } from './media.ts'
-import { report } from './report.ts'
+import { report } from '../problems/report.ts'
 import type { FrontMatter } from './schema.ts'
 import { yamlPosition, type YamlSource } from './yaml-source.ts'
 

@@ -1,6 +1,6 @@
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
-import { report } from './report.ts'
+import { report } from '../problems/report.ts'
 
 /** How much Markdown one article body may hold: above these, parsing is slow or overflows the stack. */
 export interface BodyLimits {

@@ -1,6 +1,6 @@
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
-import { report } from './report.ts'
+import { report } from '../problems/report.ts'
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true })

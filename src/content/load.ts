@@ -15,7 +15,7 @@ import { loadArticles, restoreMessages, type ArticleBatch, type ArticleSetup } f
 import { readMeasuredImages, writeMeasuredImages, type MediaFile } from './media.ts'
 import { sourceCacheKey, writeCachedSources } from './source-cache.ts'
 import { loadRegistries, type Registries } from './registries.ts'
-import { report } from './report.ts'
+import { report } from '../problems/report.ts'
 import type { Progress } from '../progress.ts'
 
 /** Everything in a content folder, validated. */

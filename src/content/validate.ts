@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile'
 import type { z } from 'zod'
-import { report } from './report.ts'
+import { report } from '../problems/report.ts'
 import { yamlPosition, type YamlSource } from './yaml-source.ts'
 
 /**

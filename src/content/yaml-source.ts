@@ -2,7 +2,7 @@ import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Parser, visit, type Document, type Node, type Scalar } from 'yaml'
 import { controlCharacter } from './decode-source.ts'
-import { report } from './report.ts'
+import { report } from '../problems/report.ts'
 
 /** A parsed YAML document that still knows where each key and value was written. */
 export interface YamlSource {

@@ -1,7 +1,7 @@
 import type { Root } from 'hast'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { report } from '../content/report.ts'
+import { report } from '../problems/report.ts'
 
 /** Options of {@link rehypeEmbedHosts}. */
 export interface EmbedHostsOptions {

@@ -2,5 +2,5 @@ export { assetSources, bundleScript, fingerprint, readAssets, type Asset, type A
 export { checkOutput, isOutputFolder, outputMarker, pathRelation, type OutputCheck } from './check-output.ts'
 export { BuildInterrupted, interruptBuild, isInterrupted, uninterruptible } from './interruption.ts'
 export { cleanLeftovers, createStaging, discardStaging, linkOrCopy, linkTree, swapIntoPlace, writeAssets } from './output.ts'
-export { carryUnits, readUnitManifest, reusableUnits, writeUnitManifest, type OutputUnit, type UnitManifest } from './units.ts'
+export { carryUnits, readUnitManifest, reusableUnits, writeUnitManifest, type UnitManifest } from './units.ts'
 export { computeFileManifest, manifestName, mergeCarried, readFileManifest, writeFileManifest, writeOutputManifest, type FileManifest, type ManifestEntry } from './file-manifest.ts'

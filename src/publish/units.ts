@@ -2,17 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { cacheFingerprint, removeStaleTemporaries, writeAtomic } from '../cache/index.ts'
 import { mapLimit } from '../files.ts'
-
-/**
- * A folder of the output that changes as a whole: a month of articles (`2019/05`) or a search
- * bundle (`pagefind/3`). Its key hashes everything the folder holds, so an equal key means an
- * equal folder.
- */
-export interface OutputUnit {
-  /** Path inside the output, without leading or trailing slash. */
-  path: string
-  key: string
-}
+import type { OutputUnit } from '../output-unit.ts'
 
 /** What the last successful build published, unit by unit. */
 export interface UnitManifest {

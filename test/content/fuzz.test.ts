@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { loadContent } from '../../src/content/index.ts'
-import { rules } from '../../src/content/rules.ts'
+import { rules } from '../../src/problems/index.ts'
 import { contentWith, fixtureSite, removeDir } from '../helpers/fixtures.ts'
 
 // Mutates a fixture article and a comment at random (seeded, so every run tries the same inputs in

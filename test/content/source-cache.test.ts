@@ -2,7 +2,8 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { formatProblems, loadContent } from '../../src/content/index.ts'
+import { loadContent } from '../../src/content/index.ts'
+import { formatProblems } from '../../src/problems/index.ts'
 import { contentWith, fixtures, removeDir, tempDir } from '../helpers/fixtures.ts'
 
 // A cached article is used only while nothing it was made from has changed.

@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { didYouMean } from '../../src/content/index.ts'
+import { didYouMean } from '../../src/problems/index.ts'
 
 const test = suite('didYouMean')
 
