@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: the type check and the uvu suites, side by side. Most suites wait on child processes
+ * (the CLI, Chromium, s3rver, workerd) or on the disk, so the type check and two shards of the
+ * suites overlap well on two cores.
+ *
+ * `node scripts/run-tests.js [PATTERN]`: only the test files whose path (under `test/`) matches
+ * PATTERN, without the type check. `TEST_SHARDS=N` sets the number of uvu processes (default 2).
+ */
+import { spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const testDir = join(root, 'test')
+const pattern = process.argv[2] ? new RegExp(process.argv[2]) : undefined
+const shards = Math.max(1, Number(process.env['TEST_SHARDS'] ?? 2))
+
+/** Every suite under test/, fixtures aside, as a path relative to test/ with forward slashes. */
+function suites() {
+  const found = []
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory() && path !== join(testDir, 'fixtures')) walk(path)
+      else if (entry.isFile() && /\.test\.tsx?$/.test(entry.name)) found.push(relative(testDir, path).split(sep).join('/'))
+    }
+  }
+  walk(testDir)
+  return found.sort().filter((path) => !pattern || pattern.test(path))
+}
+
+/**
+ * Splits the suites into shards of about equal time, from `test/suite-seconds.json` (each suite
+ * run alone on the 2-core machine; a suite it does not list counts 2 s). A stale table only
+ * unbalances the shards.
+ */
+function partition(files, count) {
+  const seconds = JSON.parse(readFileSync(join(testDir, 'suite-seconds.json'), 'utf8'))
+  const groups = Array.from({ length: count }, () => ({ weight: 0, files: [] }))
+  const weighed = files.map((file) => ({ file, weight: seconds[file] ?? 2 })).sort((a, b) => b.weight - a.weight || (a.file < b.file ? -1 : 1))
+  for (const { file, weight } of weighed) {
+    const lightest = groups.reduce((best, group) => (group.weight < best.weight ? group : best))
+    lightest.weight += weight
+    lightest.files.push(file)
+  }
+  return groups.filter((group) => group.files.length > 0).map((group) => group.files.sort())
+}
+
+/** Runs a command, its output kept and printed whole when it ends, so shards do not interleave. */
+function run(label, command, args) {
+  return new Promise((resolve) => {
+    const started = Date.now()
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: process.env['FORCE_COLOR'] ?? '0' } })
+    const output = []
+    child.stdout.on('data', (chunk) => output.push(chunk))
+    child.stderr.on('data', (chunk) => output.push(chunk))
+    child.on('close', (code, signal) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1)
+      process.stdout.write(`\n── ${label} (${seconds} s): ${code === 0 ? 'passed' : `failed (${signal ?? `exit ${code}`})`}\n`)
+      process.stdout.write(Buffer.concat(output))
+      resolve(code === 0)
+    })
+  })
+}
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const files = suites()
+if (files.length === 0) {
+  console.error(`No test file matches ${pattern}`)
+  process.exit(1)
+}
+const jobs = partition(files, Math.min(shards, files.length)).map((group, index, all) =>
+  run(`tests ${index + 1}/${all.length}: ${group.length} files`, process.execPath, ['--import', './scripts/local-tmp.js', '--import', 'tsx', 'node_modules/uvu/bin.js', 'test', `^(?:${group.map(escape).join('|')})$`])
+)
+if (!pattern) jobs.unshift(run('type check', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit']))
+const results = await Promise.all(jobs)
+process.exit(results.every(Boolean) ? 0 : 1)
