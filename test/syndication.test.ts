@@ -6,6 +6,8 @@ import { check } from 'linkinator'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build } from '../src/build.ts'
+import { planSitemaps, type ArticleModel, type SiteInfo } from '../src/site/index.ts'
+import { renderNewsSitemap, renderSitemapIndex } from '../templates/index.ts'
 import { fixtureSite, removeDir, tempDir } from './helpers/fixtures.ts'
 import { readPage } from './helpers/html.ts'
 
@@ -71,7 +73,9 @@ test('should publish a feed per locality with the places under it, linked from i
 
 test('should split sitemaps at the limit under a sitemap index', async () => {
   const index = xml.parse(await readXml('sitemap.xml'))
-  const children: Array<{ loc: string }> = index.sitemapindex.sitemap
+  const listed: Array<{ loc: string }> = index.sitemapindex.sitemap
+  assert.is(listed.at(-1)?.loc, 'https://fixture.example/sitemap-news.xml', 'the news sitemap is listed last')
+  const children = listed.slice(0, -1)
   assert.ok(children.length >= 3)
   const all: string[] = []
   for (const child of children) {
@@ -88,7 +92,7 @@ test('should split sitemaps at the limit under a sitemap index', async () => {
   ])
   assert.ok(all.includes('https://fixture.example/dia-phuong/dien-bien/'))
   assert.is(new Set(all).size, all.length, 'no URL twice')
-  assert.is(await readFile(join(out, 'robots.txt'), 'utf8'), 'User-agent: *\nAllow: /\n\nSitemap: https://fixture.example/sitemap.xml\n')
+  assert.is(await readFile(join(out, 'robots.txt'), 'utf8'), 'User-agent: *\nAllow: /\n\nSitemap: https://fixture.example/sitemap.xml\nSitemap: https://fixture.example/sitemap-news.xml\n')
 })
 
 test('should list only the last two days in the news sitemap', async () => {
@@ -99,6 +103,19 @@ test('should list only the last two days in the news sitemap', async () => {
   assert.is(urls[0]['news:news']['news:publication']['news:name'], 'Báo Thử Nghiệm điện tử')
   assert.is(urls[0]['news:news']['news:publication']['news:language'], 'vi')
   assert.is(urls[0]['news:news']['news:publication_date'], '2024-05-01T08:00:00+07:00')
+})
+
+test('should keep the newest article, without news metadata, when no article is in the news window', () => {
+  const article = (url: string, iso: string) => ({ url, title: url, date: { iso }, published: Date.parse(iso) }) as unknown as ArticleModel
+  const site = { baseUrl: 'https://x.example', publisherName: 'Báo X', language: 'vi' } as unknown as SiteInfo
+  const articles = [article('/2024/05/b/', '2024-05-01T08:00:00+07:00'), article('/2024/04/a/', '2024-04-01T08:00:00+07:00')]
+  const quiet = planSitemaps(articles, [], { site, limit: 10, now: Date.parse('2024-06-01T00:00:00Z') })
+  const rendered = xml.parse(renderNewsSitemap(quiet))
+  assert.equal(rendered.urlset.url, [{ loc: 'https://x.example/2024/05/b/', lastmod: '2024-05-01T08:00:00+07:00' }], 'never an empty urlset')
+  assert.match(renderSitemapIndex(quiet, site.baseUrl), '<sitemap><loc>https://x.example/sitemap-news.xml</loc><lastmod>2024-05-01T08:00:00+07:00</lastmod></sitemap>')
+  const fresh = planSitemaps(articles, [], { site, limit: 10, now: Date.parse('2024-05-02T00:00:00Z') })
+  assert.is(fresh.newest, undefined)
+  assert.is(xml.parse(renderNewsSitemap(fresh)).urlset.url[0]['news:news']['news:title'], '/2024/05/b/')
 })
 
 test('should redirect aliases with _redirects and an HTML page at each old path', async () => {

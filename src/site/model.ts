@@ -215,6 +215,12 @@ export interface FeedItem {
 export interface Sitemaps {
   children: Array<{ url: string; lastmod: string; entries: Array<{ loc: string; lastmod: string }> }>
   news: Array<{ loc: string; title: string; published: string }>
+  /**
+   * When no article is in the news window: the newest article, listed without news metadata, so the
+   * news sitemap is never an empty `<urlset>` (Google's documentation allows older URLs in a news
+   * sitemap once their `<news:news>` is removed).
+   */
+  newest?: { loc: string; lastmod: string }
   publicationName: string
   language: string
 }

@@ -109,7 +109,8 @@ export function planSitemaps(
     .filter((article) => article.published <= options.now && article.published > options.now - windowMs)
     .slice(0, options.newsLimit ?? 1000)
     .map((article) => ({ loc: `${site.baseUrl}${article.url}`, title: article.title, published: article.date.iso }))
-  return { children, news, publicationName: site.publisherName, language: site.language }
+  const newest = news.length === 0 ? articleEntries.at(-1) : undefined
+  return { children, news, ...(newest ? { newest } : {}), publicationName: site.publisherName, language: site.language }
 }
 
 function mimeOf(url: string): string {

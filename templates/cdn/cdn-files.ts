@@ -22,10 +22,10 @@ export function renderHeaders(): string {
 }
 
 /**
- * `robots.txt`: everything may be crawled; here is the sitemap.
+ * `robots.txt`: everything may be crawled; here are the sitemap index and the news sitemap.
  *
  * @param baseUrl The site's origin.
  */
 export function renderRobots(baseUrl: string): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${baseUrl}/sitemap.xml\n`
+  return `User-agent: *\nAllow: /\n\nSitemap: ${baseUrl}/sitemap.xml\nSitemap: ${baseUrl}/sitemap-news.xml\n`
 }

@@ -1,4 +1,4 @@
-import type { Sitemaps } from '../../src/site/index.ts'
+import { fixedUrls, type Sitemaps } from '../../src/site/index.ts'
 import { escapeXml as x } from './escape.ts'
 
 const header = '<?xml version="1.0" encoding="UTF-8"?>'
@@ -11,6 +11,9 @@ const header = '<?xml version="1.0" encoding="UTF-8"?>'
  */
 export function renderSitemapIndex(sitemaps: Sitemaps, baseUrl: string): string {
   const children = sitemaps.children.map((child) => `<sitemap><loc>${x(`${baseUrl}${child.url}`)}</loc><lastmod>${child.lastmod}</lastmod></sitemap>`)
+  // The news sitemap is listed too, dated by its newest entry.
+  const newsDate = sitemaps.news[0]?.published ?? sitemaps.newest?.lastmod
+  children.push(`<sitemap><loc>${x(`${baseUrl}${fixedUrls.newsSitemap}`)}</loc>${newsDate ? `<lastmod>${newsDate}</lastmod>` : ''}</sitemap>`)
   return [header, '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...children, '</sitemapindex>', ''].join('\n')
 }
 
@@ -30,7 +33,8 @@ export function renderSitemap(entries: ReadonlyArray<{ loc: string; lastmod: str
  * @param sitemaps The planned sitemaps.
  */
 export function renderNewsSitemap(sitemaps: Sitemaps): string {
-  const urls = sitemaps.news.map(
+  const newest = sitemaps.newest ? [`<url><loc>${x(sitemaps.newest.loc)}</loc><lastmod>${sitemaps.newest.lastmod}</lastmod></url>`] : []
+  const urls = sitemaps.news.length === 0 ? newest : sitemaps.news.map(
     (entry) =>
       `<url><loc>${x(entry.loc)}</loc><news:news><news:publication><news:name>${x(sitemaps.publicationName)}</news:name><news:language>${x(sitemaps.language)}</news:language></news:publication><news:publication_date>${entry.published}</news:publication_date><news:title>${x(entry.title)}</news:title></news:news></url>`
   )
