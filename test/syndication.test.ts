@@ -105,6 +105,14 @@ test('should list only the last two days in the news sitemap', async () => {
   assert.is(urls[0]['news:news']['news:publication_date'], '2024-05-01T08:00:00+07:00')
 })
 
+test('should let browsers add the site search (OpenSearch), linked from every page', async () => {
+  const description = xml.parse(await readXml('opensearch.xml')).OpenSearchDescription
+  assert.is(description.Url['@_template'], 'https://fixture.example/tim-kiem/?q={searchTerms}')
+  assert.is(description.Url['@_type'], 'text/html')
+  assert.ok(description.ShortName.length > 0 && [...description.ShortName].length <= 16, description.ShortName)
+  assert.match(await readPage(out, '/2019/10/hoi-nghi-lang-nghe/'), '<link rel="search" type="application/opensearchdescription+xml"')
+})
+
 test('should keep the newest article, without news metadata, when no article is in the news window', () => {
   const article = (url: string, iso: string) => ({ url, title: url, date: { iso }, published: Date.parse(iso) }) as unknown as ArticleModel
   const site = { baseUrl: 'https://x.example', publisherName: 'Báo X', language: 'vi' } as unknown as SiteInfo

@@ -54,6 +54,7 @@ const fixedPages: Record<keyof typeof fixedUrls, string> = {
   sitemap: `the sitemap index ${fixedUrls.sitemap}`,
   newsSitemap: `the news sitemap ${fixedUrls.newsSitemap}`,
   robots: `the file ${fixedUrls.robots}`,
+  openSearch: `the search description ${fixedUrls.openSearch}`,
   notFound: `the "not found" page ${fixedUrls.notFound}`,
 }
 

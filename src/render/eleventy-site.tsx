@@ -5,7 +5,7 @@ import type { ArticleModel, Feed, LatestFragment, ListingPage, Redirect, SiteMod
 import { outputPathOf } from '../site/index.ts'
 import {
   ArticlePage, HomePageView, LatestFragmentView, ListingPageView, NotFoundPage, RedirectPage, SearchPage, YearPageView,
-  renderHeaders, renderNewsSitemap, renderRedirects, renderRobots, renderRss, renderSitemap, renderSitemapIndex, pageContext, type PageContext,
+  renderHeaders, renderNewsSitemap, renderOpenSearch, renderRedirects, renderRobots, renderRss, renderSitemap, renderSitemapIndex, pageContext, type PageContext,
 } from '../../templates/index.ts'
 import { renderDocument, renderFragment } from './render-page.tsx'
 
@@ -75,6 +75,7 @@ export async function renderWithEleventy(model: SiteModel, options: EleventyRend
       one('sitemap-index', 'sitemap.xml', () => renderSitemapIndex(model.sitemaps, site.baseUrl))
       one('sitemap-news', 'sitemap-news.xml', () => renderNewsSitemap(model.sitemaps))
       one('robots', 'robots.txt', () => renderRobots(site.baseUrl))
+      one('opensearch', 'opensearch.xml', () => renderOpenSearch(site, strings.search))
       one('redirects', '_redirects', () => renderRedirects(model.redirects))
       one('headers', '_headers', () => renderHeaders())
     },

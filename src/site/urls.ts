@@ -58,6 +58,7 @@ export const fixedUrls = {
   sitemap: '/sitemap.xml',
   newsSitemap: '/sitemap-news.xml',
   robots: '/robots.txt',
+  openSearch: '/opensearch.xml',
   notFound: '/404.html',
 } as const
 

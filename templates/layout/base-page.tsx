@@ -30,6 +30,7 @@ export function BasePage({ context, title, description, path, head, children }: 
         {path === undefined ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={absoluteUrl(site, path)} />}
         <link rel="stylesheet" href={context.assets.css} />
         <link rel="alternate" type="application/rss+xml" title={site.title} href="/feed.xml" />
+        <link rel="search" type="application/opensearchdescription+xml" title={site.title} href="/opensearch.xml" />
         {head}
       </head>
       <body>
