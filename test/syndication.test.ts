@@ -58,6 +58,17 @@ test('should publish an RSS 2.0 site feed that a feed parser reads, newest first
   assert.is(feed.items[0]?.title, "Cảnh giác với <script>alert('x')</script> trong tin nhắn lừa đảo", 'titles are escaped, not executed')
 })
 
+test('should publish a feed per author and per category, linked from their pages', async () => {
+  const writer = parseFeed(await readXml('tac-gia/minh-duc/feed.xml'))
+  assert.is(writer.title, 'Minh Đức - Báo Thử Nghiệm')
+  assert.ok(writer.items.length > 0 && writer.items.every((item) => item.authors.some((author) => author.name === 'Minh Đức')), writer.items.map((item) => item.title).join(' | '))
+  assert.match(await readPage(out, '/tac-gia/minh-duc/'), '<link rel="alternate" type="application/rss+xml" title="Minh Đức - Báo Thử Nghiệm" href="/tac-gia/minh-duc/feed.xml"/>')
+  const section = parseFeed(await readXml('chuyen-muc/thoi-su/feed.xml'))
+  assert.is(section.title, 'Thời sự - Báo Thử Nghiệm')
+  assert.ok(section.items.length > 0)
+  assert.match(await readPage(out, '/chuyen-muc/thoi-su/'), 'href="/chuyen-muc/thoi-su/feed.xml"')
+})
+
 test('should publish a feed per locality with the places under it, linked from its pages', async () => {
   const feed = parseFeed(await readXml('dia-phuong/tp-thanh-hoa/feed.xml'))
   assert.is(feed.title, 'TP. Thanh Hóa - Báo Thử Nghiệm')

@@ -71,14 +71,23 @@ function takenPaths(loaded: readonly LoadedArticle[], registries: Registries): T
     page(localityUrl(locality.id), `the locality page of "${locality.id}"`, true)
     page(feedUrl(localityUrl(locality.id)), `the feed of "${locality.id}"`)
   }
-  for (const author of registries.authors) page(authorUrl(author.id), `the author page of "${author.id}"`, true)
-  for (const category of registries.categories ?? []) page(categoryUrl(category.id), `the category page of "${category.id}"`, true)
+  for (const author of registries.authors) {
+    page(authorUrl(author.id), `the author page of "${author.id}"`, true)
+    page(feedUrl(authorUrl(author.id)), `the feed of "${author.id}"`)
+  }
+  for (const category of registries.categories ?? []) {
+    page(categoryUrl(category.id), `the category page of "${category.id}"`, true)
+    page(feedUrl(categoryUrl(category.id)), `the feed of "${category.id}"`)
+  }
   for (const { article } of loaded) {
     page(article.url, `the article ${article.sourcePath}`)
     const [, year, month] = article.url.split('/')
     page(`/${year}/`, `the archive of ${year}`)
     page(monthUrl(Number(year), Number(month)), `the archive of ${month}/${year}`, true)
-    if (article.category !== undefined) page(categoryUrl(article.category), `the category page of "${article.category}"`, true)
+    if (article.category !== undefined) {
+      page(categoryUrl(article.category), `the category page of "${article.category}"`, true)
+      page(feedUrl(categoryUrl(article.category)), `the feed of "${article.category}"`)
+    }
   }
   return taken
 }

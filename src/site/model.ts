@@ -88,6 +88,8 @@ export interface AuthorModel {
   bio: string
   /** `/tac-gia/<id>/` */
   url: string
+  /** `/tac-gia/<id>/feed.xml` */
+  feed: string
   /** The author's own page elsewhere, if any. */
   sameAs?: string
 }
@@ -98,6 +100,8 @@ export interface CategoryModel {
   name: string
   /** `/chuyen-muc/<id>/` */
   url: string
+  /** `/chuyen-muc/<id>/feed.xml` */
+  feed: string
 }
 
 /** A short link to an article, as in "Tin liên quan". */

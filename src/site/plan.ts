@@ -82,7 +82,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
   const authors = Object.fromEntries(
     sources.registries.authors.map((author): [string, AuthorModel] => [
       author.id,
-      { id: author.id, name: author.name, bio: author.bio ?? '', url: authorUrl(author.id), ...(author.url === undefined ? {} : { sameAs: author.url }) },
+      { id: author.id, name: author.name, bio: author.bio ?? '', url: authorUrl(author.id), feed: feedUrl(authorUrl(author.id)), ...(author.url === undefined ? {} : { sameAs: author.url }) },
     ])
   )
   const categories = planCategories(sources, articles)
@@ -118,7 +118,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     home,
     listings,
     years,
-    feeds: planFeeds(articles, byLocality, { site: siteInfo, localities, authors }),
+    feeds: planFeeds(articles, byLocality, { site: siteInfo, localities, authors, categories }),
     sitemaps: planSitemaps(articles, pages, { site: siteInfo, limit: options.sitemapLimit ?? 50_000, now: options.now }),
     redirects: articles.flatMap((article) => article.aliases.map((from) => ({ from, to: article.url }))).sort((a, b) => compare(a.from, b.from)),
     fragments: planFragments(byLocality, localities),
@@ -142,7 +142,7 @@ function planLocalities(sources: ContentSources): Record<string, LocalityModel> 
 
 function planCategories(sources: ContentSources, articles: readonly ArticleModel[]): Record<string, CategoryModel> {
   const entries = sources.registries.categories ?? [...new Set(articles.flatMap((article) => (article.category === undefined ? [] : [article.category])))].sort(compare).map((id) => ({ id, name: id }))
-  return Object.fromEntries(entries.map((entry) => [entry.id, { id: entry.id, name: entry.name, url: categoryUrl(entry.id) }]))
+  return Object.fromEntries(entries.map((entry) => [entry.id, { id: entry.id, name: entry.name, url: categoryUrl(entry.id), feed: feedUrl(categoryUrl(entry.id)) }]))
 }
 
 function byDateThenId(a: ArticleSource, b: ArticleSource): number {

@@ -1,5 +1,5 @@
 import { rfc822InZone } from '../content/index.ts'
-import type { ArticleModel, AuthorModel, Feed, FeedItem, LatestFragment, LocalityModel, SiteInfo, Sitemaps } from './model.ts'
+import type { ArticleModel, AuthorModel, CategoryModel, Feed, FeedItem, LatestFragment, LocalityModel, SiteInfo, Sitemaps } from './model.ts'
 import { feedUrl, fixedUrls, latestFragmentUrl } from './urls.ts'
 
 /** Items per feed. */
@@ -19,7 +19,8 @@ export function absolutizeHtml(html: string, baseUrl: string): string {
 }
 
 /**
- * Plans the RSS feeds: the whole site, and each locality with the places under it.
+ * Plans the RSS feeds: the whole site, each locality with the places under it, each author and
+ * each category.
  *
  * @param articles Published articles, newest first.
  * @param byLocality Articles per locality, descendants included, newest first.
@@ -28,7 +29,7 @@ export function absolutizeHtml(html: string, baseUrl: string): string {
 export function planFeeds(
   articles: readonly ArticleModel[],
   byLocality: ReadonlyMap<string, ArticleModel[]>,
-  context: { site: SiteInfo; localities: Record<string, LocalityModel>; authors: Record<string, AuthorModel> }
+  context: { site: SiteInfo; localities: Record<string, LocalityModel>; authors: Record<string, AuthorModel>; categories: Record<string, CategoryModel> }
 ): Feed[] {
   const { site } = context
   const items = new Map<string, FeedItem>()
@@ -56,11 +57,25 @@ export function planFeeds(
     if (latest[0]) result.lastBuildDate = rfc822InZone(latest[0].published, site.timeZone)
     return result
   }
+  // One pass over the archive: each feed needs only its newest articles.
+  const byAuthor = new Map<string, ArticleModel[]>()
+  const byCategory = new Map<string, ArticleModel[]>()
+  const add = (map: Map<string, ArticleModel[]>, id: string, article: ArticleModel): void => {
+    const list = map.get(id) ?? []
+    if (list.length < feedLength) list.push(article)
+    map.set(id, list)
+  }
+  for (const article of articles) {
+    for (const id of article.authors) add(byAuthor, id, article)
+    if (article.category !== undefined) add(byCategory, article.category, article)
+  }
   return [
     feed(fixedUrls.feed, site.title, '/', articles),
     ...Object.values(context.localities).map((locality) =>
       feed(feedUrl(locality.url), `${locality.name} - ${site.title}`, locality.url, byLocality.get(locality.id) ?? [])
     ),
+    ...Object.values(context.authors).map((author) => feed(author.feed, `${author.name} - ${site.title}`, author.url, byAuthor.get(author.id) ?? [])),
+    ...Object.values(context.categories).map((category) => feed(category.feed, `${category.name} - ${site.title}`, category.url, byCategory.get(category.id) ?? [])),
   ]
 }
 

@@ -14,6 +14,9 @@ export function ListingPageView({ page, context }: { page: ListingPage; context:
   const { strings, localities, authors } = context
   const locality = page.kind === 'locality' ? localities[page.subject] : undefined
   const author = page.kind === 'author' ? authors[page.subject] : undefined
+  const category = page.kind === 'category' ? context.categories[page.subject] : undefined
+  // Months have no feed of their own; places, people and sections do.
+  const feed = locality ?? author ?? category
   const landing = page.pagination.page === undefined
   const title = landing ? page.title : `${page.title} - ${strings.page} ${page.pagination.page}`
   return (
@@ -25,7 +28,7 @@ export function ListingPageView({ page, context }: { page: ListingPage; context:
       head={
         <>
           <PaginationLinks pagination={page.pagination} />
-          {locality ? <link rel="alternate" type="application/rss+xml" title={`${locality.name} - ${context.site.title}`} href={locality.feed} /> : null}
+          {feed ? <link rel="alternate" type="application/rss+xml" title={`${feed.name} - ${context.site.title}`} href={feed.feed} /> : null}
         </>
       }
     >
@@ -42,9 +45,9 @@ export function ListingPageView({ page, context }: { page: ListingPage; context:
         ) : null}
         {page.kind === 'month' ? <TeasersByDay articles={page.articles} strings={strings} /> : <TeaserList articles={page.articles} strings={strings} />}
         <PaginationNav pagination={page.pagination} strings={strings} />
-        {locality ? (
+        {feed ? (
           <p class="feed-link">
-            <a href={locality.feed}>{strings.subscribe}</a>
+            <a href={feed.feed}>{strings.subscribe}</a>
           </p>
         ) : null}
       </section>
