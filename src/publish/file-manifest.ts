@@ -70,9 +70,9 @@ async function listFiles(dir: string): Promise<string[]> {
 export async function computeFileManifest(dir: string, stampFile: string, carried: readonly string[] = []): Promise<{ manifest: FileManifest; hashed: number }> {
   const old = await readFile(stampFile, 'utf8').then((text) => JSON.parse(text) as Stamps, () => ({}) as Stamps)
   const paths = await listFiles(dir)
-  const prefixes = carried.map((unit) => `/${unit}/`)
+  const isCarried = underFolders(carried)
   const stamps: Stamps = {}
-  for (const [url, stamp] of Object.entries(old)) if (prefixes.some((prefix) => url.startsWith(prefix))) stamps[url] = stamp
+  for (const [url, stamp] of Object.entries(old)) if (isCarried(url)) stamps[url] = stamp
   let hashed = 0
   const rows = await mapLimit(paths, 64, async (path) => {
     const info = await stat(path)
@@ -126,9 +126,9 @@ export async function writeFileManifest(dir: string, manifest: FileManifest): Pr
 export function mergeCarried(fresh: FileManifest, previous: FileManifest | undefined, carried: readonly string[]): FileManifest | undefined {
   if (carried.length === 0) return fresh
   if (previous === undefined) return undefined
-  const prefixes = carried.map((unit) => `/${unit}/`)
+  const isCarried = underFolders(carried)
   const files: Record<string, ManifestEntry> = {}
-  for (const [path, entry] of Object.entries(previous.files)) if (prefixes.some((prefix) => path.startsWith(prefix))) files[path] = entry
+  for (const [path, entry] of Object.entries(previous.files)) if (isCarried(path)) files[path] = entry
   Object.assign(files, fresh.files)
   const sorted: Record<string, ManifestEntry> = {}
   for (const path of Object.keys(files).sort()) sorted[path] = files[path] as ManifestEntry
@@ -148,4 +148,10 @@ export async function writeOutputManifest(dir: string, stampFile: string, merged
   const { manifest, hashed } = merged === undefined ? await computeFileManifest(dir, stampFile) : { manifest: merged, hashed: 0 }
   await writeFileManifest(dir, manifest)
   return { files: Object.keys(manifest.files).length, hashed, digest: digest(JSON.stringify(manifest)) }
+}
+
+/** Whether a URL path lies under one of the output folders (`2019/05`, `pagefind/3`). */
+function underFolders(folders: readonly string[]): (path: string) => boolean {
+  const prefixes = folders.map((folder) => `/${folder}/`)
+  return (path) => prefixes.some((prefix) => path.startsWith(prefix))
 }

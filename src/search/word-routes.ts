@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { deserialize } from 'node:v8'
-import { routeKeys } from '../../templates/client/search/vietnamese-text.ts'
+import { foldMarks, routeKeys } from '../../templates/client/search/vietnamese-text.ts'
 import { cacheFingerprint, pruneCacheFolder, writeAtomic } from '../cache/index.ts'
+import { compare } from '../content/index.ts'
 import { exists, mapLimit } from '../files.ts'
 import type { OutputUnit } from '../output-unit.ts'
 import type { SiteModel } from '../site/index.ts'
@@ -76,7 +77,7 @@ export async function writeWordRoutes(
       return article ? [searchRecord(article, model)] : []
     })
     for (const record of records) for (const word of recordWords(record)) words.add(word)
-    await writeAtomic(file, [...words].sort(byCodePoint).join('\n'))
+    await writeAtomic(file, [...words].sort(compare).join('\n'))
     read++
   }
   await pruneCacheFolder(options.cacheDir, entries.map((entry) => entry.file))
@@ -100,7 +101,7 @@ export async function writeWordRoutes(
  */
 export async function writeRoutes(dir: string, bundles: readonly string[], masks: ReadonlyMap<string, bigint>): Promise<RoutesIndex> {
   await mkdir(dir, { recursive: true })
-  const words = [...masks.keys()].sort(byCodePoint)
+  const words = [...masks.keys()].sort(compare)
   const chunks: string[][] = []
   for (const word of words) {
     const last = chunks.at(-1)
@@ -140,16 +141,8 @@ export function recordWords(html: string): Set<string> {
 
 const wordOnly = /^[\p{L}\p{N}]+$/u
 
-function foldMarks(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase()
-}
-
 function startsChunk(word: string): boolean {
   let hash = 0x811c9dc5
   for (let index = 0; index < word.length; index++) hash = Math.imul(hash ^ word.charCodeAt(index), 0x01000193) >>> 0
   return hash % chunkWords === 0
-}
-
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

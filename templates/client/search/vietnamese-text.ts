@@ -11,13 +11,16 @@
  * @param text Any text.
  */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
+  return foldMarks(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+}
+
+/**
+ * Folds tone and vowel marks, đ as d, lower case; spaces and punctuation stay as they are.
+ *
+ * @param text Any text.
+ */
+export function foldMarks(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase()
 }
 
 /**
