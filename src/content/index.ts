@@ -5,3 +5,4 @@ export { compare, folderKey, loadContent, type ContentSources, type LoadOptions 
 export type { MediaFile } from './media.ts'
 export { loadRegistries, type Registries } from './registries.ts'
 export * from './schema.ts'
+export { loadPages, pageUrlOf, type PageSource } from './pages.ts'

@@ -202,6 +202,11 @@ export const rules = {
     ({ name }) => `The file name "${name}" has no letter or digit to make the article's URL from.`,
     'Rename the file after the article, e.g. hoi-nghi-lang-nghe.md: the URL is /YYYY/MM/<file name>/.'
   ),
+  'page-collision': rule<{ url: string; other: string }>(
+    'error',
+    ({ url, other }) => `This page's address ${url} is ${other}.`,
+    'A page under pages/ is published at its path (pages/lien-he.md → /lien-he/); rename or move the file so the address is free.'
+  ),
   'comment-cycle': rule<{ id: string; through: string }>(
     'error',
     ({ id, through }) => (through === id ? `Comment "${id}" is a reply to itself.` : `Comment "${id}" is a reply to itself through "${through}".`),

@@ -3,7 +3,7 @@ export { displayDate } from './display-date.ts'
 export { planListings, type ListingContext } from './listings.ts'
 export type {
   ArticleLink, ArticleModel, ArticleTeaser, AuthorModel, CategoryModel, DisplayDate, Feed, FeedItem, HomePage, LatestFragment,
-  ListingPage, LocalityModel, Redirect, SiteInfo, SiteModel, Sitemaps, YearPage,
+  ListingPage, LocalityModel, NewsroomPage, Redirect, SiteInfo, SiteModel, Sitemaps, YearPage,
 } from './model.ts'
 export { paginate, type PageSlice, type Pagination } from './paginate.ts'
 export { planSite, type PlanOptions } from './plan.ts'

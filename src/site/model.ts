@@ -35,6 +35,21 @@ export interface SiteModel {
   fragments: LatestFragment[]
   /** Search bundles, oldest articles first. */
   searchShards: SearchShard[]
+  /** Pages the newsroom writes (`pages/**\/*.md`), by source path; Eleventy renders them. */
+  newsroomPages: NewsroomPage[]
+  /** Newsroom pages the footer links, in their `order`, then by title. */
+  footerLinks: Array<{ title: string; url: string }>
+}
+
+/** A page the newsroom writes ("Giới thiệu", "Liên hệ"…): Markdown that Eleventy renders with the site's layout. */
+export interface NewsroomPage {
+  url: string
+  title: string
+  description?: string
+  /** The Markdown body (Liquid runs first, then the articles' Markdown processor). */
+  body: string
+  /** Path of the file in the content folder, for Eleventy's page data. */
+  sourcePath: string
 }
 
 /** Settings templates need. */
@@ -52,6 +67,8 @@ export interface SiteInfo {
   publisherLogo?: string
   /** Where readers' comments are posted; absent when comments are off. */
   commentEndpoint?: string
+  /** Hosts whose iframes bodies may embed (site.yml). */
+  embedHosts: string[]
 }
 
 /** A date as readers and machines see it. */

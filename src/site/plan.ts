@@ -93,6 +93,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     language: site.language,
     ogLocale: site.language === 'vi' ? 'vi_VN' : site.language,
     timeZone: site.timeZone,
+    embedHosts: [...site.embedHosts],
     publisherName: site.publisher?.name ?? site.title,
     ...(site.publisher?.logo === undefined ? {} : { publisherLogo: site.publisher.logo }),
     ...(commentsOn && site.comments?.endpoint !== undefined ? { commentEndpoint: site.comments.endpoint } : {}),
@@ -123,6 +124,11 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     redirects: articles.flatMap((article) => article.aliases.map((from) => ({ from, to: article.url }))).sort((a, b) => compare(a.from, b.from)),
     fragments: planFragments(byLocality, localities),
     searchShards: planSearchShards(articles, options.searchShardSize ?? site.searchBundleSize),
+    newsroomPages: sources.pages.map((page) => ({ url: page.url, title: page.title, body: page.body, sourcePath: page.sourcePath, ...(page.description === undefined ? {} : { description: page.description }) })),
+    footerLinks: sources.pages
+      .filter((page) => page.footer)
+      .sort((a, b) => a.order - b.order || compare(a.title, b.title) || compare(a.url, b.url))
+      .map((page) => ({ title: page.title, url: page.url })),
   }
 }
 
