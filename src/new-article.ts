@@ -3,7 +3,7 @@ import { join, relative } from 'node:path'
 import slugify from '@sindresorhus/slugify'
 import { stringify } from 'yaml'
 import { loadRegistries, partsInZone } from './content/index.ts'
-import { didYouMean, formatProblems, withSuggestion } from './problems/index.ts'
+import { didYouMean, formatProblems, hasErrors, withSuggestion } from './problems/index.ts'
 
 /** Options of {@link createArticle}. */
 export interface NewArticleOptions {
@@ -42,14 +42,14 @@ export function articleTemplate(fields: { title: string; date: string; locality:
  */
 export async function createArticle(options: NewArticleOptions): Promise<{ path: string } | { error: string }> {
   const { registries, files } = await loadRegistries(options.contentDir)
-  if (!registries) return { error: formatProblems(files, process.cwd()) }
+  if (!registries || hasErrors(files)) return { error: formatProblems(files, process.cwd()) }
   const localityIds = registries.localities.map((locality) => locality.id)
   if (!localityIds.includes(options.locality)) {
-    return { error: withSuggestion(`Unknown locality "${options.locality}".`, didYouMean(options.locality, localityIds)) }
+    return { error: withSuggestion(`Unknown locality "${options.locality}".`, didYouMean(options.locality, registries.localities)) }
   }
   const authorIds = registries.authors.map((author) => author.id)
   if (!authorIds.includes(options.author)) {
-    return { error: withSuggestion(`Unknown author "${options.author}".`, didYouMean(options.author, authorIds)) }
+    return { error: withSuggestion(`Unknown author "${options.author}".`, didYouMean(options.author, registries.authors)) }
   }
   const { year, month, day, hour, minute } = partsInZone(options.now, registries.site.timeZone)
   const date = options.date ?? `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}`

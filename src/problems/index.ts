@@ -1,3 +1,3 @@
-export { didYouMean } from './did-you-mean.ts'
+export { didYouMean, type NamedCandidate } from './did-you-mean.ts'
 export { countProblems, formatProblems, hasErrors, report } from './report.ts'
 export { rules, withSuggestion, type Rule, type RuleArgs, type RuleId, type Severity } from './rules.ts'
