@@ -16,6 +16,7 @@ import { report } from '../problems/report.ts'
 import { frontMatterKeys, frontMatterSchema, type FrontMatter } from './schema.ts'
 import { validate } from './validate.ts'
 import { resolveImages } from './article-images.ts'
+import { bodyPlaceholder, placeholders } from './placeholders.ts'
 import { articleUrl } from '../site/urls.ts'
 import { parseYamlSource, yamlPosition, yamlTopLevelKeys, type YamlSource } from './yaml-source.ts'
 
@@ -114,6 +115,9 @@ export async function loadArticle(path: string, contents: Uint8Array | string, c
   const bodyPlace = { line: split.bodyLine, column: 1 }
   if (split.body.trim() === '') report(file, 'empty-body', {}, bodyPlace)
   if (!data) return { file }
+  if (data.summary?.includes(placeholders.lead)) report(file, 'placeholder-text', { text: placeholders.lead }, yamlPosition(source, ['summary']))
+  const placeholder = bodyPlaceholder(split.body, split.bodyLine)
+  if (placeholder) report(file, 'placeholder-text', { text: placeholders.body }, placeholder)
 
   const { timeZone } = context.registries.site
   const date = readDate(data.date, 'date', source, file, timeZone)

@@ -5,3 +5,6 @@ export { compare, folderKey, loadContent, type ContentSources, type LoadOptions 
 export type { MediaFile } from './media.ts'
 export { loadRegistries, type Registries } from './registries.ts'
 export * from './schema.ts'
+export { placeholders } from './placeholders.ts'
+export { contentJsonSchemas, fieldDescriptions, frontMatterJsonSchema, type JsonSchema, type SchemaFileName } from './json-schema.ts'
+export { checkArticles, type CheckArticlesOptions } from './check-articles.ts'
