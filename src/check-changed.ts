@@ -50,7 +50,8 @@ export async function checkChanged(options: CheckChangedOptions): Promise<{ file
     if (await stat(join(contentDir, path)).then((info) => info.isFile(), () => false)) articles.push(join(contentDir, path))
   }
   log(`toasoan: checking ${articles.length} article${articles.length === 1 ? '' : 's'} changed since ${changed.base}.`)
-  return checkArticles({ contentDir, paths: articles })
+  const tracked = changed.listArticles === undefined ? undefined : await changed.listArticles(join(contentDir, 'articles'))
+  return checkArticles({ contentDir, paths: articles, ...(tracked === undefined ? {} : { allPaths: [...new Set([...tracked, ...articles])] }) })
 }
 
 /**
@@ -61,7 +62,7 @@ export async function checkChanged(options: CheckChangedOptions): Promise<{ file
  * @param base The commit, or `undefined` for the merge base with the default branch.
  * @returns The paths and the base used, or why they cannot be known.
  */
-export async function changedFiles(dir: string, base: string | undefined): Promise<{ paths: string[]; base: string } | { reason: string }> {
+export async function changedFiles(dir: string, base: string | undefined): Promise<ChangedFiles | { reason: string }> {
   const git = async (...args: string[]): Promise<string | undefined> => {
     try {
       return (await run('git', args, { cwd: dir, maxBuffer: 256 * 1024 * 1024 })).stdout
@@ -88,7 +89,20 @@ export async function changedFiles(dir: string, base: string | undefined): Promi
   const names = [...diff.split('\0'), ...untracked.split('\0')].filter((name) => name !== '')
   // git prints paths from the repository's top, with "/"; the top itself may be a symlink's target.
   const root = await realTop(top, dir)
-  return { paths: [...new Set(names.map((name) => resolve(root, name)))].sort(), base: base ?? `${from.slice(0, 12)} (merge base)` }
+  // The index lists 100,000 paths in a tenth of the time a walk of the folder takes.
+  const listArticles = async (folder: string): Promise<string[] | undefined> =>
+    (await git('ls-files', '-z', '--full-name', '--', folder))?.split('\0').filter((name) => name.endsWith('.md')).map((name) => resolve(root, name))
+  return { paths: [...new Set(names.map((name) => resolve(root, name)))].sort(), base: base ?? `${from.slice(0, 12)} (merge base)`, listArticles }
+}
+
+/** What changed since a base commit. */
+export interface ChangedFiles {
+  /** Absolute paths of the files added, changed, deleted or untracked. */
+  paths: string[]
+  /** The base, as shown to the operator. */
+  base: string
+  /** Lists the Markdown files git tracks in a folder (absolute paths). */
+  listArticles?: (folder: string) => Promise<string[] | undefined>
 }
 
 async function realTop(top: string, dir: string): Promise<string> {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { basename, extname, resolve } from 'node:path'
 import slugify from '@sindresorhus/slugify'
 import { glob } from 'tinyglobby'
@@ -14,6 +15,8 @@ export interface CheckArticlesOptions {
   contentDir: string
   /** Absolute paths of the articles to check. */
   paths: readonly string[]
+  /** Absolute paths of every article of the folder, when the caller knows them (git's index lists them faster than a walk); else the folder is walked. */
+  allPaths?: readonly string[]
 }
 
 /**
@@ -34,9 +37,10 @@ export async function checkArticles(options: CheckArticlesOptions): Promise<{ fi
   if (!registries) return { files }
   const checked = [...new Set(options.paths.map((path) => resolve(path)))].sort()
   const slugs = new Set(checked.map(slugOf))
-  const all = await glob('articles/**/*.md', { cwd: contentDir, absolute: true })
+  const all = options.allPaths ?? (await glob('articles/**/*.md', { cwd: contentDir, absolute: true }))
   const checkedSet = new Set(checked)
-  const others = all.filter((path) => !checkedSet.has(path) && slugs.has(slugOf(path))).sort()
+  // A listed file may be gone from the disk (a deletion not yet staged).
+  const others = all.filter((path) => !checkedSet.has(path) && slugs.has(slugOf(path)) && existsSync(path)).sort()
   const setup = { contentDir, registries, encoder: await imageEncoder(), measured: [], concurrency: 8 }
   const batch = await loadArticles([...checked, ...others], setup)
   const byUrl = new Map<string, string>()
