@@ -45,6 +45,7 @@ const stageOf: ReadonlyArray<readonly [prefix: string, stage: Stage]> = [
   ['src/cli-options.ts', 'command'],
   ['src/check-changed.ts', 'command'],
   ['src/schema-command.ts', 'command'],
+  ['src/serve-overlay.ts', 'command'],
   ['src/memory.ts', 'command'],
 ]
 
