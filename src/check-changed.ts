@@ -89,10 +89,13 @@ export async function changedFiles(dir: string, base: string | undefined): Promi
   const names = [...diff.split('\0'), ...untracked.split('\0')].filter((name) => name !== '')
   // git prints paths from the repository's top, with "/"; the top itself may be a symlink's target.
   const root = await realTop(top, dir)
+  // git's names are clean relative paths with "/": joining them as text is enough, and path.resolve
+  // over 100,000 names costs a fifth of a second.
+  const absolute = sep === '/' ? (name: string): string => `${root}/${name}` : (name: string): string => resolve(root, name)
   // The index lists 100,000 paths in a tenth of the time a walk of the folder takes.
   const listArticles = async (folder: string): Promise<string[] | undefined> =>
-    (await git('ls-files', '-z', '--full-name', '--', folder))?.split('\0').filter((name) => name.endsWith('.md')).map((name) => resolve(root, name))
-  return { paths: [...new Set(names.map((name) => resolve(root, name)))].sort(), base: base ?? `${from.slice(0, 12)} (merge base)`, listArticles }
+    (await git('ls-files', '-z', '--full-name', '--', folder))?.split('\0').filter((name) => name.endsWith('.md')).map(absolute)
+  return { paths: [...new Set(names.map(absolute))].sort(), base: base ?? `${from.slice(0, 12)} (merge base)`, listArticles }
 }
 
 /** What changed since a base commit. */
