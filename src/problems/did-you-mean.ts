@@ -19,10 +19,15 @@ export interface NamedCandidate {
 export function didYouMean(word: string, candidates: Iterable<string | NamedCandidate>): string | undefined {
   const entries = [...candidates].map((candidate) => (typeof candidate === 'string' ? { id: candidate } : candidate))
   const slug = slugify(word)
-  const byName = firstId(entries.filter((entry) => entry.name !== undefined && slug !== '' && slugify(entry.name) === slug))
-  if (byName !== undefined) return byName
-  const bySuffix = firstId(entries.filter((entry) => slug !== '' && entry.id.endsWith(`-${slug}`)))
-  if (bySuffix !== undefined) return bySuffix
+  if (slug !== '') {
+    const named = entries.map((entry) => ({ id: entry.id, name: entry.name === undefined ? undefined : slugify(entry.name) }))
+    // "Hoằng Hóa" is the id hoang-hoa, or "Lê Hà" the name of le-ha; "sam-son" or "Sầm Sơn" ends
+    // tp-sam-son or "TP. Sầm Sơn".
+    const byName = firstId(named.filter((entry) => entry.id === slug || entry.name === slug))
+    if (byName !== undefined) return byName
+    const bySuffix = firstId(named.filter((entry) => entry.id.endsWith(`-${slug}`) || entry.name?.endsWith(`-${slug}`)))
+    if (bySuffix !== undefined) return bySuffix
+  }
   const limit = Math.max(2, Math.floor(word.length / 3))
   let best: string | undefined
   let bestDistance = Number.POSITIVE_INFINITY
@@ -38,6 +43,6 @@ export function didYouMean(word: string, candidates: Iterable<string | NamedCand
 }
 
 /** The alphabetically first id, so the hint is the same whatever the registry's order. */
-function firstId(entries: readonly NamedCandidate[]): string | undefined {
+function firstId(entries: ReadonlyArray<{ id: string }>): string | undefined {
   return entries.map((entry) => entry.id).sort()[0]
 }

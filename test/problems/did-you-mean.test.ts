@@ -24,6 +24,8 @@ test('should suggest the id that ends with what the writer typed', () => {
   assert.is(didYouMean('sam-son', localities), 'tp-sam-son')
   assert.is(didYouMean('Thanh Hóa', localities), 'thanh-hoa', 'a display name wins over a suffix')
   assert.is(didYouMean('sam-son', ['tp-sam-son', 'tx-sam-son']), 'tp-sam-son', 'ties go to the first id')
+  assert.is(didYouMean('Sầm Sơn', localities), 'tp-sam-son', 'the end of a display name')
+  assert.is(didYouMean('Hoằng Hóa', [{ id: 'hoang-hoa', name: 'Huyện Hoằng Hóa' }, { id: 'hoang-hop', name: 'Xã Hoằng Hợp' }]), 'hoang-hoa', 'the id the name makes')
 })
 
 test.run()
