@@ -3,7 +3,9 @@ import { realpath, stat } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
 import type { VFile } from 'vfile'
-import { checkArticles, loadContent } from './content/index.ts'
+// By path, not through content/index.ts, whose modules other caches' keys follow.
+import { checkArticles } from './content/check-articles.ts'
+import { loadContent } from './content/load.ts'
 
 const run = promisify(execFile)
 

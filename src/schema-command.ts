@@ -1,7 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { VFile } from 'vfile'
-import { contentJsonSchemas, loadRegistries } from './content/index.ts'
+// By path, not through content/index.ts: the pages cache's key follows that index, and the schema
+// code shapes no page.
+import { contentJsonSchemas } from './content/json-schema.ts'
+import { loadRegistries } from './content/registries.ts'
 import { hasErrors } from './problems/index.ts'
 
 /** Options of {@link writeSchemas}. */

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { parse } from 'yaml'
-import { contentJsonSchemas, frontMatterKeys, loadRegistries, splitFrontMatter, type JsonSchema } from '../../src/content/index.ts'
+import { frontMatterKeys, loadRegistries, splitFrontMatter } from '../../src/content/index.ts'
+import { contentJsonSchemas, type JsonSchema } from '../../src/content/json-schema.ts'
 import { fixtureSite, root } from '../helpers/fixtures.ts'
 
 const test = suite('contentJsonSchemas')
