@@ -227,6 +227,11 @@ export const rules = {
     ({ name }) => `Missing ${name}.`,
     'Every content folder needs site.yml, localities.yml and authors.yml; see README.md.'
   ),
+  'placeholder-text': rule<{ text: string }>(
+    'warning',
+    ({ text }) => `Placeholder text "${text}" is still in the article.`,
+    'Replace it with the article\'s own text, then remove "draft: true" so the article is published.'
+  ),
 } as const
 
 /** A rule id. */
