@@ -24,6 +24,8 @@ const orchestration: Record<string, string> = {
   'src/publish/file-manifest.ts': 'lists and hashes the output for deploys; its stamps only spare reading unchanged files again',
   'src/publish/units.ts': 'the units cache itself, keyed by the whole build (asserted below)',
   'src/problems/github-format.ts': 'prints problems as GitHub Actions annotations; makes no entry',
+  'src/render/newsroom-pages.tsx': "renders the newsroom's pages on every build, never cached (with toasoan.config.ts, which no key could follow)",
+  'src/render/user-config.ts': "loads toasoan.config.ts for the newsroom pages' run, which is never cached",
   'src/problems/index.ts': 're-exports',
   'src/publish/index.ts': 're-exports',
   'src/render/index.ts': 're-exports',
