@@ -103,7 +103,7 @@ test('should split sitemaps at the limit under a sitemap index', async () => {
   ])
   assert.ok(all.includes('https://fixture.example/dia-phuong/dien-bien/'))
   assert.is(new Set(all).size, all.length, 'no URL twice')
-  assert.is(await readFile(join(out, 'robots.txt'), 'utf8'), 'User-agent: *\nAllow: /\n\nSitemap: https://fixture.example/sitemap.xml\nSitemap: https://fixture.example/sitemap-news.xml\n')
+  assert.is(await readFile(join(out, 'robots.txt'), 'utf8'), 'User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: https://fixture.example/sitemap.xml\nSitemap: https://fixture.example/sitemap-news.xml\n')
 })
 
 test('should list only the last two days in the news sitemap', async () => {
