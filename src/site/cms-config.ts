@@ -45,6 +45,8 @@ export interface CmsConfig {
     format: string
     extension: 'md'
     path: string
+    media_folder: string
+    public_folder: string
     slug: string
     summary: string
     sortable_fields: string[]
@@ -109,7 +111,11 @@ export function cmsConfig(registries: Registries, options: CmsConfigOptions = {}
         create: true,
         format: cmsFormat,
         extension: 'md',
-        path: `{{fields.${cmsFolderKeys.year}}}/{{fields.${cmsFolderKeys.month}}}/{{slug}}`,
+        // Decap rewrites a path template's "." to "-", so the helpers are named without `fields.`.
+        path: `{{${cmsFolderKeys.year}}}/{{${cmsFolderKeys.month}}}/{{slug}}`,
+        // A collection with a `path` otherwise keeps images beside the article.
+        media_folder: `/${inContent('media')}`,
+        public_folder: '/media',
         slug: '{{title}}',
         summary: '{{title}} ({{date}})',
         sortable_fields: ['date', 'title'],
@@ -145,7 +151,7 @@ function articleFields(registries: Registries): CmsField[] {
       required: false,
       default: [],
       summary: '{{fields.src}}',
-      hint: 'Ảnh đầu tiên là ảnh đại diện; các ảnh sau cần được đặt vào nội dung: ![](tên-tệp).',
+      hint: 'Ảnh đầu tiên là ảnh đại diện; các ảnh sau cần được đặt vào nội dung: `![](tên-tệp)`.',
       fields: [
         { name: 'src', label: 'Tệp ảnh', widget: 'image', required: true, choose_url: false },
         { name: 'alt', label: 'Mô tả ảnh (alt)', widget: 'string', required: false, hint: 'Cho người đọc không nhìn thấy ảnh.' },

@@ -67,7 +67,9 @@ test('should write dates as the loader reads them and file articles under the ye
   for (const name of ['date', 'updated']) assert.is(field(fields, name).format, 'YYYY-MM-DD HH:mm')
   const collection = config.collections[0]
   assert.is(collection?.folder, 'content/articles')
-  assert.is(collection?.path, `{{fields.${cmsFolderKeys.year}}}/{{fields.${cmsFolderKeys.month}}}/{{slug}}`)
+  assert.is(collection?.path, `{{${cmsFolderKeys.year}}}/{{${cmsFolderKeys.month}}}/{{slug}}`)
+  assert.is(collection?.media_folder, '/content/media')
+  assert.is(collection?.public_folder, '/media')
   assert.equal(config.slug, { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' })
   assert.is(config.media_folder, 'content/media')
   assert.is(config.public_folder, '/media')
