@@ -1,5 +1,6 @@
 import type { Registries } from '../content/registries.ts'
 import type { LocalityEntry } from '../content/schema.ts'
+import { stringsFor, type Strings } from './strings.ts'
 
 /** One field of the Decap CMS editor (the keys Decap reads; see its "Widgets" docs). */
 export interface CmsField {
@@ -87,6 +88,7 @@ export function cmsConfig(registries: Registries, options: CmsConfigOptions = {}
   const contentPath = (options.contentPath ?? 'content').replace(/^\.?\/+|\/+$/g, '')
   const inContent = (path: string): string => (contentPath === '' ? path : `${contentPath}/${path}`)
   const { site } = registries
+  const words = stringsFor(site.language).cms
   const siteUrl = options.baseUrl ?? site.baseUrl
   const { cms } = site
   const backend: CmsConfig['backend'] =
@@ -105,8 +107,8 @@ export function cmsConfig(registries: Registries, options: CmsConfigOptions = {}
     collections: [
       {
         name: 'articles',
-        label: 'Bài viết',
-        label_singular: 'bài viết',
+        label: words.collection,
+        label_singular: words.collectionSingular,
         folder: inContent('articles'),
         create: true,
         format: cmsFormat,
@@ -119,7 +121,7 @@ export function cmsConfig(registries: Registries, options: CmsConfigOptions = {}
         slug: '{{title}}',
         summary: '{{title}} ({{date}})',
         sortable_fields: ['date', 'title'],
-        fields: articleFields(registries),
+        fields: articleFields(registries, words),
       },
     ],
   }
@@ -128,41 +130,41 @@ export function cmsConfig(registries: Registries, options: CmsConfigOptions = {}
 const dateWidget = { widget: 'datetime', format: 'YYYY-MM-DD HH:mm', date_format: 'DD/MM/YYYY', time_format: 'HH:mm' } as const
 
 /** The editor's fields, in the order `toasoan new` writes the keys. */
-function articleFields(registries: Registries): CmsField[] {
+function articleFields(registries: Registries, words: Strings['cms']): CmsField[] {
   const authors = registries.authors.map((author) => ({ label: author.name, value: author.id }))
   const category: CmsField = registries.categories
-    ? { name: 'category', label: 'Chuyên mục', widget: 'select', required: false, options: registries.categories.map((entry) => ({ label: entry.name, value: entry.id })) }
-    : { name: 'category', label: 'Chuyên mục', widget: 'string', required: false, pattern: ['^[a-z0-9]+(-[a-z0-9]+)*$', 'Chữ thường, số và dấu gạch ngang, ví dụ an-ninh-trat-tu'] }
+    ? { name: 'category', label: words.category, widget: 'select', required: false, options: registries.categories.map((entry) => ({ label: entry.name, value: entry.id })) }
+    : { name: 'category', label: words.category, widget: 'string', required: false, pattern: ['^[a-z0-9]+(-[a-z0-9]+)*$', words.categoryPattern] }
   return [
-    { name: 'title', label: 'Tiêu đề', widget: 'string', required: true },
-    { name: 'date', label: 'Ngày đăng', ...dateWidget, required: true, default: '{{now}}', hint: 'Giờ Việt Nam. Bài có ngày trong tương lai được đăng khi đến giờ.' },
-    { name: 'updated', label: 'Cập nhật lúc', ...dateWidget, required: false },
-    { name: 'correction', label: 'Đính chính', widget: 'text', required: false, hint: 'Ghi chú hiện trên trang khi bài được sửa (kèm "Cập nhật lúc").' },
-    { name: 'authors', label: 'Tác giả', widget: 'select', multiple: true, min: 1, required: true, options: authors },
-    { name: 'locality', label: 'Địa phương', widget: 'select', required: true, options: localityOptions(registries.localities), hint: 'Gõ tên để tìm.' },
+    { name: 'title', label: words.title, widget: 'string', required: true },
+    { name: 'date', label: words.date, ...dateWidget, required: true, default: '{{now}}', hint: words.dateHint },
+    { name: 'updated', label: words.updated, ...dateWidget, required: false },
+    { name: 'correction', label: words.correction, widget: 'text', required: false, hint: words.correctionHint },
+    { name: 'authors', label: words.authors, widget: 'select', multiple: true, min: 1, required: true, options: authors },
+    { name: 'locality', label: words.locality, widget: 'select', required: true, options: localityOptions(registries.localities), hint: words.localityHint },
     category,
-    { name: 'tags', label: 'Từ khóa', widget: 'list', required: false, default: [], hint: 'Cách nhau bằng dấu phẩy.' },
-    { name: 'summary', label: 'Sapo', widget: 'text', required: false },
+    { name: 'tags', label: words.tags, widget: 'list', required: false, default: [], hint: words.tagsHint },
+    { name: 'summary', label: words.summary, widget: 'text', required: false },
     {
       name: 'images',
-      label: 'Ảnh',
-      label_singular: 'ảnh',
+      label: words.images,
+      label_singular: words.image,
       widget: 'list',
       required: false,
       default: [],
       summary: '{{fields.src}}',
-      hint: 'Ảnh đầu tiên là ảnh đại diện; các ảnh sau cần được đặt vào nội dung: `![](tên-tệp)`.',
+      hint: words.imagesHint,
       fields: [
-        { name: 'src', label: 'Tệp ảnh', widget: 'image', required: true, choose_url: false },
-        { name: 'alt', label: 'Mô tả ảnh (alt)', widget: 'string', required: false, hint: 'Cho người đọc không nhìn thấy ảnh.' },
-        { name: 'caption', label: 'Chú thích', widget: 'string', required: false },
-        { name: 'credit', label: 'Nguồn ảnh', widget: 'string', required: false },
+        { name: 'src', label: words.imageSrc, widget: 'image', required: true, choose_url: false },
+        { name: 'alt', label: words.imageAlt, widget: 'string', required: false, hint: words.imageAltHint },
+        { name: 'caption', label: words.imageCaption, widget: 'string', required: false },
+        { name: 'credit', label: words.imageCredit, widget: 'string', required: false },
       ],
     },
-    { name: 'draft', label: 'Bản nháp', widget: 'boolean', required: false, default: false },
-    { name: 'comments', label: 'Cho phép bình luận', widget: 'boolean', required: false },
-    { name: 'aliases', label: 'Địa chỉ cũ', widget: 'list', required: false, default: [], hint: 'Đường dẫn cũ chuyển về bài này, bắt đầu bằng "/".' },
-    { name: 'body', label: 'Nội dung', widget: 'markdown', required: true },
+    { name: 'draft', label: words.draft, widget: 'boolean', required: false, default: false },
+    { name: 'comments', label: words.comments, widget: 'boolean', required: false },
+    { name: 'aliases', label: words.aliases, widget: 'list', required: false, default: [], hint: words.aliasesHint },
+    { name: 'body', label: words.body, widget: 'markdown', required: true },
   ]
 }
 
