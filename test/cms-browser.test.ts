@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { copyFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import slugify from '@sindresorhus/slugify'
@@ -68,10 +68,13 @@ if (!chromiumPath) {
     await removeDir(work)
   })
 
-  test('should not be indexed', async () => {
+  test('should not be indexed nor listed in a sitemap', async () => {
     const html = await (await fetch(`${site!.origin}/admin/`)).text()
     assert.match(html, '<meta name="robots" content="noindex, nofollow">')
     assert.match(await (await fetch(`${site!.origin}/robots.txt`)).text(), 'Disallow: /admin/\n')
+    const sitemaps = (await readdir(join(work, 'dist'), { recursive: true })).filter((path) => /sitemap.*\.xml$/.test(path))
+    assert.ok(sitemaps.includes('sitemap.xml'))
+    for (const sitemap of sitemaps) assert.not.match(await readFile(join(work, 'dist', sitemap), 'utf8'), '/admin/', sitemap)
   })
 
   test('should save an article with a locality, an author and a captioned image that passes toasoan check and builds', async () => {
