@@ -35,6 +35,9 @@ const adminScript = fileURLToPath(new URL('../../templates/client/cms/cms-admin.
  * @returns The files written.
  */
 export async function writeCmsAdmin(staging: string, registries: Registries, options: CmsAdminOptions): Promise<{ files: number }> {
+  // Bundling takes longest: it runs while Decap's files are copied.
+  const bundled = bundleAdminScript()
+  bundled.catch(() => {})
   const names = (await readdir(decapDist)).filter(isDecapFile).sort()
   const contents = await Promise.all(names.map((name) => readFile(join(decapDist, name))))
   const digest = createHash('sha256')
@@ -42,7 +45,7 @@ export async function writeCmsAdmin(staging: string, registries: Registries, opt
   const decapFolder = `/assets/decap-cms.${digest.digest('hex').slice(0, 10)}`
   await mkdir(join(staging, decapFolder), { recursive: true })
   await Promise.all(names.map((name, index) => writeFile(join(staging, decapFolder, name), contents[index] as Buffer)))
-  const script = await bundleAdminScript()
+  const script = await bundled
   const scriptUrl = `/assets/cms-admin.${createHash('sha256').update(script).digest('hex').slice(0, 10)}.js`
   await writeFile(join(staging, scriptUrl), script)
   const config = cmsConfig(registries, { contentPath: repositoryOf(options.contentDir).contentPath, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) })
