@@ -1,9 +1,9 @@
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
-import { folderKey, loadContent, type ContentSources } from './content/index.ts'
+import { folderKey, loadContent, type ContentSources, type Registries } from './content/index.ts'
 import { hasErrors } from './problems/index.ts'
 import { imageEncoder, imageOptions, planImage, processImages, type ImageSet } from './images/index.ts'
-import { carryUnits, checkOutput, computeFileManifest, createStaging, discardStaging, mergeCarried, readAssets, readFileManifest, readUnitManifest, reusableUnits, swapIntoPlace, uninterruptible, writeAssets, writeOutputManifest, writeUnitManifest } from './publish/index.ts'
+import { carryUnits, checkOutput, computeFileManifest, createStaging, discardStaging, mergeCarried, readAssets, readFileManifest, readUnitManifest, reusableUnits, swapIntoPlace, uninterruptible, writeAssets, writeCmsAdmin, writeOutputManifest, writeUnitManifest } from './publish/index.ts'
 import type { OutputUnit } from './output-unit.ts'
 import { loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexResult, type SearchPlan, type WordRoutesResult } from './search/index.ts'
@@ -109,10 +109,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Images: every size and format the pages link, planned while loading.
     const images = await task('processing images', timings, log, () => processImages(site.images, { outputDir: staging, cacheDir: join(cacheDir, 'images', cacheKey) }))
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
-    // Publish: the stylesheet and scripts, the file manifest for deploys (files written now are
+    // Publish: the stylesheet and scripts, the web editor at /admin/, the file manifest for deploys (files written now are
     // listed before the carried folders arrive, whose entries come from the last output's
     // manifest), then the folders carried over and the swap into place.
     await writeAssets(staging, Object.values(assets))
+    await writeCmsAdmin(staging, site.registries, { contentDir: options.contentDir ?? 'content', ...(options.baseUrl === undefined ? {} : { baseUrl: checkBaseUrl(options.baseUrl) }) })
     const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits]
     const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
     const fresh = await computeFileManifest(staging, stampFile, carried)
@@ -167,6 +168,8 @@ type ModelResults =
       routes: WordRoutesResult
       images: ImageSet[]
       assets: Awaited<ReturnType<typeof readAssets>>
+      /** For the web editor's configuration. */
+      registries: Registries
       nextScheduled?: number
     }
 
@@ -225,6 +228,7 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
     routes,
     images: sources.media.map((media) => planImage(media, imageOptions, encoder)),
     assets,
+    registries: sources.registries,
     ...nextScheduled(sources, now),
   }
 }

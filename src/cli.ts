@@ -40,6 +40,9 @@ Commands:
             --content DIR  --out DIR (default: ${defaultSchemaDir})
   serve   Build, serve on http://localhost:8080 and rebuild on change
             --content DIR  --out DIR  --port N  --drafts
+  cms     Serve like "serve", with the web editor at /admin/ saving into the content folder
+            (decap-server on the port of site.yml's cms.localBackend, 8081 by default)
+            --content DIR  --out DIR  --port N  --drafts
   new     Write a new article with valid front matter
             toasoan new "Tiêu đề" --locality ID --author ID [--content DIR] [--date "YYYY-MM-DD HH:mm"]
 ${deployUsage}
@@ -160,6 +163,8 @@ async function run(argv: readonly string[]): Promise<number> {
     }
     case 'serve':
       return (await import('./serve.ts')).serve({ contentDir: values.content, outDir: values.out ?? 'dist', port: Number(values.port), drafts: values.drafts })
+    case 'cms':
+      return (await import('./cms.ts')).serveWithCms({ contentDir: values.content, outDir: values.out ?? 'dist', port: Number(values.port), drafts: values.drafts })
     case 'new': {
       const title = positionals.join(' ').trim()
       if (!title || values.locality === undefined || values.author === undefined) {

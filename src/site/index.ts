@@ -14,3 +14,4 @@ export { absolutizeHtml, planFeeds, planFragments, planSitemaps } from './syndic
 export { contentHash, outputUnitOf } from './content-hash.ts'
 export { teaserOf } from './teasers.ts'
 export * from './urls.ts'
+export { cmsConfig, cmsFolderKeys, cmsFormat, localityOptions, type CmsConfig, type CmsConfigOptions, type CmsField } from './cms-config.ts'

@@ -21,6 +21,7 @@ const orchestration: Record<string, string> = {
   'src/memory.ts': 'frees memory before Pagefind starts',
   'src/operator-input.ts': 'reads --now and --base-url; their values reach every cached entry as data (the site model)',
   'src/publish/assets.ts': 'writes the stylesheet and scripts on every build; pages know them by a hash of their bytes',
+  'src/publish/cms-admin.ts': 'writes the web editor (/admin/) afresh on every build: nothing of it is cached',
   'src/publish/file-manifest.ts': 'lists and hashes the output for deploys; its stamps only spare reading unchanged files again',
   'src/publish/units.ts': 'the units cache itself, keyed by the whole build (asserted below)',
   'src/problems/github-format.ts': 'prints problems as GitHub Actions annotations; makes no entry',
