@@ -107,7 +107,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const search = await task('indexing search', timings, log, (progress) => writeSearchIndex(searchPlan, { outputDir: staging, progress, beforeIndexing: releaseMemory }), options.progress)
     log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} kept`)
     // Images: every size and format the pages link, planned while loading.
-    const images = await task('processing images', timings, log, () => processImages(site.images, { outputDir: staging, cacheDir: join(cacheDir, 'images', cacheKey) }))
+    const images = await task('processing images', timings, log, (progress) => processImages(site.images, { outputDir: staging, cacheDir: join(cacheDir, 'images', cacheKey), progress }), options.progress)
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
     // Publish: the stylesheet and scripts, the web editor at /admin/, the file manifest for deploys (files written now are
     // listed before the carried folders arrive, whose entries come from the last output's

@@ -5,7 +5,7 @@ import { checkBaseUrl, resolveNow } from './operator-input.ts'
 import { didYouMean } from './problems/did-you-mean.ts'
 import { checkOutput } from './publish/check-output.ts'
 import { interruptBuild } from './publish/interruption.ts'
-import { progressBar, wantsProgressBar } from './progress.ts'
+import { progressBar, progressLines, wantsProgressBar } from './progress.ts'
 import { UsageError } from './usage-error.ts'
 
 // Each command imports the stages it runs when it runs (a usage error, `check` or `new` never loads
@@ -128,7 +128,8 @@ async function run(argv: readonly string[]): Promise<number> {
       const { build } = await import('./build.ts')
       const stopOnSignal = exitOnSignal(out)
       const result = await build({
-        ...(bar ? { progress: bar.sink, log: (line: string) => (bar.clear(), console.log(line)) } : {}),
+        // A terminal gets a bar; a pipe or a CI log gets a line every few seconds of a long step.
+        ...(bar ? { progress: bar.sink, log: (line: string) => (bar.clear(), console.log(line)) } : { progress: progressLines((line) => console.log(line)) }),
         contentDir: values.content,
         outDir: out,
         drafts: values.drafts,
