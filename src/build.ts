@@ -41,7 +41,7 @@ export interface BuildOptions {
   /** URLs per sitemap file. @default 50000 */
   sitemapLimit?: number
   /** Articles per search bundle. @default site.yml's searchBundleSize (5,000) */
-  searchShardSize?: number
+  searchBundleSize?: number
   /** Overrides the hash of the rendering code (tests use it to stand for a template change). */
   renderFingerprint?: string
   /**
@@ -189,7 +189,7 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
   const now = options.now ?? resolveNow(undefined)
   // Site: the plain model every later stage reads.
   const model = await task('planning site', timings, log, () =>
-    planSite(withBaseUrl(sources, options.baseUrl), { now, drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchShardSize === undefined ? {} : { searchShardSize: options.searchShardSize }) })
+    planSite(withBaseUrl(sources, options.baseUrl), { now, drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchBundleSize === undefined ? {} : { searchBundleSize: options.searchBundleSize }) })
   )
   // Render: the pages link the stylesheet and scripts by the hash of their bytes.
   const assets = await readAssets()

@@ -8,7 +8,7 @@ export type {
 export { paginate, type PageSlice, type Pagination } from './paginate.ts'
 export { planSite, type PlanOptions } from './plan.ts'
 export { relatedArticles, type RelatedOptions } from './related.ts'
-export { planSearchShards, type SearchShard } from './search-shards.ts'
+export { planSearchBundles, type SearchBundle } from './search-bundles.ts'
 export { dictionaries, stringsFor, type Language, type Strings } from './strings.ts'
 export { absolutizeHtml, planFeeds, planFragments, planSitemaps } from './syndication.ts'
 export { contentHash, outputUnitOf } from './content-hash.ts'
