@@ -9,11 +9,15 @@ import {
 } from '../../templates/index.ts'
 import { renderDocument, renderFragment } from './render-page.tsx'
 
-/** Which pages of the model to render; everything by default. The scale work renders slices in parallel. */
+/** Which pages of the model to render; everything by default (a kind left out of a slice given is not rendered). */
 export interface RenderSlice {
   articles?: readonly ArticleModel[]
   listings?: readonly ListingPage[]
-  /** Home, years, feeds, sitemaps, fragments, redirects, CDN files, 404 and search. */
+  years?: readonly YearPage[]
+  fragments?: readonly LatestFragment[]
+  redirects?: readonly Redirect[]
+  feeds?: readonly Feed[]
+  /** Home, sitemaps, CDN files, robots.txt, OpenSearch, 404 and search: files made from the whole model. */
   singletons?: boolean
 }
 
@@ -40,9 +44,14 @@ export interface EleventyRenderOptions {
 export async function renderWithEleventy(model: SiteModel, options: EleventyRenderOptions): Promise<number> {
   const context = pageContext(model, options.assets)
   const { site, strings } = model
-  const articles = options.slice?.articles ?? model.articles
-  const listings = options.slice?.listings ?? model.listings
-  const singletons = options.slice?.singletons ?? true
+  const { slice } = options
+  const articles = slice ? (slice.articles ?? []) : model.articles
+  const listings = slice ? (slice.listings ?? []) : model.listings
+  const years = slice ? (slice.years ?? []) : model.years
+  const fragments = slice ? (slice.fragments ?? []) : model.fragments
+  const redirects = slice ? (slice.redirects ?? []) : model.redirects
+  const feeds = slice ? (slice.feeds ?? []) : model.feeds
+  const singletons = slice ? (slice.singletons ?? false) : true
   const inputDir = join(options.cacheDir, 'eleventy-input')
   await mkdir(inputDir, { recursive: true })
   let written = 0
@@ -67,14 +76,14 @@ export async function renderWithEleventy(model: SiteModel, options: EleventyRend
       }
       each('article', articles, (article) => article.url, (article) => renderDocument(<ArticlePage article={article} context={context} />))
       each('listing', listings, (page) => page.url, (page) => renderDocument(<ListingPageView page={page} context={context} />))
+      each('year', years, (page: YearPage) => page.url, (page) => renderDocument(<YearPageView page={page} context={context} />))
+      each('fragment', fragments, (fragment: LatestFragment) => fragment.url, (fragment) => renderFragment(<LatestFragmentView fragment={fragment} strings={strings} />))
+      each('redirect', redirects, (redirect: Redirect) => redirect.from, (redirect) => renderDocument(<RedirectPage redirect={redirect} site={site} strings={strings} />))
+      each('feed', feeds, (feed: Feed) => feed.url, (feed) => renderRss(feed, site.baseUrl))
       if (!singletons) return
       one('home', 'index.html', () => renderDocument(<HomePageView home={model.home} years={model.years} context={context} />))
       one('search', 'tim-kiem/index.html', () => renderDocument(<SearchPage context={context} bundles={model.searchBundles.map((bundle) => bundle.url).reverse()} />))
       one('not-found', '404.html', () => renderDocument(<NotFoundPage context={context} />))
-      each('year', model.years, (page: YearPage) => page.url, (page) => renderDocument(<YearPageView page={page} context={context} />))
-      each('fragment', model.fragments, (fragment: LatestFragment) => fragment.url, (fragment) => renderFragment(<LatestFragmentView fragment={fragment} strings={strings} />))
-      each('redirect', model.redirects, (redirect: Redirect) => redirect.from, (redirect) => renderDocument(<RedirectPage redirect={redirect} site={site} strings={strings} />))
-      each('feed', model.feeds, (feed: Feed) => feed.url, (feed) => renderRss(feed, site.baseUrl))
       each('sitemap', model.sitemaps.children, (child) => child.url, (child) => renderSitemap(child.entries))
       one('sitemap-index', 'sitemap.xml', () => renderSitemapIndex(model.sitemaps, site.baseUrl))
       one('sitemap-news', 'sitemap-news.xml', () => renderNewsSitemap(model.sitemaps))

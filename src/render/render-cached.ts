@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
 import { linkOrCopy } from '../publish/output.ts'
 import type { OutputUnit } from '../output-unit.ts'
-import { contentHash, outputUnitOf, outputPathOf, type ArticleModel, type ListingPage, type SiteModel } from '../site/index.ts'
+import { contentHash, outputUnitOf, outputPathOf, type ArticleModel, type Feed, type LatestFragment, type ListingPage, type Redirect, type SiteModel, type YearPage } from '../site/index.ts'
 import { pageContext, type PageContext } from '../../templates/index.ts'
-import { renderWithEleventy } from './eleventy-site.tsx'
+import { renderWithEleventy, type RenderSlice } from './eleventy-site.tsx'
 import { exists, mapLimit } from '../files.ts'
 import type { Progress } from '../progress.ts'
 
@@ -61,42 +61,48 @@ export function renderFingerprint(): Promise<string> {
 
 /**
  * Renders the site model, reusing every page whose inputs are unchanged since a cached build.
- * Article pages and older (numbered) index pages depend only on themselves and the registries
- * (never on article counts), so publishing an article re-renders just its page and the pages that
- * list it; landing pages, feeds and other site-wide files are always rendered (a few hundred).
- * Eleventy renders the rest in chunks.
+ * Every page is keyed by what it shows (its item of the model), the registries, site settings and
+ * the rendering code; landing pages also by every place's article count, which they show. So
+ * publishing an article re-renders its page, the pages that list it, its feeds and the landing
+ * pages (a few hundred), and a rebuild without changes renders only the files made from the whole
+ * model (home, sitemaps, CDN files: about ten). Eleventy renders the rest in runs.
  *
  * @param model The site model.
  * @param options Where to write and cache.
  */
 export async function renderCached(model: SiteModel, options: CachedRenderOptions): Promise<CachedRenderResult> {
   const fingerprint = options.fingerprint ?? (await renderFingerprint())
-  // Article counts show only on landing pages, which are always rendered: keep them out of the key.
+  // Article counts show only on landing pages, whose keys add them (below): keep them out of the others'.
   const localities = Object.fromEntries(Object.entries(model.localities).map(([id, locality]) => [id, { ...locality, articleCount: 0 }]))
   const context = pageContext({ ...model, localities }, options.assets)
   const contextKey = createHash('sha256').update(fingerprint).update(JSON.stringify(context)).digest('hex')
-  const keyOf = (kind: string, item: ArticleModel | ListingPage): string => createHash('sha256').update(contextKey).update(kind).update(contentHash(item)).digest('hex')
+  const keyOf = (kind: Page['kind'], item: object, base = contextKey): string => createHash('sha256').update(base).update(kind).update(contentHash(item)).digest('hex')
   await mkdir(options.pagesCacheDir, { recursive: true })
 
-  // Landing pages show the newest articles and counts: always rendered, never part of a unit's key.
-  const landings = model.listings.filter((listing) => listing.pagination.page === undefined)
-  const keyed = [
-    ...model.articles.map((item) => ({ item, key: keyOf('article', item), kind: 'article' as const })),
-    ...model.listings.filter((listing) => listing.pagination.page !== undefined).map((item) => ({ item, key: keyOf('listing', item), kind: 'listing' as const })),
+  // Landing pages also show how many articles each place has: their keys hash every count.
+  const countsKey = createHash('sha256').update(contextKey).update(JSON.stringify(Object.values(model.localities).map((locality) => locality.articleCount))).digest('hex')
+  const pages: KeyedPage[] = [
+    ...model.articles.map((item) => keyedPage({ kind: 'article', item }, keyOf('article', item))),
+    ...model.listings.map((item) =>
+      item.pagination.page === undefined ? keyedPage({ kind: 'landing', item }, keyOf('landing', item, countsKey)) : keyedPage({ kind: 'listing', item }, keyOf('listing', item))
+    ),
+    ...model.years.map((item) => keyedPage({ kind: 'year', item }, keyOf('year', item))),
+    ...model.fragments.map((item) => keyedPage({ kind: 'fragment', item }, keyOf('fragment', item))),
+    ...model.redirects.map((item) => keyedPage({ kind: 'redirect', item }, keyOf('redirect', item))),
+    ...model.feeds.map((item) => keyedPage({ kind: 'feed', item }, keyOf('feed', item))),
   ]
+  // A unit's key hashes its article and numbered pages. Landing pages, redirects and feeds in it
+  // are written into the new output whether the unit is carried or not, but still belong in its
+  // key by address: one that disappears (a month emptied, an alias removed) must not survive in a
+  // folder moved over from the live output.
   const byUnit = new Map<string, string[]>()
-  for (const { item, key } of keyed) {
-    const unit = outputUnitOf(item.url)
-    if (unit === undefined) continue
-    const lines = byUnit.get(unit)
-    if (lines) lines.push(`${item.url}\0${key}`)
-    else byUnit.set(unit, [`${item.url}\0${key}`])
-  }
-  // Pages rendered on every build still belong in their unit's key: one that disappears (a month
-  // emptied, an alias removed) must not survive in a folder moved over from the live output.
-  for (const url of [...landings.map((listing) => listing.url), ...model.redirects.map((redirect) => redirect.from), ...model.feeds.map((feed) => feed.url)]) {
+  for (const { page, url, key } of pages) {
     const unit = outputUnitOf(url)
-    if (unit !== undefined) byUnit.set(unit, [...(byUnit.get(unit) ?? []), `${url}\0always`])
+    if (unit === undefined || page.kind === 'year' || page.kind === 'fragment') continue
+    const line = carriable(page) ? `${url}\0${key}` : `${url}\0always`
+    const lines = byUnit.get(unit)
+    if (lines) lines.push(line)
+    else byUnit.set(unit, [line])
   }
   const units = [...byUnit].map(([path, lines]) => ({ path, key: createHash('sha256').update(lines.sort().join('\n')).digest('hex').slice(0, 32) })).sort((a, b) => (a.path < b.path ? -1 : 1))
   const kept = options.keepUnits ? await options.keepUnits(units) : new Set<string>()
@@ -104,10 +110,10 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   const used = new Set<string>()
   let cached = 0
   let carried = 0
-  const reuse = async (key: string, url: string): Promise<boolean> => {
+  const reuse = async ({ page, url, key }: KeyedPage): Promise<boolean> => {
     used.add(key)
     const unit = outputUnitOf(url)
-    if (unit !== undefined && kept.has(unit)) {
+    if (carriable(page) && unit !== undefined && kept.has(unit)) {
       carried++
       return true
     }
@@ -119,36 +125,73 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   }
   // File-system calls dominate here; a few dozen in flight hide their latency.
   const progress = options.progress ?? (() => {})
-  const total = keyed.length + landings.length
   let checked = 0
-  const hits = await mapLimit(keyed, 64, async (entry) => {
-    progress(checked++, total)
-    return { ...entry, hit: await reuse(entry.key, entry.item.url) }
-  })
-  const missedArticles = hits.flatMap((entry) => (!entry.hit && entry.kind === 'article' ? [{ item: entry.item, key: entry.key }] : []))
-  const missedListings = hits.flatMap((entry) => (!entry.hit && entry.kind === 'listing' ? [{ item: entry.item, key: entry.key }] : []))
+  const missed = (
+    await mapLimit(pages, 64, async (entry) => {
+      progress(checked++, pages.length)
+      return (await reuse(entry)) ? undefined : entry
+    })
+  ).filter((entry) => entry !== undefined)
 
+  // Eleventy renders what the cache did not have, in runs of `chunk` pages; the first run also
+  // writes the files made from the whole model (home, sitemaps, CDN files…).
   const chunk = options.chunkSize ?? 1000
-  const pages = [...missedArticles.map((entry) => ({ article: entry.item })), ...[...landings, ...missedListings.map((entry) => entry.item)].map((listing) => ({ listing }))]
   let rendered = 0
-  for (let start = 0; start === 0 || start < pages.length; start += chunk) {
-    const slice = pages.slice(start, start + chunk)
+  for (let start = 0; start === 0 || start < missed.length; start += chunk) {
     rendered += await renderWithEleventy(model, {
       outputDir: options.outputDir,
       cacheDir: options.eleventyCacheDir,
       assets: options.assets,
-      slice: {
-        articles: slice.flatMap((page) => ('article' in page ? [page.article] : [])),
-        listings: slice.flatMap((page) => ('listing' in page ? [page.listing] : [])),
-        singletons: start === 0,
-      },
+      slice: { ...sliceOf(missed.slice(start, start + chunk)), singletons: start === 0 },
     })
-    progress(total - pages.length + Math.min(pages.length, start + chunk), total)
+    progress(pages.length - missed.length + Math.min(missed.length, start + chunk), pages.length)
   }
   // Keep what was rendered for the next build (a hard link: no bytes copied).
-  await mapLimit([...missedArticles, ...missedListings], 64, ({ item, key }) =>
-    link(join(options.outputDir, outputPathOf(item.url)), join(options.pagesCacheDir, `${key}.html`)).catch(() => {})
+  await mapLimit(missed, 64, ({ url, key }) =>
+    link(join(options.outputDir, outputPathOf(url)), join(options.pagesCacheDir, `${key}.html`)).catch(() => {})
   )
   await pruneCacheFolder(options.pagesCacheDir, [...used].map((key) => `${key}.html`))
   return { rendered, cached, carried, units, carriedUnits: [...kept] }
+}
+
+/** A page of the model that the cache can hold, by kind. */
+type Page =
+  | { kind: 'article'; item: ArticleModel }
+  /** A numbered (older) page of an index. */
+  | { kind: 'listing'; item: ListingPage }
+  /** The first page of an index: the newest articles, and counts. */
+  | { kind: 'landing'; item: ListingPage }
+  | { kind: 'year'; item: YearPage }
+  | { kind: 'fragment'; item: LatestFragment }
+  | { kind: 'redirect'; item: Redirect }
+  | { kind: 'feed'; item: Feed }
+
+/** A page with its address and cache key. */
+interface KeyedPage {
+  page: Page
+  url: string
+  key: string
+}
+
+function keyedPage(page: Page, key: string): KeyedPage {
+  return { page, url: page.kind === 'redirect' ? page.item.from : page.item.url, key }
+}
+
+/** Whether a page is part of its unit's key, so that a carried unit already holds it unchanged. */
+function carriable(page: Page): boolean {
+  return page.kind === 'article' || page.kind === 'listing'
+}
+
+/** The slice of the model Eleventy renders for these pages. */
+function sliceOf(pages: readonly KeyedPage[]): RenderSlice {
+  const slice = { articles: [] as ArticleModel[], listings: [] as ListingPage[], years: [] as YearPage[], fragments: [] as LatestFragment[], redirects: [] as Redirect[], feeds: [] as Feed[] }
+  for (const { page } of pages) {
+    if (page.kind === 'article') slice.articles.push(page.item)
+    else if (page.kind === 'listing' || page.kind === 'landing') slice.listings.push(page.item)
+    else if (page.kind === 'year') slice.years.push(page.item)
+    else if (page.kind === 'fragment') slice.fragments.push(page.item)
+    else if (page.kind === 'redirect') slice.redirects.push(page.item)
+    else slice.feeds.push(page.item)
+  }
+  return slice
 }
