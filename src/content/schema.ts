@@ -19,7 +19,16 @@ export const siteSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
   language: z.string().default('vi'),
   timeZone: nonEmpty.default('Asia/Ho_Chi_Minh'),
-  publisher: z.object({ name: nonEmpty, logo: z.string().optional() }).optional(),
+  /**
+   * Who publishes the paper. `logo` (a site path such as `/logo.png`, or an https URL) is required:
+   * Google reads it from the `Organization` and `NewsArticle.publisher` markup.
+   */
+  publisher: z.object({
+    name: nonEmpty,
+    logo: z.string().regex(/^(?:\/(?!\/)|https:\/\/)\S+$/, 'must be a site path such as "/logo.png" or an https URL'),
+    /** The paper's own pages elsewhere (Facebook, YouTube, Zalo…), for the `Organization`'s `sameAs`. */
+    sameAs: z.array(z.url({ protocol: /^https$/ })).default([]),
+  }),
   /** Hosts whose `<iframe>` embeds are kept in article bodies. */
   embedHosts: z.array(nonEmpty).default([]),
   /** Articles on the landing page of an index. */
@@ -77,6 +86,8 @@ export const frontMatterSchema = z.object({
   images: z.array(imageSchema).default([]),
   draft: z.boolean().default(false),
   comments: z.boolean().optional(),
+  /** `true` puts the article on the front page's lead and secondary stories (newest featured first). */
+  featured: z.boolean().default(false),
   aliases: z.array(z.string().regex(/^\/[^\s]*$/, 'must be a path starting with "/"')).default([]),
 })
 

@@ -2,11 +2,12 @@ export { commentThread, countComments, type CommentModel } from './comments.ts'
 export { displayDate } from './display-date.ts'
 export { planListings, type ListingContext } from './listings.ts'
 export type {
-  ArticleLink, ArticleModel, ArticleTeaser, AuthorModel, CategoryModel, DisplayDate, Feed, FeedItem, HomePage, LatestFragment,
-  ListingPage, LocalityModel, Redirect, SiteInfo, SiteModel, Sitemaps, YearPage,
+  ArticleLink, ArticleModel, ArticleTeaser, AuthorModel, CategoryModel, DisplayDate, Feed, FeedItem, FooterLink, HomePage, LatestFragment,
+  LeadStory, ListingPage, Navigation, LocalityModel, Redirect, SiteInfo, SiteModel, Sitemaps, YearPage,
 } from './model.ts'
 export { paginate, type PageSlice, type Pagination } from './paginate.ts'
-export { planSite, type PlanOptions } from './plan.ts'
+export { planSite, sentenceCase, type PlanOptions } from './plan.ts'
+export { frontPageSizes, planFrontPage, type FrontPageContext, type FrontPageSizes } from './front-page.ts'
 export { relatedArticles, type RelatedOptions } from './related.ts'
 export { planSearchShards, type SearchShard } from './search-shards.ts'
 export { dictionaries, stringsFor, type Language, type Strings } from './strings.ts'

@@ -19,8 +19,8 @@ export interface SiteModel {
   categories: Record<string, CategoryModel>
   /** Published articles, newest first. */
   articles: ArticleModel[]
-  /** Localities linked from every page's header, in order. */
-  navigation: string[]
+  /** What every page's header links to: registry data only, so old pages never change with articles. */
+  navigation: Navigation
   home: HomePage
   /** Locality, author, category and month pages, landing and numbered. */
   listings: ListingPage[]
@@ -37,6 +37,23 @@ export interface SiteModel {
   searchShards: SearchShard[]
 }
 
+/** The header's sections: the paper's categories and a menu of district-level places. */
+export interface Navigation {
+  /** The province: the root of the locality tree. */
+  root?: string
+  /** District-level places (the root's children), registry order. */
+  places: string[]
+  /** Category ids, registry order. */
+  categories: string[]
+}
+
+/** A page the newsroom writes (`content/pages/`), linked from the footer. */
+export interface FooterLink {
+  title: string
+  /** Site path or absolute URL. */
+  url: string
+}
+
 /** Settings templates need. */
 export interface SiteInfo {
   title: string
@@ -49,9 +66,14 @@ export interface SiteInfo {
   ogLocale: string
   timeZone: string
   publisherName: string
-  publisherLogo?: string
+  /** A site path (`/logo.png`) or an https URL. */
+  publisherLogo: string
+  /** The paper's pages elsewhere (`Organization.sameAs`). */
+  publisherSameAs: string[]
   /** Where readers' comments are posted; absent when comments are off. */
   commentEndpoint?: string
+  /** Pages the newsroom writes, linked from every footer; empty until `content/pages/` is rendered. */
+  footerLinks: FooterLink[]
 }
 
 /** A date as readers and machines see it. */
@@ -73,12 +95,18 @@ export interface LocalityModel {
   feed: string
   /** Latest-news fragment. */
   fragment: string
+  /** `Thành phố`: the kind in Vietnamese sentence case, as headings show it. */
+  kindLabel: string
   /** Ancestor ids, root first. */
   ancestors: string[]
+  /** The district-level place it lies in (itself for one), for the header's current section. */
+  district?: string
   /** Child ids, in registry order. */
   children: string[]
   /** Published articles of this place and the places under it. */
   articleCount: number
+  /** The children with published articles, registry order: what the pages list. */
+  activeChildren: string[]
 }
 
 /** A person on bylines. */
@@ -138,6 +166,8 @@ export interface ArticleModel {
   /** Up to five older articles: same locality first, then shared tags or category. */
   related: ArticleLink[]
   aliases: string[]
+  /** The editors put it on the front page (front matter `featured: true`). */
+  featured: boolean
   /** Whether the page carries the comment form. */
   comments: boolean
   /** Approved comments, replies nested, oldest first. */
@@ -160,10 +190,25 @@ export interface ArticleTeaser {
   lead?: { url: string; width: number; height: number; alt: string }
 }
 
-/** The home page: the latest articles, then the latest of each district-level place. */
+/** The front page's lead story: a teaser with its full responsive lead image. */
+export interface LeadStory {
+  teaser: ArticleTeaser
+  image?: FigureImage
+}
+
+/**
+ * The front page, top to bottom; no article appears twice: the lead story, the secondary stories,
+ * a section per category, a block per district-level place, and "Tin mới" (headlines only).
+ */
 export interface HomePage {
+  lead?: LeadStory
+  secondary: ArticleTeaser[]
+  /** Categories with articles not shown above, registry order. */
+  sections: Array<{ category: string; articles: ArticleTeaser[] }>
+  /** District-level places with articles not shown above, registry order. */
+  places: Array<{ locality: string; articles: ArticleTeaser[] }>
+  /** The newest articles not shown above. */
   latest: ArticleTeaser[]
-  blocks: Array<{ locality: string; articles: ArticleTeaser[] }>
 }
 
 /** One page of an index: a locality, an author, a category or a month. */
@@ -174,7 +219,9 @@ export interface ListingPage {
   title: string
   /** The locality, author or category id; `YYYY/MM` for months. */
   subject: string
-  /** Newest first. */
+  /** A category's landing page: its newest story, shown large before the list. */
+  lead?: LeadStory
+  /** Newest first (after the lead, when there is one). */
   articles: ArticleTeaser[]
   pagination: Pagination
 }

@@ -65,6 +65,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
           return other ? [{ url: other.url, title: other.title, date: date(other) }] : []
         }),
         aliases: article.aliases,
+        featured: article.featured === true,
         comments: commentsOn && article.comments !== false,
         commentThread: thread,
         commentCount: countComments(thread),
@@ -93,9 +94,12 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     language: site.language,
     ogLocale: site.language === 'vi' ? 'vi_VN' : site.language,
     timeZone: site.timeZone,
-    publisherName: site.publisher?.name ?? site.title,
-    ...(site.publisher?.logo === undefined ? {} : { publisherLogo: site.publisher.logo }),
+    publisherName: site.publisher.name,
+    publisherLogo: site.publisher.logo,
+    publisherSameAs: site.publisher.sameAs,
     ...(commentsOn && site.comments?.endpoint !== undefined ? { commentEndpoint: site.comments.endpoint } : {}),
+    // The lead engineer's `content/pages/` fills this; the footer renders whatever is here.
+    footerLinks: [],
   }
   const topLevel = root ? (localities[root.id]?.children ?? []) : []
   const { listings, years, home, byLocality } = planListings(articles, { localities, authors, categories, strings, pageSize: site.pageSize, homeBlocks: topLevel })
@@ -103,7 +107,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
   const pages = [
     ...(articles[0] ? [{ url: fixedUrls.home, lastmod: articles[0].date.iso }] : []),
     ...listings.flatMap((page) => {
-      const lastmod = newest(page.articles)
+      const lastmod = page.lead?.teaser.date.iso ?? newest(page.articles)
       return lastmod === undefined ? [] : [{ url: page.url, lastmod }]
     }),
   ]
@@ -114,7 +118,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     authors,
     categories,
     articles,
-    navigation: root ? [root.id, ...topLevel.filter((id) => ['thành phố', 'thị xã'].includes(localities[id]?.kind ?? ''))] : [],
+    navigation: { ...(root ? { root: root.id } : {}), places: topLevel, categories: Object.keys(categories) },
     home,
     listings,
     years,
@@ -134,7 +138,11 @@ function planLocalities(sources: ContentSources): Record<string, LocalityModel> 
     const ancestors: string[] = []
     for (let parent = entry.parent; parent !== undefined; parent = parentOf.get(parent)) ancestors.unshift(parent)
     const url = localityUrl(entry.id)
-    localities[entry.id] = { id: entry.id, name: entry.name, kind: entry.kind, url, feed: feedUrl(url), fragment: latestFragmentUrl(entry.id), ancestors, children: [], articleCount: 0 }
+    const district = ancestors.length >= 2 ? ancestors[1] : ancestors.length === 1 ? entry.id : undefined
+    localities[entry.id] = {
+      id: entry.id, name: entry.name, kind: entry.kind, kindLabel: sentenceCase(entry.kind), url, feed: feedUrl(url), fragment: latestFragmentUrl(entry.id),
+      ancestors, ...(district === undefined ? {} : { district }), children: [], articleCount: 0, activeChildren: [],
+    }
   }
   for (const entry of entries) if (entry.parent !== undefined) localities[entry.parent]?.children.push(entry.id)
   return localities
@@ -143,6 +151,16 @@ function planLocalities(sources: ContentSources): Record<string, LocalityModel> 
 function planCategories(sources: ContentSources, articles: readonly ArticleModel[]): Record<string, CategoryModel> {
   const entries = sources.registries.categories ?? [...new Set(articles.flatMap((article) => (article.category === undefined ? [] : [article.category])))].sort(compare).map((id) => ({ id, name: id }))
   return Object.fromEntries(entries.map((entry) => [entry.id, { id: entry.id, name: entry.name, url: categoryUrl(entry.id), feed: feedUrl(categoryUrl(entry.id)) }]))
+}
+
+/**
+ * Vietnamese sentence case: only the first letter is a capital (`thành phố` → `Thành phố`, never
+ * the `Thành Phố` of CSS `text-transform: capitalize`).
+ *
+ * @param text Lower-case text.
+ */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1)
 }
 
 function byDateThenId(a: ArticleSource, b: ArticleSource): number {

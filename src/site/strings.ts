@@ -32,6 +32,8 @@ export const dictionaries = {
     breadcrumb: 'Đường dẫn',
     mainNavigation: 'Điều hướng chính',
     latest: 'Tin mới nhất',
+    topStories: 'Tin nổi bật',
+    aboutPages: 'Thông tin tòa soạn',
     latestNews: 'Tin mới',
     month: 'Tháng',
     year: 'Năm',

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { SiteFooter } from '../components/site-footer.tsx'
 import { SiteHeader } from '../components/site-header.tsx'
-import { absoluteUrl, type PageContext } from '../context.ts'
+import { absoluteUrl, type CurrentSection, type PageContext } from '../context.ts'
 
 /** Props of {@link BasePage}. */
 export interface BasePageProps {
@@ -11,13 +11,15 @@ export interface BasePageProps {
   description: string
   /** Site path of the page, for its canonical URL; absent on pages that have none (404). */
   path?: string
+  /** The header's section this page is in. */
+  current?: CurrentSection
   /** Extra `<head>` content: Open Graph, JSON-LD… */
   head?: ComponentChildren
   children: ComponentChildren
 }
 
 /** The HTML document every page shares: head, header with navigation and search, footer. */
-export function BasePage({ context, title, description, path, head, children }: BasePageProps) {
+export function BasePage({ context, title, description, path, current, head, children }: BasePageProps) {
   const { site, strings } = context
   return (
     <html lang={site.language}>
@@ -37,7 +39,7 @@ export function BasePage({ context, title, description, path, head, children }: 
         <a class="skip-link" href="#noi-dung">
           {strings.skipToContent}
         </a>
-        <SiteHeader context={context} />
+        <SiteHeader context={context} current={current} />
         <main id="noi-dung" tabIndex={-1}>
           {children}
         </main>

@@ -1,5 +1,6 @@
 import type { ArticleModel } from '../../src/site/index.ts'
 import { JsonLd } from '../components/json-ld.tsx'
+import { breadcrumbJsonLd, organizationJsonLd } from '../components/structured-data.ts'
 import { absoluteUrl, type PageContext } from '../context.ts'
 
 /** Open Graph, Twitter card and `NewsArticle` JSON-LD of an article page. */
@@ -10,6 +11,8 @@ export function ArticleHead({ article, context }: { article: ArticleModel; conte
   const leadAlt = article.images[0]?.alt ?? ''
   const image = lead ? absoluteUrl(site, lead.url) : undefined
   const modified = article.updated ?? article.date
+  const place = localities[article.locality]
+  const trail = place ? [...place.ancestors, place.id].flatMap((id) => (localities[id] ? [localities[id]] : [])) : []
   const people = article.authors.flatMap((id) => {
     const author = authors[id]
     return author ? [{ '@type': 'Person', name: author.name, url: author.sameAs ?? absoluteUrl(site, author.url) }] : []
@@ -23,12 +26,7 @@ export function ArticleHead({ article, context }: { article: ArticleModel; conte
     datePublished: article.date.iso,
     dateModified: modified.iso,
     author: people,
-    publisher: {
-      '@type': 'Organization',
-      name: site.publisherName,
-      url: absoluteUrl(site, '/'),
-      ...(site.publisherLogo === undefined ? {} : { logo: { '@type': 'ImageObject', url: absoluteUrl(site, site.publisherLogo) } }),
-    },
+    publisher: organizationJsonLd(site, false),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     inLanguage: site.language,
     ...(localities[article.locality] ? { contentLocation: { '@type': 'Place', name: localities[article.locality]?.name } } : {}),
@@ -62,6 +60,7 @@ export function ArticleHead({ article, context }: { article: ArticleModel; conte
       <meta name="twitter:description" content={article.summary} />
       {image ? <meta name="twitter:image" content={image} /> : null}
       <JsonLd data={jsonLd} />
+      {trail.length > 0 ? <JsonLd data={breadcrumbJsonLd(site, trail)} /> : null}
     </>
   )
 }
