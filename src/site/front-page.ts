@@ -31,8 +31,9 @@ export interface FrontPageContext {
 /**
  * Plans the front page. The lead and secondary stories are the newest `featured` articles, filled up
  * with the newest others when fewer are featured; then each category's newest, each district-level
- * place's newest (the place and every place under it), and "Tin mới", each part skipping the articles
- * an earlier part shows, and leaving out sections and places with nothing left to show.
+ * place's newest (the place and every place under it), each part skipping the articles an earlier
+ * part shows and left out when nothing is left to show; and "Tin mới", the newest articles but the
+ * top stories, in order (a river of headlines, so it may repeat a section's story).
  *
  * @param articles Published articles, newest first.
  * @param context Teasers, the order of sections and places, and the locality tree.
@@ -53,6 +54,10 @@ export function planFrontPage(articles: readonly ArticleModel[], context: FrontP
   const teaser = (article: ArticleModel): ArticleTeaser => context.teasers.get(article.url) as ArticleTeaser
   const top = take([...articles.filter((article) => article.featured), ...articles], 1 + sizes.secondary)
   const [first, ...rest] = top
+  // "Tin mới" is the chronological river: everything but the top stories, newest first, even when a
+  // section below also shows it.
+  const topUrls = new Set(top.map((article) => article.url))
+  const latest = articles.filter((article) => !topUrls.has(article.url)).slice(0, sizes.latest).map(teaser)
 
   const byCategory = new Map<string, ArticleModel[]>()
   const byPlace = new Map<string, ArticleModel[]>()
@@ -69,7 +74,7 @@ export function planFrontPage(articles: readonly ArticleModel[], context: FrontP
     const picked = take(byPlace.get(locality) ?? [], sizes.perPlace)
     return picked.length > 0 ? [{ locality, articles: picked.map(teaser) }] : []
   })
-  const home: HomePage = { secondary: rest.map(teaser), sections, places, latest: take(articles, sizes.latest).map(teaser) }
+  const home: HomePage = { secondary: rest.map(teaser), sections, places, latest }
   if (first) {
     const image = first.images[0]
     home.lead = image ? { teaser: teaser(first), image } : { teaser: teaser(first) }

@@ -197,8 +197,9 @@ export interface LeadStory {
 }
 
 /**
- * The front page, top to bottom; no article appears twice: the lead story, the secondary stories,
- * a section per category, a block per district-level place, and "Tin mới" (headlines only).
+ * The front page, top to bottom: the lead story, the secondary stories, a section per category and
+ * a block per district-level place (none repeating an article shown above it), and "Tin mới"
+ * (headlines only, newest first, all but the top stories).
  */
 export interface HomePage {
   lead?: LeadStory
@@ -207,7 +208,7 @@ export interface HomePage {
   sections: Array<{ category: string; articles: ArticleTeaser[] }>
   /** District-level places with articles not shown above, registry order. */
   places: Array<{ locality: string; articles: ArticleTeaser[] }>
-  /** The newest articles not shown above. */
+  /** The newest articles but the lead and secondary stories. */
   latest: ArticleTeaser[]
 }
 
