@@ -98,6 +98,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     publisherLogo: site.publisher.logo,
     publisherSameAs: site.publisher.sameAs,
     ...(commentsOn && site.comments?.endpoint !== undefined ? { commentEndpoint: site.comments.endpoint } : {}),
+    embedHosts: site.embedHosts,
     // The lead engineer's `content/pages/` fills this; the footer renders whatever is here.
     footerLinks: [],
   }
