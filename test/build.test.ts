@@ -173,6 +173,21 @@ test('should mark up the publisher on the front page and the breadcrumbs of an a
   assert.equal(items.map((entry) => entry.position), [1, 2, 3])
 })
 
+test('should give every page Open Graph and a Twitter card, articles their own', async () => {
+  const home = await readPage(outDir, '/')
+  assert.is(metaContent(home, 'og:type'), 'website')
+  assert.is(metaContent(home, 'og:url'), 'https://fixture.example/')
+  assert.is(metaContent(home, 'og:image'), 'https://fixture.example/logo.png')
+  assert.is(metaContent(home, 'twitter:site'), '@baothunghiem')
+  const section = await readPage(outDir, '/chuyen-muc/thoi-su/')
+  assert.is(metaContent(section, 'og:title'), 'Thời sự - Báo Thử Nghiệm')
+  const article = await readPage(outDir, '/2020/03/hai-tac-gia-va-dinh-chinh/')
+  assert.is(metaContent(article, 'og:type'), 'article')
+  assert.is(article.match(/property="og:type"/g)?.length, 1, 'one card per page')
+  assert.is(metaContent(article, 'twitter:site'), '@baothunghiem')
+  assert.ok((metaContent(article, 'twitter:image:alt') ?? '').length > 0)
+})
+
 test('should mark the current section in the header, and open "Địa phương" without JavaScript', async () => {
   const article = await readPage(outDir, '/2019/10/hoi-nghi-lang-nghe/')
   const nav = /<nav class="site-nav"[^>]*>(.*?)<\/nav>/.exec(article)?.[1] ?? ''

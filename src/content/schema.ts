@@ -29,6 +29,8 @@ export const siteSchema = z.object({
     /** The paper's own pages elsewhere (Facebook, YouTube, Zalo…), for the `Organization`'s `sameAs`. */
     sameAs: z.array(z.url({ protocol: /^https$/ })).default([]),
   }),
+  /** The paper's X (Twitter) account, `@handle`, for `twitter:site` on every page. */
+  twitter: z.string().regex(/^@\w{1,15}$/, 'must be an X (Twitter) handle such as "@baotinxuthanh"').optional(),
   /** Hosts whose `<iframe>` embeds are kept in article bodies. */
   embedHosts: z.array(nonEmpty).default([]),
   /** Articles on the landing page of an index. */

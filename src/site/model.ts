@@ -72,6 +72,8 @@ export interface SiteInfo {
   publisherSameAs: string[]
   /** Where readers' comments are posted; absent when comments are off. */
   commentEndpoint?: string
+  /** The paper's X (Twitter) `@handle`, for `twitter:site`. */
+  twitter?: string
   /** Hosts whose `<iframe>` embeds bodies may hold (the CSP's `frame-src`). */
   embedHosts: string[]
   /** Pages the newsroom writes, linked from every footer; empty until `content/pages/` is rendered. */

@@ -99,6 +99,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     publisherSameAs: site.publisher.sameAs,
     ...(commentsOn && site.comments?.endpoint !== undefined ? { commentEndpoint: site.comments.endpoint } : {}),
     embedHosts: site.embedHosts,
+    ...(site.twitter === undefined ? {} : { twitter: site.twitter }),
     // The lead engineer's `content/pages/` fills this; the footer renders whatever is here.
     footerLinks: [],
   }

@@ -59,6 +59,7 @@ export function ArticleHead({ article, context }: { article: ArticleModel; conte
       <meta name="twitter:title" content={article.title} />
       <meta name="twitter:description" content={article.summary} />
       {image ? <meta name="twitter:image" content={image} /> : null}
+      {image ? <meta name="twitter:image:alt" content={leadAlt} /> : null}
       <JsonLd data={jsonLd} />
       {trail.length > 0 ? <JsonLd data={breadcrumbJsonLd(site, trail)} /> : null}
     </>
