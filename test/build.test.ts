@@ -91,7 +91,7 @@ test('should give the page lang, canonical, Open Graph and a NewsArticle JSON-LD
     { '@type': 'Person', name: 'Lan Anh', url: 'https://example.org/lan-anh' },
   ])
   assert.equal((data['publisher'] as Record<string, unknown>)['name'], 'Báo Thử Nghiệm điện tử')
-  assert.match(JSON.stringify(data['image']), '"width":400,"height":240')
+  assert.equal((data['image'] as Array<{ width: number; height: number }>).map((image) => [image.width, image.height]), [[400, 225], [320, 240], [240, 240]], 'the lead cut to 16:9, 4:3 and 1:1')
 })
 
 test('should escape a title and summary containing markup, and sanitise raw HTML in the body', async () => {

@@ -64,7 +64,9 @@ async function encode(source: string, variants: readonly ImageVariant[], target:
   // One decode per source: rotate() applies the EXIF orientation; sharp writes no metadata unless asked.
   const base = sharp(source).rotate()
   for (const variant of variants) {
-    let pipeline = base.clone().resize({ width: variant.width, withoutEnlargement: true })
+    let pipeline = variant.crop
+      ? base.clone().resize({ width: variant.width, height: variant.height, fit: 'cover', position: sharp.strategy.attention })
+      : base.clone().resize({ width: variant.width, withoutEnlargement: true })
     if (variant.format === 'avif') pipeline = pipeline.avif({ quality: settings.quality.avif, effort: settings.avifEffort })
     else if (variant.format === 'webp') pipeline = pipeline.webp({ quality: settings.quality.webp })
     else if (variant.format === 'png') pipeline = pipeline.png({ compressionLevel: 9, palette: true, quality: settings.quality.png })
