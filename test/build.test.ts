@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build } from '../src/build.ts'
@@ -186,6 +187,18 @@ test('should give every page Open Graph and a Twitter card, articles their own',
   assert.is(article.match(/property="og:type"/g)?.length, 1, 'one card per page')
   assert.is(metaContent(article, 'twitter:site'), '@baothunghiem')
   assert.ok((metaContent(article, 'twitter:image:alt') ?? '').length > 0)
+})
+
+test('should link a favicon and a home-screen icon made from site.yml\'s icon', async () => {
+  const home = await readPage(outDir, '/')
+  const icons = [...home.matchAll(/<link rel="(icon|apple-touch-icon)"(?: type="image\/png")?(?: sizes="(\d+)x\d+")? href="([^"]+)"/g)].map((match) => ({ rel: match[1], sizes: match[2], href: match[3] ?? '' }))
+  assert.equal(icons.map((icon) => [icon.rel, icon.sizes]), [['icon', '32'], ['icon', '192'], ['apple-touch-icon', undefined]])
+  for (const [index, size] of [32, 192, 180].entries()) {
+    const href = icons[index]?.href ?? ''
+    assert.match(href, /^\/media\/[0-9a-f]{2}\/bieu-tuong-icon-\d+\.[0-9a-f]{10}\.png$/)
+    const { width, height, format } = await sharp(join(outDir, href)).metadata()
+    assert.equal([width, height, format], [size, size, 'png'])
+  }
 })
 
 test('should mark the current section in the header, and open "Địa phương" without JavaScript', async () => {

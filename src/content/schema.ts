@@ -29,6 +29,11 @@ export const siteSchema = z.object({
     /** The paper's own pages elsewhere (Facebook, YouTube, Zalo…), for the `Organization`'s `sameAs`. */
     sameAs: z.array(z.url({ protocol: /^https$/ })).default([]),
   }),
+  /**
+   * The site's icon: an image in the content folder (path from it, e.g. `media/bieu-tuong.png`),
+   * square, at least 192 px; published as the favicon and the phone's home-screen icon.
+   */
+  icon: nonEmpty.optional(),
   /** The paper's X (Twitter) account, `@handle`, for `twitter:site` on every page. */
   twitter: z.string().regex(/^@\w{1,15}$/, 'must be an X (Twitter) handle such as "@baotinxuthanh"').optional(),
   /** Hosts whose `<iframe>` embeds are kept in article bodies. */

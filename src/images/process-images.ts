@@ -35,10 +35,10 @@ export interface ProcessResult {
  * oriented by EXIF, resized (never up) and encoded, with all metadata (EXIF, GPS) left out. Runs a
  * few images at a time, each with one libvips thread, so memory stays bounded.
  *
- * @param sets Images to publish.
+ * @param sets Images to publish (article images and the site's icons).
  * @param options Where, and how.
  */
-export async function processImages(sets: readonly ImageSet[], options: ProcessOptions): Promise<ProcessResult> {
+export async function processImages(sets: ReadonlyArray<Pick<ImageSet, 'source' | 'variants'>>, options: ProcessOptions): Promise<ProcessResult> {
   const settings = options.options ?? imageOptions
   const cache = openCacheFolder(options.cacheDir)
   const code = (await cacheFingerprint('images')).slice(0, 16)

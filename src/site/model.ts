@@ -72,6 +72,8 @@ export interface SiteInfo {
   publisherSameAs: string[]
   /** Where readers' comments are posted; absent when comments are off. */
   commentEndpoint?: string
+  /** URLs of the site's icons (32, 180 and 192 px PNGs); absent when site.yml names no `icon`. */
+  icons?: { favicon: string; touch: string; large: string }
   /** The paper's X (Twitter) `@handle`, for `twitter:site`. */
   twitter?: string
   /** Hosts whose `<iframe>` embeds bodies may hold (the CSP's `frame-src`). */

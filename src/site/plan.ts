@@ -1,3 +1,4 @@
+import type { SiteIcons } from '../images/index.ts'
 import { compare, type ArticleSource, type CommentSource, type ContentSources } from '../content/index.ts'
 import { commentThread, countComments } from './comments.ts'
 import { displayDate } from './display-date.ts'
@@ -20,6 +21,8 @@ export interface PlanOptions {
   sitemapLimit?: number
   /** Articles per search bundle. @default site.yml's searchBundleSize (5,000) */
   searchShardSize?: number
+  /** The site's icons, planned from site.yml's `icon`. @default none: pages link no icon file */
+  icons?: SiteIcons
 }
 
 /**
@@ -99,6 +102,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     publisherSameAs: site.publisher.sameAs,
     ...(commentsOn && site.comments?.endpoint !== undefined ? { commentEndpoint: site.comments.endpoint } : {}),
     embedHosts: site.embedHosts,
+    ...(options.icons === undefined ? {} : { icons: { favicon: options.icons.favicon.url, touch: options.icons.touch.url, large: options.icons.large.url } }),
     ...(site.twitter === undefined ? {} : { twitter: site.twitter }),
     // The lead engineer's `content/pages/` fills this; the footer renders whatever is here.
     footerLinks: [],

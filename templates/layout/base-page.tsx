@@ -56,7 +56,15 @@ export function BasePage({ context, title, description, path, current, ownCard =
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <link rel="icon" href="data:," />
+        {site.icons ? (
+          <>
+            <link rel="icon" type="image/png" sizes="32x32" href={site.icons.favicon} />
+            <link rel="icon" type="image/png" sizes="192x192" href={site.icons.large} />
+            <link rel="apple-touch-icon" href={site.icons.touch} />
+          </>
+        ) : (
+          <link rel="icon" href="data:," />
+        )}
         <title>{fullTitle}</title>
         <meta name="description" content={description} />
         {path === undefined ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={absoluteUrl(site, path)} />}

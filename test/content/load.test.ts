@@ -61,7 +61,7 @@ test('should refuse a comment endpoint that is not https, at its position', asyn
     await writeFile(join(dir, 'site.yml'), site.replace('https://comments.example/v3/entry/toasoan', 'http://comments.example/v3/entry/toasoan'))
     const { sources, files } = await loadContent({ contentDir: dir })
     assert.is(sources, undefined)
-    assert.match(formatProblems(files, dir), 'site.yml:12:13 error Comment endpoint "http://comments.example/v3/entry/toasoan" must be an https URL. [invalid-endpoint]')
+    assert.match(formatProblems(files, dir), 'site.yml:14:13 error Comment endpoint "http://comments.example/v3/entry/toasoan" must be an https URL. [invalid-endpoint]')
     await writeFile(join(dir, 'site.yml'), site.replace('https://comments.example/v3/entry/toasoan', 'http://127.0.0.1:8787/entry'))
     assert.ok((await loadContent({ contentDir: dir })).sources, 'http on this machine is allowed for testing')
   } finally {
