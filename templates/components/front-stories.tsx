@@ -4,12 +4,19 @@ import { Picture } from './figure.tsx'
 /** `sizes` of the front page's lead image: three fifths of the 72rem page on wide screens. */
 export const frontLeadImageSizes = '(min-width: 64rem) 42rem, calc(100vw - 2rem)'
 
-/** The front page's lead story: a large image (loaded first), the title and the lead (sapo). */
-export function FrontLead({ lead }: { lead: LeadStory }) {
+/** `sizes` of an index page's lead image: the whole 72rem page. */
+export const indexLeadImageSizes = '(min-width: 74rem) 70rem, calc(100vw - 2rem)'
+
+/**
+ * The front page's lead story: a large image (loaded first), the title and the lead (sapo).
+ *
+ * @param sizes The image's `sizes` where it is shown. @default frontLeadImageSizes
+ */
+export function FrontLead({ lead, sizes = frontLeadImageSizes }: { lead: LeadStory; sizes?: string }) {
   const { teaser, image } = lead
   return (
     <article class="front-lead">
-      {image ? <Picture image={image} lead sizes={frontLeadImageSizes} /> : null}
+      {image ? <Picture image={image} lead sizes={sizes} /> : null}
       <h2 class="front-lead__title">
         <a href={teaser.url}>{teaser.title}</a>
       </h2>

@@ -1,6 +1,6 @@
 import type { ListingPage } from '../../src/site/index.ts'
 import { Breadcrumbs } from '../components/breadcrumbs.tsx'
-import { FrontLead } from '../components/front-stories.tsx'
+import { FrontLead, indexLeadImageSizes } from '../components/front-stories.tsx'
 import { LocalityLinks } from '../components/locality-links.tsx'
 import { PaginationLinks, PaginationNav } from '../components/pagination-nav.tsx'
 import { TeaserList, TeasersByDay } from '../components/teaser-list.tsx'
@@ -47,7 +47,7 @@ export function ListingPageView({ page, context }: { page: ListingPage; context:
         ) : null}
         {page.lead ? (
           <div class="index-lead">
-            <FrontLead lead={page.lead} />
+            <FrontLead lead={page.lead} sizes={indexLeadImageSizes} />
           </div>
         ) : null}
         {page.kind === 'month' ? <TeasersByDay articles={page.articles} strings={strings} /> : <TeaserList articles={page.articles} strings={strings} />}
