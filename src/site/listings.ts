@@ -54,8 +54,12 @@ export function planListings(
   }
   for (const locality of Object.values(localities)) {
     locality.articleCount = byLocality.get(locality.id)?.length ?? 0
-    locality.activeChildren = locality.children.filter((id) => byLocality.has(id))
+    const first = listings.length
     add('locality', locality.id, locality.name, locality.url, teasersOf(byLocality.get(locality.id)))
+    // Only the landing page lists the places under it (it changes anyway); only those with articles.
+    const places = locality.children.filter((id) => byLocality.has(id))
+    const landing = listings[first]
+    if (landing && places.length > 0) landing.places = places
   }
   for (const author of Object.values(authors)) add('author', author.id, author.name, author.url, byAuthor.get(author.id) ?? [])
   for (const category of Object.values(categories)) {

@@ -111,8 +111,6 @@ export interface LocalityModel {
   children: string[]
   /** Published articles of this place and the places under it. */
   articleCount: number
-  /** The children with published articles, registry order: what the pages list. */
-  activeChildren: string[]
 }
 
 /** A person on bylines. */
@@ -226,6 +224,8 @@ export interface ListingPage {
   title: string
   /** The locality, author or category id; `YYYY/MM` for months. */
   subject: string
+  /** A locality's landing page: the places under it that have articles, registry order. */
+  places?: string[]
   /** A category's landing page: its newest story, shown large before the list. */
   lead?: LeadStory
   /** Newest first (after the lead, when there is one). */

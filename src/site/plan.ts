@@ -147,7 +147,7 @@ function planLocalities(sources: ContentSources): Record<string, LocalityModel> 
     const district = ancestors.length >= 2 ? ancestors[1] : ancestors.length === 1 ? entry.id : undefined
     localities[entry.id] = {
       id: entry.id, name: entry.name, kind: entry.kind, kindLabel: sentenceCase(entry.kind), url, feed: feedUrl(url), fragment: latestFragmentUrl(entry.id),
-      ancestors, ...(district === undefined ? {} : { district }), children: [], articleCount: 0, activeChildren: [],
+      ancestors, ...(district === undefined ? {} : { district }), children: [], articleCount: 0,
     }
   }
   for (const entry of entries) if (entry.parent !== undefined) localities[entry.parent]?.children.push(entry.id)

@@ -39,10 +39,10 @@ export function ListingPageView({ page, context }: { page: ListingPage; context:
         <h1>{page.title}</h1>
         {locality ? <p class="index__kind">{locality.kindLabel}</p> : null}
         {author?.bio ? <p class="index__bio">{author.bio}</p> : null}
-        {locality && landing && locality.activeChildren.length > 0 ? (
+        {page.places ? (
           <>
             <h2>{strings.placesUnder}</h2>
-            <LocalityLinks ids={locality.activeChildren} localities={localities} label={strings.articleCount} />
+            <LocalityLinks ids={page.places} localities={localities} label={strings.articleCount} />
           </>
         ) : null}
         {page.lead ? (

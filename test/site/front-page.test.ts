@@ -7,7 +7,7 @@ const test = suite('planFrontPage')
 
 function place(id: string, ancestors: string[], district?: string): LocalityModel {
   return {
-    id, name: id, kind: 'huyện', kindLabel: 'Huyện', url: `/dia-phuong/${id}/`, feed: '', fragment: '', ancestors, children: [], articleCount: 0, activeChildren: [],
+    id, name: id, kind: 'huyện', kindLabel: 'Huyện', url: `/dia-phuong/${id}/`, feed: '', fragment: '', ancestors, children: [], articleCount: 0,
     ...(district === undefined ? {} : { district }),
   }
 }
