@@ -156,17 +156,21 @@ test('should list articles on the home, locality and author pages', async () => 
 test('should mark up the publisher on the front page and the breadcrumbs of an article as JSON-LD', async () => {
   const home = await readPage(outDir, '/')
   const [organization] = jsonLdOf(home) as Array<Record<string, unknown>>
+  const logo = (organization?.['logo'] as { url: string } | undefined)?.url ?? ''
+  assert.match(logo, /^https:\/\/fixture\.example\/media\/[0-9a-f]{2}\/logo-bao-600\.[0-9a-f]{10}\.png$/)
+  const { width, format } = await sharp(join(outDir, new URL(logo).pathname)).metadata()
+  assert.equal([width, format], [600, 'png'], 'the logo is published from content/media')
   assert.equal(organization, {
     '@context': 'https://schema.org',
     '@type': 'Organization',
     name: 'Báo Thử Nghiệm điện tử',
     url: 'https://fixture.example/',
-    logo: { '@type': 'ImageObject', url: 'https://fixture.example/logo.png' },
+    logo: { '@type': 'ImageObject', url: logo },
     sameAs: ['https://www.facebook.com/baothunghiem'],
   })
   const article = await readPage(outDir, '/2024/05/tieu-de-co-the-script/')
   const [news, breadcrumbs] = jsonLdOf(article) as Array<Record<string, unknown>>
-  assert.equal((news?.['publisher'] as Record<string, unknown>)['logo'], { '@type': 'ImageObject', url: 'https://fixture.example/logo.png' })
+  assert.equal((news?.['publisher'] as Record<string, unknown>)['logo'], { '@type': 'ImageObject', url: logo })
   assert.is(breadcrumbs?.['@type'], 'BreadcrumbList')
   const items = breadcrumbs?.['itemListElement'] as Array<{ position: number; name: string; item: string }>
   const visible = [...(/<nav class="kicker"[^>]*>(.*?)<\/nav>/.exec(article)?.[1] ?? '').matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((match) => ({ item: `https://fixture.example${match[1]}`, name: match[2] }))
@@ -178,7 +182,7 @@ test('should give every page Open Graph and a Twitter card, articles their own',
   const home = await readPage(outDir, '/')
   assert.is(metaContent(home, 'og:type'), 'website')
   assert.is(metaContent(home, 'og:url'), 'https://fixture.example/')
-  assert.is(metaContent(home, 'og:image'), 'https://fixture.example/logo.png')
+  assert.match(metaContent(home, 'og:image') ?? '', /^https:\/\/fixture\.example\/media\/[0-9a-f]{2}\/logo-bao-600\.[0-9a-f]{10}\.png$/)
   assert.is(metaContent(home, 'twitter:site'), '@baothunghiem')
   const section = await readPage(outDir, '/chuyen-muc/thoi-su/')
   assert.is(metaContent(section, 'og:title'), 'Thời sự - Báo Thử Nghiệm')

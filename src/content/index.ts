@@ -3,6 +3,6 @@ export { isoInZone, parseArticleDate, partsInZone, rfc822InZone, type ArticleDat
 export { loadComments, type CommentSource } from './comments.ts'
 export { compare, folderKey, loadContent, type ContentSources, type LoadOptions } from './load.ts'
 export type { MediaFile } from './media.ts'
-export { loadSiteIcon } from './site-icon.ts'
+export { loadPublisherLogo, loadSiteIcon, loadSiteImage, type SiteImageField } from './site-icon.ts'
 export { loadRegistries, type Registries } from './registries.ts'
 export * from './schema.ts'

@@ -20,12 +20,12 @@ export const siteSchema = z.object({
   language: z.string().default('vi'),
   timeZone: nonEmpty.default('Asia/Ho_Chi_Minh'),
   /**
-   * Who publishes the paper. `logo` (a site path such as `/logo.png`, or an https URL) is required:
-   * Google reads it from the `Organization` and `NewsArticle.publisher` markup.
+   * Who publishes the paper. `logo` (an image in the content folder such as `media/logo.png`, or an
+   * https URL) is required: Google reads it from the `Organization` and `NewsArticle.publisher` markup.
    */
   publisher: z.object({
     name: nonEmpty,
-    logo: z.string().regex(/^(?:\/(?!\/)|https:\/\/)\S+$/, 'must be a site path such as "/logo.png" or an https URL'),
+    logo: z.string().regex(/^(?:https:\/\/\S+|(?![a-z]+:)[^\s]+)$/, 'must be an image in the content folder such as "media/logo.png", or an https URL'),
     /** The paper's own pages elsewhere (Facebook, YouTube, Zalo…), for the `Organization`'s `sameAs`. */
     sameAs: z.array(z.url({ protocol: /^https$/ })).default([]),
   }),

@@ -30,3 +30,18 @@ export function planSiteIcons(media: { sourcePath: string; name: string; hash: s
   const icons: SiteIcons = { favicon: icon(iconSizes.favicon), touch: icon(iconSizes.touch), large: icon(iconSizes.large) }
   return { icons, set: { source: media.sourcePath, variants: [icons.favicon, icons.touch, icons.large] } }
 }
+
+/**
+ * Plans the publisher's logo: one PNG at most 600 px wide (Google shows logos small), the whole
+ * picture, named like every image.
+ *
+ * @param media The measured source.
+ * @param encoder Identity of the code that encodes images. @default ''
+ * @returns The logo, and the file to produce (for `processImages`).
+ */
+export function planLogo(media: { sourcePath: string; name: string; hash: string; width: number; height: number }, encoder = ''): { logo: ImageVariant; set: Pick<ImageSet, 'source' | 'variants'> } {
+  const width = Math.min(media.width, 600)
+  const hash = createHash('sha256').update(`${media.hash}:logo:${width}:${encoder}`).digest('hex').slice(0, 10)
+  const logo: ImageVariant = { url: `/media/${hash.slice(0, 2)}/${media.name}-${width}.${hash}.png`, width, height: Math.round((width * media.height) / media.width), format: 'png' }
+  return { logo, set: { source: media.sourcePath, variants: [logo] } }
+}

@@ -66,7 +66,7 @@ export interface SiteInfo {
   ogLocale: string
   timeZone: string
   publisherName: string
-  /** A site path (`/logo.png`) or an https URL. */
+  /** The published logo's site path (`/media/…png`), or the https URL site.yml gives. */
   publisherLogo: string
   /** The paper's pages elsewhere (`Organization.sameAs`). */
   publisherSameAs: string[]

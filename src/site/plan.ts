@@ -23,6 +23,8 @@ export interface PlanOptions {
   searchShardSize?: number
   /** The site's icons, planned from site.yml's `icon`. @default none: pages link no icon file */
   icons?: SiteIcons
+  /** Published path of the publisher's logo when site.yml names a content file. @default `publisher.logo` as written */
+  logo?: string
 }
 
 /**
@@ -98,7 +100,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     ogLocale: site.language === 'vi' ? 'vi_VN' : site.language,
     timeZone: site.timeZone,
     publisherName: site.publisher.name,
-    publisherLogo: site.publisher.logo,
+    publisherLogo: options.logo ?? site.publisher.logo,
     publisherSameAs: site.publisher.sameAs,
     ...(commentsOn && site.comments?.endpoint !== undefined ? { commentEndpoint: site.comments.endpoint } : {}),
     embedHosts: site.embedHosts,

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { loadSiteIcon } from '../../src/content/index.ts'
+import { loadPublisherLogo, loadSiteIcon } from '../../src/content/index.ts'
 import { formatProblems } from '../../src/problems/index.ts'
 import { contentWith, fixtureSite, removeDir } from '../helpers/fixtures.ts'
 
@@ -26,7 +26,19 @@ test('should report a missing, outside, broken or too small icon at its line in 
     await writeFile(join(dir, 'media', 'hong.png'), 'không phải ảnh')
     assert.match(await problem('media/hong.png'), '[unreadable-image]')
     await sharp({ create: { width: 64, height: 64, channels: 3, background: '#b3131b' } }).png().toFile(join(dir, 'media', 'nho.png'))
-    assert.match(await problem('media/nho.png'), 'an icon needs at least 192×192. [invalid-field]')
+    assert.match(await problem('media/nho.png'), 'the image is 64×64 px; it needs at least 192×192. [invalid-field]')
+  } finally {
+    await removeDir(dir)
+  }
+})
+
+test('should read a logo from the content folder, take an https URL as written, and report a missing one at publisher.logo', async () => {
+  assert.equal((await loadPublisherLogo(fixtureSite, 'media/logo-bao.png')).media?.width, 600)
+  assert.equal(await loadPublisherLogo(fixtureSite, 'https://cdn.example/logo.png'), {})
+  const dir = await contentWith(undefined)
+  try {
+    const report = formatProblems([(await loadPublisherLogo(dir, 'media/khong-co.png')).problem!], dir)
+    assert.match(report, /site\.yml:8:9 error Image "media\/khong-co\.png" does not exist\. \[missing-image\]/)
   } finally {
     await removeDir(dir)
   }
