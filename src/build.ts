@@ -5,7 +5,7 @@ import { hasErrors } from './problems/index.ts'
 import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, processImages, type ImageSet } from './images/index.ts'
 import { carryUnits, checkOutput, computeFileManifest, createStaging, discardStaging, mergeCarried, readAssets, readFileManifest, readUnitManifest, reusableUnits, swapIntoPlace, uninterruptible, writeAssets, writeOutputManifest, writeUnitManifest } from './publish/index.ts'
 import type { OutputUnit } from './output-unit.ts'
-import { renderCached, type CachedRenderResult } from './render/index.ts'
+import { loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexResult, type SearchPlan, type WordRoutesResult } from './search/index.ts'
 import { planSite } from './site/index.ts'
 import { removeOldLayout, writeAtomic } from './cache/index.ts'
@@ -44,6 +44,11 @@ export interface BuildOptions {
   searchShardSize?: number
   /** Overrides the hash of the rendering code (tests use it to stand for a template change). */
   renderFingerprint?: string
+  /**
+   * The newsroom's configuration (see {@link ToasoanConfig}); `false` for none.
+   * @default the default export of `toasoan.config.ts` (or `.mjs`, `.js`) in the working folder, if any
+   */
+  config?: ToasoanConfig | false
 }
 
 /** What a build did. */
@@ -192,12 +197,13 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
   )
   // Render: the pages link the stylesheet and scripts by the hash of their bytes.
   const assets = await readAssets()
+  const pageAssets = { css: assets.css.url, articleScript: assets.articleScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url }
   const render = await task('rendering pages', timings, log, (progress) =>
     renderCached(model, {
       outputDir: staging,
       pagesCacheDir: join(cacheDir, 'pages', cacheKey),
       eleventyCacheDir: cacheDir,
-      assets: { css: assets.css.url, articleScript: assets.articleScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url },
+      assets: pageAssets,
       keepUnits,
       progress,
       ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
@@ -205,6 +211,11 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
     options.progress
   )
   log(`  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} kept in ${render.carriedUnits.length} unchanged folders`)
+  // The newsroom's own pages, through Eleventy with its toasoan.config.ts: few, rendered every time.
+  const userConfig = options.config === false ? undefined : (options.config ?? (await loadUserConfig())?.config)
+  const newsroomPages = await task('rendering newsroom pages', timings, log, () =>
+    renderNewsroomPages(model, { outputDir: staging, cacheDir, assets: pageAssets, ...(userConfig === undefined ? {} : { userConfig }) })
+  )
   // Search: which bundles need indexing (their records written), and the routes from words to bundles.
   const searchPlan = await task('preparing search', timings, log, () => planSearchIndex(model, { cacheDir: join(cacheDir, 'search', cacheKey), keepUnits }))
   const routes = await task('routing search words', timings, log, () => writeWordRoutes(model, searchPlan, { outputDir: staging, cacheDir: join(cacheDir, 'search-words', cacheKey), keepUnits }))
@@ -214,7 +225,7 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
   return {
     ok: true,
     files,
-    pages: render.rendered + render.cached + render.carried,
+    pages: render.rendered + render.cached + render.carried + newsroomPages,
     articles: model.articles.length,
     render,
     searchPlan,

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util'
 import { deployUsage } from './deploy/deploy-usage.ts'
+import { checkContentDir, cliOptions, optionError, packageVersion } from './cli-options.ts'
 import { checkBaseUrl, resolveNow } from './operator-input.ts'
+import { didYouMean } from './problems/did-you-mean.ts'
 import { checkOutput } from './publish/check-output.ts'
 import { interruptBuild } from './publish/interruption.ts'
 import { progressBar, wantsProgressBar } from './progress.ts'
@@ -8,6 +10,16 @@ import { UsageError } from './usage-error.ts'
 
 // Each command imports the stages it runs when it runs (a usage error, `check` or `new` never loads
 // Eleventy, Pagefind or the S3 client): the command starts in a fraction of the time.
+
+const commands = ['build', 'check', 'serve', 'new', 'schema', 'deploy', 'help', 'version']
+/** Where `toasoan schema` writes by default: beside the content, out of the way, the same for every editor. */
+const defaultSchemaDir = '.toasoan/schema'
+
+/** `--format`: problems as a compiler prints them, or as GitHub Actions workflow commands. */
+function checkFormat(format: string): 'text' | 'github' {
+  if (format === 'text' || format === 'github') return format
+  throw new UsageError(`--format: "${format}" is not a format.`, 'Give --format text (the default) or --format github (annotations on a pull request).')
+}
 
 const usage = `Usage: toasoan <command> [options]
 
@@ -19,12 +31,20 @@ Commands:
             --base-url URL  override baseUrl from site.yml (http or https)
             --drafts        include drafts and future-dated articles
             --now ISO       the build's "now" (default: SOURCE_DATE_EPOCH, else the clock)
-  check   Validate the content without building       --content DIR
+            --format github  print problems as GitHub Actions annotations
+  check   Validate the content without building
+            --content DIR  --format text|github
+            --changed [BASE]  only the articles changed since BASE (default: the merge base
+                            with origin/HEAD or main) and the registries
+  schema  Write JSON Schema files for front matter and the registries, for editors
+            --content DIR  --out DIR (default: ${defaultSchemaDir})
   serve   Build, serve on http://localhost:8080 and rebuild on change
             --content DIR  --out DIR  --port N  --drafts
   new     Write a new article with valid front matter
             toasoan new "Tiêu đề" --locality ID --author ID [--content DIR] [--date "YYYY-MM-DD HH:mm"]
 ${deployUsage}
+
+  --help, -h      this help          --version, -v   the version
 `
 
 /**
@@ -57,70 +77,89 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 async function run(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv
+  if (command === '--version' || command === '-v' || command === 'version') {
+    console.log(packageVersion())
+    return 0
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    console.log(usage)
+    return 0
+  }
   if (command === 'deploy') return (await import('./deploy/index.ts')).deployCommand(rest)
   let parsed
   try {
-    parsed = parseArgs({
-      args: [...rest],
-      allowPositionals: true,
-      options: {
-        content: { type: 'string', default: 'content' },
-        out: { type: 'string', default: 'dist' },
-        'base-url': { type: 'string' },
-        drafts: { type: 'boolean', default: false },
-        now: { type: 'string' },
-        port: { type: 'string', default: '8080' },
-        locality: { type: 'string' },
-        author: { type: 'string' },
-        date: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
+    parsed = parseArgs({ args: [...rest], allowPositionals: true, options: cliOptions })
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`)
-    return 2
+    throw optionError(error)
   }
   const { values, positionals } = parsed
-  if (values.help || command === undefined || command === 'help') {
+  if (values.version) {
+    console.log(packageVersion())
+    return 0
+  }
+  if (values.help || command === undefined) {
     console.log(usage)
     return command === undefined ? 2 : 0
   }
+  if (!commands.includes(command)) {
+    const suggestion = didYouMean(command, commands)
+    throw new UsageError(`unknown command "${command}".`, `${suggestion === undefined ? '' : `Did you mean "${suggestion}"? `}Run toasoan --help for the commands.`)
+  }
+  const format = checkFormat(values.format)
+  await checkContentDir(values.content)
   const cwd = process.cwd()
+  const problems = await import('./problems/index.ts')
+  const printProblems = (files: Parameters<typeof problems.formatProblems>[0], stream: 'log' | 'error'): void => {
+    // Workflow commands are read from standard output only.
+    if (format === 'github') console.log(problems.formatGithub(files, cwd))
+    else console[stream](problems.formatProblems(files, cwd))
+  }
   switch (command) {
     case 'build': {
-      const bar = wantsProgressBar(process.stdout) ? progressBar((text) => process.stdout.write(text)) : undefined
+      const out = values.out ?? 'dist'
+      const bar = format === 'text' && wantsProgressBar(process.stdout) ? progressBar((text) => process.stdout.write(text)) : undefined
       const now = resolveNow(values.now)
       if (values['base-url'] !== undefined) checkBaseUrl(values['base-url'])
       // Checked again by build(); here it answers before the stages load.
-      await checkOutput({ outDir: values.out, contentDir: values.content })
-      const [{ build }, { countProblems, formatProblems }] = await Promise.all([import('./build.ts'), import('./problems/index.ts')])
-      const stopOnSignal = exitOnSignal(values.out)
+      await checkOutput({ outDir: out, contentDir: values.content })
+      const { build } = await import('./build.ts')
+      const stopOnSignal = exitOnSignal(out)
       const result = await build({
         ...(bar ? { progress: bar.sink, log: (line: string) => (bar.clear(), console.log(line)) } : {}),
         contentDir: values.content,
-        outDir: values.out,
+        outDir: out,
         drafts: values.drafts,
         now,
         ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
       }).finally(stopOnSignal)
-      const report = formatProblems(result.files, cwd)
       if (!result.ok) {
-        console.error(`${report}\nBuild failed: ${values.out} was left as it was.`)
+        printProblems(result.files, 'error')
+        console.error(`Build failed: ${out} was left as it was.`)
         return 1
       }
-      if (countProblems(result.files).warnings > 0) console.error(report)
-      console.log(`Built ${result.pages} pages into ${values.out}.`)
+      if (problems.countProblems(result.files).warnings > 0) printProblems(result.files, 'error')
+      console.log(`Built ${result.pages} pages into ${out}.`)
       return 0
     }
     case 'check': {
-      const [{ countProblems, formatProblems }, { loadContent }] = await Promise.all([import('./problems/index.ts'), import('./content/index.ts')])
-      const { files } = await loadContent({ contentDir: values.content })
-      const { errors } = countProblems(files)
-      console[errors > 0 ? 'error' : 'log'](formatProblems(files, cwd))
+      const { loadContent } = await import('./content/index.ts')
+      const { files } = values.changed
+        ? await (await import('./check-changed.ts')).checkChanged({ contentDir: values.content, ...(positionals[0] === undefined ? {} : { base: positionals[0] }), log: (line) => console.error(line) })
+        : await loadContent({ contentDir: values.content })
+      const { errors } = problems.countProblems(files)
+      printProblems(files, errors > 0 ? 'error' : 'log')
       return errors > 0 ? 1 : 0
     }
+    case 'schema': {
+      const { writeSchemas } = await import('./schema-command.ts')
+      const written = await writeSchemas({ contentDir: values.content, outDir: values.out ?? defaultSchemaDir })
+      if ('files' in written) printProblems(written.files, 'error')
+      if (!('paths' in written)) return 1
+      console.log(`Wrote ${written.paths.length} JSON Schema files into ${values.out ?? defaultSchemaDir}.`)
+      return 0
+    }
     case 'serve':
-      return (await import('./serve.ts')).serve({ contentDir: values.content, outDir: values.out, port: Number(values.port), drafts: values.drafts })
+      return (await import('./serve.ts')).serve({ contentDir: values.content, outDir: values.out ?? 'dist', port: Number(values.port), drafts: values.drafts })
     case 'new': {
       const title = positionals.join(' ').trim()
       if (!title || values.locality === undefined || values.author === undefined) {
@@ -143,10 +182,8 @@ async function run(argv: readonly string[]): Promise<number> {
       console.log(`Created ${result.path}`)
       return 0
     }
-    default:
-      console.error(`Unknown command "${command}".\n\n${usage}`)
-      return 2
   }
+  return 2
 }
 
 const signalNumbers = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const

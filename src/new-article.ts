@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import slugify from '@sindresorhus/slugify'
 import { stringify } from 'yaml'
-import { loadRegistries, partsInZone } from './content/index.ts'
-import { didYouMean, formatProblems, withSuggestion } from './problems/index.ts'
+import { loadRegistries, partsInZone, placeholders } from './content/index.ts'
+import { didYouMean, formatProblems, hasErrors, withSuggestion } from './problems/index.ts'
 
 /** Options of {@link createArticle}. */
 export interface NewArticleOptions {
@@ -22,16 +22,17 @@ export interface NewArticleOptions {
 const pad = (value: number): string => String(value).padStart(2, '0')
 
 /**
- * The text of a new article: valid front matter and a body to replace.
+ * The text of a new article: valid front matter, marked as a draft, with a lead and a body to
+ * replace (`check` warns until they are).
  *
  * @param fields Title, local date, locality and author.
  */
 export function articleTemplate(fields: { title: string; date: string; locality: string; author: string }): string {
   const frontMatter = stringify(
-    { title: fields.title, date: fields.date, authors: [fields.author], locality: fields.locality, tags: [], summary: 'Tóm tắt (sapo) của bài viết.', images: [] },
+    { title: fields.title, date: fields.date, authors: [fields.author], locality: fields.locality, tags: [], summary: placeholders.lead, images: [], draft: true },
     { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', flowCollectionPadding: false }
   ).replace(/^date: "(.*)"$/m, 'date: $1')
-  return `---\n${frontMatter}---\n\nNội dung bài viết.\n`
+  return `---\n${frontMatter}---\n\n${placeholders.body}\n`
 }
 
 /**
@@ -42,14 +43,14 @@ export function articleTemplate(fields: { title: string; date: string; locality:
  */
 export async function createArticle(options: NewArticleOptions): Promise<{ path: string } | { error: string }> {
   const { registries, files } = await loadRegistries(options.contentDir)
-  if (!registries) return { error: formatProblems(files, process.cwd()) }
+  if (!registries || hasErrors(files)) return { error: formatProblems(files, process.cwd()) }
   const localityIds = registries.localities.map((locality) => locality.id)
   if (!localityIds.includes(options.locality)) {
-    return { error: withSuggestion(`Unknown locality "${options.locality}".`, didYouMean(options.locality, localityIds)) }
+    return { error: withSuggestion(`Unknown locality "${options.locality}".`, didYouMean(options.locality, registries.localities)) }
   }
   const authorIds = registries.authors.map((author) => author.id)
   if (!authorIds.includes(options.author)) {
-    return { error: withSuggestion(`Unknown author "${options.author}".`, didYouMean(options.author, authorIds)) }
+    return { error: withSuggestion(`Unknown author "${options.author}".`, didYouMean(options.author, registries.authors)) }
   }
   const { year, month, day, hour, minute } = partsInZone(options.now, registries.site.timeZone)
   const date = options.date ?? `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}`

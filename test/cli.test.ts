@@ -111,8 +111,12 @@ test('should write a new article that passes check, and never overwrite one', as
     assert.match(first.stdout, `Created ${relative(root, path)}`)
     const text = await readFile(path, 'utf8')
     assert.match(text, /^---\ntitle: "Đường về Đông Sơn mùa lúa chín"\ndate: 2026-11-26 08:00\nauthors:\n {2}- "to-phuong"\nlocality: "hoang-hoa"\n/)
+    assert.match(text, /\ndraft: true\n---\n/, 'a draft until the writer says otherwise')
     const check = await runCli(['check', '--content', relative(root, content)])
     assert.is(check.code, 0, check.stdout + check.stderr)
+    const newPath = relative(root, path)
+    assert.match(check.stdout, `${newPath}:8:10 warning Placeholder text "[Sapo: hai, ba câu tóm tắt bài viết.]" is still in the article. [placeholder-text]`)
+    assert.match(check.stdout, `${newPath}:13:1 warning Placeholder text "[Nội dung: viết bài ở đây.]" is still in the article. [placeholder-text]`)
     await writeFile(path, text + '\nĐoạn đã viết.\n')
     const second = await runCli(args)
     assert.is(second.code, 1)
@@ -120,6 +124,63 @@ test('should write a new article that passes check, and never overwrite one', as
     assert.match(await readFile(path, 'utf8'), 'Đoạn đã viết.')
   } finally {
     await removeDir(content)
+  }
+})
+
+test('should answer --help, -h and --version with exit 0, and wrong usage with a plain hint and exit 2', async () => {
+  const version = (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }).version
+  for (const args of [['--help'], ['-h'], ['check', '--help']]) {
+    const result = await runCli(args)
+    assert.is(result.code, 0, args.join(' '))
+    assert.match(result.stdout, /^Usage: toasoan <command> \[options\]/)
+  }
+  const shown = await runCli(['--version'])
+  assert.is(shown.code, 0)
+  assert.is(shown.stdout, `${version}\n`)
+  const cases: Array<[string[], string]> = [
+    [['build', '--ot', 'dist'], 'toasoan: unknown option --ot.\n  hint: Did you mean --out? Run toasoan --help for the commands and their options.\n'],
+    [['chek'], 'toasoan: unknown command "chek".\n  hint: Did you mean "check"? Run toasoan --help for the commands.\n'],
+    [['check', '--content', 'no-such-folder'], `toasoan: --content: there is no content folder at ${join(root, 'no-such-folder')}.\n  hint: Run toasoan from the newspaper's repository (the folder that holds content/), or give the folder: --content path/to/content.\n`],
+    [['check', '--format', 'json'], 'toasoan: --format: "json" is not a format.\n'],
+  ]
+  for (const [args, message] of cases) {
+    const result = await runCli(args)
+    assert.is(result.code, 2, args.join(' '))
+    assert.ok(result.stderr.startsWith(message), result.stderr)
+    assert.not.match(result.stderr, /\n\s+at /, 'no stack trace')
+  }
+})
+
+test('should print problems as GitHub workflow commands with --format github, from check and build', async () => {
+  const content = await contentWith(join(fixtures, 'errors', 'unknown-locality'))
+  const out = join(content, '..', `${relative(join(content, '..'), content)}-dist`)
+  try {
+    const path = relative(root, join(content, 'articles/2019/10/bai-viet.md'))
+    const line = `::error file=${path},line=4,col=11,title=[unknown-locality]::Unknown locality "tp-thanh-hao". Did you mean "tp-thanh-hoa"?%0Ahint: Use an id from localities.yml, or add the locality there first.\n`
+    const check = await runCli(['check', '--content', relative(root, content), '--format', 'github'])
+    assert.is(check.code, 1)
+    assert.is(check.stdout, `${line}1 error, 0 warnings\n`)
+    const built = await runCli(['build', '--content', relative(root, content), '--out', relative(root, out), '--format', 'github', ...now])
+    assert.is(built.code, 1)
+    assert.match(built.stdout, line)
+    assert.match(built.stderr, 'Build failed')
+  } finally {
+    await removeDir(content)
+    await removeDir(out)
+  }
+})
+
+test('should write JSON Schema files for front matter and the registries', async () => {
+  const dir = await tempDir('schema')
+  try {
+    const result = await runCli(['schema', '--content', relative(root, fixtureSite), '--out', relative(root, dir)])
+    assert.is(result.code, 0, result.stderr)
+    assert.match(result.stdout, 'Wrote 5 JSON Schema files')
+    const frontMatter = JSON.parse(await readFile(join(dir, 'front-matter.schema.json'), 'utf8')) as { properties: { locality: { enum: string[] } } }
+    assert.equal(frontMatter.properties.locality.enum, ['thanh-hoa', 'tp-thanh-hoa', 'dien-bien', 'hoang-hoa'])
+    for (const name of ['site', 'localities', 'authors', 'categories']) assert.ok(await exists(join(dir, `${name}.schema.json`)), name)
+  } finally {
+    await removeDir(dir)
   }
 })
 

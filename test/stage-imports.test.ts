@@ -42,6 +42,10 @@ const stageOf: ReadonlyArray<readonly [prefix: string, stage: Stage]> = [
   ['src/cli.ts', 'command'],
   ['src/serve.ts', 'command'],
   ['src/new-article.ts', 'command'],
+  ['src/cli-options.ts', 'command'],
+  ['src/check-changed.ts', 'command'],
+  ['src/schema-command.ts', 'command'],
+  ['src/serve-overlay.ts', 'command'],
   ['src/memory.ts', 'command'],
 ]
 

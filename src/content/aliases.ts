@@ -3,6 +3,7 @@ import type { VFile } from 'vfile'
 import { authorUrl, categoryUrl, feedUrl, fixedUrls, generatedFiles, generatedFolders, localityUrl, monthUrl, outputPathOf } from '../site/urls.ts'
 import { aliasOutputPath } from './alias-path.ts'
 import type { AliasPlaces, ArticleSource } from './article.ts'
+import type { LoadedPage } from './pages.ts'
 import type { Registries } from './registries.ts'
 import { report } from '../problems/report.ts'
 
@@ -26,12 +27,23 @@ interface TakenPaths {
  * (`invalid-alias`), and one that would overwrite, or be overwritten by, a file the build writes
  * or another alias (`alias-collision`): a page, a feed, a sitemap, a CDN file, a numbered page,
  * anything in a folder the build fills (`/media/`, `/assets/`…). Each is reported at the alias.
+ * Newsroom pages are checked the same way first (`page-collision`), and may not lie in the
+ * archive's year folders.
  *
  * @param loaded Articles with their files and alias positions.
  * @param registries For the URLs of locality, author and category pages.
+ * @param pages The newsroom's pages.
  */
-export function checkAliases(loaded: readonly LoadedArticle[], registries: Registries): void {
+export function checkAliases(loaded: readonly LoadedArticle[], registries: Registries, pages: readonly LoadedPage[] = []): void {
   const taken = takenPaths(loaded, registries)
+  // The newsroom's pages come next: an alias may not take their address either.
+  for (const { page, file } of pages) {
+    const path = outputPathOf(page.url)
+    const year = /^\d+$/.test(path.split('/')[0] ?? '') && path !== 'index.html'
+    const other = year ? `in /${path.split('/')[0]}/, a folder of the archive by date` : collision(path, taken)
+    if (other !== undefined) report(file, 'page-collision', { url: page.url, other }, { line: 1, column: 1 })
+    else take(taken, path, `the page ${page.sourcePath}`)
+  }
   for (const { article, file, aliasPlaces } of loaded) {
     for (const [index, alias] of article.aliases.entries()) {
       const place: Position | undefined = aliasPlaces[index]

@@ -16,6 +16,7 @@ import { report } from '../problems/report.ts'
 import { frontMatterKeys, frontMatterSchema, type FrontMatter } from './schema.ts'
 import { validate } from './validate.ts'
 import { resolveImages } from './article-images.ts'
+import { bodyPlaceholder, placeholders } from './placeholders.ts'
 import { articleUrl } from '../site/urls.ts'
 import { parseYamlSource, yamlPosition, yamlTopLevelKeys, type YamlSource } from './yaml-source.ts'
 
@@ -116,16 +117,19 @@ export async function loadArticle(path: string, contents: Uint8Array | string, c
   const bodyPlace = { line: split.bodyLine, column: 1 }
   if (split.body.trim() === '') report(file, 'empty-body', {}, bodyPlace)
   if (!data) return { file }
+  if (data.summary?.includes(placeholders.lead)) report(file, 'placeholder-text', { text: placeholders.lead }, yamlPosition(source, ['summary']))
+  const placeholder = bodyPlaceholder(split.body, split.bodyLine)
+  if (placeholder) report(file, 'placeholder-text', { text: placeholders.body }, placeholder)
 
   const { timeZone } = context.registries.site
   const date = readDate(data.date, 'date', source, file, timeZone)
   const updated = data.updated === undefined ? undefined : readDate(data.updated, 'updated', source, file, timeZone)
   const authors = checkAuthors(data, source, file, context)
   if (!context.localityIds.has(data.locality)) {
-    report(file, 'unknown-locality', { id: data.locality, suggestion: didYouMean(data.locality, context.localityIds) }, yamlPosition(source, ['locality']))
+    report(file, 'unknown-locality', { id: data.locality, suggestion: didYouMean(data.locality, context.registries.localities) }, yamlPosition(source, ['locality']))
   }
   if (data.category !== undefined && context.categoryIds && !context.categoryIds.has(data.category)) {
-    report(file, 'unknown-category', { id: data.category, suggestion: didYouMean(data.category, context.categoryIds) }, yamlPosition(source, ['category']))
+    report(file, 'unknown-category', { id: data.category, suggestion: didYouMean(data.category, context.registries.categories ?? context.categoryIds) }, yamlPosition(source, ['category']))
   }
   const images = await resolveImages(data, source, file, context)
   const rendered = await renderBody(file, split, images, data.images.map((image) => image.src), context)
@@ -245,7 +249,7 @@ function checkAuthors(data: FrontMatter, source: YamlSource, file: VFile, contex
   for (const [index, id] of ids.entries()) {
     if (context.authorIds.has(id)) continue
     const place: Position | undefined = yamlPosition(source, typeof written === 'string' ? [field] : [field, index])
-    report(file, 'unknown-author', { id, suggestion: didYouMean(id, context.authorIds) }, place)
+    report(file, 'unknown-author', { id, suggestion: didYouMean(id, context.registries.authors) }, place)
   }
   return ids
 }

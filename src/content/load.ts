@@ -10,6 +10,7 @@ import { imageEncoder } from '../images/image-encoder.ts'
 import { processorFingerprint, pruneMarkdownCache } from '../markdown/index.ts'
 import { checkAliases, type LoadedArticle } from './aliases.ts'
 import { loadComments, type CommentSource } from './comments.ts'
+import { loadPages, type PageSource } from './pages.ts'
 import type { ArticleSource } from './article.ts'
 import { loadArticles, restoreMessages, type ArticleBatch, type ArticleSetup } from './load-articles.ts'
 import { readMeasuredImages, writeMeasuredImages, type MediaFile } from './media.ts'
@@ -27,6 +28,8 @@ export interface ContentSources {
   media: MediaFile[]
   /** Approved comments, sorted by file. */
   comments: CommentSource[]
+  /** The newsroom's pages (`pages/**\/*.md`), sorted by path. */
+  pages: PageSource[]
 }
 
 /** Options of {@link loadContent}. */
@@ -95,7 +98,9 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
     byUrl.set(result.article.url, result.article)
     loaded.push({ article: result.article, file, aliasPlaces: result.aliasPlaces })
   }
-  checkAliases(loaded, registries)
+  const newsroom = await loadPages(contentDir, registries.site.embedHosts)
+  files.push(...newsroom.files)
+  checkAliases(loaded, registries, newsroom.pages)
   const articles = loaded.map((entry) => entry.article)
   // Articles that failed to load still own their comments' folders: no "unknown article" on top.
   const articleIds = new Set([...articles.map((article) => article.id), ...paths.map((path) => path.slice(contentDir.length + '/articles/'.length, -'.md'.length))])
@@ -114,7 +119,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
     await pruneCacheFolder(setup.sourceCacheDir, [...cachedGroups, commentsCache])
     await pruneMarkdownCache(setup.markdownCache.dir, batches.flatMap((batch) => batch.markdownKeys))
   }
-  return { sources: failed ? undefined : { registries, articles, media, comments: approved.comments }, files, reused }
+  return { sources: failed ? undefined : { registries, articles, media, comments: approved.comments, pages: newsroom.pages.map((entry) => entry.page) }, files, reused }
 }
 
 /** A short key per content folder, so caches of different archives never evict each other. */

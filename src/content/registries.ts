@@ -26,7 +26,8 @@ export interface Registries {
  * Reads and validates `site.yml`, `localities.yml` and `authors.yml`.
  *
  * @param contentDir The content folder.
- * @returns The registries (`undefined` when any is invalid) and the files with their problems.
+ * @returns The registries (`undefined` when one is missing or an entry does not validate; they
+ *   may be defined while the files carry errors) and the files with their problems.
  */
 export async function loadRegistries(contentDir: string): Promise<{ registries: Registries | undefined; files: VFile[] }> {
   const [siteFile, localitiesFile, authorsFile, categoriesFile] = await Promise.all(
@@ -45,8 +46,9 @@ export async function loadRegistries(contentDir: string): Promise<{ registries: 
       files.push(file)
     }
   }
-  const ok = site && localities && authors && (!categoriesFile || categories) && !files.some((file) => file.messages.some((m) => m.fatal === true))
-  if (!ok) return { registries: undefined, files }
+  // A registry whose entries all validate still loads when it has other errors (a duplicate id, an
+  // unknown parent): the articles are checked against it, so their errors show in the same run.
+  if (!site || !localities || !authors || (categoriesFile && !categories)) return { registries: undefined, files }
   const registries: Registries = { site, localities: localities.map((entry) => entry.value), authors: authors.map((entry) => entry.value) }
   if (categories) registries.categories = categories.map((entry) => entry.value)
   return { registries, files }
@@ -102,14 +104,19 @@ function loadList<Schema extends z.ZodType<{ id: string }>>(
   }
   const entries: Array<{ value: z.output<Schema>; source: YamlSource; index: number }> = []
   const seen = new Set<string>()
+  let valid = true
   for (const [index, item] of parsed.data.entries()) {
     const value = validate(schema, item, parsed.source, file, [index])
-    if (!value) continue
+    if (!value) {
+      valid = false
+      continue
+    }
     if (seen.has(value.id)) report(file, 'duplicate-id', { id: value.id }, yamlPosition(parsed.source, [index, 'id']))
     seen.add(value.id)
     entries.push({ value, source: parsed.source, index })
   }
-  return entries
+  // Without the invalid entry, articles that name it would each get a misleading "unknown" error.
+  return valid ? entries : undefined
 }
 
 function checkLocalityTree(
@@ -120,7 +127,7 @@ function checkLocalityTree(
   for (const { value, source, index } of entries) {
     if (value.parent === undefined) continue
     if (!byId.has(value.parent)) {
-      report(file, 'unknown-parent', { id: value.parent, suggestion: didYouMean(value.parent, byId.keys()) }, yamlPosition(source, [index, 'parent']))
+      report(file, 'unknown-parent', { id: value.parent, suggestion: didYouMean(value.parent, byId.values()) }, yamlPosition(source, [index, 'parent']))
       continue
     }
     const seen = new Set<string>([value.id])

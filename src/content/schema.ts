@@ -122,3 +122,20 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>
 
 /** Front-matter keys a writer may use. */
 export const frontMatterKeys: readonly string[] = Object.keys(frontMatterSchema.shape)
+
+/** A page the newsroom writes (`pages/**\/*.md`: "Giới thiệu", "Liên hệ"…), rendered by Eleventy with the site's layout. */
+export const pageSchema = z.object({
+  title: nonEmpty,
+  /** The page's description for search engines and sharing. */
+  description: z.string().trim().optional(),
+  /** Whether the footer links the page. @default true */
+  footer: z.boolean().default(true),
+  /** Place in the footer: lower first, then by title. @default 0 */
+  order: z.number().int().default(0),
+})
+
+/** A newsroom page's front matter, validated. */
+export type PageFrontMatter = z.infer<typeof pageSchema>
+
+/** Front-matter keys a newsroom page may use. */
+export const pageKeys: readonly string[] = Object.keys(pageSchema.shape)

@@ -29,7 +29,9 @@ export function validate<Schema extends z.ZodType>(
     // A union reports once per branch; one message per field is enough.
     if (seen.has(field)) continue
     seen.add(field)
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
+    // A missing field fails every branch of a union (`date` is a text or a number) just as it
+    // fails a plain type: both say the field is absent.
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined) {
       report(file, 'missing-field', { field }, yamlPosition(source, path.slice(0, -1)))
     } else {
       report(file, 'invalid-field', { field: field || '(root)', reason: describeIssue(issue) }, yamlPosition(source, path))

@@ -16,6 +16,7 @@ export interface YamlSource {
 export type YamlPathSegment = string | number
 
 const locationSuffix = / at line \d+, column \d+:?\s*$/
+const unclosedFlowMark = /end with a [\]}]/
 
 /**
  * Parses YAML, reporting every syntax error at its line and column.
@@ -44,6 +45,14 @@ export function parseYamlSource(text: string, file: VFile): { data: unknown; sou
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true, schema: 'core', logLevel: 'error' })
   if (document.errors.length > 0) {
     for (const error of document.errors) {
+      // yaml notices a missing `]` or `}` where the next key starts; the writer's mistake is on
+      // the line that opens the list, so that is where it is reported.
+      const opening = unclosedFlowMark.test(error.message) ? shape.unclosed.filter((offset) => offset < error.pos[0]).at(-1) : undefined
+      if (opening !== undefined) {
+        const bracket = text[opening] === '{' ? '{' : '['
+        report(file, 'yaml-syntax', { reason: `this ${bracket} is never closed with ${bracket === '{' ? '}' : ']'}` }, pointAt(opening))
+        continue
+      }
       const [start] = error.linePos ?? []
       const reason = (error.message.split('\n')[0] ?? error.message).replace(locationSuffix, '')
       report(file, 'yaml-syntax', { reason }, start ? { line: start.line, column: start.col } : undefined)
@@ -81,20 +90,21 @@ export const yamlLimits = {
 
 /**
  * Walks the parser's concrete syntax tree (without recursion: it is what may be too deep) for the
- * first collection nested deeper than the limit and the first alias.
+ * first collection nested deeper than the limit, the first alias and the flow collections never closed.
  *
  * @param text The YAML text.
  * @param limit The deepest nesting allowed.
  * @param lineCounter Told where each line starts, for positions.
  */
-function yamlShape(text: string, limit: number, lineCounter: LineCounter): { tooDeep?: number; firstAlias?: number } {
-  const shape: { tooDeep?: number; firstAlias?: number } = {}
+function yamlShape(text: string, limit: number, lineCounter: LineCounter): YamlShape {
+  const shape: YamlShape = { unclosed: [] }
   const stack: Array<{ token: unknown; depth: number }> = [...new Parser(lineCounter.addNewLine).parse(text)].map((token) => ({ token, depth: 0 }))
   while (stack.length > 0) {
     const { token, depth } = stack.pop() as { token: unknown; depth: number }
     if (typeof token !== 'object' || token === null || !('type' in token)) continue
     const offset = 'offset' in token && typeof token.offset === 'number' ? token.offset : 0
     if (token.type === 'alias' && (shape.firstAlias === undefined || offset < shape.firstAlias)) shape.firstAlias = offset
+    if (token.type === 'flow-collection' && isUnclosed(token)) shape.unclosed.push(offset)
     if ('value' in token) stack.push({ token: token.value, depth })
     if (!('items' in token) || !Array.isArray(token.items)) continue
     if (depth + 1 > limit) {
@@ -107,7 +117,20 @@ function yamlShape(text: string, limit: number, lineCounter: LineCounter): { too
       if ('value' in item) stack.push({ token: item.value, depth: depth + 1 })
     }
   }
+  shape.unclosed.sort((a, b) => a - b)
   return shape
+}
+
+/** What {@link yamlShape} finds: offsets of the first too-deep collection, the first alias, and every `[` or `{` never closed. */
+interface YamlShape {
+  tooDeep?: number
+  firstAlias?: number
+  unclosed: number[]
+}
+
+function isUnclosed(token: object): boolean {
+  const end = 'end' in token && Array.isArray(token.end) ? (token.end as unknown[]) : []
+  return !end.some((part) => typeof part === 'object' && part !== null && 'source' in part && (part.source === ']' || part.source === '}'))
 }
 
 function toPosition(source: YamlSource, node: Node): Position | undefined {

@@ -202,6 +202,11 @@ export const rules = {
     ({ name }) => `The file name "${name}" has no letter or digit to make the article's URL from.`,
     'Rename the file after the article, e.g. hoi-nghi-lang-nghe.md: the URL is /YYYY/MM/<file name>/.'
   ),
+  'page-collision': rule<{ url: string; other: string }>(
+    'error',
+    ({ url, other }) => `This page's address ${url} is ${other}.`,
+    'A page under pages/ is published at its path (pages/lien-he.md → /lien-he/); rename or move the file so the address is free.'
+  ),
   'comment-cycle': rule<{ id: string; through: string }>(
     'error',
     ({ id, through }) => (through === id ? `Comment "${id}" is a reply to itself.` : `Comment "${id}" is a reply to itself through "${through}".`),
@@ -221,6 +226,11 @@ export const rules = {
     'error',
     ({ name }) => `Missing ${name}.`,
     'Every content folder needs site.yml, localities.yml and authors.yml; see README.md.'
+  ),
+  'placeholder-text': rule<{ text: string }>(
+    'warning',
+    ({ text }) => `Placeholder text "${text}" is still in the article.`,
+    'Replace it with the article\'s own text, then remove "draft: true" so the article is published.'
   ),
 } as const
 

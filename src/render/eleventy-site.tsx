@@ -49,6 +49,10 @@ export async function renderWithEleventy(model: SiteModel, options: EleventyRend
   const eleventy = new Eleventy(inputDir, options.outputDir, {
     quietMode: true,
     config(config: EleventyConfig) {
+      // Profiled on 20,000 articles: 25 s of Eleventy's own 32 s went to its blocking mkdirSync and
+      // writeFileSync, one pair per page on the main thread. Asynchronous writes leave those calls
+      // to libuv's threads while the next pages render.
+      config.configureTemplateHandling({ writeMode: 'async' })
       const each = <T,>(name: string, items: readonly T[], url: (item: T) => string, render: (item: T) => string): void => {
         written += items.length
         config.addTemplate(`${name}.11ty.js`, {

@@ -1,3 +1,5 @@
 export { renderWithEleventy, type EleventyRenderOptions, type RenderSlice } from './eleventy-site.tsx'
 export { renderDocument, renderFragment } from './render-page.tsx'
 export { renderCached, renderFingerprint, type CachedRenderOptions, type CachedRenderResult } from './render-cached.ts'
+export { renderNewsroomPages, type NewsroomRenderOptions } from './newsroom-pages.tsx'
+export { loadUserConfig, userConfigNames, type EleventyConfig, type ToasoanConfig } from './user-config.ts'

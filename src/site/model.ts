@@ -35,6 +35,21 @@ export interface SiteModel {
   fragments: LatestFragment[]
   /** Search bundles, oldest articles first. */
   searchShards: SearchShard[]
+  /** Pages the newsroom writes (`pages/**\/*.md`), by source path; Eleventy renders them. */
+  newsroomPages: NewsroomPage[]
+  /** Newsroom pages the footer links, in their `order`, then by title. */
+  footerLinks: Array<{ title: string; url: string }>
+}
+
+/** A page the newsroom writes ("Giới thiệu", "Liên hệ"…): Markdown that Eleventy renders with the site's layout. */
+export interface NewsroomPage {
+  url: string
+  title: string
+  description?: string
+  /** The Markdown body (Liquid runs first, then the articles' Markdown processor). */
+  body: string
+  /** Path of the file in the content folder, for Eleventy's page data. */
+  sourcePath: string
 }
 
 /** The header's sections: the paper's categories and a menu of district-level places. */
@@ -45,13 +60,6 @@ export interface Navigation {
   places: string[]
   /** Category ids, registry order. */
   categories: string[]
-}
-
-/** A page the newsroom writes (`content/pages/`), linked from the footer. */
-export interface FooterLink {
-  title: string
-  /** Site path or absolute URL. */
-  url: string
 }
 
 /** Settings templates need. */
@@ -76,10 +84,8 @@ export interface SiteInfo {
   icons?: { favicon: string; touch: string; large: string }
   /** The paper's X (Twitter) `@handle`, for `twitter:site`. */
   twitter?: string
-  /** Hosts whose `<iframe>` embeds bodies may hold (the CSP's `frame-src`). */
+  /** Hosts whose iframes bodies may embed (site.yml; the CSP's `frame-src`). */
   embedHosts: string[]
-  /** Pages the newsroom writes, linked from every footer; empty until `content/pages/` is rendered. */
-  footerLinks: FooterLink[]
 }
 
 /** A date as readers and machines see it. */

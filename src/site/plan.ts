@@ -99,15 +99,13 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     language: site.language,
     ogLocale: site.language === 'vi' ? 'vi_VN' : site.language,
     timeZone: site.timeZone,
+    embedHosts: [...site.embedHosts],
     publisherName: site.publisher.name,
     publisherLogo: options.logo ?? site.publisher.logo,
     publisherSameAs: site.publisher.sameAs,
     ...(commentsOn && site.comments?.endpoint !== undefined ? { commentEndpoint: site.comments.endpoint } : {}),
-    embedHosts: site.embedHosts,
     ...(options.icons === undefined ? {} : { icons: { favicon: options.icons.favicon.url, touch: options.icons.touch.url, large: options.icons.large.url } }),
     ...(site.twitter === undefined ? {} : { twitter: site.twitter }),
-    // The lead engineer's `content/pages/` fills this; the footer renders whatever is here.
-    footerLinks: [],
   }
   const topLevel = root ? (localities[root.id]?.children ?? []) : []
   const { listings, years, home, byLocality } = planListings(articles, { localities, authors, categories, strings, pageSize: site.pageSize, homeBlocks: topLevel })
@@ -135,6 +133,11 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     redirects: articles.flatMap((article) => article.aliases.map((from) => ({ from, to: article.url }))).sort((a, b) => compare(a.from, b.from)),
     fragments: planFragments(byLocality, localities),
     searchShards: planSearchShards(articles, options.searchShardSize ?? site.searchBundleSize),
+    newsroomPages: sources.pages.map((page) => ({ url: page.url, title: page.title, body: page.body, sourcePath: page.sourcePath, ...(page.description === undefined ? {} : { description: page.description }) })),
+    footerLinks: sources.pages
+      .filter((page) => page.footer)
+      .sort((a, b) => a.order - b.order || compare(a.title, b.title) || compare(a.url, b.url))
+      .map((page) => ({ title: page.title, url: page.url })),
   }
 }
 

@@ -5,7 +5,7 @@ import type { PageContext } from '../context.ts'
  * registry data, so it never changes when articles do.
  */
 export function SiteFooter({ context }: { context: PageContext }) {
-  const { site, strings, categories, navigation } = context
+  const { site, strings, categories, navigation, footerLinks } = context
   const sections = navigation.categories.flatMap((id) => (categories[id] ? [categories[id]] : []))
   return (
     <footer class="site-footer">
@@ -20,11 +20,11 @@ export function SiteFooter({ context }: { context: PageContext }) {
           </ul>
         </nav>
       ) : null}
-      {/* Pages the newsroom writes (content/pages/): the model's `site.footerLinks`, empty until they are rendered. */}
-      {site.footerLinks.length > 0 ? (
+      {/* Pages the newsroom writes (content/pages/), as the model orders them. */}
+      {footerLinks.length > 0 ? (
         <nav aria-label={strings.aboutPages}>
           <ul class="footer-sections footer-pages">
-            {site.footerLinks.map((link) => (
+            {footerLinks.map((link) => (
               <li key={link.url}>
                 <a href={link.url}>{link.title}</a>
               </li>

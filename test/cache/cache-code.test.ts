@@ -23,6 +23,7 @@ const orchestration: Record<string, string> = {
   'src/publish/assets.ts': 'writes the stylesheet and scripts on every build; pages know them by a hash of their bytes',
   'src/publish/file-manifest.ts': 'lists and hashes the output for deploys; its stamps only spare reading unchanged files again',
   'src/publish/units.ts': 'the units cache itself, keyed by the whole build (asserted below)',
+  'src/problems/github-format.ts': 'prints problems as GitHub Actions annotations; makes no entry',
   'src/problems/index.ts': 're-exports',
   'src/publish/index.ts': 're-exports',
   'src/render/index.ts': 're-exports',

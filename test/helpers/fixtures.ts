@@ -31,7 +31,7 @@ export async function tempDir(name: string): Promise<string> {
 
 /**
  * Builds a content folder from the fixture site's registries and media plus the articles (and
- * comments) of an error case (or any folder holding `articles/`).
+ * comments, media and registries, when it has them) of an error case (or any folder holding `articles/`).
  *
  * @param articlesFrom A folder with an `articles/` tree.
  * @param options Whether to keep the fixture site's own articles too.
@@ -45,7 +45,8 @@ export async function contentWith(articlesFrom: string | undefined, options: { k
   if (options.keepSiteArticles) await cp(join(fixtureSite, 'comments'), join(dir, 'comments'), { recursive: true })
   if (articlesFrom) {
     await cp(join(articlesFrom, 'articles'), join(dir, 'articles'), { recursive: true })
-    for (const extra of ['comments', 'media']) {
+    // An error case may also replace a registry (its mistake is in site.yml or authors.yml).
+    for (const extra of ['comments', 'media', 'site.yml', 'localities.yml', 'authors.yml', 'categories.yml']) {
       if (await exists(join(articlesFrom, extra))) await cp(join(articlesFrom, extra), join(dir, extra), { recursive: true })
     }
   }
