@@ -25,6 +25,7 @@ export const fieldDescriptions = {
     images: 'Ảnh của bài; ảnh đầu tiên là ảnh chính. Các ảnh khác đặt vào thân bài bằng ![](tên-tệp).',
     draft: 'true: bản nháp, không đăng (trừ khi build --drafts). Xóa dòng này khi bài đã xong.',
     comments: 'false: tắt bình luận cho bài này.',
+    featured: 'true: bài nổi bật trên trang chủ (bài nổi bật mới nhất là tin chính, các bài sau vào lưới tin bên dưới).',
     aliases: 'Đường dẫn cũ của bài (bắt đầu bằng /) được chuyển hướng về đây.',
   },
   image: {
@@ -39,7 +40,9 @@ export const fieldDescriptions = {
     baseUrl: 'Địa chỉ trang (http hoặc https), vd. https://baothanhhoa.example.vn.',
     language: 'Mã ngôn ngữ, mặc định vi.',
     timeZone: 'Múi giờ IANA dùng để đọc ngày trong bài, mặc định Asia/Ho_Chi_Minh.',
-    publisher: 'Cơ quan chủ quản.',
+    publisher: 'Cơ quan chủ quản: name (tên), logo (ảnh trong thư mục nội dung như media/logo.png, hoặc địa chỉ https), sameAs (các trang của báo trên mạng xã hội).',
+    icon: 'Biểu tượng trang: ảnh vuông trong thư mục nội dung (vd. media/bieu-tuong.png), ít nhất 192 px.',
+    twitter: 'Tài khoản X (Twitter) của báo, vd. @baotinxuthanh.',
     embedHosts: 'Các tên miền được nhúng <iframe> trong thân bài.',
     pageSize: 'Số bài trên trang đầu của mỗi danh sách.',
     comments: 'Bình luận của bạn đọc: enabled và endpoint (https).',
