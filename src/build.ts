@@ -1,9 +1,9 @@
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
-import { folderKey, loadContent, loadPublisherLogo, loadSiteIcon, type ContentSources } from './content/index.ts'
+import { folderKey, loadContent, loadPublisherLogo, loadSiteIcon, type ContentSources, type Registries } from './content/index.ts'
 import { hasErrors } from './problems/index.ts'
 import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, processImages, type ImageSet } from './images/index.ts'
-import { carryUnits, checkOutput, computeFileManifest, createStaging, discardStaging, mergeCarried, readAssets, readFileManifest, readUnitManifest, reusableUnits, swapIntoPlace, uninterruptible, writeAssets, writeOutputManifest, writeUnitManifest } from './publish/index.ts'
+import { carryUnits, checkOutput, computeFileManifest, createStaging, discardStaging, mergeCarried, readAssets, readFileManifest, readUnitManifest, reusableUnits, swapIntoPlace, uninterruptible, writeAssets, writeCmsAdmin, writeOutputManifest, writeUnitManifest } from './publish/index.ts'
 import type { OutputUnit } from './output-unit.ts'
 import { loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexResult, type SearchPlan, type WordRoutesResult } from './search/index.ts'
@@ -41,7 +41,7 @@ export interface BuildOptions {
   /** URLs per sitemap file. @default 50000 */
   sitemapLimit?: number
   /** Articles per search bundle. @default site.yml's searchBundleSize (5,000) */
-  searchShardSize?: number
+  searchBundleSize?: number
   /** Overrides the hash of the rendering code (tests use it to stand for a template change). */
   renderFingerprint?: string
   /**
@@ -107,12 +107,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const search = await task('indexing search', timings, log, (progress) => writeSearchIndex(searchPlan, { outputDir: staging, progress, beforeIndexing: releaseMemory }), options.progress)
     log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} kept`)
     // Images: every size and format the pages link, planned while loading.
-    const images = await task('processing images', timings, log, () => processImages(site.images, { outputDir: staging, cacheDir: join(cacheDir, 'images', cacheKey) }))
+    const images = await task('processing images', timings, log, (progress) => processImages(site.images, { outputDir: staging, cacheDir: join(cacheDir, 'images', cacheKey), progress }), options.progress)
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
-    // Publish: the stylesheet and scripts, the file manifest for deploys (files written now are
+    // Publish: the stylesheet and scripts, the web editor at /admin/, the file manifest for deploys (files written now are
     // listed before the carried folders arrive, whose entries come from the last output's
     // manifest), then the folders carried over and the swap into place.
     await writeAssets(staging, Object.values(assets))
+    await writeCmsAdmin(staging, site.registries, { contentDir: options.contentDir ?? 'content', ...(options.baseUrl === undefined ? {} : { baseUrl: checkBaseUrl(options.baseUrl) }) })
     const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits]
     const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
     const fresh = await computeFileManifest(staging, stampFile, carried)
@@ -167,6 +168,8 @@ type ModelResults =
       routes: WordRoutesResult
       images: Array<Pick<ImageSet, 'source' | 'variants'>>
       assets: Awaited<ReturnType<typeof readAssets>>
+      /** For the web editor's configuration. */
+      registries: Registries
       nextScheduled?: number
     }
 
@@ -193,7 +196,7 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
   const now = options.now ?? resolveNow(undefined)
   // Site: the plain model every later stage reads.
   const model = await task('planning site', timings, log, () =>
-     planSite(withBaseUrl(sources, options.baseUrl), { now, drafts: options.drafts ?? false, ...(siteIcons ? { icons: siteIcons.icons } : {}), ...(siteLogo ? { logo: siteLogo.logo.url } : {}), ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchShardSize === undefined ? {} : { searchShardSize: options.searchShardSize }) })
+    planSite(withBaseUrl(sources, options.baseUrl), { now, drafts: options.drafts ?? false, ...(siteIcons ? { icons: siteIcons.icons } : {}), ...(siteLogo ? { logo: siteLogo.logo.url } : {}), ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchBundleSize === undefined ? {} : { searchBundleSize: options.searchBundleSize }) })
   )
   // Render: the pages link the stylesheet and scripts by the hash of their bytes.
   const assets = await readAssets()
@@ -232,6 +235,7 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
     routes,
     images: [...sources.media.map((media) => planImage(media, imageOptions, encoder)), ...(siteIcons ? [siteIcons.set] : []), ...(siteLogo ? [siteLogo.set] : [])],
     assets,
+    registries: sources.registries,
     ...nextScheduled(sources, now),
   }
 }

@@ -5,7 +5,7 @@ import { checkBaseUrl, resolveNow } from './operator-input.ts'
 import { didYouMean } from './problems/did-you-mean.ts'
 import { checkOutput } from './publish/check-output.ts'
 import { interruptBuild } from './publish/interruption.ts'
-import { progressBar, wantsProgressBar } from './progress.ts'
+import { progressBar, progressLines, wantsProgressBar } from './progress.ts'
 import { UsageError } from './usage-error.ts'
 
 // Each command imports the stages it runs when it runs (a usage error, `check` or `new` never loads
@@ -39,6 +39,9 @@ Commands:
   schema  Write JSON Schema files for front matter and the registries, for editors
             --content DIR  --out DIR (default: ${defaultSchemaDir})
   serve   Build, serve on http://localhost:8080 and rebuild on change
+            --content DIR  --out DIR  --port N  --drafts
+  cms     Serve like "serve", with the web editor at /admin/ saving into the content folder
+            (decap-server on the port of site.yml's cms.localBackend, 8081 by default)
             --content DIR  --out DIR  --port N  --drafts
   new     Write a new article with valid front matter
             toasoan new "Tiêu đề" --locality ID --author ID [--content DIR] [--date "YYYY-MM-DD HH:mm"]
@@ -125,7 +128,8 @@ async function run(argv: readonly string[]): Promise<number> {
       const { build } = await import('./build.ts')
       const stopOnSignal = exitOnSignal(out)
       const result = await build({
-        ...(bar ? { progress: bar.sink, log: (line: string) => (bar.clear(), console.log(line)) } : {}),
+        // A terminal gets a bar; a pipe or a CI log gets a line every few seconds of a long step.
+        ...(bar ? { progress: bar.sink, log: (line: string) => (bar.clear(), console.log(line)) } : { progress: progressLines((line) => console.log(line)) }),
         contentDir: values.content,
         outDir: out,
         drafts: values.drafts,
@@ -160,6 +164,8 @@ async function run(argv: readonly string[]): Promise<number> {
     }
     case 'serve':
       return (await import('./serve.ts')).serve({ contentDir: values.content, outDir: values.out ?? 'dist', port: Number(values.port), drafts: values.drafts })
+    case 'cms':
+      return (await import('./cms.ts')).serveWithCms({ contentDir: values.content, outDir: values.out ?? 'dist', port: Number(values.port), drafts: values.drafts })
     case 'new': {
       const title = positionals.join(' ').trim()
       if (!title || values.locality === undefined || values.author === undefined) {

@@ -51,3 +51,29 @@ export function progressBar(write: (text: string) => void, options: { width?: nu
     },
   }
 }
+
+/**
+ * Progress as plain lines, for logs and pipes where a bar cannot redraw: `  processing images:
+ * 12/40`, at most one line per `interval` ms, and none in a step's first `interval` ms (a quick
+ * step prints nothing more than its `✓` line).
+ *
+ * @param write Writes one line.
+ * @param options The least time between lines (@default 5000), and the clock.
+ */
+export function progressLines(write: (line: string) => void, options: { interval?: number; now?: () => number } = {}): ProgressSink {
+  const interval = options.interval ?? 5000
+  const now = options.now ?? (() => performance.now())
+  const format = new Intl.NumberFormat('en-US')
+  let current = ''
+  let last = 0
+  return (step, done, total) => {
+    const time = now()
+    if (step !== current) {
+      current = step
+      last = time
+    }
+    if (time - last < interval || done >= total) return
+    last = time
+    write(`  ${step}: ${format.format(done)}/${format.format(total)}`)
+  }
+}

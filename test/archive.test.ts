@@ -14,7 +14,7 @@ let content = ''
 let work = ''
 
 async function buildInto(out: string, options: Partial<BuildOptions> = {}): Promise<BuildResult> {
-  const result = await build({ contentDir: content, outDir: join(work, out), cacheDir: join(work, 'cache'), now, log: () => {}, searchShardSize: 3, ...options })
+  const result = await build({ contentDir: content, outDir: join(work, out), cacheDir: join(work, 'cache'), now, log: () => {}, searchBundleSize: 3, ...options })
   assert.ok(result.ok, 'the archive builds')
   return result
 }

@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { progressBar, wantsProgressBar } from '../src/progress.ts'
+import { progressBar, progressLines, wantsProgressBar } from '../src/progress.ts'
 
 const test = suite('progress')
 
@@ -28,6 +28,25 @@ test('should redraw one line at most every interval, and always at the end', () 
   ])
   bar.clear()
   assert.is(written.at(-1), '\r\x1b[2K', 'cleared before the next line')
+})
+
+test('should print plain progress lines for pipes: none in a quick step, then one per interval, none at the end', () => {
+  const lines: string[] = []
+  let clock = 0
+  const sink = progressLines((line) => lines.push(line), { interval: 5000, now: () => clock })
+  sink('processing images', 0, 40)
+  clock = 4000
+  sink('processing images', 10, 40)
+  clock = 5000
+  sink('processing images', 12, 40)
+  clock = 6000
+  sink('processing images', 20, 40)
+  clock = 11000
+  sink('processing images', 40, 40)
+  sink('indexing search', 0, 2)
+  clock = 12000
+  sink('indexing search', 1, 2)
+  assert.equal(lines, ['  processing images: 12/40'])
 })
 
 test.run()

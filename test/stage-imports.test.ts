@@ -41,6 +41,7 @@ const stageOf: ReadonlyArray<readonly [prefix: string, stage: Stage]> = [
   ['src/build.ts', 'command'],
   ['src/cli.ts', 'command'],
   ['src/serve.ts', 'command'],
+  ['src/cms.ts', 'command'],
   ['src/new-article.ts', 'command'],
   ['src/cli-options.ts', 'command'],
   ['src/check-changed.ts', 'command'],

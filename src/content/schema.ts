@@ -46,6 +46,21 @@ export const siteSchema = z.object({
   maxImageMegapixels: z.number().positive().default(40),
   /** Articles per search bundle: more means less to download per query, more memory to index. */
   searchBundleSize: z.number().int().positive().default(5_000),
+  /**
+   * The web editor at `/admin/` (Decap CMS): the GitHub repository it commits to; without `repo`
+   * it uses Netlify's Git Gateway. `localBackend` is the `decap-server` it talks to on localhost
+   * (`npm run cms`). @default { branch: 'main', localBackend: true }
+   */
+  cms: z
+    .object({
+      repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name, e.g. baothanhhoa/archive').optional(),
+      branch: nonEmpty.default('main'),
+      /** The OAuth endpoint (a Cloudflare Worker, Netlify…) that logs writers in to GitHub. */
+      baseUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')).optional(),
+      /** `true` (decap-server's default, http://localhost:8081/api/v1), its URL, or `false`. */
+      localBackend: z.union([z.boolean(), z.url({ protocol: /^https?$/ })]).default(true),
+    })
+    .default({ branch: 'main', localBackend: true }),
 })
 
 /** `localities.yml`: the tree of places, province → district → ward/commune. */

@@ -1,3 +1,4 @@
+import type { Progress } from '../progress.ts'
 import { availableParallelism } from 'node:os'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -20,6 +21,8 @@ export interface ProcessOptions {
   /** Images processed at once. @default the number of CPU cores */
   concurrency?: number
   options?: ImageOptions
+  /** Told how many source images are done. */
+  progress?: Progress
 }
 
 /** What processing did. */
@@ -46,7 +49,9 @@ export async function processImages(sets: ReadonlyArray<Pick<ImageSet, 'source' 
   sharp.concurrency(1)
   let processed = 0
   let cached = 0
+  const progress = options.progress ?? (() => {})
   await mapLimit(sets, Math.max(1, options.concurrency ?? availableParallelism()), async (set) => {
+    progress(processed + cached, sets.length)
     const cachedPath = (variant: ImageVariant): string => cache.entry(`${code}/${variant.url.slice('/media/'.length)}`)
     const missing = []
     for (const variant of set.variants) if (!(await exists(cachedPath(variant)))) missing.push(variant)

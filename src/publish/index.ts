@@ -4,3 +4,4 @@ export { BuildInterrupted, interruptBuild, isInterrupted, uninterruptible } from
 export { cleanLeftovers, createStaging, discardStaging, linkOrCopy, linkTree, swapIntoPlace, writeAssets } from './output.ts'
 export { carryUnits, readUnitManifest, reusableUnits, writeUnitManifest, type UnitManifest } from './units.ts'
 export { computeFileManifest, manifestName, mergeCarried, readFileManifest, writeFileManifest, writeOutputManifest, type FileManifest, type ManifestEntry } from './file-manifest.ts'
+export { adminPage, repositoryOf, writeCmsAdmin, type CmsAdminOptions } from './cms-admin.ts'

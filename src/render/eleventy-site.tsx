@@ -69,7 +69,7 @@ export async function renderWithEleventy(model: SiteModel, options: EleventyRend
       each('listing', listings, (page) => page.url, (page) => renderDocument(<ListingPageView page={page} context={context} />))
       if (!singletons) return
       one('home', 'index.html', () => renderDocument(<HomePageView home={model.home} years={model.years} context={context} />))
-      one('search', 'tim-kiem/index.html', () => renderDocument(<SearchPage context={context} bundles={model.searchShards.map((shard) => shard.bundle).reverse()} />))
+      one('search', 'tim-kiem/index.html', () => renderDocument(<SearchPage context={context} bundles={model.searchBundles.map((bundle) => bundle.url).reverse()} />))
       one('not-found', '404.html', () => renderDocument(<NotFoundPage context={context} />))
       each('year', model.years, (page: YearPage) => page.url, (page) => renderDocument(<YearPageView page={page} context={context} />))
       each('fragment', model.fragments, (fragment: LatestFragment) => fragment.url, (fragment) => renderFragment(<LatestFragmentView fragment={fragment} strings={strings} />))

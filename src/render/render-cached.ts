@@ -21,7 +21,11 @@ export interface CachedRenderOptions {
   assets: PageContext['assets']
   /** Hash of the code that renders pages. @default {@link renderFingerprint} */
   fingerprint?: string
-  /** Pages per Eleventy run, so memory stays bounded on large archives. @default 5000 */
+  /**
+   * Pages per Eleventy run. Eleventy renders every page of a run before it writes any, so memory
+   * grows with this; a run costs about 10 ms more. At 20,000 articles, 1,000 pages a run peaked
+   * at 1.75 GB against 2.2 GB for 5,000 and 2.57 GB for one run, in the same CPU time. @default 1000
+   */
   chunkSize?: number
   /**
    * Which unit folders (months, numbered pages) the live output already holds unchanged (see `reusableUnits`); their pages
@@ -124,7 +128,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   const missedArticles = hits.flatMap((entry) => (!entry.hit && entry.kind === 'article' ? [{ item: entry.item, key: entry.key }] : []))
   const missedListings = hits.flatMap((entry) => (!entry.hit && entry.kind === 'listing' ? [{ item: entry.item, key: entry.key }] : []))
 
-  const chunk = options.chunkSize ?? 5000
+  const chunk = options.chunkSize ?? 1000
   const pages = [...missedArticles.map((entry) => ({ article: entry.item })), ...[...landings, ...missedListings.map((entry) => entry.item)].map((listing) => ({ listing }))]
   let rendered = 0
   for (let start = 0; start === 0 || start < pages.length; start += chunk) {

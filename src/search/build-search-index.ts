@@ -76,7 +76,7 @@ export interface SearchPlan {
  * others are built and written beside the cache. Publishing an article re-indexes only the newest
  * bundle.
  *
- * @param model The site model (articles and their shards).
+ * @param model The site model (articles and their search bundles).
  * @param options Where to cache, and which units the live output holds.
  */
 export async function planSearchIndex(model: SiteModel, options: Pick<SearchIndexOptions, 'cacheDir' | 'keepUnits'>): Promise<SearchPlan> {
@@ -85,24 +85,24 @@ export async function planSearchIndex(model: SiteModel, options: Pick<SearchInde
   // and categories) and the code that makes them (the record, the indexing, Pagefind's version),
   // without building the records.
   const names = createHash('sha256').update(`${await cacheFingerprint('search')}\0${model.site.language}\0`).update(JSON.stringify(namesOf(model))).digest('hex')
-  const shards = model.searchShards.map((shard) => {
+  const keyed = model.searchBundles.map((bundle) => {
     const hash = createHash('sha256').update(names)
-    for (const url of shard.articles) {
+    for (const url of bundle.articles) {
       const article = byUrl.get(url)
       if (article) hash.update(recordInputs(article))
     }
-    return { shard, key: hash.digest('hex').slice(0, 24) }
+    return { bundle, key: hash.digest('hex').slice(0, 24) }
   })
-  const units = shards.map(({ shard, key }) => ({ path: shard.bundle.replace(/^\/+|\/+$/g, ''), key }))
+  const units = keyed.map(({ bundle, key }) => ({ path: bundle.url.replace(/^\/+|\/+$/g, ''), key }))
   const kept = options.keepUnits ? await options.keepUnits(units) : new Set<string>()
   await mkdir(options.cacheDir, { recursive: true })
   const bundles: PlannedBundle[] = []
-  for (const [index, { shard, key }] of shards.entries()) {
-    const planned = { bundle: shard.bundle, key, size: shard.articles.length }
+  for (const [index, { bundle, key }] of keyed.entries()) {
+    const planned = { bundle: bundle.url, key, size: bundle.articles.length }
     if (kept.has(units[index]?.path ?? '')) bundles.push({ ...planned, action: 'carry' })
     else if (await exists(join(options.cacheDir, key, 'pagefind-entry.json'))) bundles.push({ ...planned, action: 'link' })
     else {
-      const records = shard.articles.flatMap((url) => {
+      const records = bundle.articles.flatMap((url) => {
         const article = byUrl.get(url)
         return article ? [{ url, content: searchRecord(article, model) }] : []
       })
@@ -161,7 +161,7 @@ export async function writeSearchIndex(plan: SearchPlan, options: Pick<SearchInd
 /**
  * Builds the search bundles: {@link planSearchIndex}, then {@link writeSearchIndex}.
  *
- * @param model The site model (articles and their shards).
+ * @param model The site model (articles and their search bundles).
  * @param options Where to write and cache.
  */
 export async function buildSearchIndex(model: SiteModel, options: SearchIndexOptions): Promise<SearchIndexResult> {

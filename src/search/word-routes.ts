@@ -64,7 +64,7 @@ export async function writeWordRoutes(
   await mkdir(options.cacheDir, { recursive: true })
   let read = 0
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))
-  const shards = new Map(model.searchShards.map((shard) => [shard.bundle, shard.articles]))
+  const bundles = new Map(model.searchBundles.map((bundle) => [bundle.url, bundle.articles]))
   // One bundle at a time: its records are built, read and let go.
   for (const entry of entries) {
     const file = join(options.cacheDir, entry.file)
@@ -72,7 +72,7 @@ export async function writeWordRoutes(
     const words = new Set<string>()
     // A bundle about to be indexed has its records written already.
     const written = entry.records ? (deserialize(await readFile(entry.records)) as Array<{ content: string }>).map((record) => record.content) : undefined
-    const records = written ?? (shards.get(entry.bundle) ?? []).flatMap((url) => {
+    const records = written ?? (bundles.get(entry.bundle) ?? []).flatMap((url) => {
       const article = byUrl.get(url)
       return article ? [searchRecord(article, model)] : []
     })

@@ -1,7 +1,7 @@
 import type { FigureImage } from '../markdown/index.ts'
 import type { Pagination } from './paginate.ts'
 import type { CommentModel } from './comments.ts'
-import type { SearchShard } from './search-shards.ts'
+import type { SearchBundle } from './search-bundles.ts'
 import type { Strings } from './strings.ts'
 
 /**
@@ -34,7 +34,7 @@ export interface SiteModel {
   /** Latest-news fragments per locality, fetched by article pages. */
   fragments: LatestFragment[]
   /** Search bundles, oldest articles first. */
-  searchShards: SearchShard[]
+  searchBundles: SearchBundle[]
   /** Pages the newsroom writes (`pages/**\/*.md`), by source path; Eleventy renders them. */
   newsroomPages: NewsroomPage[]
   /** Newsroom pages the footer links, in their `order`, then by title. */

@@ -6,7 +6,7 @@ import { push } from './group.ts'
 import { planListings } from './listings.ts'
 import type { ArticleModel, AuthorModel, CategoryModel, LocalityModel, SiteModel } from './model.ts'
 import { relatedArticles } from './related.ts'
-import { planSearchShards } from './search-shards.ts'
+import { planSearchBundles } from './search-bundles.ts'
 import { stringsFor } from './strings.ts'
 import { planFeeds, planFragments, planSitemaps } from './syndication.ts'
 import { authorUrl, categoryUrl, feedUrl, fixedUrls, latestFragmentUrl, localityUrl } from './urls.ts'
@@ -20,7 +20,7 @@ export interface PlanOptions {
   /** URLs per sitemap file (the protocol allows 50,000). @default 50000 */
   sitemapLimit?: number
   /** Articles per search bundle. @default site.yml's searchBundleSize (5,000) */
-  searchShardSize?: number
+  searchBundleSize?: number
   /** The site's icons, planned from site.yml's `icon`. @default none: pages link no icon file */
   icons?: SiteIcons
   /** Published path of the publisher's logo when site.yml names a content file. @default `publisher.logo` as written */
@@ -132,7 +132,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     sitemaps: planSitemaps(articles, pages, { site: siteInfo, limit: options.sitemapLimit ?? 50_000, now: options.now }),
     redirects: articles.flatMap((article) => article.aliases.map((from) => ({ from, to: article.url }))).sort((a, b) => compare(a.from, b.from)),
     fragments: planFragments(byLocality, localities),
-    searchShards: planSearchShards(articles, options.searchShardSize ?? site.searchBundleSize),
+    searchBundles: planSearchBundles(articles, options.searchBundleSize ?? site.searchBundleSize),
     newsroomPages: sources.pages.map((page) => ({ url: page.url, title: page.title, body: page.body, sourcePath: page.sourcePath, ...(page.description === undefined ? {} : { description: page.description }) })),
     footerLinks: sources.pages
       .filter((page) => page.footer)

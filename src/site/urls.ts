@@ -77,6 +77,7 @@ export const generatedFolders = {
   pagefind: 'the search index',
   sitemaps: 'sitemaps',
   'tin-moi': 'latest-news fragments',
+  admin: 'the web editor (Decap CMS)',
 } as const
 
 /**

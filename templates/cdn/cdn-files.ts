@@ -28,10 +28,10 @@ export function renderHeaders(site?: Pick<SiteInfo, 'commentEndpoint' | 'embedHo
 }
 
 /**
- * `robots.txt`: everything may be crawled; here are the sitemap index and the news sitemap.
+ * `robots.txt`: everything but the web editor (/admin/) may be crawled; here are the sitemap index and the news sitemap.
  *
  * @param baseUrl The site's origin.
  */
 export function renderRobots(baseUrl: string): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${baseUrl}/sitemap.xml\nSitemap: ${baseUrl}/sitemap-news.xml\n`
+  return `User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: ${baseUrl}/sitemap.xml\nSitemap: ${baseUrl}/sitemap-news.xml\n`
 }

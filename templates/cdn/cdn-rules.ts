@@ -25,6 +25,7 @@ const contentTypes: Record<string, string> = {
   json: 'application/json',
   xml: 'application/xml; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
+  yml: 'text/yaml; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   avif: 'image/avif',
   webp: 'image/webp',

@@ -15,7 +15,7 @@ let work = ''
 let content = ''
 
 async function buildTo(out: string, cache = join(work, 'cache')): Promise<BuildResult> {
-  const result = await build({ contentDir: content, outDir: out, cacheDir: cache, now: testNow, log: () => {}, searchShardSize: 2 })
+  const result = await build({ contentDir: content, outDir: out, cacheDir: cache, now: testNow, log: () => {}, searchBundleSize: 2 })
   assert.ok(result.ok)
   return result
 }

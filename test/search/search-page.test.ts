@@ -37,7 +37,7 @@ if (!chromiumPath) {
     work = await tempDir('search')
     content = await contentWith(join(fixtures, 'search'), { keepSiteArticles: true })
     // Two articles per bundle: six bundles, the newest answering first and five merged behind it.
-    const result = await build({ contentDir: content, outDir: join(work, 'dist'), cacheDir: join(work, 'cache'), now: testNow, log: () => {}, searchShardSize: 2 })
+    const result = await build({ contentDir: content, outDir: join(work, 'dist'), cacheDir: join(work, 'cache'), now: testNow, log: () => {}, searchBundleSize: 2 })
     assert.ok(result.ok)
     site = await serveStatic(join(work, 'dist'))
     browser = await launchChromium(chromiumPath, { locale: 'vi-VN' })

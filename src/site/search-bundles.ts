@@ -1,9 +1,9 @@
 import type { ArticleModel } from './model.ts'
 
 /** One Pagefind bundle: a run of articles in publication order. */
-export interface SearchShard {
+export interface SearchBundle {
   /** Where the bundle is published, e.g. `/pagefind/0/` or, for the newest run, `/pagefind/19-4/`. */
-  bundle: string
+  url: string
   /** Article URLs, oldest first. */
   articles: string[]
 }
@@ -23,15 +23,15 @@ const newestParts = 5
  * @param articles Published articles, newest first.
  * @param size Articles per bundle.
  */
-export function planSearchShards(articles: readonly ArticleModel[], size: number): SearchShard[] {
+export function planSearchBundles(articles: readonly ArticleModel[], size: number): SearchBundle[] {
   const oldestFirst = [...articles].reverse().map((article) => article.url)
-  const shards: SearchShard[] = []
+  const bundles: SearchBundle[] = []
   const newestRun = Math.max(0, Math.ceil(oldestFirst.length / size) - 1)
-  for (let run = 0; run < newestRun; run++) shards.push({ bundle: `/pagefind/${run}/`, articles: oldestFirst.slice(run * size, (run + 1) * size) })
+  for (let run = 0; run < newestRun; run++) bundles.push({ url: `/pagefind/${run}/`, articles: oldestFirst.slice(run * size, (run + 1) * size) })
   const part = Math.max(1, Math.ceil(size / newestParts))
   const rest = oldestFirst.slice(newestRun * size)
   for (let start = 0, index = 0; start < rest.length; start += part, index++) {
-    shards.push({ bundle: `/pagefind/${newestRun}-${index}/`, articles: rest.slice(start, start + part) })
+    bundles.push({ url: `/pagefind/${newestRun}-${index}/`, articles: rest.slice(start, start + part) })
   }
-  return shards
+  return bundles
 }

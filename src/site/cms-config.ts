@@ -1,0 +1,183 @@
+import type { Registries } from '../content/registries.ts'
+import type { LocalityEntry } from '../content/schema.ts'
+import { stringsFor, type Strings } from './strings.ts'
+
+/** One field of the Decap CMS editor (the keys Decap reads; see its "Widgets" docs). */
+export interface CmsField {
+  /** The front-matter key (`body` is the Markdown below it). */
+  name: string
+  /** What the writer sees. */
+  label: string
+  widget: 'string' | 'text' | 'markdown' | 'datetime' | 'select' | 'list' | 'object' | 'image' | 'boolean' | 'hidden'
+  /** Whether Decap refuses to save without it; mirrors the front-matter schema. */
+  required: boolean
+  hint?: string
+  default?: unknown
+  options?: ReadonlyArray<{ label: string; value: string }>
+  multiple?: boolean
+  min?: number
+  fields?: CmsField[]
+  field?: CmsField
+  format?: string
+  date_format?: string
+  time_format?: string
+  pattern?: readonly [string, string]
+  choose_url?: boolean
+  summary?: string
+  label_singular?: string
+}
+
+/** The Decap CMS configuration (`/admin/config.yml`). */
+export interface CmsConfig {
+  backend: { name: 'github'; repo: string; branch: string; base_url?: string } | { name: 'git-gateway'; branch: string }
+  local_backend?: true | { url: string }
+  locale: string
+  site_url: string
+  display_url: string
+  media_folder: string
+  public_folder: string
+  slug: { encoding: 'ascii'; clean_accents: true; sanitize_replacement: '-' }
+  collections: Array<{
+    name: string
+    label: string
+    label_singular: string
+    folder: string
+    create: true
+    format: string
+    extension: 'md'
+    path: string
+    media_folder: string
+    public_folder: string
+    slug: string
+    summary: string
+    sortable_fields: string[]
+    fields: CmsField[]
+  }>
+}
+
+/** Options of {@link cmsConfig}. */
+export interface CmsConfigOptions {
+  /** The content folder as a path inside the git repository, e.g. `content`. @default 'content' */
+  contentPath?: string
+  /** The site's origin, overriding site.yml's (a preview build). */
+  baseUrl?: string
+}
+
+/**
+ * The custom file format the admin script registers: front matter as `toasoan new` writes it,
+ * without the helper keys the path is made from.
+ */
+export const cmsFormat = 'toasoan-md'
+
+/**
+ * Helper keys the admin script sets before saving (the year and month of `date` as written, in
+ * the site's zone) and strips from the file. Decap's own `{{year}}`/`{{month}}` read the date in
+ * UTC, which files an article dated 00:00–06:59 on the 1st (Vietnam time) under the month before.
+ */
+export const cmsFolderKeys = { year: 'cms_year', month: 'cms_month' } as const
+
+/**
+ * Generates the Decap CMS configuration from the registries: one "Bài viết" collection writing
+ * `articles/YYYY/MM/<slug>.md` with a widget for every front-matter key, its required flag that
+ * of the schema, localities, authors and categories offered by name.
+ *
+ * @param registries site.yml, localities, authors and categories.
+ * @param options Where the content lives in the repository.
+ */
+export function cmsConfig(registries: Registries, options: CmsConfigOptions = {}): CmsConfig {
+  const contentPath = (options.contentPath ?? 'content').replace(/^\.?\/+|\/+$/g, '')
+  const inContent = (path: string): string => (contentPath === '' ? path : `${contentPath}/${path}`)
+  const { site } = registries
+  const words = stringsFor(site.language).cms
+  const siteUrl = options.baseUrl ?? site.baseUrl
+  const { cms } = site
+  const backend: CmsConfig['backend'] =
+    cms.repo === undefined ? { name: 'git-gateway', branch: cms.branch } : { name: 'github', repo: cms.repo, branch: cms.branch, ...(cms.baseUrl === undefined ? {} : { base_url: cms.baseUrl }) }
+  const localBackend = cms.localBackend === false ? {} : { local_backend: cms.localBackend === true ? (true as const) : { url: cms.localBackend } }
+  return {
+    backend,
+    ...localBackend,
+    locale: 'vi',
+    site_url: siteUrl,
+    display_url: siteUrl,
+    media_folder: inContent('media'),
+    // A `src` starting with "/" is read from the content folder: /media/x.jpg is content/media/x.jpg.
+    public_folder: '/media',
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections: [
+      {
+        name: 'articles',
+        label: words.collection,
+        label_singular: words.collectionSingular,
+        folder: inContent('articles'),
+        create: true,
+        format: cmsFormat,
+        extension: 'md',
+        // Decap rewrites a path template's "." to "-", so the helpers are named without `fields.`.
+        path: `{{${cmsFolderKeys.year}}}/{{${cmsFolderKeys.month}}}/{{slug}}`,
+        // A collection with a `path` otherwise keeps images beside the article.
+        media_folder: `/${inContent('media')}`,
+        public_folder: '/media',
+        slug: '{{title}}',
+        summary: '{{title}} ({{date}})',
+        sortable_fields: ['date', 'title'],
+        fields: articleFields(registries, words),
+      },
+    ],
+  }
+}
+
+const dateWidget = { widget: 'datetime', format: 'YYYY-MM-DD HH:mm', date_format: 'DD/MM/YYYY', time_format: 'HH:mm' } as const
+
+/** The editor's fields, in the order `toasoan new` writes the keys. */
+function articleFields(registries: Registries, words: Strings['cms']): CmsField[] {
+  const authors = registries.authors.map((author) => ({ label: author.name, value: author.id }))
+  const category: CmsField = registries.categories
+    ? { name: 'category', label: words.category, widget: 'select', required: false, options: registries.categories.map((entry) => ({ label: entry.name, value: entry.id })) }
+    : { name: 'category', label: words.category, widget: 'string', required: false, pattern: ['^[a-z0-9]+(-[a-z0-9]+)*$', words.categoryPattern] }
+  return [
+    { name: 'title', label: words.title, widget: 'string', required: true },
+    { name: 'date', label: words.date, ...dateWidget, required: true, default: '{{now}}', hint: words.dateHint },
+    { name: 'updated', label: words.updated, ...dateWidget, required: false },
+    { name: 'correction', label: words.correction, widget: 'text', required: false, hint: words.correctionHint },
+    { name: 'authors', label: words.authors, widget: 'select', multiple: true, min: 1, required: true, options: authors },
+    { name: 'locality', label: words.locality, widget: 'select', required: true, options: localityOptions(registries.localities), hint: words.localityHint },
+    category,
+    { name: 'tags', label: words.tags, widget: 'list', required: false, default: [], hint: words.tagsHint },
+    { name: 'summary', label: words.summary, widget: 'text', required: false },
+    {
+      name: 'images',
+      label: words.images,
+      label_singular: words.image,
+      widget: 'list',
+      required: false,
+      default: [],
+      summary: '{{fields.src}}',
+      hint: words.imagesHint,
+      fields: [
+        { name: 'src', label: words.imageSrc, widget: 'image', required: true, choose_url: false },
+        { name: 'alt', label: words.imageAlt, widget: 'string', required: false, hint: words.imageAltHint },
+        { name: 'caption', label: words.imageCaption, widget: 'string', required: false },
+        { name: 'credit', label: words.imageCredit, widget: 'string', required: false },
+      ],
+    },
+    { name: 'draft', label: words.draft, widget: 'boolean', required: false, default: false },
+    { name: 'comments', label: words.comments, widget: 'boolean', required: false },
+    { name: 'aliases', label: words.aliases, widget: 'list', required: false, default: [], hint: words.aliasesHint },
+    { name: 'body', label: words.body, widget: 'markdown', required: true },
+  ]
+}
+
+/**
+ * Every locality, labelled with its name, kind and the place it belongs to (many communes share
+ * a name), in registry order: Decap's select filters them as the writer types.
+ *
+ * @param localities The registry.
+ */
+export function localityOptions(localities: readonly LocalityEntry[]): Array<{ label: string; value: string }> {
+  const names = new Map(localities.map((locality) => [locality.id, locality.name]))
+  return localities.map((locality) => {
+    const parent = locality.parent === undefined ? undefined : names.get(locality.parent)
+    return { label: `${locality.name} (${locality.kind}${parent === undefined ? '' : `, ${parent}`})`, value: locality.id }
+  })
+}

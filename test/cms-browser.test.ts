@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process'
+import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import slugify from '@sindresorhus/slugify'
+import type { BrowserContext } from 'playwright-core'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { build } from '../src/build.ts'
+import { startDecapServer, type DecapServer } from '../src/cms.ts'
+import { loadContent } from '../src/content/index.ts'
+import { countProblems, formatProblems } from '../src/problems/index.ts'
+import { findChromium, launchChromium, serveStatic, skipNotice } from './helpers/browser.ts'
+import { exists, fixtureSite, removeDir, tempDir, testNow } from './helpers/fixtures.ts'
+
+// The web editor end to end: the built /admin/ in Chromium, saving through decap-server into a
+// copy of a content repository, then `toasoan check` and a build of what it wrote.
+const test = suite('web editor in a browser')
+const chromiumPath = findChromium()
+const title = 'Đường liên xã ở Hoằng Hóa về đích'
+let work = ''
+let repo = ''
+let site: { origin: string; close: () => Promise<void> } | undefined
+let decap: DecapServer | undefined
+let browser: BrowserContext | undefined
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => done(port))
+    })
+  })
+}
+
+if (!chromiumPath) {
+  console.warn(skipNotice)
+  test.skip('should save an article that passes toasoan check and builds', () => {})
+} else {
+  test.before(async () => {
+    work = await tempDir('cms-browser')
+    repo = join(work, 'repo')
+    await mkdir(repo)
+    // A repository of its own, so the editor writes to content/… as in the newsroom's.
+    execFileSync('git', ['init', '-q'], { cwd: repo })
+    for (const name of ['site.yml', 'localities.yml', 'authors.yml', 'categories.yml', 'media']) await cp(join(fixtureSite, name), join(repo, 'content', name), { recursive: true })
+    const port = await freePort()
+    const siteYml = join(repo, 'content', 'site.yml')
+    await writeFile(siteYml, `${await readFile(siteYml, 'utf8')}cms:\n  localBackend: http://127.0.0.1:${port}/api/v1\n`)
+    const out = join(work, 'dist')
+    site = await serveStatic(out)
+    const [server, built] = await Promise.all([
+      startDecapServer({ repository: repo, port, host: '127.0.0.1', quiet: true }),
+      build({ contentDir: join(repo, 'content'), outDir: out, cacheDir: join(work, 'cache'), now: testNow, log: () => {}, baseUrl: site.origin }),
+    ])
+    decap = server
+    assert.ok(built.ok)
+    // A writer in Vietnam: there 05:30 on 1 November is still 31 October in UTC.
+    browser = await launchChromium(chromiumPath, { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
+  })
+
+  test.after(async () => {
+    await browser?.close()
+    await site?.close()
+    await decap?.close()
+    await removeDir(work)
+  })
+
+  test('should not be indexed nor listed in a sitemap', async () => {
+    const html = await (await fetch(`${site!.origin}/admin/`)).text()
+    assert.match(html, '<meta name="robots" content="noindex, nofollow">')
+    assert.match(await (await fetch(`${site!.origin}/robots.txt`)).text(), 'Disallow: /admin/\n')
+    const sitemaps = (await readdir(join(work, 'dist'), { recursive: true })).filter((path) => /sitemap.*\.xml$/.test(path))
+    assert.ok(sitemaps.includes('sitemap.xml'))
+    for (const sitemap of sitemaps) assert.not.match(await readFile(join(work, 'dist', sitemap), 'utf8'), '/admin/', sitemap)
+  })
+
+  test('should save an article with a locality, an author and a captioned image that passes toasoan check and builds', async () => {
+    const upload = join(work, 'le-khanh-thanh.jpg')
+    await copyFile(join(fixtureSite, 'media', 'hoi-truong.jpg'), upload)
+    const page = await browser!.newPage()
+    await page.goto(`${site!.origin}/admin/`)
+    // The local backend needs no account: "Đăng nhập" goes straight in.
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    await page.goto(`${site!.origin}/admin/#/collections/articles/new`)
+    await page.getByLabel('Tiêu đề', { exact: true }).fill(title)
+    await page.getByLabel('Ngày đăng', { exact: true }).fill('2026-11-01T05:30')
+    await page.getByLabel('Tác giả', { exact: true }).fill('Tố Ph')
+    await page.keyboard.press('Enter')
+    await page.getByLabel('Địa phương', { exact: true }).fill('Hoằng')
+    await page.keyboard.press('Enter')
+    await page.getByRole('button', { name: /ảnh$/ }).click()
+    await page.getByRole('button', { name: 'Chọn một hình' }).click()
+    // The uploaded file is selected once it is in the library.
+    await page.locator('input[type=file]').setInputFiles(upload)
+    await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click()
+    await page.getByLabel('Mô tả ảnh', { exact: false }).fill('Người dân dự lễ khánh thành')
+    await page.getByLabel('Chú thích', { exact: false }).fill('Lễ khánh thành đường liên xã')
+    await page.locator('[contenteditable=true]').click()
+    await page.keyboard.type('Sáng 1-11, huyện Hoằng Hóa khánh thành đường liên xã.')
+    await page.getByRole('button', { name: 'Công bố' }).click()
+    await page.getByText('Công bố ngay').click()
+    await page.getByText('Mục đã được lưu').waitFor()
+
+    // The file name is the one `toasoan new` makes (tone marks folded, đ → d), in the folder of its date.
+    const slug = slugify(title)
+    assert.is(slug, 'duong-lien-xa-o-hoang-hoa-ve-dich')
+    const content = join(repo, 'content')
+    const written = join(content, 'articles', '2026', '11', `${slug}.md`)
+    assert.ok(await exists(written), 'the article is filed under 2026/11')
+    assert.ok(await exists(join(content, 'media', 'le-khanh-thanh.jpg')), 'the image is in content/media')
+    const text = await readFile(written, 'utf8')
+    assert.match(text, `title: "${title}"\ndate: 2026-11-01 05:30\nauthors:\n  - "to-phuong"\nlocality: "hoang-hoa"\nimages:\n  - src: "/media/le-khanh-thanh.jpg"\n`)
+
+    const { files } = await loadContent({ contentDir: content })
+    const problems = countProblems(files)
+    assert.is(problems.errors + problems.warnings, 0, formatProblems(files, work))
+
+    const out = join(work, 'dist-after')
+    const rebuilt = await build({ contentDir: content, outDir: out, cacheDir: join(work, 'cache'), now: testNow, log: () => {} })
+    assert.ok(rebuilt.ok)
+    const html = await readFile(join(out, '2026', '11', slug, 'index.html'), 'utf8')
+    assert.match(html, title)
+    assert.match(html, 'Lễ khánh thành đường liên xã')
+    assert.match(html, 'Huyện Hoằng Hóa')
+  })
+}
+
+test.run()

@@ -1,0 +1,97 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { loadRegistries, type Registries } from '../../src/content/index.ts'
+import { frontMatterKeys, frontMatterSchema, imageSchema } from '../../src/content/schema.ts'
+import { cmsConfig, cmsFolderKeys, type CmsField } from '../../src/site/index.ts'
+import { fixtureSite } from '../helpers/fixtures.ts'
+
+const test = suite('cmsConfig')
+
+async function fixtureRegistries(): Promise<Registries> {
+  const { registries } = await loadRegistries(fixtureSite)
+  if (!registries) throw new Error('the fixture registries do not load')
+  return registries
+}
+
+function fieldsOf(registries: Registries): CmsField[] {
+  return cmsConfig(registries).collections[0]?.fields ?? []
+}
+
+function field(fields: readonly CmsField[], name: string): CmsField {
+  const found = fields.find((entry) => entry.name === name)
+  if (!found) throw new Error(`no field "${name}"`)
+  return found
+}
+
+/** Whether a schema accepts the key being absent. */
+function optional(schema: { safeParse: (value: unknown) => { success: boolean } }): boolean {
+  return schema.safeParse(undefined).success
+}
+
+test('should offer every locality, author and category by id, labelled with its name', async () => {
+  const registries = await fixtureRegistries()
+  const fields = fieldsOf(registries)
+  const values = (name: string): string[] => (field(fields, name).options ?? []).map((option) => option.value)
+  assert.equal(values('locality'), registries.localities.map((locality) => locality.id))
+  assert.equal(values('authors'), registries.authors.map((author) => author.id))
+  assert.equal(values('category'), (registries.categories ?? []).map((category) => category.id))
+  assert.ok(registries.localities.length > 0 && registries.authors.length > 0 && (registries.categories?.length ?? 0) > 0)
+  for (const locality of registries.localities) {
+    const label = field(fields, 'locality').options?.find((option) => option.value === locality.id)?.label ?? ''
+    assert.ok(label.startsWith(`${locality.name} (${locality.kind}`), label)
+  }
+  assert.is(field(fields, 'authors').multiple, true)
+})
+
+test('should give every front-matter key a widget, required exactly when the schema requires it', async () => {
+  const fields = fieldsOf(await fixtureRegistries())
+  // `author` (one id) is the short form of `authors`, which the editor writes.
+  assert.equal(fields.map((entry) => entry.name).filter((name) => name !== 'body'), frontMatterKeys.filter((key) => key !== 'author'))
+  const shape = frontMatterSchema.shape as Record<string, { safeParse: (value: unknown) => { success: boolean } }>
+  for (const entry of fields) {
+    if (entry.name === 'body') continue
+    // `authors` is optional in the schema only because `author` may stand for it.
+    const required = entry.name === 'authors' ? true : !optional(shape[entry.name] as never)
+    assert.is(entry.required, required, entry.name)
+  }
+  const images = field(fields, 'images').fields ?? []
+  assert.equal(images.map((entry) => [entry.name, entry.required]), Object.entries(imageSchema.shape).map(([key, schema]) => [key, !optional(schema)]))
+  assert.is(field(images, 'src').widget, 'image')
+  assert.is(field(fields, 'body').required, true)
+})
+
+test('should write dates as the loader reads them and file articles under the year and month of their date', async () => {
+  const registries = await fixtureRegistries()
+  const config = cmsConfig(registries, { contentPath: 'content' })
+  const fields = fieldsOf(registries)
+  for (const name of ['date', 'updated']) assert.is(field(fields, name).format, 'YYYY-MM-DD HH:mm')
+  const collection = config.collections[0]
+  assert.is(collection?.folder, 'content/articles')
+  assert.is(collection?.path, `{{${cmsFolderKeys.year}}}/{{${cmsFolderKeys.month}}}/{{slug}}`)
+  assert.is(collection?.media_folder, '/content/media')
+  assert.is(collection?.public_folder, '/media')
+  assert.equal(config.slug, { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' })
+  assert.is(config.media_folder, 'content/media')
+  assert.is(config.public_folder, '/media')
+})
+
+test('should use the GitHub repository of site.yml, else Git Gateway, and the local backend it names', async () => {
+  const registries = await fixtureRegistries()
+  assert.equal(cmsConfig(registries).backend, { name: 'git-gateway', branch: 'main' })
+  assert.is(cmsConfig(registries).local_backend, true)
+  const site = { ...registries.site, cms: { repo: 'baothanhhoa/archive', branch: 'xuat-ban', baseUrl: 'https://auth.example', localBackend: 'http://127.0.0.1:9000/api/v1' } }
+  const config = cmsConfig({ ...registries, site }, { baseUrl: 'https://preview.example' })
+  assert.equal(config.backend, { name: 'github', repo: 'baothanhhoa/archive', branch: 'xuat-ban', base_url: 'https://auth.example' })
+  assert.equal(config.local_backend, { url: 'http://127.0.0.1:9000/api/v1' })
+  assert.is(config.site_url, 'https://preview.example')
+  assert.not.ok('local_backend' in cmsConfig({ ...registries, site: { ...site, cms: { branch: 'main', localBackend: false } } }))
+})
+
+test('should make a category a free id when the paper keeps no categories.yml', async () => {
+  const { categories: _, ...registries } = await fixtureRegistries()
+  const category = field(fieldsOf(registries), 'category')
+  assert.is(category.widget, 'string')
+  assert.ok(new RegExp(category.pattern?.[0] ?? '').test('an-ninh-trat-tu'))
+})
+
+test.run()
