@@ -48,6 +48,7 @@ export const fieldDescriptions = {
     comments: 'Bình luận của bạn đọc: enabled và endpoint (https).',
     maxImageMegapixels: 'Ảnh lớn nhất được nhận, tính bằng megapixel.',
     searchBundleSize: 'Số bài trong mỗi gói chỉ mục tìm kiếm.',
+    cms: 'Trình soạn thảo trên web (/admin/): repo (owner/name trên GitHub), branch, baseUrl (máy chủ đăng nhập OAuth), localBackend (decap-server trên máy).',
   },
   locality: {
     id: 'Mã địa phương: chữ thường, số và gạch nối, vd. tp-thanh-hoa.',

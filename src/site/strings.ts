@@ -119,6 +119,8 @@ export const dictionaries = {
       imageCredit: 'Nguồn ảnh',
       draft: 'Bản nháp',
       comments: 'Cho phép bình luận',
+      featured: 'Tin nổi bật trên trang chủ',
+      featuredHint: 'Bài nổi bật mới nhất là tin chính của trang chủ; các bài nổi bật sau vào lưới tin bên dưới.',
       aliases: 'Địa chỉ cũ',
       aliasesHint: 'Đường dẫn cũ chuyển về bài này, bắt đầu bằng "/".',
       body: 'Nội dung',
