@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
-import { folderKey, loadContent, type ContentSources, type Registries } from './content/index.ts'
+import { folderKey, loadContent, loadPublisherLogo, loadSiteIcon, type ContentSources, type Registries } from './content/index.ts'
 import { hasErrors } from './problems/index.ts'
-import { imageEncoder, imageOptions, planImage, processImages, type ImageSet } from './images/index.ts'
+import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, processImages, type ImageSet } from './images/index.ts'
 import { carryUnits, checkOutput, computeFileManifest, createStaging, discardStaging, mergeCarried, readAssets, readFileManifest, readUnitManifest, reusableUnits, swapIntoPlace, uninterruptible, writeAssets, writeCmsAdmin, writeOutputManifest, writeUnitManifest } from './publish/index.ts'
 import type { OutputUnit } from './output-unit.ts'
 import { loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from './render/index.ts'
@@ -166,7 +166,7 @@ type ModelResults =
       render: CachedRenderResult
       searchPlan: SearchPlan
       routes: WordRoutesResult
-      images: ImageSet[]
+      images: Array<Pick<ImageSet, 'source' | 'variants'>>
       assets: Awaited<ReturnType<typeof readAssets>>
       /** For the web editor's configuration. */
       registries: Registries
@@ -186,10 +186,17 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
   // Content: every file read and validated once; any error stops the build here.
   const { sources, files } = await task('loading content', timings, log, (progress) => loadContent({ contentDir: options.contentDir ?? 'content', cacheDir, progress }), options.progress)
   if (!sources || hasErrors(files)) return { ok: false, files }
+  // The site's icon and the publisher's logo (site.yml), processed with the images.
+  const contentDir = options.contentDir ?? 'content'
+  const [icon, logo] = await Promise.all([loadSiteIcon(contentDir, sources.registries.site.icon), loadPublisherLogo(contentDir, sources.registries.site.publisher.logo)])
+  const siteProblems = [icon.problem, logo.problem].flatMap((problem) => (problem ? [problem] : []))
+  if (siteProblems.length > 0) return { ok: false, files: [...files, ...siteProblems] }
+  const siteIcons = icon.media ? planSiteIcons(icon.media, await imageEncoder()) : undefined
+  const siteLogo = logo.media ? planLogo(logo.media, await imageEncoder()) : undefined
   const now = options.now ?? resolveNow(undefined)
   // Site: the plain model every later stage reads.
   const model = await task('planning site', timings, log, () =>
-    planSite(withBaseUrl(sources, options.baseUrl), { now, drafts: options.drafts ?? false, ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchBundleSize === undefined ? {} : { searchBundleSize: options.searchBundleSize }) })
+    planSite(withBaseUrl(sources, options.baseUrl), { now, drafts: options.drafts ?? false, ...(siteIcons ? { icons: siteIcons.icons } : {}), ...(siteLogo ? { logo: siteLogo.logo.url } : {}), ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchBundleSize === undefined ? {} : { searchBundleSize: options.searchBundleSize }) })
   )
   // Render: the pages link the stylesheet and scripts by the hash of their bytes.
   const assets = await readAssets()
@@ -226,7 +233,7 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
     render,
     searchPlan,
     routes,
-    images: sources.media.map((media) => planImage(media, imageOptions, encoder)),
+    images: [...sources.media.map((media) => planImage(media, imageOptions, encoder)), ...(siteIcons ? [siteIcons.set] : []), ...(siteLogo ? [siteLogo.set] : [])],
     assets,
     registries: sources.registries,
     ...nextScheduled(sources, now),

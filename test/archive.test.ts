@@ -37,10 +37,11 @@ test.after(async () => {
   await removeDir(content)
 })
 
-test('should count articles of a locality and the places under it', async () => {
-  const home = await readPage(join(work, 'before'), '/')
-  assert.match(home, '<a href="/dia-phuong/tp-thanh-hoa/">TP. Thanh Hóa</a> <span class="count">(4 bài)</span>')
-  assert.match(home, '<a href="/dia-phuong/hoang-hoa/">Huyện Hoằng Hóa</a> <span class="count">(1 bài)</span>')
+test('should count articles of a locality and the places under it, listing only places with articles', async () => {
+  const province = await readPage(join(work, 'before'), '/dia-phuong/thanh-hoa/')
+  assert.match(province, '<a href="/dia-phuong/tp-thanh-hoa/">TP. Thanh Hóa</a> <span class="count">(4 bài)</span>')
+  assert.match(province, '<a href="/dia-phuong/hoang-hoa/">Huyện Hoằng Hóa</a> <span class="count">(1 bài)</span>')
+  assert.not.match(province, '(0 bài)')
   const city = await readPage(join(work, 'before'), '/dia-phuong/tp-thanh-hoa/')
   assert.match(city, '<a href="/dia-phuong/dien-bien/">Phường Điện Biên</a> <span class="count">(4 bài)</span>')
   assert.match(city, '<li><a href="/dia-phuong/thanh-hoa/">Thanh Hóa</a></li>', 'breadcrumbs up the tree')

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build } from '../src/build.ts'
@@ -58,6 +59,7 @@ test('should print the byline with every author and the date in the site time zo
   const html = await readPage(outDir, '/2019/10/hoi-nghi-lang-nghe/')
   assert.match(html, '<a rel="author" href="/tac-gia/to-phuong/">Tố Phương</a>')
   assert.match(html, '<time class="byline__date" datetime="2019-10-24T09:15:00+07:00">Thứ năm, 24/10/2019 - 09:15</time>')
+  assert.match(html, 'Tố Phương</a></span></span> <span class="byline__sep" aria-hidden="true">·</span> <time', 'author and date apart')
   const two = await readPage(outDir, '/2020/03/hai-tac-gia-va-dinh-chinh/')
   assert.match(two, /Minh Đức<\/a><\/span><span>, <a rel="author" href="\/tac-gia\/lan-anh\/">Lan Anh<\/a>/)
   assert.match(two, 'Cập nhật: <time datetime="2020-03-06T10:30:00+07:00">Thứ sáu, 06/03/2020 - 10:30</time>')
@@ -90,7 +92,7 @@ test('should give the page lang, canonical, Open Graph and a NewsArticle JSON-LD
     { '@type': 'Person', name: 'Lan Anh', url: 'https://example.org/lan-anh' },
   ])
   assert.equal((data['publisher'] as Record<string, unknown>)['name'], 'Báo Thử Nghiệm điện tử')
-  assert.match(JSON.stringify(data['image']), '"width":400,"height":240')
+  assert.equal((data['image'] as Array<{ width: number; height: number }>).map((image) => [image.width, image.height]), [[400, 225], [320, 240], [240, 240]], 'the lead cut to 16:9, 4:3 and 1:1')
 })
 
 test('should escape a title and summary containing markup, and sanitise raw HTML in the body', async () => {
@@ -104,6 +106,7 @@ test('should escape a title and summary containing markup, and sanitise raw HTML
   assert.not.match(html, 'onerror')
   const scripts = html.match(/<script[^>]*>/g) ?? []
   assert.equal(scripts.map((tag) => tag.replace(/\.[0-9a-f]{10}\.js/, '.js')), [
+    '<script type="application/ld+json">',
     '<script type="application/ld+json">',
     '<script type="module" src="/assets/article.js">',
     '<script type="module" src="/assets/comments.js">',
@@ -137,8 +140,8 @@ test('should give share links that work without JavaScript', async () => {
 
 test('should list articles on the home, locality and author pages', async () => {
   const home = await readPage(outDir, '/')
-  assert.match(home, /<h1>Tin mới nhất<\/h1><ul class="teasers"><li class="teaser">.*<a href="\/2024\/05\/tieu-de-co-the-script\/">/)
-  assert.match(home, '<a href="/dia-phuong/tp-thanh-hoa/">TP. Thanh Hóa</a> <span class="count">(2 bài)</span>')
+  assert.match(home, /<article class="front-lead">.*<a href="\/2024\/05\/tieu-de-co-the-script\/">/)
+  assert.match(await readPage(outDir, '/dia-phuong/thanh-hoa/'), '<a href="/dia-phuong/tp-thanh-hoa/">TP. Thanh Hóa</a> <span class="count">(2 bài)</span>')
   const ward = await readPage(outDir, '/dia-phuong/dien-bien/')
   assert.match(ward, '<h1>Phường Điện Biên</h1>')
   const city = await readPage(outDir, '/dia-phuong/tp-thanh-hoa/')
@@ -148,6 +151,76 @@ test('should list articles on the home, locality and author pages', async () => 
   assert.not.match(author, 'hoi-nghi-lang-nghe')
   const empty = await readPage(outDir, '/dia-phuong/hoang-hoa/')
   assert.match(empty, 'Hoằng Hóa mở rộng đường liên xã')
+})
+
+test('should mark up the publisher on the front page and the breadcrumbs of an article as JSON-LD', async () => {
+  const home = await readPage(outDir, '/')
+  const [organization] = jsonLdOf(home) as Array<Record<string, unknown>>
+  const logo = (organization?.['logo'] as { url: string } | undefined)?.url ?? ''
+  assert.match(logo, /^https:\/\/fixture\.example\/media\/[0-9a-f]{2}\/logo-bao-600\.[0-9a-f]{10}\.png$/)
+  const { width, format } = await sharp(join(outDir, new URL(logo).pathname)).metadata()
+  assert.equal([width, format], [600, 'png'], 'the logo is published from content/media')
+  assert.equal(organization, {
+    '@context': 'https://schema.org',
+    '@type': 'Organization',
+    name: 'Báo Thử Nghiệm điện tử',
+    url: 'https://fixture.example/',
+    logo: { '@type': 'ImageObject', url: logo },
+    sameAs: ['https://www.facebook.com/baothunghiem'],
+  })
+  const article = await readPage(outDir, '/2024/05/tieu-de-co-the-script/')
+  const [news, breadcrumbs] = jsonLdOf(article) as Array<Record<string, unknown>>
+  assert.equal((news?.['publisher'] as Record<string, unknown>)['logo'], { '@type': 'ImageObject', url: logo })
+  assert.is(breadcrumbs?.['@type'], 'BreadcrumbList')
+  const items = breadcrumbs?.['itemListElement'] as Array<{ position: number; name: string; item: string }>
+  const visible = [...(/<nav class="kicker"[^>]*>(.*?)<\/nav>/.exec(article)?.[1] ?? '').matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((match) => ({ item: `https://fixture.example${match[1]}`, name: match[2] }))
+  assert.equal(items.map(({ item, name }) => ({ item, name })), visible, 'the same trail as the visible breadcrumbs')
+  assert.equal(items.map((entry) => entry.position), [1, 2, 3])
+})
+
+test('should give every page Open Graph and a Twitter card, articles their own', async () => {
+  const home = await readPage(outDir, '/')
+  assert.is(metaContent(home, 'og:type'), 'website')
+  assert.is(metaContent(home, 'og:url'), 'https://fixture.example/')
+  assert.match(metaContent(home, 'og:image') ?? '', /^https:\/\/fixture\.example\/media\/[0-9a-f]{2}\/logo-bao-600\.[0-9a-f]{10}\.png$/)
+  assert.is(metaContent(home, 'twitter:site'), '@baothunghiem')
+  const section = await readPage(outDir, '/chuyen-muc/thoi-su/')
+  assert.is(metaContent(section, 'og:title'), 'Thời sự - Báo Thử Nghiệm')
+  const article = await readPage(outDir, '/2020/03/hai-tac-gia-va-dinh-chinh/')
+  assert.is(metaContent(article, 'og:type'), 'article')
+  assert.is(article.match(/property="og:type"/g)?.length, 1, 'one card per page')
+  assert.is(metaContent(article, 'twitter:site'), '@baothunghiem')
+  assert.ok((metaContent(article, 'twitter:image:alt') ?? '').length > 0)
+})
+
+test('should link a favicon and a home-screen icon made from site.yml\'s icon', async () => {
+  const home = await readPage(outDir, '/')
+  const icons = [...home.matchAll(/<link rel="(icon|apple-touch-icon)"(?: type="image\/png")?(?: sizes="(\d+)x\d+")? href="([^"]+)"/g)].map((match) => ({ rel: match[1], sizes: match[2], href: match[3] ?? '' }))
+  assert.equal(icons.map((icon) => [icon.rel, icon.sizes]), [['icon', '32'], ['icon', '192'], ['apple-touch-icon', undefined]])
+  for (const [index, size] of [32, 192, 180].entries()) {
+    const href = icons[index]?.href ?? ''
+    assert.match(href, /^\/media\/[0-9a-f]{2}\/bieu-tuong-icon-\d+\.[0-9a-f]{10}\.png$/)
+    const { width, height, format } = await sharp(join(outDir, href)).metadata()
+    assert.equal([width, height, format], [size, size, 'png'])
+  }
+})
+
+test('should mark the current section in the header, and open "Địa phương" without JavaScript', async () => {
+  const article = await readPage(outDir, '/2019/10/hoi-nghi-lang-nghe/')
+  const nav = /<nav class="site-nav"[^>]*>(.*?)<\/nav>/.exec(article)?.[1] ?? ''
+  assert.match(nav, /<details><summary class="is-current">Địa phương<\/summary><ul class="site-nav__menu">.*<a href="\/dia-phuong\/tp-thanh-hoa\/" aria-current="true">TP\. Thanh Hóa<\/a>/)
+  assert.match(nav, '<a href="/dia-phuong/hoang-hoa/">Huyện Hoằng Hóa</a>', 'every district-level place, from the registry')
+  assert.match(nav, '<a href="/chuyen-muc/thoi-su/" aria-current="true">Thời sự</a>', 'the article is in this section')
+  const section = await readPage(outDir, '/chuyen-muc/thoi-su/')
+  assert.match(section, '<a href="/chuyen-muc/thoi-su/" aria-current="page">Thời sự</a>')
+  assert.match(await readPage(outDir, '/'), '<a class="site-title" href="/" aria-current="page">')
+})
+
+test('should open a category page with its newest story and say place kinds in sentence case', async () => {
+  const section = await readPage(outDir, '/chuyen-muc/thoi-su/')
+  assert.match(section, /<div class="index-lead"><article class="front-lead">.*<h2 class="front-lead__title"><a href="\/2020\/03\/hai-tac-gia-va-dinh-chinh\/">/)
+  assert.not.match(section, '<h2 class="teaser__title"><a href="/2020/03/hai-tac-gia-va-dinh-chinh/">', 'the lead is not listed again')
+  assert.match(await readPage(outDir, '/dia-phuong/tp-thanh-hoa/'), '<p class="index__kind">Thành phố</p>')
 })
 
 test('should rebuild byte-identically', async () => {

@@ -94,6 +94,20 @@ export function budgetGates(page: string, weight: PageWeight, budgets: Budgets):
 }
 
 /**
+ * The front page on a phone: no part (top stories, a group of sections, the places, "Tin mới") is
+ * taller than `maximum`, so each is about a few screenfuls of stories, never an endless column.
+ *
+ * @param page The page's path.
+ * @param parts Each part's height at 390 px.
+ * @param maximum Tallest part allowed, CSS pixels. @default 2500
+ */
+export function frontPageGate(page: string, parts: ReadonlyArray<{ name: string; height: number }>, maximum = 2500): GateResult {
+  const tall = parts.filter((part) => part.height > maximum)
+  const tallest = Math.max(0, ...parts.map((part) => part.height))
+  return { gate: 'phone height per part', page, passed: parts.length > 0 && tall.length === 0, value: `${tallest} px / ${maximum} px`, problems: parts.length === 0 ? ['no part found in <main>'] : tall.map((part) => `${part.name} is ${part.height} px tall at 390 px`) }
+}
+
+/**
  * Links: every internal link resolves.
  *
  * @param broken `page → link (status)` lines.

@@ -7,8 +7,8 @@ import sirv from 'sirv'
 import { build } from '../../src/build.ts'
 import { outputPathOf } from '../../src/site/index.ts'
 import { defaultBudgets, weighPage, type Budgets } from './budgets.ts'
-import { axeGate, budgetGates, formatReport, lighthouseGates, linksGate, vnuGate, type GateResult } from './gates.ts'
-import { brokenLinks, runAxe, runLighthouse, runVnu, scratch } from './tools.ts'
+import { axeGate, budgetGates, formatReport, frontPageGate, lighthouseGates, linksGate, vnuGate, type GateResult } from './gates.ts'
+import { brokenLinks, lookAtFrontPage, runAxe, runLighthouse, runVnu, scratch } from './tools.ts'
 
 /** Options of {@link runAudit}. */
 export interface AuditOptions {
@@ -34,7 +34,9 @@ export const samplePages = {
 
 /**
  * Builds the site, serves it on 127.0.0.1 and runs every reader-quality gate: Lighthouse (mobile),
- * axe-core, the Nu HTML Checker, page-weight budgets and the link check. Writes `report.md`.
+ * axe-core, the Nu HTML Checker, page-weight budgets, the front page's height per part on a phone
+ * and the link check. Writes `report.md` and screenshots of the front page (`home-390.png`,
+ * `home-1280.png`).
  *
  * @param options What to audit and where.
  * @returns Every gate's result and the report.
@@ -79,9 +81,11 @@ export async function runAudit(options: AuditOptions = {}): Promise<{ results: G
     for (const [index, file] of files.entries()) {
       const weight = await weighPage(siteDir, await readFile(file, 'utf8'))
       const gates = budgetGates(paths[index] as string, weight, options.budgets ?? defaultBudgets)
-      // Size budgets are the article page's; every page must render without blocking scripts.
-      results.push(...(paths[index] === pages.article ? gates : gates.filter((gate) => gate.gate === 'render-blocking scripts')))
+      // Size budgets are the article page's (and HTML+CSS the front page's); every page must render without blocking scripts.
+      results.push(...gates.filter((gate) => paths[index] === pages.article || gate.gate === 'render-blocking scripts' || (paths[index] === pages.home && gate.gate === 'budget html+css')))
     }
+    log('front page at 390 and 1280 px…')
+    results.push(frontPageGate(pages.home, await lookAtFrontPage(`${origin}${pages.home}`, chromePath, work)))
     log('links…')
     results.push(linksGate(await brokenLinks(siteDir)))
     const report = formatReport(results)

@@ -104,6 +104,46 @@ export async function brokenLinks(siteDir: string): Promise<string[]> {
   return result.links.filter((link) => link.state === 'BROKEN').map((link) => `${link.parent ?? '?'} → ${link.url} (${link.status ?? '?'})`)
 }
 
+/** The height of one part of the front page on a phone. */
+export interface PagePart {
+  /** The part's class, e.g. `front-top`. */
+  name: string
+  /** CSS pixels. */
+  height: number
+}
+
+/**
+ * Looks at the front page as readers do: screenshots at 390 px (a phone) and 1280 px (a laptop),
+ * written as `home-390.png` and `home-1280.png` in the output folder, and the height of each of its
+ * parts (the children of `<main>`) on the phone.
+ *
+ * @param url The front page.
+ * @param chromePath Chromium's binary.
+ * @param scratchDir Where Chromium's profile and the screenshots go.
+ */
+export async function lookAtFrontPage(url: string, chromePath: string, scratchDir: string): Promise<PagePart[]> {
+  const profile = await mkdtemp(join(scratchDir, 'front-'))
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromePath, headless: true, args: chromiumFlags })
+  try {
+    const page = await context.newPage()
+    let parts: PagePart[] = []
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 800 })
+      await page.goto(url, { waitUntil: 'networkidle' })
+      for (const image of await page.locator('img').all()) await image.scrollIntoViewIfNeeded()
+      await page.evaluate(() => window.scrollTo(0, 0))
+      await page.screenshot({ path: join(scratchDir, `home-${width}.png`), fullPage: true })
+      parts = await page.evaluate(() =>
+        [...document.querySelectorAll('main > :not(h1)')].map((element) => ({ name: element.classList[0] ?? element.tagName.toLowerCase(), height: Math.round(element.getBoundingClientRect().height) }))
+      )
+    }
+    return parts
+  } finally {
+    await context.close()
+    await rm(profile, { recursive: true, force: true, maxRetries: 5 }).catch(() => {})
+  }
+}
+
 /** Makes a scratch folder inside the repository. */
 export async function scratch(dir: string): Promise<string> {
   await mkdir(dir, { recursive: true })

@@ -23,6 +23,7 @@ export function renderSiteFile(seed: string | number): string {
     'timeZone: Asia/Ho_Chi_Minh',
     'publisher:',
     `  name: ${q('Báo Tin Xứ Thanh (dữ liệu giả lập)')}`,
+    `  logo: ${q('https://corpus.example/logo.png')}`,
     `embedHosts: [${q('www.youtube-nocookie.com')}]`,
     '',
   ].join('\n');

@@ -57,6 +57,8 @@ export interface ArticleSource {
   draft: boolean
   /** `false` turns comments off for this article. */
   comments?: boolean
+  /** The editors put it on the front page's lead and secondary stories. */
+  featured?: true
   /** Old URL paths that redirect here. */
   aliases: string[]
 }
@@ -167,6 +169,7 @@ export async function loadArticle(path: string, contents: Uint8Array | string, c
   if (data.correction !== undefined) article.correction = data.correction
   if (data.category !== undefined) article.category = data.category
   if (data.comments !== undefined) article.comments = data.comments
+  if (data.featured) article.featured = true
   const datePlace = yamlPosition(source, ['date'])
   const aliasPlaces = data.aliases.map((_, index) => yamlPosition(source, ['aliases', index]))
   return datePlace ? { article, file, datePlace, aliasPlaces } : { article, file, aliasPlaces }

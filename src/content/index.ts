@@ -3,6 +3,7 @@ export { isoInZone, parseArticleDate, partsInZone, rfc822InZone, type ArticleDat
 export { loadComments, type CommentSource } from './comments.ts'
 export { compare, folderKey, loadContent, type ContentSources, type LoadOptions } from './load.ts'
 export type { MediaFile } from './media.ts'
+export { loadPublisherLogo, loadSiteIcon, loadSiteImage, type SiteImageField } from './site-icon.ts'
 export { loadRegistries, type Registries } from './registries.ts'
 export * from './schema.ts'
 export { loadPages, pageUrlOf, type PageSource } from './pages.ts'

@@ -19,7 +19,23 @@ export const siteSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
   language: z.string().default('vi'),
   timeZone: nonEmpty.default('Asia/Ho_Chi_Minh'),
-  publisher: z.object({ name: nonEmpty, logo: z.string().optional() }).optional(),
+  /**
+   * Who publishes the paper. `logo` (an image in the content folder such as `media/logo.png`, or an
+   * https URL) is required: Google reads it from the `Organization` and `NewsArticle.publisher` markup.
+   */
+  publisher: z.object({
+    name: nonEmpty,
+    logo: z.string().regex(/^(?:https:\/\/\S+|(?![a-z]+:)[^\s]+)$/, 'must be an image in the content folder such as "media/logo.png", or an https URL'),
+    /** The paper's own pages elsewhere (Facebook, YouTube, Zalo…), for the `Organization`'s `sameAs`. */
+    sameAs: z.array(z.url({ protocol: /^https$/ })).default([]),
+  }),
+  /**
+   * The site's icon: an image in the content folder (path from it, e.g. `media/bieu-tuong.png`),
+   * square, at least 192 px; published as the favicon and the phone's home-screen icon.
+   */
+  icon: nonEmpty.optional(),
+  /** The paper's X (Twitter) account, `@handle`, for `twitter:site` on every page. */
+  twitter: z.string().regex(/^@\w{1,15}$/, 'must be an X (Twitter) handle such as "@baotinxuthanh"').optional(),
   /** Hosts whose `<iframe>` embeds are kept in article bodies. */
   embedHosts: z.array(nonEmpty).default([]),
   /** Articles on the landing page of an index. */
@@ -92,6 +108,8 @@ export const frontMatterSchema = z.object({
   images: z.array(imageSchema).default([]),
   draft: z.boolean().default(false),
   comments: z.boolean().optional(),
+  /** `true` puts the article on the front page's lead and secondary stories (newest featured first). */
+  featured: z.boolean().default(false),
   aliases: z.array(z.string().regex(/^\/[^\s]*$/, 'must be a path starting with "/"')).default([]),
 })
 

@@ -32,7 +32,12 @@ export interface ImageVariant {
   width: number
   height: number
   format: ImageFormat
+  /** Cut to `width`×`height` around the most interesting part (the other variants keep the whole picture). */
+  crop?: true
 }
+
+/** Aspect ratios Google asks of `NewsArticle.image`, widest first. */
+export const cropRatios = [[16, 9], [4, 3], [1, 1]] as const
 
 /** Everything published for one source image. */
 export interface ImageSet {
@@ -51,6 +56,8 @@ export interface ImageSet {
   social: ImageVariant
   /** About `thumbnailWidth` wide, WebP, for index pages and search results. */
   thumbnail: ImageVariant
+  /** The social card cut to 16:9, 4:3 and 1:1 (JPEG or PNG, at most `socialWidth` wide), for `NewsArticle.image`. */
+  crops: ImageVariant[]
 }
 
 const mime: Record<ImageFormat, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg', png: 'image/png' }
@@ -85,6 +92,13 @@ export function planImage(media: MediaFile, options: ImageOptions = imageOptions
     const hash = createHash('sha256').update(`${key}:${width}:${format}`).digest('hex').slice(0, 10)
     return { url: `/media/${hash.slice(0, 2)}/${media.name}-${width}.${hash}.${extension[format]}`, width, height: Math.round((width * media.height) / media.width), format }
   }
+  const cropped = ([across, down]: readonly [number, number], format: ImageFormat): ImageVariant => {
+    // The widest cut of that shape the source holds, scaled to the social width, never up.
+    const width = Math.max(1, Math.floor(Math.min(media.width, options.socialWidth, (media.height * across) / down)))
+    const height = Math.max(1, Math.round((width * down) / across))
+    const hash = createHash('sha256').update(`${key}:${width}x${height}:${format}`).digest('hex').slice(0, 10)
+    return { url: `/media/${hash.slice(0, 2)}/${media.name}-${width}x${height}.${hash}.${extension[format]}`, width, height, format, crop: true }
+  }
   const widths = variantWidths(media.width, options.widths)
   const fallbackFormat: ImageFormat = media.alpha ? 'png' : 'jpeg'
   const byFormat = (format: ImageFormat): ImageVariant[] => widths.map((width) => variant(width, format))
@@ -98,8 +112,9 @@ export function planImage(media: MediaFile, options: ImageOptions = imageOptions
   const thumbnail = webp.find((entry) => entry.width === thumbnailWidth) ?? variant(thumbnailWidth, 'webp')
   const largest = fallback[fallback.length - 1] as ImageVariant
   const middle = fallback.find((entry) => entry.width >= 800) ?? largest
+  const crops = cropRatios.map((ratio) => cropped(ratio, fallbackFormat))
   const variants = [...avif, ...webp, ...fallback]
-  for (const extra of [social, thumbnail]) if (!variants.some((entry) => entry.url === extra.url)) variants.push(extra)
+  for (const extra of [social, thumbnail, ...crops]) if (!variants.some((entry) => entry.url === extra.url)) variants.push(extra)
   return {
     source: media.sourcePath,
     variants,
@@ -112,5 +127,6 @@ export function planImage(media: MediaFile, options: ImageOptions = imageOptions
     height: largest.height,
     social,
     thumbnail,
+    crops,
   }
 }

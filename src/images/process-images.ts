@@ -38,10 +38,10 @@ export interface ProcessResult {
  * oriented by EXIF, resized (never up) and encoded, with all metadata (EXIF, GPS) left out. Runs a
  * few images at a time, each with one libvips thread, so memory stays bounded.
  *
- * @param sets Images to publish.
+ * @param sets Images to publish (article images and the site's icons).
  * @param options Where, and how.
  */
-export async function processImages(sets: readonly ImageSet[], options: ProcessOptions): Promise<ProcessResult> {
+export async function processImages(sets: ReadonlyArray<Pick<ImageSet, 'source' | 'variants'>>, options: ProcessOptions): Promise<ProcessResult> {
   const settings = options.options ?? imageOptions
   const cache = openCacheFolder(options.cacheDir)
   const code = (await cacheFingerprint('images')).slice(0, 16)
@@ -69,7 +69,9 @@ async function encode(source: string, variants: readonly ImageVariant[], target:
   // One decode per source: rotate() applies the EXIF orientation; sharp writes no metadata unless asked.
   const base = sharp(source).rotate()
   for (const variant of variants) {
-    let pipeline = base.clone().resize({ width: variant.width, withoutEnlargement: true })
+    let pipeline = variant.crop
+      ? base.clone().resize({ width: variant.width, height: variant.height, fit: 'cover', position: sharp.strategy.attention })
+      : base.clone().resize({ width: variant.width, withoutEnlargement: true })
     if (variant.format === 'avif') pipeline = pipeline.avif({ quality: settings.quality.avif, effort: settings.avifEffort })
     else if (variant.format === 'webp') pipeline = pipeline.webp({ quality: settings.quality.webp })
     else if (variant.format === 'png') pipeline = pipeline.png({ compressionLevel: 9, palette: true, quality: settings.quality.png })

@@ -90,7 +90,7 @@ export async function renderWithEleventy(model: SiteModel, options: EleventyRend
       one('robots', 'robots.txt', () => renderRobots(site.baseUrl))
       one('opensearch', 'opensearch.xml', () => renderOpenSearch(site, strings.search))
       one('redirects', '_redirects', () => renderRedirects(model.redirects))
-      one('headers', '_headers', () => renderHeaders())
+      one('headers', '_headers', () => renderHeaders(site))
     },
   })
   // Our own task lines report progress; Eleventy's summary line would be noise (errors still throw).

@@ -163,6 +163,7 @@ function articleFields(registries: Registries, words: Strings['cms']): CmsField[
     },
     { name: 'draft', label: words.draft, widget: 'boolean', required: false, default: false },
     { name: 'comments', label: words.comments, widget: 'boolean', required: false },
+    { name: 'featured', label: words.featured, hint: words.featuredHint, widget: 'boolean', required: false, default: false },
     { name: 'aliases', label: words.aliases, widget: 'list', required: false, default: [], hint: words.aliasesHint },
     { name: 'body', label: words.body, widget: 'markdown', required: true },
   ]

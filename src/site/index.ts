@@ -3,10 +3,11 @@ export { displayDate } from './display-date.ts'
 export { planListings, type ListingContext } from './listings.ts'
 export type {
   ArticleLink, ArticleModel, ArticleTeaser, AuthorModel, CategoryModel, DisplayDate, Feed, FeedItem, HomePage, LatestFragment,
-  ListingPage, LocalityModel, NewsroomPage, Redirect, SiteInfo, SiteModel, Sitemaps, YearPage,
+  LeadStory, ListingPage, LocalityModel, Navigation, NewsroomPage, Redirect, SiteInfo, SiteModel, Sitemaps, YearPage,
 } from './model.ts'
 export { paginate, type PageSlice, type Pagination } from './paginate.ts'
-export { planSite, type PlanOptions } from './plan.ts'
+export { planSite, sentenceCase, type PlanOptions } from './plan.ts'
+export { frontPageSizes, planFrontPage, type FrontPageContext, type FrontPageSizes } from './front-page.ts'
 export { relatedArticles, type RelatedOptions } from './related.ts'
 export { planSearchBundles, type SearchBundle } from './search-bundles.ts'
 export { dictionaries, stringsFor, type Language, type Strings } from './strings.ts'

@@ -19,8 +19,8 @@ export interface SiteModel {
   categories: Record<string, CategoryModel>
   /** Published articles, newest first. */
   articles: ArticleModel[]
-  /** Localities linked from every page's header, in order. */
-  navigation: string[]
+  /** What every page's header links to: registry data only, so old pages never change with articles. */
+  navigation: Navigation
   home: HomePage
   /** Locality, author, category and month pages, landing and numbered. */
   listings: ListingPage[]
@@ -52,6 +52,16 @@ export interface NewsroomPage {
   sourcePath: string
 }
 
+/** The header's sections: the paper's categories and a menu of district-level places. */
+export interface Navigation {
+  /** The province: the root of the locality tree. */
+  root?: string
+  /** District-level places (the root's children), registry order. */
+  places: string[]
+  /** Category ids, registry order. */
+  categories: string[]
+}
+
 /** Settings templates need. */
 export interface SiteInfo {
   title: string
@@ -64,10 +74,17 @@ export interface SiteInfo {
   ogLocale: string
   timeZone: string
   publisherName: string
-  publisherLogo?: string
+  /** The published logo's site path (`/media/…png`), or the https URL site.yml gives. */
+  publisherLogo: string
+  /** The paper's pages elsewhere (`Organization.sameAs`). */
+  publisherSameAs: string[]
   /** Where readers' comments are posted; absent when comments are off. */
   commentEndpoint?: string
-  /** Hosts whose iframes bodies may embed (site.yml). */
+  /** URLs of the site's icons (32, 180 and 192 px PNGs); absent when site.yml names no `icon`. */
+  icons?: { favicon: string; touch: string; large: string }
+  /** The paper's X (Twitter) `@handle`, for `twitter:site`. */
+  twitter?: string
+  /** Hosts whose iframes bodies may embed (site.yml; the CSP's `frame-src`). */
   embedHosts: string[]
 }
 
@@ -90,8 +107,12 @@ export interface LocalityModel {
   feed: string
   /** Latest-news fragment. */
   fragment: string
+  /** `Thành phố`: the kind in Vietnamese sentence case, as headings show it. */
+  kindLabel: string
   /** Ancestor ids, root first. */
   ancestors: string[]
+  /** The district-level place it lies in (itself for one), for the header's current section. */
+  district?: string
   /** Child ids, in registry order. */
   children: string[]
   /** Published articles of this place and the places under it. */
@@ -155,6 +176,8 @@ export interface ArticleModel {
   /** Up to five older articles: same locality first, then shared tags or category. */
   related: ArticleLink[]
   aliases: string[]
+  /** The editors put it on the front page (front matter `featured: true`). */
+  featured: boolean
   /** Whether the page carries the comment form. */
   comments: boolean
   /** Approved comments, replies nested, oldest first. */
@@ -177,10 +200,26 @@ export interface ArticleTeaser {
   lead?: { url: string; width: number; height: number; alt: string }
 }
 
-/** The home page: the latest articles, then the latest of each district-level place. */
+/** The front page's lead story: a teaser with its full responsive lead image. */
+export interface LeadStory {
+  teaser: ArticleTeaser
+  image?: FigureImage
+}
+
+/**
+ * The front page, top to bottom: the lead story, the secondary stories, a section per category and
+ * a block per district-level place (none repeating an article shown above it), and "Tin mới"
+ * (headlines only, newest first, all but the top stories).
+ */
 export interface HomePage {
+  lead?: LeadStory
+  secondary: ArticleTeaser[]
+  /** Categories with articles not shown above, registry order. */
+  sections: Array<{ category: string; articles: ArticleTeaser[] }>
+  /** District-level places with articles not shown above, registry order. */
+  places: Array<{ locality: string; articles: ArticleTeaser[] }>
+  /** The newest articles but the lead and secondary stories. */
   latest: ArticleTeaser[]
-  blocks: Array<{ locality: string; articles: ArticleTeaser[] }>
 }
 
 /** One page of an index: a locality, an author, a category or a month. */
@@ -191,7 +230,11 @@ export interface ListingPage {
   title: string
   /** The locality, author or category id; `YYYY/MM` for months. */
   subject: string
-  /** Newest first. */
+  /** A locality's landing page: the places under it that have articles, registry order. */
+  places?: string[]
+  /** A category's landing page: its newest story, shown large before the list. */
+  lead?: LeadStory
+  /** Newest first (after the lead, when there is one). */
   articles: ArticleTeaser[]
   pagination: Pagination
 }

@@ -1,3 +1,4 @@
+import type { SiteIcons } from '../images/index.ts'
 import { compare, type ArticleSource, type CommentSource, type ContentSources } from '../content/index.ts'
 import { commentThread, countComments } from './comments.ts'
 import { displayDate } from './display-date.ts'
@@ -20,6 +21,10 @@ export interface PlanOptions {
   sitemapLimit?: number
   /** Articles per search bundle. @default site.yml's searchBundleSize (5,000) */
   searchBundleSize?: number
+  /** The site's icons, planned from site.yml's `icon`. @default none: pages link no icon file */
+  icons?: SiteIcons
+  /** Published path of the publisher's logo when site.yml names a content file. @default `publisher.logo` as written */
+  logo?: string
 }
 
 /**
@@ -65,6 +70,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
           return other ? [{ url: other.url, title: other.title, date: date(other) }] : []
         }),
         aliases: article.aliases,
+        featured: article.featured === true,
         comments: commentsOn && article.comments !== false,
         commentThread: thread,
         commentCount: countComments(thread),
@@ -94,9 +100,12 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     ogLocale: site.language === 'vi' ? 'vi_VN' : site.language,
     timeZone: site.timeZone,
     embedHosts: [...site.embedHosts],
-    publisherName: site.publisher?.name ?? site.title,
-    ...(site.publisher?.logo === undefined ? {} : { publisherLogo: site.publisher.logo }),
+    publisherName: site.publisher.name,
+    publisherLogo: options.logo ?? site.publisher.logo,
+    publisherSameAs: site.publisher.sameAs,
     ...(commentsOn && site.comments?.endpoint !== undefined ? { commentEndpoint: site.comments.endpoint } : {}),
+    ...(options.icons === undefined ? {} : { icons: { favicon: options.icons.favicon.url, touch: options.icons.touch.url, large: options.icons.large.url } }),
+    ...(site.twitter === undefined ? {} : { twitter: site.twitter }),
   }
   const topLevel = root ? (localities[root.id]?.children ?? []) : []
   const { listings, years, home, byLocality } = planListings(articles, { localities, authors, categories, strings, pageSize: site.pageSize, homeBlocks: topLevel })
@@ -104,7 +113,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
   const pages = [
     ...(articles[0] ? [{ url: fixedUrls.home, lastmod: articles[0].date.iso }] : []),
     ...listings.flatMap((page) => {
-      const lastmod = newest(page.articles)
+      const lastmod = page.lead?.teaser.date.iso ?? newest(page.articles)
       return lastmod === undefined ? [] : [{ url: page.url, lastmod }]
     }),
   ]
@@ -115,7 +124,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     authors,
     categories,
     articles,
-    navigation: root ? [root.id, ...topLevel.filter((id) => ['thành phố', 'thị xã'].includes(localities[id]?.kind ?? ''))] : [],
+    navigation: { ...(root ? { root: root.id } : {}), places: topLevel, categories: Object.keys(categories) },
     home,
     listings,
     years,
@@ -140,7 +149,11 @@ function planLocalities(sources: ContentSources): Record<string, LocalityModel> 
     const ancestors: string[] = []
     for (let parent = entry.parent; parent !== undefined; parent = parentOf.get(parent)) ancestors.unshift(parent)
     const url = localityUrl(entry.id)
-    localities[entry.id] = { id: entry.id, name: entry.name, kind: entry.kind, url, feed: feedUrl(url), fragment: latestFragmentUrl(entry.id), ancestors, children: [], articleCount: 0 }
+    const district = ancestors.length >= 2 ? ancestors[1] : ancestors.length === 1 ? entry.id : undefined
+    localities[entry.id] = {
+      id: entry.id, name: entry.name, kind: entry.kind, kindLabel: sentenceCase(entry.kind), url, feed: feedUrl(url), fragment: latestFragmentUrl(entry.id),
+      ancestors, ...(district === undefined ? {} : { district }), children: [], articleCount: 0,
+    }
   }
   for (const entry of entries) if (entry.parent !== undefined) localities[entry.parent]?.children.push(entry.id)
   return localities
@@ -149,6 +162,16 @@ function planLocalities(sources: ContentSources): Record<string, LocalityModel> 
 function planCategories(sources: ContentSources, articles: readonly ArticleModel[]): Record<string, CategoryModel> {
   const entries = sources.registries.categories ?? [...new Set(articles.flatMap((article) => (article.category === undefined ? [] : [article.category])))].sort(compare).map((id) => ({ id, name: id }))
   return Object.fromEntries(entries.map((entry) => [entry.id, { id: entry.id, name: entry.name, url: categoryUrl(entry.id), feed: feedUrl(categoryUrl(entry.id)) }]))
+}
+
+/**
+ * Vietnamese sentence case: only the first letter is a capital (`thành phố` → `Thành phố`, never
+ * the `Thành Phố` of CSS `text-transform: capitalize`).
+ *
+ * @param text Lower-case text.
+ */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1)
 }
 
 function byDateThenId(a: ArticleSource, b: ArticleSource): number {

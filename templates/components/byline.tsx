@@ -22,7 +22,15 @@ export function Byline({ article, context }: { article: ArticleModel; context: P
             </span>
           )
         })}
-      </span>{' '}
+      </span>
+      {article.authors.length > 0 ? (
+        <>
+          {' '}
+          <span class="byline__sep" aria-hidden="true">
+            ·
+          </span>{' '}
+        </>
+      ) : null}
       <time class="byline__date" datetime={article.date.iso}>
         {article.date.text}
       </time>

@@ -4,17 +4,19 @@ import type { FigureImage } from '../../src/markdown/index.ts'
 /**
  * A responsive picture: AVIF and WebP sources and a JPEG (or PNG) fallback, with its size so
  * nothing shifts. The same markup the Markdown figures get.
+ *
+ * @param sizes The `sizes` of where it is shown. @default articleImageSizes
  */
-export function Picture({ image, lead = false }: { image: FigureImage; lead?: boolean }) {
+export function Picture({ image, lead = false, sizes = articleImageSizes }: { image: FigureImage; lead?: boolean; sizes?: string }) {
   return (
     <picture>
       {image.set.sources.map((source) => (
-        <source key={source.type} type={source.type} srcset={source.srcset} sizes={articleImageSizes} />
+        <source key={source.type} type={source.type} srcset={source.srcset} sizes={sizes} />
       ))}
       <img
         src={image.url}
         srcset={image.set.fallback.srcset}
-        sizes={articleImageSizes}
+        sizes={sizes}
         alt={image.alt}
         width={image.width}
         height={image.height}

@@ -1,12 +1,23 @@
-import type { PageContext } from '../context.ts'
+import type { CurrentSection, PageContext } from '../context.ts'
 
-/** The masthead: the paper's name, localities to browse, and a search form that works without JavaScript. */
-export function SiteHeader({ context }: { context: PageContext }) {
-  const { site, strings, localities, navigation } = context
+/** `aria-current` of a link: `page` on the page itself, `true` on a page inside its section. */
+function currentOf(matches: boolean, current: CurrentSection | undefined): { 'aria-current'?: 'page' | 'true' } {
+  return matches ? { 'aria-current': current?.self === true ? 'page' : 'true' } : {}
+}
+
+/**
+ * The masthead: the paper's name, a search form that works without JavaScript, and the sections:
+ * each category, then "Địa phương", a `<details>` menu of district-level places that opens on a
+ * phone without any script. The current section carries `aria-current`.
+ */
+export function SiteHeader({ context, current }: { context: PageContext; current?: CurrentSection | undefined }) {
+  const { site, strings, localities, categories, navigation } = context
+  const places = navigation.places.flatMap((id) => (localities[id] ? [localities[id]] : []))
+  const inPlaces = current?.place !== undefined
   return (
     <header class="site-header">
       <div class="site-header__inner">
-        <a class="site-title" href="/">
+        <a class="site-title" href="/" {...(current?.home === true ? { 'aria-current': 'page' } : {})}>
           {site.title}
         </a>
         <form class="search-box" role="search" aria-label={strings.searchSite} action="/tim-kiem/" method="get">
@@ -18,15 +29,35 @@ export function SiteHeader({ context }: { context: PageContext }) {
         </form>
       </div>
       <nav class="site-nav" aria-label={strings.mainNavigation}>
-        <ul>
-          {navigation.map((id) => {
-            const locality = localities[id]
-            return locality ? (
-              <li key={id}>
-                <a href={locality.url}>{locality.ancestors.length === 0 ? strings.localities : locality.name}</a>
-              </li>
-            ) : null
+        <ul class="site-nav__sections">
+          {navigation.categories.flatMap((id) => {
+            const category = categories[id]
+            return category
+              ? [
+                  <li key={id}>
+                    <a href={category.url} {...currentOf(current?.category === id, current)}>
+                      {category.name}
+                    </a>
+                  </li>,
+                ]
+              : []
           })}
+          {places.length > 0 ? (
+            <li class="site-nav__places">
+              <details>
+                <summary class={inPlaces ? 'is-current' : undefined}>{strings.localities}</summary>
+                <ul class="site-nav__menu">
+                  {places.map((place) => (
+                    <li key={place.id}>
+                      <a href={place.url} {...currentOf(current?.place === place.id, current)}>
+                        {place.name}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </li>
+          ) : null}
         </ul>
       </nav>
     </header>

@@ -1,5 +1,6 @@
 import type { ArticleModel } from '../../src/site/index.ts'
 import { JsonLd } from '../components/json-ld.tsx'
+import { breadcrumbJsonLd, organizationJsonLd } from '../components/structured-data.ts'
 import { absoluteUrl, type PageContext } from '../context.ts'
 
 /** Open Graph, Twitter card and `NewsArticle` JSON-LD of an article page. */
@@ -8,8 +9,11 @@ export function ArticleHead({ article, context }: { article: ArticleModel; conte
   const url = absoluteUrl(site, article.url)
   const lead = article.images[0]?.set.social
   const leadAlt = article.images[0]?.alt ?? ''
+  const crops = article.images[0]?.set.crops ?? []
   const image = lead ? absoluteUrl(site, lead.url) : undefined
   const modified = article.updated ?? article.date
+  const place = localities[article.locality]
+  const trail = place ? [...place.ancestors, place.id].flatMap((id) => (localities[id] ? [localities[id]] : [])) : []
   const people = article.authors.flatMap((id) => {
     const author = authors[id]
     return author ? [{ '@type': 'Person', name: author.name, url: author.sameAs ?? absoluteUrl(site, author.url) }] : []
@@ -19,16 +23,12 @@ export function ArticleHead({ article, context }: { article: ArticleModel; conte
     '@type': 'NewsArticle',
     headline: article.title,
     description: article.summary,
-    ...(lead && image ? { image: [{ '@type': 'ImageObject', url: image, width: lead.width, height: lead.height }] } : {}),
+    // Google asks for 16:9, 4:3 and 1:1 versions, each at least 50,000 pixels: the lead cut to each.
+    ...(crops.length > 0 ? { image: crops.map((crop) => ({ '@type': 'ImageObject', url: absoluteUrl(site, crop.url), width: crop.width, height: crop.height })) } : {}),
     datePublished: article.date.iso,
     dateModified: modified.iso,
     author: people,
-    publisher: {
-      '@type': 'Organization',
-      name: site.publisherName,
-      url: absoluteUrl(site, '/'),
-      ...(site.publisherLogo === undefined ? {} : { logo: { '@type': 'ImageObject', url: absoluteUrl(site, site.publisherLogo) } }),
-    },
+    publisher: organizationJsonLd(site, false),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     inLanguage: site.language,
     ...(localities[article.locality] ? { contentLocation: { '@type': 'Place', name: localities[article.locality]?.name } } : {}),
@@ -61,7 +61,9 @@ export function ArticleHead({ article, context }: { article: ArticleModel; conte
       <meta name="twitter:title" content={article.title} />
       <meta name="twitter:description" content={article.summary} />
       {image ? <meta name="twitter:image" content={image} /> : null}
+      {image ? <meta name="twitter:image:alt" content={leadAlt} /> : null}
       <JsonLd data={jsonLd} />
+      {trail.length > 0 ? <JsonLd data={breadcrumbJsonLd(site, trail)} /> : null}
     </>
   )
 }

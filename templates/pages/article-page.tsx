@@ -20,6 +20,8 @@ export function ArticlePage({ article, context }: { article: ArticleModel; conte
       title={article.title}
       description={article.summary}
       path={article.url}
+      ownCard
+      current={{ ...(category ? { category: category.id } : {}), ...(locality?.district === undefined ? {} : { place: locality.district }) }}
       head={
         <>
           <ArticleHead article={article} context={context} />

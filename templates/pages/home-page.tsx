@@ -1,42 +1,71 @@
 import type { HomePage, YearPage } from '../../src/site/index.ts'
-import { LocalityLinks } from '../components/locality-links.tsx'
-import { TeaserList } from '../components/teaser-list.tsx'
+import { FrontGrid, FrontLead, Headlines } from '../components/front-stories.tsx'
+import { JsonLd } from '../components/json-ld.tsx'
+import { organizationJsonLd } from '../components/structured-data.ts'
 import type { PageContext } from '../context.ts'
 import { BasePage } from '../layout/base-page.tsx'
 
-/** The front page: the latest articles, the latest of each district-level place, and every place. */
+/**
+ * The front page, as the model lays it out: the lead story and the secondary grid, a section per
+ * category, "Địa phương" by district-level place, "Tin mới" headlines, and the archive's years.
+ */
 export function HomePageView({ home, years, context }: { home: HomePage; years: YearPage[]; context: PageContext }) {
-  const { strings, localities, site, navigation } = context
-  const root = navigation[0] ? localities[navigation[0]] : undefined
+  const { strings, localities, categories, site } = context
   return (
-    <BasePage context={context} title={site.title} description={site.description} path="/">
-      <section class="index">
-        <h1>{strings.latest}</h1>
-        <TeaserList articles={home.latest} strings={strings} />
+    <BasePage context={context} title={site.title} description={site.description} path="/" current={{ home: true, self: true }} head={<JsonLd data={organizationJsonLd(site)} />}>
+      <h1 class="visually-hidden">{site.title}</h1>
+      <section class="front-top" aria-label={strings.topStories}>
+        {home.lead ? <FrontLead lead={home.lead} /> : <p class="empty">{strings.noArticles}</p>}
+        <FrontGrid stories={home.secondary} />
       </section>
-      <section class="home-localities" aria-labelledby="dia-phuong">
-        <h2 id="dia-phuong">{strings.localities}</h2>
-        {home.blocks.map((block) => {
-          const locality = localities[block.locality]
-          return locality ? (
-            <section key={block.locality} class="home-block">
-              <h3>
-                <a href={locality.url}>{locality.name}</a>
-              </h3>
-              <TeaserList articles={block.articles} strings={strings} level={4} />
-            </section>
-          ) : null
-        })}
-        {root ? (
-          <>
-            <h2>{strings.allLocalities}</h2>
-            <LocalityLinks ids={root.children} localities={localities} label={strings.articleCount} />
-          </>
-        ) : null}
-      </section>
+      {home.sections.length > 0 ? (
+        <div class="front-sections">
+          {home.sections.map((section) => {
+            const category = categories[section.category]
+            return category ? (
+              <section key={section.category} class="front-section" aria-labelledby={`muc-${category.id}`}>
+                <h2 class="front-section__title" id={`muc-${category.id}`}>
+                  <a href={category.url}>{category.name}</a>
+                </h2>
+                <Headlines stories={section.articles} strings={strings} />
+              </section>
+            ) : null
+          })}
+        </div>
+      ) : null}
+      {home.places.length > 0 ? (
+        <section class="front-places" aria-labelledby="dia-phuong">
+          <h2 class="front-section__title" id="dia-phuong">
+            {strings.localities}
+          </h2>
+          <div class="front-places__list">
+            {home.places.map((block) => {
+              const locality = localities[block.locality]
+              return locality ? (
+                <section key={block.locality} class="front-place">
+                  <h3 class="front-place__title">
+                    <a href={locality.url}>{locality.name}</a>
+                  </h3>
+                  <Headlines stories={block.articles} level={4} strings={strings} />
+                </section>
+              ) : null
+            })}
+          </div>
+        </section>
+      ) : null}
+      {home.latest.length > 0 ? (
+        <section class="front-latest" aria-labelledby="tin-moi">
+          <h2 class="front-section__title" id="tin-moi">
+            {strings.latestNews}
+          </h2>
+          <Headlines stories={home.latest} times strings={strings} />
+        </section>
+      ) : null}
       {years.length > 0 ? (
         <section class="home-archive" aria-labelledby="luu-tru">
-          <h2 id="luu-tru">{strings.archive}</h2>
+          <h2 class="front-section__title" id="luu-tru">
+            {strings.archive}
+          </h2>
           <ul class="years">
             {years.map((year) => (
               <li key={year.url}>

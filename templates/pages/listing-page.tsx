@@ -1,5 +1,6 @@
 import type { ListingPage } from '../../src/site/index.ts'
 import { Breadcrumbs } from '../components/breadcrumbs.tsx'
+import { FrontLead, indexLeadImageSizes } from '../components/front-stories.tsx'
 import { LocalityLinks } from '../components/locality-links.tsx'
 import { PaginationLinks, PaginationNav } from '../components/pagination-nav.tsx'
 import { TeaserList, TeasersByDay } from '../components/teaser-list.tsx'
@@ -25,6 +26,7 @@ export function ListingPageView({ page, context }: { page: ListingPage; context:
       title={title}
       description={author?.bio || `${strings.latestNews}: ${page.title}`}
       path={page.url}
+      {...(category ? { current: { category: category.id, self: landing } } : locality?.district !== undefined ? { current: { place: locality.district, self: landing && locality.district === locality.id } } : {})}
       head={
         <>
           <PaginationLinks pagination={page.pagination} />
@@ -35,13 +37,18 @@ export function ListingPageView({ page, context }: { page: ListingPage; context:
       <section class="index">
         {locality ? <Breadcrumbs ids={locality.ancestors} localities={localities} strings={strings} /> : null}
         <h1>{page.title}</h1>
-        {locality ? <p class="index__kind">{locality.kind}</p> : null}
+        {locality ? <p class="index__kind">{locality.kindLabel}</p> : null}
         {author?.bio ? <p class="index__bio">{author.bio}</p> : null}
-        {locality && landing && locality.children.length > 0 ? (
+        {page.places ? (
           <>
             <h2>{strings.placesUnder}</h2>
-            <LocalityLinks ids={locality.children} localities={localities} label={strings.articleCount} />
+            <LocalityLinks ids={page.places} localities={localities} label={strings.articleCount} />
           </>
+        ) : null}
+        {page.lead ? (
+          <div class="index-lead">
+            <FrontLead lead={page.lead} sizes={indexLeadImageSizes} />
+          </div>
         ) : null}
         {page.kind === 'month' ? <TeasersByDay articles={page.articles} strings={strings} /> : <TeaserList articles={page.articles} strings={strings} />}
         <PaginationNav pagination={page.pagination} strings={strings} />

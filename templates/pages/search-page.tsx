@@ -11,7 +11,7 @@ import { BasePage } from '../layout/base-page.tsx'
  */
 export function SearchPage({ context, bundles }: { context: PageContext; bundles: string[] }) {
   const { strings, localities, authors, navigation } = context
-  const root = navigation[0] ? localities[navigation[0]] : undefined
+  const root = navigation.root === undefined ? undefined : localities[navigation.root]
   const clientStrings = {
     resultCount: strings.searchResultCount,
     noResults: strings.searchNoResults,

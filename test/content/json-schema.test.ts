@@ -62,7 +62,7 @@ test('should describe every field and require what each registry requires', asyn
     }
   }
   assert.equal((schemas['localities.schema.json']['items'] as JsonSchema)['required'], ['id', 'name', 'kind'])
-  assert.equal(schemas['site.schema.json']['required'], ['title', 'baseUrl'])
+  assert.equal(schemas['site.schema.json']['required'], ['title', 'baseUrl', 'publisher'])
   const kind = ((schemas['localities.schema.json']['items'] as JsonSchema)['properties'] as Record<string, Property>)['kind']
   assert.ok(kind?.enum?.includes('phường'))
 })

@@ -74,7 +74,7 @@ test('should upload every file with its Content-Type and Cache-Control, and alia
       : path.startsWith('/assets/') && path.endsWith('.wasm') ? expect('application/wasm', forever)
       : path.startsWith('/assets/') && path.endsWith('.txt') ? expect('text/plain; charset=utf-8', forever)
       : path.startsWith('/assets/') ? expect('text/javascript; charset=utf-8', forever)
-      : path.startsWith('/media/') ? expect({ avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg' }[path.split('.').pop() as 'avif'] ?? '?', forever)
+      : path.startsWith('/media/') ? expect({ avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg', png: 'image/png' }[path.split('.').pop() as 'avif'] ?? '?', forever)
       : /\.html?$/.test(path) ? expect('text/html; charset=utf-8', short)
       : path.endsWith('.xml') ? expect('application/xml; charset=utf-8', short)
       : path.endsWith('.txt') ? expect('text/plain; charset=utf-8', short)

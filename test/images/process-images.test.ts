@@ -44,7 +44,9 @@ test('should never upscale', () => {
 })
 
 test('should publish AVIF, WebP and JPEG at each width, with the sizes they claim', async () => {
-  const files = (await mediaFiles()).filter((file) => file.startsWith('canh-dong-'))
+  const all = (await mediaFiles()).filter((file) => file.startsWith('canh-dong-'))
+  const files = all.filter((file) => !/-\d+x\d+\./.test(file))
+  assert.equal(all.filter((file) => !files.includes(file)).map((file) => file.replace(/\.[0-9a-f]{10}\./, '.')).sort(), ['canh-dong-1000x1000.jpg', 'canh-dong-1200x675.jpg', 'canh-dong-1200x900.jpg'], 'the 16:9, 4:3 and 1:1 cuts')
   assert.equal(files.map((file) => file.replace(/\.[0-9a-f]{10}\./, '.')).sort(), [
     'canh-dong-1200.avif', 'canh-dong-1200.jpg', 'canh-dong-1200.webp',
     'canh-dong-400.avif', 'canh-dong-400.jpg', 'canh-dong-400.webp',
@@ -61,18 +63,22 @@ test('should publish AVIF, WebP and JPEG at each width, with the sizes they clai
 
 test('should keep transparency with a PNG fallback, and not upscale a small image', async () => {
   const files = (await mediaFiles()).filter((file) => file.startsWith('logo-hoi-nghi-')).map((file) => file.replace(/\.[0-9a-f]{10}\./, '.'))
-  assert.equal(files.sort(), ['logo-hoi-nghi-400.avif', 'logo-hoi-nghi-400.png', 'logo-hoi-nghi-400.webp', 'logo-hoi-nghi-600.avif', 'logo-hoi-nghi-600.png', 'logo-hoi-nghi-600.webp'])
+  assert.equal(files.sort(), [
+    'logo-hoi-nghi-400.avif', 'logo-hoi-nghi-400.png', 'logo-hoi-nghi-400.webp', 'logo-hoi-nghi-400x400.png', 'logo-hoi-nghi-533x400.png',
+    'logo-hoi-nghi-600.avif', 'logo-hoi-nghi-600.png', 'logo-hoi-nghi-600.webp', 'logo-hoi-nghi-600x338.png',
+  ])
 })
 
 test('should apply EXIF orientation and strip all metadata, GPS included', async () => {
   const source = await sharp(join(content, 'media', 'chan-dung-dien-thoai.jpg')).metadata()
   assert.ok(exifReader(source.exif as Buffer).GPSInfo, 'the fixture does carry GPS')
   const files = (await mediaFiles()).filter((file) => file.startsWith('chan-dung-dien-thoai-'))
-  assert.is(files.length, 9)
+  assert.is(files.length, 12, 'nine sizes and formats, three cuts')
   for (const file of files) {
     const bytes = await readFile(mediaPath(file))
     const meta = await sharp(bytes).metadata()
-    assert.ok(meta.height > meta.width, `${file} is upright (portrait)`)
+    if (/-\d+x\d+\./.test(file)) assert.ok(meta.width === 1000, `${file} is cut from the upright picture, 1000 px wide`)
+    else assert.ok(meta.height > meta.width, `${file} is upright (portrait)`)
     assert.is(meta.exif, undefined, `${file} has no EXIF`)
     assert.is(meta.orientation, undefined, file)
     assert.not.ok(bytes.includes(Buffer.from('PhoneMaker')), `${file} does not name the phone`)
@@ -89,22 +95,27 @@ test('should load the lead image first and the others lazily, each with width an
   assert.match(html, /<img src="\/media\/[0-9a-f]{2}\/logo-hoi-nghi-600\.[0-9a-f]{10}\.png"/)
 })
 
-test('should give social cards and JSON-LD a 1200 px image with its size, and indexes a thumbnail', async () => {
+test('should give social cards a 1200 px image and JSON-LD its 16:9, 4:3 and 1:1 cuts, and indexes a thumbnail', async () => {
   const html = await readPage(join(work, 'dist'), page)
   assert.match(metaContent(html, 'og:image') ?? '', /\/media\/[0-9a-f]{2}\/canh-dong-1200\.[0-9a-f]{10}\.jpg$/)
   assert.is(metaContent(html, 'og:image:width'), '1200')
   assert.is(metaContent(html, 'og:image:height'), '750')
   const [data] = jsonLdOf(html) as Array<{ image: Array<{ url: string; width: number; height: number }> }>
-  assert.match(data?.image[0]?.url ?? '', /canh-dong-1200\.[0-9a-f]{10}\.jpg$/)
-  assert.is(data?.image[0]?.width, 1200)
+  assert.equal(data?.image.map((image) => [image.width, image.height]), [[1200, 675], [1200, 900], [1000, 1000]])
+  for (const image of data?.image ?? []) {
+    assert.match(image.url, /^https:\/\/fixture\.example\/media\/[0-9a-f]{2}\/canh-dong-\d+x\d+\.[0-9a-f]{10}\.jpg$/)
+    const file = join(work, 'dist', new URL(image.url).pathname)
+    const { width, height, format } = await sharp(file).metadata()
+    assert.equal([width, height, format], [image.width, image.height, 'jpeg'], 'the published file is that cut')
+  }
   const index = await readPage(join(work, 'dist'), '/dia-phuong/hoang-hoa/')
   assert.match(index, /<img class="teaser__thumb" src="\/media\/[0-9a-f]{2}\/canh-dong-400\.[0-9a-f]{10}\.webp" alt width="400" height="250"/)
 })
 
 test('should process no image on a rebuild, and publish the same files', async () => {
-  assert.equal(first.images, { processed: 3, cached: 0 })
+  assert.equal(first.images, { processed: 5, cached: 0 }, 'three pictures, the site icon and the logo')
   const again = await build({ contentDir: content, outDir: join(work, 'again'), cacheDir: join(work, 'cache'), now: testNow, log: () => {} })
-  assert.equal(again.images, { processed: 0, cached: 3 })
+  assert.equal(again.images, { processed: 0, cached: 5 })
   assert.equal(await hashTree(join(work, 'again', 'media')), await hashTree(join(work, 'dist', 'media')))
 })
 

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import sirv from 'sirv'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { axeGate, brokenLinks, budgetGates, defaultBudgets, formatReport, lighthouseGates, linksGate, runAxe, runLighthouse, runVnu, vnuGate, weighPage } from '../../../scripts/audit/index.ts'
+import { axeGate, brokenLinks, budgetGates, defaultBudgets, formatReport, frontPageGate, lighthouseGates, linksGate, runAxe, runLighthouse, runVnu, vnuGate, weighPage } from '../../../scripts/audit/index.ts'
 import { findChromium, skipNotice } from '../../helpers/browser.ts'
 import { fixtures, removeDir, tempDir } from '../../helpers/fixtures.ts'
 
@@ -30,6 +30,14 @@ test.before(async () => {
 
 test.after(async () => {
   await removeDir(site)
+})
+
+test('should fail a front page part taller than 2,500 px on a phone, or a page with no parts', () => {
+  const gate = frontPageGate('/', [{ name: 'front-top', height: 1400 }, { name: 'front-places', height: 3100 }])
+  assert.is(gate.passed, false)
+  assert.equal(gate.problems, ['front-places is 3100 px tall at 390 px'])
+  assert.is(frontPageGate('/', []).passed, false)
+  assert.is(frontPageGate('/', [{ name: 'front-top', height: 1400 }]).passed, true)
 })
 
 test('should fail the budgets and find the render-blocking script', async () => {
