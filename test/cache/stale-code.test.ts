@@ -58,7 +58,7 @@ test('should give, after a change to the images’ sizes, a warm build equal to 
   assert.is(warmRun?.pages, 0, 'no page rendered by the old code is reused')
   // Markup, not encoding: every processed image is still good.
   assert.ok((warmRun?.images ?? 0) > 0, 'processed images are reused')
-  assert.is(againRun?.pages, 3, 'the changed code reuses its own pages')
+  assert.ok((againRun?.pages ?? 0) >= 3, 'the changed code reuses its own pages, the three articles among them')
   // The change reached the output, so the comparison below is not between two old sites.
   const article = await readFile(join(warm, '2019/10/hoi-nghi-lang-nghe/index.html'), 'utf8')
   assert.match(article, 'sizes="(min-width: 50rem) 48rem, 100vw"')
