@@ -15,7 +15,8 @@ function install() {
   if (process.env.CI || ['1', 'true'].includes(process.env.SKIP_INSTALL_SIMPLE_GIT_HOOKS ?? '')) return
   const git = join(root, '.git')
   if (!existsSync(git)) return note('no .git folder here, so no pre-commit hook was installed.')
-  if (!statSync(git).isDirectory()) return note('a git worktree shares the main checkout\'s hooks: run `npx simple-git-hooks` there to install the pre-commit hook.')
+  if (!statSync(git).isDirectory())
+    return note("a git worktree shares the main checkout's hooks: run `npx simple-git-hooks` there to install the pre-commit hook.")
   let cli
   try {
     cli = createRequire(import.meta.url).resolve('simple-git-hooks/cli.js')

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm test`: the type check and the uvu suites, side by side. Most suites wait on child processes
+ * `npm test`: Biome (lint and format), the type check and the uvu suites, side by side. Most suites wait on child processes
  * (the CLI, Chromium, s3rver, workerd) or on the disk, so the type check and two shards of the
  * suites overlap well on two cores.
  *
  * `node scripts/run-tests.js [PATTERN]`: only the test files whose path (under `test/`) matches
- * PATTERN, without the type check. `TEST_SHARDS=N` sets the number of uvu processes (default 2).
+ * PATTERN, without Biome and the type check. `TEST_SHARDS=N` sets the number of uvu processes (default 2).
  */
 import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -65,15 +65,27 @@ function run(label, command, args) {
   })
 }
 
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const files = suites()
 if (files.length === 0) {
   console.error(`No test file matches ${pattern}`)
   process.exit(1)
 }
 const jobs = partition(files, Math.min(shards, files.length)).map((group, index, all) =>
-  run(`tests ${index + 1}/${all.length}: ${group.length} files`, process.execPath, ['--import', './scripts/local-tmp.js', '--import', 'tsx', 'node_modules/uvu/bin.js', 'test', `^(?:${group.map(escape).join('|')})$`])
+  run(`tests ${index + 1}/${all.length}: ${group.length} files`, process.execPath, [
+    '--import',
+    './scripts/local-tmp.js',
+    '--import',
+    'tsx',
+    'node_modules/uvu/bin.js',
+    'test',
+    `^(?:${group.map(escapeRegExp).join('|')})$`,
+  ])
 )
-if (!pattern) jobs.unshift(run('type check', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit']))
+if (!pattern) {
+  jobs.unshift(run('type check', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit']))
+  // Biome checks formatting and lint rules in well under a second (biome.jsonc).
+  jobs.unshift(run('lint and format', process.execPath, ['node_modules/@biomejs/biome/bin/biome', 'check', '.']))
+}
 const results = await Promise.all(jobs)
 process.exit(results.every(Boolean) ? 0 : 1)

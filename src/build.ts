@@ -3,7 +3,24 @@ import type { VFile } from 'vfile'
 import { folderKey, loadContent, loadPublisherLogo, loadSiteIcon, type ContentSources, type Registries } from './content/index.ts'
 import { hasErrors } from './problems/index.ts'
 import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, processImages, type ImageSet } from './images/index.ts'
-import { carryUnits, checkOutput, computeFileManifest, createStaging, discardStaging, mergeCarried, readAssets, readFileManifest, readUnitManifest, reusableUnits, swapIntoPlace, uninterruptible, writeAssets, writeCmsAdmin, writeOutputManifest, writeUnitManifest } from './publish/index.ts'
+import {
+  carryUnits,
+  checkOutput,
+  computeFileManifest,
+  createStaging,
+  discardStaging,
+  mergeCarried,
+  readAssets,
+  readFileManifest,
+  readUnitManifest,
+  reusableUnits,
+  swapIntoPlace,
+  uninterruptible,
+  writeAssets,
+  writeCmsAdmin,
+  writeOutputManifest,
+  writeUnitManifest,
+} from './publish/index.ts'
 import type { OutputUnit } from './output-unit.ts'
 import { loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexResult, type SearchPlan, type WordRoutesResult } from './search/index.ts'
@@ -104,16 +121,31 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     const { render, searchPlan, routes, assets, files } = site
     // Search: Pagefind indexes the bundles that changed.
-    const search = await task('indexing search', timings, log, (progress) => writeSearchIndex(searchPlan, { outputDir: staging, progress, beforeIndexing: releaseMemory }), options.progress)
+    const search = await task(
+      'indexing search',
+      timings,
+      log,
+      (progress) => writeSearchIndex(searchPlan, { outputDir: staging, progress, beforeIndexing: releaseMemory }),
+      options.progress
+    )
     log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} kept`)
     // Images: every size and format the pages link, planned while loading.
-    const images = await task('processing images', timings, log, (progress) => processImages(site.images, { outputDir: staging, cacheDir: join(cacheDir, 'images', cacheKey), progress }), options.progress)
+    const images = await task(
+      'processing images',
+      timings,
+      log,
+      (progress) => processImages(site.images, { outputDir: staging, cacheDir: join(cacheDir, 'images', cacheKey), progress }),
+      options.progress
+    )
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
     // Publish: the stylesheet and scripts, the web editor at /admin/, the file manifest for deploys (files written now are
     // listed before the carried folders arrive, whose entries come from the last output's
     // manifest), then the folders carried over and the swap into place.
     await writeAssets(staging, Object.values(assets))
-    await writeCmsAdmin(staging, site.registries, { contentDir: options.contentDir ?? 'content', ...(options.baseUrl === undefined ? {} : { baseUrl: checkBaseUrl(options.baseUrl) }) })
+    await writeCmsAdmin(staging, site.registries, {
+      contentDir: options.contentDir ?? 'content',
+      ...(options.baseUrl === undefined ? {} : { baseUrl: checkBaseUrl(options.baseUrl) }),
+    })
     const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits]
     const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
     const fresh = await computeFileManifest(staging, stampFile, carried)
@@ -129,7 +161,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         })
         log(`  file manifest: ${files.files} files, ${merged === undefined ? files.hashed : fresh.hashed} hashed`)
         // CI reads this: the cache is saved only when its key changes, the cron builds only when an article is due.
-        await writeAtomic(join(cacheDir, 'build-state.json'), JSON.stringify({ cacheKey: files.digest.slice(0, 32), nextScheduled: site.nextScheduled === undefined ? null : new Date(site.nextScheduled).toISOString() }))
+        await writeAtomic(
+          join(cacheDir, 'build-state.json'),
+          JSON.stringify({
+            cacheKey: files.digest.slice(0, 32),
+            nextScheduled: site.nextScheduled === undefined ? null : new Date(site.nextScheduled).toISOString(),
+          })
+        )
         await swapIntoPlace(staging, outDir).catch(async (error: unknown) => {
           await putBack()
           throw error
@@ -138,7 +176,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       })
     )
     for (const root of ['markdown', 'images']) await removeOldLayout(join(cacheDir, root))
-    return { ok: true, files, pages: site.pages, articles: site.articles, timings, images, search, render, ...(site.nextScheduled === undefined ? {} : { nextScheduled: site.nextScheduled }) }
+    return {
+      ok: true,
+      files,
+      pages: site.pages,
+      articles: site.articles,
+      timings,
+      images,
+      search,
+      render,
+      ...(site.nextScheduled === undefined ? {} : { nextScheduled: site.nextScheduled }),
+    }
   } catch (error) {
     await discardStaging(staging)
     throw error
@@ -184,11 +232,20 @@ type ModelResults =
 async function throughSiteModel(options: BuildOptions, context: StageContext): Promise<ModelResults> {
   const { log, timings, cacheDir, cacheKey, staging, keepUnits } = context
   // Content: every file read and validated once; any error stops the build here.
-  const { sources, files } = await task('loading content', timings, log, (progress) => loadContent({ contentDir: options.contentDir ?? 'content', cacheDir, progress }), options.progress)
+  const { sources, files } = await task(
+    'loading content',
+    timings,
+    log,
+    (progress) => loadContent({ contentDir: options.contentDir ?? 'content', cacheDir, progress }),
+    options.progress
+  )
   if (!sources || hasErrors(files)) return { ok: false, files }
   // The site's icon and the publisher's logo (site.yml), processed with the images.
   const contentDir = options.contentDir ?? 'content'
-  const [icon, logo] = await Promise.all([loadSiteIcon(contentDir, sources.registries.site.icon), loadPublisherLogo(contentDir, sources.registries.site.publisher.logo)])
+  const [icon, logo] = await Promise.all([
+    loadSiteIcon(contentDir, sources.registries.site.icon),
+    loadPublisherLogo(contentDir, sources.registries.site.publisher.logo),
+  ])
   const siteProblems = [icon.problem, logo.problem].flatMap((problem) => (problem ? [problem] : []))
   if (siteProblems.length > 0) return { ok: false, files: [...files, ...siteProblems] }
   const siteIcons = icon.media ? planSiteIcons(icon.media, await imageEncoder()) : undefined
@@ -196,21 +253,37 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
   const now = options.now ?? resolveNow(undefined)
   // Site: the plain model every later stage reads.
   const model = await task('planning site', timings, log, () =>
-    planSite(withBaseUrl(sources, options.baseUrl), { now, drafts: options.drafts ?? false, ...(siteIcons ? { icons: siteIcons.icons } : {}), ...(siteLogo ? { logo: siteLogo.logo.url } : {}), ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }), ...(options.searchBundleSize === undefined ? {} : { searchBundleSize: options.searchBundleSize }) })
+    planSite(withBaseUrl(sources, options.baseUrl), {
+      now,
+      drafts: options.drafts ?? false,
+      ...(siteIcons ? { icons: siteIcons.icons } : {}),
+      ...(siteLogo ? { logo: siteLogo.logo.url } : {}),
+      ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
+      ...(options.searchBundleSize === undefined ? {} : { searchBundleSize: options.searchBundleSize }),
+    })
   )
   // Render: the pages link the stylesheet and scripts by the hash of their bytes.
   const assets = await readAssets()
-  const pageAssets = { css: assets.css.url, articleScript: assets.articleScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url }
-  const render = await task('rendering pages', timings, log, (progress) =>
-    renderCached(model, {
-      outputDir: staging,
-      pagesCacheDir: join(cacheDir, 'pages', cacheKey),
-      eleventyCacheDir: cacheDir,
-      assets: pageAssets,
-      keepUnits,
-      progress,
-      ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
-    }),
+  const pageAssets = {
+    css: assets.css.url,
+    articleScript: assets.articleScript.url,
+    searchScript: assets.searchScript.url,
+    commentsScript: assets.commentsScript.url,
+  }
+  const render = await task(
+    'rendering pages',
+    timings,
+    log,
+    (progress) =>
+      renderCached(model, {
+        outputDir: staging,
+        pagesCacheDir: join(cacheDir, 'pages', cacheKey),
+        eleventyCacheDir: cacheDir,
+        assets: pageAssets,
+        keepUnits,
+        progress,
+        ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
+      }),
     options.progress
   )
   log(`  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} kept in ${render.carriedUnits.length} unchanged folders`)
@@ -221,7 +294,9 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
   )
   // Search: which bundles need indexing (their records written), and the routes from words to bundles.
   const searchPlan = await task('preparing search', timings, log, () => planSearchIndex(model, { cacheDir: join(cacheDir, 'search', cacheKey), keepUnits }))
-  const routes = await task('routing search words', timings, log, () => writeWordRoutes(model, searchPlan, { outputDir: staging, cacheDir: join(cacheDir, 'search-words', cacheKey), keepUnits }))
+  const routes = await task('routing search words', timings, log, () =>
+    writeWordRoutes(model, searchPlan, { outputDir: staging, cacheDir: join(cacheDir, 'search-words', cacheKey), keepUnits })
+  )
   if (routes.units.length > 0) log(`  search routes: ${routes.carriedUnits.length > 0 ? 'kept' : `${routes.words} words`}, ${routes.read} bundles read`)
   // The same identity the loader gave every image name (memoised: computed once per process).
   const encoder = await imageEncoder()
@@ -233,7 +308,11 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
     render,
     searchPlan,
     routes,
-    images: [...sources.media.map((media) => planImage(media, imageOptions, encoder)), ...(siteIcons ? [siteIcons.set] : []), ...(siteLogo ? [siteLogo.set] : [])],
+    images: [
+      ...sources.media.map((media) => planImage(media, imageOptions, encoder)),
+      ...(siteIcons ? [siteIcons.set] : []),
+      ...(siteLogo ? [siteLogo.set] : []),
+    ],
     assets,
     registries: sources.registries,
     ...nextScheduled(sources, now),

@@ -49,7 +49,13 @@ export async function checkChanged(options: CheckChangedOptions): Promise<{ file
   for (const path of inContent) {
     if (!/^articles\/.+\.md$/.test(path)) continue
     // A deleted article has nothing left to check.
-    if (await stat(join(contentDir, path)).then((info) => info.isFile(), () => false)) articles.push(join(contentDir, path))
+    if (
+      await stat(join(contentDir, path)).then(
+        (info) => info.isFile(),
+        () => false
+      )
+    )
+      articles.push(join(contentDir, path))
   }
   log(`toasoan: checking ${articles.length} article${articles.length === 1 ? '' : 's'} changed since ${changed.base}.`)
   const tracked = changed.listArticles === undefined ? undefined : await changed.listArticles(join(contentDir, 'articles'))
@@ -86,7 +92,10 @@ export async function changedFiles(dir: string, base: string | undefined): Promi
   }
   if (from === undefined) return { reason: 'no base to compare with (no origin/HEAD, main or master); give one: --changed BASE' }
   // Both walk the working tree (100,000 files: most of the time this command takes): side by side.
-  const [diff, untracked = ''] = await Promise.all([git('diff', '--name-only', '-z', '--no-renames', from, '--'), git('ls-files', '--others', '--exclude-standard', '-z', '--full-name', '--', '.')])
+  const [diff, untracked = ''] = await Promise.all([
+    git('diff', '--name-only', '-z', '--no-renames', from, '--'),
+    git('ls-files', '--others', '--exclude-standard', '-z', '--full-name', '--', '.'),
+  ])
   if (diff === undefined) return { reason: `"${from}" is not a commit git knows` }
   const names = [...diff.split('\0'), ...untracked.split('\0')].filter((name) => name !== '')
   // git prints paths from the repository's top, with "/"; the top itself may be a symlink's target.
@@ -96,7 +105,10 @@ export async function changedFiles(dir: string, base: string | undefined): Promi
   const absolute = sep === '/' ? (name: string): string => `${root}/${name}` : (name: string): string => resolve(root, name)
   // The index lists 100,000 paths in a tenth of the time a walk of the folder takes.
   const listArticles = async (folder: string): Promise<string[] | undefined> =>
-    (await git('ls-files', '-z', '--full-name', '--', folder))?.split('\0').filter((name) => name.endsWith('.md')).map(absolute)
+    (await git('ls-files', '-z', '--full-name', '--', folder))
+      ?.split('\0')
+      .filter((name) => name.endsWith('.md'))
+      .map(absolute)
   return { paths: [...new Set(names.map(absolute))].sort(), base: base ?? `${from.slice(0, 12)} (merge base)`, listArticles }
 }
 

@@ -60,6 +60,6 @@ export async function checkContentDir(contentDir: string): Promise<void> {
   const where = resolve(contentDir)
   throw new UsageError(
     info ? `--content: ${where} is a file, not the content folder.` : `--content: there is no content folder at ${where}.`,
-    'Run toasoan from the newspaper\'s repository (the folder that holds content/), or give the folder: --content path/to/content.'
+    "Run toasoan from the newspaper's repository (the folder that holds content/), or give the folder: --content path/to/content."
   )
 }

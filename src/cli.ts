@@ -89,7 +89,7 @@ async function run(argv: readonly string[]): Promise<number> {
     return 0
   }
   if (command === 'deploy') return (await import('./deploy/index.ts')).deployCommand(rest)
-  let parsed
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof cliOptions }>>
   try {
     parsed = parseArgs({ args: [...rest], allowPositionals: true, options: cliOptions })
   } catch (error) {
@@ -106,7 +106,10 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   if (!commands.includes(command)) {
     const suggestion = didYouMean(command, commands)
-    throw new UsageError(`unknown command "${command}".`, `${suggestion === undefined ? '' : `Did you mean "${suggestion}"? `}Run toasoan --help for the commands.`)
+    throw new UsageError(
+      `unknown command "${command}".`,
+      `${suggestion === undefined ? '' : `Did you mean "${suggestion}"? `}Run toasoan --help for the commands.`
+    )
   }
   const format = checkFormat(values.format)
   await checkContentDir(values.content)
@@ -129,7 +132,15 @@ async function run(argv: readonly string[]): Promise<number> {
       const stopOnSignal = exitOnSignal(out)
       const result = await build({
         // A terminal gets a bar; a pipe or a CI log gets a line every few seconds of a long step.
-        ...(bar ? { progress: bar.sink, log: (line: string) => (bar.clear(), console.log(line)) } : { progress: progressLines((line) => console.log(line)) }),
+        ...(bar
+          ? {
+              progress: bar.sink,
+              log: (line: string) => {
+                bar.clear()
+                console.log(line)
+              },
+            }
+          : { progress: progressLines((line) => console.log(line)) }),
         contentDir: values.content,
         outDir: out,
         drafts: values.drafts,
@@ -148,7 +159,11 @@ async function run(argv: readonly string[]): Promise<number> {
     case 'check': {
       const { loadContent } = await import('./content/index.ts')
       const { files } = values.changed
-        ? await (await import('./check-changed.ts')).checkChanged({ contentDir: values.content, ...(positionals[0] === undefined ? {} : { base: positionals[0] }), log: (line) => console.error(line) })
+        ? await (await import('./check-changed.ts')).checkChanged({
+            contentDir: values.content,
+            ...(positionals[0] === undefined ? {} : { base: positionals[0] }),
+            log: (line) => console.error(line),
+          })
         : await loadContent({ contentDir: values.content })
       const { errors } = problems.countProblems(files)
       printProblems(files, errors > 0 ? 'error' : 'log')
@@ -165,7 +180,12 @@ async function run(argv: readonly string[]): Promise<number> {
     case 'serve':
       return (await import('./serve.ts')).serve({ contentDir: values.content, outDir: values.out ?? 'dist', port: Number(values.port), drafts: values.drafts })
     case 'cms':
-      return (await import('./cms.ts')).serveWithCms({ contentDir: values.content, outDir: values.out ?? 'dist', port: Number(values.port), drafts: values.drafts })
+      return (await import('./cms.ts')).serveWithCms({
+        contentDir: values.content,
+        outDir: values.out ?? 'dist',
+        port: Number(values.port),
+        drafts: values.drafts,
+      })
     case 'new': {
       const title = positionals.join(' ').trim()
       if (!title || values.locality === undefined || values.author === undefined) {

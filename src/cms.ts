@@ -31,15 +31,27 @@ export async function startDecapServer(options: { repository: string; port?: num
   const port = options.port ?? defaultCmsPort
   const host = options.host ?? 'localhost'
   const child = spawn(process.execPath, [decapServerScript], {
-    env: { ...process.env, PORT: String(port), BIND_HOST: host, GIT_REPO_DIRECTORY: options.repository, MODE: 'fs', LOG_LEVEL: options.quiet ? 'error' : 'info' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BIND_HOST: host,
+      GIT_REPO_DIRECTORY: options.repository,
+      MODE: 'fs',
+      LOG_LEVEL: options.quiet ? 'error' : 'info',
+    },
     stdio: options.quiet ? 'ignore' : 'inherit',
   })
   const url = `http://${host}:${port}/api/v1`
-  const exited = new Promise<never>((_, fail) => child.once('exit', (code) => fail(new Error(`decap-server stopped (exit code ${code ?? '?'}); is port ${port} free?`))))
+  const exited = new Promise<never>((_, fail) =>
+    child.once('exit', (code) => fail(new Error(`decap-server stopped (exit code ${code ?? '?'}); is port ${port} free?`)))
+  )
   exited.catch(() => {})
   const deadline = Date.now() + 10_000
   for (;;) {
-    const ready = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' }).then((response) => response.ok, () => false)
+    const ready = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' }).then(
+      (response) => response.ok,
+      () => false
+    )
     if (ready) break
     if (Date.now() > deadline) {
       child.kill()
@@ -71,9 +83,17 @@ export async function serveWithCms(options: ServeOptions): Promise<number> {
     return 1
   }
   const local = registries.site.cms.localBackend
-  if (local === false) throw new UsageError('cms.localBackend is false in site.yml, so the web editor cannot use a local server.', 'Remove it (or set it to true) to edit articles locally.')
+  if (local === false)
+    throw new UsageError(
+      'cms.localBackend is false in site.yml, so the web editor cannot use a local server.',
+      'Remove it (or set it to true) to edit articles locally.'
+    )
   const url = local === true ? undefined : new URL(local)
-  const decap = await startDecapServer({ repository: repositoryOf(options.contentDir).root, port: url === undefined ? defaultCmsPort : Number(url.port || 80), ...(url === undefined ? {} : { host: url.hostname }) })
+  const decap = await startDecapServer({
+    repository: repositoryOf(options.contentDir).root,
+    port: url === undefined ? defaultCmsPort : Number(url.port || 80),
+    ...(url === undefined ? {} : { host: url.hostname }),
+  })
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void decap.close().then(() => process.exit(0)))
   console.log(`Web editor: http://localhost:${options.port ?? 8080}/admin/ (decap-server at ${decap.url})`)
   const code = await serve(options)

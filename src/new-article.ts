@@ -29,7 +29,16 @@ const pad = (value: number): string => String(value).padStart(2, '0')
  */
 export function articleTemplate(fields: { title: string; date: string; locality: string; author: string }): string {
   const frontMatter = stringify(
-    { title: fields.title, date: fields.date, authors: [fields.author], locality: fields.locality, tags: [], summary: placeholders.lead, images: [], draft: true },
+    {
+      title: fields.title,
+      date: fields.date,
+      authors: [fields.author],
+      locality: fields.locality,
+      tags: [],
+      summary: placeholders.lead,
+      images: [],
+      draft: true,
+    },
     { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', flowCollectionPadding: false }
   ).replace(/^date: "(.*)"$/m, 'date: $1')
   return `---\n${frontMatter}---\n\n${placeholders.body}\n`
@@ -63,7 +72,8 @@ export async function createArticle(options: NewArticleOptions): Promise<{ path:
   try {
     await writeFile(path, articleTemplate({ title: options.title.normalize('NFC'), date, locality: options.locality, author: options.author }), { flag: 'wx' })
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { error: `${relative(process.cwd(), path)} already exists; it was left untouched. Choose another title.` }
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      return { error: `${relative(process.cwd(), path)} already exists; it was left untouched. Choose another title.` }
     throw error
   }
   return { path: relative(process.cwd(), path) }

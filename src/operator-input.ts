@@ -12,7 +12,8 @@ import { UsageError } from './usage-error.ts'
 export function resolveNow(now: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
   if (now !== undefined) {
     const value = /^\d+$/.test(now) ? Number(now) : Date.parse(now)
-    if (Number.isNaN(value) || Math.abs(value) > 8.64e15) throw new UsageError(`--now: "${now}" is not a date.`, 'Give an ISO 8601 date, e.g. --now 2026-11-26T08:00:00+07:00, or epoch milliseconds.')
+    if (Number.isNaN(value) || Math.abs(value) > 8.64e15)
+      throw new UsageError(`--now: "${now}" is not a date.`, 'Give an ISO 8601 date, e.g. --now 2026-11-26T08:00:00+07:00, or epoch milliseconds.')
     return value
   }
   const epoch = env['SOURCE_DATE_EPOCH']
@@ -30,7 +31,10 @@ export function resolveNow(now: string | undefined, env: NodeJS.ProcessEnv = pro
 export function checkBaseUrl(baseUrl: string): string {
   const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-    throw new UsageError(`--base-url: "${baseUrl}" is not an http or https URL.`, 'Give the address the site is served from, e.g. --base-url https://preview.example.vn/tin-tuc')
+    throw new UsageError(
+      `--base-url: "${baseUrl}" is not an http or https URL.`,
+      'Give the address the site is served from, e.g. --base-url https://preview.example.vn/tin-tuc'
+    )
   }
   return baseUrl.replace(/\/+$/, '')
 }

@@ -46,7 +46,10 @@ type Next = () => unknown
  * @param outDir The folder served.
  * @param problems The problems of the last rebuild: none after a good one.
  */
-export function overlayMiddleware(outDir: string, problems: () => readonly ServeProblem[]): (req: IncomingMessage, res: ServerResponse, next: Next) => Promise<unknown> {
+export function overlayMiddleware(
+  outDir: string,
+  problems: () => readonly ServeProblem[]
+): (req: IncomingMessage, res: ServerResponse, next: Next) => Promise<unknown> {
   const root = resolve(outDir)
   return async (req, res, next) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname

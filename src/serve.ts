@@ -67,7 +67,9 @@ export async function serve(options: ServeOptions): Promise<number> {
         const changed = [...changes]
         changes.clear()
         const started = Date.now()
-        console.log(`[${clockTime(started)}] ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''} changed: rebuilding…`)
+        console.log(
+          `[${clockTime(started)}] ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''} changed: rebuilding…`
+        )
         if (await rebuild()) {
           console.log(`[${clockTime(Date.now())}] rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`)
           server.reload({})

@@ -29,8 +29,20 @@ export interface CurrentSection {
  * @param model The site model.
  * @param assets Published asset URLs.
  */
-export function pageContext(model: Pick<SiteModel, 'site' | 'strings' | 'localities' | 'authors' | 'categories' | 'navigation' | 'footerLinks'>, assets: PageAssets): PageContext {
-  return { site: model.site, strings: model.strings, localities: model.localities, authors: model.authors, categories: model.categories, navigation: model.navigation, footerLinks: model.footerLinks, assets }
+export function pageContext(
+  model: Pick<SiteModel, 'site' | 'strings' | 'localities' | 'authors' | 'categories' | 'navigation' | 'footerLinks'>,
+  assets: PageAssets
+): PageContext {
+  return {
+    site: model.site,
+    strings: model.strings,
+    localities: model.localities,
+    authors: model.authors,
+    categories: model.categories,
+    navigation: model.navigation,
+    footerLinks: model.footerLinks,
+    assets,
+  }
 }
 
 /**

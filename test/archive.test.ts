@@ -14,7 +14,15 @@ let content = ''
 let work = ''
 
 async function buildInto(out: string, options: Partial<BuildOptions> = {}): Promise<BuildResult> {
-  const result = await build({ contentDir: content, outDir: join(work, out), cacheDir: join(work, 'cache'), now, log: () => {}, searchBundleSize: 3, ...options })
+  const result = await build({
+    contentDir: content,
+    outDir: join(work, out),
+    cacheDir: join(work, 'cache'),
+    now,
+    log: () => {},
+    searchBundleSize: 3,
+    ...options,
+  })
   assert.ok(result.ok, 'the archive builds')
   return result
 }
@@ -68,14 +76,23 @@ test('should paginate from the oldest: 1, N and N+1 articles', async () => {
   assert.not.match(exactly, 'class="pagination"', 'N articles: no pagination')
   assert.not.ok(await exists(join(out, 'tac-gia/lan-anh/trang/1/index.html')))
   const landing = await readPage(out, '/dia-phuong/dien-bien/')
-  assert.equal([...landing.matchAll(/<h2 class="teaser__title"><a href="([^"]+)"/g)].map((match) => match[1]), ['/2024/02/d4/', '/2024/02/d3/', '/2024/01/d2/'])
+  assert.equal(
+    [...landing.matchAll(/<h2 class="teaser__title"><a href="([^"]+)"/g)].map((match) => match[1]),
+    ['/2024/02/d4/', '/2024/02/d3/', '/2024/01/d2/']
+  )
   assert.match(landing, '<link rel="next" href="/dia-phuong/dien-bien/trang/1/"/>')
   const first = await readPage(out, '/dia-phuong/dien-bien/trang/1/')
-  assert.equal([...first.matchAll(/<h2 class="teaser__title"><a href="([^"]+)"/g)].map((match) => match[1]), ['/2024/02/d3/', '/2024/01/d2/', '/2024/01/d1/'])
+  assert.equal(
+    [...first.matchAll(/<h2 class="teaser__title"><a href="([^"]+)"/g)].map((match) => match[1]),
+    ['/2024/02/d3/', '/2024/01/d2/', '/2024/01/d1/']
+  )
   assert.match(first, '<link rel="prev" href="/dia-phuong/dien-bien/trang/2/"/>')
   assert.not.match(first, 'rel="next"')
   const second = await readPage(out, '/dia-phuong/dien-bien/trang/2/')
-  assert.equal([...second.matchAll(/<h2 class="teaser__title"><a href="([^"]+)"/g)].map((match) => match[1]), ['/2024/02/d4/'])
+  assert.equal(
+    [...second.matchAll(/<h2 class="teaser__title"><a href="([^"]+)"/g)].map((match) => match[1]),
+    ['/2024/02/d4/']
+  )
   assert.match(second, '<link rel="prev" href="/dia-phuong/dien-bien/"/>')
   assert.match(second, '<link rel="next" href="/dia-phuong/dien-bien/trang/1/"/>')
 })
@@ -84,7 +101,10 @@ test('should list a month by day and a year by month', async () => {
   const out = join(work, 'before')
   const month = await readPage(out, '/2024/01/')
   assert.match(month, '<h1>Tháng 01/2024</h1>')
-  assert.match(month, /<h2 class="day__title">Chủ nhật, 07\/01\/2024<\/h2><ul class="teasers"><li class="teaser"><h3 class="teaser__title"><a href="\/2024\/01\/h1\/">/)
+  assert.match(
+    month,
+    /<h2 class="day__title">Chủ nhật, 07\/01\/2024<\/h2><ul class="teasers"><li class="teaser"><h3 class="teaser__title"><a href="\/2024\/01\/h1\/">/
+  )
   const year = await readPage(out, '/2024/')
   assert.match(year, '<a href="/2024/02/">Tháng 02/2024</a> <span class="count">(2 bài)</span>')
   assert.match(year, '<a href="/2024/01/">Tháng 01/2024</a> <span class="count">(3 bài)</span>')
@@ -98,8 +118,16 @@ test('should change only the expected files when one article is added', async ()
     const result = await buildInto('after')
     const after = await hashTree(join(work, 'after'))
     const search = (files: Record<string, string>, bundle: string) => Object.entries(files).filter(([file]) => file.startsWith(bundle))
-    const bundles = (files: Record<string, string>) => [...new Set(Object.keys(files).filter((file) => file.startsWith('pagefind/') && !file.startsWith('pagefind/words/')).map((file) => file.split('/')[1]))]
-    const touched = bundles(after).filter((bundle) => JSON.stringify(search(after, `pagefind/${bundle}/`)) !== JSON.stringify(search(before, `pagefind/${bundle}/`)))
+    const bundles = (files: Record<string, string>) => [
+      ...new Set(
+        Object.keys(files)
+          .filter((file) => file.startsWith('pagefind/') && !file.startsWith('pagefind/words/'))
+          .map((file) => file.split('/')[1])
+      ),
+    ]
+    const touched = bundles(after).filter(
+      (bundle) => JSON.stringify(search(after, `pagefind/${bundle}/`)) !== JSON.stringify(search(before, `pagefind/${bundle}/`))
+    )
     assert.equal(search(after, 'pagefind/0/'), search(before, 'pagefind/0/'), 'the older search bundle is untouched')
     assert.is(result.search?.indexed, 1, 'only the newest bundle is indexed again')
     assert.is((result.search?.cached ?? 0) + (result.search?.carried ?? 0), bundles(after).length - 1, 'every other bundle is reused')
@@ -108,11 +136,24 @@ test('should change only the expected files when one article is added', async ()
     // routes now list its words.
     assert.not.equal(search(after, 'pagefind/words/'), search(before, 'pagefind/words/'), 'the routes gain the previous newest bundle')
     const routed = (JSON.parse(await readFile(join(work, 'after', 'pagefind', 'words', 'index.json'), 'utf8')) as { bundles: string[] }).bundles
-    assert.equal([...routed].sort(), bundles(after).filter((bundle) => !touched.includes(bundle)).map((bundle) => `/pagefind/${bundle}/`).sort(), 'every bundle but the newest')
+    assert.equal(
+      [...routed].sort(),
+      bundles(after)
+        .filter((bundle) => !touched.includes(bundle))
+        .map((bundle) => `/pagefind/${bundle}/`)
+        .sort(),
+      'every bundle but the newest'
+    )
     // The file manifest lists every file's hash, so it changes whenever anything does.
     const pages = (files: Record<string, string>) => Object.keys(files).filter((file) => !file.startsWith('pagefind/') && file !== '.toasoan-manifest.json')
-    const changed = pages(after).filter((file) => before[file] !== after[file]).sort()
-    assert.equal(pages(before).filter((file) => !(file in after)), [], 'nothing disappears')
+    const changed = pages(after)
+      .filter((file) => before[file] !== after[file])
+      .sort()
+    assert.equal(
+      pages(before).filter((file) => !(file in after)),
+      [],
+      'nothing disappears'
+    )
     assert.equal(changed, [
       '2024/02/d5/index.html',
       '2024/02/index.html',

@@ -28,8 +28,15 @@ test('should write a page per published article, a 404 page, the stylesheet and 
   assert.ok(files.includes('2024/05/tieu-de-co-the-script/index.html'))
   assert.ok(files.includes('404.html'))
   assert.ok(files.some((file) => /^assets\/site\.[0-9a-f]{10}\.css$/.test(file)))
-  for (const extension of ['avif', 'webp', 'jpg']) assert.ok(files.some((file) => new RegExp(`^media/[0-9a-f]{2}/hoi-truong-320\\.[0-9a-f]{10}\\.${extension}$`).test(file)), extension)
-  assert.not.ok(files.some((file) => file.endsWith('hoi-truong.jpg')), 'originals (with their metadata) are never published')
+  for (const extension of ['avif', 'webp', 'jpg'])
+    assert.ok(
+      files.some((file) => new RegExp(`^media/[0-9a-f]{2}/hoi-truong-320\\.[0-9a-f]{10}\\.${extension}$`).test(file)),
+      extension
+    )
+  assert.not.ok(
+    files.some((file) => file.endsWith('hoi-truong.jpg')),
+    'originals (with their metadata) are never published'
+  )
 })
 
 test('should leave out drafts and future-dated articles', async () => {
@@ -51,7 +58,10 @@ test('should render figures as responsive pictures with caption and credit', asy
     ),
     'the lead image opens the body: eager, high priority'
   )
-  assert.match(html, /<figure><picture>.*<img src="\/media\/[0-9a-f]{2}\/bieu-quyet-300\.[0-9a-f]{10}\.jpg"[^>]* alt="Đại biểu giơ tay biểu quyết" width="300" height="400" loading="lazy" decoding="async"><\/picture><figcaption>Các đại biểu biểu quyết thông qua kiến nghị\.<\/figcaption><\/figure>/)
+  assert.match(
+    html,
+    /<figure><picture>.*<img src="\/media\/[0-9a-f]{2}\/bieu-quyet-300\.[0-9a-f]{10}\.jpg"[^>]* alt="Đại biểu giơ tay biểu quyết" width="300" height="400" loading="lazy" decoding="async"><\/picture><figcaption>Các đại biểu biểu quyết thông qua kiến nghị\.<\/figcaption><\/figure>/
+  )
   assert.is((html.match(/class="lead-figure"/g) ?? []).length, 1, 'the body places the lead image, so it is not repeated on top')
 })
 
@@ -92,7 +102,15 @@ test('should give the page lang, canonical, Open Graph and a NewsArticle JSON-LD
     { '@type': 'Person', name: 'Lan Anh', url: 'https://example.org/lan-anh' },
   ])
   assert.equal((data['publisher'] as Record<string, unknown>)['name'], 'Báo Thử Nghiệm điện tử')
-  assert.equal((data['image'] as Array<{ width: number; height: number }>).map((image) => [image.width, image.height]), [[400, 225], [320, 240], [240, 240]], 'the lead cut to 16:9, 4:3 and 1:1')
+  assert.equal(
+    (data['image'] as Array<{ width: number; height: number }>).map((image) => [image.width, image.height]),
+    [
+      [400, 225],
+      [320, 240],
+      [240, 240],
+    ],
+    'the lead cut to 16:9, 4:3 and 1:1'
+  )
 })
 
 test('should escape a title and summary containing markup, and sanitise raw HTML in the body', async () => {
@@ -102,20 +120,27 @@ test('should escape a title and summary containing markup, and sanitise raw HTML
   const [data] = jsonLdOf(html) as Array<Record<string, unknown>>
   assert.is(data?.['headline'], "Cảnh giác với <script>alert('x')</script> trong tin nhắn lừa đảo")
   assert.not.match(html, '<script>alert')
-  assert.not.match(html, "document.write")
+  assert.not.match(html, 'document.write')
   assert.not.match(html, 'onerror')
   const scripts = html.match(/<script[^>]*>/g) ?? []
-  assert.equal(scripts.map((tag) => tag.replace(/\.[0-9a-f]{10}\.js/, '.js')), [
-    '<script type="application/ld+json">',
-    '<script type="application/ld+json">',
-    '<script type="module" src="/assets/article.js">',
-    '<script type="module" src="/assets/comments.js">',
-  ], 'only the JSON-LD and our own fingerprinted scripts')
+  assert.equal(
+    scripts.map((tag) => tag.replace(/\.[0-9a-f]{10}\.js/, '.js')),
+    [
+      '<script type="application/ld+json">',
+      '<script type="application/ld+json">',
+      '<script type="module" src="/assets/article.js">',
+      '<script type="module" src="/assets/comments.js">',
+    ],
+    'only the JSON-LD and our own fingerprinted scripts'
+  )
 })
 
 test('should keep embeds from allowed hosts and mark external links', async () => {
   const embed = await readPage(outDir, '/2020/03/hai-tac-gia-va-dinh-chinh/')
-  assert.match(embed, '<iframe src="https://www.youtube-nocookie.com/embed/abc123" title="Phóng sự công trình" width="560" height="315" allowfullscreen></iframe>')
+  assert.match(
+    embed,
+    '<iframe src="https://www.youtube-nocookie.com/embed/abc123" title="Phóng sự công trình" width="560" height="315" allowfullscreen></iframe>'
+  )
   const links = await readPage(outDir, '/2019/10/hoi-nghi-lang-nghe/')
   assert.match(links, '<a href="https://example.org/quy-dinh" rel="noopener">quy định mới</a>')
   assert.match(links, '<h2 id="những-kiến-nghị-chính">Những kiến nghị chính</h2>')
@@ -123,7 +148,10 @@ test('should keep embeds from allowed hosts and mark external links', async () =
 
 test('should link the locality kicker, "Xem thêm" and related articles published before', async () => {
   const html = await readPage(outDir, '/2024/05/tieu-de-co-the-script/')
-  assert.match(html, '<li><a href="/dia-phuong/thanh-hoa/">Thanh Hóa</a></li><li><a href="/dia-phuong/tp-thanh-hoa/">TP. Thanh Hóa</a></li><li><a href="/dia-phuong/dien-bien/">Phường Điện Biên</a></li>')
+  assert.match(
+    html,
+    '<li><a href="/dia-phuong/thanh-hoa/">Thanh Hóa</a></li><li><a href="/dia-phuong/tp-thanh-hoa/">TP. Thanh Hóa</a></li><li><a href="/dia-phuong/dien-bien/">Phường Điện Biên</a></li>'
+  )
   assert.match(html, '<a href="/dia-phuong/dien-bien/">Xem thêm Phường Điện Biên</a>')
   assert.match(html, /<h2 id="tin-lien-quan">Tin liên quan<\/h2><ul><li><a href="\/2019\/10\/hoi-nghi-lang-nghe\/">/)
   const oldest = await readPage(outDir, '/2019/10/hoi-nghi-lang-nghe/')
@@ -170,12 +198,22 @@ test('should mark up the publisher on the front page and the breadcrumbs of an a
   })
   const article = await readPage(outDir, '/2024/05/tieu-de-co-the-script/')
   const [news, breadcrumbs] = jsonLdOf(article) as Array<Record<string, unknown>>
-  assert.equal((news?.['publisher'] as Record<string, unknown>)['logo'], { '@type': 'ImageObject', url: logo })
+  assert.equal((news?.['publisher'] as Record<string, unknown> | undefined)?.['logo'], { '@type': 'ImageObject', url: logo })
   assert.is(breadcrumbs?.['@type'], 'BreadcrumbList')
   const items = breadcrumbs?.['itemListElement'] as Array<{ position: number; name: string; item: string }>
-  const visible = [...(/<nav class="kicker"[^>]*>(.*?)<\/nav>/.exec(article)?.[1] ?? '').matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((match) => ({ item: `https://fixture.example${match[1]}`, name: match[2] }))
-  assert.equal(items.map(({ item, name }) => ({ item, name })), visible, 'the same trail as the visible breadcrumbs')
-  assert.equal(items.map((entry) => entry.position), [1, 2, 3])
+  const visible = [...(/<nav class="kicker"[^>]*>(.*?)<\/nav>/.exec(article)?.[1] ?? '').matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((match) => ({
+    item: `https://fixture.example${match[1]}`,
+    name: match[2],
+  }))
+  assert.equal(
+    items.map(({ item, name }) => ({ item, name })),
+    visible,
+    'the same trail as the visible breadcrumbs'
+  )
+  assert.equal(
+    items.map((entry) => entry.position),
+    [1, 2, 3]
+  )
 })
 
 test('should give every page Open Graph and a Twitter card, articles their own', async () => {
@@ -193,10 +231,21 @@ test('should give every page Open Graph and a Twitter card, articles their own',
   assert.ok((metaContent(article, 'twitter:image:alt') ?? '').length > 0)
 })
 
-test('should link a favicon and a home-screen icon made from site.yml\'s icon', async () => {
+test("should link a favicon and a home-screen icon made from site.yml's icon", async () => {
   const home = await readPage(outDir, '/')
-  const icons = [...home.matchAll(/<link rel="(icon|apple-touch-icon)"(?: type="image\/png")?(?: sizes="(\d+)x\d+")? href="([^"]+)"/g)].map((match) => ({ rel: match[1], sizes: match[2], href: match[3] ?? '' }))
-  assert.equal(icons.map((icon) => [icon.rel, icon.sizes]), [['icon', '32'], ['icon', '192'], ['apple-touch-icon', undefined]])
+  const icons = [...home.matchAll(/<link rel="(icon|apple-touch-icon)"(?: type="image\/png")?(?: sizes="(\d+)x\d+")? href="([^"]+)"/g)].map((match) => ({
+    rel: match[1],
+    sizes: match[2],
+    href: match[3] ?? '',
+  }))
+  assert.equal(
+    icons.map((icon) => [icon.rel, icon.sizes]),
+    [
+      ['icon', '32'],
+      ['icon', '192'],
+      ['apple-touch-icon', undefined],
+    ]
+  )
   for (const [index, size] of [32, 192, 180].entries()) {
     const href = icons[index]?.href ?? ''
     assert.match(href, /^\/media\/[0-9a-f]{2}\/bieu-tuong-icon-\d+\.[0-9a-f]{10}\.png$/)
@@ -208,7 +257,10 @@ test('should link a favicon and a home-screen icon made from site.yml\'s icon', 
 test('should mark the current section in the header, and open "Địa phương" without JavaScript', async () => {
   const article = await readPage(outDir, '/2019/10/hoi-nghi-lang-nghe/')
   const nav = /<nav class="site-nav"[^>]*>(.*?)<\/nav>/.exec(article)?.[1] ?? ''
-  assert.match(nav, /<details><summary class="is-current">Địa phương<\/summary><ul class="site-nav__menu">.*<a href="\/dia-phuong\/tp-thanh-hoa\/" aria-current="true">TP\. Thanh Hóa<\/a>/)
+  assert.match(
+    nav,
+    /<details><summary class="is-current">Địa phương<\/summary><ul class="site-nav__menu">.*<a href="\/dia-phuong\/tp-thanh-hoa\/" aria-current="true">TP\. Thanh Hóa<\/a>/
+  )
   assert.match(nav, '<a href="/dia-phuong/hoang-hoa/">Huyện Hoằng Hóa</a>', 'every district-level place, from the registry')
   assert.match(nav, '<a href="/chuyen-muc/thoi-su/" aria-current="true">Thời sự</a>', 'the article is in this section')
   const section = await readPage(outDir, '/chuyen-muc/thoi-su/')
@@ -218,7 +270,10 @@ test('should mark the current section in the header, and open "Địa phương" 
 
 test('should open a category page with its newest story and say place kinds in sentence case', async () => {
   const section = await readPage(outDir, '/chuyen-muc/thoi-su/')
-  assert.match(section, /<div class="index-lead"><article class="front-lead">.*<h2 class="front-lead__title"><a href="\/2020\/03\/hai-tac-gia-va-dinh-chinh\/">/)
+  assert.match(
+    section,
+    /<div class="index-lead"><article class="front-lead">.*<h2 class="front-lead__title"><a href="\/2020\/03\/hai-tac-gia-va-dinh-chinh\/">/
+  )
   assert.not.match(section, '<h2 class="teaser__title"><a href="/2020/03/hai-tac-gia-va-dinh-chinh/">', 'the lead is not listed again')
   assert.match(await readPage(outDir, '/dia-phuong/tp-thanh-hoa/'), '<p class="index__kind">Thành phố</p>')
 })
@@ -241,7 +296,14 @@ test('should include drafts and scheduled articles with drafts: true', async () 
 
 test('should override the base URL', async () => {
   const preview = join(outDir, '..', 'preview')
-  await build({ contentDir: fixtureSite, outDir: preview, cacheDir: join(outDir, '..', 'cache'), now: testNow, log: silent, baseUrl: 'https://preview.example/' })
+  await build({
+    contentDir: fixtureSite,
+    outDir: preview,
+    cacheDir: join(outDir, '..', 'cache'),
+    now: testNow,
+    log: silent,
+    baseUrl: 'https://preview.example/',
+  })
   const html = await readPage(preview, '/2019/10/hoi-nghi-lang-nghe/')
   assert.match(html, '<link rel="canonical" href="https://preview.example/2019/10/hoi-nghi-lang-nghe/"/>')
 })

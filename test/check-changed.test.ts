@@ -14,7 +14,10 @@ const test = suite('checkChanged')
 process.env['GIT_CEILING_DIRECTORIES'] = join(root, '.cache', 'test-tmp')
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Tòa soạn', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' })
+  return execFileSync('git', ['-c', 'user.name=Tòa soạn', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+  })
 }
 
 /** A repository whose `main` holds the fixture site plus one article with an error, and a branch `bai-moi` checked out. */
@@ -27,7 +30,8 @@ async function repository(): Promise<{ repo: string; content: string }> {
   return { repo: content, content }
 }
 
-const brokenArticle = (locality: string): string => `---\ntitle: Bài mới\ndate: 2019-10-25 08:00\nauthors: [to-phuong]\nlocality: ${locality}\n---\n\nNội dung.\n`
+const brokenArticle = (locality: string): string =>
+  `---\ntitle: Bài mới\ndate: 2019-10-25 08:00\nauthors: [to-phuong]\nlocality: ${locality}\n---\n\nNội dung.\n`
 
 test('should check only the articles changed since the merge base: committed, staged, modified and new', async () => {
   const { content } = await repository()
@@ -44,7 +48,10 @@ test('should check only the articles changed since the merge base: committed, st
     assert.match(report, 'articles/2019/10/chua-them.md:5:11 error Unknown locality "hoang-hao". Did you mean "hoang-hoa"? [unknown-locality]')
     assert.not.match(report, 'minh-dc', 'the unchanged article with an error is not checked')
     assert.match(report, /^2 errors, 0 warnings$/m)
-    assert.equal(files.map((file) => relative(content, file.path)).filter((path) => path.startsWith('articles')), ['articles/2019/10/bai-moi.md', 'articles/2019/10/chua-them.md'])
+    assert.equal(
+      files.map((file) => relative(content, file.path)).filter((path) => path.startsWith('articles')),
+      ['articles/2019/10/bai-moi.md', 'articles/2019/10/chua-them.md']
+    )
   } finally {
     await removeDir(content)
   }
@@ -58,7 +65,10 @@ test('should find a duplicate URL with an unchanged article of the same slug, an
     const original = await readFile(join(content, 'articles/2019/10/hoi-nghi-lang-nghe.md'), 'utf8')
     await writeFile(join(content, 'articles/2019/11/hoi-nghi-lang-nghe.md'), original)
     const { files } = await checkChanged({ contentDir: content, base: 'main' })
-    assert.match(formatProblems(files, content), /articles\/2019\/11\/hoi-nghi-lang-nghe\.md:\d+:\d+ error Two articles have the URL \/2019\/10\/hoi-nghi-lang-nghe\/: this one and articles\/2019\/10\/hoi-nghi-lang-nghe\.md\. \[duplicate-url\]/)
+    assert.match(
+      formatProblems(files, content),
+      /articles\/2019\/11\/hoi-nghi-lang-nghe\.md:\d+:\d+ error Two articles have the URL \/2019\/10\/hoi-nghi-lang-nghe\/: this one and articles\/2019\/10\/hoi-nghi-lang-nghe\.md\. \[duplicate-url\]/
+    )
     await rm(join(content, 'articles/2019/11'), { recursive: true })
     await writeFile(join(content, 'authors.yml'), (await readFile(join(content, 'authors.yml'), 'utf8')).replace('id: minh-duc', 'id: minh-duc-2'))
     const lines: string[] = []

@@ -8,7 +8,10 @@ import { root } from './helpers/fixtures.ts'
 interface Workflow {
   on: Record<string, unknown>
   permissions?: Record<string, string>
-  jobs: Record<string, { permissions?: Record<string, string>; 'timeout-minutes'?: number; steps: Array<{ uses?: string; run?: string; with?: Record<string, unknown> }> }>
+  jobs: Record<
+    string,
+    { permissions?: Record<string, string>; 'timeout-minutes'?: number; steps: Array<{ uses?: string; run?: string; with?: Record<string, unknown> }> }
+  >
 }
 
 // The pull-request check (.github/workflows/check.yml): annotations on the diff, read-only.

@@ -30,7 +30,10 @@ for (const name of ['body-too-deep', 'invalid-encoding', 'unsupported-image']) {
       const build = await runCli(['build', '--content', relative(root, content), '--out', relative(root, join(work, 'dist')), '--now', String(testNow)])
       assert.is(check.code, 1, check.stdout + check.stderr)
       assert.is(build.code, 1, build.stdout + build.stderr)
-      const expected = (await readFile(join(fixtures, 'errors', name, 'expected.txt'), 'utf8')).trim().split('\n').filter((line) => !line.startsWith('  hint'))
+      const expected = (await readFile(join(fixtures, 'errors', name, 'expected.txt'), 'utf8'))
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('  hint'))
       const prefix = `${relative(root, content)}/`
       const printed = (output: string): string[] => problems(output).map((line) => line.replace(prefix, ''))
       assert.equal(printed(check.stderr).slice(0, -1), expected.slice(0, -1))
@@ -61,7 +64,17 @@ test('should keep content:encoded well-formed whatever the body and title hold',
     link: 'https://x.example/',
     description: '',
     language: 'vi',
-    items: [{ link: 'https://x.example/a/', title: 'Tiêu đề \u0002 ]]> <b>', description: 'Sapo \u0003', pubDate: 'Thu, 24 Oct 2019 09:15:00 +0700', creators: ['A\u0004'], categories: [], contentHtml: body }],
+    items: [
+      {
+        link: 'https://x.example/a/',
+        title: 'Tiêu đề \u0002 ]]> <b>',
+        description: 'Sapo \u0003',
+        pubDate: 'Thu, 24 Oct 2019 09:15:00 +0700',
+        creators: ['A\u0004'],
+        categories: [],
+        contentHtml: body,
+      },
+    ],
   }
   const xml = renderRss(feed, 'https://x.example')
   assert.is(XMLValidator.validate(xml), true)

@@ -117,7 +117,7 @@ test('should write a new article that passes check, and never overwrite one', as
     const newPath = relative(root, path)
     assert.match(check.stdout, `${newPath}:8:10 warning Placeholder text "[Sapo: hai, ba câu tóm tắt bài viết.]" is still in the article. [placeholder-text]`)
     assert.match(check.stdout, `${newPath}:13:1 warning Placeholder text "[Nội dung: viết bài ở đây.]" is still in the article. [placeholder-text]`)
-    await writeFile(path, text + '\nĐoạn đã viết.\n')
+    await writeFile(path, `${text}\nĐoạn đã viết.\n`)
     const second = await runCli(args)
     assert.is(second.code, 1)
     assert.match(second.stderr, 'already exists; it was left untouched')
@@ -140,7 +140,10 @@ test('should answer --help, -h and --version with exit 0, and wrong usage with a
   const cases: Array<[string[], string]> = [
     [['build', '--ot', 'dist'], 'toasoan: unknown option --ot.\n  hint: Did you mean --out? Run toasoan --help for the commands and their options.\n'],
     [['chek'], 'toasoan: unknown command "chek".\n  hint: Did you mean "check"? Run toasoan --help for the commands.\n'],
-    [['check', '--content', 'no-such-folder'], `toasoan: --content: there is no content folder at ${join(root, 'no-such-folder')}.\n  hint: Run toasoan from the newspaper's repository (the folder that holds content/), or give the folder: --content path/to/content.\n`],
+    [
+      ['check', '--content', 'no-such-folder'],
+      `toasoan: --content: there is no content folder at ${join(root, 'no-such-folder')}.\n  hint: Run toasoan from the newspaper's repository (the folder that holds content/), or give the folder: --content path/to/content.\n`,
+    ],
     [['check', '--format', 'json'], 'toasoan: --format: "json" is not a format.\n'],
   ]
   for (const [args, message] of cases) {
@@ -201,9 +204,15 @@ test('should refuse a --base-url that is not an http(s) URL, and a --now that is
   try {
     const out = join(content, '..', 'dist-operator')
     const cases: Array<[string[], string]> = [
-      [['--base-url', 'ftp://x', ...now], 'toasoan: --base-url: "ftp://x" is not an http or https URL.\n  hint: Give the address the site is served from, e.g. --base-url https://preview.example.vn/tin-tuc\n'],
+      [
+        ['--base-url', 'ftp://x', ...now],
+        'toasoan: --base-url: "ftp://x" is not an http or https URL.\n  hint: Give the address the site is served from, e.g. --base-url https://preview.example.vn/tin-tuc\n',
+      ],
       [['--base-url', 'not-a-url', ...now], 'toasoan: --base-url: "not-a-url" is not an http or https URL.\n'],
-      [['--now', 'yesterday'], 'toasoan: --now: "yesterday" is not a date.\n  hint: Give an ISO 8601 date, e.g. --now 2026-11-26T08:00:00+07:00, or epoch milliseconds.\n'],
+      [
+        ['--now', 'yesterday'],
+        'toasoan: --now: "yesterday" is not a date.\n  hint: Give an ISO 8601 date, e.g. --now 2026-11-26T08:00:00+07:00, or epoch milliseconds.\n',
+      ],
     ]
     for (const [options, message] of cases) {
       const result = await runCli(['build', '--content', relative(root, content), '--out', relative(root, out), ...options])

@@ -45,7 +45,8 @@ if (!chromiumPath) {
     await mkdir(repo)
     // A repository of its own, so the editor writes to content/… as in the newsroom's.
     execFileSync('git', ['init', '-q'], { cwd: repo })
-    for (const name of ['site.yml', 'localities.yml', 'authors.yml', 'categories.yml', 'media']) await cp(join(fixtureSite, name), join(repo, 'content', name), { recursive: true })
+    for (const name of ['site.yml', 'localities.yml', 'authors.yml', 'categories.yml', 'media'])
+      await cp(join(fixtureSite, name), join(repo, 'content', name), { recursive: true })
     const port = await freePort()
     const siteYml = join(repo, 'content', 'site.yml')
     await writeFile(siteYml, `${await readFile(siteYml, 'utf8')}cms:\n  localBackend: http://127.0.0.1:${port}/api/v1\n`)
@@ -112,7 +113,10 @@ if (!chromiumPath) {
     assert.ok(await exists(written), 'the article is filed under 2026/11')
     assert.ok(await exists(join(content, 'media', 'le-khanh-thanh.jpg')), 'the image is in content/media')
     const text = await readFile(written, 'utf8')
-    assert.match(text, `title: "${title}"\ndate: 2026-11-01 05:30\nauthors:\n  - "to-phuong"\nlocality: "hoang-hoa"\nimages:\n  - src: "/media/le-khanh-thanh.jpg"\n`)
+    assert.match(
+      text,
+      `title: "${title}"\ndate: 2026-11-01 05:30\nauthors:\n  - "to-phuong"\nlocality: "hoang-hoa"\nimages:\n  - src: "/media/le-khanh-thanh.jpg"\n`
+    )
 
     const { files } = await loadContent({ contentDir: content })
     const problems = countProblems(files)

@@ -118,7 +118,11 @@ if (!chromiumPath) {
     endpoint!.received.length = 0
     const page = await openArticle()
     await page.locator('#binh-luan-a1 .comment__reply').first().click()
-    assert.is(await page.evaluate(() => document.getElementById('gui-binh-luan')?.previousElementSibling?.closest('#binh-luan-a1') !== null), true, 'the form moves under the comment')
+    assert.is(
+      await page.evaluate(() => document.getElementById('gui-binh-luan')?.previousElementSibling?.closest('#binh-luan-a1') !== null),
+      true,
+      'the form moves under the comment'
+    )
     assert.match(await page.locator('.comment-form__replying').innerText(), 'Trả lời Bác Tư')
     await page.locator('#binh-luan-ten').fill('Chị Hằng')
     await page.locator('#binh-luan-noi-dung').fill('Tôi đồng ý với bác.')

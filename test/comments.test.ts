@@ -44,7 +44,10 @@ test('should escape every field and keep commenters from adding markup or links'
 test('should say 0 bình luận and offer the form where nobody has commented yet', async () => {
   const html = await readPage(join(work, 'before'), '/2020/03/hai-tac-gia-va-dinh-chinh/')
   assert.match(html, '<h2 id="binh-luan-tieu-de">0 bình luận</h2>')
-  assert.match(html, '<form id="gui-binh-luan" class="comment-form" method="post" action="https://comments.example/v3/entry/toasoan" data-comment-form="2020/03/hai-tac-gia-va-dinh-chinh">')
+  assert.match(
+    html,
+    '<form id="gui-binh-luan" class="comment-form" method="post" action="https://comments.example/v3/entry/toasoan" data-comment-form="2020/03/hai-tac-gia-va-dinh-chinh">'
+  )
 })
 
 test('should carry the fields every form service accepts', async () => {
@@ -59,7 +62,8 @@ test('should carry the fields every form service accepts', async () => {
     'name="fields[message]" required maxlength="3000"',
     '<input name="_gotcha" tabindex="-1" autocomplete="off"/>',
     'Ý kiến của bạn sẽ được biên tập trước khi đăng.',
-  ]) assert.match(html, field)
+  ])
+    assert.match(html, field)
   assert.not.match(html, 'options[parent]', 'only a reply carries a parent')
 })
 
@@ -90,7 +94,10 @@ test('should change only that article page when a comment is approved', async ()
     // The file manifest lists every file's hash, so it changes whenever anything does.
     const changed = Object.keys(after).filter((file) => before[file] !== after[file] && file !== '.toasoan-manifest.json')
     assert.equal(changed, ['2020/03/hai-tac-gia-va-dinh-chinh/index.html'])
-    assert.equal(Object.keys(before).filter((file) => !(file in after)), [])
+    assert.equal(
+      Object.keys(before).filter((file) => !(file in after)),
+      []
+    )
   } finally {
     await removeDir(dir)
   }

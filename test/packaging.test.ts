@@ -13,11 +13,7 @@ const test = suite('packaging')
  * The command's entry, plus what it runs without a static import: the loading workers (started
  * from a data: URL) and the browser scripts the publish stage bundles (the caches' entries).
  */
-const entries = [
-  'scripts/toasoan.js',
-  'src/content/load-worker.ts',
-  ...new Set(Object.values(cacheCode).flatMap((spec) => spec.entries)),
-]
+const entries = ['scripts/toasoan.js', 'src/content/load-worker.ts', ...new Set(Object.values(cacheCode).flatMap((spec) => spec.entries))]
 
 let product: ModuleGraph = { modules: [], packages: [] }
 

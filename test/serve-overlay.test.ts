@@ -13,8 +13,20 @@ test('should read back the problems a build printed, with their hints', () => {
   report(file, 'missing-alt', { src: 'a.jpg' }, { line: 9, column: 5 })
   const printed = `${formatProblems([file], '/repo')}\nBuild failed: dist was left as it was.\n`
   assert.equal(parseProblems(printed), [
-    { place: 'content/articles/2019/10/x.md:4:11', severity: 'error', message: 'Unknown locality "tp-thanh-hao". Did you mean "tp-thanh-hoa"?', rule: 'unknown-locality', hint: 'Use an id from localities.yml, or add the locality there first.' },
-    { place: 'content/articles/2019/10/x.md:9:5', severity: 'warning', message: 'Image "a.jpg" has no alt text.', rule: 'missing-alt', hint: 'Describe the image in "alt" for readers who cannot see it.' },
+    {
+      place: 'content/articles/2019/10/x.md:4:11',
+      severity: 'error',
+      message: 'Unknown locality "tp-thanh-hao". Did you mean "tp-thanh-hoa"?',
+      rule: 'unknown-locality',
+      hint: 'Use an id from localities.yml, or add the locality there first.',
+    },
+    {
+      place: 'content/articles/2019/10/x.md:9:5',
+      severity: 'warning',
+      message: 'Image "a.jpg" has no alt text.',
+      rule: 'missing-alt',
+      hint: 'Describe the image in "alt" for readers who cannot see it.',
+    },
   ])
   assert.equal(parseProblems('Built 12 pages into dist.\n'), [])
 })

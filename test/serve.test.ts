@@ -60,11 +60,15 @@ if (!chromiumPath) {
     }
   })
 
-  test('should show a failed rebuild\'s problems over the open page, clear them on the next good build, and log each rebuild', async () => {
+  test("should show a failed rebuild's problems over the open page, clear them on the next good build, and log each rebuild", async () => {
     const content = await contentWith(undefined, { keepSiteArticles: true })
     const port = await freePort()
     const out = join(content, '..', `${port}-dist`)
-    const child = spawn(process.execPath, [cliScript, 'serve', '--content', content, '--out', out, '--port', String(port)], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [cliScript, 'serve', '--content', content, '--out', out, '--port', String(port)], {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let printed = ''
     child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()))

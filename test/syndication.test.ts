@@ -41,18 +41,28 @@ test('should publish an RSS 2.0 site feed that a feed parser reads, newest first
   assert.is(feed.title, 'Báo Thử Nghiệm')
   assert.is(feed.language, 'vi')
   assert.is(feed.self, 'https://fixture.example/feed.xml')
-  assert.equal(feed.items.map((item) => item.url), [
-    'https://fixture.example/2024/05/tieu-de-co-the-script/',
-    'https://fixture.example/2020/03/hai-tac-gia-va-dinh-chinh/',
-    'https://fixture.example/2019/10/hoi-nghi-lang-nghe/',
-  ])
+  assert.equal(
+    feed.items.map((item) => item.url),
+    [
+      'https://fixture.example/2024/05/tieu-de-co-the-script/',
+      'https://fixture.example/2020/03/hai-tac-gia-va-dinh-chinh/',
+      'https://fixture.example/2019/10/hoi-nghi-lang-nghe/',
+    ]
+  )
   const twoAuthors = feed.items[1]
-  assert.equal(twoAuthors?.authors.map((author) => author.name), ['Minh Đức', 'Lan Anh'])
+  assert.equal(
+    twoAuthors?.authors.map((author) => author.name),
+    ['Minh Đức', 'Lan Anh']
+  )
   assert.is(twoAuthors?.published?.toISOString(), '2020-03-04T17:00:00.000Z')
   assert.match(text, '<pubDate>Thu, 05 Mar 2020 00:00:00 +0700</pubDate>')
   assert.match(text, '<dc:creator>Minh Đức</dc:creator><dc:creator>Lan Anh</dc:creator>')
   const withFigure = feed.items[2]
-  assert.match(withFigure?.content ?? '', /<img src="https:\/\/fixture\.example\/media\/[0-9a-f]{2}\/hoi-truong-320\.[0-9a-f]{10}\.jpg" srcset="https:\/\/fixture\.example\/media\//, 'content:encoded has absolute URLs')
+  assert.match(
+    withFigure?.content ?? '',
+    /<img src="https:\/\/fixture\.example\/media\/[0-9a-f]{2}\/hoi-truong-320\.[0-9a-f]{10}\.jpg" srcset="https:\/\/fixture\.example\/media\//,
+    'content:encoded has absolute URLs'
+  )
   assert.not.match(withFigure?.content ?? '', /srcset="[^"]*(?:^|[ ,])\/media/, 'srcset too')
   assert.match(withFigure?.content ?? '', '<a href="https://example.org/quy-dinh" rel="noopener">')
   assert.is(feed.items[0]?.title, "Cảnh giác với <script>alert('x')</script> trong tin nhắn lừa đảo", 'titles are escaped, not executed')
@@ -61,8 +71,14 @@ test('should publish an RSS 2.0 site feed that a feed parser reads, newest first
 test('should publish a feed per author and per category, linked from their pages', async () => {
   const writer = parseFeed(await readXml('tac-gia/minh-duc/feed.xml'))
   assert.is(writer.title, 'Minh Đức - Báo Thử Nghiệm')
-  assert.ok(writer.items.length > 0 && writer.items.every((item) => item.authors.some((author) => author.name === 'Minh Đức')), writer.items.map((item) => item.title).join(' | '))
-  assert.match(await readPage(out, '/tac-gia/minh-duc/'), '<link rel="alternate" type="application/rss+xml" title="Minh Đức - Báo Thử Nghiệm" href="/tac-gia/minh-duc/feed.xml"/>')
+  assert.ok(
+    writer.items.length > 0 && writer.items.every((item) => item.authors.some((author) => author.name === 'Minh Đức')),
+    writer.items.map((item) => item.title).join(' | ')
+  )
+  assert.match(
+    await readPage(out, '/tac-gia/minh-duc/'),
+    '<link rel="alternate" type="application/rss+xml" title="Minh Đức - Báo Thử Nghiệm" href="/tac-gia/minh-duc/feed.xml"/>'
+  )
   const section = parseFeed(await readXml('chuyen-muc/thoi-su/feed.xml'))
   assert.is(section.title, 'Thời sự - Báo Thử Nghiệm')
   assert.ok(section.items.length > 0)
@@ -72,10 +88,10 @@ test('should publish a feed per author and per category, linked from their pages
 test('should publish a feed per locality with the places under it, linked from its pages', async () => {
   const feed = parseFeed(await readXml('dia-phuong/tp-thanh-hoa/feed.xml'))
   assert.is(feed.title, 'TP. Thanh Hóa - Báo Thử Nghiệm')
-  assert.equal(feed.items.map((item) => item.title), [
-    "Cảnh giác với <script>alert('x')</script> trong tin nhắn lừa đảo",
-    'Hội nghị lắng nghe ý kiến người dân phường Điện Biên',
-  ])
+  assert.equal(
+    feed.items.map((item) => item.title),
+    ["Cảnh giác với <script>alert('x')</script> trong tin nhắn lừa đảo", 'Hội nghị lắng nghe ý kiến người dân phường Điện Biên']
+  )
   assert.is(parseFeed(await readXml('dia-phuong/hoang-hoa/feed.xml')).items.length, 1)
   const page = await readPage(out, '/dia-phuong/tp-thanh-hoa/')
   assert.match(page, '<link rel="alternate" type="application/rss+xml" title="TP. Thanh Hóa - Báo Thử Nghiệm" href="/dia-phuong/tp-thanh-hoa/feed.xml"/>')
@@ -103,7 +119,10 @@ test('should split sitemaps at the limit under a sitemap index', async () => {
   ])
   assert.ok(all.includes('https://fixture.example/dia-phuong/dien-bien/'))
   assert.is(new Set(all).size, all.length, 'no URL twice')
-  assert.is(await readFile(join(out, 'robots.txt'), 'utf8'), 'User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: https://fixture.example/sitemap.xml\nSitemap: https://fixture.example/sitemap-news.xml\n')
+  assert.is(
+    await readFile(join(out, 'robots.txt'), 'utf8'),
+    'User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: https://fixture.example/sitemap.xml\nSitemap: https://fixture.example/sitemap-news.xml\n'
+  )
 })
 
 test('should list only the last two days in the news sitemap', async () => {
@@ -131,7 +150,10 @@ test('should keep the newest article, without news metadata, when no article is 
   const quiet = planSitemaps(articles, [], { site, limit: 10, now: Date.parse('2024-06-01T00:00:00Z') })
   const rendered = xml.parse(renderNewsSitemap(quiet))
   assert.equal(rendered.urlset.url, [{ loc: 'https://x.example/2024/05/b/', lastmod: '2024-05-01T08:00:00+07:00' }], 'never an empty urlset')
-  assert.match(renderSitemapIndex(quiet, site.baseUrl), '<sitemap><loc>https://x.example/sitemap-news.xml</loc><lastmod>2024-05-01T08:00:00+07:00</lastmod></sitemap>')
+  assert.match(
+    renderSitemapIndex(quiet, site.baseUrl),
+    '<sitemap><loc>https://x.example/sitemap-news.xml</loc><lastmod>2024-05-01T08:00:00+07:00</lastmod></sitemap>'
+  )
   const fresh = planSitemaps(articles, [], { site, limit: 10, now: Date.parse('2024-05-02T00:00:00Z') })
   assert.is(fresh.newest, undefined)
   assert.is(xml.parse(renderNewsSitemap(fresh)).urlset.url[0]['news:news']['news:title'], '/2024/05/b/')
@@ -154,7 +176,10 @@ test('should cache fingerprinted files forever and revalidate pages', async () =
   assert.match(headers, '/assets/*\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable')
   const assets = await readdir(join(out, 'assets'))
   // Decap CMS is a script with chunks beside it: their folder carries the hash.
-  assert.ok(assets.every((name) => /\.[0-9a-f]{10}(?:\.css|\.js)?$/.test(name)), assets.join(', '))
+  assert.ok(
+    assets.every((name) => /\.[0-9a-f]{10}(?:\.css|\.js)?$/.test(name)),
+    assets.join(', ')
+  )
 })
 
 test('should name categories from the registry', async () => {

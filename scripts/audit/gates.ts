@@ -49,7 +49,9 @@ export interface AxeResult {
  * @param result What `axe.run()` returned.
  */
 export function axeGate(page: string, result: AxeResult): GateResult {
-  const problems = result.violations.map((violation) => `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${violation.nodes.length} element(s)`)
+  const problems = result.violations.map(
+    (violation) => `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${violation.nodes.length} element(s)`
+  )
   return { gate: 'axe', page, passed: problems.length === 0, value: `${problems.length} violations`, problems }
 }
 
@@ -87,9 +89,27 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`
 export function budgetGates(page: string, weight: PageWeight, budgets: Budgets): GateResult[] {
   const htmlAndCss = weight.htmlGzip + weight.cssGzip
   return [
-    { gate: 'budget html+css', page, passed: htmlAndCss <= budgets.htmlAndCss, value: `${kb(htmlAndCss)} / ${kb(budgets.htmlAndCss)}`, problems: htmlAndCss <= budgets.htmlAndCss ? [] : [`${kb(htmlAndCss)} gzip is over ${kb(budgets.htmlAndCss)}`] },
-    { gate: 'budget javascript', page, passed: weight.javascriptGzip <= budgets.javascript, value: `${kb(weight.javascriptGzip)} / ${kb(budgets.javascript)}`, problems: weight.javascriptGzip <= budgets.javascript ? [] : [`${kb(weight.javascriptGzip)} gzip is over ${kb(budgets.javascript)}`] },
-    { gate: 'render-blocking scripts', page, passed: weight.renderBlocking.length === 0, value: String(weight.renderBlocking.length), problems: weight.renderBlocking.map((src) => `${src} blocks rendering`) },
+    {
+      gate: 'budget html+css',
+      page,
+      passed: htmlAndCss <= budgets.htmlAndCss,
+      value: `${kb(htmlAndCss)} / ${kb(budgets.htmlAndCss)}`,
+      problems: htmlAndCss <= budgets.htmlAndCss ? [] : [`${kb(htmlAndCss)} gzip is over ${kb(budgets.htmlAndCss)}`],
+    },
+    {
+      gate: 'budget javascript',
+      page,
+      passed: weight.javascriptGzip <= budgets.javascript,
+      value: `${kb(weight.javascriptGzip)} / ${kb(budgets.javascript)}`,
+      problems: weight.javascriptGzip <= budgets.javascript ? [] : [`${kb(weight.javascriptGzip)} gzip is over ${kb(budgets.javascript)}`],
+    },
+    {
+      gate: 'render-blocking scripts',
+      page,
+      passed: weight.renderBlocking.length === 0,
+      value: String(weight.renderBlocking.length),
+      problems: weight.renderBlocking.map((src) => `${src} blocks rendering`),
+    },
   ]
 }
 
@@ -104,7 +124,13 @@ export function budgetGates(page: string, weight: PageWeight, budgets: Budgets):
 export function frontPageGate(page: string, parts: ReadonlyArray<{ name: string; height: number }>, maximum = 2500): GateResult {
   const tall = parts.filter((part) => part.height > maximum)
   const tallest = Math.max(0, ...parts.map((part) => part.height))
-  return { gate: 'phone height per part', page, passed: parts.length > 0 && tall.length === 0, value: `${tallest} px / ${maximum} px`, problems: parts.length === 0 ? ['no part found in <main>'] : tall.map((part) => `${part.name} is ${part.height} px tall at 390 px`) }
+  return {
+    gate: 'phone height per part',
+    page,
+    passed: parts.length > 0 && tall.length === 0,
+    value: `${tallest} px / ${maximum} px`,
+    problems: parts.length === 0 ? ['no part found in <main>'] : tall.map((part) => `${part.name} is ${part.height} px tall at 390 px`),
+  }
 }
 
 /**
@@ -127,7 +153,8 @@ export function formatReport(results: readonly GateResult[]): string {
   const failures = results.filter((result) => !result.passed)
   if (failures.length > 0) {
     lines.push('', 'Failures:')
-    for (const failure of failures) for (const problem of failure.problems.length > 0 ? failure.problems : ['(no detail)']) lines.push(`- ${failure.page} ${failure.gate}: ${problem}`)
+    for (const failure of failures)
+      for (const problem of failure.problems.length > 0 ? failure.problems : ['(no detail)']) lines.push(`- ${failure.page} ${failure.gate}: ${problem}`)
   }
   lines.push('', failures.length === 0 ? `All ${results.length} gates pass.` : `${failures.length} of ${results.length} gates fail.`)
   return lines.join('\n')

@@ -82,7 +82,12 @@ export async function runAudit(options: AuditOptions = {}): Promise<{ results: G
       const weight = await weighPage(siteDir, await readFile(file, 'utf8'))
       const gates = budgetGates(paths[index] as string, weight, options.budgets ?? defaultBudgets)
       // Size budgets are the article page's (and HTML+CSS the front page's); every page must render without blocking scripts.
-      results.push(...gates.filter((gate) => paths[index] === pages.article || gate.gate === 'render-blocking scripts' || (paths[index] === pages.home && gate.gate === 'budget html+css')))
+      results.push(
+        ...gates.filter(
+          (gate) =>
+            paths[index] === pages.article || gate.gate === 'render-blocking scripts' || (paths[index] === pages.home && gate.gate === 'budget html+css')
+        )
+      )
     }
     log('front page at 390 and 1280 px…')
     results.push(frontPageGate(pages.home, await lookAtFrontPage(`${origin}${pages.home}`, chromePath, work)))

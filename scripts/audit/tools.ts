@@ -11,7 +11,15 @@ import type { AxeResult, LighthouseResult, VnuResult } from './gates.ts'
 const require = createRequire(import.meta.url)
 
 /** Chromium flags for a quiet, offline, headless run. */
-export const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+export const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 /**
  * Runs Lighthouse (its default mobile emulation and simulated throttling) on each URL.
@@ -26,7 +34,12 @@ export async function runLighthouse(urls: readonly string[], chromePath: string,
   const results = new Map<string, LighthouseResult>()
   try {
     for (const url of urls) {
-      const run = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] })
+      const run = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      })
       if (!run) throw new Error(`Lighthouse returned nothing for ${url}`)
       results.set(url, run.lhr as unknown as LighthouseResult)
     }
@@ -47,7 +60,12 @@ export async function runLighthouse(urls: readonly string[], chromePath: string,
 export async function runAxe(urls: readonly string[], chromePath: string, scratchDir: string): Promise<Map<string, AxeResult>> {
   const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8')
   const profile = await mkdtemp(join(scratchDir, 'axe-'))
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromePath, headless: true, args: chromiumFlags, viewport: { width: 412, height: 915 } })
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromePath,
+    headless: true,
+    args: chromiumFlags,
+    viewport: { width: 412, height: 915 },
+  })
   const results = new Map<string, AxeResult>()
   try {
     const page = await context.newPage()
@@ -134,7 +152,10 @@ export async function lookAtFrontPage(url: string, chromePath: string, scratchDi
       await page.evaluate(() => window.scrollTo(0, 0))
       await page.screenshot({ path: join(scratchDir, `home-${width}.png`), fullPage: true })
       parts = await page.evaluate(() =>
-        [...document.querySelectorAll('main > :not(h1)')].map((element) => ({ name: element.classList[0] ?? element.tagName.toLowerCase(), height: Math.round(element.getBoundingClientRect().height) }))
+        [...document.querySelectorAll('main > :not(h1)')].map((element) => ({
+          name: element.classList[0] ?? element.tagName.toLowerCase(),
+          height: Math.round(element.getBoundingClientRect().height),
+        }))
       )
     }
     return parts

@@ -17,7 +17,12 @@ export function failureReason(run: Measured, timeoutMs: number | undefined): str
   if (run.timedOut) return `timed out after ${Math.round((timeoutMs ?? 0) / 60_000)} min`
   const exit = run.code === null ? `signal ${run.signal ?? '?'}` : `exit code ${run.code}`
   if (/heap out of memory|Reached heap limit|out of memory/i.test(run.stderr) || run.signal === 'SIGKILL') return `out of memory (${exit})`
-  const last = `${run.stderr}\n${run.stdout}`.trim().split('\n').filter((line) => line.trim()).at(-1)?.trim()
+  const last = `${run.stderr}\n${run.stdout}`
+    .trim()
+    .split('\n')
+    .filter((line) => line.trim())
+    .at(-1)
+    ?.trim()
   return last ? `${exit}: ${last.slice(0, 160)}` : exit
 }
 

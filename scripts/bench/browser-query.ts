@@ -52,7 +52,12 @@ export const slow4g = { latency: 150, downloadThroughput: (1.6 * 1000 * 1000) / 
 async function throttle(context: BrowserContext, page: Page): Promise<void> {
   const session = await context.newCDPSession(page)
   await session.send('Network.enable')
-  await session.send('Network.emulateNetworkConditions', { offline: false, latency: slow4g.latency, downloadThroughput: slow4g.downloadThroughput, uploadThroughput: slow4g.uploadThroughput })
+  await session.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: slow4g.latency,
+    downloadThroughput: slow4g.downloadThroughput,
+    uploadThroughput: slow4g.uploadThroughput,
+  })
   await session.send('Emulation.setCPUThrottlingRate', { rate: slow4g.cpuRate })
 }
 
@@ -89,13 +94,17 @@ export async function measureQueries(siteDir: string, queries: readonly string[]
       await page.waitForSelector('.search-result__title a', { timeout })
       await page.waitForSelector('[data-search][data-state="done"]', { timeout })
       await page.waitForLoadState('networkidle')
-      const { firstMs, firstBytes, firstRequests, doneMs, bytes, requests } = ((await page.evaluate(readMarks)) as Marks)
+      const { firstMs, firstBytes, firstRequests, doneMs, bytes, requests } = (await page.evaluate(readMarks)) as Marks
       const results = await page.locator('[role="status"]').innerText()
       const next = queries[(index + 1) % queries.length] ?? query
       const laterStart = performance.now()
       await page.locator('#tim-kiem-q').fill(next)
       await page.locator('#tim-kiem-q').press('Enter')
-      await page.waitForFunction((q) => document.querySelector('.search-result__excerpt') !== null && new URLSearchParams(location.search).get('q') === q, next, { timeout })
+      await page.waitForFunction(
+        (q) => document.querySelector('.search-result__excerpt') !== null && new URLSearchParams(location.search).get('q') === q,
+        next,
+        { timeout }
+      )
       const laterFirstMs = performance.now() - laterStart
       await page.waitForSelector('[data-search][data-state="done"]', { timeout })
       const laterDoneMs = performance.now() - laterStart

@@ -56,7 +56,9 @@ export function formatBuildBench(report: BuildBenchReport): string {
     '|---|---:|---:|---:|---:|---:|---:|',
   ]
   for (const row of report.toasoan) {
-    lines.push(`| toasoan: ${row.label} | ${seconds(row.ms)} | ${gigabytes(row.peak)} | ${thousands(changeCount(row.changes))} | ${output(row.output)} | ${ratio(row.ms, report.hugo)} | ${ratio(row.ms, report.eleventy)} |`)
+    lines.push(
+      `| toasoan: ${row.label} | ${seconds(row.ms)} | ${gigabytes(row.peak)} | ${thousands(changeCount(row.changes))} | ${output(row.output)} | ${ratio(row.ms, report.hugo)} | ${ratio(row.ms, report.eleventy)} |`
+    )
   }
   lines.push(baselineRow(report.hugo, 'cold build'), baselineRow(report.eleventy, 'cold build, markdown-it'))
   lines.push('', `| toasoan build | ${buildStages.join(' | ')} | pages rendered / reused |`, `|---|${buildStages.map(() => '---:').join('|')}|---:|`)

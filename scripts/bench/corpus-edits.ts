@@ -38,7 +38,12 @@ export function splitArticle(text: string): ArticleText {
 export function addedArticleText(template: string, date: string): string {
   const { data } = splitArticle(template)
   const { aliases: _aliases, images: _images, ...rest } = data
-  const front = { ...rest, title: 'Bài viết thêm vào để đo thời gian dựng lại trang', date, summary: 'Một bài viết mới, thêm vào kho bài sau khi đã dựng trang.' }
+  const front = {
+    ...rest,
+    title: 'Bài viết thêm vào để đo thời gian dựng lại trang',
+    date,
+    summary: 'Một bài viết mới, thêm vào kho bài sau khi đã dựng trang.',
+  }
   return `---\n${stringify(front)}---\n\n${editParagraph}\n`
 }
 

@@ -62,15 +62,42 @@ export async function benchDeploy(options: DeployBenchOptions): Promise<{ rows: 
       if (label.includes('second article')) options.log(`  added ${await addArticle(join(dir, 'content'), 2)}`)
       if (label.includes('template')) options.log(`  changed ${await changeTemplate(code.root)}`)
       options.log(`deploy bench: ${label}: building…`)
-      const built = await runMeasured(process.execPath, [code.cli, 'build', '--content', 'content', '--out', 'dist', '--now', '2026-01-01T00:00:00+07:00'], { cwd: dir, env })
+      const built = await runMeasured(process.execPath, [code.cli, 'build', '--content', 'content', '--out', 'dist', '--now', '2026-01-01T00:00:00+07:00'], {
+        cwd: dir,
+        env,
+      })
       if (built.code !== 0) throw new Error(`toasoan build failed (${label}):\n${built.stderr}`)
       options.log(`  built in ${(built.ms / 1000).toFixed(1)} s; deploying…`)
       const before = puts
-      const deployed = await runMeasured(process.execPath, [code.cli, 'deploy', '--to', 's3://bench/site', '--endpoint', `http://127.0.0.1:${address.port}`, '--out', 'dist', '--concurrency', String(options.concurrency ?? 16)], { cwd: dir, env })
+      const deployed = await runMeasured(
+        process.execPath,
+        [
+          code.cli,
+          'deploy',
+          '--to',
+          's3://bench/site',
+          '--endpoint',
+          `http://127.0.0.1:${address.port}`,
+          '--out',
+          'dist',
+          '--concurrency',
+          String(options.concurrency ?? 16),
+        ],
+        { cwd: dir, env }
+      )
       if (deployed.code !== 0) throw new Error(`toasoan deploy failed (${label}):\n${deployed.stderr}`)
       const plan = /(\d+) files to upload \(([\d.]+) MB.*?(\d+) to delete/.exec(deployed.stdout)
       const files = Number(/file manifest: (\d+) files/.exec(built.stdout)?.[1] ?? 0)
-      rows.push({ label, files, buildMs: built.ms, publishMs: taskMs(built.stdout, 'publishing') ?? 0, deployMs: deployed.ms, uploaded: puts - before, deleted: Number(plan?.[3] ?? 0), megabytes: Number(plan?.[2] ?? 0) })
+      rows.push({
+        label,
+        files,
+        buildMs: built.ms,
+        publishMs: taskMs(built.stdout, 'publishing') ?? 0,
+        deployMs: deployed.ms,
+        uploaded: puts - before,
+        deleted: Number(plan?.[3] ?? 0),
+        megabytes: Number(plan?.[2] ?? 0),
+      })
       options.log(`  deployed in ${(deployed.ms / 1000).toFixed(1)} s: ${puts - before} objects uploaded, ${plan?.[3] ?? '?'} deleted`)
     }
   } finally {

@@ -4,7 +4,17 @@ export { benchBuild, type BuildBenchOptions } from './build-bench.ts'
 export { formatBuildBench, ratio, type BuildBenchReport } from './build-bench-table.ts'
 export { measureQueries, type QueryCost } from './browser-query.ts'
 export { codeEntries, snapshotCode, type CodeSnapshot } from './code-snapshot.ts'
-export { addArticle, addedArticleDate, addedArticlePath, addedArticleText, editArticle, editedArticleText, editParagraph, splitArticle, type ArticleText } from './corpus-edits.ts'
+export {
+  addArticle,
+  addedArticleDate,
+  addedArticlePath,
+  addedArticleText,
+  editArticle,
+  editedArticleText,
+  editParagraph,
+  splitArticle,
+  type ArticleText,
+} from './corpus-edits.ts'
 export { benchEleventy, eleventyVersion, type EleventyBenchOptions } from './eleventy-baseline.ts'
 export { eleventySiteFiles } from './eleventy-site.ts'
 export { benchHugo, type HugoBenchOptions } from './hugo-baseline.ts'

@@ -20,7 +20,13 @@ export const hugoInstallHint = 'install with: sudo apt-get install hugo'
 export async function which(name: string, path = process.env['PATH'] ?? ''): Promise<string | undefined> {
   for (const dir of path.split(delimiter).filter(Boolean)) {
     const candidate = join(dir, name)
-    if (await access(candidate, constants.X_OK).then(() => true, () => false)) return candidate
+    if (
+      await access(candidate, constants.X_OK).then(
+        () => true,
+        () => false
+      )
+    )
+      return candidate
   }
   return undefined
 }

@@ -19,11 +19,17 @@ function queryTable(title: string, costs: readonly QueryCost[]): string[] {
     '|---|---:|---:|---:|---:|---:|---|',
   ]
   for (const cost of costs) {
-    lines.push(`| \`${cost.query}\` | ${s(cost.firstMs)} | ${kb(cost.firstBytes)}, ${cost.firstRequests} | ${s(cost.doneMs)} | ${kb(cost.bytes)}, ${cost.requests} | ${s(cost.laterFirstMs)}, ${s(cost.laterDoneMs)} | ${cost.results.replace(/\s*Đang tìm.*$/, '')} |`)
+    lines.push(
+      `| \`${cost.query}\` | ${s(cost.firstMs)} | ${kb(cost.firstBytes)}, ${cost.firstRequests} | ${s(cost.doneMs)} | ${kb(cost.bytes)}, ${cost.requests} | ${s(cost.laterFirstMs)}, ${s(cost.laterDoneMs)} | ${cost.results.replace(/\s*Đang tìm.*$/, '')} |`
+    )
   }
   const m = (pick: (cost: QueryCost) => number): number => median(costs.map(pick))
-  lines.push(`| **median** | **${s(m((c) => c.firstMs))}** | **${kb(m((c) => c.firstBytes))}**, ${m((c) => c.firstRequests)} | ${s(m((c) => c.doneMs))} | ${kb(m((c) => c.bytes))}, ${m((c) => c.requests)} | ${s(m((c) => c.laterFirstMs))}, ${s(m((c) => c.laterDoneMs))} | |`)
-  lines.push(`| **worst** | **${s(Math.max(...costs.map((c) => c.firstMs)))}** | **${kb(Math.max(...costs.map((c) => c.firstBytes)))}** | ${s(Math.max(...costs.map((c) => c.doneMs)))} | ${kb(Math.max(...costs.map((c) => c.bytes)))} | ${s(Math.max(...costs.map((c) => c.laterFirstMs)))}, ${s(Math.max(...costs.map((c) => c.laterDoneMs)))} | |`)
+  lines.push(
+    `| **median** | **${s(m((c) => c.firstMs))}** | **${kb(m((c) => c.firstBytes))}**, ${m((c) => c.firstRequests)} | ${s(m((c) => c.doneMs))} | ${kb(m((c) => c.bytes))}, ${m((c) => c.requests)} | ${s(m((c) => c.laterFirstMs))}, ${s(m((c) => c.laterDoneMs))} | |`
+  )
+  lines.push(
+    `| **worst** | **${s(Math.max(...costs.map((c) => c.firstMs)))}** | **${kb(Math.max(...costs.map((c) => c.firstBytes)))}** | ${s(Math.max(...costs.map((c) => c.doneMs)))} | ${kb(Math.max(...costs.map((c) => c.bytes)))} | ${s(Math.max(...costs.map((c) => c.laterFirstMs)))}, ${s(Math.max(...costs.map((c) => c.laterDoneMs)))} | |`
+  )
   return lines
 }
 

@@ -77,7 +77,11 @@ export async function benchSearch(options: SearchBenchOptions): Promise<SearchBe
     if (options.baseline ?? true) {
       options.log(`baseline: Pagefind CLI over the built site, one bundle…`)
       const baselineDir = join(options.workDir, `search-baseline-${name}`)
-      const run = await runMeasured(pagefindBinary, ['--site', site, '--output-path', baselineDir, '--glob', '{[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html}', '--force-language', 'vi'], { cwd: root })
+      const run = await runMeasured(
+        pagefindBinary,
+        ['--site', site, '--output-path', baselineDir, '--glob', '{[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html}', '--force-language', 'vi'],
+        { cwd: root }
+      )
       if (run.code !== 0) throw new Error(`pagefind CLI failed:\n${run.stderr}${run.stdout}`)
       baseline = { ms: run.ms, peak: run.memory.total, bytes: (await exists(baselineDir)) ? await folderBytes(baselineDir) : 0 }
     }
@@ -101,4 +105,3 @@ export async function benchSearch(options: SearchBenchOptions): Promise<SearchBe
   }
   return rows
 }
-

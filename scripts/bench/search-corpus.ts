@@ -8,7 +8,18 @@ import { exists } from '../../src/files.ts'
 export const plantedWord = 'xẩm'
 
 /** The ten queries of the search bench: with and without diacritics, one and several words, đ, the planted word. */
-export const benchQueries = ['duong giao thong', 'uy ban nhan dan', 'lua mua', 'đường giao thông', 'công an', 'hdnd', 'dac san', 'nong thon moi', 'Thanh Hóa', 'xam']
+export const benchQueries = [
+  'duong giao thong',
+  'uy ban nhan dan',
+  'lua mua',
+  'đường giao thông',
+  'công an',
+  'hdnd',
+  'dac san',
+  'nong thon moi',
+  'Thanh Hóa',
+  'xam',
+]
 
 /**
  * The search bench's own copy of a corpus: hard links (instant, no space), with the oldest article

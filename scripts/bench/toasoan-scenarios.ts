@@ -9,7 +9,15 @@ import { changeCount, diffTrees, type TreeChanges } from './tree-diff.ts'
 import { linkTreeCopy, snapshotTree, treeTotals } from './tree-snapshot.ts'
 
 /** The build's named steps, as it prints them. */
-export const buildStages = ['loading content', 'planning site', 'rendering pages', 'preparing search', 'indexing search', 'processing images', 'publishing'] as const
+export const buildStages = [
+  'loading content',
+  'planning site',
+  'rendering pages',
+  'preparing search',
+  'indexing search',
+  'processing images',
+  'publishing',
+] as const
 
 /** One of {@link buildStages}. */
 export type BuildStage = (typeof buildStages)[number]
@@ -116,18 +124,34 @@ export async function benchToasoan(options: ToasoanBenchOptions): Promise<Scenar
     if (before.size > 0) await linkTreeCopy(dist, previous)
     options.log(`toasoan: ${scenario.label}…`)
     const env = { ...process.env, ...options.code.env }
-    const run = await runMeasured(process.execPath, [options.code.cli, 'build', '--content', 'content', '--out', 'dist', '--now', options.now], { cwd: options.dir, env })
+    const run = await runMeasured(process.execPath, [options.code.cli, 'build', '--content', 'content', '--out', 'dist', '--now', options.now], {
+      cwd: options.dir,
+      env,
+    })
     if (run.code !== 0) throw new Error(`toasoan build (${scenario.label}) failed with exit code ${run.code}:\n${run.stderr}`)
     const after = await snapshotTree(dist)
     const changes = await diffTrees(before, after, { before: previous, after: dist })
     await rm(previous, { recursive: true, force: true })
-    const stages = Object.fromEntries(buildStages.flatMap((stage) => {
-      const ms = taskMs(run.stdout, stage)
-      return ms === undefined ? [] : [[stage, ms]]
-    })) as Partial<Record<BuildStage, number>>
+    const stages = Object.fromEntries(
+      buildStages.flatMap((stage) => {
+        const ms = taskMs(run.stdout, stage)
+        return ms === undefined ? [] : [[stage, ms]]
+      })
+    ) as Partial<Record<BuildStage, number>>
     const pages = pageCounts(run.stdout)
-    results.push({ id: scenario.id, label: scenario.label, ms: run.ms, peak: run.memory.total, changes, output: treeTotals(after), stages, ...(pages ? { pages } : {}) })
-    options.log(`  ${(run.ms / 1000).toFixed(1)} s, ${changeCount(changes)} files changed (${changes.added.length} added, ${changes.removed.length} removed, ${changes.changed.length} rewritten)`)
+    results.push({
+      id: scenario.id,
+      label: scenario.label,
+      ms: run.ms,
+      peak: run.memory.total,
+      changes,
+      output: treeTotals(after),
+      stages,
+      ...(pages ? { pages } : {}),
+    })
+    options.log(
+      `  ${(run.ms / 1000).toFixed(1)} s, ${changeCount(changes)} files changed (${changes.added.length} added, ${changes.removed.length} removed, ${changes.changed.length} rewritten)`
+    )
     if (scenario.id !== 'cold') for (const line of changeLines(changes).slice(0, 40)) options.log(`    ${line}`)
   }
   return results

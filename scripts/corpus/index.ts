@@ -1,10 +1,10 @@
 /**
  * Synthetic corpus generator: public API.
  */
-export { makeArticle, type ArticleFrontMatter, type CorpusArticle, type CorpusImage } from './article.ts';
-export { makeBody } from './article-body.ts';
-export { GENERATED_ENTRIES, generateCorpus, type GenerateCorpusOptions, type GenerateCorpusResult } from './generate-corpus.ts';
-export { gradientPixels, IMAGE_HEIGHT, IMAGE_POOL, IMAGE_WIDTH } from './images.ts';
+export { makeArticle, type ArticleFrontMatter, type CorpusArticle, type CorpusImage } from './article.ts'
+export { makeBody } from './article-body.ts'
+export { GENERATED_ENTRIES, generateCorpus, type GenerateCorpusOptions, type GenerateCorpusResult } from './generate-corpus.ts'
+export { gradientPixels, IMAGE_HEIGHT, IMAGE_POOL, IMAGE_WIDTH } from './images.ts'
 export {
   createRandom,
   createWeightedList,
@@ -16,7 +16,7 @@ export {
   randomInt,
   type Random,
   type WeightedList,
-} from './random.ts';
+} from './random.ts'
 export {
   BUILT_IN_LOCALITIES,
   createRegistries,
@@ -25,10 +25,10 @@ export {
   type Author,
   type CorpusRegistries,
   type Locality,
-} from './registries.ts';
-export { FRONT_MATTER_KEYS, renderArticleFile, renderFrontMatter, yamlQuote } from './render-article-file.ts';
-export { renderAuthorsFile, renderLocalitiesFile, renderSiteFile } from './render-site-files.ts';
-export { fillTemplate, makePersonName, type FillContext } from './template.ts';
+} from './registries.ts'
+export { FRONT_MATTER_KEYS, renderArticleFile, renderFrontMatter, yamlQuote } from './render-article-file.ts'
+export { renderAuthorsFile, renderLocalitiesFile, renderSiteFile } from './render-site-files.ts'
+export { fillTemplate, makePersonName, type FillContext } from './template.ts'
 export {
   capitalize,
   countWords,
@@ -41,5 +41,5 @@ export {
   slugSuffix,
   toSlug,
   truncateSlug,
-} from './text.ts';
-export * from './vocabulary.ts';
+} from './text.ts'
+export * from './vocabulary.ts'

@@ -2,12 +2,10 @@
  * Serialises an article file: YAML front matter (written by hand for speed, in
  * the same layout as `yaml`'s stringify) followed by the Markdown body.
  */
-import type { ArticleFrontMatter, CorpusArticle } from './article.ts';
+import type { ArticleFrontMatter, CorpusArticle } from './article.ts'
 
 /** Article keys allowed in front matter, in output order. */
-export const FRONT_MATTER_KEYS: readonly string[] = [
-  'title', 'date', 'author', 'authors', 'locality', 'category', 'tags', 'summary', 'images', 'aliases',
-];
+export const FRONT_MATTER_KEYS: readonly string[] = ['title', 'date', 'author', 'authors', 'locality', 'category', 'tags', 'summary', 'images', 'aliases']
 
 /**
  * Quotes a string as a YAML double-quoted scalar. A JSON string literal is one: YAML 1.2 double-quoted
@@ -16,7 +14,7 @@ export const FRONT_MATTER_KEYS: readonly string[] = [
  * @param text any string
  */
 export function yamlQuote(text: string): string {
-  return JSON.stringify(text);
+  return JSON.stringify(text)
 }
 
 /**
@@ -24,19 +22,19 @@ export function yamlQuote(text: string): string {
  * @param frontMatter the article's front matter
  */
 export function renderFrontMatter(frontMatter: ArticleFrontMatter): string {
-  const q = yamlQuote;
-  const list = (key: string, items: readonly string[]): string => `${key}:\n${items.map((item) => `  - ${q(item)}\n`).join('')}`;
-  let yaml = `title: ${q(frontMatter.title)}\ndate: ${q(frontMatter.date)}\n`;
-  if (frontMatter.author !== undefined) yaml += `author: ${q(frontMatter.author)}\n`;
-  if (frontMatter.authors !== undefined) yaml += list('authors', frontMatter.authors);
-  yaml += `locality: ${q(frontMatter.locality)}\ncategory: ${q(frontMatter.category)}\n`;
-  yaml += list('tags', frontMatter.tags);
-  yaml += `summary: ${q(frontMatter.summary)}\nimages:\n`;
+  const q = yamlQuote
+  const list = (key: string, items: readonly string[]): string => `${key}:\n${items.map((item) => `  - ${q(item)}\n`).join('')}`
+  let yaml = `title: ${q(frontMatter.title)}\ndate: ${q(frontMatter.date)}\n`
+  if (frontMatter.author !== undefined) yaml += `author: ${q(frontMatter.author)}\n`
+  if (frontMatter.authors !== undefined) yaml += list('authors', frontMatter.authors)
+  yaml += `locality: ${q(frontMatter.locality)}\ncategory: ${q(frontMatter.category)}\n`
+  yaml += list('tags', frontMatter.tags)
+  yaml += `summary: ${q(frontMatter.summary)}\nimages:\n`
   for (const image of frontMatter.images) {
-    yaml += `  - src: ${q(image.src)}\n    alt: ${q(image.alt)}\n    caption: ${q(image.caption)}\n    credit: ${q(image.credit)}\n`;
+    yaml += `  - src: ${q(image.src)}\n    alt: ${q(image.alt)}\n    caption: ${q(image.caption)}\n    credit: ${q(image.credit)}\n`
   }
-  if (frontMatter.aliases !== undefined) yaml += list('aliases', frontMatter.aliases);
-  return yaml;
+  if (frontMatter.aliases !== undefined) yaml += list('aliases', frontMatter.aliases)
+  return yaml
 }
 
 /**
@@ -44,5 +42,5 @@ export function renderFrontMatter(frontMatter: ArticleFrontMatter): string {
  * @param article the article
  */
 export function renderArticleFile(article: CorpusArticle): string {
-  return `---\n${renderFrontMatter(article.frontMatter)}---\n\n${article.body}`;
+  return `---\n${renderFrontMatter(article.frontMatter)}---\n\n${article.body}`
 }

@@ -1,19 +1,19 @@
 /**
  * Serialises the folder-level YAML files: site.yml, authors.yml and localities.yml.
  */
-import { stringify } from 'yaml';
-import type { Author, Locality } from './registries.ts';
-import { yamlQuote } from './render-article-file.ts';
+import { stringify } from 'yaml'
+import type { Author, Locality } from './registries.ts'
+import { yamlQuote } from './render-article-file.ts'
 
 /** yaml options: double-quote every string, never fold long lines. */
-const YAML_OPTIONS = { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 } as const;
+const YAML_OPTIONS = { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 } as const
 
 /**
  * Renders site.yml.
  * @param seed the corpus seed, recorded in a comment
  */
 export function renderSiteFile(seed: string | number): string {
-  const q = yamlQuote;
+  const q = yamlQuote
   return [
     `# Corpus sinh tự động bởi npm run corpus (seed ${q(String(seed))}). Không sửa tay.`,
     `title: ${q('Tin Xứ Thanh (corpus)')}`,
@@ -26,7 +26,7 @@ export function renderSiteFile(seed: string | number): string {
     `  logo: ${q('https://corpus.example/logo.png')}`,
     `embedHosts: [${q('www.youtube-nocookie.com')}]`,
     '',
-  ].join('\n');
+  ].join('\n')
 }
 
 /**
@@ -34,7 +34,10 @@ export function renderSiteFile(seed: string | number): string {
  * @param authors the authors
  */
 export function renderAuthorsFile(authors: readonly Author[]): string {
-  return stringify(authors.map(({ id, name }) => ({ id, name })), YAML_OPTIONS);
+  return stringify(
+    authors.map(({ id, name }) => ({ id, name })),
+    YAML_OPTIONS
+  )
 }
 
 /**
@@ -44,6 +47,6 @@ export function renderAuthorsFile(authors: readonly Author[]): string {
 export function renderLocalitiesFile(localities: readonly Locality[]): string {
   return stringify(
     localities.map(({ id, name, kind, parent }) => (parent === undefined ? { id, name, kind } : { id, name, kind, parent })),
-    YAML_OPTIONS,
-  );
+    YAML_OPTIONS
+  )
 }

@@ -21,10 +21,17 @@ export function aliasOutputPath(alias: string): { path: string } | { reason: str
       return { reason: `has a malformed percent-escape in "${raw}": each % starts a UTF-8 character written as %XX (a literal % is %25)` }
     }
     if (segment === '.' || segment === '..') {
-      return { reason: `has the segment "${raw}", which browsers resolve away before asking, so no reader can reach it${segment === '..' ? ', and it would be written outside the output folder' : ''}` }
+      return {
+        reason: `has the segment "${raw}", which browsers resolve away before asking, so no reader can reach it${segment === '..' ? ', and it would be written outside the output folder' : ''}`,
+      }
     }
     if (/[/\\]/.test(segment)) return { reason: `encodes a "/" or "\\" inside the segment "${raw}"` }
     if (/[\u0000-\u001f\u007f]/.test(segment)) return { reason: `has a control character in the segment "${raw}"` }
   }
-  return { path: outputPathOf(alias).split('/').filter((segment) => segment !== '').join('/') }
+  return {
+    path: outputPathOf(alias)
+      .split('/')
+      .filter((segment) => segment !== '')
+      .join('/'),
+  }
 }

@@ -72,7 +72,11 @@ const fixedPages: Record<keyof typeof fixedUrls, string> = {
 
 /** Every path the build writes that content can know of before the site is planned. */
 function takenPaths(loaded: readonly LoadedArticle[], registries: Registries): TakenPaths {
-  const taken: TakenPaths = { files: new Map(), folders: new Map(Object.entries(generatedFolders).map(([folder, what]) => [folder, `the folder /${folder}/, where the build publishes ${what}`])), landings: new Map() }
+  const taken: TakenPaths = {
+    files: new Map(),
+    folders: new Map(Object.entries(generatedFolders).map(([folder, what]) => [folder, `the folder /${folder}/, where the build publishes ${what}`])),
+    landings: new Map(),
+  }
   const page = (url: string, what: string, landing = false): void => {
     take(taken, outputPathOf(url), what)
     if (landing) taken.landings.set(outputPathOf(url), what)

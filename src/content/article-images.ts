@@ -48,7 +48,16 @@ export async function resolveImages(data: FrontMatter, source: YamlSource, file:
       context.media.set(media.sourcePath, media)
       const set = context.imageSets?.get(media.hash) ?? planImage(media, imageOptions, context.encoder)
       context.imageSets?.set(media.hash, set)
-      return { src: entry.src, url: set.fallback.url, width: set.width, height: set.height, set, alt: entry.alt ?? '', caption: entry.caption ?? '', credit: entry.credit ?? '' }
+      return {
+        src: entry.src,
+        url: set.fallback.url,
+        width: set.width,
+        height: set.height,
+        set,
+        alt: entry.alt ?? '',
+        caption: entry.caption ?? '',
+        credit: entry.credit ?? '',
+      }
     })
   )
   return resolved.filter((image) => image !== undefined)

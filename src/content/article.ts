@@ -95,7 +95,11 @@ export interface ArticleContext {
  * @param contents Its bytes (or its text), decoded by {@link decodeSource}.
  * @param context Registries and shared build state.
  */
-export async function loadArticle(path: string, contents: Uint8Array | string, context: ArticleContext): Promise<{ article?: ArticleSource; file: VFile; datePlace?: Position; aliasPlaces?: AliasPlaces }> {
+export async function loadArticle(
+  path: string,
+  contents: Uint8Array | string,
+  context: ArticleContext
+): Promise<{ article?: ArticleSource; file: VFile; datePlace?: Position; aliasPlaces?: AliasPlaces }> {
   const file = new VFile({ path })
   const value = decodeSource(contents, file)
   if (value === undefined) return { file }
@@ -126,13 +130,29 @@ export async function loadArticle(path: string, contents: Uint8Array | string, c
   const updated = data.updated === undefined ? undefined : readDate(data.updated, 'updated', source, file, timeZone)
   const authors = checkAuthors(data, source, file, context)
   if (!context.localityIds.has(data.locality)) {
-    report(file, 'unknown-locality', { id: data.locality, suggestion: didYouMean(data.locality, context.registries.localities) }, yamlPosition(source, ['locality']))
+    report(
+      file,
+      'unknown-locality',
+      { id: data.locality, suggestion: didYouMean(data.locality, context.registries.localities) },
+      yamlPosition(source, ['locality'])
+    )
   }
   if (data.category !== undefined && context.categoryIds && !context.categoryIds.has(data.category)) {
-    report(file, 'unknown-category', { id: data.category, suggestion: didYouMean(data.category, context.registries.categories ?? context.categoryIds) }, yamlPosition(source, ['category']))
+    report(
+      file,
+      'unknown-category',
+      { id: data.category, suggestion: didYouMean(data.category, context.registries.categories ?? context.categoryIds) },
+      yamlPosition(source, ['category'])
+    )
   }
   const images = await resolveImages(data, source, file, context)
-  const rendered = await renderBody(file, split, images, data.images.map((image) => image.src), context)
+  const rendered = await renderBody(
+    file,
+    split,
+    images,
+    data.images.map((image) => image.src),
+    context
+  )
   if (!rendered) return { file }
   const { html, placedImages } = rendered
   for (const [index, image] of images.entries()) {

@@ -30,7 +30,36 @@ export const bodyLimits = {
 } satisfies BodyLimits
 
 // Elements HTML closes by itself or that never hold others: they do not nest when left open.
-const flatElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'rp', 'rt', 'colgroup'])
+const flatElements = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'optgroup',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'rp',
+  'rt',
+  'colgroup',
+])
 const htmlTag = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?(\/?)>/g
 const thematicBreak = /^[ \t>]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/
 const orderedMarker = /^\d{1,9}[.)](?=[ \t]|$)/
@@ -52,12 +81,22 @@ export function checkBodyLimits(body: string, bodyLine: number, file: VFile, lim
     return { line: bodyLine + before.length - 1, column: (before[before.length - 1] ?? '').length + 1 }
   }
   if (body.length > limits.characters) {
-    report(file, 'body-too-large', { what: `${body.length.toLocaleString('en')} characters`, limit: `${limits.characters.toLocaleString('en')} characters` }, place(limits.characters))
+    report(
+      file,
+      'body-too-large',
+      { what: `${body.length.toLocaleString('en')} characters`, limit: `${limits.characters.toLocaleString('en')} characters` },
+      place(limits.characters)
+    )
     return false
   }
   const lines = body.split('\n')
   if (lines.length > limits.lines) {
-    report(file, 'body-too-large', { what: `${lines.length.toLocaleString('en')} lines`, limit: `${limits.lines.toLocaleString('en')} lines` }, { line: bodyLine + limits.lines, column: 1 })
+    report(
+      file,
+      'body-too-large',
+      { what: `${lines.length.toLocaleString('en')} lines`, limit: `${limits.lines.toLocaleString('en')} lines` },
+      { line: bodyLine + limits.lines, column: 1 }
+    )
     return false
   }
   let listItems = 0
@@ -71,7 +110,12 @@ export function checkBodyLimits(body: string, bodyLine: number, file: VFile, lim
       return false
     }
     if (listItems > limits.listItems) {
-      report(file, 'body-too-large', { what: `more than ${limits.listItems.toLocaleString('en')} list items`, limit: `${limits.listItems.toLocaleString('en')} list items` }, at)
+      report(
+        file,
+        'body-too-large',
+        { what: `more than ${limits.listItems.toLocaleString('en')} list items`, limit: `${limits.listItems.toLocaleString('en')} list items` },
+        at
+      )
       return false
     }
     const run = thematicBreak.test(line) ? undefined : emphasisRun.exec(line)

@@ -85,7 +85,8 @@ export async function loadComments(
     restoreMessages(file, parsed.messages)
     if (parsed.comment) loaded.push({ comment: parsed.comment, file, parentPlace: parsed.parentPlace })
   }
-  if (cacheFile !== undefined && (fresh.size !== cache.size || [...fresh].some(([path, entry]) => cache.get(path) !== entry))) await writeCommentCache(cacheFile, fresh)
+  if (cacheFile !== undefined && (fresh.size !== cache.size || [...fresh].some(([path, entry]) => cache.get(path) !== entry)))
+    await writeCommentCache(cacheFile, fresh)
   const ids = new Map<string, Set<string>>()
   for (const { comment, file } of loaded) {
     const seen = ids.get(comment.article) ?? new Set<string>()
@@ -97,7 +98,18 @@ export async function loadComments(
   for (const { comment, file, parentPlace } of loaded) {
     const siblings = ids.get(comment.article) ?? new Set<string>()
     if (comment.parent !== undefined && !siblings.has(comment.parent)) {
-      report(file, 'unknown-parent-comment', { id: comment.parent, suggestion: didYouMean(comment.parent, [...siblings].filter((id) => id !== comment.id)) }, parentPlace)
+      report(
+        file,
+        'unknown-parent-comment',
+        {
+          id: comment.parent,
+          suggestion: didYouMean(
+            comment.parent,
+            [...siblings].filter((id) => id !== comment.id)
+          ),
+        },
+        parentPlace
+      )
     } else if (comment.parent !== undefined && inCycle(comment, parents)) {
       report(file, 'comment-cycle', { id: comment.id, through: comment.parent }, parentPlace)
     }

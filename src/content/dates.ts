@@ -71,10 +71,7 @@ export function isoInZone(epoch: number, timeZone: string): string {
  * @param epoch Milliseconds since the epoch.
  * @param timeZone IANA zone.
  */
-export function partsInZone(
-  epoch: number,
-  timeZone: string
-): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
+export function partsInZone(epoch: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
   const date = DateTime.fromMillis(epoch, { zone: timeZone })
   return { year: date.year, month: date.month, day: date.day, hour: date.hour, minute: date.minute, weekday: date.weekday }
 }

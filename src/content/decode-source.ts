@@ -32,7 +32,12 @@ export function decodeSource(input: Uint8Array | string, file: VFile): string | 
     } catch {
       const offset = firstInvalidByte(bytes)
       const byte = bytes[offset] ?? 0
-      report(file, 'invalid-encoding', { byte: `0x${byte.toString(16).toUpperCase().padStart(2, '0')}` }, pointAt(lenientUtf8.decode(bytes.subarray(0, offset)), offset))
+      report(
+        file,
+        'invalid-encoding',
+        { byte: `0x${byte.toString(16).toUpperCase().padStart(2, '0')}` },
+        pointAt(lenientUtf8.decode(bytes.subarray(0, offset)), offset)
+      )
       return undefined
     }
   }
@@ -73,14 +78,21 @@ export function firstInvalidByte(bytes: Uint8Array): number {
       continue
     }
     const [length, low, high] =
-      lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
-      : lead === 0xe0 ? [3, 0xa0, 0xbf]
-      : lead === 0xed ? [3, 0x80, 0x9f]
-      : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
-      : lead === 0xf0 ? [4, 0x90, 0xbf]
-      : lead === 0xf4 ? [4, 0x80, 0x8f]
-      : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf]
-      : [0, 0, 0]
+      lead >= 0xc2 && lead <= 0xdf
+        ? [2, 0x80, 0xbf]
+        : lead === 0xe0
+          ? [3, 0xa0, 0xbf]
+          : lead === 0xed
+            ? [3, 0x80, 0x9f]
+            : lead >= 0xe1 && lead <= 0xef
+              ? [3, 0x80, 0xbf]
+              : lead === 0xf0
+                ? [4, 0x90, 0xbf]
+                : lead === 0xf4
+                  ? [4, 0x80, 0x8f]
+                  : lead >= 0xf1 && lead <= 0xf3
+                    ? [4, 0x80, 0xbf]
+                    : [0, 0, 0]
     if (length === 0) return index
     for (let next = 1; next < length; next++) {
       const byte = bytes[index + next]

@@ -40,7 +40,8 @@ export const fieldDescriptions = {
     baseUrl: 'Địa chỉ trang (http hoặc https), vd. https://baothanhhoa.example.vn.',
     language: 'Mã ngôn ngữ, mặc định vi.',
     timeZone: 'Múi giờ IANA dùng để đọc ngày trong bài, mặc định Asia/Ho_Chi_Minh.',
-    publisher: 'Cơ quan chủ quản: name (tên), logo (ảnh trong thư mục nội dung như media/logo.png, hoặc địa chỉ https), sameAs (các trang của báo trên mạng xã hội).',
+    publisher:
+      'Cơ quan chủ quản: name (tên), logo (ảnh trong thư mục nội dung như media/logo.png, hoặc địa chỉ https), sameAs (các trang của báo trên mạng xã hội).',
     icon: 'Biểu tượng trang: ảnh vuông trong thư mục nội dung (vd. media/bieu-tuong.png), ít nhất 192 px.',
     twitter: 'Tài khoản X (Twitter) của báo, vd. @baotinxuthanh.',
     embedHosts: 'Các tên miền được nhúng <iframe> trong thân bài.',

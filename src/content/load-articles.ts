@@ -89,7 +89,12 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     encoder: setup.encoder,
     ...(setup.markdownCache === undefined ? {} : { markdownCache: createMarkdownCache(setup.markdownCache.dir, setup.markdownCache.fingerprint) }),
   }
-  const cached = setup.sourceCacheDir ? await readCachedSources(setup.sourceCacheDir, paths.map((path) => cacheGroup(setup.contentDir, path))) : new Map<string, CachedSource>()
+  const cached = setup.sourceCacheDir
+    ? await readCachedSources(
+        setup.sourceCacheDir,
+        paths.map((path) => cacheGroup(setup.contentDir, path))
+      )
+    : new Map<string, CachedSource>()
   const cacheEntries = new Map<string, CachedSource>()
   const changedGroups = new Set<string>()
   const markdownKeys: string[] = []

@@ -70,18 +70,34 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
     ...(options.cacheDir === undefined
       ? {}
       : {
-          markdownCache: { dir: join(resolve(options.cacheDir), 'markdown', folderKey(contentDir)), fingerprint: await processorFingerprint(registries.site.embedHosts) },
+          markdownCache: {
+            dir: join(resolve(options.cacheDir), 'markdown', folderKey(contentDir)),
+            fingerprint: await processorFingerprint(registries.site.embedHosts),
+          },
           sourceCacheDir: join(resolve(options.cacheDir), 'sources', folderKey(contentDir), await sourceCacheKey(registries, encoder)),
         }),
   }
   // Threads pay off when articles are parsed and rendered from scratch; with a warm source cache,
   // starting them costs more than the little work left (3.5 s in one thread vs 5.1 s in two, for 10,000).
-  const cold = setup.sourceCacheDir === undefined || !(await stat(setup.sourceCacheDir).then(() => true, () => false))
+  const cold =
+    setup.sourceCacheDir === undefined ||
+    !(await stat(setup.sourceCacheDir).then(
+      () => true,
+      () => false
+    ))
   const workers = Math.max(1, Math.min(options.workers ?? (paths.length >= 2000 && cold ? availableParallelism() : 1), paths.length))
   const progress = options.progress ?? (() => {})
   const batches = workers === 1 ? [await loadArticles(paths, setup, progress)] : await loadInWorkers(paths, setup, workers, progress)
   const results = batches.flatMap((batch) => batch.results)
-  const cachedGroups = setup.sourceCacheDir === undefined ? [] : await writeCachedSources(setup.sourceCacheDir, batches.flatMap((batch) => batch.cacheEntries), new Set(batches.flatMap((batch) => batch.changedGroups)), contentDir)
+  const cachedGroups =
+    setup.sourceCacheDir === undefined
+      ? []
+      : await writeCachedSources(
+          setup.sourceCacheDir,
+          batches.flatMap((batch) => batch.cacheEntries),
+          new Set(batches.flatMap((batch) => batch.changedGroups)),
+          contentDir
+        )
   const files = [...registryFiles]
   const loaded: LoadedArticle[] = []
   const byUrl = new Map<string, ArticleSource>()
@@ -103,23 +119,45 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   checkAliases(loaded, registries, newsroom.pages)
   const articles = loaded.map((entry) => entry.article)
   // Articles that failed to load still own their comments' folders: no "unknown article" on top.
-  const articleIds = new Set([...articles.map((article) => article.id), ...paths.map((path) => path.slice(contentDir.length + '/articles/'.length, -'.md'.length))])
+  const articleIds = new Set([
+    ...articles.map((article) => article.id),
+    ...paths.map((path) => path.slice(contentDir.length + '/articles/'.length, -'.md'.length)),
+  ])
   // Comment files have their own code: a change to it leaves the articles' cache alone.
   const commentsCache = `comments.${(await cacheFingerprint('comments')).slice(0, 16)}.cache`
-  const approved = await loadComments(contentDir, articleIds, registries.site.timeZone, setup.sourceCacheDir === undefined ? undefined : join(setup.sourceCacheDir, commentsCache))
+  const approved = await loadComments(
+    contentDir,
+    articleIds,
+    registries.site.timeZone,
+    setup.sourceCacheDir === undefined ? undefined : join(setup.sourceCacheDir, commentsCache)
+  )
   for (const file of approved.files) files.push(file)
   const failed = files.some((file) => file.messages.some((message) => message.fatal === true))
-  const media = [...new Map(batches.flatMap((batch) => batch.media.map((file) => [file.sourcePath, file] as const))).values()].sort((a, b) => compare(a.sourcePath, b.sourcePath))
-  if (measuresFile) await writeMeasuredImages(measuresFile, new Map(batches.flatMap((batch) => batch.measured)), media.map((file) => file.hash))
+  const media = [...new Map(batches.flatMap((batch) => batch.media.map((file) => [file.sourcePath, file] as const))).values()].sort((a, b) =>
+    compare(a.sourcePath, b.sourcePath)
+  )
+  if (measuresFile)
+    await writeMeasuredImages(
+      measuresFile,
+      new Map(batches.flatMap((batch) => batch.measured)),
+      media.map((file) => file.hash)
+    )
   const reused = batches.reduce((total, batch) => total + batch.reused, 0)
   if (!failed && setup.sourceCacheDir !== undefined && setup.markdownCache !== undefined) {
     // Only after a load without errors: entries made by older code or registries, groups no article
     // belongs to, bodies no article uses, and files killed runs left.
     await pruneCacheFolder(dirname(setup.sourceCacheDir), [basename(setup.sourceCacheDir)])
     await pruneCacheFolder(setup.sourceCacheDir, [...cachedGroups, commentsCache])
-    await pruneMarkdownCache(setup.markdownCache.dir, batches.flatMap((batch) => batch.markdownKeys))
+    await pruneMarkdownCache(
+      setup.markdownCache.dir,
+      batches.flatMap((batch) => batch.markdownKeys)
+    )
   }
-  return { sources: failed ? undefined : { registries, articles, media, comments: approved.comments, pages: newsroom.pages.map((entry) => entry.page) }, files, reused }
+  return {
+    sources: failed ? undefined : { registries, articles, media, comments: approved.comments, pages: newsroom.pages.map((entry) => entry.page) },
+    files,
+    reused,
+  }
 }
 
 /** A short key per content folder, so caches of different archives never evict each other. */
@@ -159,8 +197,10 @@ async function loadInWorkers(paths: readonly string[], setup: ArticleSetup, work
           resourceLimits: { maxYoungGenerationSizeMb: 256 },
         })
         worker.on('message', (message: { batch: ArticleBatch } | { progress: number } | { end: true }) => {
-          if ('progress' in message) progress((loaded += message.progress), paths.length)
-          else if ('batch' in message) batches.push(message.batch)
+          if ('progress' in message) {
+            loaded += message.progress
+            progress(loaded, paths.length)
+          } else if ('batch' in message) batches.push(message.batch)
           else done(batches)
         })
         worker.once('error', fail)

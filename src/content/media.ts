@@ -44,9 +44,7 @@ export type MediaReader = (sourcePath: string) => Promise<MediaFile | MediaProbl
  * @returns Candidate absolute paths, in order, or `'outside'` when the path leaves the content folder.
  */
 export function imageCandidates(src: string, articleDir: string, contentDir: string): string[] | 'outside' {
-  const candidates = src.startsWith('/')
-    ? [resolve(contentDir, `.${src}`)]
-    : [resolve(articleDir, src), resolve(contentDir, 'media', src)]
+  const candidates = src.startsWith('/') ? [resolve(contentDir, `.${src}`)] : [resolve(articleDir, src), resolve(contentDir, 'media', src)]
   const inside = candidates.filter((path) => {
     const rel = relative(contentDir, path)
     return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
@@ -90,7 +88,9 @@ async function readMedia(sourcePath: string, maxPixels: number, measured: Measur
   // images, which may hold an SVG measured by an older build.
   if (/^(?:\uFEFF)?\s*</.test(bytes.subarray(0, 64).toString('utf8'))) return 'unsupported'
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16)
-  const name = basename(sourcePath, extname(sourcePath)).toLowerCase().replace(/[^a-z0-9-]+/g, '-')
+  const name = basename(sourcePath, extname(sourcePath))
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
   const known = measured.get(hash)
   if (known) return known.width * known.height > maxPixels ? 'too-large' : { sourcePath, name, hash, ...known }
   try {
@@ -137,10 +137,12 @@ export async function readMeasuredImages(path: string): Promise<MeasuredImages> 
  * @param used Hashes of the images this build used.
  */
 export async function writeMeasuredImages(path: string, measured: MeasuredImages, used: Iterable<string>): Promise<void> {
-  const measures = Object.fromEntries([...used].sort().flatMap((hash) => {
-    const size = measured.get(hash)
-    return size ? [[hash, size] as const] : []
-  }))
+  const measures = Object.fromEntries(
+    [...used].sort().flatMap((hash) => {
+      const size = measured.get(hash)
+      return size ? [[hash, size] as const] : []
+    })
+  )
   await writeAtomic(path, JSON.stringify({ code: await cacheFingerprint('measures'), measures } satisfies MeasuresFile))
   await removeStaleTemporaries(dirname(path))
 }

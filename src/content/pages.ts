@@ -62,7 +62,10 @@ export async function loadPages(contentDir: string, embedHosts: readonly string[
 
 /** The URL of a page file: each folder and the file name made a slug, `index` naming its folder. */
 export function pageUrlOf(sourcePath: string): string | undefined {
-  const segments = sourcePath.replace(/^pages\//, '').replace(/\.md$/, '').split('/')
+  const segments = sourcePath
+    .replace(/^pages\//, '')
+    .replace(/\.md$/, '')
+    .split('/')
   if (segments.at(-1) === 'index') segments.pop()
   const slugs = segments.map((segment) => slugify(segment))
   if (slugs.some((slug) => slug === '')) return undefined

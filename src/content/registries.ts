@@ -6,7 +6,16 @@ import { decodeSource } from './decode-source.ts'
 import { didYouMean } from '../problems/did-you-mean.ts'
 import { isTimeZone } from './dates.ts'
 import { report } from '../problems/report.ts'
-import { authorSchema, categorySchema, localitySchema, siteSchema, type AuthorEntry, type CategoryEntry, type LocalityEntry, type SiteConfig } from './schema.ts'
+import {
+  authorSchema,
+  categorySchema,
+  localitySchema,
+  siteSchema,
+  type AuthorEntry,
+  type CategoryEntry,
+  type LocalityEntry,
+  type SiteConfig,
+} from './schema.ts'
 import { validate } from './validate.ts'
 import { parseYamlSource, yamlPosition, type YamlSource } from './yaml-source.ts'
 
@@ -79,7 +88,7 @@ function loadSite({ file, parsed }: YamlFile): SiteConfig | undefined {
     report(file, 'invalid-field', { field: 'timeZone', reason: `unknown time zone "${site.timeZone}"` }, yamlPosition(parsed.source, ['timeZone']))
     return undefined
   }
-  if (site?.comments && site.comments.enabled) {
+  if (site?.comments?.enabled) {
     const endpoint = site.comments.endpoint
     if (endpoint === undefined || endpoint === '') {
       report(file, 'missing-field', { field: 'comments.endpoint' }, yamlPosition(parsed.source, ['comments']))
@@ -119,10 +128,7 @@ function loadList<Schema extends z.ZodType<{ id: string }>>(
   return valid ? entries : undefined
 }
 
-function checkLocalityTree(
-  { file }: YamlFile,
-  entries: ReadonlyArray<{ value: LocalityEntry; source: YamlSource; index: number }>
-): void {
+function checkLocalityTree({ file }: YamlFile, entries: ReadonlyArray<{ value: LocalityEntry; source: YamlSource; index: number }>): void {
   const byId = new Map(entries.map((entry) => [entry.value.id, entry.value]))
   for (const { value, source, index } of entries) {
     if (value.parent === undefined) continue

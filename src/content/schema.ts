@@ -35,7 +35,10 @@ export const siteSchema = z.object({
    */
   icon: nonEmpty.optional(),
   /** The paper's X (Twitter) account, `@handle`, for `twitter:site` on every page. */
-  twitter: z.string().regex(/^@\w{1,15}$/, 'must be an X (Twitter) handle such as "@baotinxuthanh"').optional(),
+  twitter: z
+    .string()
+    .regex(/^@\w{1,15}$/, 'must be an X (Twitter) handle such as "@baotinxuthanh"')
+    .optional(),
   /** Hosts whose `<iframe>` embeds are kept in article bodies. */
   embedHosts: z.array(nonEmpty).default([]),
   /** Articles on the landing page of an index. */
@@ -53,10 +56,16 @@ export const siteSchema = z.object({
    */
   cms: z
     .object({
-      repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name, e.g. baothanhhoa/archive').optional(),
+      repo: z
+        .string()
+        .regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name, e.g. baothanhhoa/archive')
+        .optional(),
       branch: nonEmpty.default('main'),
       /** The OAuth endpoint (a Cloudflare Worker, Netlify…) that logs writers in to GitHub. */
-      baseUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')).optional(),
+      baseUrl: z
+        .url({ protocol: /^https?$/ })
+        .transform((url) => url.replace(/\/+$/, ''))
+        .optional(),
       /** `true` (decap-server's default, http://localhost:8081/api/v1), its URL, or `false`. */
       localBackend: z.union([z.boolean(), z.url({ protocol: /^https?$/ })]).default(true),
     })

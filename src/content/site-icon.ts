@@ -37,7 +37,13 @@ export async function loadSiteImage(contentDir: string, value: string | undefine
   if (media === 'missing') report(file, 'missing-image', { src: value }, place)
   else if (media === 'outside') report(file, 'image-outside-content', { src: value }, place)
   else if (typeof media === 'string') report(file, 'unreadable-image', { src: value }, place)
-  else report(file, 'invalid-field', { field: field.path.join('.'), reason: `the image is ${media.width}×${media.height} px; it needs at least ${width}×${height}` }, place)
+  else
+    report(
+      file,
+      'invalid-field',
+      { field: field.path.join('.'), reason: `the image is ${media.width}×${media.height} px; it needs at least ${width}×${height}` },
+      place
+    )
   return { problem: file }
 }
 

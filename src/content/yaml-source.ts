@@ -61,7 +61,13 @@ export function parseYamlSource(text: string, file: VFile): { data: unknown; sou
   }
   // Escapes ("\0", "\x01") write what decodeSource refuses as bytes.
   let escaped: Scalar | undefined
-  visit(document, { Scalar: (_, node) => (typeof node.value === 'string' && controlCharacter.test(node.value) ? ((escaped = node), visit.BREAK) : undefined) })
+  visit(document, {
+    Scalar: (_, node) => {
+      if (typeof node.value !== 'string' || !controlCharacter.test(node.value)) return undefined
+      escaped = node
+      return visit.BREAK
+    },
+  })
   if (escaped) {
     const code = (controlCharacter.exec(String(escaped.value))?.[0] ?? '\0').charCodeAt(0)
     report(file, 'control-character', { code: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` }, pointAt(escaped.range?.[0] ?? 0))
@@ -149,11 +155,7 @@ function toPosition(source: YamlSource, node: Node): Position | undefined {
  * @param part Whether to point at the key or at the value.
  * @default part 'value'
  */
-export function yamlPosition(
-  source: YamlSource,
-  path: readonly YamlPathSegment[],
-  part: 'key' | 'value' = 'value'
-): Position | undefined {
+export function yamlPosition(source: YamlSource, path: readonly YamlPathSegment[], part: 'key' | 'value' = 'value'): Position | undefined {
   let node: unknown = source.document.contents
   let found: Node | undefined = isNode(node) ? node : undefined
   for (const [index, segment] of path.entries()) {
@@ -183,9 +185,7 @@ export function yamlTopLevelKeys(source: YamlSource): Array<{ key: string; posit
   const root = source.document.contents
   if (!isMap(root)) return []
   return root.items.flatMap((pair) =>
-    isScalar(pair.key) && typeof pair.key.value === 'string'
-      ? [{ key: pair.key.value, position: toPosition(source, pair.key) }]
-      : []
+    isScalar(pair.key) && typeof pair.key.value === 'string' ? [{ key: pair.key.value, position: toPosition(source, pair.key) }] : []
   )
 }
 

@@ -53,23 +53,38 @@ export async function checkTarget(outDir: string, platform: Platform, options: C
     }
     const manifest = await readSiteFiles(dir, options.cacheDir ?? '.cache')
     const shadowed = redirects.filter((rule) => !rule.force && manifest.has(redirectFile(rule.from)))
-    if (shadowed.length > 0) errors.push(`netlify: ${shadowed.length} redirects have a file at their old path (e.g. ${shadowed[0]?.from}) and are not forced: Netlify would serve the file with 200 instead of the 301.\n  way out: run toasoan deploy --to netlify, which writes them as 301!.`)
+    if (shadowed.length > 0)
+      errors.push(
+        `netlify: ${shadowed.length} redirects have a file at their old path (e.g. ${shadowed[0]?.from}) and are not forced: Netlify would serve the file with 200 instead of the 301.\n  way out: run toasoan deploy --to netlify, which writes them as 301!.`
+      )
   }
-  if (platform === 'cloudflare' && options.prepare && limits.maxStaticRedirects !== undefined) notes.push(...(await moveOverflowRedirects(dir, redirects, limits.maxStaticRedirects)))
+  if (platform === 'cloudflare' && options.prepare && limits.maxStaticRedirects !== undefined)
+    notes.push(...(await moveOverflowRedirects(dir, redirects, limits.maxStaticRedirects)))
   if (platform === 'cloudflare') redirects = parseRedirects(await readFile(redirectsFile, 'utf8').catch(() => ''))
-  if (redirects.some((rule) => rule.force) && platform === 'cloudflare') errors.push(`cloudflare: _redirects holds forced rules (301!), which Cloudflare rejects.\n  way out: build again (the build writes plain 301 rules); --to netlify forces them.`)
+  if (redirects.some((rule) => rule.force) && platform === 'cloudflare')
+    errors.push(
+      `cloudflare: _redirects holds forced rules (301!), which Cloudflare rejects.\n  way out: build again (the build writes plain 301 rules); --to netlify forces them.`
+    )
   const files = [...(await readSiteFiles(dir, options.cacheDir ?? '.cache'))].map(([path, size]) => ({ path, size }))
   // The platforms compare files themselves: the manifest (20 MB at 100,000 articles) would only be published.
   if (options.prepare && platform !== 's3') await rm(join(dir, manifestName), { force: true })
-  const counted = platform === 's3' ? files.filter((file) => !['/_headers', '/_redirects', '/_worker.js', '/_routes.json'].includes(file.path)) : files.filter((file) => file.path !== '/_worker.js' && file.path !== '/_routes.json')
+  const counted =
+    platform === 's3'
+      ? files.filter((file) => !['/_headers', '/_redirects', '/_worker.js', '/_routes.json'].includes(file.path))
+      : files.filter((file) => file.path !== '/_worker.js' && file.path !== '/_routes.json')
   errors.push(...checkLimits({ files: counted, redirects: platform === 's3' || platform === 'pages' ? [] : redirects }, platform, limits))
   return { errors, notes }
 }
 
 /** Every file of the output (but its manifest) with its size. */
 async function readSiteFiles(dir: string, cacheDir: string): Promise<Map<string, number>> {
-  const manifest = (await readFileManifest(dir)) ?? (await computeFileManifest(dir, join(resolve(cacheDir), 'deploy', `${digest(dir).slice(0, 16)}.stamps.json`))).manifest
-  return new Map(Object.entries(manifest.files).filter(([path]) => path !== `/${manifestName}`).map(([path, entry]) => [path, entry.size]))
+  const manifest =
+    (await readFileManifest(dir)) ?? (await computeFileManifest(dir, join(resolve(cacheDir), 'deploy', `${digest(dir).slice(0, 16)}.stamps.json`))).manifest
+  return new Map(
+    Object.entries(manifest.files)
+      .filter(([path]) => path !== `/${manifestName}`)
+      .map(([path, entry]) => [path, entry.size])
+  )
 }
 
 /** Keeps `limit` static rules in `_redirects` and writes the rest into `_worker.js`. */

@@ -4,6 +4,18 @@ import { deployToS3 } from './s3-deploy.ts'
 import { parseS3Url } from './s3-target.ts'
 import { deployUsage } from './deploy-usage.ts'
 
+/** The options of `toasoan deploy`. */
+const deployOptions = {
+  to: { type: 'string' },
+  check: { type: 'string' },
+  out: { type: 'string', default: 'dist' },
+  endpoint: { type: 'string' },
+  region: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  concurrency: { type: 'string', default: '16' },
+  'max-files': { type: 'string' },
+} as const
+
 /**
  * Runs `toasoan deploy`.
  *
@@ -11,21 +23,9 @@ import { deployUsage } from './deploy-usage.ts'
  * @returns The exit code: 0 done, 1 failed (a limit, the storage), 2 wrong usage.
  */
 export async function deployCommand(args: readonly string[]): Promise<number> {
-  let values
+  let values: ReturnType<typeof parseArgs<{ options: typeof deployOptions }>>['values']
   try {
-    values = parseArgs({
-      args: [...args],
-      options: {
-        to: { type: 'string' },
-        check: { type: 'string' },
-        out: { type: 'string', default: 'dist' },
-        endpoint: { type: 'string' },
-        region: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        concurrency: { type: 'string', default: '16' },
-        'max-files': { type: 'string' },
-      },
-    }).values
+    values = parseArgs({ args: [...args], options: deployOptions }).values
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${deployUsage}`)
     return 2
@@ -46,7 +46,10 @@ export async function deployCommand(args: readonly string[]): Promise<number> {
     console.error(`toasoan deploy: --max-files "${values['max-files']}" is not a positive whole number.`)
     return 2
   }
-  const problems = await checkTarget(values.out, platform, { prepare: values.check === undefined && !values['dry-run'], ...(maxFiles === undefined ? {} : { limits: { maxFiles } }) })
+  const problems = await checkTarget(values.out, platform, {
+    prepare: values.check === undefined && !values['dry-run'],
+    ...(maxFiles === undefined ? {} : { limits: { maxFiles } }),
+  })
   for (const line of problems.notes) console.log(line)
   if (problems.errors.length > 0) {
     console.error(problems.errors.join('\n\n'))

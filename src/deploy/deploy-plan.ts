@@ -39,7 +39,8 @@ export function planDeploy(local: FileManifest, remote: RemoteState, rules: stri
   let bytes = 0
   for (const [path, entry] of Object.entries(local.files)) {
     const known = remote.files[path]
-    if (remote.rules === rules && !pending.has(path) && known !== undefined && known.hash !== '' && known.hash === entry.hash && known.size === entry.size) continue
+    if (remote.rules === rules && !pending.has(path) && known !== undefined && known.hash !== '' && known.hash === entry.hash && known.size === entry.size)
+      continue
     ;(linking.test(path) ? then : first).push(path)
     bytes += entry.size
   }
@@ -57,5 +58,10 @@ export function describePlan(plan: DeployPlan, list: boolean): string {
   const mb = (plan.bytes / 1024 / 1024).toFixed(1)
   const head = `${plan.first.length + plan.then.length} files to upload (${mb} MB: ${plan.first.length} assets and data, then ${plan.then.length} pages), ${plan.deletes.length} to delete`
   if (!list) return head
-  return [head, ...plan.first.map((path) => `  upload ${path}`), ...plan.then.map((path) => `  upload ${path}`), ...plan.deletes.map((path) => `  delete ${path}`)].join('\n')
+  return [
+    head,
+    ...plan.first.map((path) => `  upload ${path}`),
+    ...plan.then.map((path) => `  upload ${path}`),
+    ...plan.deletes.map((path) => `  delete ${path}`),
+  ].join('\n')
 }

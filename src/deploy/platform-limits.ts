@@ -40,7 +40,8 @@ export const platformLimits = {
 /** How to get under each limit. */
 const wayOut: Record<Platform, Partial<Record<keyof PlatformLimits, string>>> = {
   cloudflare: {
-    maxFiles: 'On a paid plan Cloudflare allows 100,000 files (--max-files 100000). Past that, deploy to R2 or any S3-compatible storage behind the CDN: toasoan deploy --to s3://BUCKET --endpoint https://ACCOUNT.r2.cloudflarestorage.com.',
+    maxFiles:
+      'On a paid plan Cloudflare allows 100,000 files (--max-files 100000). Past that, deploy to R2 or any S3-compatible storage behind the CDN: toasoan deploy --to s3://BUCKET --endpoint https://ACCOUNT.r2.cloudflarestorage.com.',
     maxFileBytes: 'Make the file smaller (images: lower maxImageMegapixels in site.yml) or serve it from S3/R2.',
     maxStaticRedirects: 'Run toasoan deploy --to cloudflare: it keeps 2,000 rules in _redirects and serves the rest from _worker.js.',
     maxDynamicRedirects: 'Turn splat rules into plain ones, or serve them from _worker.js.',
@@ -71,12 +72,15 @@ const count = (value: number): string => value.toLocaleString('en-US')
  */
 export function checkLimits(site: SiteSummary, platform: Platform, limits: PlatformLimits = platformLimits[platform]): string[] {
   const errors: string[] = []
-  const fail = (limit: keyof PlatformLimits, what: string): void => void errors.push(`${platform}: ${what} [${limit}]\n  way out: ${wayOut[platform][limit] ?? 'deploy to S3-compatible storage.'}`)
-  if (limits.maxFiles !== undefined && site.files.length > limits.maxFiles) fail('maxFiles', `${count(site.files.length)} files, more than the ${count(limits.maxFiles)} a deploy may hold.`)
+  const fail = (limit: keyof PlatformLimits, what: string): void =>
+    void errors.push(`${platform}: ${what} [${limit}]\n  way out: ${wayOut[platform][limit] ?? 'deploy to S3-compatible storage.'}`)
+  if (limits.maxFiles !== undefined && site.files.length > limits.maxFiles)
+    fail('maxFiles', `${count(site.files.length)} files, more than the ${count(limits.maxFiles)} a deploy may hold.`)
   const { maxFileBytes, maxFilesPerFolder } = limits
   if (maxFileBytes !== undefined) {
     const big = site.files.filter((file) => file.size > maxFileBytes)
-    if (big.length > 0) fail('maxFileBytes', `${big.length} files larger than ${count(maxFileBytes)} bytes, e.g. ${big[0]?.path} (${count(big[0]?.size ?? 0)} bytes).`)
+    if (big.length > 0)
+      fail('maxFileBytes', `${big.length} files larger than ${count(maxFileBytes)} bytes, e.g. ${big[0]?.path} (${count(big[0]?.size ?? 0)} bytes).`)
   }
   if (limits.maxSiteBytes !== undefined) {
     const total = site.files.reduce((sum, file) => sum + file.size, 0)
@@ -89,11 +93,20 @@ export function checkLimits(site: SiteSummary, platform: Platform, limits: Platf
       perFolder.set(folder, (perFolder.get(folder) ?? 0) + 1)
     }
     const crowded = [...perFolder].filter(([, files]) => files > maxFilesPerFolder).sort((a, b) => b[1] - a[1])
-    if (crowded.length > 0) fail('maxFilesPerFolder', `${crowded.length} folders hold more than ${count(maxFilesPerFolder)} files, e.g. ${crowded[0]?.[0]} (${count(crowded[0]?.[1] ?? 0)}).`)
+    if (crowded.length > 0)
+      fail(
+        'maxFilesPerFolder',
+        `${crowded.length} folders hold more than ${count(maxFilesPerFolder)} files, e.g. ${crowded[0]?.[0]} (${count(crowded[0]?.[1] ?? 0)}).`
+      )
   }
   const statics = site.redirects.filter(isStaticRule).length
-  if (limits.maxStaticRedirects !== undefined && statics > limits.maxStaticRedirects) fail('maxStaticRedirects', `_redirects holds ${count(statics)} static rules; only the first ${count(limits.maxStaticRedirects)} would work, the rest dropped silently.`)
+  if (limits.maxStaticRedirects !== undefined && statics > limits.maxStaticRedirects)
+    fail(
+      'maxStaticRedirects',
+      `_redirects holds ${count(statics)} static rules; only the first ${count(limits.maxStaticRedirects)} would work, the rest dropped silently.`
+    )
   const dynamics = site.redirects.length - statics
-  if (limits.maxDynamicRedirects !== undefined && dynamics > limits.maxDynamicRedirects) fail('maxDynamicRedirects', `_redirects holds ${count(dynamics)} rules with * or :placeholder, more than ${count(limits.maxDynamicRedirects)}.`)
+  if (limits.maxDynamicRedirects !== undefined && dynamics > limits.maxDynamicRedirects)
+    fail('maxDynamicRedirects', `_redirects holds ${count(dynamics)} rules with * or :placeholder, more than ${count(limits.maxDynamicRedirects)}.`)
   return errors
 }

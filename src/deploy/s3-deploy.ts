@@ -37,7 +37,12 @@ export interface S3DeployResult {
 const platformFiles = new Set(['/_headers', '/_redirects', '/_worker.js', '/_routes.json'])
 
 /** A digest of the header rules: when they change, every object is uploaded again with new headers. */
-export const headerRules = digest(shortCacheControl, immutableCacheControl, ...fingerprintedFolders, ...['a.html', 'a.htm', 'a.css', 'a.js', 'a.json', 'a.xml', 'a.txt', 'a.avif', 'a.webp', 'a.jpg', 'a.png', 'a.svg', 'a.wasm', 'a.pf_meta'].map(contentTypeFor))
+export const headerRules = digest(
+  shortCacheControl,
+  immutableCacheControl,
+  ...fingerprintedFolders,
+  ...['a.html', 'a.htm', 'a.css', 'a.js', 'a.json', 'a.xml', 'a.txt', 'a.avif', 'a.webp', 'a.jpg', 'a.png', 'a.svg', 'a.wasm', 'a.pf_meta'].map(contentTypeFor)
+)
 
 /**
  * Uploads a built site to S3-compatible storage: only what changed since the last deploy, assets
@@ -53,9 +58,16 @@ export async function deployToS3(options: S3DeployOptions): Promise<S3DeployResu
   const outDir = resolve(options.outDir ?? 'dist')
   const local = await readLocalManifest(outDir, options.cacheDir ?? '.cache')
   const redirects = await readRedirectTargets(outDir, local)
-  const client = createS3Client({ ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }), ...(options.region === undefined ? {} : { region: options.region }) })
+  const client = createS3Client({
+    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    ...(options.region === undefined ? {} : { region: options.region }),
+  })
   try {
-    const remote = (await readRemoteState(client, options.to)) ?? (log('  the bucket has no manifest: listing its objects'), await listRemoteState(client, options.to))
+    let remote = await readRemoteState(client, options.to)
+    if (remote === undefined) {
+      log('  the bucket has no manifest: listing its objects')
+      remote = await listRemoteState(client, options.to)
+    }
     const plan = planDeploy(local, remote, headerRules)
     log(describePlan(plan, options.dryRun ?? false))
     const files = Object.keys(local.files).length
@@ -65,7 +77,13 @@ export async function deployToS3(options: S3DeployOptions): Promise<S3DeployResu
     if (uploads.length > 0) await writeRemoteState(client, options.to, { ...remote, pending: [...new Set([...remote.pending, ...uploads])] })
     const upload = async (path: string): Promise<void> => {
       const target = redirects.get(path)
-      await putFile(client, options.to, { path, body: await readFile(join(outDir, path)), contentType: contentTypeFor(path), cacheControl: cacheControlFor(path), ...(target === undefined ? {} : { redirect: target }) })
+      await putFile(client, options.to, {
+        path,
+        body: await readFile(join(outDir, path)),
+        contentType: contentTypeFor(path),
+        cacheControl: cacheControlFor(path),
+        ...(target === undefined ? {} : { redirect: target }),
+      })
     }
     const concurrency = options.concurrency ?? 16
     await mapLimit(plan.first, concurrency, upload)
@@ -76,7 +94,9 @@ export async function deployToS3(options: S3DeployOptions): Promise<S3DeployResu
       await writeRemoteState(client, options.to, { files: local.files, pending: [], rules: headerRules })
     }
     const ms = performance.now() - started
-    log(`Deployed to s3://${options.to.bucket}/${options.to.prefix}: ${uploads.length} uploaded, ${plan.deletes.length} deleted, in ${(ms / 1000).toFixed(1)} s.`)
+    log(
+      `Deployed to s3://${options.to.bucket}/${options.to.prefix}: ${uploads.length} uploaded, ${plan.deletes.length} deleted, in ${(ms / 1000).toFixed(1)} s.`
+    )
     return { plan, files, ms }
   } finally {
     client.destroy()
@@ -85,7 +105,9 @@ export async function deployToS3(options: S3DeployOptions): Promise<S3DeployResu
 
 /** The output's manifest without the files only a CDN platform reads. */
 async function readLocalManifest(outDir: string, cacheDir: string): Promise<FileManifest> {
-  const manifest = (await readFileManifest(outDir)) ?? (await computeFileManifest(outDir, join(resolve(cacheDir), 'deploy', `${digest(outDir).slice(0, 16)}.stamps.json`))).manifest
+  const manifest =
+    (await readFileManifest(outDir)) ??
+    (await computeFileManifest(outDir, join(resolve(cacheDir), 'deploy', `${digest(outDir).slice(0, 16)}.stamps.json`))).manifest
   const files: FileManifest['files'] = {}
   for (const [path, entry] of Object.entries(manifest.files)) if (!platformFiles.has(path)) files[path] = entry
   return { version: 1, files }

@@ -18,7 +18,10 @@ export const remoteManifestKey = '.toasoan-manifest.json.gz'
  */
 export function parseS3Url(url: string): S3Location {
   const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url)
-  if (!match) throw new Error(`--to: "${url}" is not an S3 location; write s3://BUCKET or s3://BUCKET/PREFIX (a bucket name is 3–63 lowercase letters, digits, dots and hyphens)`)
+  if (!match)
+    throw new Error(
+      `--to: "${url}" is not an S3 location; write s3://BUCKET or s3://BUCKET/PREFIX (a bucket name is 3–63 lowercase letters, digits, dots and hyphens)`
+    )
   const prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '')
   return { bucket: match[1] as string, prefix: prefix === '' ? '' : `${prefix}/` }
 }
@@ -54,7 +57,9 @@ export async function readRemoteState(client: S3Client, at: S3Location): Promise
   } catch (error) {
     if (error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)) return undefined
     if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 403) {
-      throw new Error(`s3://${at.bucket}/${at.prefix}${remoteManifestKey}: access denied (${error.name}). The key needs s3:ListBucket on the bucket (without it S3 answers a missing object with 403) and s3:GetObject, s3:PutObject, s3:DeleteObject on the prefix; check AWS_ACCESS_KEY_ID and the bucket policy.`)
+      throw new Error(
+        `s3://${at.bucket}/${at.prefix}${remoteManifestKey}: access denied (${error.name}). The key needs s3:ListBucket on the bucket (without it S3 answers a missing object with 403) and s3:GetObject, s3:PutObject, s3:DeleteObject on the prefix; check AWS_ACCESS_KEY_ID and the bucket policy.`
+      )
     }
     throw error
   }
@@ -69,7 +74,9 @@ export async function readRemoteState(client: S3Client, at: S3Location): Promise
  */
 export async function writeRemoteState(client: S3Client, at: S3Location, state: RemoteState): Promise<void> {
   const body = gzipSync(JSON.stringify(state))
-  await client.send(new PutObjectCommand({ Bucket: at.bucket, Key: at.prefix + remoteManifestKey, Body: body, ContentType: 'application/gzip', CacheControl: 'no-store' }))
+  await client.send(
+    new PutObjectCommand({ Bucket: at.bucket, Key: at.prefix + remoteManifestKey, Body: body, ContentType: 'application/gzip', CacheControl: 'no-store' })
+  )
 }
 
 /**
@@ -85,7 +92,9 @@ export async function listRemoteState(client: S3Client, at: S3Location): Promise
   const files: RemoteState['files'] = {}
   let token: string | undefined
   do {
-    const page = await client.send(new ListObjectsV2Command({ Bucket: at.bucket, Prefix: at.prefix || undefined, ...(token === undefined ? {} : { ContinuationToken: token }) }))
+    const page = await client.send(
+      new ListObjectsV2Command({ Bucket: at.bucket, Prefix: at.prefix || undefined, ...(token === undefined ? {} : { ContinuationToken: token }) })
+    )
     for (const object of page.Contents ?? []) {
       const key = object.Key ?? ''
       if (key === at.prefix + remoteManifestKey) continue
@@ -104,7 +113,11 @@ export async function listRemoteState(client: S3Client, at: S3Location): Promise
  * @param at The bucket and prefix.
  * @param object The path, bytes and headers.
  */
-export async function putFile(client: S3Client, at: S3Location, object: { path: string; body: Uint8Array; contentType: string; cacheControl: string; redirect?: string }): Promise<void> {
+export async function putFile(
+  client: S3Client,
+  at: S3Location,
+  object: { path: string; body: Uint8Array; contentType: string; cacheControl: string; redirect?: string }
+): Promise<void> {
   await client.send(
     new PutObjectCommand({
       Bucket: at.bucket,
@@ -127,8 +140,11 @@ export async function putFile(client: S3Client, at: S3Location, object: { path: 
 export async function deleteFiles(client: S3Client, at: S3Location, paths: readonly string[]): Promise<void> {
   for (let start = 0; start < paths.length; start += 1000) {
     const batch = paths.slice(start, start + 1000)
-    const result = await client.send(new DeleteObjectsCommand({ Bucket: at.bucket, Delete: { Objects: batch.map((path) => ({ Key: at.prefix + path.slice(1) })), Quiet: true } }))
+    const result = await client.send(
+      new DeleteObjectsCommand({ Bucket: at.bucket, Delete: { Objects: batch.map((path) => ({ Key: at.prefix + path.slice(1) })), Quiet: true } })
+    )
     const failed = result.Errors ?? []
-    if (failed.length > 0) throw new Error(`could not delete ${failed.length} objects (first: ${failed[0]?.Key}: ${failed[0]?.Message}); run the deploy again, it retries them`)
+    if (failed.length > 0)
+      throw new Error(`could not delete ${failed.length} objects (first: ${failed[0]?.Key}: ${failed[0]?.Message}); run the deploy again, it retries them`)
   }
 }

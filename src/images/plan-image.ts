@@ -37,7 +37,11 @@ export interface ImageVariant {
 }
 
 /** Aspect ratios Google asks of `NewsArticle.image`, widest first. */
-export const cropRatios = [[16, 9], [4, 3], [1, 1]] as const
+export const cropRatios = [
+  [16, 9],
+  [4, 3],
+  [1, 1],
+] as const
 
 /** Everything published for one source image. */
 export interface ImageSet {
@@ -90,7 +94,12 @@ export function planImage(media: MediaFile, options: ImageOptions = imageOptions
   const key = createHash('sha256').update(media.hash).update(JSON.stringify(options)).update(encoder).digest('hex')
   const variant = (width: number, format: ImageFormat): ImageVariant => {
     const hash = createHash('sha256').update(`${key}:${width}:${format}`).digest('hex').slice(0, 10)
-    return { url: `/media/${hash.slice(0, 2)}/${media.name}-${width}.${hash}.${extension[format]}`, width, height: Math.round((width * media.height) / media.width), format }
+    return {
+      url: `/media/${hash.slice(0, 2)}/${media.name}-${width}.${hash}.${extension[format]}`,
+      width,
+      height: Math.round((width * media.height) / media.width),
+      format,
+    }
   }
   const cropped = ([across, down]: readonly [number, number], format: ImageFormat): ImageVariant => {
     // The widest cut of that shape the source holds, scaled to the social width, never up.

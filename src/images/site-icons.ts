@@ -22,7 +22,10 @@ export const iconSizes = { favicon: 32, touch: 180, large: 192 } as const
  * @param encoder Identity of the code that encodes images (see `imageEncoder`). @default ''
  * @returns The icons, and the files to produce (for `processImages`).
  */
-export function planSiteIcons(media: { sourcePath: string; name: string; hash: string }, encoder = ''): { icons: SiteIcons; set: Pick<ImageSet, 'source' | 'variants'> } {
+export function planSiteIcons(
+  media: { sourcePath: string; name: string; hash: string },
+  encoder = ''
+): { icons: SiteIcons; set: Pick<ImageSet, 'source' | 'variants'> } {
   const icon = (size: number): ImageVariant => {
     const hash = createHash('sha256').update(`${media.hash}:icon:${size}:${encoder}`).digest('hex').slice(0, 10)
     return { url: `/media/${hash.slice(0, 2)}/${media.name}-icon-${size}.${hash}.png`, width: size, height: size, format: 'png', crop: true }
@@ -39,9 +42,17 @@ export function planSiteIcons(media: { sourcePath: string; name: string; hash: s
  * @param encoder Identity of the code that encodes images. @default ''
  * @returns The logo, and the file to produce (for `processImages`).
  */
-export function planLogo(media: { sourcePath: string; name: string; hash: string; width: number; height: number }, encoder = ''): { logo: ImageVariant; set: Pick<ImageSet, 'source' | 'variants'> } {
+export function planLogo(
+  media: { sourcePath: string; name: string; hash: string; width: number; height: number },
+  encoder = ''
+): { logo: ImageVariant; set: Pick<ImageSet, 'source' | 'variants'> } {
   const width = Math.min(media.width, 600)
   const hash = createHash('sha256').update(`${media.hash}:logo:${width}:${encoder}`).digest('hex').slice(0, 10)
-  const logo: ImageVariant = { url: `/media/${hash.slice(0, 2)}/${media.name}-${width}.${hash}.png`, width, height: Math.round((width * media.height) / media.width), format: 'png' }
+  const logo: ImageVariant = {
+    url: `/media/${hash.slice(0, 2)}/${media.name}-${width}.${hash}.png`,
+    width,
+    height: Math.round((width * media.height) / media.width),
+    format: 'png',
+  }
   return { logo, set: { source: media.sourcePath, variants: [logo] } }
 }

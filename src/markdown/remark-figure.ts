@@ -79,7 +79,11 @@ export function captionElement(image: FigureImage): Element | undefined {
 
 function toFigure(paragraph: Paragraph, image: FigureImage, alt: string | null | undefined, lead: boolean): void {
   const caption = captionElement(image)
-  paragraph.data = { hName: 'figure', hProperties: lead ? { className: ['lead-figure'] } : {}, hChildren: caption ? [pictureElement(image, alt, lead), caption] : [pictureElement(image, alt, lead)] }
+  paragraph.data = {
+    hName: 'figure',
+    hProperties: lead ? { className: ['lead-figure'] } : {},
+    hChildren: caption ? [pictureElement(image, alt, lead), caption] : [pictureElement(image, alt, lead)],
+  }
 }
 
 function isAlone(paragraph: Paragraph, image: Image): boolean {

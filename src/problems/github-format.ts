@@ -37,9 +37,17 @@ export function formatGithub(files: readonly VFile[], cwd: string): string {
       const line = message.line ?? 1
       const column = message.column ?? 1
       const command = message.fatal === true ? 'error' : 'warning'
-      const properties = [`file=${escapeGithubProperty(path)}`, `line=${line}`, `col=${column}`, `title=${escapeGithubProperty(`[${message.ruleId ?? 'toasoan'}]`)}`]
+      const properties = [
+        `file=${escapeGithubProperty(path)}`,
+        `line=${line}`,
+        `col=${column}`,
+        `title=${escapeGithubProperty(`[${message.ruleId ?? 'toasoan'}]`)}`,
+      ]
       const text = message.note ? `${message.reason}\nhint: ${message.note}` : message.reason
-      lines.push({ key: `${path}\u0000${String(line).padStart(9, '0')}:${String(column).padStart(9, '0')}`, text: `::${command} ${properties.join(',')}::${escapeGithubData(text)}` })
+      lines.push({
+        key: `${path}\u0000${String(line).padStart(9, '0')}:${String(column).padStart(9, '0')}`,
+        text: `::${command} ${properties.join(',')}::${escapeGithubData(text)}`,
+      })
     }
   }
   lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))

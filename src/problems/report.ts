@@ -12,12 +12,7 @@ import { rules, type RuleArgs, type RuleId } from './rules.ts'
  * @param args The details the rule's message needs.
  * @param place Where in the file; the start of the file when unknown.
  */
-export function report<Id extends RuleId>(
-  file: VFile,
-  id: Id,
-  args: RuleArgs<Id>,
-  place?: Point | Position
-): VFileMessage {
+export function report<Id extends RuleId>(file: VFile, id: Id, args: RuleArgs<Id>, place?: Point | Position): VFileMessage {
   const rule = rules[id]
   const reason = (rule.message as (a: RuleArgs<Id>) => string)(args)
   const message = file.message(reason, { place: place ?? { line: 1, column: 1 }, ruleId: id, source: 'toasoan' })
@@ -58,9 +53,7 @@ export function formatProblems(files: readonly VFile[], cwd: string): string {
       const line = message.line ?? 1
       const column = message.column ?? 1
       const severity = message.fatal === true ? 'error' : 'warning'
-      const text =
-        `${path}:${line}:${column} ${severity} ${message.reason} [${message.ruleId ?? 'toasoan'}]` +
-        (message.note ? `\n  hint: ${message.note}` : '')
+      const text = `${path}:${line}:${column} ${severity} ${message.reason} [${message.ruleId ?? 'toasoan'}]${message.note ? `\n  hint: ${message.note}` : ''}`
       lines.push({ key: `${path}\u0000${String(line).padStart(9, '0')}:${String(column).padStart(9, '0')}`, text })
     }
   }

@@ -97,11 +97,7 @@ export const rules = {
     ({ src, suggestion }) => withSuggestion(`Image "${src}" is placed in the body but not listed in "images".`, suggestion),
     'Add it to "images" in the front matter with its alt text and caption, or correct the file name.'
   ),
-  'empty-body': rule<Record<string, never>>(
-    'error',
-    () => 'The article has no body text.',
-    'Write the article below the closing "---" of the front matter.'
-  ),
+  'empty-body': rule<Record<string, never>>('error', () => 'The article has no body text.', 'Write the article below the closing "---" of the front matter.'),
   'duplicate-url': rule<{ url: string; other: string }>(
     'error',
     ({ url, other }) => `Two articles have the URL ${url}: this one and ${other}.`,
@@ -112,11 +108,7 @@ export const rules = {
     ({ folder, expected }) => `The article is filed under ${folder}/ but its date puts it in ${expected}/.`,
     'Move the file to the folder of its date; the URL always follows the date.'
   ),
-  'missing-alt': rule<{ src: string }>(
-    'warning',
-    ({ src }) => `Image "${src}" has no alt text.`,
-    'Describe the image in "alt" for readers who cannot see it.'
-  ),
+  'missing-alt': rule<{ src: string }>('warning', ({ src }) => `Image "${src}" has no alt text.`, 'Describe the image in "alt" for readers who cannot see it.'),
   'embed-not-allowed': rule<{ host: string }>(
     'warning',
     ({ host }) => `Embedded content from "${host}" is not allowed and was removed.`,
@@ -152,11 +144,7 @@ export const rules = {
     ({ url }) => `Comment endpoint "${url}" must be an https URL.`,
     'Use the https address of your Staticman, Formspree or Basin endpoint (http is allowed only for 127.0.0.1 and localhost, for testing).'
   ),
-  'duplicate-id': rule<{ id: string }>(
-    'error',
-    ({ id }) => `Duplicate id "${id}".`,
-    'Every id in a registry must be unique.'
-  ),
+  'duplicate-id': rule<{ id: string }>('error', ({ id }) => `Duplicate id "${id}".`, 'Every id in a registry must be unique.'),
   'unknown-parent': rule<{ id: string; suggestion: string | undefined }>(
     'error',
     ({ id, suggestion }) => withSuggestion(`Unknown parent locality "${id}".`, suggestion),

@@ -43,7 +43,16 @@ export function fingerprint(name: string, extension: string, contents: Buffer): 
  * @param entry The TypeScript entry point.
  */
 export async function bundleScript(entry: string): Promise<Asset> {
-  const result = await bundle({ entryPoints: [entry], bundle: true, format: 'esm', minify: true, write: false, target: 'es2020', legalComments: 'none', logLevel: 'silent' })
+  const result = await bundle({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    target: 'es2020',
+    legalComments: 'none',
+    logLevel: 'silent',
+  })
   const contents = Buffer.from(result.outputFiles[0]?.contents ?? new Uint8Array())
   return fingerprint(basename(entry, extname(entry)), '.js', contents)
 }

@@ -50,13 +50,20 @@ export async function checkOutput(options: OutputCheck): Promise<void> {
   const out = await realLocation(options.outDir)
   const guarded = [
     { path: await realLocation(options.contentDir), given: options.contentDir, what: 'the content folder', loss: 'the articles' },
-    ...(options.cacheDir === undefined ? [] : [{ path: await realLocation(options.cacheDir), given: options.cacheDir, what: 'the cache folder', loss: 'the cache' }]),
+    ...(options.cacheDir === undefined
+      ? []
+      : [{ path: await realLocation(options.cacheDir), given: options.cacheDir, what: 'the cache folder', loss: 'the cache' }]),
   ]
   const hint = 'Build into a folder of its own beside the content, e.g. --out dist.'
   for (const folder of guarded) {
     const relation = pathRelation(out, folder.path)
-    if (relation === 'same') throw new UsageError(`--out: "${options.outDir}" is ${folder.what}; a build replaces its output folder and would delete ${folder.loss}.`, hint)
-    if (relation === 'holds') throw new UsageError(`--out: "${options.outDir}" holds ${folder.what} "${folder.given}"; a build replaces its output folder and would delete ${folder.loss}.`, hint)
+    if (relation === 'same')
+      throw new UsageError(`--out: "${options.outDir}" is ${folder.what}; a build replaces its output folder and would delete ${folder.loss}.`, hint)
+    if (relation === 'holds')
+      throw new UsageError(
+        `--out: "${options.outDir}" holds ${folder.what} "${folder.given}"; a build replaces its output folder and would delete ${folder.loss}.`,
+        hint
+      )
     if (relation === 'inside' && folder.what === 'the content folder') {
       throw new UsageError(`--out: "${options.outDir}" is inside ${folder.what} "${folder.given}"; the site would be written among the writers' files.`, hint)
     }
@@ -67,7 +74,10 @@ export async function checkOutput(options: OutputCheck): Promise<void> {
   })
   if (info === undefined) return
   if (!info.isDirectory()) {
-    throw new UsageError(`--out: "${options.outDir}" is a file, not a folder; a build would replace it.`, 'Give a folder that does not exist yet or that an earlier build wrote, e.g. --out dist.')
+    throw new UsageError(
+      `--out: "${options.outDir}" is a file, not a folder; a build would replace it.`,
+      'Give a folder that does not exist yet or that an earlier build wrote, e.g. --out dist.'
+    )
   }
   if (!(await isOutputFolder(out))) {
     throw new UsageError(

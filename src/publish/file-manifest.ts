@@ -67,8 +67,15 @@ async function listFiles(dir: string): Promise<string[]> {
  * @param carried Folders about to be carried into `dir` from the last output (`2019/05`): their
  *   stamps are kept, the files are the same.
  */
-export async function computeFileManifest(dir: string, stampFile: string, carried: readonly string[] = []): Promise<{ manifest: FileManifest; hashed: number }> {
-  const old = await readFile(stampFile, 'utf8').then((text) => JSON.parse(text) as Stamps, () => ({}) as Stamps)
+export async function computeFileManifest(
+  dir: string,
+  stampFile: string,
+  carried: readonly string[] = []
+): Promise<{ manifest: FileManifest; hashed: number }> {
+  const old = await readFile(stampFile, 'utf8').then(
+    (text) => JSON.parse(text) as Stamps,
+    () => ({}) as Stamps
+  )
   const paths = await listFiles(dir)
   const isCarried = underFolders(carried)
   const stamps: Stamps = {}
@@ -79,7 +86,9 @@ export async function computeFileManifest(dir: string, stampFile: string, carrie
     const url = `/${relative(dir, path).split(sep).join('/')}`
     if (url === `/${manifestName}`) return undefined
     const known = old[url]
-    const hash = known && known[0] === info.size && known[1] === info.mtimeMs ? known[2] : (hashed++, await md5File(path))
+    const unchanged = known !== undefined && known[0] === info.size && known[1] === info.mtimeMs
+    if (!unchanged) hashed++
+    const hash = unchanged ? known[2] : await md5File(path)
     stamps[url] = [info.size, info.mtimeMs, hash]
     return [url, { hash, size: info.size }] as const
   })

@@ -3,5 +3,14 @@ export { checkOutput, isOutputFolder, outputMarker, pathRelation, type OutputChe
 export { BuildInterrupted, interruptBuild, isInterrupted, uninterruptible } from './interruption.ts'
 export { cleanLeftovers, createStaging, discardStaging, linkOrCopy, linkTree, swapIntoPlace, writeAssets } from './output.ts'
 export { carryUnits, readUnitManifest, reusableUnits, writeUnitManifest, type UnitManifest } from './units.ts'
-export { computeFileManifest, manifestName, mergeCarried, readFileManifest, writeFileManifest, writeOutputManifest, type FileManifest, type ManifestEntry } from './file-manifest.ts'
+export {
+  computeFileManifest,
+  manifestName,
+  mergeCarried,
+  readFileManifest,
+  writeFileManifest,
+  writeOutputManifest,
+  type FileManifest,
+  type ManifestEntry,
+} from './file-manifest.ts'
 export { adminPage, repositoryOf, writeCmsAdmin, type CmsAdminOptions } from './cms-admin.ts'

@@ -155,7 +155,10 @@ export async function linkOrCopy(from: string, to: string): Promise<void> {
  */
 export async function linkTree(from: string, to: string): Promise<void> {
   const entries = await readdir(from, { recursive: true, withFileTypes: true })
-  const folders = new Set([to, ...entries.filter((entry) => entry.isDirectory()).map((entry) => join(to, join(entry.parentPath, entry.name).slice(from.length)))])
+  const folders = new Set([
+    to,
+    ...entries.filter((entry) => entry.isDirectory()).map((entry) => join(to, join(entry.parentPath, entry.name).slice(from.length))),
+  ])
   for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true })
   const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
   await mapLimit(files, 64, (path) => {

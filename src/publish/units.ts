@@ -44,7 +44,7 @@ export async function reusableUnits(manifest: UnitManifest, wanted: readonly Out
   const found = await mapLimit(candidates, 64, async (unit) => {
     const info = await stat(join(manifest.outDir, unit.path)).catch(() => undefined)
     const recorded = manifest.units[unit.path]
-    return info !== undefined && info.isDirectory() && recorded !== undefined && info.ino === recorded.ino && info.mtimeMs === recorded.mtimeMs ? unit.path : undefined
+    return info?.isDirectory() && recorded !== undefined && info.ino === recorded.ino && info.mtimeMs === recorded.mtimeMs ? unit.path : undefined
   })
   return new Set(found.flatMap((path) => (path === undefined ? [] : [path])))
 }

@@ -4,8 +4,24 @@ import Eleventy, { type EleventyConfig } from '@11ty/eleventy'
 import type { ArticleModel, Feed, LatestFragment, ListingPage, Redirect, SiteModel, YearPage } from '../site/index.ts'
 import { outputPathOf } from '../site/index.ts'
 import {
-  ArticlePage, HomePageView, LatestFragmentView, ListingPageView, NotFoundPage, RedirectPage, SearchPage, YearPageView,
-  renderHeaders, renderNewsSitemap, renderOpenSearch, renderRedirects, renderRobots, renderRss, renderSitemap, renderSitemapIndex, pageContext, type PageContext,
+  ArticlePage,
+  HomePageView,
+  LatestFragmentView,
+  ListingPageView,
+  NotFoundPage,
+  RedirectPage,
+  SearchPage,
+  YearPageView,
+  renderHeaders,
+  renderNewsSitemap,
+  renderOpenSearch,
+  renderRedirects,
+  renderRobots,
+  renderRss,
+  renderSitemap,
+  renderSitemapIndex,
+  pageContext,
+  type PageContext,
 } from '../../templates/index.ts'
 import { renderDocument, renderFragment } from './render-page.tsx'
 
@@ -74,17 +90,54 @@ export async function renderWithEleventy(model: SiteModel, options: EleventyRend
         written++
         config.addTemplate(`${name}.11ty.js`, { data: { permalink: path }, render })
       }
-      each('article', articles, (article) => article.url, (article) => renderDocument(<ArticlePage article={article} context={context} />))
-      each('listing', listings, (page) => page.url, (page) => renderDocument(<ListingPageView page={page} context={context} />))
-      each('year', years, (page: YearPage) => page.url, (page) => renderDocument(<YearPageView page={page} context={context} />))
-      each('fragment', fragments, (fragment: LatestFragment) => fragment.url, (fragment) => renderFragment(<LatestFragmentView fragment={fragment} strings={strings} />))
-      each('redirect', redirects, (redirect: Redirect) => redirect.from, (redirect) => renderDocument(<RedirectPage redirect={redirect} site={site} strings={strings} />))
-      each('feed', feeds, (feed: Feed) => feed.url, (feed) => renderRss(feed, site.baseUrl))
+      each(
+        'article',
+        articles,
+        (article) => article.url,
+        (article) => renderDocument(<ArticlePage article={article} context={context} />)
+      )
+      each(
+        'listing',
+        listings,
+        (page) => page.url,
+        (page) => renderDocument(<ListingPageView page={page} context={context} />)
+      )
+      each(
+        'year',
+        years,
+        (page: YearPage) => page.url,
+        (page) => renderDocument(<YearPageView page={page} context={context} />)
+      )
+      each(
+        'fragment',
+        fragments,
+        (fragment: LatestFragment) => fragment.url,
+        (fragment) => renderFragment(<LatestFragmentView fragment={fragment} strings={strings} />)
+      )
+      each(
+        'redirect',
+        redirects,
+        (redirect: Redirect) => redirect.from,
+        (redirect) => renderDocument(<RedirectPage redirect={redirect} site={site} strings={strings} />)
+      )
+      each(
+        'feed',
+        feeds,
+        (feed: Feed) => feed.url,
+        (feed) => renderRss(feed, site.baseUrl)
+      )
       if (!singletons) return
       one('home', 'index.html', () => renderDocument(<HomePageView home={model.home} years={model.years} context={context} />))
-      one('search', 'tim-kiem/index.html', () => renderDocument(<SearchPage context={context} bundles={model.searchBundles.map((bundle) => bundle.url).reverse()} />))
+      one('search', 'tim-kiem/index.html', () =>
+        renderDocument(<SearchPage context={context} bundles={model.searchBundles.map((bundle) => bundle.url).reverse()} />)
+      )
       one('not-found', '404.html', () => renderDocument(<NotFoundPage context={context} />))
-      each('sitemap', model.sitemaps.children, (child) => child.url, (child) => renderSitemap(child.entries))
+      each(
+        'sitemap',
+        model.sitemaps.children,
+        (child) => child.url,
+        (child) => renderSitemap(child.entries)
+      )
       one('sitemap-index', 'sitemap.xml', () => renderSitemapIndex(model.sitemaps, site.baseUrl))
       one('sitemap-news', 'sitemap-news.xml', () => renderNewsSitemap(model.sitemaps))
       one('robots', 'robots.txt', () => renderRobots(site.baseUrl))

@@ -47,7 +47,8 @@ export async function renderNewsroomPages(model: SiteModel, options: NewsroomRen
       config.addGlobalData('site', model.site)
       config.addTemplate(`_includes/${layout}`, {
         data: {},
-        render: (data: { content: string; newsroomPage: NewsroomPage }) => renderDocument(<NewsroomPageView page={data.newsroomPage} html={data.content} context={context} />),
+        render: (data: { content: string; newsroomPage: NewsroomPage }) =>
+          renderDocument(<NewsroomPageView page={data.newsroomPage} html={data.content} context={context} />),
       })
       for (const page of model.newsroomPages) {
         config.addTemplate(page.sourcePath, page.body, { layout, title: page.title, newsroomPage: page, permalink: outputPathOf(page.url) })

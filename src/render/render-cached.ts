@@ -4,7 +4,18 @@ import { join } from 'node:path'
 import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
 import { linkOrCopy } from '../publish/output.ts'
 import type { OutputUnit } from '../output-unit.ts'
-import { contentHash, outputUnitOf, outputPathOf, type ArticleModel, type Feed, type LatestFragment, type ListingPage, type Redirect, type SiteModel, type YearPage } from '../site/index.ts'
+import {
+  contentHash,
+  outputUnitOf,
+  outputPathOf,
+  type ArticleModel,
+  type Feed,
+  type LatestFragment,
+  type ListingPage,
+  type Redirect,
+  type SiteModel,
+  type YearPage,
+} from '../site/index.ts'
 import { pageContext, type PageContext } from '../../templates/index.ts'
 import { renderWithEleventy, type RenderSlice } from './eleventy-site.tsx'
 import { exists, mapLimit } from '../files.ts'
@@ -76,15 +87,21 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   const localities = Object.fromEntries(Object.entries(model.localities).map(([id, locality]) => [id, { ...locality, articleCount: 0 }]))
   const context = pageContext({ ...model, localities }, options.assets)
   const contextKey = createHash('sha256').update(fingerprint).update(JSON.stringify(context)).digest('hex')
-  const keyOf = (kind: Page['kind'], item: object, base = contextKey): string => createHash('sha256').update(base).update(kind).update(contentHash(item)).digest('hex')
+  const keyOf = (kind: Page['kind'], item: object, base = contextKey): string =>
+    createHash('sha256').update(base).update(kind).update(contentHash(item)).digest('hex')
   await mkdir(options.pagesCacheDir, { recursive: true })
 
   // Landing pages also show how many articles each place has: their keys hash every count.
-  const countsKey = createHash('sha256').update(contextKey).update(JSON.stringify(Object.values(model.localities).map((locality) => locality.articleCount))).digest('hex')
+  const countsKey = createHash('sha256')
+    .update(contextKey)
+    .update(JSON.stringify(Object.values(model.localities).map((locality) => locality.articleCount)))
+    .digest('hex')
   const pages: KeyedPage[] = [
     ...model.articles.map((item) => keyedPage({ kind: 'article', item }, keyOf('article', item))),
     ...model.listings.map((item) =>
-      item.pagination.page === undefined ? keyedPage({ kind: 'landing', item }, keyOf('landing', item, countsKey)) : keyedPage({ kind: 'listing', item }, keyOf('listing', item))
+      item.pagination.page === undefined
+        ? keyedPage({ kind: 'landing', item }, keyOf('landing', item, countsKey))
+        : keyedPage({ kind: 'listing', item }, keyOf('listing', item))
     ),
     ...model.years.map((item) => keyedPage({ kind: 'year', item }, keyOf('year', item))),
     ...model.fragments.map((item) => keyedPage({ kind: 'fragment', item }, keyOf('fragment', item))),
@@ -104,7 +121,9 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
     if (lines) lines.push(line)
     else byUnit.set(unit, [line])
   }
-  const units = [...byUnit].map(([path, lines]) => ({ path, key: createHash('sha256').update(lines.sort().join('\n')).digest('hex').slice(0, 32) })).sort((a, b) => (a.path < b.path ? -1 : 1))
+  const units = [...byUnit]
+    .map(([path, lines]) => ({ path, key: createHash('sha256').update(lines.sort().join('\n')).digest('hex').slice(0, 32) }))
+    .sort((a, b) => (a.path < b.path ? -1 : 1))
   const kept = options.keepUnits ? await options.keepUnits(units) : new Set<string>()
 
   const used = new Set<string>()
@@ -147,10 +166,11 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
     progress(pages.length - missed.length + Math.min(missed.length, start + chunk), pages.length)
   }
   // Keep what was rendered for the next build (a hard link: no bytes copied).
-  await mapLimit(missed, 64, ({ url, key }) =>
-    link(join(options.outputDir, outputPathOf(url)), join(options.pagesCacheDir, `${key}.html`)).catch(() => {})
+  await mapLimit(missed, 64, ({ url, key }) => link(join(options.outputDir, outputPathOf(url)), join(options.pagesCacheDir, `${key}.html`)).catch(() => {}))
+  await pruneCacheFolder(
+    options.pagesCacheDir,
+    [...used].map((key) => `${key}.html`)
   )
-  await pruneCacheFolder(options.pagesCacheDir, [...used].map((key) => `${key}.html`))
   return { rendered, cached, carried, units, carriedUnits: [...kept] }
 }
 
@@ -184,7 +204,14 @@ function carriable(page: Page): boolean {
 
 /** The slice of the model Eleventy renders for these pages. */
 function sliceOf(pages: readonly KeyedPage[]): RenderSlice {
-  const slice = { articles: [] as ArticleModel[], listings: [] as ListingPage[], years: [] as YearPage[], fragments: [] as LatestFragment[], redirects: [] as Redirect[], feeds: [] as Feed[] }
+  const slice = {
+    articles: [] as ArticleModel[],
+    listings: [] as ListingPage[],
+    years: [] as YearPage[],
+    fragments: [] as LatestFragment[],
+    redirects: [] as Redirect[],
+    feeds: [] as Feed[],
+  }
   for (const { page } of pages) {
     if (page.kind === 'article') slice.articles.push(page.item)
     else if (page.kind === 'listing' || page.kind === 'landing') slice.listings.push(page.item)

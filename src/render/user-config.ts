@@ -30,7 +30,13 @@ export const userConfigNames = ['toasoan.config.ts', 'toasoan.config.mjs', 'toas
 export async function loadUserConfig(dir: string = process.cwd()): Promise<{ path: string; config: ToasoanConfig } | undefined> {
   for (const name of userConfigNames) {
     const path = resolve(join(dir, name))
-    if (!(await access(path).then(() => true, () => false))) continue
+    if (
+      !(await access(path).then(
+        () => true,
+        () => false
+      ))
+    )
+      continue
     const module = (await import(pathToFileURL(path).href)) as { default?: ToasoanConfig }
     const config = module.default ?? {}
     if (typeof config !== 'object' || (config.eleventy !== undefined && typeof config.eleventy !== 'function')) {

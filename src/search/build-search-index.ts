@@ -84,7 +84,10 @@ export async function planSearchIndex(model: SiteModel, options: Pick<SearchInde
   // A bundle's key hashes what its records are made of (the articles, the names of places, people
   // and categories) and the code that makes them (the record, the indexing, Pagefind's version),
   // without building the records.
-  const names = createHash('sha256').update(`${await cacheFingerprint('search')}\0${model.site.language}\0`).update(JSON.stringify(namesOf(model))).digest('hex')
+  const names = createHash('sha256')
+    .update(`${await cacheFingerprint('search')}\0${model.site.language}\0`)
+    .update(JSON.stringify(namesOf(model)))
+    .digest('hex')
   const keyed = model.searchBundles.map((bundle) => {
     const hash = createHash('sha256').update(names)
     for (const url of bundle.articles) {
@@ -122,7 +125,10 @@ export async function planSearchIndex(model: SiteModel, options: Pick<SearchInde
  * @param plan From {@link planSearchIndex}.
  * @param options Where to write, progress, and what to do before the first bundle is indexed.
  */
-export async function writeSearchIndex(plan: SearchPlan, options: Pick<SearchIndexOptions, 'outputDir' | 'progress' | 'beforeIndexing'>): Promise<SearchIndexResult> {
+export async function writeSearchIndex(
+  plan: SearchPlan,
+  options: Pick<SearchIndexOptions, 'outputDir' | 'progress' | 'beforeIndexing'>
+): Promise<SearchIndexResult> {
   const result: SearchIndexResult = { indexed: 0, cached: 0, carried: 0, units: plan.units, carriedUnits: plan.carriedUnits }
   const progress = options.progress ?? (() => {})
   const total = plan.bundles.reduce((sum, bundle) => sum + bundle.size, 0)
@@ -154,7 +160,10 @@ export async function writeSearchIndex(plan: SearchPlan, options: Pick<SearchInd
     await Promise.all(plan.bundles.map((planned) => (planned.records ? rm(planned.records, { force: true }) : undefined)))
   }
   // Bundles no build uses any more only take disk space.
-  await pruneCacheFolder(plan.cacheDir, plan.bundles.map((planned) => planned.key))
+  await pruneCacheFolder(
+    plan.cacheDir,
+    plan.bundles.map((planned) => planned.key)
+  )
   return result
 }
 
@@ -177,5 +186,16 @@ function namesOf(model: SiteModel): unknown {
 /** The fields {@link searchRecord} reads, besides the body: nothing else may re-index a bundle. */
 function recordInputs(article: ArticleModel): string {
   const lead = article.images[0]
-  return JSON.stringify([article.url, article.title, article.summary, article.date, article.locality, article.authors, article.category, lead?.set.thumbnail.url, lead?.alt, article.digest])
+  return JSON.stringify([
+    article.url,
+    article.title,
+    article.summary,
+    article.date,
+    article.locality,
+    article.authors,
+    article.category,
+    lead?.set.thumbnail.url,
+    lead?.alt,
+    article.digest,
+  ])
 }

@@ -15,6 +15,10 @@ export const foldedMarker = '⁂'
  * @param text Plain text or HTML (tags and entities are skipped, they hold no đ).
  */
 export function dSpellings(text: string): string[] {
-  const words = text.replace(/<[^>]*>/g, ' ').normalize('NFC').match(/[\p{L}\p{N}]*[đĐ][\p{L}\p{N}]*/gu) ?? []
+  const words =
+    text
+      .replace(/<[^>]*>/g, ' ')
+      .normalize('NFC')
+      .match(/[\p{L}\p{N}]*[đĐ][\p{L}\p{N}]*/gu) ?? []
   return words.map((word) => word.replace(/đ/g, 'd').replace(/Đ/g, 'D'))
 }

@@ -7,7 +7,15 @@ import type { Progress } from '../progress.ts'
 /** Files sent to Pagefind at once. */
 const inFlight = 32
 
-const unusedFiles = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']
+const unusedFiles = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+]
 
 /** A Pagefind run reported a problem: the build fails with its messages. */
 export class SearchIndexError extends Error {
@@ -23,7 +31,13 @@ export class SearchIndexError extends Error {
  * @param bundle Where it is published, for messages.
  * @param progress Told how many records are added.
  */
-export async function indexBundle(records: ReadonlyArray<{ url: string; content: string }>, language: string, target: string, bundle: string, progress: Progress): Promise<void> {
+export async function indexBundle(
+  records: ReadonlyArray<{ url: string; content: string }>,
+  language: string,
+  target: string,
+  bundle: string,
+  progress: Progress
+): Promise<void> {
   const created = await pagefind.createIndex({ forceLanguage: language })
   const index = created.index
   if (!index || created.errors.length > 0) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join('; ')}`)

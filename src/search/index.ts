@@ -1,4 +1,12 @@
-export { buildSearchIndex, planSearchIndex, writeSearchIndex, type PlannedBundle, type SearchIndexOptions, type SearchIndexResult, type SearchPlan } from './build-search-index.ts'
+export {
+  buildSearchIndex,
+  planSearchIndex,
+  writeSearchIndex,
+  type PlannedBundle,
+  type SearchIndexOptions,
+  type SearchIndexResult,
+  type SearchPlan,
+} from './build-search-index.ts'
 export { indexBundle, SearchIndexError } from './index-bundle.ts'
 export { searchRecord } from './search-record.tsx'
 export { dSpellings, foldedMarker } from './d-spellings.ts'

@@ -19,7 +19,12 @@ export function searchRecord(article: ArticleModel, model: Pick<SiteModel, 'loca
   const locality = model.localities[article.locality]
   const lead = article.images[0]
   const sortKey = new Date(Date.parse(article.date.iso)).toISOString()
-  const meta = [`date:${article.date.text}`, `sort:${sortKey}`, ...(locality ? [`locality:${locality.name}`] : []), ...(lead ? [`image:${lead.set.thumbnail.url}`, `image_alt:${lead.alt}`] : [])]
+  const meta = [
+    `date:${article.date.text}`,
+    `sort:${sortKey}`,
+    ...(locality ? [`locality:${locality.name}`] : []),
+    ...(lead ? [`image:${lead.set.thumbnail.url}`, `image_alt:${lead.alt}`] : []),
+  ]
   // Filters hold ids, as the site's own URLs do (`?dia-phuong=tp-thanh-hoa`); the page shows names.
   const filters = [
     ...(locality ? [...locality.ancestors, locality.id] : []).map((id) => `locality:${id}`),

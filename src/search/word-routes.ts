@@ -58,8 +58,18 @@ export async function writeWordRoutes(
   const routed = plan.bundles.slice(0, -1)
   if (routed.length === 0) return { units: [], carriedUnits: [], words: 0, read: 0 }
   const code = await cacheFingerprint('routes')
-  const entries = routed.map((bundle) => ({ bundle: bundle.bundle, file: `${createHash('sha256').update(`${code}\0${bundle.key}`).digest('hex').slice(0, 24)}.words`, records: bundle.records }))
-  const unit = { path: routesFolder, key: createHash('sha256').update(JSON.stringify(entries.map(({ bundle, file }) => [bundle, file]))).digest('hex').slice(0, 24) }
+  const entries = routed.map((bundle) => ({
+    bundle: bundle.bundle,
+    file: `${createHash('sha256').update(`${code}\0${bundle.key}`).digest('hex').slice(0, 24)}.words`,
+    records: bundle.records,
+  }))
+  const unit = {
+    path: routesFolder,
+    key: createHash('sha256')
+      .update(JSON.stringify(entries.map(({ bundle, file }) => [bundle, file])))
+      .digest('hex')
+      .slice(0, 24),
+  }
   const kept = options.keepUnits ? await options.keepUnits([unit]) : new Set<string>()
   await mkdir(options.cacheDir, { recursive: true })
   let read = 0
@@ -72,22 +82,31 @@ export async function writeWordRoutes(
     const words = new Set<string>()
     // A bundle about to be indexed has its records written already.
     const written = entry.records ? (deserialize(await readFile(entry.records)) as Array<{ content: string }>).map((record) => record.content) : undefined
-    const records = written ?? (bundles.get(entry.bundle) ?? []).flatMap((url) => {
-      const article = byUrl.get(url)
-      return article ? [searchRecord(article, model)] : []
-    })
+    const records =
+      written ??
+      (bundles.get(entry.bundle) ?? []).flatMap((url) => {
+        const article = byUrl.get(url)
+        return article ? [searchRecord(article, model)] : []
+      })
     for (const record of records) for (const word of recordWords(record)) words.add(word)
     await writeAtomic(file, [...words].sort(compare).join('\n'))
     read++
   }
-  await pruneCacheFolder(options.cacheDir, entries.map((entry) => entry.file))
+  await pruneCacheFolder(
+    options.cacheDir,
+    entries.map((entry) => entry.file)
+  )
   if (kept.has(unit.path)) return { units: [unit], carriedUnits: [unit.path], words: 0, read }
   const masks = new Map<string, bigint>()
   const lists = await mapLimit(entries, 4, async (entry) => (await readFile(join(options.cacheDir, entry.file), 'utf8')).split('\n'))
   for (const [bit, list] of lists.entries()) {
     for (const word of list) if (word) masks.set(word, (masks.get(word) ?? 0n) | (1n << BigInt(bit)))
   }
-  await writeRoutes(join(options.outputDir, routesFolder), entries.map((entry) => entry.bundle), masks)
+  await writeRoutes(
+    join(options.outputDir, routesFolder),
+    entries.map((entry) => entry.bundle),
+    masks
+  )
   return { units: [unit], carriedUnits: [], words: masks.size, read }
 }
 
@@ -129,7 +148,9 @@ export function recordWords(html: string): Set<string> {
   const text = html
     .replace(/<[^>]*\balt="([^"]*)"[^>]*>/g, ' $1 ')
     .replace(/<[^>]*>/g, ' ')
-    .replace(/&(?:#(\d+)|#x([\da-f]+)|[a-z]+);/gi, (_, decimal?: string, hex?: string) => (decimal ? String.fromCodePoint(Number(decimal)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ' '))
+    .replace(/&(?:#(\d+)|#x([\da-f]+)|[a-z]+);/gi, (_, decimal?: string, hex?: string) =>
+      decimal ? String.fromCodePoint(Number(decimal)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ' '
+    )
   const words = new Set<string>()
   // Folded once for the whole text (per token it is ten times slower); the same keys as routeKeys.
   for (const token of foldMarks(text).split(/\s+/)) {

@@ -92,7 +92,9 @@ export function cmsConfig(registries: Registries, options: CmsConfigOptions = {}
   const siteUrl = options.baseUrl ?? site.baseUrl
   const { cms } = site
   const backend: CmsConfig['backend'] =
-    cms.repo === undefined ? { name: 'git-gateway', branch: cms.branch } : { name: 'github', repo: cms.repo, branch: cms.branch, ...(cms.baseUrl === undefined ? {} : { base_url: cms.baseUrl }) }
+    cms.repo === undefined
+      ? { name: 'git-gateway', branch: cms.branch }
+      : { name: 'github', repo: cms.repo, branch: cms.branch, ...(cms.baseUrl === undefined ? {} : { base_url: cms.baseUrl }) }
   const localBackend = cms.localBackend === false ? {} : { local_backend: cms.localBackend === true ? (true as const) : { url: cms.localBackend } }
   return {
     backend,
@@ -133,7 +135,13 @@ const dateWidget = { widget: 'datetime', format: 'YYYY-MM-DD HH:mm', date_format
 function articleFields(registries: Registries, words: Strings['cms']): CmsField[] {
   const authors = registries.authors.map((author) => ({ label: author.name, value: author.id }))
   const category: CmsField = registries.categories
-    ? { name: 'category', label: words.category, widget: 'select', required: false, options: registries.categories.map((entry) => ({ label: entry.name, value: entry.id })) }
+    ? {
+        name: 'category',
+        label: words.category,
+        widget: 'select',
+        required: false,
+        options: registries.categories.map((entry) => ({ label: entry.name, value: entry.id })),
+      }
     : { name: 'category', label: words.category, widget: 'string', required: false, pattern: ['^[a-z0-9]+(-[a-z0-9]+)*$', words.categoryPattern] }
   return [
     { name: 'title', label: words.title, widget: 'string', required: true },

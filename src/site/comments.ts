@@ -30,7 +30,12 @@ export const maxReplyDepth = 6
  */
 export function commentThread(comments: readonly CommentSource[], timeZone: string, strings: Strings): CommentModel[] {
   const sorted = [...comments].sort((a, b) => a.date.epoch - b.date.epoch || (a.id < b.id ? -1 : 1))
-  const models = new Map(sorted.map((comment) => [comment.id, { id: comment.id, name: comment.name, message: comment.message, date: displayDate(comment.date, timeZone, strings), replies: [] as CommentModel[] }]))
+  const models = new Map(
+    sorted.map((comment) => [
+      comment.id,
+      { id: comment.id, name: comment.name, message: comment.message, date: displayDate(comment.date, timeZone, strings), replies: [] as CommentModel[] },
+    ])
+  )
   const places = replyPlaces(sorted)
   const roots: CommentModel[] = []
   for (const comment of sorted) {

@@ -11,7 +11,9 @@ const memo = new WeakMap<object, string>()
 export function contentHash(item: object): string {
   const known = memo.get(item)
   if (known !== undefined) return known
-  const hash = createHash('sha256').update(JSON.stringify(leanOf(item))).digest('hex')
+  const hash = createHash('sha256')
+    .update(JSON.stringify(leanOf(item)))
+    .digest('hex')
   memo.set(item, hash)
   return hash
 }
@@ -20,10 +22,12 @@ export function contentHash(item: object): string {
 function leanOf(item: object): object {
   // An article stands by its digest (body and images, hashed once at load) instead of its HTML and
   // image sets, nine tenths of its size.
-  if ('digest' in item && typeof item.digest === 'string') return { ...item, bodyHtml: undefined, images: undefined, leadFigure: 'leadFigure' in item && item.leadFigure !== undefined }
+  if ('digest' in item && typeof item.digest === 'string')
+    return { ...item, bodyHtml: undefined, images: undefined, leadFigure: 'leadFigure' in item && item.leadFigure !== undefined }
   // A listing page's teasers are shared with every other page listing the same article: each is
   // serialised once and stands by its hash.
-  if ('articles' in item && Array.isArray(item.articles)) return { ...item, articles: item.articles.map((teaser: unknown) => (typeof teaser === 'object' && teaser !== null ? contentHash(teaser) : teaser)) }
+  if ('articles' in item && Array.isArray(item.articles))
+    return { ...item, articles: item.articles.map((teaser: unknown) => (typeof teaser === 'object' && teaser !== null ? contentHash(teaser) : teaser)) }
   return item
 }
 

@@ -57,7 +57,10 @@ export function planFrontPage(articles: readonly ArticleModel[], context: FrontP
   // "Tin mới" is the chronological river: everything but the top stories, newest first, even when a
   // section below also shows it.
   const topUrls = new Set(top.map((article) => article.url))
-  const latest = articles.filter((article) => !topUrls.has(article.url)).slice(0, sizes.latest).map(teaser)
+  const latest = articles
+    .filter((article) => !topUrls.has(article.url))
+    .slice(0, sizes.latest)
+    .map(teaser)
 
   const byCategory = new Map<string, ArticleModel[]>()
   const byPlace = new Map<string, ArticleModel[]>()

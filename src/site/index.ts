@@ -2,8 +2,26 @@ export { commentThread, countComments, type CommentModel } from './comments.ts'
 export { displayDate } from './display-date.ts'
 export { planListings, type ListingContext } from './listings.ts'
 export type {
-  ArticleLink, ArticleModel, ArticleTeaser, AuthorModel, CategoryModel, DisplayDate, Feed, FeedItem, HomePage, LatestFragment,
-  LeadStory, ListingPage, LocalityModel, Navigation, NewsroomPage, Redirect, SiteInfo, SiteModel, Sitemaps, YearPage,
+  ArticleLink,
+  ArticleModel,
+  ArticleTeaser,
+  AuthorModel,
+  CategoryModel,
+  DisplayDate,
+  Feed,
+  FeedItem,
+  HomePage,
+  LatestFragment,
+  LeadStory,
+  ListingPage,
+  LocalityModel,
+  Navigation,
+  NewsroomPage,
+  Redirect,
+  SiteInfo,
+  SiteModel,
+  Sitemaps,
+  YearPage,
 } from './model.ts'
 export { paginate, type PageSlice, type Pagination } from './paginate.ts'
 export { planSite, sentenceCase, type PlanOptions } from './plan.ts'

@@ -50,7 +50,8 @@ export function planListings(
   const teasersOf = (list: readonly ArticleModel[] | undefined): ArticleTeaser[] => (list ?? []).map((article) => teasers.get(article.url) as ArticleTeaser)
   const listings: ListingPage[] = []
   const add = (kind: ListingPage['kind'], subject: string, title: string, landing: string, items: ArticleTeaser[]): void => {
-    for (const slice of paginate(items, landing, pageSize)) listings.push({ kind, url: slice.url, title, subject, articles: slice.items, pagination: slice.pagination })
+    for (const slice of paginate(items, landing, pageSize))
+      listings.push({ kind, url: slice.url, title, subject, articles: slice.items, pagination: slice.pagination })
   }
   for (const locality of Object.values(localities)) {
     locality.articleCount = byLocality.get(locality.id)?.length ?? 0

@@ -38,13 +38,11 @@ export interface PlanOptions {
 export function planSite(sources: ContentSources, options: PlanOptions): SiteModel {
   const { site } = sources.registries
   const strings = stringsFor(site.language)
-  const published = sources.articles
-    .filter((article) => options.drafts === true || (!article.draft && article.date.epoch <= options.now))
-    .sort(byDateThenId)
+  const published = sources.articles.filter((article) => options.drafts === true || (!article.draft && article.date.epoch <= options.now)).sort(byDateThenId)
   const related = relatedArticles(published)
   const byId = new Map(published.map((article) => [article.id, article]))
   const date = (article: ArticleSource) => displayDate(article.date, site.timeZone, strings)
-  const commentsOn = site.comments !== undefined && site.comments.enabled && site.comments.endpoint !== undefined
+  const commentsOn = site.comments?.enabled === true && site.comments.endpoint !== undefined
   const commentsByArticle = new Map<string, CommentSource[]>()
   for (const comment of sources.comments) push(commentsByArticle, comment.article, comment)
 
@@ -88,7 +86,14 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
   const authors = Object.fromEntries(
     sources.registries.authors.map((author): [string, AuthorModel] => [
       author.id,
-      { id: author.id, name: author.name, bio: author.bio ?? '', url: authorUrl(author.id), feed: feedUrl(authorUrl(author.id)), ...(author.url === undefined ? {} : { sameAs: author.url }) },
+      {
+        id: author.id,
+        name: author.name,
+        bio: author.bio ?? '',
+        url: authorUrl(author.id),
+        feed: feedUrl(authorUrl(author.id)),
+        ...(author.url === undefined ? {} : { sameAs: author.url }),
+      },
     ])
   )
   const categories = planCategories(sources, articles)
@@ -108,7 +113,14 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     ...(site.twitter === undefined ? {} : { twitter: site.twitter }),
   }
   const topLevel = root ? (localities[root.id]?.children ?? []) : []
-  const { listings, years, home, byLocality } = planListings(articles, { localities, authors, categories, strings, pageSize: site.pageSize, homeBlocks: topLevel })
+  const { listings, years, home, byLocality } = planListings(articles, {
+    localities,
+    authors,
+    categories,
+    strings,
+    pageSize: site.pageSize,
+    homeBlocks: topLevel,
+  })
   const newest = (list: readonly { date: { iso: string } }[]): string | undefined => list[0]?.date.iso
   const pages = [
     ...(articles[0] ? [{ url: fixedUrls.home, lastmod: articles[0].date.iso }] : []),
@@ -133,7 +145,13 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     redirects: articles.flatMap((article) => article.aliases.map((from) => ({ from, to: article.url }))).sort((a, b) => compare(a.from, b.from)),
     fragments: planFragments(byLocality, localities),
     searchBundles: planSearchBundles(articles, options.searchBundleSize ?? site.searchBundleSize),
-    newsroomPages: sources.pages.map((page) => ({ url: page.url, title: page.title, body: page.body, sourcePath: page.sourcePath, ...(page.description === undefined ? {} : { description: page.description }) })),
+    newsroomPages: sources.pages.map((page) => ({
+      url: page.url,
+      title: page.title,
+      body: page.body,
+      sourcePath: page.sourcePath,
+      ...(page.description === undefined ? {} : { description: page.description }),
+    })),
     footerLinks: sources.pages
       .filter((page) => page.footer)
       .sort((a, b) => a.order - b.order || compare(a.title, b.title) || compare(a.url, b.url))
@@ -151,8 +169,17 @@ function planLocalities(sources: ContentSources): Record<string, LocalityModel> 
     const url = localityUrl(entry.id)
     const district = ancestors.length >= 2 ? ancestors[1] : ancestors.length === 1 ? entry.id : undefined
     localities[entry.id] = {
-      id: entry.id, name: entry.name, kind: entry.kind, kindLabel: sentenceCase(entry.kind), url, feed: feedUrl(url), fragment: latestFragmentUrl(entry.id),
-      ancestors, ...(district === undefined ? {} : { district }), children: [], articleCount: 0,
+      id: entry.id,
+      name: entry.name,
+      kind: entry.kind,
+      kindLabel: sentenceCase(entry.kind),
+      url,
+      feed: feedUrl(url),
+      fragment: latestFragmentUrl(entry.id),
+      ancestors,
+      ...(district === undefined ? {} : { district }),
+      children: [],
+      articleCount: 0,
     }
   }
   for (const entry of entries) if (entry.parent !== undefined) localities[entry.parent]?.children.push(entry.id)
@@ -160,8 +187,12 @@ function planLocalities(sources: ContentSources): Record<string, LocalityModel> 
 }
 
 function planCategories(sources: ContentSources, articles: readonly ArticleModel[]): Record<string, CategoryModel> {
-  const entries = sources.registries.categories ?? [...new Set(articles.flatMap((article) => (article.category === undefined ? [] : [article.category])))].sort(compare).map((id) => ({ id, name: id }))
-  return Object.fromEntries(entries.map((entry) => [entry.id, { id: entry.id, name: entry.name, url: categoryUrl(entry.id), feed: feedUrl(categoryUrl(entry.id)) }]))
+  const entries =
+    sources.registries.categories ??
+    [...new Set(articles.flatMap((article) => (article.category === undefined ? [] : [article.category])))].sort(compare).map((id) => ({ id, name: id }))
+  return Object.fromEntries(
+    entries.map((entry) => [entry.id, { id: entry.id, name: entry.name, url: categoryUrl(entry.id), feed: feedUrl(categoryUrl(entry.id)) }])
+  )
 }
 
 /**

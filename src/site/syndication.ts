@@ -75,7 +75,9 @@ export function planFeeds(
       feed(feedUrl(locality.url), `${locality.name} - ${site.title}`, locality.url, byLocality.get(locality.id) ?? [])
     ),
     ...Object.values(context.authors).map((author) => feed(author.feed, `${author.name} - ${site.title}`, author.url, byAuthor.get(author.id) ?? [])),
-    ...Object.values(context.categories).map((category) => feed(category.feed, `${category.name} - ${site.title}`, category.url, byCategory.get(category.id) ?? [])),
+    ...Object.values(context.categories).map((category) =>
+      feed(category.feed, `${category.name} - ${site.title}`, category.url, byCategory.get(category.id) ?? [])
+    ),
   ]
 }
 
@@ -130,5 +132,8 @@ export function planSitemaps(
 
 function mimeOf(url: string): string {
   const extension = url.slice(url.lastIndexOf('.') + 1).toLowerCase()
-  return { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' }[extension] ?? 'application/octet-stream'
+  return (
+    { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' }[extension] ??
+    'application/octet-stream'
+  )
 }

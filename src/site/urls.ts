@@ -89,7 +89,8 @@ export const generatedFolders = {
  */
 export function outputPathOf(url: string): string {
   const path = decodeURI(url).replace(/^\/+/, '')
-  if (path.split(/[/\\]/).some((segment) => segment === '..') || path.includes('\0')) throw new Error(`the URL path ${JSON.stringify(url)} would be written outside the output folder`)
+  if (path.split(/[/\\]/).some((segment) => segment === '..') || path.includes('\0'))
+    throw new Error(`the URL path ${JSON.stringify(url)} would be written outside the output folder`)
   if (path === '' || path.endsWith('/')) return `${path}index.html`
   return /\.[a-z0-9]+$/i.test(path) ? path : `${path}/index.html`
 }

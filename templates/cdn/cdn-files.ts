@@ -24,7 +24,15 @@ export function renderRedirects(redirects: readonly Redirect[]): string {
 export function renderHeaders(site?: Pick<SiteInfo, 'commentEndpoint' | 'embedHosts'>): string {
   const fingerprinted = fingerprintedFolders.flatMap((folder) => [`${folder}*`, '  ! Cache-Control', `  Cache-Control: ${immutableCacheControl}`])
   const security = site ? securityHeaders(site).map(([name, value]) => `  ${name}: ${value}`) : []
-  return ['/*', `  Cache-Control: ${shortCacheControl}`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: strict-origin-when-cross-origin', ...security, ...fingerprinted, ''].join('\n')
+  return [
+    '/*',
+    `  Cache-Control: ${shortCacheControl}`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    ...security,
+    ...fingerprinted,
+    '',
+  ].join('\n')
 }
 
 /**

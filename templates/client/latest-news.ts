@@ -14,11 +14,13 @@ for (const slot of document.querySelectorAll<HTMLElement>('[data-latest-news]'))
       // The page the reader is on is not news to them, nor is what "Tin liên quan" already lists.
       const related = new Set([...document.querySelectorAll('.related a')].map((link) => link.getAttribute('href') ?? ''))
       const links = [...slot.querySelectorAll('a')]
-      const keep = freshLinks(links.map((link) => link.getAttribute('href') ?? ''), location.pathname, related)
+      const keep = freshLinks(
+        links.map((link) => link.getAttribute('href') ?? ''),
+        location.pathname,
+        related
+      )
       for (const link of links) if (!keep.has(link.getAttribute('href') ?? '')) link.closest('li')?.remove()
       if (!slot.querySelector('li')) slot.replaceChildren()
     })
     .catch(() => {})
 }
-
-export {}

@@ -12,7 +12,6 @@ export interface CommentFormProps {
   strings: Strings
 }
 
-
 /**
  * The comment form: a plain POST that Staticman, Formspree and Basin all accept, so it works
  * without JavaScript (the endpoint redirects back with `?binh-luan=da-gui#binh-luan`, and the

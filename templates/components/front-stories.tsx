@@ -35,7 +35,9 @@ export function FrontGrid({ stories }: { stories: ArticleTeaser[] }) {
     <ul class="front-grid">
       {stories.map((teaser) => (
         <li key={teaser.url}>
-          {teaser.lead ? <img class="front-grid__thumb" src={teaser.lead.url} alt="" width={teaser.lead.width} height={teaser.lead.height} loading="lazy" decoding="async" /> : null}
+          {teaser.lead ? (
+            <img class="front-grid__thumb" src={teaser.lead.url} alt="" width={teaser.lead.width} height={teaser.lead.height} loading="lazy" decoding="async" />
+          ) : null}
           <h3 class="front-grid__title">
             <a href={teaser.url}>{teaser.title}</a>
           </h3>

@@ -10,7 +10,10 @@ export function LocalityLinks({ ids, localities, label }: { ids: string[]; local
         return locality
           ? [
               <li key={id}>
-                <a href={locality.url}>{locality.name}</a> <span class="count">({locality.articleCount} {label})</span>
+                <a href={locality.url}>{locality.name}</a>{' '}
+                <span class="count">
+                  ({locality.articleCount} {label})
+                </span>
               </li>,
             ]
           : []

@@ -24,7 +24,9 @@ export function ArticleHead({ article, context }: { article: ArticleModel; conte
     headline: article.title,
     description: article.summary,
     // Google asks for 16:9, 4:3 and 1:1 versions, each at least 50,000 pixels: the lead cut to each.
-    ...(crops.length > 0 ? { image: crops.map((crop) => ({ '@type': 'ImageObject', url: absoluteUrl(site, crop.url), width: crop.width, height: crop.height })) } : {}),
+    ...(crops.length > 0
+      ? { image: crops.map((crop) => ({ '@type': 'ImageObject', url: absoluteUrl(site, crop.url), width: crop.width, height: crop.height })) }
+      : {}),
     datePublished: article.date.iso,
     dateModified: modified.iso,
     author: people,

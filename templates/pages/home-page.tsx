@@ -12,7 +12,14 @@ import { BasePage } from '../layout/base-page.tsx'
 export function HomePageView({ home, years, context }: { home: HomePage; years: YearPage[]; context: PageContext }) {
   const { strings, localities, categories, site } = context
   return (
-    <BasePage context={context} title={site.title} description={site.description} path="/" current={{ home: true, self: true }} head={<JsonLd data={organizationJsonLd(site)} />}>
+    <BasePage
+      context={context}
+      title={site.title}
+      description={site.description}
+      path="/"
+      current={{ home: true, self: true }}
+      head={<JsonLd data={organizationJsonLd(site)} />}
+    >
       <h1 class="visually-hidden">{site.title}</h1>
       <section class="front-top" aria-label={strings.topStories}>
         {home.lead ? <FrontLead lead={home.lead} /> : <p class="empty">{strings.noArticles}</p>}

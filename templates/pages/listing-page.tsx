@@ -26,7 +26,11 @@ export function ListingPageView({ page, context }: { page: ListingPage; context:
       title={title}
       description={author?.bio || `${strings.latestNews}: ${page.title}`}
       path={page.url}
-      {...(category ? { current: { category: category.id, self: landing } } : locality?.district !== undefined ? { current: { place: locality.district, self: landing && locality.district === locality.id } } : {})}
+      {...(category
+        ? { current: { category: category.id, self: landing } }
+        : locality?.district !== undefined
+          ? { current: { place: locality.district, self: landing && locality.district === locality.id } }
+          : {})}
       head={
         <>
           <PaginationLinks pagination={page.pagination} />

@@ -48,6 +48,7 @@ export function SearchPage({ context, bundles }: { context: PageContext; bundles
     >
       <section class="search" data-search="" data-bundles={JSON.stringify(bundles)} data-strings={JSON.stringify(clientStrings)}>
         <h1>{strings.search}</h1>
+        {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for the readers' browsers; role="search" says the same */}
         <form class="search-form" role="search" aria-label={strings.searchArchive} action="/tim-kiem/" method="get">
           <p class="search-form__query">
             <label for="tim-kiem-q">{strings.searchQuery}</label>

@@ -34,10 +34,13 @@ export function renderSitemap(entries: ReadonlyArray<{ loc: string; lastmod: str
  */
 export function renderNewsSitemap(sitemaps: Sitemaps): string {
   const newest = sitemaps.newest ? [`<url><loc>${x(sitemaps.newest.loc)}</loc><lastmod>${sitemaps.newest.lastmod}</lastmod></url>`] : []
-  const urls = sitemaps.news.length === 0 ? newest : sitemaps.news.map(
-    (entry) =>
-      `<url><loc>${x(entry.loc)}</loc><news:news><news:publication><news:name>${x(sitemaps.publicationName)}</news:name><news:language>${x(sitemaps.language)}</news:language></news:publication><news:publication_date>${entry.published}</news:publication_date><news:title>${x(entry.title)}</news:title></news:news></url>`
-  )
+  const urls =
+    sitemaps.news.length === 0
+      ? newest
+      : sitemaps.news.map(
+          (entry) =>
+            `<url><loc>${x(entry.loc)}</loc><news:news><news:publication><news:name>${x(sitemaps.publicationName)}</news:name><news:language>${x(sitemaps.language)}</news:language></news:publication><news:publication_date>${entry.published}</news:publication_date><news:title>${x(entry.title)}</news:title></news:news></url>`
+        )
   return [
     header,
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',

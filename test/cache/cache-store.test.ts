@@ -26,7 +26,10 @@ test.after(async () => {
 /** Every file under a folder, relative, sorted. */
 async function filesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1)).sort()
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort()
 }
 
 test('should remove the entries not used, walking only into folders that hold used ones', async () => {
@@ -39,7 +42,10 @@ test('should remove the entries not used, walking only into folders that hold us
   await writeFile(temporaryPath(join(dir, 'ab', 'next.json')), 'half')
   assert.is(await pruneCacheFolder(dir, ['ab/used.json', 'bundle']), 3)
   const left = await filesIn(dir)
-  assert.equal(left.filter((name) => !name.includes('toasoan-tmp')), ['ab/used.json', 'bundle/a.pf', 'bundle/b.pf'])
+  assert.equal(
+    left.filter((name) => !name.includes('toasoan-tmp')),
+    ['ab/used.json', 'bundle/a.pf', 'bundle/b.pf']
+  )
   assert.is(left.length, 4)
 })
 

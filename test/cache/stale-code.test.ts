@@ -49,10 +49,27 @@ test('should give, after a change to the images’ sizes, a warm build equal to 
   await writeFile(join(copy, 'build-runs.ts'), driver)
   const warm = join(work, 'warm')
   const cold = join(work, 'cold')
-  const run = await runNode(['--import', './scripts/local-tmp.js', '--import', 'tsx', join(copy, 'build-runs.ts'), fixtureSite, String(testNow), warmCache, warm, join(work, 'empty-cache'), cold, warmCache, join(work, 'again')], {
-    // tsx applies a tsconfig only to the files it includes: the copy's own, for its JSX.
-    TSX_TSCONFIG_PATH: join(copy, 'tsconfig.json'),
-  })
+  const run = await runNode(
+    [
+      '--import',
+      './scripts/local-tmp.js',
+      '--import',
+      'tsx',
+      join(copy, 'build-runs.ts'),
+      fixtureSite,
+      String(testNow),
+      warmCache,
+      warm,
+      join(work, 'empty-cache'),
+      cold,
+      warmCache,
+      join(work, 'again'),
+    ],
+    {
+      // tsx applies a tsconfig only to the files it includes: the copy's own, for its JSX.
+      TSX_TSCONFIG_PATH: join(copy, 'tsconfig.json'),
+    }
+  )
   assert.is(run.code, 0, run.stderr)
   const [warmRun, , againRun] = JSON.parse(run.stdout) as Array<{ pages: number; images: number }>
   assert.is(warmRun?.pages, 0, 'no page rendered by the old code is reused')

@@ -23,7 +23,21 @@ test('should make a title typed with combining marks NFC', () => {
 
 test('should write front matter like toasoan new: helpers and empty values left out, dates bare', () => {
   const text = toFile(
-    { title: 'Đường liên xã', date: '2026-11-30 09:15', updated: '', authors: ['to-phuong'], locality: 'hoang-hoa', category: '', tags: ['giao thông', ''], images: [{ src: '/media/duong-lien-xa.jpg', alt: 'Con đường', caption: '', credit: 'Tố Phương' }], draft: false, aliases: [], body: 'Nội dung.\n\n', [cmsFolderKeys.year]: '2026', [cmsFolderKeys.month]: '11' },
+    {
+      title: 'Đường liên xã',
+      date: '2026-11-30 09:15',
+      updated: '',
+      authors: ['to-phuong'],
+      locality: 'hoang-hoa',
+      category: '',
+      tags: ['giao thông', ''],
+      images: [{ src: '/media/duong-lien-xa.jpg', alt: 'Con đường', caption: '', credit: 'Tố Phương' }],
+      draft: false,
+      aliases: [],
+      body: 'Nội dung.\n\n',
+      [cmsFolderKeys.year]: '2026',
+      [cmsFolderKeys.month]: '11',
+    },
     ['title', 'date', 'updated', 'authors', 'locality', 'category', 'tags', 'images', 'draft', 'aliases', 'body']
   )
   assert.is(

@@ -12,7 +12,8 @@ let content = ''
 let work = ''
 const ids = new Set(['2019/10/hoi-nghi-lang-nghe'])
 const load = (cacheFile?: string) => loadComments(content, ids, 'Asia/Ho_Chi_Minh', cacheFile)
-const problems = (files: Awaited<ReturnType<typeof load>>['files']) => files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.ruleId} ${message.reason}`))
+const problems = (files: Awaited<ReturnType<typeof load>>['files']) =>
+  files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.ruleId} ${message.reason}`))
 
 test.before(async () => {
   content = await contentWith(undefined, { keepSiteArticles: true })
@@ -34,7 +35,10 @@ test('should give the same comments and problems from the cache, and see edits',
   const original = await readFile(path, 'utf8')
   await writeFile(path, original.replace(/^name: .*$/m, 'name: Người Đọc Mới'))
   const edited = await load(cacheFile)
-  assert.ok(edited.comments.some((comment) => comment.name === 'Người Đọc Mới'), 'an edited file is read again')
+  assert.ok(
+    edited.comments.some((comment) => comment.name === 'Người Đọc Mới'),
+    'an edited file is read again'
+  )
   await writeFile(path, original.replace(/^date: .*$/m, 'date: 2019-02-30 10:00'))
   const broken = await load(cacheFile)
   const again = await load(cacheFile)

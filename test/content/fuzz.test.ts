@@ -31,8 +31,72 @@ function createRandom(start: number): { int: (below: number) => number; pick: <T
 
 type Random = ReturnType<typeof createRandom>
 
-const yamlSpecials = ['&a ', '*a', '<<: *a', '!!binary ', '!!js/function ', '? ', '{', '}', '[', ']', '|', '>-', '---', '...', '%YAML 1.2', ': ', ' #', '\t', '"', "'", '\\', 'date: .nan', 'date: 1e400', 'date: -1', 'date: 0001-01-01', 'date: 9999-12-31 23:59', 'title: !!int 3', 'images: [{src: ../../../etc/passwd}]', 'aliases: ["/../x"]', 'tags: &t [*t]', 'x: &b [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]']
-const bodySpecials = ['\n', '\r', '\r\n', '\u0000', '\u0001', '\u000b', '\uFEFF', '\u2028', '\u202E', '\u0301', '🇻🇳', 'ặ', ']]>', '<![CDATA[', '&#1;', '&#0;', '&#xD800;', '<script>', '<svg onload=x>', '<iframe src=//x>', '![](x.png)', '![](../../site.yml)', '[x]: <>', '```', '~~~', '|a|\n|-|', '<!--', '-->', '***', '___', '\\']
+const yamlSpecials = [
+  '&a ',
+  '*a',
+  '<<: *a',
+  '!!binary ',
+  '!!js/function ',
+  '? ',
+  '{',
+  '}',
+  '[',
+  ']',
+  '|',
+  '>-',
+  '---',
+  '...',
+  '%YAML 1.2',
+  ': ',
+  ' #',
+  '\t',
+  '"',
+  "'",
+  '\\',
+  'date: .nan',
+  'date: 1e400',
+  'date: -1',
+  'date: 0001-01-01',
+  'date: 9999-12-31 23:59',
+  'title: !!int 3',
+  'images: [{src: ../../../etc/passwd}]',
+  'aliases: ["/../x"]',
+  'tags: &t [*t]',
+  'x: &b [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+]
+const bodySpecials = [
+  '\n',
+  '\r',
+  '\r\n',
+  '\u0000',
+  '\u0001',
+  '\u000b',
+  '\uFEFF',
+  '\u2028',
+  '\u202E',
+  '\u0301',
+  '🇻🇳',
+  'ặ',
+  ']]>',
+  '<![CDATA[',
+  '&#1;',
+  '&#0;',
+  '&#xD800;',
+  '<script>',
+  '<svg onload=x>',
+  '<iframe src=//x>',
+  '![](x.png)',
+  '![](../../site.yml)',
+  '[x]: <>',
+  '```',
+  '~~~',
+  '|a|\n|-|',
+  '<!--',
+  '-->',
+  '***',
+  '___',
+  '\\',
+]
 
 /** One mutation of a file's bytes. */
 function mutate(bytes: Buffer, random: Random, yaml: boolean): Buffer {
@@ -53,7 +117,14 @@ function mutate(bytes: Buffer, random: Random, yaml: boolean): Buffer {
       return Buffer.from(text.replace(/\n/g, '\r\n'))
     case 4: {
       const depth = 1 + random.int(120)
-      const nest = random.pick(['>'.repeat(depth) + ' x', '<div>'.repeat(depth), '['.repeat(depth), '*'.repeat(depth), Array.from({ length: depth }, (_, i) => '  '.repeat(i) + '- a').join('\n'), '['.repeat(depth) + ']'.repeat(depth)])
+      const nest = random.pick([
+        `${'>'.repeat(depth)} x`,
+        '<div>'.repeat(depth),
+        '['.repeat(depth),
+        '*'.repeat(depth),
+        Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- a`).join('\n'),
+        '['.repeat(depth) + ']'.repeat(depth),
+      ])
       return Buffer.from(`${text}\n${nest}\n`)
     }
     case 5: {
@@ -69,7 +140,11 @@ function mutate(bytes: Buffer, random: Random, yaml: boolean): Buffer {
       return Buffer.from(lines.join('\n'))
     }
     default:
-      return Buffer.concat([bytes.subarray(0, at), Buffer.from(String.fromCodePoint(random.int(0x110000 - 0x800) + (random.int(2) ? 0 : 0x800)).replace(/[\uD800-\uDFFF]/g, '\uFFFD')), bytes.subarray(at)])
+      return Buffer.concat([
+        bytes.subarray(0, at),
+        Buffer.from(String.fromCodePoint(random.int(0x110000 - 0x800) + (random.int(2) ? 0 : 0x800)).replace(/[\uD800-\uDFFF]/g, '\uFFFD')),
+        bytes.subarray(at),
+      ])
   }
 }
 

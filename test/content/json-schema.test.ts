@@ -21,16 +21,33 @@ function allowedIds(property: Property | undefined): string[] | undefined {
   return property?.enum ?? property?.anyOf?.find((branch) => branch.enum)?.enum
 }
 
-for (const [name, contentDir] of [['the fixture site', fixtureSite], ['the sample content', join(root, 'content')]] as const) {
+for (const [name, contentDir] of [
+  ['the fixture site', fixtureSite],
+  ['the sample content', join(root, 'content')],
+] as const) {
   test(`should accept the front matter of every article of ${name}`, async () => {
     const { registries } = await loadRegistries(contentDir)
     assert.ok(registries)
     const schema = contentJsonSchemas(registries)['front-matter.schema.json']
     const properties = schema['properties'] as Record<string, Property>
-    assert.equal(allowedIds(properties['locality']), registries.localities.map((locality) => locality.id), 'every locality id')
-    assert.equal(allowedIds(properties['authors']), registries.authors.map((author) => author.id))
-    assert.equal(allowedIds(properties['authors']?.anyOf?.[1]?.items), registries.authors.map((author) => author.id))
-    if (registries.categories) assert.equal(allowedIds(properties['category']), registries.categories.map((category) => category.id))
+    assert.equal(
+      allowedIds(properties['locality']),
+      registries.localities.map((locality) => locality.id),
+      'every locality id'
+    )
+    assert.equal(
+      allowedIds(properties['authors']),
+      registries.authors.map((author) => author.id)
+    )
+    assert.equal(
+      allowedIds(properties['authors']?.anyOf?.[1]?.items),
+      registries.authors.map((author) => author.id)
+    )
+    if (registries.categories)
+      assert.equal(
+        allowedIds(properties['category']),
+        registries.categories.map((category) => category.id)
+      )
     assert.equal(Object.keys(properties).sort(), [...frontMatterKeys].sort(), 'every front-matter key, no other')
     assert.equal(schema['required'], ['title', 'date', 'locality'])
     const files = await markdownFiles(join(contentDir, 'articles'))
@@ -53,7 +70,13 @@ test('should describe every field and require what each registry requires', asyn
   const { registries } = await loadRegistries(fixtureSite)
   assert.ok(registries)
   const schemas = contentJsonSchemas(registries)
-  assert.equal(Object.keys(schemas).sort(), ['authors.schema.json', 'categories.schema.json', 'front-matter.schema.json', 'localities.schema.json', 'site.schema.json'])
+  assert.equal(Object.keys(schemas).sort(), [
+    'authors.schema.json',
+    'categories.schema.json',
+    'front-matter.schema.json',
+    'localities.schema.json',
+    'site.schema.json',
+  ])
   for (const [name, schema] of Object.entries(schemas)) {
     assert.is(schema['$schema'], 'http://json-schema.org/draft-07/schema#', name)
     const object = (schema['type'] === 'array' ? schema['items'] : schema) as JsonSchema

@@ -61,7 +61,10 @@ test('should refuse a comment endpoint that is not https, at its position', asyn
     await writeFile(join(dir, 'site.yml'), site.replace('https://comments.example/v3/entry/toasoan', 'http://comments.example/v3/entry/toasoan'))
     const { sources, files } = await loadContent({ contentDir: dir })
     assert.is(sources, undefined)
-    assert.match(formatProblems(files, dir), 'site.yml:14:13 error Comment endpoint "http://comments.example/v3/entry/toasoan" must be an https URL. [invalid-endpoint]')
+    assert.match(
+      formatProblems(files, dir),
+      'site.yml:14:13 error Comment endpoint "http://comments.example/v3/entry/toasoan" must be an https URL. [invalid-endpoint]'
+    )
     await writeFile(join(dir, 'site.yml'), site.replace('https://comments.example/v3/entry/toasoan', 'http://127.0.0.1:8787/entry'))
     assert.ok((await loadContent({ contentDir: dir })).sources, 'http on this machine is allowed for testing')
   } finally {
@@ -73,14 +76,17 @@ test('should require the publisher and its logo in site.yml, at their position',
   const dir = await contentWith(undefined)
   try {
     const site = await readFile(join(dir, 'site.yml'), 'utf8')
-    await writeFile(join(dir, 'site.yml'), site.replace(/^  logo: .*\n/m, ''))
+    await writeFile(join(dir, 'site.yml'), site.replace(/^ {2}logo: .*\n/m, ''))
     const { sources, files } = await loadContent({ contentDir: dir })
     assert.is(sources, undefined)
     const report = formatProblems(files, dir)
     assert.match(report, /site\.yml:7:3 error Missing required field "publisher\.logo"\. \[missing-field\]/)
     assert.match(report, 'README.md')
-    await writeFile(join(dir, 'site.yml'), site.replace(/^publisher:\n(?:  .*\n)+/m, ''))
-    assert.match(formatProblems((await loadContent({ contentDir: dir })).files, dir), /site\.yml:1:1 error Missing required field "publisher"\. \[missing-field\]/)
+    await writeFile(join(dir, 'site.yml'), site.replace(/^publisher:\n(?: {2}.*\n)+/m, ''))
+    assert.match(
+      formatProblems((await loadContent({ contentDir: dir })).files, dir),
+      /site\.yml:1:1 error Missing required field "publisher"\. \[missing-field\]/
+    )
   } finally {
     await removeDir(dir)
   }

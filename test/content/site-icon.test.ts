@@ -25,7 +25,9 @@ test('should report a missing, outside, broken or too small icon at its line in 
     assert.match(await problem('../ngoai.png'), '[image-outside-content]')
     await writeFile(join(dir, 'media', 'hong.png'), 'không phải ảnh')
     assert.match(await problem('media/hong.png'), '[unreadable-image]')
-    await sharp({ create: { width: 64, height: 64, channels: 3, background: '#b3131b' } }).png().toFile(join(dir, 'media', 'nho.png'))
+    await sharp({ create: { width: 64, height: 64, channels: 3, background: '#b3131b' } })
+      .png()
+      .toFile(join(dir, 'media', 'nho.png'))
     assert.match(await problem('media/nho.png'), 'the image is 64×64 px; it needs at least 192×192. [invalid-field]')
   } finally {
     await removeDir(dir)

@@ -51,7 +51,10 @@ test('should load again an article whose image changed, or now resolves to anoth
   await copyFile(join(fixtures, 'images', 'media', 'logo-hoi-nghi.png'), join(content, 'articles/2020/03/duong-lien-xa.jpg'))
   const shadowed = await loadContent({ contentDir: content, cacheDir: cache })
   assert.is(shadowed.reused, 5)
-  assert.is(shadowed.sources?.articles.find((article) => article.slug === 'hai-tac-gia-va-dinh-chinh')?.images[0]?.set.source, join(content, 'articles/2020/03/duong-lien-xa.jpg'))
+  assert.is(
+    shadowed.sources?.articles.find((article) => article.slug === 'hai-tac-gia-va-dinh-chinh')?.images[0]?.set.source,
+    join(content, 'articles/2020/03/duong-lien-xa.jpg')
+  )
 })
 
 test.run()

@@ -33,21 +33,45 @@ test.before(async () => {
   origin = `http://127.0.0.1:${port}`
   let log = ''
   // Cloudflare's own runtime (workerd, from npm); detached so that its process group can be stopped.
-  wrangler = spawn(process.execPath, [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'pages', 'dev', outDir, '--ip', '127.0.0.1', '--port', String(port), '--compatibility-date=2026-04-01', '--log-level=warn'], {
-    cwd: work,
-    detached: true,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', XDG_CONFIG_HOME: join(work, 'config') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  wrangler = spawn(
+    process.execPath,
+    [
+      join(root, 'node_modules/wrangler/bin/wrangler.js'),
+      'pages',
+      'dev',
+      outDir,
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--compatibility-date=2026-04-01',
+      '--log-level=warn',
+    ],
+    {
+      cwd: work,
+      detached: true,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', XDG_CONFIG_HOME: join(work, 'config') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }
+  )
   wrangler.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   wrangler.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   for (let attempt = 0; attempt < 120; attempt++) {
     if (wrangler.exitCode !== null) break
-    const up = await fetch(`${origin}/`).then(() => true, () => false)
+    const up = await fetch(`${origin}/`).then(
+      () => true,
+      () => false
+    )
     if (up) return
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
-  skipped = `wrangler pages dev did not start: ${log.split('\n').filter((line) => /error|✘/i.test(line)).slice(0, 3).join(' ') || 'no answer in 30 s'}`
+  skipped = `wrangler pages dev did not start: ${
+    log
+      .split('\n')
+      .filter((line) => /error|✘/i.test(line))
+      .slice(0, 3)
+      .join(' ') || 'no answer in 30 s'
+  }`
   console.log(`SKIPPED: Cloudflare runtime tests (${skipped})`)
 })
 

@@ -37,7 +37,10 @@ test('should fail a site past a limit with the limit and the way out, and pass o
   assert.is(errors.length, 4)
   assert.match(errors[0] ?? '', /cloudflare: 5 files, more than the 4 a deploy may hold\. \[maxFiles\]\n {2}way out: On a paid plan/)
   assert.match(errors[2] ?? '', /2 static rules; only the first 1 would work, the rest dropped silently/)
-  assert.match(checkLimits({ files, redirects: [] }, 'netlify', { maxFilesPerFolder: 4 })[0] ?? '', /1 folders hold more than 4 files, e\.g\. \/media\/ab\/ \(5\)/)
+  assert.match(
+    checkLimits({ files, redirects: [] }, 'netlify', { maxFilesPerFolder: 4 })[0] ?? '',
+    /1 folders hold more than 4 files, e\.g\. \/media\/ab\/ \(5\)/
+  )
   assert.match(checkLimits({ files, redirects: [] }, 'pages', { maxSiteBytes: 499 })[0] ?? '', /500 bytes in all.*\n.*GitHub Pages refuses sites over 1 GB/)
 })
 
@@ -88,8 +91,21 @@ test('should give _headers and uploads the same Cache-Control, and each file its
 })
 
 test('should plan uploads of changed files, pages last, pending paths again, and deletions', () => {
-  const local = { version: 1 as const, files: { '/a.css': { hash: '1', size: 1 }, '/p/index.html': { hash: '2', size: 2 }, '/same.webp': { hash: '3', size: 3 }, '/again.js': { hash: '4', size: 4 } } }
-  const remote = { files: { '/a.css': { hash: '0', size: 1 }, '/same.webp': { hash: '3', size: 3 }, '/again.js': { hash: '4', size: 4 }, '/old.html': { hash: '9', size: 9 } }, pending: ['/again.js', '/half.jpg'], rules: 'r' }
+  const local = {
+    version: 1 as const,
+    files: {
+      '/a.css': { hash: '1', size: 1 },
+      '/p/index.html': { hash: '2', size: 2 },
+      '/same.webp': { hash: '3', size: 3 },
+      '/again.js': { hash: '4', size: 4 },
+    },
+  }
+  const remote = {
+    files: { '/a.css': { hash: '0', size: 1 }, '/same.webp': { hash: '3', size: 3 }, '/again.js': { hash: '4', size: 4 }, '/old.html': { hash: '9', size: 9 } },
+    pending: ['/again.js', '/half.jpg'],
+    rules: 'r',
+  }
+  // biome-ignore lint/suspicious/noThenProperty: the plan's phases are named first and then; no one awaits it
   assert.equal(planDeploy(local, remote, 'r'), { first: ['/a.css', '/again.js'], then: ['/p/index.html'], deletes: ['/half.jpg', '/old.html'], bytes: 7 })
   assert.is(planDeploy(local, remote, 'new rules').first.length, 3, 'new header rules upload everything again')
 })

@@ -29,18 +29,28 @@ const rebuild = async (): Promise<FileManifest> => {
   assert.equal(manifest, (await computeFileManifest(outDir, join(work, 'check.stamps.json'))).manifest, 'the manifest lists the output')
   return manifest
 }
-const deploy = (prefix: string, ...extra: string[]) => runCli(['deploy', '--to', `s3://site/${prefix}`, '--endpoint', server.endpoint, '--out', outDir, ...extra], server.env)
+const deploy = (prefix: string, ...extra: string[]) =>
+  runCli(['deploy', '--to', `s3://site/${prefix}`, '--endpoint', server.endpoint, '--out', outDir, ...extra], server.env)
 const listKeys = async (prefix: string): Promise<string[]> => {
   const page = await client.send(new ListObjectsV2Command({ Bucket: 'site', Prefix: `${prefix}/` }))
   return (page.Contents ?? []).map((object) => `/${(object.Key ?? '').slice(prefix.length + 1)}`).sort()
 }
-const published = (manifest: FileManifest): string[] => Object.keys(manifest.files).filter((path) => !platformFiles.has(path)).sort()
-const body = async (key: string): Promise<Uint8Array> => (await client.send(new GetObjectCommand({ Bucket: 'site', Key: key }))).Body?.transformToByteArray() ?? new Uint8Array()
+const published = (manifest: FileManifest): string[] =>
+  Object.keys(manifest.files)
+    .filter((path) => !platformFiles.has(path))
+    .sort()
+const body = async (key: string): Promise<Uint8Array> =>
+  (await client.send(new GetObjectCommand({ Bucket: 'site', Key: key }))).Body?.transformToByteArray() ?? new Uint8Array()
 const planned = async (prefix: string): Promise<number> => {
   const { plan } = await deployToS3({ outDir, to: { bucket: 'site', prefix: `${prefix}/` }, endpoint: server.endpoint, dryRun: true, log: () => {} })
   return plan.first.length + plan.then.length + plan.deletes.length
 }
-const putsUnder = (prefix: string, from: number): string[] => server.puts.slice(from).filter((key) => key.startsWith(`${prefix}/`) && !key.endsWith('.toasoan-manifest.json.gz')).map((key) => `/${key.slice(prefix.length + 1)}`).sort()
+const putsUnder = (prefix: string, from: number): string[] =>
+  server.puts
+    .slice(from)
+    .filter((key) => key.startsWith(`${prefix}/`) && !key.endsWith('.toasoan-manifest.json.gz'))
+    .map((key) => `/${key.slice(prefix.length + 1)}`)
+    .sort()
 
 test.before(async () => {
   work = await tempDir('s3-deploy')
@@ -48,7 +58,12 @@ test.before(async () => {
   outDir = join(work, 'dist')
   server = await startS3Server(join(work, 's3'), 'site')
   Object.assign(process.env, server.env)
-  client = new S3Client({ endpoint: server.endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } })
+  client = new S3Client({
+    endpoint: server.endpoint,
+    forcePathStyle: true,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  })
   await rebuild()
 })
 
@@ -70,23 +85,40 @@ test('should upload every file with its Content-Type and Cache-Control, and alia
   const forever = 'public, max-age=31536000, immutable'
   for (const path of published(manifest)) {
     const object = await head(path)
-    const wanted = path.startsWith('/assets/') && path.endsWith('.css') ? expect('text/css; charset=utf-8', forever)
-      : path.startsWith('/assets/') && path.endsWith('.wasm') ? expect('application/wasm', forever)
-      : path.startsWith('/assets/') && path.endsWith('.txt') ? expect('text/plain; charset=utf-8', forever)
-      : path.startsWith('/assets/') ? expect('text/javascript; charset=utf-8', forever)
-      : path.startsWith('/media/') ? expect({ avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg', png: 'image/png' }[path.split('.').pop() as 'avif'] ?? '?', forever)
-      : /\.html?$/.test(path) ? expect('text/html; charset=utf-8', short)
-      : path.endsWith('.xml') ? expect('application/xml; charset=utf-8', short)
-      : path.endsWith('.txt') ? expect('text/plain; charset=utf-8', short)
-      : path.endsWith('.json') ? expect('application/json', short)
-      : path.endsWith('.yml') ? expect('text/yaml; charset=utf-8', short)
-      : path.endsWith('.js') ? expect('text/javascript; charset=utf-8', short)
-      : expect('application/octet-stream', short)
+    const wanted =
+      path.startsWith('/assets/') && path.endsWith('.css')
+        ? expect('text/css; charset=utf-8', forever)
+        : path.startsWith('/assets/') && path.endsWith('.wasm')
+          ? expect('application/wasm', forever)
+          : path.startsWith('/assets/') && path.endsWith('.txt')
+            ? expect('text/plain; charset=utf-8', forever)
+            : path.startsWith('/assets/')
+              ? expect('text/javascript; charset=utf-8', forever)
+              : path.startsWith('/media/')
+                ? expect({ avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg', png: 'image/png' }[path.split('.').pop() as 'avif'] ?? '?', forever)
+                : /\.html?$/.test(path)
+                  ? expect('text/html; charset=utf-8', short)
+                  : path.endsWith('.xml')
+                    ? expect('application/xml; charset=utf-8', short)
+                    : path.endsWith('.txt')
+                      ? expect('text/plain; charset=utf-8', short)
+                      : path.endsWith('.json')
+                        ? expect('application/json', short)
+                        : path.endsWith('.yml')
+                          ? expect('text/yaml; charset=utf-8', short)
+                          : path.endsWith('.js')
+                            ? expect('text/javascript; charset=utf-8', short)
+                            : expect('application/octet-stream', short)
     assert.equal({ contentType: object.ContentType, cacheControl: object.CacheControl }, wanted, path)
-    const alias = { '/tin-cu/hoi-nghi-108456.htm': '/2019/10/hoi-nghi-lang-nghe/', '/bai-viet/hoi-nghi-lang-nghe/index.html': '/2019/10/hoi-nghi-lang-nghe/' }[path]
+    const alias = { '/tin-cu/hoi-nghi-108456.htm': '/2019/10/hoi-nghi-lang-nghe/', '/bai-viet/hoi-nghi-lang-nghe/index.html': '/2019/10/hoi-nghi-lang-nghe/' }[
+      path
+    ]
     assert.is(object.WebsiteRedirectLocation, alias, `redirect of ${path}`)
   }
-  assert.ok(published(manifest).some((path) => /^\/media\/[0-9a-f]{2}\/[^/]+\.webp$/.test(path)), 'media spread into subfolders')
+  assert.ok(
+    published(manifest).some((path) => /^\/media\/[0-9a-f]{2}\/[^/]+\.webp$/.test(path)),
+    'media spread into subfolders'
+  )
 })
 
 test('should upload only what changed when an article is added, and delete what is gone when it is removed', async () => {
@@ -102,7 +134,11 @@ test('should upload only what changed when an article is added, and delete what 
   assert.is(added.code, 0, added.stderr)
   assert.equal(putsUnder('www', from), changed, 'uploaded exactly the changed files')
   const remaining = new Set(await listKeys('www'))
-  assert.equal(listed.filter((path) => !remaining.has(path)), replaced, 'deleted exactly the files the new output no longer has')
+  assert.equal(
+    listed.filter((path) => !remaining.has(path)),
+    replaced,
+    'deleted exactly the files the new output no longer has'
+  )
   assert.equal(await listKeys('www'), [...published(after), '/.toasoan-manifest.json.gz'].sort())
   assert.is(await planned('www'), 0, 'a second deploy has nothing to do')
 
@@ -123,7 +159,11 @@ test('should leave every page with its assets when killed half-way, and finish o
   const leaves = published(manifest).length - pages
   // One PUT records the pending uploads, then the leaves one at a time, then a few pages: kill there.
   const killAt = server.puts.length + 1 + leaves + Math.floor(pages / 2)
-  const child = spawn(process.execPath, [cliScript, 'deploy', '--to', 's3://site/half', '--endpoint', server.endpoint, '--out', outDir, '--concurrency', '1'], { cwd: root, env: { ...process.env, ...server.env }, stdio: 'ignore' })
+  const child = spawn(process.execPath, [cliScript, 'deploy', '--to', 's3://site/half', '--endpoint', server.endpoint, '--out', outDir, '--concurrency', '1'], {
+    cwd: root,
+    env: { ...process.env, ...server.env },
+    stdio: 'ignore',
+  })
   server.onPut((_key, count) => void (count >= killAt && child.kill('SIGKILL')))
   const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)))
   assert.is(signal, 'SIGKILL', 'the deploy was killed')

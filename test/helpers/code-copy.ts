@@ -9,7 +9,8 @@ import { root, tempDir } from './fixtures.ts'
  */
 export async function copyCode(): Promise<string> {
   const dir = await tempDir('code')
-  for (const name of ['src', 'templates', 'package.json', 'package-lock.json', 'tsconfig.json']) await cp(join(root, name), join(dir, name), { recursive: true })
+  for (const name of ['src', 'templates', 'package.json', 'package-lock.json', 'tsconfig.json'])
+    await cp(join(root, name), join(dir, name), { recursive: true })
   return dir
 }
 

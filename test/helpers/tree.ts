@@ -11,7 +11,13 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
   const entries: Array<[string, string]> = []
   for (const file of (await readdir(dir, { recursive: true })).sort()) {
     const path = join(dir, file)
-    if ((await stat(path)).isFile()) entries.push([file.split('\\').join('/'), createHash('sha256').update(await readFile(path)).digest('hex')])
+    if ((await stat(path)).isFile())
+      entries.push([
+        file.split('\\').join('/'),
+        createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex'),
+      ])
   }
   return Object.fromEntries(entries)
 }

@@ -21,7 +21,9 @@ test('should give the images an article shows the names of the encoder that runs
   const used = sources?.media[0]
   assert.ok(used)
   const expected = planImage(used, imageOptions, await imageEncoder()).variants.map((variant) => variant.url)
-  const shown = (sources?.articles ?? []).flatMap((article) => article.images.filter((image) => image.set.source === used.sourcePath).map((image) => image.set.variants.map((variant) => variant.url)))
+  const shown = (sources?.articles ?? []).flatMap((article) =>
+    article.images.filter((image) => image.set.source === used.sourcePath).map((image) => image.set.variants.map((variant) => variant.url))
+  )
   assert.ok(shown.length > 0)
   for (const urls of shown) assert.equal(urls, expected)
 })

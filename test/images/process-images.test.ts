@@ -32,7 +32,10 @@ test.after(async () => {
 
 /** Published image names; each lives in `/media/<first two hex of its hash>/`. */
 async function mediaFiles(): Promise<string[]> {
-  return (await readdir(join(work, 'dist', 'media'), { recursive: true })).filter((path) => path.includes('.')).map((path) => path.split('/').pop() ?? '').sort()
+  return (await readdir(join(work, 'dist', 'media'), { recursive: true }))
+    .filter((path) => path.includes('.'))
+    .map((path) => path.split('/').pop() ?? '')
+    .sort()
 }
 
 const mediaPath = (file: string): string => join(work, 'dist', 'media', /\.([0-9a-f]{2})[0-9a-f]{8}\./.exec(file)?.[1] ?? '', file)
@@ -46,11 +49,24 @@ test('should never upscale', () => {
 test('should publish AVIF, WebP and JPEG at each width, with the sizes they claim', async () => {
   const all = (await mediaFiles()).filter((file) => file.startsWith('canh-dong-'))
   const files = all.filter((file) => !/-\d+x\d+\./.test(file))
-  assert.equal(all.filter((file) => !files.includes(file)).map((file) => file.replace(/\.[0-9a-f]{10}\./, '.')).sort(), ['canh-dong-1000x1000.jpg', 'canh-dong-1200x675.jpg', 'canh-dong-1200x900.jpg'], 'the 16:9, 4:3 and 1:1 cuts')
+  assert.equal(
+    all
+      .filter((file) => !files.includes(file))
+      .map((file) => file.replace(/\.[0-9a-f]{10}\./, '.'))
+      .sort(),
+    ['canh-dong-1000x1000.jpg', 'canh-dong-1200x675.jpg', 'canh-dong-1200x900.jpg'],
+    'the 16:9, 4:3 and 1:1 cuts'
+  )
   assert.equal(files.map((file) => file.replace(/\.[0-9a-f]{10}\./, '.')).sort(), [
-    'canh-dong-1200.avif', 'canh-dong-1200.jpg', 'canh-dong-1200.webp',
-    'canh-dong-400.avif', 'canh-dong-400.jpg', 'canh-dong-400.webp',
-    'canh-dong-800.avif', 'canh-dong-800.jpg', 'canh-dong-800.webp',
+    'canh-dong-1200.avif',
+    'canh-dong-1200.jpg',
+    'canh-dong-1200.webp',
+    'canh-dong-400.avif',
+    'canh-dong-400.jpg',
+    'canh-dong-400.webp',
+    'canh-dong-800.avif',
+    'canh-dong-800.jpg',
+    'canh-dong-800.webp',
   ])
   for (const file of files) {
     const meta = await sharp(mediaPath(file)).metadata()
@@ -64,8 +80,15 @@ test('should publish AVIF, WebP and JPEG at each width, with the sizes they clai
 test('should keep transparency with a PNG fallback, and not upscale a small image', async () => {
   const files = (await mediaFiles()).filter((file) => file.startsWith('logo-hoi-nghi-')).map((file) => file.replace(/\.[0-9a-f]{10}\./, '.'))
   assert.equal(files.sort(), [
-    'logo-hoi-nghi-400.avif', 'logo-hoi-nghi-400.png', 'logo-hoi-nghi-400.webp', 'logo-hoi-nghi-400x400.png', 'logo-hoi-nghi-533x400.png',
-    'logo-hoi-nghi-600.avif', 'logo-hoi-nghi-600.png', 'logo-hoi-nghi-600.webp', 'logo-hoi-nghi-600x338.png',
+    'logo-hoi-nghi-400.avif',
+    'logo-hoi-nghi-400.png',
+    'logo-hoi-nghi-400.webp',
+    'logo-hoi-nghi-400x400.png',
+    'logo-hoi-nghi-533x400.png',
+    'logo-hoi-nghi-600.avif',
+    'logo-hoi-nghi-600.png',
+    'logo-hoi-nghi-600.webp',
+    'logo-hoi-nghi-600x338.png',
   ])
 })
 
@@ -83,13 +106,22 @@ test('should apply EXIF orientation and strip all metadata, GPS included', async
     assert.is(meta.orientation, undefined, file)
     assert.not.ok(bytes.includes(Buffer.from('PhoneMaker')), `${file} does not name the phone`)
   }
-  assert.ok(files.some((file) => file.startsWith('chan-dung-dien-thoai-1000.')), 'a 1000 px wide portrait is not upscaled to 1200')
+  assert.ok(
+    files.some((file) => file.startsWith('chan-dung-dien-thoai-1000.')),
+    'a 1000 px wide portrait is not upscaled to 1200'
+  )
 })
 
 test('should load the lead image first and the others lazily, each with width and height', async () => {
   const html = await readPage(join(work, 'dist'), page)
-  assert.match(html, /<figure class="lead-figure"><picture><source type="image\/avif" srcset="\/media\/[0-9a-f]{2}\/canh-dong-400\.[0-9a-f]{10}\.avif 400w, \/media\/[0-9a-f]{2}\/canh-dong-800\.[0-9a-f]{10}\.avif 800w, \/media\/[0-9a-f]{2}\/canh-dong-1200\.[0-9a-f]{10}\.avif 1200w"/)
-  assert.match(html, /<img src="\/media\/[0-9a-f]{2}\/canh-dong-800\.[0-9a-f]{10}\.jpg" srcset="[^"]+" sizes="\(min-width: 44rem\) 42rem, calc\(100vw - 2rem\)" alt="Cánh đồng lúa chín vàng" width="1200" height="750" fetchpriority="high" decoding="async"\/>/)
+  assert.match(
+    html,
+    /<figure class="lead-figure"><picture><source type="image\/avif" srcset="\/media\/[0-9a-f]{2}\/canh-dong-400\.[0-9a-f]{10}\.avif 400w, \/media\/[0-9a-f]{2}\/canh-dong-800\.[0-9a-f]{10}\.avif 800w, \/media\/[0-9a-f]{2}\/canh-dong-1200\.[0-9a-f]{10}\.avif 1200w"/
+  )
+  assert.match(
+    html,
+    /<img src="\/media\/[0-9a-f]{2}\/canh-dong-800\.[0-9a-f]{10}\.jpg" srcset="[^"]+" sizes="\(min-width: 44rem\) 42rem, calc\(100vw - 2rem\)" alt="Cánh đồng lúa chín vàng" width="1200" height="750" fetchpriority="high" decoding="async"\/>/
+  )
   assert.match(html, /<figcaption>Cánh đồng lúa vào vụ gặt\. <span class="credit">Ảnh: Tố Phương<\/span><\/figcaption>/)
   assert.match(html, /alt="Bác nông dân cầm bó lúa" width="1000" height="1600" loading="lazy" decoding="async">/)
   assert.match(html, /<img src="\/media\/[0-9a-f]{2}\/logo-hoi-nghi-600\.[0-9a-f]{10}\.png"/)
@@ -101,7 +133,14 @@ test('should give social cards a 1200 px image and JSON-LD its 16:9, 4:3 and 1:1
   assert.is(metaContent(html, 'og:image:width'), '1200')
   assert.is(metaContent(html, 'og:image:height'), '750')
   const [data] = jsonLdOf(html) as Array<{ image: Array<{ url: string; width: number; height: number }> }>
-  assert.equal(data?.image.map((image) => [image.width, image.height]), [[1200, 675], [1200, 900], [1000, 1000]])
+  assert.equal(
+    data?.image.map((image) => [image.width, image.height]),
+    [
+      [1200, 675],
+      [1200, 900],
+      [1000, 1000],
+    ]
+  )
   for (const image of data?.image ?? []) {
     assert.match(image.url, /^https:\/\/fixture\.example\/media\/[0-9a-f]{2}\/canh-dong-\d+x\d+\.[0-9a-f]{10}\.jpg$/)
     const file = join(work, 'dist', new URL(image.url).pathname)

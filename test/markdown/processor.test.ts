@@ -19,7 +19,9 @@ test('should render GitHub-flavoured Markdown', () => {
 })
 
 test('should remove scripts, event handlers and javascript: links', () => {
-  const { html } = render('<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(1)">\n\n[bấm](javascript:alert(1))\n\n<a href="https://example.org" onclick="x()">a</a>\n')
+  const { html } = render(
+    '<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(1)">\n\n[bấm](javascript:alert(1))\n\n<a href="https://example.org" onclick="x()">a</a>\n'
+  )
   assert.not.match(html, 'script')
   assert.not.match(html, 'onerror')
   assert.not.match(html, 'onclick')

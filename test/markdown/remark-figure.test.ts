@@ -7,7 +7,16 @@ import { createMarkdownProcessor, renderMarkdown, type FigureImage } from '../..
 const test = suite('remarkFigure')
 const processor = createMarkdownProcessor()
 const set = planImage({ sourcePath: '/x/anh.jpg', name: 'anh', hash: '0123456789abcdef', width: 800, height: 600, alpha: false })
-const image: FigureImage = { src: 'anh.jpg', url: set.fallback.url, width: set.width, height: set.height, set, alt: 'Cánh đồng lúa', caption: 'Lúa chín <vàng>', credit: 'Ảnh: Lan Anh' }
+const image: FigureImage = {
+  src: 'anh.jpg',
+  url: set.fallback.url,
+  width: set.width,
+  height: set.height,
+  set,
+  alt: 'Cánh đồng lúa',
+  caption: 'Lúa chín <vàng>',
+  credit: 'Ảnh: Lan Anh',
+}
 
 function render(markdown: string, images: FigureImage[] = [image]) {
   const file = new VFile({ path: 'bai.md', value: markdown })

@@ -52,7 +52,10 @@ test('should refuse --out equal to --content', async () => {
 })
 
 test('should refuse --out holding the content folder', async () => {
-  await refuses((content) => join(content, '..'), /--out: ".*" holds the content folder ".*"; a build replaces its output folder and would delete the articles\./)
+  await refuses(
+    (content) => join(content, '..'),
+    /--out: ".*" holds the content folder ".*"; a build replaces its output folder and would delete the articles\./
+  )
 })
 
 test('should refuse a repository holding the content folder, and /', async () => {
@@ -89,7 +92,10 @@ test('should refuse a folder of files toasoan did not write, and leave it as it 
     await writeFile(join(dir, 'docs', 'index.html'), '<p>docs</p>')
     await writeFile(join(dir, 'docs', 'README.md'), '# docs\n')
     const before = await hashTree(dir)
-    await refuses(() => join(dir, 'docs'), /--out: ".*docs" holds files that toasoan did not write \(it has no \.toasoan-output file\); a build replaces the whole folder and would delete them\./)
+    await refuses(
+      () => join(dir, 'docs'),
+      /--out: ".*docs" holds files that toasoan did not write \(it has no \.toasoan-output file\); a build replaces the whole folder and would delete them\./
+    )
     assert.equal(await hashTree(dir), before)
   } finally {
     await removeDir(dir)
@@ -127,7 +133,11 @@ test('should refuse through the API too, with a UsageError, before touching anyt
   await rename(await contentWith(undefined, { keepSiteArticles: true }), content)
   try {
     const before = await hashTree(parent)
-    const refused = (outDir: string): Promise<unknown> => build({ contentDir: content, outDir, cacheDir: cache, now: testNow, log: () => {} }).then(() => undefined, (thrown: unknown) => thrown)
+    const refused = (outDir: string): Promise<unknown> =>
+      build({ contentDir: content, outDir, cacheDir: cache, now: testNow, log: () => {} }).then(
+        () => undefined,
+        (thrown: unknown) => thrown
+      )
     for (const outDir of [content, parent, join(content, 'media')]) {
       const error = await refused(outDir)
       assert.instance(error, UsageError)

@@ -24,7 +24,11 @@ test('should hash only files with new stamps, and keep the stamps of folders car
     await writeFile(join(staging, 'index.html'), 'front, new')
     const fresh = await computeFileManifest(staging, stamps, ['2019/05'])
     assert.is(fresh.hashed, 1)
-    assert.equal(Object.keys(JSON.parse(await readFile(stamps, 'utf8')) as object).sort(), ['/2019/05/a.html', '/index.html'], 'the carried folder keeps its stamps')
+    assert.equal(
+      Object.keys(JSON.parse(await readFile(stamps, 'utf8')) as object).sort(),
+      ['/2019/05/a.html', '/index.html'],
+      'the carried folder keeps its stamps'
+    )
     const merged = mergeCarried(fresh.manifest, first.manifest, ['2019/05'])
     assert.equal(Object.keys(merged?.files ?? {}), ['/2019/05/a.html', '/index.html'])
     assert.is(merged?.files['/index.html']?.hash, fresh.manifest.files['/index.html']?.hash)

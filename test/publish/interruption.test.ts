@@ -127,7 +127,10 @@ test('should put back an output that a build killed between its two renames left
     const failed = await runCli(args)
     assert.is(failed.code, 1, 'the next build fails on the broken article')
     assert.equal(await hashTree(out), before, 'and the output it found aside is back in place')
-    assert.equal((await readdir(work)).filter((entry) => entry.startsWith('.dist.')), [])
+    assert.equal(
+      (await readdir(work)).filter((entry) => entry.startsWith('.dist.')),
+      []
+    )
   } finally {
     await removeDir(work)
     await removeDir(content)

@@ -108,7 +108,11 @@ test('should put units back when publishing fails after moving them', async () =
   const manifest = await readUnitManifest(manifestFile, out)
   assert.equal([...(await reusableUnits(manifest, [{ path: '2024/01', key: 'k1' }]))], ['2024/01'])
   assert.equal([...(await reusableUnits(manifest, [{ path: '2024/01', key: 'k2' }]))], [], 'another key is not reused')
-  assert.equal([...(await reusableUnits(await readUnitManifest(manifestFile, join(work, 'elsewhere')), [{ path: '2024/01', key: 'k1' }]))], [], 'nor another output folder')
+  assert.equal(
+    [...(await reusableUnits(await readUnitManifest(manifestFile, join(work, 'elsewhere')), [{ path: '2024/01', key: 'k1' }]))],
+    [],
+    'nor another output folder'
+  )
   const putBack = await carryUnits(out, staging, ['2024/01'])
   assert.is(await readFile(join(staging, '2024/01/a/index.html'), 'utf8'), 'old article', 'the folder moved')
   assert.is(await readFile(join(staging, '2024/01/index.html'), 'utf8'), 'new landing', 'the rendered landing page wins')

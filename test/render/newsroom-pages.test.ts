@@ -16,7 +16,9 @@ let content = ''
 
 async function modelOf(dir: string): Promise<{ model?: SiteModel; problems: string[] }> {
   const { sources, files } = await loadContent({ contentDir: dir })
-  const problems = files.flatMap((file) => file.messages.map((message) => `${file.path.slice(dir.length + 1)}:${message.line}:${message.column} ${message.ruleId}`))
+  const problems = files.flatMap((file) =>
+    file.messages.map((message) => `${file.path.slice(dir.length + 1)}:${message.line}:${message.column} ${message.ruleId}`)
+  )
   return sources ? { model: planSite(sources, { now: testNow, drafts: false }), problems } : { problems }
 }
 
@@ -98,7 +100,10 @@ test('should load toasoan.config.ts from a folder, and nothing when there is non
   const dir = join(work, 'config')
   await mkdir(dir, { recursive: true })
   assert.is(await loadUserConfig(dir), undefined)
-  await writeFile(join(dir, 'toasoan.config.ts'), "export default { eleventy(config: { addFilter(name: string, f: (s: string) => string): void }) { config.addFilter('x', (s) => s) } }\n")
+  await writeFile(
+    join(dir, 'toasoan.config.ts'),
+    "export default { eleventy(config: { addFilter(name: string, f: (s: string) => string): void }) { config.addFilter('x', (s) => s) } }\n"
+  )
   const loaded = await loadUserConfig(dir)
   assert.is(loaded?.path, join(dir, 'toasoan.config.ts'))
   assert.type(loaded?.config.eleventy, 'function')

@@ -37,7 +37,14 @@ if (!chromiumPath) {
     work = await tempDir('search')
     content = await contentWith(join(fixtures, 'search'), { keepSiteArticles: true })
     // Two articles per bundle: six bundles, the newest answering first and five merged behind it.
-    const result = await build({ contentDir: content, outDir: join(work, 'dist'), cacheDir: join(work, 'cache'), now: testNow, log: () => {}, searchBundleSize: 2 })
+    const result = await build({
+      contentDir: content,
+      outDir: join(work, 'dist'),
+      cacheDir: join(work, 'cache'),
+      now: testNow,
+      log: () => {},
+      searchBundleSize: 2,
+    })
     assert.ok(result.ok)
     site = await serveStatic(join(work, 'dist'))
     browser = await launchChromium(chromiumPath, { locale: 'vi-VN' })
@@ -63,7 +70,10 @@ if (!chromiumPath) {
     const page = await browser!.newPage()
     const road = await search(page, 'duong')
     assert.ok(road.titles.includes('Hoằng Hóa mở rộng đường liên xã'), road.titles.join(' | '))
-    assert.ok(road.excerpts.some((excerpt) => excerpt.includes('<mark>đường</mark>')), road.excerpts.join(' | '))
+    assert.ok(
+      road.excerpts.some((excerpt) => excerpt.includes('<mark>đường</mark>')),
+      road.excerpts.join(' | ')
+    )
     const city = await search(page, 'da nang')
     assert.is(city.titles[0], 'Du khách phương Nam đổ về biển Hoằng Hóa')
     assert.match(city.excerpts[0] ?? '', '<mark>Đà Nẵng</mark>')
@@ -94,23 +104,37 @@ if (!chromiumPath) {
     const all = await search(page, 'duong')
     const district = await search(page, 'duong', '&dia-phuong=hoang-hoa')
     assert.ok(district.titles.length > 0 && district.titles.length < all.titles.length, `${district.titles.length} of ${all.titles.length}`)
-    assert.ok(district.metas.every((meta) => meta.includes('Huyện Hoằng Hóa')), district.metas.join(' | '))
+    assert.ok(
+      district.metas.every((meta) => meta.includes('Huyện Hoằng Hóa')),
+      district.metas.join(' | ')
+    )
     assert.is(await page.locator('select[name="dia-phuong"]').inputValue(), 'hoang-hoa')
     assert.is(await page.locator('select[name="dia-phuong"] option:checked').innerText(), 'Huyện Hoằng Hóa', 'the id shows as its name')
     const byName = await search(page, 'duong', `&dia-phuong=${encodeURIComponent('Huyện Hoằng Hóa')}`)
     assert.equal(byName.titles, district.titles, 'an old link by name filters the same')
     assert.match(page.url(), /[?&]dia-phuong=hoang-hoa(&|$)/, 'and its URL now carries the id')
     const writer = await search(page, 'duong', '&tac-gia=minh-duc')
-    assert.ok(writer.titles.length > 0 && writer.titles.every((title) => ['Hoằng Hóa mở rộng đường liên xã', 'Kỳ họp cuối năm của HĐND thành phố', 'Trường học trao thưởng cho học sinh giỏi cuối năm'].includes(title)), writer.titles.join(' | '))
+    assert.ok(
+      writer.titles.length > 0 &&
+        writer.titles.every((title) =>
+          ['Hoằng Hóa mở rộng đường liên xã', 'Kỳ họp cuối năm của HĐND thành phố', 'Trường học trao thưởng cho học sinh giỏi cuối năm'].includes(title)
+        ),
+      writer.titles.join(' | ')
+    )
     const writerByName = await search(page, 'duong', `&tac-gia=${encodeURIComponent('Minh Đức')}`)
     assert.equal(writerByName.titles, writer.titles)
     const author = page.locator('select[name="tac-gia"]')
     await author.focus()
     await page.waitForFunction(() => (document.querySelector<HTMLSelectElement>('select[name="tac-gia"]')?.options.length ?? 0) > 1)
-    await page.waitForFunction(() => [...(document.querySelector<HTMLSelectElement>('select[name="tac-gia"]')?.options ?? [])].some((option) => option.text.includes('(')))
+    await page.waitForFunction(() =>
+      [...(document.querySelector<HTMLSelectElement>('select[name="tac-gia"]')?.options ?? [])].some((option) => option.text.includes('('))
+    )
     assert.ok((await author.locator('option').allInnerTexts()).includes('Lan Anh (3)'), 'counts load when the reader reaches for the filter')
     const city = await search(page, 'cong an', '&dia-phuong=tp-thanh-hoa')
-    assert.ok(city.metas.some((meta) => meta.includes('Phường Điện Biên')), 'a city filter finds its wards')
+    assert.ok(
+      city.metas.some((meta) => meta.includes('Phường Điện Biên')),
+      'a city filter finds its wards'
+    )
     await page.close()
   })
 
@@ -132,7 +156,11 @@ if (!chromiumPath) {
     assert.ok(found.excerpts.some((excerpt) => excerpt.includes('<mark>xẩm</mark>')))
     const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
     fetched.delete('')
-    assert.equal([...fetched].sort(), [bundles[0], bundles.at(-1), '/pagefind/words/'].sort(), 'the newest bundle, the routes, and the one bundle that holds the word')
+    assert.equal(
+      [...fetched].sort(),
+      [bundles[0], bundles.at(-1), '/pagefind/words/'].sort(),
+      'the newest bundle, the routes, and the one bundle that holds the word'
+    )
     // The same word typed with its marks, and a word no article holds, open no other bundle.
     fetched.clear()
     assert.equal((await search(page, 'xẩm')).titles, ['Nghệ nhân giữ tiếng hát ở chợ quê'])
@@ -151,10 +179,13 @@ if (!chromiumPath) {
     assert.ok(bundles.length > 2, 'several bundles')
     let release: () => void = () => {}
     const held = new Promise<void>((resolve) => (release = resolve))
-    await page.route((url) => bundles.slice(1).some((bundle) => url.pathname.startsWith(bundle)), async (route) => {
-      await held
-      await route.continue()
-    })
+    await page.route(
+      (url) => bundles.slice(1).some((bundle) => url.pathname.startsWith(bundle)),
+      async (route) => {
+        await held
+        await route.continue()
+      }
+    )
     await page.goto(`${site!.origin}/tim-kiem/?q=cuoi+nam`)
     await page.waitForFunction(() => (document.querySelector('[role="status"]')?.textContent ?? '').includes('Đang tìm thêm trong các bài cũ hơn'))
     await page.waitForSelector('.search-result__title')
@@ -199,7 +230,10 @@ if (!chromiumPath) {
     const newest = await search(page, 'duong', '&sap-xep=moi-nhat')
     const years = newest.metas.map((meta) => Number(/\/(\d{4}) -/.exec(meta)?.[1]))
     assert.ok(years.length > 1)
-    assert.equal(years, [...years].sort((a, b) => b - a))
+    assert.equal(
+      years,
+      [...years].sort((a, b) => b - a)
+    )
     await page.close()
   })
 
@@ -212,7 +246,7 @@ if (!chromiumPath) {
       await page.locator('#search-q').press('Enter')
       await page.waitForURL(/\/tim-kiem\/\?q=duong$/)
       assert.match(await page.locator('main').innerText(), 'Tìm kiếm cần JavaScript. Bạn vẫn có thể xem tin theo địa phương:')
-      assert.is(await page.locator('main noscript a, main a[href="/dia-phuong/thanh-hoa/"]').count() > 0, true)
+      assert.is((await page.locator('main noscript a, main a[href="/dia-phuong/thanh-hoa/"]').count()) > 0, true)
     } finally {
       await noScript.close()
     }

@@ -8,17 +8,23 @@ import { removeDir, tempDir } from '../helpers/fixtures.ts'
 const test = suite('search word routes')
 
 test('should file every word of a record folded, whole and split at its punctuation, alt text included', () => {
-  const words = recordWords('<h1>Đường về Hoằng Hóa</h1><p data-pagefind-weight="3">Covid-19 &amp; HĐND</p><img alt="Chợ xẩm"><span data-pagefind-meta="date:x"></span>')
+  const words = recordWords(
+    '<h1>Đường về Hoằng Hóa</h1><p data-pagefind-weight="3">Covid-19 &amp; HĐND</p><img alt="Chợ xẩm"><span data-pagefind-meta="date:x"></span>'
+  )
   assert.equal([...words].sort(), ['19', 'cho', 'covid', 'covid19', 'duong', 'hdnd', 'hoa', 'hoang', 've', 'xam'])
 })
 
-test('should write chunks in word order with each word\'s bundles as a mask, listed by an index', async () => {
+test("should write chunks in word order with each word's bundles as a mask, listed by an index", async () => {
   const dir = await tempDir('routes')
   try {
     const masks = new Map<string, bigint>()
     for (let word = 0; word < 3000; word++) masks.set(`w${String(word).padStart(4, '0')}`, BigInt(word % 7) + 1n)
     masks.set('xam', 1n << 30n)
-    const index = await writeRoutes(dir, Array.from({ length: 31 }, (_, bundle) => `/pagefind/${bundle}/`), masks)
+    const index = await writeRoutes(
+      dir,
+      Array.from({ length: 31 }, (_, bundle) => `/pagefind/${bundle}/`),
+      masks
+    )
     assert.equal(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as RoutesIndex, index)
     assert.ok(index.chunks.length > 1, `${index.chunks.length} chunks`)
     assert.is(index.chunks[0]?.[0], '')

@@ -32,9 +32,18 @@ test('should offer every locality, author and category by id, labelled with its 
   const registries = await fixtureRegistries()
   const fields = fieldsOf(registries)
   const values = (name: string): string[] => (field(fields, name).options ?? []).map((option) => option.value)
-  assert.equal(values('locality'), registries.localities.map((locality) => locality.id))
-  assert.equal(values('authors'), registries.authors.map((author) => author.id))
-  assert.equal(values('category'), (registries.categories ?? []).map((category) => category.id))
+  assert.equal(
+    values('locality'),
+    registries.localities.map((locality) => locality.id)
+  )
+  assert.equal(
+    values('authors'),
+    registries.authors.map((author) => author.id)
+  )
+  assert.equal(
+    values('category'),
+    (registries.categories ?? []).map((category) => category.id)
+  )
   assert.ok(registries.localities.length > 0 && registries.authors.length > 0 && (registries.categories?.length ?? 0) > 0)
   for (const locality of registries.localities) {
     const label = field(fields, 'locality').options?.find((option) => option.value === locality.id)?.label ?? ''
@@ -46,7 +55,10 @@ test('should offer every locality, author and category by id, labelled with its 
 test('should give every front-matter key a widget, required exactly when the schema requires it', async () => {
   const fields = fieldsOf(await fixtureRegistries())
   // `author` (one id) is the short form of `authors`, which the editor writes.
-  assert.equal(fields.map((entry) => entry.name).filter((name) => name !== 'body'), frontMatterKeys.filter((key) => key !== 'author'))
+  assert.equal(
+    fields.map((entry) => entry.name).filter((name) => name !== 'body'),
+    frontMatterKeys.filter((key) => key !== 'author')
+  )
   const shape = frontMatterSchema.shape as Record<string, { safeParse: (value: unknown) => { success: boolean } }>
   for (const entry of fields) {
     if (entry.name === 'body') continue
@@ -55,7 +67,10 @@ test('should give every front-matter key a widget, required exactly when the sch
     assert.is(entry.required, required, entry.name)
   }
   const images = field(fields, 'images').fields ?? []
-  assert.equal(images.map((entry) => [entry.name, entry.required]), Object.entries(imageSchema.shape).map(([key, schema]) => [key, !optional(schema)]))
+  assert.equal(
+    images.map((entry) => [entry.name, entry.required]),
+    Object.entries(imageSchema.shape).map(([key, schema]) => [key, !optional(schema)])
+  )
   assert.is(field(images, 'src').widget, 'image')
   assert.is(field(fields, 'body').required, true)
 })
@@ -79,7 +94,10 @@ test('should use the GitHub repository of site.yml, else Git Gateway, and the lo
   const registries = await fixtureRegistries()
   assert.equal(cmsConfig(registries).backend, { name: 'git-gateway', branch: 'main' })
   assert.is(cmsConfig(registries).local_backend, true)
-  const site = { ...registries.site, cms: { repo: 'baothanhhoa/archive', branch: 'xuat-ban', baseUrl: 'https://auth.example', localBackend: 'http://127.0.0.1:9000/api/v1' } }
+  const site = {
+    ...registries.site,
+    cms: { repo: 'baothanhhoa/archive', branch: 'xuat-ban', baseUrl: 'https://auth.example', localBackend: 'http://127.0.0.1:9000/api/v1' },
+  }
   const config = cmsConfig({ ...registries, site }, { baseUrl: 'https://preview.example' })
   assert.equal(config.backend, { name: 'github', repo: 'baothanhhoa/archive', branch: 'xuat-ban', base_url: 'https://auth.example' })
   assert.equal(config.local_backend, { url: 'http://127.0.0.1:9000/api/v1' })

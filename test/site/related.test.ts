@@ -7,19 +7,28 @@ const test = suite('relatedArticles')
 
 function article(id: string, day: number, locality: string, tags: string[] = [], category?: string): ArticleSource {
   return {
-    id, sourcePath: `${id}.md`, slug: id, url: `/${id}/`, title: id, summary: '',
-    date: { iso: '', epoch: Date.UTC(2020, 0, day) }, authors: ['a'], locality, tags, images: [], leadPlaced: false,
-    bodyHtml: '', digest: '', draft: false, aliases: [], ...(category === undefined ? {} : { category }),
+    id,
+    sourcePath: `${id}.md`,
+    slug: id,
+    url: `/${id}/`,
+    title: id,
+    summary: '',
+    date: { iso: '', epoch: Date.UTC(2020, 0, day) },
+    authors: ['a'],
+    locality,
+    tags,
+    images: [],
+    leadPlaced: false,
+    bodyHtml: '',
+    digest: '',
+    draft: false,
+    aliases: [],
+    ...(category === undefined ? {} : { category }),
   }
 }
 
 test('should list only older articles, same locality first, newest first', () => {
-  const articles = [
-    article('a', 1, 'x', ['lúa']),
-    article('b', 2, 'y', ['lúa']),
-    article('c', 3, 'x'),
-    article('d', 4, 'x', ['lúa']),
-  ]
+  const articles = [article('a', 1, 'x', ['lúa']), article('b', 2, 'y', ['lúa']), article('c', 3, 'x'), article('d', 4, 'x', ['lúa'])]
   const related = relatedArticles(articles)
   assert.equal(related.get('a'), [])
   assert.equal(related.get('d'), ['c', 'a', 'b'])

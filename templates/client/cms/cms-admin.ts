@@ -16,7 +16,11 @@ interface EntryData {
 /** The part of `window.CMS` used here. */
 interface Decap {
   registerEventListener(listener: { name: 'preSave'; handler: (event: { entry: { get(key: 'data'): EntryData } }) => EntryData }): void
-  registerCustomFormat(name: string, extension: string, formatter: { fromFile(content: string): Record<string, unknown>; toFile(data: Record<string, unknown>, sortedKeys?: string[]): string }): void
+  registerCustomFormat(
+    name: string,
+    extension: string,
+    formatter: { fromFile(content: string): Record<string, unknown>; toFile(data: Record<string, unknown>, sortedKeys?: string[]): string }
+  ): void
 }
 
 const frontMatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)([\s\S]*)$/
@@ -55,7 +59,10 @@ export function toFile(data: Record<string, unknown>, sortedKeys: readonly strin
     const value = withoutEmpty(data[key])
     return value === undefined ? [] : [[key, value] as const]
   })
-  const yaml = entries.length === 0 ? '' : stringify(Object.fromEntries(entries), { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', flowCollectionPadding: false, lineWidth: 0 })
+  const yaml =
+    entries.length === 0
+      ? ''
+      : stringify(Object.fromEntries(entries), { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', flowCollectionPadding: false, lineWidth: 0 })
   const body = typeof data['body'] === 'string' ? data['body'].trim() : ''
   return `---\n${yaml.replace(/^(date|updated): "(.*)"$/gm, '$1: $2')}---\n\n${body}\n`
 }

@@ -4,7 +4,10 @@ export interface PagefindSearcher {
   options(options: { excerptLength?: number; basePath?: string; noWorker?: boolean }): Promise<void>
   mergeIndex(url: string, options?: object): Promise<void>
   filters(): Promise<Record<string, Record<string, number>>>
-  search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>
+  search(
+    term: string | null,
+    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }
+  ): Promise<{ results: PagefindResult[] } | null>
 }
 
 /** The part of pagefind.js (the browser API of a Pagefind bundle) that the search page uses. */

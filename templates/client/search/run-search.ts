@@ -68,7 +68,12 @@ export function bodyText(result: PagefindResultData): string {
  * @param request Query, order and how many.
  * @param complete Whether every group has answered.
  */
-export async function nextResults(hits: ReadonlyArray<readonly PagefindResult[]>, shown: readonly ShownResult[], request: SearchRequest, complete: boolean): Promise<ShownResult[]> {
+export async function nextResults(
+  hits: ReadonlyArray<readonly PagefindResult[]>,
+  shown: readonly ShownResult[],
+  request: SearchRequest,
+  complete: boolean
+): Promise<ShownResult[]> {
   const kept = shown.slice(0, request.count)
   const seen = new Set(kept.map((result) => result.id))
   const need = request.count - kept.length
@@ -81,14 +86,23 @@ export async function nextResults(hits: ReadonlyArray<readonly PagefindResult[]>
     const loaded: ShownResult[] = []
     for (const list of hits) {
       if (loaded.length >= need) break
-      const window = await Promise.all(fresh(list).slice(0, Math.max(need * 3, dateWindow)).map(load))
+      const window = await Promise.all(
+        fresh(list)
+          .slice(0, Math.max(need * 3, dateWindow))
+          .map(load)
+      )
       loaded.push(...window.sort((a, b) => ((a.meta['sort'] ?? '') < (b.meta['sort'] ?? '') ? 1 : -1)))
     }
     return [...kept, ...loaded.slice(0, need)]
   }
   const ranked = hits.flatMap(fresh).sort((a, b) => b.score - a.score)
   const head = await Promise.all(ranked.slice(0, Math.max(rerankWindow, need)).map(load))
-  const tier = new Map(head.map((result) => [result.id, (matchesHeadlineOrLead(result) ? 4 : 0) + phraseMatch(`${result.meta['title'] ?? ''}. ${bodyText(result)}`, request.query)]))
+  const tier = new Map(
+    head.map((result) => [
+      result.id,
+      (matchesHeadlineOrLead(result) ? 4 : 0) + phraseMatch(`${result.meta['title'] ?? ''}. ${bodyText(result)}`, request.query),
+    ])
+  )
   // Array.prototype.sort is stable: within a tier, Pagefind's order stays.
   head.sort((a, b) => (tier.get(b.id) ?? 0) - (tier.get(a.id) ?? 0))
   const ready = complete ? head : head.filter((result) => (tier.get(result.id) ?? 0) >= 4)

@@ -52,9 +52,17 @@ async function start(root: HTMLElement): Promise<void> {
   const loadCounts = (): Promise<void> =>
     (countsLoaded ??= (async () => {
       const groups = await loadGroups()
-      const all = await Promise.all(Array.from({ length: groups.count }, async (_, group): Promise<Record<string, Record<string, number>>> => (await groups.open(group))?.filters() ?? {}))
+      const all = await Promise.all(
+        Array.from({ length: groups.count }, async (_, group): Promise<Record<string, Record<string, number>>> => (await groups.open(group))?.filters() ?? {})
+      )
       const merged: Record<string, Record<string, number>> = {}
-      for (const filters of all) for (const [name, values] of Object.entries(filters)) for (const [value, count] of Object.entries(values)) ((merged[name] ??= {})[value] = (merged[name]?.[value] ?? 0) + count)
+      for (const filters of all)
+        for (const [name, values] of Object.entries(filters))
+          for (const [value, count] of Object.entries(values)) {
+            const counts = merged[name] ?? {}
+            counts[value] = (counts[value] ?? 0) + count
+            merged[name] = counts
+          }
       fillFilterCounts(form, merged)
     })())
   for (const select of form.querySelectorAll('select:not([name="sap-xep"])')) {
@@ -72,7 +80,11 @@ async function start(root: HTMLElement): Promise<void> {
     run.shown = next
     const total = countHits(answered)
     const found = total === 0 ? (pending ? '' : strings.noResults) : strings.resultCount.replace('{n}', String(total))
-    const notes = [found.replace('{q}', run.request.query), pending ? strings.older : '', ...run.unknown.map((value) => strings.unknownNote.replace('{v}', value))]
+    const notes = [
+      found.replace('{q}', run.request.query),
+      pending ? strings.older : '',
+      ...run.unknown.map((value) => strings.unknownNote.replace('{v}', value)),
+    ]
     status.textContent = notes.filter(Boolean).join(' ')
     more.hidden = next.length >= total
     root.dataset['state'] = pending ? 'searching' : 'done'

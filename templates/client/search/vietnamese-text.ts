@@ -11,7 +11,9 @@
  * @param text Any text.
  */
 export function foldVietnamese(text: string): string {
-  return foldMarks(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  return foldMarks(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
 }
 
 /**
@@ -20,7 +22,11 @@ export function foldVietnamese(text: string): string {
  * @param text Any text.
  */
 export function foldMarks(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase()
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
 }
 
 /**
@@ -106,7 +112,11 @@ export function phraseExcerpt(content: string, query: string, radius = 14): Exce
   const start = findPhrase(tokens, words, 'folded')
   if (start < 0) return undefined
   const end = start + words.length
-  const text = (from: number, to: number): string => tokens.slice(Math.max(0, from), to).map((token) => token.word).join(' ')
+  const text = (from: number, to: number): string =>
+    tokens
+      .slice(Math.max(0, from), to)
+      .map((token) => token.word)
+      .join(' ')
   const before = text(start - radius, start)
   const after = text(end, end + radius)
   return [
@@ -157,7 +167,12 @@ function densestHit(tokens: readonly Token[], words: ReadonlySet<string>, span: 
   let bestCount = 0
   for (const [index, token] of tokens.entries()) {
     if (!words.has(token.folded)) continue
-    const count = new Set(tokens.slice(index, index + span).filter((other) => words.has(other.folded)).map((other) => other.folded)).size
+    const count = new Set(
+      tokens
+        .slice(index, index + span)
+        .filter((other) => words.has(other.folded))
+        .map((other) => other.folded)
+    ).size
     if (count > bestCount) [best, bestCount] = [index, count]
   }
   return best

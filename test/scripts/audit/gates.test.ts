@@ -6,7 +6,21 @@ import { join } from 'node:path'
 import sirv from 'sirv'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { axeGate, brokenLinks, budgetGates, defaultBudgets, formatReport, frontPageGate, lighthouseGates, linksGate, runAxe, runLighthouse, runVnu, vnuGate, weighPage } from '../../../scripts/audit/index.ts'
+import {
+  axeGate,
+  brokenLinks,
+  budgetGates,
+  defaultBudgets,
+  formatReport,
+  frontPageGate,
+  lighthouseGates,
+  linksGate,
+  runAxe,
+  runLighthouse,
+  runVnu,
+  vnuGate,
+  weighPage,
+} from '../../../scripts/audit/index.ts'
 import { findChromium, skipNotice } from '../../helpers/browser.ts'
 import { fixtures, removeDir, tempDir } from '../../helpers/fixtures.ts'
 
@@ -33,7 +47,10 @@ test.after(async () => {
 })
 
 test('should fail a front page part taller than 2,500 px on a phone, or a page with no parts', () => {
-  const gate = frontPageGate('/', [{ name: 'front-top', height: 1400 }, { name: 'front-places', height: 3100 }])
+  const gate = frontPageGate('/', [
+    { name: 'front-top', height: 1400 },
+    { name: 'front-places', height: 3100 },
+  ])
   assert.is(gate.passed, false)
   assert.equal(gate.problems, ['front-places is 3100 px tall at 390 px'])
   assert.is(frontPageGate('/', []).passed, false)
@@ -44,25 +61,37 @@ test('should fail the budgets and find the render-blocking script', async () => 
   const weight = await weighPage(site, await readFile(page, 'utf8'))
   assert.equal(weight.renderBlocking, ['/assets/blocking.js'])
   const gates = budgetGates('/', weight, defaultBudgets)
-  assert.equal(gates.map((gate) => [gate.gate, gate.passed]), [
-    ['budget html+css', false],
-    ['budget javascript', false],
-    ['render-blocking scripts', false],
-  ])
+  assert.equal(
+    gates.map((gate) => [gate.gate, gate.passed]),
+    [
+      ['budget html+css', false],
+      ['budget javascript', false],
+      ['render-blocking scripts', false],
+    ]
+  )
 })
 
 test('should find the broken link', async () => {
   const gate = linksGate(await brokenLinks(site))
   assert.is(gate.passed, false)
-  assert.ok(gate.problems.some((problem) => problem.includes('/khong-co-trang-nay/')), gate.problems.join('\n'))
+  assert.ok(
+    gate.problems.some((problem) => problem.includes('/khong-co-trang-nay/')),
+    gate.problems.join('\n')
+  )
 })
 
 test('should report HTML errors from the Nu checker', async () => {
   const result = (await runVnu([page])).get(page) ?? { messages: [] }
   const gate = vnuGate('/', result)
   assert.is(gate.passed, false)
-  assert.ok(gate.problems.some((problem) => /Duplicate ID/.test(problem)), gate.problems.join('\n'))
-  assert.ok(gate.problems.some((problem) => /alt/.test(problem)), gate.problems.join('\n'))
+  assert.ok(
+    gate.problems.some((problem) => /Duplicate ID/.test(problem)),
+    gate.problems.join('\n')
+  )
+  assert.ok(
+    gate.problems.some((problem) => /alt/.test(problem)),
+    gate.problems.join('\n')
+  )
 })
 
 if (!chromiumPath) {
@@ -78,7 +107,11 @@ if (!chromiumPath) {
     try {
       const axe = axeGate('/', (await runAxe([url], chromiumPath, scratch)).get(url) ?? { violations: [] })
       assert.is(axe.passed, false)
-      for (const rule of ['image-alt', 'html-has-lang', 'color-contrast']) assert.ok(axe.problems.some((problem) => problem.startsWith(rule)), `${rule} in ${axe.problems.join('\n')}`)
+      for (const rule of ['image-alt', 'html-has-lang', 'color-contrast'])
+        assert.ok(
+          axe.problems.some((problem) => problem.startsWith(rule)),
+          `${rule} in ${axe.problems.join('\n')}`
+        )
       const lighthouse = (await runLighthouse([url], chromiumPath, scratch)).get(url)
       assert.ok(lighthouse)
       const gates = lighthouseGates('/', lighthouse)

@@ -18,7 +18,10 @@ function runBench(args: readonly string[]): Promise<CliResult> {
 /** The cells of a table row whose first cell starts with `prefix`. */
 function row(table: string, prefix: string): string[] | undefined {
   const line = table.split('\n').find((text) => text.startsWith(`| ${prefix}`))
-  return line?.split('|').slice(1, -1).map((cell) => cell.trim())
+  return line
+    ?.split('|')
+    .slice(1, -1)
+    .map((cell) => cell.trim())
 }
 
 test.before(async () => {
