@@ -5,6 +5,7 @@ import { hasErrors } from './problems/index.ts'
 import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, processImages, type ImageSet } from './images/index.ts'
 import {
   carryUnits,
+  fillEnclosureLengths,
   checkOutput,
   computeFileManifest,
   createStaging,
@@ -138,6 +139,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       options.progress
     )
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
+    await fillEnclosureLengths(staging, site.feeds.urls, site.feeds.baseUrl)
     // Publish: the stylesheet and scripts, the web editor at /admin/, the file manifest for deploys (files written now are
     // listed before the carried folders arrive, whose entries come from the last output's
     // manifest), then the folders carried over and the swap into place.
@@ -218,6 +220,8 @@ type ModelResults =
       assets: Awaited<ReturnType<typeof readAssets>>
       /** For the web editor's configuration. */
       registries: Registries
+      /** The feeds written, whose enclosures get their lengths once the images exist. */
+      feeds: { urls: string[]; baseUrl: string }
       nextScheduled?: number
     }
 
@@ -315,6 +319,7 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
     ],
     assets,
     registries: sources.registries,
+    feeds: { urls: model.feeds.map((feed) => feed.url), baseUrl: model.site.baseUrl },
     ...nextScheduled(sources, now),
   }
 }

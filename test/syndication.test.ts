@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseFeed } from '@rowanmanning/feed-parser'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
@@ -66,6 +66,13 @@ test('should publish an RSS 2.0 site feed that a feed parser reads, newest first
   assert.not.match(withFigure?.content ?? '', /srcset="[^"]*(?:^|[ ,])\/media/, 'srcset too')
   assert.match(withFigure?.content ?? '', '<a href="https://example.org/quy-dinh" rel="noopener">')
   assert.is(feed.items[0]?.title, "Cảnh giác với <script>alert('x')</script> trong tin nhắn lừa đảo", 'titles are escaped, not executed')
+})
+
+test("should give each enclosure the byte size of the image it names", async () => {
+  const xml = await readXml('feed.xml')
+  const enclosures = [...xml.matchAll(/<enclosure url="https:\/\/fixture\.example(\/media\/[^"]+)" length="(\d+)"/g)]
+  assert.ok(enclosures.length > 0, 'the site feed has enclosures')
+  for (const [, path, length] of enclosures) assert.is(Number(length), (await stat(join(out, path ?? ''))).size, path)
 })
 
 test('should publish a feed per author and per category, linked from their pages', async () => {

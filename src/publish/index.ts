@@ -14,3 +14,4 @@ export {
   type ManifestEntry,
 } from './file-manifest.ts'
 export { adminPage, repositoryOf, writeCmsAdmin, type CmsAdminOptions } from './cms-admin.ts'
+export { fillEnclosureLengths } from './enclosure-lengths.ts'

@@ -21,6 +21,7 @@ export function renderRss(feed: Feed, baseUrl: string): string {
       ...item.categories.map((category) => `<category>${x(category)}</category>`),
       `<description>${x(item.description)}</description>`,
       `<content:encoded>${cdata(item.contentHtml)}</content:encoded>`,
+      // The length is the published image's size, known once the images are encoded (src/publish/enclosure-lengths.ts).
       item.enclosure ? `<enclosure url="${x(item.enclosure.url)}" length="0" type="${item.enclosure.type}"/>` : '',
       '</item>',
     ].join('')
