@@ -16,4 +16,6 @@ export const sanitizeSchema: SanitizeSchema = {
     iframe: ['src', 'title', 'width', 'height', 'allowFullScreen', 'loading', 'allow', 'referrerPolicy'],
   },
   protocols: { ...defaultSchema.protocols, src: ['https'] },
+  // A <style> element goes with its rules, as a <script> does: never left in the page as text.
+  strip: [...(defaultSchema.strip ?? []), 'style'],
 }
