@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises'
+import { copyFile, link, mkdir, readdir, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 
 /**
  * Maps items with an async task, at most `limit` at a time, keeping the results in order.
@@ -30,4 +31,36 @@ export function exists(path: string): Promise<boolean> {
     () => true,
     () => false
   )
+}
+
+/**
+ * Puts a cached file into the output: a hard link (no bytes copied), or a copy across file systems.
+ *
+ * @param from The cached file.
+ * @param to Its place in the output.
+ */
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true })
+  await link(from, to).catch(() => copyFile(from, to))
+}
+
+/**
+ * Puts a cached folder into the output, file by file (see {@link linkOrCopy}): each folder is made
+ * once, then files are linked 64 at a time (a search bundle holds thousands of fragment files).
+ *
+ * @param from The cached folder.
+ * @param to Its place in the output.
+ */
+export async function linkTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true })
+  const folders = new Set([
+    to,
+    ...entries.filter((entry) => entry.isDirectory()).map((entry) => join(to, join(entry.parentPath, entry.name).slice(from.length))),
+  ])
+  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true })
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
+  await mapLimit(files, 64, (path) => {
+    const target = join(to, path.slice(from.length))
+    return link(path, target).catch(() => copyFile(path, target))
+  })
 }

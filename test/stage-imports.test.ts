@@ -59,14 +59,6 @@ const allowed: Record<string, string> = {
   'src/content/alias-path.ts → src/site/urls.ts': "an alias's output path is checked while loading",
   'src/content/aliases.ts → src/site/urls.ts': 'alias collisions with generated URLs are checked while loading',
   'src/content/article.ts → src/site/urls.ts': "an article's URL is computed while loading",
-  // Published image names hash the bytes of every module image processing imports (the images
-  // fingerprint: plan-image.ts, process-images.ts, publish/output.ts and what it imports), so
-  // moving these renames every image on the CDN and re-encodes them all. Move them together with
-  // the next change to image planning or encoding, which renames the images anyway.
-  'src/images/plan-image.ts → src/content/media.ts': 'the MediaFile type lives with the loader; moving it renames every image',
-  'src/images/process-images.ts → src/publish/output.ts': 'linkOrCopy lives in publish; moving it renames every image',
-  'src/render/render-cached.ts → src/publish/output.ts': 'linkOrCopy: its home is fixed by the entry above until then',
-  'src/search/build-search-index.ts → src/publish/output.ts': 'linkTree: it sits beside linkOrCopy in publish/output.ts until then',
 }
 
 const rank = (stage: Stage): number => stages.indexOf(stage)

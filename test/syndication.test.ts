@@ -68,7 +68,7 @@ test('should publish an RSS 2.0 site feed that a feed parser reads, newest first
   assert.is(feed.items[0]?.title, "Cảnh giác với <script>alert('x')</script> trong tin nhắn lừa đảo", 'titles are escaped, not executed')
 })
 
-test("should give each enclosure the byte size of the image it names", async () => {
+test('should give each enclosure the byte size of the image it names', async () => {
   const xml = await readXml('feed.xml')
   const enclosures = [...xml.matchAll(/<enclosure url="https:\/\/fixture\.example(\/media\/[^"]+)" length="(\d+)"/g)]
   assert.ok(enclosures.length > 0, 'the site feed has enclosures')

@@ -1,3 +1,4 @@
+import type { MediaFile } from '../images/media-file.ts'
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -5,21 +6,7 @@ import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:
 import sharp from 'sharp'
 import { cacheFingerprint, removeStaleTemporaries, writeAtomic } from '../cache/index.ts'
 
-/** An image file of the content folder, measured (after EXIF orientation) and hashed. */
-export interface MediaFile {
-  /** Absolute path of the source file. */
-  sourcePath: string
-  /** File name without extension, for published names. */
-  name: string
-  /** SHA-256 of the bytes (hex, 16 characters): the cache key of everything made from it. */
-  hash: string
-  /** Width in pixels, as displayed (EXIF orientation applied). */
-  width: number
-  /** Height in pixels, as displayed. */
-  height: number
-  /** Whether it has transparency (then the fallback is PNG, not JPEG). */
-  alpha: boolean
-}
+export type { MediaFile } from '../images/media-file.ts'
 
 /** Why an image could not be used. */
 export type MediaProblem = 'missing' | 'outside' | 'unreadable' | 'too-large' | 'unsupported'

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { MediaFile } from '../content/media.ts'
+import type { MediaFile } from './media-file.ts'
 
 /** Image formats we publish. */
 export type ImageFormat = 'avif' | 'webp' | 'jpeg' | 'png'

@@ -2,11 +2,10 @@ import type { Progress } from '../progress.ts'
 import { availableParallelism } from 'node:os'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { linkOrCopy } from '../publish/output.ts'
 import sharp from 'sharp'
 import { cacheFingerprint, openCacheFolder, writeAtomic } from '../cache/index.ts'
 import { imageOptions, type ImageOptions, type ImageSet, type ImageVariant } from './plan-image.ts'
-import { exists, mapLimit } from '../files.ts'
+import { exists, linkOrCopy, mapLimit } from '../files.ts'
 
 /** Options of {@link processImages}. */
 export interface ProcessOptions {

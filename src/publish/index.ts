@@ -1,7 +1,7 @@
 export { assetSources, bundleScript, fingerprint, readAssets, type Asset, type AssetUrls } from './assets.ts'
 export { checkOutput, isOutputFolder, outputMarker, pathRelation, type OutputCheck } from './check-output.ts'
 export { BuildInterrupted, interruptBuild, isInterrupted, uninterruptible } from './interruption.ts'
-export { cleanLeftovers, createStaging, discardStaging, linkOrCopy, linkTree, swapIntoPlace, writeAssets } from './output.ts'
+export { cleanLeftovers, createStaging, discardStaging, swapIntoPlace, writeAssets } from './output.ts'
 export { carryUnits, readUnitManifest, reusableUnits, writeUnitManifest, type UnitManifest } from './units.ts'
 export {
   computeFileManifest,

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { link, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
-import { linkOrCopy } from '../publish/output.ts'
 import type { OutputUnit } from '../output-unit.ts'
 import {
   contentHash,
@@ -18,7 +17,7 @@ import {
 } from '../site/index.ts'
 import { pageContext, type PageContext } from '../../templates/index.ts'
 import { renderWithEleventy, type RenderSlice } from './eleventy-site.tsx'
-import { exists, mapLimit } from '../files.ts'
+import { exists, linkOrCopy, mapLimit } from '../files.ts'
 import type { Progress } from '../progress.ts'
 
 /** Options of {@link renderCached}. */

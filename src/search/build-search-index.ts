@@ -4,12 +4,11 @@ import { deserialize, serialize } from 'node:v8'
 import { join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { cacheFingerprint, pruneCacheFolder, temporaryPath } from '../cache/index.ts'
-import { linkTree } from '../publish/output.ts'
 import type { OutputUnit } from '../output-unit.ts'
 import type { ArticleModel, SiteModel } from '../site/index.ts'
 import { indexBundle } from './index-bundle.ts'
 import { searchRecord } from './search-record.tsx'
-import { exists } from '../files.ts'
+import { exists, linkTree } from '../files.ts'
 import type { Progress } from '../progress.ts'
 
 /** Options of {@link buildSearchIndex}. */
