@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
-import { folderKey, loadContent, loadPublisherLogo, loadSiteIcon, type ContentSources, type Registries } from './content/index.ts'
+import { folderKey, loadContent, type ContentSources, type Registries } from './content/index.ts'
 import { hasErrors } from './problems/index.ts'
 import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, processImages, type ImageSet } from './images/index.ts'
 import {
@@ -244,16 +244,10 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
     options.progress
   )
   if (!sources || hasErrors(files)) return { ok: false, files }
-  // The site's icon and the publisher's logo (site.yml), processed with the images.
-  const contentDir = options.contentDir ?? 'content'
-  const [icon, logo] = await Promise.all([
-    loadSiteIcon(contentDir, sources.registries.site.icon),
-    loadPublisherLogo(contentDir, sources.registries.site.publisher.logo),
-  ])
-  const siteProblems = [icon.problem, logo.problem].flatMap((problem) => (problem ? [problem] : []))
-  if (siteProblems.length > 0) return { ok: false, files: [...files, ...siteProblems] }
-  const siteIcons = icon.media ? planSiteIcons(icon.media, await imageEncoder()) : undefined
-  const siteLogo = logo.media ? planLogo(logo.media, await imageEncoder()) : undefined
+  // The site's icon and the publisher's logo (site.yml), loaded with the content, processed with the images.
+  const { icon, logo } = sources.siteImages
+  const siteIcons = icon ? planSiteIcons(icon, await imageEncoder()) : undefined
+  const siteLogo = logo ? planLogo(logo, await imageEncoder()) : undefined
   const now = options.now ?? resolveNow(undefined)
   // Site: the plain model every later stage reads.
   const model = await task('planning site', timings, log, () =>

@@ -11,6 +11,7 @@ import { processorFingerprint, pruneMarkdownCache } from '../markdown/index.ts'
 import { checkAliases, type LoadedArticle } from './aliases.ts'
 import { loadComments, type CommentSource } from './comments.ts'
 import { loadPages, type PageSource } from './pages.ts'
+import { loadPublisherLogo, loadSiteIcon } from './site-icon.ts'
 import type { ArticleSource } from './article.ts'
 import { loadArticles, restoreMessages, type ArticleBatch, type ArticleSetup } from './load-articles.ts'
 import { readMeasuredImages, writeMeasuredImages, type MediaFile } from './media.ts'
@@ -30,6 +31,8 @@ export interface ContentSources {
   comments: CommentSource[]
   /** The newsroom's pages (`pages/**\/*.md`), sorted by path. */
   pages: PageSource[]
+  /** site.yml's icon and the publisher's logo, when they are files of the content folder. */
+  siteImages: { icon?: MediaFile; logo?: MediaFile }
 }
 
 /** Options of {@link loadContent}. */
@@ -116,6 +119,9 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   }
   const newsroom = await loadPages(contentDir, registries.site.embedHosts)
   files.push(...newsroom.files)
+  // The site's icon and the publisher's logo (site.yml): checked here, so `check` reports them too.
+  const [icon, logo] = await Promise.all([loadSiteIcon(contentDir, registries.site.icon), loadPublisherLogo(contentDir, registries.site.publisher.logo)])
+  for (const problem of [icon.problem, logo.problem]) if (problem) files.push(problem)
   checkAliases(loaded, registries, newsroom.pages)
   const articles = loaded.map((entry) => entry.article)
   // Articles that failed to load still own their comments' folders: no "unknown article" on top.
@@ -154,7 +160,16 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
     )
   }
   return {
-    sources: failed ? undefined : { registries, articles, media, comments: approved.comments, pages: newsroom.pages.map((entry) => entry.page) },
+    sources: failed
+      ? undefined
+      : {
+          registries,
+          articles,
+          media,
+          comments: approved.comments,
+          pages: newsroom.pages.map((entry) => entry.page),
+          siteImages: { ...(icon.media ? { icon: icon.media } : {}), ...(logo.media ? { logo: logo.media } : {}) },
+        },
     files,
     reused,
   }

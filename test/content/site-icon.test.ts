@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { loadPublisherLogo, loadSiteIcon } from '../../src/content/index.ts'
+import { loadContent, loadPublisherLogo, loadSiteIcon } from '../../src/content/index.ts'
 import { formatProblems } from '../../src/problems/index.ts'
 import { contentWith, fixtureSite, removeDir } from '../helpers/fixtures.ts'
 
@@ -14,6 +14,22 @@ test('should measure the icon site.yml names, and ask for nothing when it names 
   assert.is(problem, undefined)
   assert.equal([media?.width, media?.height], [512, 512])
   assert.equal(await loadSiteIcon(fixtureSite, undefined), {})
+})
+
+test('should load the icon and logo with the content, so that check reports their problems too', async () => {
+  const dir = await contentWith(undefined)
+  try {
+    const loaded = await loadContent({ contentDir: dir })
+    assert.is(loaded.sources?.siteImages.icon?.width, 512)
+    assert.is(loaded.sources?.siteImages.logo?.width, 600)
+    const siteYml = join(dir, 'site.yml')
+    await writeFile(siteYml, (await readFile(siteYml, 'utf8')).replace(/^icon: .*$/m, 'icon: media/khong-co.png'))
+    const broken = await loadContent({ contentDir: dir })
+    assert.is(broken.sources, undefined)
+    assert.match(formatProblems(broken.files, dir), 'error Image "media/khong-co.png" does not exist. [missing-image]')
+  } finally {
+    await removeDir(dir)
+  }
 })
 
 test('should report a missing, outside, broken or too small icon at its line in site.yml', async () => {
