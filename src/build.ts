@@ -14,7 +14,7 @@ import {
   readAssets,
   readFileManifest,
   readUnitManifest,
-  reusableUnits,
+  carriableUnits,
   swapIntoPlace,
   uninterruptible,
   writeAssets,
@@ -109,13 +109,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // alone decides which of them the live output holds unchanged, to be moved over, not rebuilt.
   const manifestFile = join(cacheDir, 'units', `${cacheKey}.json`)
   const manifest = await readUnitManifest(manifestFile, outDir)
-  const keepUnits = (units: readonly OutputUnit[]): Promise<Set<string>> => reusableUnits(manifest, units)
+  const carriable = (units: readonly OutputUnit[]): Promise<Set<string>> => carriableUnits(manifest, units)
   const staging = await createStaging(outDir)
   try {
     // Content, site, render and search planning: the stages that share the site model run in
     // throughSiteModel (below), which hands on nothing that holds it, so the model and every
     // article body can be collected before Pagefind starts.
-    const site = await throughSiteModel(options, { log, timings, cacheDir, cacheKey, staging, keepUnits })
+    const site = await throughSiteModel(options, { log, timings, cacheDir, cacheKey, staging, carriableUnits: carriable })
     if (!site.ok) {
       await discardStaging(staging)
       return { ok: false, files: site.files, pages: 0, timings }
@@ -129,7 +129,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       (progress) => writeSearchIndex(searchPlan, { outputDir: staging, progress, beforeIndexing: releaseMemory }),
       options.progress
     )
-    log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} kept`)
+    log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} carried over`)
     // Images: every size and format the pages link, planned while loading.
     const images = await task(
       'processing images',
@@ -202,7 +202,7 @@ interface StageContext {
   cacheDir: string
   cacheKey: string
   staging: string
-  keepUnits: (units: readonly OutputUnit[]) => Promise<Set<string>>
+  carriableUnits: (units: readonly OutputUnit[]) => Promise<Set<string>>
 }
 
 /** What {@link throughSiteModel} hands on: nothing that holds the site model. */
@@ -234,7 +234,7 @@ type ModelResults =
  * @param context Where the stages log, cache and write.
  */
 async function throughSiteModel(options: BuildOptions, context: StageContext): Promise<ModelResults> {
-  const { log, timings, cacheDir, cacheKey, staging, keepUnits } = context
+  const { log, timings, cacheDir, cacheKey, staging, carriableUnits } = context
   // Content: every file read and validated once; any error stops the build here.
   const { sources, files } = await task(
     'loading content',
@@ -278,24 +278,28 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
         pagesCacheDir: join(cacheDir, 'pages', cacheKey),
         eleventyCacheDir: cacheDir,
         assets: pageAssets,
-        keepUnits,
+        carriableUnits,
         progress,
         ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
       }),
     options.progress
   )
-  log(`  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} kept in ${render.carriedUnits.length} unchanged folders`)
+  log(
+    `  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} carried over in ${render.carriedUnits.length} unchanged folders`
+  )
   // The newsroom's own pages, through Eleventy with its toasoan.config.ts: few, rendered every time.
   const userConfig = options.config === false ? undefined : (options.config ?? (await loadUserConfig())?.config)
   const newsroomPages = await task('rendering newsroom pages', timings, log, () =>
     renderNewsroomPages(model, { outputDir: staging, cacheDir, assets: pageAssets, ...(userConfig === undefined ? {} : { userConfig }) })
   )
   // Search: which bundles need indexing (their records written), and the routes from words to bundles.
-  const searchPlan = await task('preparing search', timings, log, () => planSearchIndex(model, { cacheDir: join(cacheDir, 'search', cacheKey), keepUnits }))
-  const routes = await task('routing search words', timings, log, () =>
-    writeWordRoutes(model, searchPlan, { outputDir: staging, cacheDir: join(cacheDir, 'search-words', cacheKey), keepUnits })
+  const searchPlan = await task('preparing search', timings, log, () =>
+    planSearchIndex(model, { cacheDir: join(cacheDir, 'search', cacheKey), carriableUnits })
   )
-  if (routes.units.length > 0) log(`  search routes: ${routes.carriedUnits.length > 0 ? 'kept' : `${routes.words} words`}, ${routes.read} bundles read`)
+  const routes = await task('routing search words', timings, log, () =>
+    writeWordRoutes(model, searchPlan, { outputDir: staging, cacheDir: join(cacheDir, 'search-words', cacheKey), carriableUnits })
+  )
+  if (routes.units.length > 0) log(`  search routes: ${routes.carriedUnits.length > 0 ? 'carried over' : `${routes.words} words`}, ${routes.read} bundles read`)
   // The same identity the loader gave every image name (memoised: computed once per process).
   const encoder = await imageEncoder()
   return {

@@ -2,7 +2,7 @@ export { assetSources, bundleScript, fingerprint, readAssets, type Asset, type A
 export { checkOutput, isOutputFolder, outputMarker, pathRelation, type OutputCheck } from './check-output.ts'
 export { BuildInterrupted, interruptBuild, isInterrupted, uninterruptible } from './interruption.ts'
 export { cleanLeftovers, createStaging, discardStaging, swapIntoPlace, writeAssets } from './output.ts'
-export { carryUnits, readUnitManifest, reusableUnits, writeUnitManifest, type UnitManifest } from './units.ts'
+export { carryUnits, readUnitManifest, carriableUnits, writeUnitManifest, type UnitManifest } from './units.ts'
 export {
   computeFileManifest,
   manifestName,

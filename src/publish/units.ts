@@ -34,12 +34,12 @@ export async function readUnitManifest(file: string, outDir: string): Promise<Un
 /**
  * The units the current output holds unchanged: same key as wanted, and the folder is the very one
  * the last build published (same inode and modification time). A folder deleted, replaced or
- * re-created by hand since then is rebuilt, so a reused unit is never stale.
+ * re-created by hand since then is rebuilt, so a carried unit is never stale.
  *
  * @param manifest From {@link readUnitManifest}.
  * @param wanted The units this build publishes.
  */
-export async function reusableUnits(manifest: UnitManifest, wanted: readonly OutputUnit[]): Promise<Set<string>> {
+export async function carriableUnits(manifest: UnitManifest, wanted: readonly OutputUnit[]): Promise<Set<string>> {
   const candidates = wanted.filter((unit) => manifest.units[unit.path]?.key === unit.key)
   const found = await mapLimit(candidates, 64, async (unit) => {
     const info = await stat(join(manifest.outDir, unit.path)).catch(() => undefined)
@@ -50,13 +50,13 @@ export async function reusableUnits(manifest: UnitManifest, wanted: readonly Out
 }
 
 /**
- * Moves reused units from the live output into the staging folder: one rename per folder, however
- * many files it holds. Files this build rendered inside a reused unit (a month's landing page, which
+ * Carries units over from the live output into the staging folder: one rename per folder, however
+ * many files it holds. Files this build rendered inside a carried unit (a month's landing page, which
  * shows the newest articles) replace the old ones. If a move fails, every unit goes back where it
  * was and the live output is as before.
  *
  * @param outDir The live output.
- * @param staging The new output, complete except for the reused units.
+ * @param staging The new output, complete except for the carried units.
  * @param paths Units to carry over.
  * @returns Puts the units back into the live output, for a publish that fails after this step.
  */

@@ -38,11 +38,11 @@ export interface CachedRenderOptions {
    */
   chunkSize?: number
   /**
-   * Which unit folders (months, numbered pages) the live output already holds unchanged (see `reusableUnits`); their pages
+   * Which unit folders (months, numbered pages) the live output already holds unchanged (see `carriableUnits`); their pages
    * are neither rendered nor linked, the publish stage moves the folders over. @default none
    */
-  keepUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
-  /** Told how many pages are done (reused, then rendered). */
+  carriableUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
+  /** Told how many pages are done (from the cache or carried over, then rendered). */
   progress?: Progress
 }
 
@@ -123,15 +123,15 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   const units = [...byUnit]
     .map(([path, lines]) => ({ path, key: createHash('sha256').update(lines.sort().join('\n')).digest('hex').slice(0, 32) }))
     .sort((a, b) => (a.path < b.path ? -1 : 1))
-  const kept = options.keepUnits ? await options.keepUnits(units) : new Set<string>()
+  const carriedPaths = options.carriableUnits ? await options.carriableUnits(units) : new Set<string>()
 
   const used = new Set<string>()
   let cached = 0
   let carried = 0
-  const reuse = async ({ page, url, key }: KeyedPage): Promise<boolean> => {
+  const fromCacheOrCarried = async ({ page, url, key }: KeyedPage): Promise<boolean> => {
     used.add(key)
     const unit = outputUnitOf(url)
-    if (carriable(page) && unit !== undefined && kept.has(unit)) {
+    if (carriable(page) && unit !== undefined && carriedPaths.has(unit)) {
       carried++
       return true
     }
@@ -147,7 +147,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   const missed = (
     await mapLimit(pages, 64, async (entry) => {
       progress(checked++, pages.length)
-      return (await reuse(entry)) ? undefined : entry
+      return (await fromCacheOrCarried(entry)) ? undefined : entry
     })
   ).filter((entry) => entry !== undefined)
 
@@ -170,7 +170,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
     options.pagesCacheDir,
     [...used].map((key) => `${key}.html`)
   )
-  return { rendered, cached, carried, units, carriedUnits: [...kept] }
+  return { rendered, cached, carried, units, carriedUnits: [...carriedPaths] }
 }
 
 /** A page of the model that the cache can hold, by kind. */

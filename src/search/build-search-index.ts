@@ -21,7 +21,7 @@ export interface SearchIndexOptions {
    */
   cacheDir: string
   /** Which bundle folders the live output already holds unchanged; those are carried over, not written. */
-  keepUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
+  carriableUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
   /** Told how many articles are in finished bundles. */
   progress?: Progress
   /** Called once before the first bundle is indexed (the build frees memory there). */
@@ -78,7 +78,7 @@ export interface SearchPlan {
  * @param model The site model (articles and their search bundles).
  * @param options Where to cache, and which units the live output holds.
  */
-export async function planSearchIndex(model: SiteModel, options: Pick<SearchIndexOptions, 'cacheDir' | 'keepUnits'>): Promise<SearchPlan> {
+export async function planSearchIndex(model: SiteModel, options: Pick<SearchIndexOptions, 'cacheDir' | 'carriableUnits'>): Promise<SearchPlan> {
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))
   // A bundle's key hashes what its records are made of (the articles, the names of places, people
   // and categories) and the code that makes them (the record, the indexing, Pagefind's version),
@@ -96,12 +96,12 @@ export async function planSearchIndex(model: SiteModel, options: Pick<SearchInde
     return { bundle, key: hash.digest('hex').slice(0, 24) }
   })
   const units = keyed.map(({ bundle, key }) => ({ path: bundle.url.replace(/^\/+|\/+$/g, ''), key }))
-  const kept = options.keepUnits ? await options.keepUnits(units) : new Set<string>()
+  const carriedPaths = options.carriableUnits ? await options.carriableUnits(units) : new Set<string>()
   await mkdir(options.cacheDir, { recursive: true })
   const bundles: PlannedBundle[] = []
   for (const [index, { bundle, key }] of keyed.entries()) {
     const planned = { bundle: bundle.url, key, size: bundle.articles.length }
-    if (kept.has(units[index]?.path ?? '')) bundles.push({ ...planned, action: 'carry' })
+    if (carriedPaths.has(units[index]?.path ?? '')) bundles.push({ ...planned, action: 'carry' })
     else if (await exists(join(options.cacheDir, key, 'pagefind-entry.json'))) bundles.push({ ...planned, action: 'link' })
     else {
       const records = bundle.articles.flatMap((url) => {
@@ -114,7 +114,7 @@ export async function planSearchIndex(model: SiteModel, options: Pick<SearchInde
       bundles.push({ ...planned, action: 'index', records: file })
     }
   }
-  return { language: model.site.language, cacheDir: options.cacheDir, bundles, units, carriedUnits: [...kept] }
+  return { language: model.site.language, cacheDir: options.cacheDir, bundles, units, carriedUnits: [...carriedPaths] }
 }
 
 /**

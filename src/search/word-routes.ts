@@ -53,7 +53,7 @@ export interface WordRoutesResult {
 export async function writeWordRoutes(
   model: SiteModel,
   plan: SearchPlan,
-  options: { outputDir: string; cacheDir: string; keepUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>> }
+  options: { outputDir: string; cacheDir: string; carriableUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>> }
 ): Promise<WordRoutesResult> {
   const routed = plan.bundles.slice(0, -1)
   if (routed.length === 0) return { units: [], carriedUnits: [], words: 0, read: 0 }
@@ -70,7 +70,7 @@ export async function writeWordRoutes(
       .digest('hex')
       .slice(0, 24),
   }
-  const kept = options.keepUnits ? await options.keepUnits([unit]) : new Set<string>()
+  const carriedPaths = options.carriableUnits ? await options.carriableUnits([unit]) : new Set<string>()
   await mkdir(options.cacheDir, { recursive: true })
   let read = 0
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))
@@ -96,7 +96,7 @@ export async function writeWordRoutes(
     options.cacheDir,
     entries.map((entry) => entry.file)
   )
-  if (kept.has(unit.path)) return { units: [unit], carriedUnits: [unit.path], words: 0, read }
+  if (carriedPaths.has(unit.path)) return { units: [unit], carriedUnits: [unit.path], words: 0, read }
   const masks = new Map<string, bigint>()
   const lists = await mapLimit(entries, 4, async (entry) => (await readFile(join(options.cacheDir, entry.file), 'utf8')).split('\n'))
   for (const [bit, list] of lists.entries()) {

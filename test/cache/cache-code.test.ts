@@ -32,7 +32,7 @@ const orchestration: Record<string, string> = {
   'src/publish/interruption.ts': 'holds signals while the output is swapped',
   'src/publish/output.ts': 'the staging folder and the swap into place',
   'src/publish/remove-in-background.ts': 'removes the previous output after the swap',
-  'src/usage-error.ts': "the error type of a refused --out; makes no entry",
+  'src/usage-error.ts': 'the error type of a refused --out; makes no entry',
   'src/problems/index.ts': 're-exports',
   'src/publish/index.ts': 're-exports',
   'src/render/index.ts': 're-exports',

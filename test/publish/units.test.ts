@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build, type BuildResult } from '../../src/build.ts'
-import { carryUnits, readUnitManifest, reusableUnits, writeUnitManifest } from '../../src/publish/units.ts'
+import { carryUnits, readUnitManifest, carriableUnits, writeUnitManifest } from '../../src/publish/units.ts'
 import { writeArticle } from '../helpers/articles.ts'
 import { contentWith, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
 import { hashTree } from '../helpers/tree.ts'
@@ -106,10 +106,10 @@ test('should put units back when publishing fails after moving them', async () =
   const manifestFile = join(work, 'manual-units.json')
   await writeUnitManifest(manifestFile, out, [{ path: '2024/01', key: 'k1' }])
   const manifest = await readUnitManifest(manifestFile, out)
-  assert.equal([...(await reusableUnits(manifest, [{ path: '2024/01', key: 'k1' }]))], ['2024/01'])
-  assert.equal([...(await reusableUnits(manifest, [{ path: '2024/01', key: 'k2' }]))], [], 'another key is not reused')
+  assert.equal([...(await carriableUnits(manifest, [{ path: '2024/01', key: 'k1' }]))], ['2024/01'])
+  assert.equal([...(await carriableUnits(manifest, [{ path: '2024/01', key: 'k2' }]))], [], 'another key is not reused')
   assert.equal(
-    [...(await reusableUnits(await readUnitManifest(manifestFile, join(work, 'elsewhere')), [{ path: '2024/01', key: 'k1' }]))],
+    [...(await carriableUnits(await readUnitManifest(manifestFile, join(work, 'elsewhere')), [{ path: '2024/01', key: 'k1' }]))],
     [],
     'nor another output folder'
   )
