@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util'
 import { readFileSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
@@ -27,6 +28,19 @@ export const cliOptions = {
 export function packageVersion(): string {
   const json = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string }
   return json.version ?? '0.0.0'
+}
+
+/**
+ * Reads the options of every command but `deploy`; a malformed or unknown one is a usage error.
+ *
+ * @param args The arguments after the command.
+ */
+export function parseCliArgs(args: readonly string[]) {
+  try {
+    return parseArgs({ args: [...args], allowPositionals: true, options: cliOptions })
+  } catch (error) {
+    throw optionError(error)
+  }
 }
 
 /**

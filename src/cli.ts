@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util'
 import { deployUsage } from './deploy/deploy-usage.ts'
-import { checkContentDir, cliOptions, optionError, packageVersion } from './cli-options.ts'
+import { checkContentDir, packageVersion, parseCliArgs } from './cli-options.ts'
 import { checkBaseUrl, resolveNow } from './operator-input.ts'
 import { didYouMean } from './problems/did-you-mean.ts'
 import { checkOutput } from './publish/check-output.ts'
@@ -89,13 +88,7 @@ async function run(argv: readonly string[]): Promise<number> {
     return 0
   }
   if (command === 'deploy') return (await import('./deploy/index.ts')).deployCommand(rest)
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof cliOptions }>>
-  try {
-    parsed = parseArgs({ args: [...rest], allowPositionals: true, options: cliOptions })
-  } catch (error) {
-    throw optionError(error)
-  }
-  const { values, positionals } = parsed
+  const { values, positionals } = parseCliArgs(rest)
   if (values.version) {
     console.log(packageVersion())
     return 0

@@ -39,8 +39,8 @@ export function checkAliases(loaded: readonly LoadedArticle[], registries: Regis
   // The newsroom's pages come next: an alias may not take their address either.
   for (const { page, file } of pages) {
     const path = outputPathOf(page.url)
-    const year = /^\d+$/.test(path.split('/')[0] ?? '') && path !== 'index.html'
-    const other = year ? `in /${path.split('/')[0]}/, a folder of the archive by date` : collision(path, taken)
+    const year = /^(\d+)\//.exec(path)?.[1]
+    const other = year !== undefined ? `in /${year}/, a folder of the archive by date` : collision(path, taken)
     if (other !== undefined) report(file, 'page-collision', { url: page.url, other }, { line: 1, column: 1 })
     else take(taken, path, `the page ${page.sourcePath}`)
   }

@@ -223,10 +223,38 @@ async function renderBody(
   const key = cache?.key(split.body, images, listed)
   const cached = key === undefined ? undefined : await cache?.get(key)
   if (cached) return cached
-  const body = bodyFile(file, split)
-  let rendered: { html: string; placedImages: string[] }
+  const rendered = renderBodyAt(file, split, context.processor, images, listed)
+  if (!rendered) return undefined
+  // Only clean renders are cached: a body with problems is rendered again so they are reported again.
+  if (cache && key !== undefined && rendered.clean) await cache.set(key, { html: rendered.html, placedImages: rendered.placedImages })
+  return rendered
+}
+
+/**
+ * Renders a body (of an article or a newsroom page) with its positions those of the whole file:
+ * the body's problems are reported on `file`, and a shape the parsers cannot nest is
+ * `body-too-deep`, never a crash of the build. The body limits are checked first by the caller.
+ *
+ * @param file The whole file, where problems go.
+ * @param split The body and the line it starts on.
+ * @param processor The build's Markdown processor.
+ * @param images The images the file lists and that exist; the first is the lead.
+ * @param listed Every `src` the file lists.
+ * @returns The HTML, the images placed, and whether the body had no problem; nothing when too deep.
+ */
+export function renderBodyAt(
+  file: VFile,
+  split: { body: string; bodyLine: number },
+  processor: MarkdownProcessor,
+  images: readonly FigureImage[] = [],
+  listed: readonly string[] = []
+): { html: string; placedImages: string[]; clean: boolean } | undefined {
+  // Padding with the front matter's line count makes Markdown positions those of the file.
+  const body = new VFile({ path: file.path, value: '\n'.repeat(split.bodyLine - 1) + split.body })
   try {
-    rendered = renderMarkdown(context.processor, body, new Map(images.map((image) => [image.src, image])), new Set(listed), images[0]?.src)
+    const { html, placedImages } = renderMarkdown(processor, body, new Map(images.map((image) => [image.src, image])), new Set(listed), images[0]?.src)
+    file.messages.push(...body.messages)
+    return { html, placedImages, clean: body.messages.length === 0 }
   } catch (error) {
     // The limits are upper bounds of the nesting the parsers build, so this is a last resort
     // for a shape they do not foresee: a problem at the body, never a crash of the build.
@@ -234,15 +262,6 @@ async function renderBody(
     report(file, 'body-too-deep', { what: 'its elements', limit: bodyLimits.nesting }, { line: split.bodyLine, column: 1 })
     return undefined
   }
-  file.messages.push(...body.messages)
-  // Only clean renders are cached: a body with problems is rendered again so they are reported again.
-  if (cache && key !== undefined && body.messages.length === 0) await cache.set(key, rendered)
-  return rendered
-}
-
-function bodyFile(file: VFile, split: { body: string; bodyLine: number }): VFile {
-  // Padding with the front matter's line count makes Markdown positions those of the file.
-  return new VFile({ path: file.path, value: '\n'.repeat(split.bodyLine - 1) + split.body })
 }
 
 function readDate(value: string, field: string, source: YamlSource, file: VFile, timeZone: string): ArticleDate | undefined {

@@ -3,11 +3,11 @@ import { join } from 'node:path'
 import slugify from '@sindresorhus/slugify'
 import { glob } from 'tinyglobby'
 import { VFile } from 'vfile'
-import { createMarkdownProcessor, renderMarkdown } from '../markdown/index.ts'
+import { createMarkdownProcessor, type MarkdownProcessor } from '../markdown/index.ts'
 import { didYouMean } from '../problems/did-you-mean.ts'
 import { report } from '../problems/report.ts'
-import { splitFrontMatter } from './article.ts'
-import { bodyLimits, checkBodyLimits } from './body-limits.ts'
+import { renderBodyAt, splitFrontMatter } from './article.ts'
+import { checkBodyLimits } from './body-limits.ts'
 import { decodeSource } from './decode-source.ts'
 import { pageKeys, pageSchema } from './schema.ts'
 import { validate } from './validate.ts'
@@ -72,7 +72,7 @@ export function pageUrlOf(sourcePath: string): string | undefined {
   return slugs.length === 0 ? '/' : `/${slugs.join('/')}/`
 }
 
-function readPage(sourcePath: string, bytes: Uint8Array, file: VFile, processor: ReturnType<typeof createMarkdownProcessor>): PageSource | undefined {
+function readPage(sourcePath: string, bytes: Uint8Array, file: VFile, processor: MarkdownProcessor): PageSource | undefined {
   const value = decodeSource(bytes, file)
   if (value === undefined) return undefined
   file.value = value
@@ -89,18 +89,9 @@ function readPage(sourcePath: string, bytes: Uint8Array, file: VFile, processor:
     if (!pageKeys.includes(key)) report(file, 'unknown-key', { key, suggestion: didYouMean(key, pageKeys) }, position)
   }
   const data = validate(pageSchema, parsed.data ?? {}, parsed.source, file)
-  const bodyPlace = { line: split.bodyLine, column: 1 }
-  if (split.body.trim() === '') report(file, 'empty-body', {}, bodyPlace)
+  if (split.body.trim() === '') report(file, 'empty-body', {}, { line: split.bodyLine, column: 1 })
   if (!checkBodyLimits(split.body, split.bodyLine, file)) return undefined
-  const body = new VFile({ path: file.path, value: '\n'.repeat(split.bodyLine - 1) + split.body })
-  try {
-    renderMarkdown(processor, body, new Map(), new Set())
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error
-    report(file, 'body-too-deep', { what: 'its elements', limit: bodyLimits.nesting }, bodyPlace)
-    return undefined
-  }
-  file.messages.push(...body.messages)
+  if (!renderBodyAt(file, split, processor)) return undefined
   if (!data || url === undefined) return undefined
   return {
     sourcePath,

@@ -60,14 +60,16 @@ export interface EleventyRenderOptions {
 export async function renderWithEleventy(model: SiteModel, options: EleventyRenderOptions): Promise<number> {
   const context = pageContext(model, options.assets)
   const { site, strings } = model
-  const { slice } = options
-  const articles = slice ? (slice.articles ?? []) : model.articles
-  const listings = slice ? (slice.listings ?? []) : model.listings
-  const years = slice ? (slice.years ?? []) : model.years
-  const fragments = slice ? (slice.fragments ?? []) : model.fragments
-  const redirects = slice ? (slice.redirects ?? []) : model.redirects
-  const feeds = slice ? (slice.feeds ?? []) : model.feeds
-  const singletons = slice ? (slice.singletons ?? false) : true
+  // No slice: the whole model. A slice renders only the kinds it lists.
+  const {
+    articles = [],
+    listings = [],
+    years = [],
+    fragments = [],
+    redirects = [],
+    feeds = [],
+    singletons = false,
+  } = options.slice ?? { ...model, singletons: true }
   const inputDir = join(options.cacheDir, 'eleventy-input')
   await mkdir(inputDir, { recursive: true })
   let written = 0

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { VFile } from 'vfile'
-import { planImage } from '../../src/images/index.ts'
-import { createMarkdownProcessor, type FigureImage, renderMarkdown } from '../../src/markdown/index.ts'
+import { createMarkdownProcessor, renderMarkdown } from '../../src/markdown/index.ts'
+import { figureImage } from '../helpers/figure-image.ts'
 import { fixtures } from '../helpers/fixtures.ts'
 
 // One folder per case, as unified's own tests: `input.md`, the `output.html` the processor makes
@@ -15,18 +15,8 @@ const test = suite('markdown fixtures')
 const root = join(fixtures, 'markdown')
 const update = process.env['UPDATE'] === '1'
 const processor = createMarkdownProcessor({ embedHosts: ['www.youtube-nocookie.com'] })
-const set = planImage({ sourcePath: '/x/anh.jpg', name: 'anh', hash: '0123456789abcdef', width: 800, height: 600, alpha: false })
 /** The image every case may place: `anh.jpg`, listed with alt, caption and credit. */
-const image: FigureImage = {
-  src: 'anh.jpg',
-  url: set.fallback.url,
-  width: set.width,
-  height: set.height,
-  set,
-  alt: 'Cánh đồng lúa',
-  caption: 'Lúa chín',
-  credit: 'Ảnh: Lan Anh',
-}
+const image = figureImage()
 
 async function expected(path: string, actual: string): Promise<string | undefined> {
   if (update) {

@@ -1,22 +1,13 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { VFile } from 'vfile'
-import { planImage } from '../../src/images/index.ts'
-import { createMarkdownProcessor, renderMarkdown, type FigureImage } from '../../src/markdown/index.ts'
+import { createMarkdownProcessor, type FigureImage, renderMarkdown } from '../../src/markdown/index.ts'
+import { figureImage } from '../helpers/figure-image.ts'
 
 const test = suite('remarkFigure')
 const processor = createMarkdownProcessor()
-const set = planImage({ sourcePath: '/x/anh.jpg', name: 'anh', hash: '0123456789abcdef', width: 800, height: 600, alpha: false })
-const image: FigureImage = {
-  src: 'anh.jpg',
-  url: set.fallback.url,
-  width: set.width,
-  height: set.height,
-  set,
-  alt: 'Cánh đồng lúa',
-  caption: 'Lúa chín <vàng>',
-  credit: 'Ảnh: Lan Anh',
-}
+const image = figureImage('Lúa chín <vàng>')
+const { set } = image
 
 function render(markdown: string, images: FigureImage[] = [image]) {
   const file = new VFile({ path: 'bai.md', value: markdown })
