@@ -1,5 +1,6 @@
 import type { CorpusStats } from './bench-corpus.ts'
 import type { BaselineResult } from './baseline-result.ts'
+import { folderSize, gigabytes, megabytes, seconds, thousands } from './format-units.ts'
 import type { Machine } from './machine.ts'
 import { buildStages, type ScenarioResult } from './toasoan-scenarios.ts'
 import { changeCount } from './tree-diff.ts'
@@ -19,12 +20,6 @@ export interface BuildBenchReport {
   notes: string[]
 }
 
-const thousands = (n: number): string => n.toLocaleString('en-US')
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`
-const gigabytes = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(2)} GB`
-const megabytes = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(bytes < 10 * 1024 ** 2 ? 1 : 0)} MB`
-const output = (totals: { files: number; bytes: number }): string => `${megabytes(totals.bytes)}, ${thousands(totals.files)} files`
-
 /**
  * A wall-time ratio against a baseline (`2.31×`), or `n/a` when the baseline has no time.
  *
@@ -37,7 +32,7 @@ export function ratio(ms: number, baseline: BaselineResult): string {
 
 function baselineRow(result: BaselineResult, label: string): string {
   if (result.status !== 'ok') return `| ${result.tool}: ${label} | ${result.status}: ${result.reason} | n/a | n/a | n/a | — | — |`
-  return `| ${result.tool}: ${label} | ${seconds(result.ms)} | ${gigabytes(result.peak)} | ${thousands(result.output.files)} written | ${output(result.output)} | — | — |`
+  return `| ${result.tool}: ${label} | ${seconds(result.ms)} | ${gigabytes(result.peak)} | ${thousands(result.output.files)} written | ${folderSize(result.output)} | — | — |`
 }
 
 /**
@@ -57,7 +52,7 @@ export function formatBuildBench(report: BuildBenchReport): string {
   ]
   for (const row of report.toasoan) {
     lines.push(
-      `| toasoan: ${row.label} | ${seconds(row.ms)} | ${gigabytes(row.peak)} | ${thousands(changeCount(row.changes))} | ${output(row.output)} | ${ratio(row.ms, report.hugo)} | ${ratio(row.ms, report.eleventy)} |`
+      `| toasoan: ${row.label} | ${seconds(row.ms)} | ${gigabytes(row.peak)} | ${thousands(changeCount(row.changes))} | ${folderSize(row.output)} | ${ratio(row.ms, report.hugo)} | ${ratio(row.ms, report.eleventy)} |`
     )
   }
   lines.push(baselineRow(report.hugo, 'cold build'), baselineRow(report.eleventy, 'cold build, markdown-it'))

@@ -4,8 +4,7 @@ import { corpusStats, ensureCorpus } from './bench-corpus.ts'
 import type { BaselineResult } from './baseline-result.ts'
 import type { BuildBenchReport } from './build-bench-table.ts'
 import { benchEleventy, eleventyVersion } from './eleventy-baseline.ts'
-import { benchHugo } from './hugo-baseline.ts'
-import { hugoInstallHint, locateHugo } from './locate-hugo.ts'
+import { hugoBaseline } from './hugo-baseline.ts'
 import { snapshotCode } from './code-snapshot.ts'
 import { describeMachine } from './machine.ts'
 import { benchToasoan, changeLines } from './toasoan-scenarios.ts'
@@ -71,15 +70,7 @@ export async function benchBuild(options: BuildBenchOptions = {}): Promise<Build
   }
 
   let hugo: BaselineResult = { tool: 'Hugo', status: 'skipped', reason: 'not requested' }
-  if (settings.hugo) {
-    const found = await locateHugo({ install: settings.install, log })
-    if (found.ok) {
-      hugo = await benchHugo({ corpus, dir: join(runDir, 'hugo'), hugo: found, timeoutMs: settings.baselineTimeoutMs, log })
-    } else {
-      log(`Hugo not available: ${found.reason}; ${hugoInstallHint}`)
-      hugo = { tool: 'Hugo', status: 'skipped', reason: `not available (${found.reason}; ${hugoInstallHint})` }
-    }
-  }
+  if (settings.hugo) hugo = await hugoBaseline({ corpus, dir: join(runDir, 'hugo'), install: settings.install, timeoutMs: settings.baselineTimeoutMs, log })
   let eleventy: BaselineResult = { tool: `Eleventy ${await eleventyVersion()}`, status: 'skipped', reason: 'not requested' }
   if (settings.eleventy) eleventy = await benchEleventy({ corpus, dir: join(runDir, 'eleventy'), timeoutMs: settings.baselineTimeoutMs, log })
   for (const baseline of [hugo, eleventy]) if (baseline.status === 'failed') log(`${baseline.tool} failed: ${baseline.reason}`)

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { mapLimit } from '../../src/files.ts'
 import { baselineResult, type BaselineResult } from './baseline-result.ts'
 import { hugoArticleText, hugoSiteFiles } from './hugo-site.ts'
+import { hugoInstallHint, locateHugo } from './locate-hugo.ts'
 import { runMeasured } from './run-measured.ts'
 
 /** Options of {@link benchHugo}. */
@@ -46,4 +47,17 @@ export async function benchHugo(options: HugoBenchOptions): Promise<BaselineResu
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   })
   return baselineResult(tool, run, out, options.timeoutMs)
+}
+
+/**
+ * Finds Hugo (installing it when allowed, see `locateHugo`) and measures its cold build of the
+ * corpus, or says why it was not measured.
+ *
+ * @param options The corpus, the scratch folder, whether to install Hugo, its time limit.
+ */
+export async function hugoBaseline(options: Omit<HugoBenchOptions, 'hugo'> & { install: boolean }): Promise<BaselineResult> {
+  const found = await locateHugo({ install: options.install, log: options.log })
+  if (found.ok) return benchHugo({ ...options, hugo: found })
+  options.log(`Hugo not available: ${found.reason}; ${hugoInstallHint}`)
+  return { tool: 'Hugo', status: 'skipped', reason: `not available (${found.reason}; ${hugoInstallHint})` }
 }

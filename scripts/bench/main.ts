@@ -10,11 +10,16 @@
  *
  * `npm run bench -- --deploy [--articles N] [--work DIR] [--concurrency N]`: deploys to a local
  * S3-compatible server (first, after adding one article, after a template change).
+ *
+ * `npm run bench -- --shards N [--articles N] [--work DIR] [--no-baselines] [--with-cold] [--keep]`:
+ * a sharded cold build instead (the N `--shard I/N` builds one after another, their caches packed
+ * and merged, the final build), against Hugo's cold build.
  */
 import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { benchBuild, benchDeploy, benchSearch, formatBuildBench, formatDeployBench, formatSearchBench } from './index.ts'
+import { join } from 'node:path'
+import { benchBuild, benchDeploy, benchSearch, benchShards, formatBuildBench, formatDeployBench, formatSearchBench, formatShardBench } from './index.ts'
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +27,8 @@ const { values } = parseArgs({
     work: { type: 'string', default: '.cache/bench' },
     search: { type: 'boolean', default: false },
     deploy: { type: 'boolean', default: false },
+    shards: { type: 'string' },
+    'with-cold': { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '16' },
     'no-baselines': { type: 'boolean', default: false },
     'skip-hugo': { type: 'boolean', default: false },
@@ -45,6 +52,30 @@ if (values.search) {
   if (!Number.isInteger(articles) || articles < 1) throw new Error(`--articles: "${values.articles}" is not a positive whole number`)
   const report = await benchDeploy({ articles, workDir: values.work, concurrency: Number(values.concurrency), log })
   console.log(formatDeployBench(report, articles))
+} else if (values.shards !== undefined) {
+  const shards = Number(values.shards)
+  const articles = Number(values.articles ?? '10000')
+  const timeout = Number(values['baseline-timeout'])
+  if (!Number.isInteger(shards) || shards < 1) throw new Error(`--shards: "${values.shards}" is not a positive whole number`)
+  if (!Number.isInteger(articles) || articles < 1) throw new Error(`--articles: "${values.articles}" is not a positive whole number`)
+  if (!(timeout > 0)) throw new Error(`--baseline-timeout: "${values['baseline-timeout']}" is not a number of minutes`)
+  const report = await benchShards({
+    shards,
+    articles,
+    workDir: values.work,
+    hugo: !values['no-baselines'] && !values['skip-hugo'],
+    install: !values['no-install'],
+    withCold: values['with-cold'],
+    keep: values.keep,
+    baselineTimeoutMs: timeout * 60_000,
+    log,
+  })
+  const table = formatShardBench(report)
+  // A 100,000-article run takes an hour: its table is kept beside the corpus as well.
+  const saved = join(values.work, `shards-${articles}-${shards}-${report.date}.md`)
+  await writeFile(saved, `${table}\n`)
+  log(`table written to ${saved}`)
+  console.log(table)
 } else {
   const articles = Number(values.articles ?? '10000')
   const timeout = Number(values['baseline-timeout'])

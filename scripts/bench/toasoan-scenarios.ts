@@ -91,6 +91,27 @@ export function pageCounts(output: string): { rendered: number; reused: number }
   return rendered === undefined || total === undefined ? undefined : { rendered: Number(rendered), reused: Number(total) - Number(rendered) }
 }
 
+/** What a build made and what it took from the cache: pages, and search bundles. */
+export interface CacheCounts {
+  pages?: { rendered: number; cached: number }
+  search?: { indexed: number; cached: number }
+}
+
+/**
+ * Reads what a build rendered and indexed, and what it took from the cache, from its output
+ * (`  pages: 12 rendered, 3 from the cache, …` and `  search bundles: 1 indexed, 2 from the cache, …`).
+ *
+ * @param output The build's standard output.
+ */
+export function cacheCounts(output: string): CacheCounts {
+  const pages = /pages: (\d+) rendered, (\d+) from the cache/.exec(output)
+  const search = /search bundles: (\d+) indexed, (\d+) from the cache/.exec(output)
+  return {
+    ...(pages ? { pages: { rendered: Number(pages[1]), cached: Number(pages[2]) } } : {}),
+    ...(search ? { search: { indexed: Number(search[1]), cached: Number(search[2]) } } : {}),
+  }
+}
+
 /**
  * Lists changes one per line: `+ added`, `- removed`, `~ rewritten`.
  *
