@@ -79,7 +79,9 @@ export async function buildShard(options: ShardOptions): Promise<ShardResult> {
     options.progress
   )
   if (!sources || hasErrors(files)) return { ok: false, files, timings }
-  const { model } = await task('planning site', timings, log, () => planModel(sources, options, now))
+  const { model, siteIcons, siteLogo } = await task('planning site', timings, log, () => planModel(sources, options, now))
+  // The site's icon and the publisher's logo go with the first shard.
+  const siteImages = shard.index === 1 ? [...(siteIcons ? [siteIcons.set] : []), ...(siteLogo ? [siteLogo.set] : [])] : []
   // Pages and bundles are written here and linked into the cache (the same disk), then dropped.
   const scratch = join(cacheDir, `shard-${shard.index}-of-${shard.count}`)
   await rm(scratch, { recursive: true, force: true })
@@ -95,7 +97,12 @@ export async function buildShard(options: ShardOptions): Promise<ShardResult> {
           outputDir: scratch,
           pagesCacheDir: join(cacheDir, 'pages', cacheKey),
           eleventyCacheDir: cacheDir,
-          assets: { css: assets.css.url, articleScript: assets.articleScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url },
+          assets: {
+            css: assets.css.url,
+            articleScript: assets.articleScript.url,
+            searchScript: assets.searchScript.url,
+            commentsScript: assets.commentsScript.url,
+          },
           progress,
           // Feeds carry the newest bodies of the whole archive: the final build renders them.
           share: ({ kind, url }) => (kind === 'article' ? share.articles.has(url) : kind !== 'feed' && shardOf(url, shard.count) === shard.index),
@@ -112,16 +119,14 @@ export async function buildShard(options: ShardOptions): Promise<ShardResult> {
       plan.bundles.filter((bundle) => bundle.bundle !== newest),
       join(cacheDir, 'search-words', cacheKey)
     )
-    const search = await task(
-      'indexing search',
-      timings,
-      log,
-      (progress) => writeSearchIndex(plan, { outputDir: scratch, progress }),
-      options.progress
-    )
+    const search = await task('indexing search', timings, log, (progress) => writeSearchIndex(plan, { outputDir: scratch, progress }), options.progress)
     log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache`)
     await task('processing images', timings, log, async () =>
-      processImages(await imagesOf(model, sources, share), { outputDir: scratch, cacheDir: join(cacheDir, 'images', cacheKey), prune: false })
+      processImages([...(await imagesOf(model, sources, share)), ...siteImages], {
+        outputDir: scratch,
+        cacheDir: join(cacheDir, 'images', cacheKey),
+        prune: false,
+      })
     )
     return {
       ok: true,
@@ -147,9 +152,7 @@ async function shareOf(sources: ContentSources, options: ShardOptions, now: numb
   const contentDir = resolve(options.contentDir ?? 'content')
   const { model } = await planModel(sources, options, now)
   const sourceOf = new Map(sources.articles.map((article) => [article.url, join(contentDir, article.sourcePath)]))
-  const sizes = new Map(
-    await mapLimit([...sourceOf], 64, async ([url, path]) => [url, (await stat(path)).size] as const)
-  )
+  const sizes = new Map(await mapLimit([...sourceOf], 64, async ([url, path]) => [url, (await stat(path)).size] as const))
   const share = shardShare(model.searchBundles, (url) => sizes.get(url) ?? 0, options.shard)
   const groupOf = (url: string): string | undefined => {
     const path = sourceOf.get(url)
@@ -167,6 +170,8 @@ async function shareOf(sources: ContentSources, options: ShardOptions, now: numb
 /** The images of a shard's articles, planned as the build plans them. */
 async function imagesOf(model: SiteModel, sources: ContentSources, share: ShardShare): Promise<Array<ReturnType<typeof planImage>>> {
   const encoder = await imageEncoder()
-  const used = new Set(model.articles.filter((article) => share.articles.has(article.url)).flatMap((article) => article.images.map((image) => image.set.source)))
+  const used = new Set(
+    model.articles.filter((article) => share.articles.has(article.url)).flatMap((article) => article.images.map((image) => image.set.source))
+  )
   return sources.media.filter((media) => used.has(media.sourcePath)).map((media) => planImage(media, imageOptions, encoder))
 }

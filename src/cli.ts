@@ -160,7 +160,10 @@ async function run(argv: readonly string[]): Promise<number> {
     }
     case 'cache': {
       if (positionals[0] !== 'key' || positionals.length > 1) {
-        throw new UsageError(`cache: "${positionals.join(' ')}" is not a cache command.`, 'Run toasoan cache key (the key of the code and registries the cache depends on).')
+        throw new UsageError(
+          `cache: "${positionals.join(' ')}" is not a cache command.`,
+          'Run toasoan cache key (the key of the code and registries the cache depends on).'
+        )
       }
       const { cacheKey } = await import('./cache-command.ts')
       const { key, files } = await cacheKey(values.content)
@@ -241,7 +244,10 @@ async function buildShardCommand(
   const shard = parseShard(values.shard ?? '')
   if (!shard) throw new UsageError(`--shard: "${values.shard}" is not a shard.`, 'Give --shard I/N with 1 ≤ I ≤ N, e.g. --shard 3/8 for the third of eight.')
   if (values.out !== undefined) {
-    throw new UsageError('--shard writes into the cache folder only; --out does not apply.', 'Drop --out; after the shards, copy their cache folders into one and run toasoan build.')
+    throw new UsageError(
+      '--shard writes into the cache folder only; --out does not apply.',
+      'Drop --out; after the shards, copy their cache folders into one and run toasoan build.'
+    )
   }
   if (values['base-url'] !== undefined) checkBaseUrl(values['base-url'])
   const { buildShard } = await import('./build-shard.ts')

@@ -97,14 +97,16 @@ export async function planSearchIndex(
     .update(JSON.stringify(namesOf(model)))
     .digest('hex')
   const share = options.share
-  const keyed = model.searchBundles.filter((bundle) => !share || share.has(bundle.url)).map((bundle) => {
-    const hash = createHash('sha256').update(names)
-    for (const url of bundle.articles) {
-      const article = byUrl.get(url)
-      if (article) hash.update(recordInputs(article))
-    }
-    return { bundle, key: hash.digest('hex').slice(0, 24) }
-  })
+  const keyed = model.searchBundles
+    .filter((bundle) => !share || share.has(bundle.url))
+    .map((bundle) => {
+      const hash = createHash('sha256').update(names)
+      for (const url of bundle.articles) {
+        const article = byUrl.get(url)
+        if (article) hash.update(recordInputs(article))
+      }
+      return { bundle, key: hash.digest('hex').slice(0, 24) }
+    })
   const units = keyed.map(({ bundle, key }) => ({ path: bundle.url.replace(/^\/+|\/+$/g, ''), key }))
   const carriedPaths = options.carriableUnits ? await options.carriableUnits(units) : new Set<string>()
   await mkdir(options.cacheDir, { recursive: true })
@@ -172,9 +174,9 @@ export async function writeSearchIndex(
   // Bundles no build uses any more only take disk space.
   if (plan.prune)
     await pruneCacheFolder(
-    plan.cacheDir,
-    plan.bundles.map((planned) => planned.key)
-  )
+      plan.cacheDir,
+      plan.bundles.map((planned) => planned.key)
+    )
   return result
 }
 
