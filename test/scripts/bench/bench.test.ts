@@ -54,6 +54,24 @@ test('should print one table with the five toasoan builds, measured', async () =
   else assert.match(hugo[1] ?? '', /^skipped: not available/)
 })
 
+test('should measure a sharded cold build: each shard, the merge, and a final build from the merged cache identical to a cold build', async () => {
+  const result = await runBench(['--shards', '2', '--articles', String(articles), '--work', work, '--no-baselines', '--with-cold'])
+  assert.is(result.code, 0, result.stderr)
+  for (const shard of ['shard 1/2', 'shard 2/2']) {
+    const cells = row(result.stdout, shard)
+    assert.ok(cells, `a row for ${shard}:\n${result.stdout}`)
+    assert.match(cells[1] ?? '', /^\d+\.\d+ s$/, 'wall time')
+    assert.match(cells[2] ?? '', /^\d+\.\d+ GB$/, 'tree peak')
+    assert.match(cells[4] ?? '', /^\d+(\.\d)? MB \(/, 'packed as tar')
+  }
+  const final = row(result.stdout, 'final build (merged cache')
+  assert.ok(final, `a row for the final build:\n${result.stdout}`)
+  const [rendered, cached] = (final[7] ?? '').split(' / ').map((cell) => Number(cell.replace(/,/g, '')))
+  assert.ok((cached ?? 0) > articles && (rendered ?? 0) < (cached ?? 0), `most pages come from the shards' caches: ${final[7]}`)
+  assert.is(final[8]?.split(' / ')[0], '0', 'no search bundle indexed again')
+  assert.equal(row(result.stdout, 'final dist/ byte-identical')?.slice(1), ['identical', 'held'], result.stdout)
+})
+
 test('should build the corpus with Eleventy and markdown-it as a baseline', async () => {
   const result = await benchEleventy({ corpus, dir: join(work, 'eleventy'), timeoutMs: 60_000, log: () => {} })
   assert.is(result.status, 'ok', result.status === 'ok' ? '' : result.reason)
