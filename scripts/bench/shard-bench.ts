@@ -3,7 +3,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { corpusStats, ensureCorpus } from './bench-corpus.ts'
-import type { BaselineResult } from './baseline-result.ts'
+import { type BaselineResult, failureReason } from './baseline-result.ts'
 import { compressionHere, mergeCaches, packedSize } from './cache-artifact.ts'
 import { type CodeSnapshot, snapshotCode } from './code-snapshot.ts'
 import { hugoBaseline } from './hugo-baseline.ts'
@@ -53,7 +53,7 @@ const defaults = {
 /** Runs one `toasoan` command of the frozen code in `dir`, measured; a failure stops the bench. */
 async function toasoan(code: CodeSnapshot, dir: string, args: readonly string[], label: string): Promise<MeasuredBuild> {
   const run = await runMeasured(process.execPath, [code.cli, ...args], { cwd: dir, env: { ...process.env, ...code.env } })
-  if (run.code !== 0) throw new Error(`toasoan ${args.join(' ')} (${label}) failed with exit code ${run.code}:\n${run.stderr}\n${run.stdout.slice(-2000)}`)
+  if (run.code !== 0) throw new Error(`toasoan ${args.join(' ')} (${label}) failed (${failureReason(run, undefined)}):\n${run.stderr}\n${run.stdout.slice(-2000)}`)
   return { ms: run.ms, peak: run.memory.total, ...cacheCounts(run.stdout) }
 }
 
