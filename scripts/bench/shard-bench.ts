@@ -53,7 +53,9 @@ const defaults = {
 /** Runs one `toasoan` command of the frozen code in `dir`, measured; a failure stops the bench. */
 async function toasoan(code: CodeSnapshot, dir: string, args: readonly string[], label: string): Promise<MeasuredBuild> {
   const run = await runMeasured(process.execPath, [code.cli, ...args], { cwd: dir, env: { ...process.env, ...code.env } })
-  if (run.code !== 0) throw new Error(`toasoan ${args.join(' ')} (${label}) failed (${failureReason(run, undefined)}):\n${run.stderr}\n${run.stdout.slice(-2000)}`)
+  if (run.code !== 0) {
+    throw new Error(`toasoan ${args.join(' ')} (${label}) failed (${failureReason(run, undefined)}):\n${run.stderr}\n${run.stdout.slice(-2000)}`)
+  }
   return { ms: run.ms, peak: run.memory.total, ...cacheCounts(run.stdout) }
 }
 
