@@ -25,7 +25,7 @@ import {
 import type { OutputUnit } from './output-unit.ts'
 import { loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexResult, type SearchPlan, type WordRoutesResult } from './search/index.ts'
-import { planSite } from './site/index.ts'
+import { planSite, type SiteModel } from './site/index.ts'
 import { removeOldLayout, writeAtomic } from './cache/index.ts'
 import { releaseMemory } from './memory.ts'
 import type { ProgressSink } from './progress.ts'
@@ -244,22 +244,9 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
     options.progress
   )
   if (!sources || hasErrors(files)) return { ok: false, files }
-  // The site's icon and the publisher's logo (site.yml), loaded with the content, processed with the images.
-  const { icon, logo } = sources.siteImages
-  const siteIcons = icon ? planSiteIcons(icon, await imageEncoder()) : undefined
-  const siteLogo = logo ? planLogo(logo, await imageEncoder()) : undefined
   const now = options.now ?? resolveNow(undefined)
   // Site: the plain model every later stage reads.
-  const model = await task('planning site', timings, log, () =>
-    planSite(withBaseUrl(sources, options.baseUrl), {
-      now,
-      drafts: options.drafts ?? false,
-      ...(siteIcons ? { icons: siteIcons.icons } : {}),
-      ...(siteLogo ? { logo: siteLogo.logo.url } : {}),
-      ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
-      ...(options.searchBundleSize === undefined ? {} : { searchBundleSize: options.searchBundleSize }),
-    })
-  )
+  const { model, siteIcons, siteLogo } = await task('planning site', timings, log, () => planModel(sources, options, now))
   // Render: the pages link the stylesheet and scripts by the hash of their bytes.
   const assets = await readAssets()
   const pageAssets = {
@@ -320,6 +307,33 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
     feeds: { urls: model.feeds.map((feed) => feed.url), baseUrl: model.site.baseUrl },
     ...nextScheduled(sources, now),
   }
+}
+
+/**
+ * Plans the site model from the loaded content, with the site's icon and the publisher's logo
+ * (site.yml; loaded with the content, processed with the images), as every build and shard does.
+ *
+ * @param sources The loaded content.
+ * @param options The build's options that shape the model.
+ * @param now The build's "now".
+ */
+export async function planModel(
+  sources: ContentSources,
+  options: Pick<BuildOptions, 'baseUrl' | 'drafts' | 'sitemapLimit' | 'searchBundleSize'>,
+  now: number
+): Promise<{ model: SiteModel; siteIcons: ReturnType<typeof planSiteIcons> | undefined; siteLogo: ReturnType<typeof planLogo> | undefined }> {
+  const { icon, logo } = sources.siteImages
+  const siteIcons = icon ? planSiteIcons(icon, await imageEncoder()) : undefined
+  const siteLogo = logo ? planLogo(logo, await imageEncoder()) : undefined
+  const model = planSite(withBaseUrl(sources, options.baseUrl), {
+    now,
+    drafts: options.drafts ?? false,
+    ...(siteIcons ? { icons: siteIcons.icons } : {}),
+    ...(siteLogo ? { logo: siteLogo.logo.url } : {}),
+    ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
+    ...(options.searchBundleSize === undefined ? {} : { searchBundleSize: options.searchBundleSize }),
+  })
+  return { model, siteIcons, siteLogo }
 }
 
 /** When the next scheduled article (future-dated, not a draft) is due, if any. */

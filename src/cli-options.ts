@@ -11,6 +11,8 @@ import { UsageError } from './usage-error.ts'
 export const cliOptions = {
   content: { type: 'string', default: 'content' },
   out: { type: 'string' },
+  cache: { type: 'string', default: '.cache' },
+  shard: { type: 'string' },
   'base-url': { type: 'string' },
   drafts: { type: 'boolean', default: false },
   now: { type: 'string' },

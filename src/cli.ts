@@ -6,11 +6,12 @@ import { checkOutput } from './publish/check-output.ts'
 import { interruptBuild } from './publish/interruption.ts'
 import { progressBar, progressLines, wantsProgressBar } from './progress.ts'
 import { UsageError } from './usage-error.ts'
+import type { VFile } from 'vfile'
 
 // Each command imports the stages it runs when it runs (a usage error, `check` or `new` never loads
 // Eleventy, Pagefind or the S3 client): the command starts in a fraction of the time.
 
-const commands = ['build', 'check', 'serve', 'new', 'schema', 'deploy', 'help', 'version']
+const commands = ['build', 'check', 'serve', 'new', 'schema', 'deploy', 'cache', 'help', 'version']
 /** Where `toasoan schema` writes by default: beside the content, out of the way, the same for every editor. */
 const defaultSchemaDir = '.toasoan/schema'
 
@@ -30,7 +31,13 @@ Commands:
             --base-url URL  override baseUrl from site.yml (http or https)
             --drafts        include drafts and future-dated articles
             --now ISO       the build's "now" (default: SOURCE_DATE_EPOCH, else the clock)
+            --cache DIR     cache folder (default: .cache)
             --format github  print problems as GitHub Actions annotations
+            --shard I/N     one of N shards of a cold build: render only its share
+                            of the archive into --cache, write no output; copy the
+                            N cache folders into one, then build as usual
+  cache key  Print the key of the code and registries the cache depends on
+            --content DIR
   check   Validate the content without building
             --content DIR  --format text|github
             --changed [BASE]  only the articles changed since BASE (default: the merge base
@@ -115,12 +122,13 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   switch (command) {
     case 'build': {
+      if (values.shard !== undefined) return buildShardCommand(values, printProblems)
       const out = values.out ?? 'dist'
       const bar = format === 'text' && wantsProgressBar(process.stdout) ? progressBar((text) => process.stdout.write(text)) : undefined
       const now = resolveNow(values.now)
       if (values['base-url'] !== undefined) checkBaseUrl(values['base-url'])
       // Checked again by build(); here it answers before the stages load.
-      await checkOutput({ outDir: out, contentDir: values.content })
+      await checkOutput({ outDir: out, contentDir: values.content, cacheDir: values.cache })
       const { build } = await import('./build.ts')
       const stopOnSignal = exitOnSignal(out)
       const result = await build({
@@ -136,6 +144,7 @@ async function run(argv: readonly string[]): Promise<number> {
           : { progress: progressLines((line) => console.log(line)) }),
         contentDir: values.content,
         outDir: out,
+        cacheDir: values.cache,
         drafts: values.drafts,
         now,
         ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
@@ -147,6 +156,22 @@ async function run(argv: readonly string[]): Promise<number> {
       }
       if (problems.countProblems(result.files).warnings > 0) printProblems(result.files, 'error')
       console.log(`Built ${result.pages} pages into ${out}.`)
+      return 0
+    }
+    case 'cache': {
+      if (positionals[0] !== 'key' || positionals.length > 1) {
+        throw new UsageError(
+          `cache: "${positionals.join(' ')}" is not a cache command.`,
+          'Run toasoan cache key (the key of the code and registries the cache depends on).'
+        )
+      }
+      const { cacheKey } = await import('./cache-command.ts')
+      const { key, files } = await cacheKey(values.content)
+      if (key === undefined) {
+        printProblems(files, 'error')
+        return 1
+      }
+      console.log(key)
       return 0
     }
     case 'check': {
@@ -203,6 +228,45 @@ async function run(argv: readonly string[]): Promise<number> {
     }
   }
   return 2
+}
+
+/**
+ * `toasoan build --shard I/N`: one shard of a cold build, into the cache folder only.
+ *
+ * @param values The parsed options.
+ * @param printProblems Prints the content's problems.
+ */
+async function buildShardCommand(
+  values: ReturnType<typeof parseCliArgs>['values'],
+  printProblems: (files: VFile[], stream: 'log' | 'error') => void
+): Promise<number> {
+  const { parseShard } = await import('./site/shards.ts')
+  const shard = parseShard(values.shard ?? '')
+  if (!shard) throw new UsageError(`--shard: "${values.shard}" is not a shard.`, 'Give --shard I/N with 1 ≤ I ≤ N, e.g. --shard 3/8 for the third of eight.')
+  if (values.out !== undefined) {
+    throw new UsageError(
+      '--shard writes into the cache folder only; --out does not apply.',
+      'Drop --out; after the shards, copy their cache folders into one and run toasoan build.'
+    )
+  }
+  if (values['base-url'] !== undefined) checkBaseUrl(values['base-url'])
+  const { buildShard } = await import('./build-shard.ts')
+  const result = await buildShard({
+    shard,
+    progress: progressLines((line) => console.log(line)),
+    contentDir: values.content,
+    cacheDir: values.cache,
+    drafts: values.drafts,
+    now: resolveNow(values.now),
+    ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
+  })
+  if (!result.ok) {
+    printProblems(result.files, 'error')
+    console.error(`Shard ${shard.index}/${shard.count} failed: its cache entries so far are kept, and are valid.`)
+    return 1
+  }
+  console.log(`Shard ${shard.index}/${shard.count} cached ${result.articles} articles in ${result.bundles} search bundles into ${values.cache}.`)
+  return 0
 }
 
 const signalNumbers = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const

@@ -145,12 +145,31 @@ test('should answer --help, -h and --version with exit 0, and wrong usage with a
       `toasoan: --content: there is no content folder at ${join(root, 'no-such-folder')}.\n  hint: Run toasoan from the newspaper's repository (the folder that holds content/), or give the folder: --content path/to/content.\n`,
     ],
     [['check', '--format', 'json'], 'toasoan: --format: "json" is not a format.\n'],
+    [['build', '--shard', '4/3'], 'toasoan: --shard: "4/3" is not a shard.\n  hint: Give --shard I/N with 1 ≤ I ≤ N'],
+    [['build', '--shard', '1/2', '--out', 'x'], 'toasoan: --shard writes into the cache folder only; --out does not apply.\n'],
+    [['cache', 'clear'], 'toasoan: cache: "clear" is not a cache command.\n'],
   ]
   for (const [args, message] of cases) {
     const result = await runCli(args)
     assert.is(result.code, 2, args.join(' '))
     assert.ok(result.stderr.startsWith(message), result.stderr)
     assert.not.match(result.stderr, /\n\s+at /, 'no stack trace')
+  }
+})
+
+test('should build a shard into the cache folder alone, and print the cache key', async () => {
+  const work = await tempDir('cli-shard')
+  try {
+    const cache = relative(root, join(work, 'cache'))
+    const shard = await runCli(['build', '--shard', '1/1', '--content', relative(root, fixtureSite), '--cache', cache, ...now])
+    assert.is(shard.code, 0, shard.stderr)
+    assert.match(shard.stdout, `Shard 1/1 cached 3 articles in 1 search bundles into ${cache}.`)
+    assert.ok(await exists(join(work, 'cache', 'pages')), 'pages cached')
+    const key = await runCli(['cache', 'key', '--content', relative(root, fixtureSite)])
+    assert.is(key.code, 0, key.stderr)
+    assert.match(key.stdout, /^[0-9a-f]{16}\n$/)
+  } finally {
+    await removeDir(work)
   }
 })
 

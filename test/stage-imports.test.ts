@@ -39,6 +39,8 @@ const stageOf: ReadonlyArray<readonly [prefix: string, stage: Stage]> = [
   ['src/deploy/', 'deploy'],
   // The commands wire the stages together; nothing but a command imports them.
   ['src/build.ts', 'command'],
+  ['src/build-shard.ts', 'command'],
+  ['src/cache-command.ts', 'command'],
   ['src/cli.ts', 'command'],
   ['src/serve.ts', 'command'],
   ['src/cms.ts', 'command'],

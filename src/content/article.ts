@@ -85,6 +85,23 @@ export interface ArticleContext {
   imageSets?: Map<string, ImageSet>
   /** Identity of the image encoder, part of every published image name (see `imageEncoder`). @default '' */
   encoder?: string
+  /**
+   * `false` reads the front matter only: the body is not rendered, nor checked beyond being there
+   * (a build shard needs every article's front matter but only its share of bodies). Such an
+   * article has no HTML and a digest no rendered article can have (see {@link unrenderedDigest}),
+   * so no cache entry made from it can stand for the real article. @default true
+   */
+  bodies?: boolean
+}
+
+/** The digest of an article read without its body: never that of a rendered one, whose is hex only. */
+export function unrenderedDigest(body: string): string {
+  return `unrendered:${createHash('sha256').update(body).digest('hex')}`
+}
+
+/** Whether an article was read without its body (see {@link ArticleContext.bodies}). */
+export function isUnrendered(article: { digest: string }): boolean {
+  return article.digest.startsWith('unrendered:')
 }
 
 /**
@@ -146,17 +163,22 @@ export async function loadArticle(
     )
   }
   const images = await resolveImages(data, source, file, context)
-  const rendered = await renderBody(
-    file,
-    split,
-    images,
-    data.images.map((image) => image.src),
-    context
-  )
-  if (!rendered) return { file }
-  const { html, placedImages } = rendered
-  for (const [index, image] of images.entries()) {
-    if (index > 0 && !placedImages.includes(image.src)) report(file, 'unplaced-image', { src: image.src }, yamlPosition(source, ['images', index, 'src']))
+  let body: { html: string; placedImages: string[]; digest: string }
+  if (context.bodies === false) body = { html: '', placedImages: [], digest: unrenderedDigest(split.body) }
+  else {
+    const rendered = await renderBody(
+      file,
+      split,
+      images,
+      data.images.map((image) => image.src),
+      context
+    )
+    if (!rendered) return { file }
+    const { html, placedImages } = rendered
+    for (const [index, image] of images.entries()) {
+      if (index > 0 && !placedImages.includes(image.src)) report(file, 'unplaced-image', { src: image.src }, yamlPosition(source, ['images', index, 'src']))
+    }
+    body = { html, placedImages, digest: createHash('sha256').update(html).update('\0').update(JSON.stringify(images)).digest('hex') }
   }
   if (file.messages.some((message) => message.fatal === true) || !date || (data.updated !== undefined && !updated)) return { file }
 
@@ -179,9 +201,9 @@ export async function loadArticle(
     locality: data.locality,
     tags: data.tags,
     images,
-    leadPlaced: images[0] !== undefined && placedImages.includes(images[0].src),
-    bodyHtml: html,
-    digest: createHash('sha256').update(html).update('\0').update(JSON.stringify(images)).digest('hex'),
+    leadPlaced: images[0] !== undefined && body.placedImages.includes(images[0].src),
+    bodyHtml: body.html,
+    digest: body.digest,
     draft: data.draft,
     aliases: data.aliases,
   }

@@ -28,6 +28,11 @@ export interface ArticleSetup {
   concurrency: number
   /** Cache of loaded articles (see source-cache.ts); none when absent. */
   sourceCacheDir?: string
+  /**
+   * The cache groups (see `cacheGroup`) whose bodies are rendered; the other articles are read for
+   * their front matter only, and neither cached nor rendered. @default every group
+   */
+  bodyGroups?: string[]
 }
 
 /** A problem, as plain data. */
@@ -95,6 +100,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
         paths.map((path) => cacheGroup(setup.contentDir, path))
       )
     : new Map<string, CachedSource>()
+  const bodyGroups = setup.bodyGroups === undefined ? undefined : new Set(setup.bodyGroups)
   const cacheEntries = new Map<string, CachedSource>()
   const changedGroups = new Set<string>()
   const markdownKeys: string[] = []
@@ -130,7 +136,15 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
       reused++
       return hit.result
     }
-    changedGroups.add(cacheGroup(setup.contentDir, path))
+    const group = cacheGroup(setup.contentDir, path)
+    if (bodyGroups !== undefined && !bodyGroups.has(group)) {
+      const loaded = await loadArticle(path, read(), { ...context, bodies: false })
+      const result: ArticleResult = { path, messages: loaded.file.messages.map(plainMessage), aliasPlaces: loaded.aliasPlaces ?? [] }
+      if (loaded.datePlace) result.datePlace = loaded.datePlace
+      if (loaded.article) result.article = loaded.article
+      return result
+    }
+    changedGroups.add(group)
     const keys: string[] = []
     const loaded = await loadArticle(path, read(), context.markdownCache ? { ...context, markdownCache: recordingKeys(context.markdownCache, keys) } : context)
     markdownKeys.push(...keys)

@@ -15,7 +15,7 @@ import { loadPublisherLogo, loadSiteIcon } from './site-icon.ts'
 import type { ArticleSource } from './article.ts'
 import { loadArticles, restoreMessages, type ArticleBatch, type ArticleSetup } from './load-articles.ts'
 import { readMeasuredImages, writeMeasuredImages, type MediaFile } from './media.ts'
-import { sourceCacheKey, writeCachedSources } from './source-cache.ts'
+import { cacheGroup, sourceCacheKey, writeCachedSources } from './source-cache.ts'
 import { loadRegistries, type Registries } from './registries.ts'
 import { report } from '../problems/report.ts'
 import type { Progress } from '../progress.ts'
@@ -47,6 +47,12 @@ export interface LoadOptions {
   workers?: number
   /** Told how many articles are loaded. */
   progress?: Progress
+  /**
+   * Render the bodies of these cache groups only (a build shard's share, see `cacheGroup`); the
+   * others are read for their front matter, and the caches are written for these groups only and
+   * never pruned. @default every group
+   */
+  bodyGroups?: readonly string[]
 }
 
 /**
@@ -62,24 +68,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   if (!registries) return { sources: undefined, files: registryFiles }
 
   const paths = (await glob('articles/**/*.md', { cwd: contentDir, absolute: true })).sort()
-  const measuresFile = options.cacheDir === undefined ? undefined : join(resolve(options.cacheDir), 'media-measures.json')
-  const encoder = await imageEncoder()
-  const setup: ArticleSetup = {
-    contentDir,
-    registries,
-    encoder,
-    measured: measuresFile ? [...(await readMeasuredImages(measuresFile)).entries()] : [],
-    concurrency: options.concurrency ?? 32,
-    ...(options.cacheDir === undefined
-      ? {}
-      : {
-          markdownCache: {
-            dir: join(resolve(options.cacheDir), 'markdown', folderKey(contentDir)),
-            fingerprint: await processorFingerprint(registries.site.embedHosts),
-          },
-          sourceCacheDir: join(resolve(options.cacheDir), 'sources', folderKey(contentDir), await sourceCacheKey(registries, encoder)),
-        }),
-  }
+  const { setup, measuresFile } = await articleSetup(contentDir, registries, options)
   // Threads pay off when articles are parsed and rendered from scratch; with a warm source cache,
   // starting them costs more than the little work left (3.5 s in one thread vs 5.1 s in two, for 10,000).
   const cold =
@@ -142,14 +131,15 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   const media = [...new Map(batches.flatMap((batch) => batch.media.map((file) => [file.sourcePath, file] as const))).values()].sort((a, b) =>
     compare(a.sourcePath, b.sourcePath)
   )
-  if (measuresFile)
+  // A shard measured only some images: the file stays as the full builds wrote it.
+  if (measuresFile && options.bodyGroups === undefined)
     await writeMeasuredImages(
       measuresFile,
       new Map(batches.flatMap((batch) => batch.measured)),
       media.map((file) => file.hash)
     )
   const reused = batches.reduce((total, batch) => total + batch.reused, 0)
-  if (!failed && setup.sourceCacheDir !== undefined && setup.markdownCache !== undefined) {
+  if (!failed && setup.sourceCacheDir !== undefined && setup.markdownCache !== undefined && options.bodyGroups === undefined) {
     // Only after a load without errors: entries made by older code or registries, groups no article
     // belongs to, bodies no article uses, and files killed runs left.
     await pruneCacheFolder(dirname(setup.sourceCacheDir), [basename(setup.sourceCacheDir)])
@@ -173,6 +163,78 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
     files,
     reused,
   }
+}
+
+/** What loading articles needs, with the caches in `cacheDir` when one is given. */
+async function articleSetup(
+  contentDir: string,
+  registries: Registries,
+  options: Pick<LoadOptions, 'cacheDir' | 'concurrency' | 'bodyGroups'>
+): Promise<{ setup: ArticleSetup; measuresFile: string | undefined }> {
+  const measuresFile = options.cacheDir === undefined ? undefined : join(resolve(options.cacheDir), 'media-measures.json')
+  const encoder = await imageEncoder()
+  const setup: ArticleSetup = {
+    contentDir,
+    registries,
+    encoder,
+    measured: measuresFile ? [...(await readMeasuredImages(measuresFile)).entries()] : [],
+    concurrency: options.concurrency ?? 32,
+    ...(options.bodyGroups === undefined ? {} : { bodyGroups: [...options.bodyGroups] }),
+    ...(options.cacheDir === undefined
+      ? {}
+      : {
+          markdownCache: {
+            dir: join(resolve(options.cacheDir), 'markdown', folderKey(contentDir)),
+            fingerprint: await processorFingerprint(registries.site.embedHosts),
+          },
+          sourceCacheDir: join(resolve(options.cacheDir), 'sources', folderKey(contentDir), await sourceCacheKey(registries, encoder)),
+        }),
+  }
+  return { setup, measuresFile }
+}
+
+/**
+ * The second step of a build shard: after a load of the front matter only (`bodyGroups: []`),
+ * loads the articles of some folders again, bodies rendered, and writes their cache entries as a
+ * whole load would (nothing is pruned). The front matter is the same, so the site's checks across
+ * files (URLs, aliases, comments) stand as the first load made them.
+ *
+ * @param first What the front-matter load returned, without errors.
+ * @param options The content and cache folders, and the cache groups (see `cacheGroup`) to render.
+ * @returns The sources with those articles whole, or the files with their problems.
+ */
+export async function loadBodies(
+  first: { sources: ContentSources; files: VFile[] },
+  options: Pick<LoadOptions, 'contentDir' | 'cacheDir' | 'workers' | 'progress'> & { groups: readonly string[] }
+): Promise<{ sources: ContentSources | undefined; files: VFile[] }> {
+  const contentDir = resolve(options.contentDir)
+  const groups = new Set(options.groups)
+  const paths = (await glob('articles/**/*.md', { cwd: contentDir, absolute: true })).filter((path) => groups.has(cacheGroup(contentDir, path))).sort()
+  const { setup } = await articleSetup(contentDir, first.sources.registries, options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir })
+  const workers = Math.max(1, Math.min(options.workers ?? (paths.length >= 2000 ? availableParallelism() : 1), paths.length))
+  const progress = options.progress ?? (() => {})
+  const batches = workers === 1 ? [await loadArticles(paths, setup, progress)] : await loadInWorkers(paths, setup, workers, progress)
+  if (setup.sourceCacheDir !== undefined) {
+    await writeCachedSources(
+      setup.sourceCacheDir,
+      batches.flatMap((batch) => batch.cacheEntries),
+      new Set(batches.flatMap((batch) => batch.changedGroups)),
+      contentDir
+    )
+  }
+  const results = new Map(batches.flatMap((batch) => batch.results).map((result) => [result.path, result]))
+  const files = first.files.map((file) => {
+    const result = results.get(file.path)
+    if (!result) return file
+    const again = new VFile({ path: result.path })
+    restoreMessages(again, result.messages)
+    return again
+  })
+  if (files.some((file) => file.messages.some((message) => message.fatal === true))) return { sources: undefined, files }
+  const articles = first.sources.articles.map((article) => results.get(join(contentDir, article.sourcePath))?.article ?? article)
+  const media = new Map(first.sources.media.map((file) => [file.sourcePath, file]))
+  for (const file of batches.flatMap((batch) => batch.media)) media.set(file.sourcePath, file)
+  return { sources: { ...first.sources, articles, media: [...media.values()].sort((a, b) => compare(a.sourcePath, b.sourcePath)) }, files }
 }
 
 /** A short key per content folder, so caches of different archives never evict each other. */

@@ -22,6 +22,8 @@ export interface ProcessOptions {
   options?: ImageOptions
   /** Told how many source images are done. */
   progress?: Progress
+  /** Remove the cached files this run did not use (not for a build shard's share). @default true */
+  prune?: boolean
 }
 
 /** What processing did. */
@@ -60,7 +62,7 @@ export async function processImages(sets: ReadonlyArray<Pick<ImageSet, 'source' 
     } else cached++
     for (const variant of set.variants) await linkOrCopy(cachedPath(variant), join(options.outputDir, variant.url))
   })
-  await cache.prune()
+  if (options.prune !== false) await cache.prune()
   return { processed, cached }
 }
 

@@ -15,6 +15,7 @@ import {
   type SiteModel,
   type YearPage,
 } from '../site/index.ts'
+import { isUnrendered } from '../content/index.ts'
 import { pageContext, type PageContext } from '../../templates/index.ts'
 import { renderWithEleventy, type RenderSlice } from './eleventy-site.tsx'
 import { exists, linkOrCopy, mapLimit } from '../files.ts'
@@ -44,6 +45,12 @@ export interface CachedRenderOptions {
   carriableUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
   /** Told how many pages are done (from the cache or carried over, then rendered). */
   progress?: Progress
+  /**
+   * A build shard's share: only the pages this returns `true` for are rendered into the cache
+   * (and `outputDir`); the files made from the whole model are not, and the cache is not pruned.
+   * @default every page
+   */
+  share?: (page: { kind: Page['kind']; url: string }) => boolean
 }
 
 /** What rendering did. */
@@ -95,7 +102,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
     .update(contextKey)
     .update(JSON.stringify(Object.values(model.localities).map((locality) => locality.articleCount)))
     .digest('hex')
-  const pages: KeyedPage[] = [
+  const all: KeyedPage[] = [
     ...model.articles.map((item) => keyedPage({ kind: 'article', item }, keyOf('article', item))),
     ...model.listings.map((item) =>
       item.pagination.page === undefined
@@ -107,6 +114,8 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
     ...model.redirects.map((item) => keyedPage({ kind: 'redirect', item }, keyOf('redirect', item))),
     ...model.feeds.map((item) => keyedPage({ kind: 'feed', item }, keyOf('feed', item))),
   ]
+  const share = options.share
+  const pages = share ? all.filter(({ page, url }) => share({ kind: page.kind, url })) : all
   // A unit's key hashes its article and numbered pages. Landing pages, redirects and feeds in it
   // are written into the new output whether the unit is carried or not, but still belong in its
   // key by address: one that disappears (a month emptied, an alias removed) must not survive in a
@@ -150,31 +159,36 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
       return (await fromCacheOrCarried(entry)) ? undefined : entry
     })
   ).filter((entry) => entry !== undefined)
+  // An article read without its body (a shard's front matter pass) has no page to render: its key
+  // could never match, but a page made from it is a bug all the same.
+  const unrendered = missed.find(({ page }) => page.kind === 'article' && isUnrendered(page.item))
+  if (unrendered) throw new Error(`${unrendered.url} was read without its body and cannot be rendered`)
 
   // Eleventy renders what the cache did not have, in runs of `chunk` pages; the first run also
   // writes the files made from the whole model (home, sitemaps, CDN files…).
   const chunk = options.chunkSize ?? 1000
   let rendered = 0
-  for (let start = 0; start === 0 || start < missed.length; start += chunk) {
+  for (let start = 0; (start === 0 && !share) || start < missed.length; start += chunk) {
     rendered += await renderWithEleventy(model, {
       outputDir: options.outputDir,
       cacheDir: options.eleventyCacheDir,
       assets: options.assets,
-      slice: { ...sliceOf(missed.slice(start, start + chunk)), singletons: start === 0 },
+      slice: { ...sliceOf(missed.slice(start, start + chunk)), singletons: start === 0 && !share },
     })
     progress(pages.length - missed.length + Math.min(missed.length, start + chunk), pages.length)
   }
   // Keep what was rendered for the next build (a hard link: no bytes copied).
   await mapLimit(missed, 64, ({ url, key }) => link(join(options.outputDir, outputPathOf(url)), join(options.pagesCacheDir, `${key}.html`)).catch(() => {}))
-  await pruneCacheFolder(
-    options.pagesCacheDir,
-    [...used].map((key) => `${key}.html`)
-  )
+  if (!share)
+    await pruneCacheFolder(
+      options.pagesCacheDir,
+      [...used].map((key) => `${key}.html`)
+    )
   return { rendered, cached, carried, units, carriedUnits: [...carriedPaths] }
 }
 
 /** A page of the model that the cache can hold, by kind. */
-type Page =
+export type Page =
   | { kind: 'article'; item: ArticleModel }
   /** A numbered (older) page of an index. */
   | { kind: 'listing'; item: ListingPage }

@@ -6,6 +6,7 @@ import * as pagefind from 'pagefind'
 import { cacheFingerprint, pruneCacheFolder, temporaryPath } from '../cache/index.ts'
 import type { OutputUnit } from '../output-unit.ts'
 import type { ArticleModel, SiteModel } from '../site/index.ts'
+import { isUnrendered } from '../content/index.ts'
 import { indexBundle } from './index-bundle.ts'
 import { searchRecord } from './search-record.tsx'
 import { exists, linkTree } from '../files.ts'
@@ -67,6 +68,8 @@ export interface SearchPlan {
   units: OutputUnit[]
   /** Bundle folders to carry over from the live output. */
   carriedUnits: string[]
+  /** Whether bundles the plan does not hold are removed from the cache (not for a shard's share). */
+  prune: boolean
 }
 
 /**
@@ -78,7 +81,13 @@ export interface SearchPlan {
  * @param model The site model (articles and their search bundles).
  * @param options Where to cache, and which units the live output holds.
  */
-export async function planSearchIndex(model: SiteModel, options: Pick<SearchIndexOptions, 'cacheDir' | 'carriableUnits'>): Promise<SearchPlan> {
+export async function planSearchIndex(
+  model: SiteModel,
+  options: Pick<SearchIndexOptions, 'cacheDir' | 'carriableUnits'> & {
+    /** A build shard's share: only these bundles (URLs) are planned, and the cache is not pruned. */
+    share?: ReadonlySet<string>
+  }
+): Promise<SearchPlan> {
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))
   // A bundle's key hashes what its records are made of (the articles, the names of places, people
   // and categories) and the code that makes them (the record, the indexing, Pagefind's version),
@@ -87,14 +96,17 @@ export async function planSearchIndex(model: SiteModel, options: Pick<SearchInde
     .update(`${await cacheFingerprint('search')}\0${model.site.language}\0`)
     .update(JSON.stringify(namesOf(model)))
     .digest('hex')
-  const keyed = model.searchBundles.map((bundle) => {
-    const hash = createHash('sha256').update(names)
-    for (const url of bundle.articles) {
-      const article = byUrl.get(url)
-      if (article) hash.update(recordInputs(article))
-    }
-    return { bundle, key: hash.digest('hex').slice(0, 24) }
-  })
+  const share = options.share
+  const keyed = model.searchBundles
+    .filter((bundle) => !share || share.has(bundle.url))
+    .map((bundle) => {
+      const hash = createHash('sha256').update(names)
+      for (const url of bundle.articles) {
+        const article = byUrl.get(url)
+        if (article) hash.update(recordInputs(article))
+      }
+      return { bundle, key: hash.digest('hex').slice(0, 24) }
+    })
   const units = keyed.map(({ bundle, key }) => ({ path: bundle.url.replace(/^\/+|\/+$/g, ''), key }))
   const carriedPaths = options.carriableUnits ? await options.carriableUnits(units) : new Set<string>()
   await mkdir(options.cacheDir, { recursive: true })
@@ -106,6 +118,7 @@ export async function planSearchIndex(model: SiteModel, options: Pick<SearchInde
     else {
       const records = bundle.articles.flatMap((url) => {
         const article = byUrl.get(url)
+        if (article && isUnrendered(article)) throw new Error(`${url} was read without its body and cannot be indexed`)
         return article ? [{ url, content: searchRecord(article, model) }] : []
       })
       // A temporary name: a killed build's records are pruned, never taken for a bundle.
@@ -114,7 +127,7 @@ export async function planSearchIndex(model: SiteModel, options: Pick<SearchInde
       bundles.push({ ...planned, action: 'index', records: file })
     }
   }
-  return { language: model.site.language, cacheDir: options.cacheDir, bundles, units, carriedUnits: [...carriedPaths] }
+  return { language: model.site.language, cacheDir: options.cacheDir, bundles, units, carriedUnits: [...carriedPaths], prune: share === undefined }
 }
 
 /**
@@ -159,10 +172,11 @@ export async function writeSearchIndex(
     await Promise.all(plan.bundles.map((planned) => (planned.records ? rm(planned.records, { force: true }) : undefined)))
   }
   // Bundles no build uses any more only take disk space.
-  await pruneCacheFolder(
-    plan.cacheDir,
-    plan.bundles.map((planned) => planned.key)
-  )
+  if (plan.prune)
+    await pruneCacheFolder(
+      plan.cacheDir,
+      plan.bundles.map((planned) => planned.key)
+    )
   return result
 }
 

@@ -10,4 +10,4 @@ export {
 export { indexBundle, SearchIndexError } from './index-bundle.ts'
 export { searchRecord } from './search-record.tsx'
 export { dSpellings, foldedMarker } from './d-spellings.ts'
-export { recordWords, routesFolder, writeRoutes, writeWordRoutes, type RoutesIndex, type WordRoutesResult } from './word-routes.ts'
+export { cacheBundleWords, recordWords, routesFolder, writeRoutes, writeWordRoutes, type RoutesIndex, type WordRoutesResult } from './word-routes.ts'

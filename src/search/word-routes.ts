@@ -4,11 +4,11 @@ import { join } from 'node:path'
 import { deserialize } from 'node:v8'
 import { foldMarks, routeKeys } from '../../templates/client/search/vietnamese-text.ts'
 import { cacheFingerprint, pruneCacheFolder, writeAtomic } from '../cache/index.ts'
-import { compare } from '../content/index.ts'
+import { compare, isUnrendered } from '../content/index.ts'
 import { exists, mapLimit } from '../files.ts'
 import type { OutputUnit } from '../output-unit.ts'
 import type { SiteModel } from '../site/index.ts'
-import type { SearchPlan } from './build-search-index.ts'
+import type { PlannedBundle, SearchPlan } from './build-search-index.ts'
 import { searchRecord } from './search-record.tsx'
 
 /** Where the word routes are published, inside the output. */
@@ -57,12 +57,7 @@ export async function writeWordRoutes(
 ): Promise<WordRoutesResult> {
   const routed = plan.bundles.slice(0, -1)
   if (routed.length === 0) return { units: [], carriedUnits: [], words: 0, read: 0 }
-  const code = await cacheFingerprint('routes')
-  const entries = routed.map((bundle) => ({
-    bundle: bundle.bundle,
-    file: `${createHash('sha256').update(`${code}\0${bundle.key}`).digest('hex').slice(0, 24)}.words`,
-    records: bundle.records,
-  }))
+  const entries = await wordEntries(routed)
   const unit = {
     path: routesFolder,
     key: createHash('sha256')
@@ -71,27 +66,7 @@ export async function writeWordRoutes(
       .slice(0, 24),
   }
   const carriedPaths = options.carriableUnits ? await options.carriableUnits([unit]) : new Set<string>()
-  await mkdir(options.cacheDir, { recursive: true })
-  let read = 0
-  const byUrl = new Map(model.articles.map((article) => [article.url, article]))
-  const bundles = new Map(model.searchBundles.map((bundle) => [bundle.url, bundle.articles]))
-  // One bundle at a time: its records are built, read and let go.
-  for (const entry of entries) {
-    const file = join(options.cacheDir, entry.file)
-    if (await exists(file)) continue
-    const words = new Set<string>()
-    // A bundle about to be indexed has its records written already.
-    const written = entry.records ? (deserialize(await readFile(entry.records)) as Array<{ content: string }>).map((record) => record.content) : undefined
-    const records =
-      written ??
-      (bundles.get(entry.bundle) ?? []).flatMap((url) => {
-        const article = byUrl.get(url)
-        return article ? [searchRecord(article, model)] : []
-      })
-    for (const record of records) for (const word of recordWords(record)) words.add(word)
-    await writeAtomic(file, [...words].sort(compare).join('\n'))
-    read++
-  }
+  const read = await cacheBundleWords(model, routed, options.cacheDir)
   await pruneCacheFolder(
     options.cacheDir,
     entries.map((entry) => entry.file)
@@ -108,6 +83,50 @@ export async function writeWordRoutes(
     masks
   )
   return { units: [unit], carriedUnits: [], words: masks.size, read }
+}
+
+/** Each routed bundle with the name of its words' cache file, which hashes the bundle's key and the code. */
+async function wordEntries(bundles: readonly PlannedBundle[]): Promise<Array<{ bundle: string; file: string; records: string | undefined }>> {
+  const code = await cacheFingerprint('routes')
+  return bundles.map((bundle) => ({
+    bundle: bundle.bundle,
+    file: `${createHash('sha256').update(`${code}\0${bundle.key}`).digest('hex').slice(0, 24)}.words`,
+    records: bundle.records,
+  }))
+}
+
+/**
+ * Keeps the words of each bundle in the cache, one file per bundle key: only bundles new to the
+ * cache have their records read (a bundle about to be indexed has them written already), one at a
+ * time, each let go before the next.
+ *
+ * @param model The site model.
+ * @param bundles The routed bundles (a shard: its share of them).
+ * @param cacheDir The words' cache folder.
+ * @returns How many bundles' records were read.
+ */
+export async function cacheBundleWords(model: SiteModel, bundles: readonly PlannedBundle[], cacheDir: string): Promise<number> {
+  await mkdir(cacheDir, { recursive: true })
+  let read = 0
+  const byUrl = new Map(model.articles.map((article) => [article.url, article]))
+  const articlesOf = new Map(model.searchBundles.map((bundle) => [bundle.url, bundle.articles]))
+  for (const entry of await wordEntries(bundles)) {
+    const file = join(cacheDir, entry.file)
+    if (await exists(file)) continue
+    const words = new Set<string>()
+    const written = entry.records ? (deserialize(await readFile(entry.records)) as Array<{ content: string }>).map((record) => record.content) : undefined
+    const records =
+      written ??
+      (articlesOf.get(entry.bundle) ?? []).flatMap((url) => {
+        const article = byUrl.get(url)
+        if (article && isUnrendered(article)) throw new Error(`${url} was read without its body and cannot be routed`)
+        return article ? [searchRecord(article, model)] : []
+      })
+    for (const record of records) for (const word of recordWords(record)) words.add(word)
+    await writeAtomic(file, [...words].sort(compare).join('\n'))
+    read++
+  }
+  return read
 }
 
 /**

@@ -2,9 +2,9 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { loadContent } from '../../src/content/index.ts'
+import { cacheGroup, isUnrendered, loadBodies, loadContent } from '../../src/content/index.ts'
 import { formatProblems } from '../../src/problems/index.ts'
-import { contentWith, fixtures, fixtureSite, removeDir } from '../helpers/fixtures.ts'
+import { contentWith, fixtures, fixtureSite, removeDir, tempDir } from '../helpers/fixtures.ts'
 
 const test = suite('loadContent')
 const errorCases = join(fixtures, 'errors')
@@ -127,6 +127,37 @@ test('should normalise text to NFC', async () => {
     assert.match(article?.bodyHtml ?? '', 'Hòa bình'.normalize('NFC'))
   } finally {
     await removeDir(dir)
+  }
+})
+
+// A build shard reads every front matter, then renders only its share of bodies.
+test('should read front matter only when no body group is asked for, and cache nothing from it', async () => {
+  const cacheDir = await tempDir('front-matter')
+  try {
+    const first = await loadContent({ contentDir: fixtureSite, cacheDir, bodyGroups: [] })
+    assert.ok(first.sources)
+    assert.is(first.sources.articles.length, 5)
+    for (const article of first.sources.articles) {
+      assert.is(article.bodyHtml, '')
+      assert.ok(isUnrendered(article), 'a digest no rendered article has')
+    }
+    const sources = await readdir(join(cacheDir, 'sources'), { recursive: true })
+    assert.not.ok(
+      sources.some((name) => name.endsWith('.v8')),
+      'no source-cache group'
+    )
+    // Then one folder whole: those articles exactly as a whole load gives them, the others untouched.
+    const group = cacheGroup(fixtureSite, join(fixtureSite, 'articles/2024/05/x.md'))
+    const second = await loadBodies({ sources: first.sources, files: first.files }, { contentDir: fixtureSite, cacheDir, groups: [group] })
+    const whole = await loadContent({ contentDir: fixtureSite })
+    assert.ok(second.sources && whole.sources)
+    for (const [index, article] of second.sources.articles.entries()) {
+      if (article.sourcePath.startsWith('articles/2024/05/')) assert.equal(article, whole.sources.articles[index])
+      else assert.ok(isUnrendered(article), article.sourcePath)
+    }
+    assert.ok((await readdir(join(cacheDir, 'sources'), { recursive: true })).some((name) => name.endsWith(group)))
+  } finally {
+    await removeDir(cacheDir)
   }
 })
 
