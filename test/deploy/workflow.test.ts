@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub Actions expressions are written ${{ … }} in plain strings
 import { spawnSync } from 'node:child_process'
-import { readFile, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { parse } from 'yaml'
@@ -227,6 +227,24 @@ test("should hand each shard's cache over as an artifact, merged into .cache by 
   const restore = steps.findIndex((s) => s.id === 'restore')
   const buildStep = steps.findIndex((s) => s.run === 'npx toasoan build --content content --out dist')
   assert.ok(restore < download && download < merge && merge < buildStep, 'restored, then the shards copied over it, then built')
+})
+
+test("should name the code by toasoan's cache key and Node's version, and stop when the command prints anything else", async () => {
+  const script = step('plan', (s) => s.id === 'code').run ?? ''
+  const bin = await tempDir('fake-npx')
+  try {
+    // npx as the runner has it, standing for the real command, which test/cache-command.test.ts covers.
+    await writeFile(join(bin, 'npx'), '#!/bin/sh\n[ "$*" = "toasoan cache key --content content" ] || exit 3\necho "$PRINTED"\n')
+    await chmod(join(bin, 'npx'), 0o755)
+    const path = `${bin}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`
+    const named = await runStep(script, { PATH: path, PRINTED: '0123456789abcdef' })
+    assert.equal(named.outputs, { key: `0123456789abcdef-node${process.versions.node}` }, named.printed)
+    const wrong = await runStep(script, { PATH: path, PRINTED: 'warning: a registry is missing' })
+    assert.is(wrong.status, 1)
+    assert.match(wrong.printed, "::error::toasoan cache key printed 'warning: a registry is missing', not a key")
+  } finally {
+    await rm(bin, { recursive: true, force: true })
+  }
 })
 
 test('should save the build cache under a key that starts with the code key the plan looks up', () => {
