@@ -4,8 +4,10 @@ import { mkdir, readFile, stat, truncate, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { exists, removeDir, root, tempDir } from '../helpers/fixtures.ts'
-import type { CliResult } from '../helpers/run-cli.ts'
+import { builtFixture } from '../helpers/built-fixture.ts'
+import { exists, fixtureSite, removeDir, root, tempDir } from '../helpers/fixtures.ts'
+import { type CliResult, runCli } from '../helpers/run-cli.ts'
+import { hashTree } from '../helpers/tree.ts'
 
 // scripts/shard-cache.sh: how the site workflow's shards hand their caches to the build job.
 const test = suite('shard-cache')
@@ -81,6 +83,34 @@ test('should go on with an empty .cache when no shard left a cache, and warn wit
     assert.match(result.stderr, 'warning: shard 2/2 left no cache')
     assert.match(result.stdout, 'merged the caches of 0 of 2 shards')
     assert.ok(await exists(join(work, '.cache')))
+  } finally {
+    await removeDir(work)
+  }
+})
+
+test("should carry the shards' caches from their runners to the build, which then builds the bytes of one cold build", async () => {
+  const work = await tempDir('shard-cache')
+  const now = ['--now', '2026-11-26T08:00:00+07:00']
+  try {
+    // Each runner has its own checkout, hence its own .cache/ in the working folder, and the same content path.
+    for (const index of [1, 2]) {
+      const runner = join(work, `runner-${index}`)
+      await mkdir(runner, { recursive: true })
+      const shard = await runCli(['build', '--shard', `${index}/2`, '--content', fixtureSite, ...now], {}, runner)
+      assert.is(shard.code, 0, shard.stdout + shard.stderr)
+      const archive = join(work, 'shards', `toasoan-shard-${index}`, 'shard.tar.zst')
+      await mkdir(dirname(archive), { recursive: true })
+      assert.is((await runScript(['pack', archive], runner)).code, 0)
+    }
+    const final = join(work, 'final')
+    await mkdir(final)
+    const merge = await runScript(['merge', join(work, 'shards'), '2'], final)
+    assert.match(merge.stdout, 'merged the caches of 2 of 2 shards into .cache', merge.stderr)
+    const build = await runCli(['build', '--content', fixtureSite, '--out', 'dist', ...now], {}, final)
+    assert.is(build.code, 0, build.stdout + build.stderr)
+    assert.match(build.stdout, /search bundles: 0 indexed, \d+ from the cache/)
+    assert.match(build.stdout, /images: 0 processed, \d+ from the cache/)
+    assert.equal(await hashTree(join(final, 'dist')), await hashTree(await builtFixture()))
   } finally {
     await removeDir(work)
   }
