@@ -63,15 +63,17 @@ export function parseYamlSource(text: string, file: VFile): { data: unknown; sou
     }
     return undefined
   }
-  // Escapes ("\0", "\x01") write what decodeSource refuses as bytes.
+  // Escapes ("\0", "\x01") write what decodeSource refuses as bytes; only double-quoted scalars
+  // have escapes, and each starts with a backslash.
   let escaped: Scalar | undefined
-  visit(document, {
-    Scalar: (_, node) => {
-      if (typeof node.value !== 'string' || !controlCharacter.test(node.value)) return undefined
-      escaped = node
-      return visit.BREAK
-    },
-  })
+  if (text.includes('\\'))
+    visit(document, {
+      Scalar: (_, node) => {
+        if (typeof node.value !== 'string' || !controlCharacter.test(node.value)) return undefined
+        escaped = node
+        return visit.BREAK
+      },
+    })
   if (escaped) {
     const code = (controlCharacter.exec(String(escaped.value))?.[0] ?? '\0').charCodeAt(0)
     report(file, 'control-character', { code: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` }, pointAt(escaped.range?.[0] ?? 0))
