@@ -159,11 +159,13 @@ test('should plan a sharded build when no cache was saved by this code, or when 
   })
   const script = decide.run ?? ''
   const cold = await runStep(script, { FULL: 'false', MATCHED: '', SHARDS: '8' })
-  assert.equal(cold.outputs, { sharded: 'true', count: '8', shards: '[1,2,3,4,5,6,7,8]' }, cold.printed)
+  const { now, ...plan8 } = cold.outputs
+  assert.equal(plan8, { sharded: 'true', count: '8', shards: '[1,2,3,4,5,6,7,8]' }, cold.printed)
+  assert.ok(Math.abs(Date.parse(now ?? '') - Date.now()) < 60_000, `now is the time the plan ran: ${now}`)
   const warm = await runStep(script, { FULL: 'false', MATCHED: 'toasoan-Linux-0123456789abcdef-fedcba', SHARDS: '8' })
   assert.is(warm.outputs['sharded'], 'false', warm.printed)
   const full = await runStep(script, { FULL: 'true', MATCHED: 'toasoan-Linux-0123456789abcdef-fedcba', SHARDS: '3' })
-  assert.equal(full.outputs, { sharded: 'true', count: '3', shards: '[1,2,3]' }, full.printed)
+  assert.equal({ ...full.outputs, now: '' }, { sharded: 'true', count: '3', shards: '[1,2,3]', now: '' }, full.printed)
   for (const shards of ['0', 'eight', '257', '-1']) {
     const wrong = await runStep(script, { FULL: 'false', MATCHED: '', SHARDS: shards })
     assert.is(wrong.status, 1, shards)
@@ -173,6 +175,7 @@ test('should plan a sharded build when no cache was saved by this code, or when 
     sharded: '${{ steps.decide.outputs.sharded }}',
     count: '${{ steps.decide.outputs.count }}',
     shards: '${{ steps.decide.outputs.shards }}',
+    now: '${{ steps.decide.outputs.now }}',
   })
 })
 
@@ -185,8 +188,8 @@ test('should run one shard job per shard of the plan, only when it says so, each
   assert.not.ok(runsWhen(shard.if ?? '', planned('false')), 'a warm cache skips the shards')
   assert.not.ok(runsWhen(shard.if ?? '', { results: { plan: 'skipped' } }))
   const build = step('shard', (s) => s.run?.includes('npx toasoan build') === true)
-  assert.is(build.run, 'npx toasoan build --shard "$SHARD" --content content')
-  assert.equal(build.env, { SHARD: '${{ matrix.shard }}/${{ needs.plan.outputs.count }}' })
+  assert.is(build.run, 'npx toasoan build --shard "$SHARD" --content content --now "$NOW"')
+  assert.equal(build.env, { SHARD: '${{ matrix.shard }}/${{ needs.plan.outputs.count }}', NOW: '${{ needs.plan.outputs.now }}' })
 })
 
 test('should build and deploy after every shard succeeded or none ran, and never after a failed shard', () => {
@@ -225,7 +228,8 @@ test("should hand each shard's cache over as an artifact, merged into .cache by 
   assert.equal(steps[merge]?.env, { SHARD_COUNT: '${{ needs.plan.outputs.count }}' })
   for (const index of [download, merge]) assert.is(steps[index]?.if, "needs.shard.result == 'success'")
   const restore = steps.findIndex((s) => s.id === 'restore')
-  const buildStep = steps.findIndex((s) => s.run === 'npx toasoan build --content content --out dist')
+  const buildStep = steps.findIndex((s) => s.run === 'npx toasoan build --content content --out dist --now "$NOW"')
+  assert.equal(steps[buildStep]?.env, { NOW: '${{ needs.plan.outputs.now }}' }, "the shards' now: the same site planned")
   assert.ok(restore < download && download < merge && merge < buildStep, 'restored, then the shards copied over it, then built')
 })
 
