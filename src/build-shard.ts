@@ -4,13 +4,14 @@ import type { VFile } from 'vfile'
 import { planModel, resolveNow, type BuildOptions } from './build.ts'
 import { cacheGroup, folderKey, loadBodies, loadContent, type ContentSources } from './content/index.ts'
 import { mapLimit } from './files.ts'
-import { imageEncoder, imageOptions, planImage, processImages } from './images/index.ts'
+import { imageEncoder, imageOptions, planImage, processImages, type ImageSet } from './images/index.ts'
 import { hasErrors } from './problems/index.ts'
 import { readAssets } from './publish/index.ts'
 import { renderCached } from './render/index.ts'
-import { cacheBundleWords, planSearchIndex, writeSearchIndex } from './search/index.ts'
+import { cacheBundleWords, planSearchIndex, writeSearchIndex, type SearchPlan } from './search/index.ts'
 import { shardOf, shardShare, type Shard, type ShardShare, type SiteModel } from './site/index.ts'
-import { task, type Timing } from './task.ts'
+import { releaseMemory } from './memory.ts'
+import { task, type Logger, type Timing } from './task.ts'
 
 /** Options of {@link buildShard}: those of a build that shape the model, and which shard. */
 export interface ShardOptions
@@ -51,13 +52,72 @@ export interface ShardResult {
  */
 export async function buildShard(options: ShardOptions): Promise<ShardResult> {
   const log = options.log ?? ((line: string) => console.log(line))
-  const contentDir = resolve(options.contentDir ?? 'content')
   const cacheDir = resolve(options.cacheDir ?? '.cache')
-  const cacheKey = folderKey(contentDir)
   const { shard } = options
   const timings: Timing[] = []
-  const now = options.now ?? resolveNow(undefined)
+  // Pages and bundles are written here and linked into the cache (the same disk), then dropped.
+  const scratch = join(cacheDir, `shard-${shard.index}-of-${shard.count}`)
+  await rm(scratch, { recursive: true, force: true })
+  await mkdir(scratch, { recursive: true })
+  try {
+    // As in a whole build, the stages that share the site model hand on nothing that holds it, so
+    // the model and the bodies can be collected before Pagefind starts.
+    const modelled = await throughShareModel(options, { log, timings, cacheDir, scratch })
+    if (!modelled.ok) return { ok: false, files: modelled.files, timings }
+    const search = await task(
+      'indexing search',
+      timings,
+      log,
+      (progress) => writeSearchIndex(modelled.searchPlan, { outputDir: scratch, progress, beforeIndexing: releaseMemory }),
+      options.progress
+    )
+    log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache`)
+    await task('processing images', timings, log, () =>
+      processImages(modelled.images, { outputDir: scratch, cacheDir: join(cacheDir, 'images', folderKey(modelled.contentDir)), prune: false })
+    )
+    return {
+      ok: true,
+      files: modelled.files,
+      timings,
+      bundles: modelled.bundles,
+      articles: modelled.articles,
+      groups: modelled.groups,
+      pages: modelled.pages,
+      search: { indexed: search.indexed, cached: search.cached },
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
 
+/** What {@link throughShareModel} hands on: nothing that holds the site model. */
+type ShareResults =
+  | { ok: false; files: VFile[] }
+  | {
+      ok: true
+      files: VFile[]
+      contentDir: string
+      bundles: number
+      articles: number
+      groups: number
+      pages: { rendered: number; cached: number }
+      searchPlan: SearchPlan
+      images: Array<Pick<ImageSet, 'source' | 'variants'>>
+    }
+
+/**
+ * The shard's stages that share the site model: every front matter, the share, its bodies, the
+ * model, its pages, and its search bundles planned (their records written) with their words.
+ *
+ * @param options The shard's options.
+ * @param context Where the stages log and write.
+ */
+async function throughShareModel(options: ShardOptions, context: { log: Logger; timings: Timing[]; cacheDir: string; scratch: string }): Promise<ShareResults> {
+  const { log, timings, cacheDir, scratch } = context
+  const contentDir = resolve(options.contentDir ?? 'content')
+  const cacheKey = folderKey(contentDir)
+  const { shard } = options
+  const now = options.now ?? resolveNow(undefined)
   // Every article's front matter: which bundles there are, and which are this shard's.
   const first = await task(
     'reading front matter',
@@ -66,51 +126,45 @@ export async function buildShard(options: ShardOptions): Promise<ShardResult> {
     (progress) => loadContent({ contentDir, cacheDir, bodyGroups: [], progress }),
     options.progress
   )
-  if (!first.sources || hasErrors(first.files)) return { ok: false, files: first.files, timings }
-  const { share, groups } = await task('sharing out the archive', timings, log, () => shareOf(first.sources as ContentSources, options, now))
+  if (!first.sources || hasErrors(first.files)) return { ok: false, files: first.files }
+  const firstSources = first.sources
+  const { share, groups } = await task('sharing out the archive', timings, log, () => shareOf(firstSources, options, now))
   log(`  shard ${shard.index}/${shard.count}: ${share.bundles.size} search bundles, ${share.articles.size} articles, ${groups.length} folders`)
-
   // Its bodies rendered (and cached), then the same model a whole build plans.
   const { sources, files } = await task(
     'loading bodies',
     timings,
     log,
-    (progress) => loadBodies({ sources: first.sources as ContentSources, files: first.files }, { contentDir, cacheDir, groups, progress }),
+    (progress) => loadBodies({ sources: firstSources, files: first.files }, { contentDir, cacheDir, groups, progress }),
     options.progress
   )
-  if (!sources || hasErrors(files)) return { ok: false, files, timings }
+  if (!sources || hasErrors(files)) return { ok: false, files }
   const { model, siteIcons, siteLogo } = await task('planning site', timings, log, () => planModel(sources, options, now))
-  // The site's icon and the publisher's logo go with the first shard.
-  const siteImages = shard.index === 1 ? [...(siteIcons ? [siteIcons.set] : []), ...(siteLogo ? [siteLogo.set] : [])] : []
-  // Pages and bundles are written here and linked into the cache (the same disk), then dropped.
-  const scratch = join(cacheDir, `shard-${shard.index}-of-${shard.count}`)
-  await rm(scratch, { recursive: true, force: true })
-  await mkdir(scratch, { recursive: true })
-  try {
-    const assets = await readAssets()
-    const pages = await task(
-      'rendering pages',
-      timings,
-      log,
-      (progress) =>
-        renderCached(model, {
-          outputDir: scratch,
-          pagesCacheDir: join(cacheDir, 'pages', cacheKey),
-          eleventyCacheDir: cacheDir,
-          assets: {
-            css: assets.css.url,
-            articleScript: assets.articleScript.url,
-            searchScript: assets.searchScript.url,
-            commentsScript: assets.commentsScript.url,
-          },
-          progress,
-          // Feeds carry the newest bodies of the whole archive: the final build renders them.
-          share: ({ kind, url }) => (kind === 'article' ? share.articles.has(url) : kind !== 'feed' && shardOf(url, shard.count) === shard.index),
-          ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
-        }),
-      options.progress
-    )
-    log(`  pages: ${pages.rendered} rendered, ${pages.cached} from the cache`)
+  const assets = await readAssets()
+  const pages = await task(
+    'rendering pages',
+    timings,
+    log,
+    (progress) =>
+      renderCached(model, {
+        outputDir: scratch,
+        pagesCacheDir: join(cacheDir, 'pages', cacheKey),
+        eleventyCacheDir: cacheDir,
+        assets: {
+          css: assets.css.url,
+          articleScript: assets.articleScript.url,
+          searchScript: assets.searchScript.url,
+          commentsScript: assets.commentsScript.url,
+        },
+        progress,
+        // Feeds carry the newest bodies of the whole archive: the final build renders them.
+        share: ({ kind, url }) => (kind === 'article' ? share.articles.has(url) : kind !== 'feed' && shardOf(url, shard.count) === shard.index),
+        ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
+      }),
+    options.progress
+  )
+  log(`  pages: ${pages.rendered} rendered, ${pages.cached} from the cache`)
+  const searchPlan = await task('preparing search', timings, log, async () => {
     const plan = await planSearchIndex(model, { cacheDir: join(cacheDir, 'search', cacheKey), share: share.bundles })
     // Words of every bundle but the newest, which the search page always opens (see writeWordRoutes).
     const newest = model.searchBundles.at(-1)?.url
@@ -119,27 +173,20 @@ export async function buildShard(options: ShardOptions): Promise<ShardResult> {
       plan.bundles.filter((bundle) => bundle.bundle !== newest),
       join(cacheDir, 'search-words', cacheKey)
     )
-    const search = await task('indexing search', timings, log, (progress) => writeSearchIndex(plan, { outputDir: scratch, progress }), options.progress)
-    log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache`)
-    await task('processing images', timings, log, async () =>
-      processImages([...(await imagesOf(model, sources, share)), ...siteImages], {
-        outputDir: scratch,
-        cacheDir: join(cacheDir, 'images', cacheKey),
-        prune: false,
-      })
-    )
-    return {
-      ok: true,
-      files,
-      timings,
-      bundles: share.bundles.size,
-      articles: share.articles.size,
-      groups: groups.length,
-      pages: { rendered: pages.rendered, cached: pages.cached },
-      search: { indexed: search.indexed, cached: search.cached },
-    }
-  } finally {
-    await rm(scratch, { recursive: true, force: true })
+    return plan
+  })
+  // The site's icon and the publisher's logo go with the first shard.
+  const siteImages = shard.index === 1 ? [...(siteIcons ? [siteIcons.set] : []), ...(siteLogo ? [siteLogo.set] : [])] : []
+  return {
+    ok: true,
+    files,
+    contentDir,
+    bundles: share.bundles.size,
+    articles: share.articles.size,
+    groups: groups.length,
+    pages: { rendered: pages.rendered, cached: pages.cached },
+    searchPlan,
+    images: [...(await imagesOf(model, sources, share)), ...siteImages],
   }
 }
 

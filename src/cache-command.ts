@@ -5,7 +5,8 @@ import { loadRegistries } from './content/index.ts'
 
 /**
  * `toasoan cache key`: a short key of everything that shapes the cache besides the articles — the
- * code behind every cache (module graphs and exact package versions) and the registries. A cache
+ * code behind every cache (module graphs and exact package versions), Node's version (the source
+ * cache is V8-serialised) and the registries. A cache
  * saved under another key was made by other code or registries, so its entries will not be found:
  * CI treats it as cold and builds in shards (see `.github/workflows/site.yml`).
  *
@@ -17,5 +18,5 @@ export async function cacheKey(contentDir: string): Promise<{ key?: string; file
   if (!registries) return { files }
   const names = Object.keys(cacheCode).sort() as CacheName[]
   const prints = await Promise.all(names.map((name) => cacheFingerprint(name)))
-  return { key: digest(...prints, JSON.stringify(registries)).slice(0, 16), files }
+  return { key: digest(...prints, process.version, JSON.stringify(registries)).slice(0, 16), files }
 }
