@@ -25,7 +25,8 @@ export async function compressionHere(): Promise<'zstd' | 'gzip'> {
  */
 export function tarArgs(dir: string, packing: Packing): string[] {
   const compress = { tar: [], zstd: ['--zstd'], gzip: ['--gzip'] }[packing]
-  return ['-c', ...compress, '-f', '-', '-C', dir, '.']
+  // As `scripts/shard-cache.sh pack` does: tmp/ holds a run's temporary files, not cache entries.
+  return ['-c', ...compress, '-f', '-', '-C', dir, '--exclude=./tmp', '.']
 }
 
 /**
