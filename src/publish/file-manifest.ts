@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { digest, writeAtomic } from '../cache/index.ts'
 import { mapLimit } from '../files.ts'
@@ -26,15 +26,6 @@ export interface FileManifest {
  * but not inodes, and pages are hard links to those cache files.
  */
 type Stamps = Record<string, [size: number, mtimeMs: number, hash: string]>
-
-const md5File = (path: string): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const hash = createHash('md5')
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')))
-  })
 
 /**
  * Every file under a folder, folders read 32 at a time (Node's recursive `readdir` reads one at a
@@ -81,19 +72,26 @@ export async function computeFileManifest(
   const stamps: Stamps = {}
   for (const [url, stamp] of Object.entries(old)) if (isCarried(url)) stamps[url] = stamp
   let hashed = 0
-  const rows = await mapLimit(paths, 64, async (path) => {
-    const info = await stat(path)
-    const url = `/${relative(dir, path).split(sep).join('/')}`
-    if (url === `/${manifestName}`) return undefined
-    const known = old[url]
-    const unchanged = known !== undefined && known[0] === info.size && known[1] === info.mtimeMs
-    if (!unchanged) hashed++
-    const hash = unchanged ? known[2] : await md5File(path)
-    stamps[url] = [info.size, info.mtimeMs, hash]
-    return [url, { hash, size: info.size }] as const
-  })
+  // Synchronous calls, in runs of 2,000 files with a turn of the event loop between (a signal is
+  // handled there): for small files they cost a third of the promise-based ones (15 s against 50 s
+  // to hash the 235,000 files of a 100,000-article output from scratch).
+  const rows: Array<readonly [string, ManifestEntry]> = []
+  for (let start = 0; start < paths.length; start += 2000) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve))
+    for (const path of paths.slice(start, start + 2000)) {
+      const info = statSync(path)
+      const url = `/${relative(dir, path).split(sep).join('/')}`
+      if (url === `/${manifestName}`) continue
+      const known = old[url]
+      const unchanged = known !== undefined && known[0] === info.size && known[1] === info.mtimeMs
+      if (!unchanged) hashed++
+      const hash = unchanged ? known[2] : createHash('md5').update(readFileSync(path)).digest('hex')
+      stamps[url] = [info.size, info.mtimeMs, hash]
+      rows.push([url, { hash, size: info.size }])
+    }
+  }
   const files: Record<string, ManifestEntry> = {}
-  for (const row of rows.flatMap((row) => (row ? [row] : [])).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) files[row[0]] = row[1]
+  for (const row of rows.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) files[row[0]] = row[1]
   await writeAtomic(stampFile, JSON.stringify(stamps))
   return { manifest: { version: 1, files }, hashed }
 }
