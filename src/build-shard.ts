@@ -9,7 +9,7 @@ import { hasErrors } from './problems/index.ts'
 import { readAssets } from './publish/index.ts'
 import { renderCached } from './render/index.ts'
 import { cacheBundleWords, planSearchIndex, writeSearchIndex, type SearchPlan } from './search/index.ts'
-import { shardOf, shardShare, type Shard, type ShardShare, type SiteModel } from './site/index.ts'
+import { planSearchBundles, publishedArticles, shardOf, shardShare, type SearchBundle, type Shard, type ShardShare, type SiteModel } from './site/index.ts'
 import { releaseMemory } from './memory.ts'
 import { task, type Logger, type Timing } from './task.ts'
 
@@ -128,7 +128,7 @@ async function throughShareModel(options: ShardOptions, context: { log: Logger; 
   )
   if (!first.sources || hasErrors(first.files)) return { ok: false, files: first.files }
   const firstSources = first.sources
-  const { share, groups } = await task('sharing out the archive', timings, log, () => shareOf(firstSources, options, now))
+  const { share, groups, bundles } = await task('sharing out the archive', timings, log, () => shareOf(firstSources, options, now))
   log(`  shard ${shard.index}/${shard.count}: ${share.bundles.size} search bundles, ${share.articles.size} articles, ${groups.length} folders`)
   // Its bodies rendered (and cached), then the same model a whole build plans.
   const { sources, files } = await task(
@@ -140,6 +140,8 @@ async function throughShareModel(options: ShardOptions, context: { log: Logger; 
   )
   if (!sources || hasErrors(files)) return { ok: false, files }
   const { model, siteIcons, siteLogo } = await task('planning site', timings, log, () => planModel(sources, options, now))
+  // The share was made from the bundles the model was going to have: a difference is a bug here.
+  if (JSON.stringify(model.searchBundles) !== JSON.stringify(bundles)) throw new Error('the site model holds other search bundles than the shard shared out')
   const assets = await readAssets()
   const pages = await task(
     'rendering pages',
@@ -195,23 +197,25 @@ async function throughShareModel(options: ShardOptions, context: { log: Logger; 
  * holding an article of its bundles, whole, so that each source-cache file it writes is complete;
  * and the folders no bundle covers (drafts, scheduled articles), spread by name.
  */
-async function shareOf(sources: ContentSources, options: ShardOptions, now: number): Promise<{ share: ShardShare; groups: string[] }> {
+async function shareOf(sources: ContentSources, options: ShardOptions, now: number): Promise<{ share: ShardShare; groups: string[]; bundles: SearchBundle[] }> {
   const contentDir = resolve(options.contentDir ?? 'content')
-  const { model } = await planModel(sources, options, now)
+  // The bundles the model will have, without planning the rest of it.
+  const published = publishedArticles(sources.articles, { now, drafts: options.drafts ?? false }).reverse()
+  const bundles = planSearchBundles(published, options.searchBundleSize ?? sources.registries.site.searchBundleSize)
   const sourceOf = new Map(sources.articles.map((article) => [article.url, join(contentDir, article.sourcePath)]))
   const sizes = new Map(await mapLimit([...sourceOf], 64, async ([url, path]) => [url, (await stat(path)).size] as const))
-  const share = shardShare(model.searchBundles, (url) => sizes.get(url) ?? 0, options.shard)
+  const share = shardShare(bundles, (url) => sizes.get(url) ?? 0, options.shard)
   const groupOf = (url: string): string | undefined => {
     const path = sourceOf.get(url)
     return path === undefined ? undefined : cacheGroup(contentDir, path)
   }
-  const covered = new Set(model.searchBundles.flatMap((bundle) => bundle.articles.map(groupOf)))
+  const covered = new Set(bundles.flatMap((bundle) => bundle.articles.map(groupOf)))
   const groups = new Set([...share.articles].map(groupOf))
   for (const article of sources.articles) {
     const group = cacheGroup(contentDir, join(contentDir, article.sourcePath))
     if (!covered.has(group) && shardOf(group, options.shard.count) === options.shard.index) groups.add(group)
   }
-  return { share, groups: [...groups].filter((group) => group !== undefined).sort() }
+  return { share, groups: [...groups].filter((group) => group !== undefined).sort(), bundles }
 }
 
 /** The images of a shard's articles, planned as the build plans them. */

@@ -38,7 +38,7 @@ export interface PlanOptions {
 export function planSite(sources: ContentSources, options: PlanOptions): SiteModel {
   const { site } = sources.registries
   const strings = stringsFor(site.language)
-  const published = sources.articles.filter((article) => options.drafts === true || (!article.draft && article.date.epoch <= options.now)).sort(byDateThenId)
+  const published = publishedArticles(sources.articles, options)
   const related = relatedArticles(published)
   const byId = new Map(published.map((article) => [article.id, article]))
   const date = (article: ArticleSource) => displayDate(article.date, site.timeZone, strings)
@@ -203,6 +203,17 @@ function planCategories(sources: ContentSources, articles: readonly ArticleModel
  */
 export function sentenceCase(text: string): string {
   return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1)
+}
+
+/**
+ * The articles a build publishes, oldest first: not drafts and not dated after "now" (all of them
+ * with `drafts`). The site model lists them the other way round, newest first.
+ *
+ * @param articles Every loaded article.
+ * @param options The build's "now" and whether drafts are shown.
+ */
+export function publishedArticles(articles: readonly ArticleSource[], options: Pick<PlanOptions, 'now' | 'drafts'>): ArticleSource[] {
+  return articles.filter((article) => options.drafts === true || (!article.draft && article.date.epoch <= options.now)).sort(byDateThenId)
 }
 
 function byDateThenId(a: ArticleSource, b: ArticleSource): number {

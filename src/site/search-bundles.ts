@@ -1,5 +1,3 @@
-import type { ArticleModel } from './model.ts'
-
 /** One Pagefind bundle: a run of articles in publication order. */
 export interface SearchBundle {
   /** Where the bundle is published, e.g. `/pagefind/0/` or, for the newest run, `/pagefind/19-4/`. */
@@ -23,7 +21,7 @@ const newestParts = 5
  * @param articles Published articles, newest first.
  * @param size Articles per bundle.
  */
-export function planSearchBundles(articles: readonly ArticleModel[], size: number): SearchBundle[] {
+export function planSearchBundles(articles: ReadonlyArray<{ url: string }>, size: number): SearchBundle[] {
   const oldestFirst = [...articles].reverse().map((article) => article.url)
   const bundles: SearchBundle[] = []
   const newestRun = Math.max(0, Math.ceil(oldestFirst.length / size) - 1)
