@@ -123,7 +123,7 @@ async function throughShareModel(options: ShardOptions, context: { log: Logger; 
     'reading front matter',
     timings,
     log,
-    (progress) => loadContent({ contentDir, cacheDir, bodyGroups: [], progress }),
+    (progress) => loadContent({ contentDir, cacheDir, bodyGroups: [], lean: true, progress }),
     options.progress
   )
   if (!first.sources || hasErrors(first.files)) return { ok: false, files: first.files }
@@ -135,7 +135,7 @@ async function throughShareModel(options: ShardOptions, context: { log: Logger; 
     'loading bodies',
     timings,
     log,
-    (progress) => loadBodies({ sources: firstSources, files: first.files }, { contentDir, cacheDir, groups, progress }),
+    (progress) => loadBodies({ sources: firstSources, files: first.files }, { contentDir, cacheDir, groups, lean: true, progress }),
     options.progress
   )
   if (!sources || hasErrors(files)) return { ok: false, files }

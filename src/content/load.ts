@@ -48,6 +48,12 @@ export interface LoadOptions {
   /** Told how many articles are loaded. */
   progress?: Progress
   /**
+   * Worker threads with small heaps (a young generation of 64 MB, an old one of 768 MB), as a build
+   * shard wants: a worker holds one batch of articles at a time, and more memory only holds garbage
+   * longer. @default false: 256 MB of young generation and no limit, which collects less often
+   */
+  lean?: boolean
+  /**
    * Render the bodies of these cache groups only (a build shard's share, see `cacheGroup`); the
    * others are read for their front matter, and the caches are written for these groups only and
    * never pruned. @default every group
@@ -79,7 +85,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
     ))
   const workers = Math.max(1, Math.min(options.workers ?? (paths.length >= 2000 && cold ? availableParallelism() : 1), paths.length))
   const progress = options.progress ?? (() => {})
-  const batches = workers === 1 ? [await loadArticles(paths, setup, progress)] : await loadInWorkers(paths, setup, workers, progress)
+  const batches = workers === 1 ? [await loadArticles(paths, setup, progress)] : await loadInWorkers(paths, setup, workers, progress, options.lean)
   const results = batches.flatMap((batch) => batch.results)
   const cachedGroups =
     setup.sourceCacheDir === undefined
@@ -205,7 +211,7 @@ async function articleSetup(
  */
 export async function loadBodies(
   first: { sources: ContentSources; files: VFile[] },
-  options: Pick<LoadOptions, 'contentDir' | 'cacheDir' | 'workers' | 'progress'> & { groups: readonly string[] }
+  options: Pick<LoadOptions, 'contentDir' | 'cacheDir' | 'workers' | 'progress' | 'lean'> & { groups: readonly string[] }
 ): Promise<{ sources: ContentSources | undefined; files: VFile[] }> {
   const contentDir = resolve(options.contentDir)
   const groups = new Set(options.groups)
@@ -213,7 +219,7 @@ export async function loadBodies(
   const { setup } = await articleSetup(contentDir, first.sources.registries, options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir })
   const workers = Math.max(1, Math.min(options.workers ?? (paths.length >= 2000 ? availableParallelism() : 1), paths.length))
   const progress = options.progress ?? (() => {})
-  const batches = workers === 1 ? [await loadArticles(paths, setup, progress)] : await loadInWorkers(paths, setup, workers, progress)
+  const batches = workers === 1 ? [await loadArticles(paths, setup, progress)] : await loadInWorkers(paths, setup, workers, progress, options.lean)
   if (setup.sourceCacheDir !== undefined) {
     await writeCachedSources(
       setup.sourceCacheDir,
@@ -256,8 +262,9 @@ export function compare(a: string, b: string): number {
  * @param setup What every worker needs.
  * @param workers How many threads.
  * @param progress Told how many articles all threads have loaded.
+ * @param lean Small heaps (see {@link LoadOptions.lean}).
  */
-async function loadInWorkers(paths: readonly string[], setup: ArticleSetup, workers: number, progress: Progress): Promise<ArticleBatch[]> {
+async function loadInWorkers(paths: readonly string[], setup: ArticleSetup, workers: number, progress: Progress, lean = false): Promise<ArticleBatch[]> {
   let loaded = 0
   const size = Math.ceil(paths.length / workers)
   // Workers start without the parent's TypeScript loader: a one-line entry registers tsx, then
@@ -271,7 +278,7 @@ async function loadInWorkers(paths: readonly string[], setup: ArticleSetup, work
         const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(entry)}`), {
           workerData: { paths: share, setup, batchSize: 2000 },
           // As for the main thread (scripts/toasoan.js): a larger young generation, less time collecting.
-          resourceLimits: { maxYoungGenerationSizeMb: 256 },
+          resourceLimits: lean ? { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 768 } : { maxYoungGenerationSizeMb: 256 },
         })
         worker.on('message', (message: { batch: ArticleBatch } | { progress: number } | { end: true }) => {
           if ('progress' in message) {
