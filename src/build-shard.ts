@@ -6,7 +6,7 @@ import { cacheGroup, folderKey, loadBodies, loadContent, type ContentSources } f
 import { mapLimit } from './files.ts'
 import { imageEncoder, imageOptions, planImage, processImages, type ImageSet } from './images/index.ts'
 import { hasErrors } from './problems/index.ts'
-import { readAssets } from './publish/index.ts'
+import { assetUrls, readAssets } from './publish/index.ts'
 import { renderCached } from './render/index.ts'
 import { cacheBundleWords, planSearchIndex, writeSearchIndex, type SearchPlan } from './search/index.ts'
 import { planSearchBundles, publishedArticles, shardOf, shardShare, type SearchBundle, type Shard, type ShardShare, type SiteModel } from './site/index.ts'
@@ -152,12 +152,7 @@ async function throughShareModel(options: ShardOptions, context: { log: Logger; 
         outputDir: scratch,
         pagesCacheDir: join(cacheDir, 'pages', cacheKey),
         eleventyCacheDir: cacheDir,
-        assets: {
-          css: assets.css.url,
-          articleScript: assets.articleScript.url,
-          searchScript: assets.searchScript.url,
-          commentsScript: assets.commentsScript.url,
-        },
+        assets: assetUrls(assets),
         progress,
         // Feeds carry the newest bodies of the whole archive: the final build renders them.
         share: ({ kind, url }) => (kind === 'article' ? share.articles.has(url) : kind !== 'feed' && shardOf(url, shard.count) === shard.index),

@@ -4,6 +4,7 @@ import { folderKey, loadContent, type ContentSources, type Registries } from './
 import { hasErrors } from './problems/index.ts'
 import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, processImages, type ImageSet } from './images/index.ts'
 import {
+  assetUrls,
   carryUnits,
   fillEnclosureLengths,
   checkOutput,
@@ -249,12 +250,7 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
   const { model, siteIcons, siteLogo } = await task('planning site', timings, log, () => planModel(sources, options, now))
   // Render: the pages link the stylesheet and scripts by the hash of their bytes.
   const assets = await readAssets()
-  const pageAssets = {
-    css: assets.css.url,
-    articleScript: assets.articleScript.url,
-    searchScript: assets.searchScript.url,
-    commentsScript: assets.commentsScript.url,
-  }
+  const pageAssets = assetUrls(assets)
   const render = await task(
     'rendering pages',
     timings,

@@ -25,6 +25,15 @@ export const assetSources = {
 export type AssetUrls = Record<keyof typeof assetSources, string>
 
 /**
+ * The URL of each asset, as pages link them.
+ *
+ * @param assets From {@link readAssets}.
+ */
+export function assetUrls(assets: Record<keyof typeof assetSources, Asset>): AssetUrls {
+  return { css: assets.css.url, articleScript: assets.articleScript.url, searchScript: assets.searchScript.url, commentsScript: assets.commentsScript.url }
+}
+
+/**
  * Names an asset after its content: `/assets/<name>.<hash>.<ext>`.
  *
  * @param name Base name, e.g. `site`.

@@ -1,4 +1,4 @@
-export { assetSources, bundleScript, fingerprint, readAssets, type Asset, type AssetUrls } from './assets.ts'
+export { assetSources, assetUrls, bundleScript, fingerprint, readAssets, type Asset, type AssetUrls } from './assets.ts'
 export { checkOutput, isOutputFolder, outputMarker, pathRelation, type OutputCheck } from './check-output.ts'
 export { BuildInterrupted, interruptBuild, isInterrupted, uninterruptible } from './interruption.ts'
 export { cleanLeftovers, createStaging, discardStaging, swapIntoPlace, writeAssets } from './output.ts'

@@ -27,8 +27,20 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
  * @param cwd The working folder. @default the repository's root
  */
 export function runNode(args: readonly string[], env: Record<string, string> = {}, cwd: string = root): Promise<CliResult> {
+  return runProcess(process.execPath, args, env, cwd)
+}
+
+/**
+ * Runs a program in a child process, collecting what it prints.
+ *
+ * @param command The program (`bash`, Node…).
+ * @param args Its arguments.
+ * @param env Extra environment variables.
+ * @param cwd The working folder. @default the repository's root
+ */
+export function runProcess(command: string, args: readonly string[], env: Record<string, string> = {}, cwd: string = root): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env } })
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

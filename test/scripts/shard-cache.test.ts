@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, stat, truncate, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -6,7 +5,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { builtFixture } from '../helpers/built-fixture.ts'
 import { exists, fixtureSite, removeDir, root, tempDir } from '../helpers/fixtures.ts'
-import { type CliResult, runCli } from '../helpers/run-cli.ts'
+import { type CliResult, runCli, runProcess } from '../helpers/run-cli.ts'
 import { hashTree } from '../helpers/tree.ts'
 
 // scripts/shard-cache.sh: how the site workflow's shards hand their caches to the build job.
@@ -15,15 +14,7 @@ const script = join(root, 'scripts', 'shard-cache.sh')
 
 /** Runs the script with bash in `cwd`, as the workflow does from the checkout's root. */
 function runScript(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', [script, ...args], { cwd, env: { ...process.env, GITHUB_ACTIONS: '', ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+  return runProcess('bash', [script, ...args], { GITHUB_ACTIONS: '', ...env }, cwd)
 }
 
 /** Writes files (path under the folder → content) into a folder. */
