@@ -153,6 +153,7 @@ async function throughShareModel(options: ShardOptions, context: { log: Logger; 
         pagesCacheDir: join(cacheDir, 'pages', cacheKey),
         eleventyCacheDir: cacheDir,
         assets: assetUrls(assets),
+        bodies: sources.bodies,
         progress,
         // Feeds carry the newest bodies of the whole archive: the final build renders them.
         share: ({ kind, url }) => (kind === 'article' ? share.articles.has(url) : kind !== 'feed' && shardOf(url, shard.count) === shard.index),
@@ -162,13 +163,14 @@ async function throughShareModel(options: ShardOptions, context: { log: Logger; 
   )
   log(`  pages: ${pages.rendered} rendered, ${pages.cached} from the cache`)
   const searchPlan = await task('preparing search', timings, log, async () => {
-    const plan = await planSearchIndex(model, { cacheDir: join(cacheDir, 'search', cacheKey), share: share.bundles })
+    const plan = await planSearchIndex(model, { cacheDir: join(cacheDir, 'search', cacheKey), bodies: sources.bodies, share: share.bundles })
     // Words of every bundle but the newest, which the search page always opens (see writeWordRoutes).
     const newest = model.searchBundles.at(-1)?.url
     await cacheBundleWords(
       model,
       plan.bundles.filter((bundle) => bundle.bundle !== newest),
-      join(cacheDir, 'search-words', cacheKey)
+      join(cacheDir, 'search-words', cacheKey),
+      sources.bodies
     )
     return plan
   })

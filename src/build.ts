@@ -261,6 +261,7 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
         pagesCacheDir: join(cacheDir, 'pages', cacheKey),
         eleventyCacheDir: cacheDir,
         assets: pageAssets,
+        bodies: sources.bodies,
         carriableUnits,
         progress,
         ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
@@ -277,10 +278,10 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
   )
   // Search: which bundles need indexing (their records written), and the routes from words to bundles.
   const searchPlan = await task('preparing search', timings, log, () =>
-    planSearchIndex(model, { cacheDir: join(cacheDir, 'search', cacheKey), carriableUnits })
+    planSearchIndex(model, { cacheDir: join(cacheDir, 'search', cacheKey), bodies: sources.bodies, carriableUnits })
   )
   const routes = await task('routing search words', timings, log, () =>
-    writeWordRoutes(model, searchPlan, { outputDir: staging, cacheDir: join(cacheDir, 'search-words', cacheKey), carriableUnits })
+    writeWordRoutes(model, searchPlan, { outputDir: staging, cacheDir: join(cacheDir, 'search-words', cacheKey), bodies: sources.bodies, carriableUnits })
   )
   if (routes.units.length > 0) log(`  search routes: ${routes.carriedUnits.length > 0 ? 'carried over' : `${routes.words} words`}, ${routes.read} bundles read`)
   // The same identity the loader gave every image name (memoised: computed once per process).

@@ -94,13 +94,20 @@ test('should refuse to render or index an article read without its body', async 
   const out = join(work, 'refused')
   const assets = { css: '/a.css', articleScript: '/a.js', searchScript: '/s.js', commentsScript: '/c.js' }
   try {
-    await renderCached(model, { outputDir: out, pagesCacheDir: join(out, 'pages'), eleventyCacheDir: out, assets, share: ({ kind }) => kind === 'article' })
+    await renderCached(model, {
+      outputDir: out,
+      pagesCacheDir: join(out, 'pages'),
+      eleventyCacheDir: out,
+      assets,
+      bodies: sources.bodies,
+      share: ({ kind }) => kind === 'article',
+    })
     assert.unreachable('rendered')
   } catch (error) {
     assert.match(String(error), 'was read without its body and cannot be rendered')
   }
   try {
-    await planSearchIndex(model, { cacheDir: join(out, 'search') })
+    await planSearchIndex(model, { cacheDir: join(out, 'search'), bodies: sources.bodies })
     assert.unreachable('indexed')
   } catch (error) {
     assert.match(String(error), 'was read without its body and cannot be indexed')

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert'
 import { contentWith, fixtures, removeDir, root, tempDir, testNow } from './helpers/fixtures.ts'
 import { runCli } from './helpers/run-cli.ts'
 import { renderRss } from '../templates/xml/rss.ts'
-import type { Feed } from '../src/site/index.ts'
+import type { FeedWithBodies } from '../src/site/index.ts'
 
 // check and build read content the same way: on hostile inputs they report the same problems,
 // and build leaves nothing half-done (no stack trace, no Eleventy error).
@@ -58,7 +58,7 @@ test('should build a CRLF copy with byte-order marks like the original', async (
 
 test('should keep content:encoded well-formed whatever the body and title hold', () => {
   const body = '<p>a ]]> b ]]]]> c \u0001\u0008\u000b\u000c\u001f\uFFFE d <![CDATA[ e</p>'
-  const feed: Feed = {
+  const feed: FeedWithBodies = {
     url: '/feed.xml',
     title: 'Báo \u0001',
     link: 'https://x.example/',
@@ -72,6 +72,8 @@ test('should keep content:encoded well-formed whatever the body and title hold',
         pubDate: 'Thu, 24 Oct 2019 09:15:00 +0700',
         creators: ['A\u0004'],
         categories: [],
+        article: '2019/10/a',
+        digest: 'd',
         contentHtml: body,
       },
     ],

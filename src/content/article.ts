@@ -47,8 +47,6 @@ export interface ArticleSource {
   images: FigureImage[]
   /** Whether the body places the lead image itself (else the page shows it on top). */
   leadPlaced: boolean
-  /** Sanitised HTML of the body. */
-  bodyHtml: string
   /**
    * SHA-256 of the body and the images, computed once when the file is parsed and kept in the
    * source cache: page and search keys use it instead of hashing 100,000 bodies on every build.
@@ -106,7 +104,8 @@ export function isUnrendered(article: { digest: string }): boolean {
 
 /**
  * Validates one article and renders its body. Every problem is reported on the returned file
- * at its line and column; the article is returned only when it has no error.
+ * at its line and column; the article is returned only when it has no error, with its body's
+ * sanitised HTML beside it (none when read without it, see {@link ArticleContext.bodies}).
  *
  * @param path Absolute path of the Markdown file.
  * @param contents Its bytes (or its text), decoded by {@link decodeSource}.
@@ -116,7 +115,7 @@ export async function loadArticle(
   path: string,
   contents: Uint8Array | string,
   context: ArticleContext
-): Promise<{ article?: ArticleSource; file: VFile; datePlace?: Position; aliasPlaces?: AliasPlaces }> {
+): Promise<{ article?: ArticleSource; body?: string; file: VFile; datePlace?: Position; aliasPlaces?: AliasPlaces }> {
   const file = new VFile({ path })
   const value = decodeSource(contents, file)
   if (value === undefined) return { file }
@@ -202,7 +201,6 @@ export async function loadArticle(
     tags: data.tags,
     images,
     leadPlaced: images[0] !== undefined && body.placedImages.includes(images[0].src),
-    bodyHtml: body.html,
     digest: body.digest,
     draft: data.draft,
     aliases: data.aliases,
@@ -214,7 +212,9 @@ export async function loadArticle(
   if (data.featured) article.featured = true
   const datePlace = yamlPosition(source, ['date'])
   const aliasPlaces = data.aliases.map((_, index) => yamlPosition(source, ['aliases', index]))
-  return datePlace ? { article, file, datePlace, aliasPlaces } : { article, file, aliasPlaces }
+  // The body travels beside the article: the source cache keeps it apart (see `BodyStore`).
+  const loaded = context.bodies === false ? { article, file, aliasPlaces } : { article, body: body.html, file, aliasPlaces }
+  return datePlace ? { ...loaded, datePlace } : loaded
 }
 
 /**

@@ -59,6 +59,8 @@ export interface ArticleBatch {
   results: ArticleResult[]
   /** Cache entries of the articles that loaded, from the cache or from scratch. */
   cacheEntries: CachedSource[]
+  /** The bodies rendered in this batch, by path (those from the cache stay in its files). */
+  bodies: Array<[path: string, html: string]>
   /** Cache groups holding an article that was loaded from scratch. */
   changedGroups: string[]
   /** Articles taken from the cache. */
@@ -102,6 +104,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     : new Map<string, CachedSource>()
   const bodyGroups = setup.bodyGroups === undefined ? undefined : new Set(setup.bodyGroups)
   const cacheEntries = new Map<string, CachedSource>()
+  const bodies: Array<[string, string]> = []
   const changedGroups = new Set<string>()
   const markdownKeys: string[] = []
   let reused = 0
@@ -152,6 +155,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     if (loaded.datePlace) result.datePlace = loaded.datePlace
     if (loaded.article) {
       result.article = loaded.article
+      if (loaded.body !== undefined) bodies.push([path, loaded.body])
       const media = loaded.article.images.map((image) => ({ src: image.src, path: image.set.source, hash: context.media.get(image.set.source)?.hash ?? '' }))
       cacheEntries.set(path, { path, hash, stat: stamp, result, media, markdown: keys })
     }
@@ -161,6 +165,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
   return {
     results,
     cacheEntries: paths.flatMap((path) => (cacheEntries.has(path) ? [cacheEntries.get(path) as CachedSource] : [])),
+    bodies,
     changedGroups: [...changedGroups],
     reused,
     media: [...context.media.values()],

@@ -12,7 +12,8 @@ import { checkAliases, type LoadedArticle } from './aliases.ts'
 import { loadComments, type CommentSource } from './comments.ts'
 import { loadPages, type PageSource } from './pages.ts'
 import { loadPublisherLogo, loadSiteIcon } from './site-icon.ts'
-import type { ArticleSource } from './article.ts'
+import { isUnrendered, type ArticleSource } from './article.ts'
+import { createBodyStore, type BodyPlace, type BodyStore } from './bodies.ts'
 import { loadArticles, restoreMessages, type ArticleBatch, type ArticleSetup } from './load-articles.ts'
 import { readMeasuredImages, writeMeasuredImages, type MediaFile } from './media.ts'
 import { cacheGroup, sourceCacheKey, writeCachedSources } from './source-cache.ts'
@@ -33,6 +34,8 @@ export interface ContentSources {
   pages: PageSource[]
   /** site.yml's icon and the publisher's logo, when they are files of the content folder. */
   siteImages: { icon?: MediaFile; logo?: MediaFile }
+  /** The articles' bodies, read when a page or search bundle needs them. */
+  bodies: BodyStore
 }
 
 /** Options of {@link loadContent}. */
@@ -87,6 +90,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   const progress = options.progress ?? (() => {})
   const batches = workers === 1 ? [await loadArticles(paths, setup, progress)] : await loadInWorkers(paths, setup, workers, progress, options.lean)
   const results = batches.flatMap((batch) => batch.results)
+  const rendered = new Map(batches.flatMap((batch) => batch.bodies))
   const cachedGroups =
     setup.sourceCacheDir === undefined
       ? []
@@ -94,7 +98,8 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
           setup.sourceCacheDir,
           batches.flatMap((batch) => batch.cacheEntries),
           new Set(batches.flatMap((batch) => batch.changedGroups)),
-          contentDir
+          contentDir,
+          rendered
         )
   const files = [...registryFiles]
   const loaded: LoadedArticle[] = []
@@ -165,6 +170,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
           comments: approved.comments,
           pages: newsroom.pages.map((entry) => entry.page),
           siteImages: { ...(icon.media ? { icon: icon.media } : {}), ...(logo.media ? { logo: logo.media } : {}) },
+          bodies: bodyStore(articles, rendered, contentDir, setup.sourceCacheDir),
         },
     files,
     reused,
@@ -220,12 +226,14 @@ export async function loadBodies(
   const workers = Math.max(1, Math.min(options.workers ?? (paths.length >= 2000 ? availableParallelism() : 1), paths.length))
   const progress = options.progress ?? (() => {})
   const batches = workers === 1 ? [await loadArticles(paths, setup, progress)] : await loadInWorkers(paths, setup, workers, progress, options.lean)
+  const rendered = new Map(batches.flatMap((batch) => batch.bodies))
   if (setup.sourceCacheDir !== undefined) {
     await writeCachedSources(
       setup.sourceCacheDir,
       batches.flatMap((batch) => batch.cacheEntries),
       new Set(batches.flatMap((batch) => batch.changedGroups)),
-      contentDir
+      contentDir,
+      rendered
     )
   }
   const results = new Map(batches.flatMap((batch) => batch.results).map((result) => [result.path, result]))
@@ -240,7 +248,37 @@ export async function loadBodies(
   const articles = first.sources.articles.map((article) => results.get(join(contentDir, article.sourcePath))?.article ?? article)
   const media = new Map(first.sources.media.map((file) => [file.sourcePath, file]))
   for (const file of batches.flatMap((batch) => batch.media)) media.set(file.sourcePath, file)
-  return { sources: { ...first.sources, articles, media: [...media.values()].sort((a, b) => compare(a.sourcePath, b.sourcePath)) }, files }
+  return {
+    sources: {
+      ...first.sources,
+      articles,
+      media: [...media.values()].sort((a, b) => compare(a.sourcePath, b.sourcePath)),
+      bodies: bodyStore(articles, rendered, contentDir, setup.sourceCacheDir),
+    },
+    files,
+  }
+}
+
+/**
+ * Where each article's body is: with a source cache, in its group's file (written by then), so
+ * none stays in memory; without one, the bodies rendered in this run. An article read without
+ * its body has none.
+ *
+ * @param articles The loaded articles.
+ * @param rendered The bodies rendered in this run, by absolute path.
+ * @param contentDir The content folder (absolute).
+ * @param cacheDir The source cache folder, if any.
+ */
+function bodyStore(articles: readonly ArticleSource[], rendered: ReadonlyMap<string, string>, contentDir: string, cacheDir: string | undefined): BodyStore {
+  const places = new Map<string, BodyPlace>()
+  for (const article of articles) {
+    if (isUnrendered(article)) continue
+    const path = join(contentDir, article.sourcePath)
+    const html = rendered.get(path)
+    if (cacheDir !== undefined) places.set(article.id, { path, digest: article.digest })
+    else if (html !== undefined) places.set(article.id, { html })
+  }
+  return createBodyStore(places, cacheDir === undefined ? undefined : { dir: cacheDir, contentDir })
 }
 
 /** A short key per content folder, so caches of different archives never evict each other. */

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import Eleventy, { type EleventyConfig } from '@11ty/eleventy'
-import type { ArticleModel, Feed, LatestFragment, ListingPage, Redirect, SiteModel, YearPage } from '../site/index.ts'
+import type { ArticleWithBody, FeedWithBodies, LatestFragment, ListingPage, Redirect, SiteModel, YearPage } from '../site/index.ts'
 import { outputPathOf } from '../site/index.ts'
 import {
   ArticlePage,
@@ -25,14 +25,17 @@ import {
 } from '../../templates/index.ts'
 import { renderDocument, renderFragment } from './render-page.tsx'
 
-/** Which pages of the model to render; everything by default (a kind left out of a slice given is not rendered). */
+/**
+ * Which pages of the model to render (a kind left out is not rendered); articles and feeds come
+ * with their bodies, which the model does not hold.
+ */
 export interface RenderSlice {
-  articles?: readonly ArticleModel[]
+  articles?: readonly ArticleWithBody[]
   listings?: readonly ListingPage[]
   years?: readonly YearPage[]
   fragments?: readonly LatestFragment[]
   redirects?: readonly Redirect[]
-  feeds?: readonly Feed[]
+  feeds?: readonly FeedWithBodies[]
   /** Home, sitemaps, CDN files, robots.txt, OpenSearch, 404 and search: files made from the whole model. */
   singletons?: boolean
 }
@@ -45,12 +48,12 @@ export interface EleventyRenderOptions {
   cacheDir: string
   /** Published URLs of the fingerprinted assets. */
   assets: PageContext['assets']
-  slice?: RenderSlice
+  slice: RenderSlice
 }
 
 /**
- * Renders the site model with Eleventy: one virtual 11ty.js template per kind of page, paginated
- * over the model. Templates are TSX components (or XML serialisers); Eleventy handles pagination,
+ * Renders a slice of the site model with Eleventy: one virtual 11ty.js template per kind of page,
+ * paginated over the slice. Templates are TSX components (or XML serialisers); Eleventy handles pagination,
  * output paths and writing.
  *
  * @param model The site model.
@@ -60,16 +63,7 @@ export interface EleventyRenderOptions {
 export async function renderWithEleventy(model: SiteModel, options: EleventyRenderOptions): Promise<number> {
   const context = pageContext(model, options.assets)
   const { site, strings } = model
-  // No slice: the whole model. A slice renders only the kinds it lists.
-  const {
-    articles = [],
-    listings = [],
-    years = [],
-    fragments = [],
-    redirects = [],
-    feeds = [],
-    singletons = false,
-  } = options.slice ?? { ...model, singletons: true }
+  const { articles = [], listings = [], years = [], fragments = [], redirects = [], feeds = [], singletons = false } = options.slice
   const inputDir = join(options.cacheDir, 'eleventy-input')
   await mkdir(inputDir, { recursive: true })
   let written = 0
@@ -125,7 +119,7 @@ export async function renderWithEleventy(model: SiteModel, options: EleventyRend
       each(
         'feed',
         feeds,
-        (feed: Feed) => feed.url,
+        (feed: FeedWithBodies) => feed.url,
         (feed) => renderRss(feed, site.baseUrl)
       )
       if (!singletons) return

@@ -4,18 +4,21 @@ import { join } from 'node:path'
 import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
 import type { OutputUnit } from '../output-unit.ts'
 import {
+  absolutizeHtml,
   contentHash,
   outputUnitOf,
   outputPathOf,
   type ArticleModel,
+  type ArticleWithBody,
   type Feed,
+  type FeedWithBodies,
   type LatestFragment,
   type ListingPage,
   type Redirect,
   type SiteModel,
   type YearPage,
 } from '../site/index.ts'
-import { isUnrendered } from '../content/index.ts'
+import { isUnrendered, type BodyStore } from '../content/index.ts'
 import { pageContext, type PageContext } from '../../templates/index.ts'
 import { renderWithEleventy, type RenderSlice } from './eleventy-site.tsx'
 import { exists, linkOrCopy, mapLimit } from '../files.ts'
@@ -29,6 +32,8 @@ export interface CachedRenderOptions {
   pagesCacheDir: string
   /** Eleventy's scratch folder. */
   eleventyCacheDir: string
+  /** The articles' bodies, read for the article pages and feeds rendered (not for those from the cache). */
+  bodies: BodyStore
   assets: PageContext['assets']
   /** Hash of the code that renders pages. @default {@link renderFingerprint} */
   fingerprint?: string
@@ -173,7 +178,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
       outputDir: options.outputDir,
       cacheDir: options.eleventyCacheDir,
       assets: options.assets,
-      slice: { ...sliceOf(missed.slice(start, start + chunk)), singletons: start === 0 && !share },
+      slice: { ...(await sliceOf(missed.slice(start, start + chunk), options.bodies, model.site.baseUrl)), singletons: start === 0 && !share },
     })
     progress(pages.length - missed.length + Math.min(missed.length, start + chunk), pages.length)
   }
@@ -215,23 +220,33 @@ function carriable(page: Page): boolean {
   return page.kind === 'article' || page.kind === 'listing'
 }
 
-/** The slice of the model Eleventy renders for these pages. */
-function sliceOf(pages: readonly KeyedPage[]): RenderSlice {
+/**
+ * The slice of the model Eleventy renders for these pages, article pages and feeds with the bodies
+ * they show (read for this run only, let go after it).
+ */
+async function sliceOf(pages: readonly KeyedPage[], store: BodyStore, baseUrl: string): Promise<RenderSlice> {
+  const ids = new Set<string>()
+  for (const { page } of pages) {
+    if (page.kind === 'article') ids.add(page.item.id)
+    else if (page.kind === 'feed') for (const item of page.item.items) ids.add(item.article)
+  }
+  const bodies = await store.read([...ids])
+  const body = (id: string): string => bodies.get(id) ?? ''
   const slice = {
-    articles: [] as ArticleModel[],
+    articles: [] as ArticleWithBody[],
     listings: [] as ListingPage[],
     years: [] as YearPage[],
     fragments: [] as LatestFragment[],
     redirects: [] as Redirect[],
-    feeds: [] as Feed[],
+    feeds: [] as FeedWithBodies[],
   }
   for (const { page } of pages) {
-    if (page.kind === 'article') slice.articles.push(page.item)
+    if (page.kind === 'article') slice.articles.push({ ...page.item, bodyHtml: body(page.item.id) })
     else if (page.kind === 'listing' || page.kind === 'landing') slice.listings.push(page.item)
     else if (page.kind === 'year') slice.years.push(page.item)
     else if (page.kind === 'fragment') slice.fragments.push(page.item)
     else if (page.kind === 'redirect') slice.redirects.push(page.item)
-    else slice.feeds.push(page.item)
+    else slice.feeds.push({ ...page.item, items: page.item.items.map((item) => ({ ...item, contentHtml: absolutizeHtml(body(item.article), baseUrl) })) })
   }
   return slice
 }

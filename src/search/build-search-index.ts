@@ -6,9 +6,9 @@ import * as pagefind from 'pagefind'
 import { cacheFingerprint, pruneCacheFolder, temporaryPath } from '../cache/index.ts'
 import type { OutputUnit } from '../output-unit.ts'
 import type { ArticleModel, SiteModel } from '../site/index.ts'
-import { isUnrendered } from '../content/index.ts'
+import type { BodyStore } from '../content/index.ts'
 import { indexBundle } from './index-bundle.ts'
-import { searchRecord } from './search-record.tsx'
+import { bundleRecords } from './search-record.tsx'
 import { exists, linkTree } from '../files.ts'
 import type { Progress } from '../progress.ts'
 
@@ -84,6 +84,8 @@ export interface SearchPlan {
 export async function planSearchIndex(
   model: SiteModel,
   options: Pick<SearchIndexOptions, 'cacheDir' | 'carriableUnits'> & {
+    /** The articles' bodies, read for the bundles to index. */
+    bodies: BodyStore
     /** A build shard's share: only these bundles (URLs) are planned, and the cache is not pruned. */
     share?: ReadonlySet<string>
   }
@@ -116,11 +118,7 @@ export async function planSearchIndex(
     if (carriedPaths.has(units[index]?.path ?? '')) bundles.push({ ...planned, action: 'carry' })
     else if (await exists(join(options.cacheDir, key, 'pagefind-entry.json'))) bundles.push({ ...planned, action: 'link' })
     else {
-      const records = bundle.articles.flatMap((url) => {
-        const article = byUrl.get(url)
-        if (article && isUnrendered(article)) throw new Error(`${url} was read without its body and cannot be indexed`)
-        return article ? [{ url, content: searchRecord(article, model) }] : []
-      })
+      const records = await bundleRecords(bundle.articles, byUrl, model, options.bodies)
       // A temporary name: a killed build's records are pruned, never taken for a bundle.
       const file = temporaryPath(join(options.cacheDir, `${key}.records`))
       await writeFile(file, serialize(records))
@@ -186,7 +184,7 @@ export async function writeSearchIndex(
  * @param model The site model (articles and their search bundles).
  * @param options Where to write and cache.
  */
-export async function buildSearchIndex(model: SiteModel, options: SearchIndexOptions): Promise<SearchIndexResult> {
+export async function buildSearchIndex(model: SiteModel, options: SearchIndexOptions & { bodies: BodyStore }): Promise<SearchIndexResult> {
   return writeSearchIndex(await planSearchIndex(model, options), options)
 }
 

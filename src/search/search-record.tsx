@@ -1,5 +1,6 @@
 import { renderToString } from 'preact-render-to-string'
-import type { ArticleModel, SiteModel } from '../site/index.ts'
+import { isUnrendered, type BodyStore } from '../content/index.ts'
+import type { ArticleModel, ArticleWithBody, SiteModel } from '../site/index.ts'
 import { dSpellings, foldedMarker } from './d-spellings.ts'
 
 /** Pagefind's weight of an `<h1>`, given to the title's folded words too. */
@@ -15,7 +16,7 @@ const leadWeight = 3
  * @param article The article.
  * @param model For locality, author and category names.
  */
-export function searchRecord(article: ArticleModel, model: Pick<SiteModel, 'localities' | 'authors' | 'categories' | 'site'>): string {
+export function searchRecord(article: ArticleWithBody, model: Pick<SiteModel, 'localities' | 'authors' | 'categories' | 'site'>): string {
   const locality = model.localities[article.locality]
   const lead = article.images[0]
   const sortKey = new Date(Date.parse(article.date.iso)).toISOString()
@@ -52,7 +53,7 @@ export function searchRecord(article: ArticleModel, model: Pick<SiteModel, 'loca
  * The article's đ-words spelled with d, after a marker, each part weighted like its source, so
  * "duong" ranks a headline "đường" as "đường" does. Empty when the article has no đ.
  */
-function foldedCopy(article: ArticleModel): string {
+function foldedCopy(article: ArticleWithBody): string {
   const parts: Array<[number, string[]]> = [
     [titleWeight, dSpellings(article.title)],
     [leadWeight, dSpellings(article.summary ?? '')],
@@ -65,4 +66,26 @@ function foldedCopy(article: ArticleModel): string {
       {parts.map(([weight, words]) => (words.length > 0 ? <p data-pagefind-weight={String(weight)}>{words.join(' ')}</p> : null))}
     </div>
   )
+}
+
+/**
+ * The records of a bundle's articles, their bodies read for it (a bundle at a time: 5,000 bodies,
+ * not the archive's).
+ *
+ * @param urls The bundle's article URLs.
+ * @param byUrl The model's articles by URL.
+ * @param model For names.
+ * @param bodies The articles' bodies.
+ */
+export async function bundleRecords(
+  urls: readonly string[],
+  byUrl: ReadonlyMap<string, ArticleModel>,
+  model: Pick<SiteModel, 'localities' | 'authors' | 'categories' | 'site'>,
+  bodies: BodyStore
+): Promise<Array<{ url: string; content: string }>> {
+  const articles = urls.flatMap((url) => byUrl.get(url) ?? [])
+  const unrendered = articles.find(isUnrendered)
+  if (unrendered) throw new Error(`${unrendered.url} was read without its body and cannot be indexed`)
+  const read = await bodies.read(articles.map((article) => article.id))
+  return articles.map((article) => ({ url: article.url, content: searchRecord({ ...article, bodyHtml: read.get(article.id) ?? '' }, model) }))
 }

@@ -4,12 +4,12 @@ import { join } from 'node:path'
 import { deserialize } from 'node:v8'
 import { foldMarks, routeKeys } from '../../templates/client/search/vietnamese-text.ts'
 import { cacheFingerprint, pruneCacheFolder, writeAtomic } from '../cache/index.ts'
-import { compare, isUnrendered } from '../content/index.ts'
+import { compare, type BodyStore } from '../content/index.ts'
 import { exists, mapLimit } from '../files.ts'
 import type { OutputUnit } from '../output-unit.ts'
 import type { SiteModel } from '../site/index.ts'
 import type { PlannedBundle, SearchPlan } from './build-search-index.ts'
-import { searchRecord } from './search-record.tsx'
+import { bundleRecords } from './search-record.tsx'
 
 /** Where the word routes are published, inside the output. */
 export const routesFolder = 'pagefind/words'
@@ -53,7 +53,7 @@ export interface WordRoutesResult {
 export async function writeWordRoutes(
   model: SiteModel,
   plan: SearchPlan,
-  options: { outputDir: string; cacheDir: string; carriableUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>> }
+  options: { outputDir: string; cacheDir: string; bodies: BodyStore; carriableUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>> }
 ): Promise<WordRoutesResult> {
   const routed = plan.bundles.slice(0, -1)
   if (routed.length === 0) return { units: [], carriedUnits: [], words: 0, read: 0 }
@@ -66,7 +66,7 @@ export async function writeWordRoutes(
       .slice(0, 24),
   }
   const carriedPaths = options.carriableUnits ? await options.carriableUnits([unit]) : new Set<string>()
-  const read = await cacheBundleWords(model, routed, options.cacheDir)
+  const read = await cacheBundleWords(model, routed, options.cacheDir, options.bodies)
   await pruneCacheFolder(
     options.cacheDir,
     entries.map((entry) => entry.file)
@@ -103,9 +103,10 @@ async function wordEntries(bundles: readonly PlannedBundle[]): Promise<Array<{ b
  * @param model The site model.
  * @param bundles The routed bundles (a shard: its share of them).
  * @param cacheDir The words' cache folder.
+ * @param bodies The articles' bodies, read for a bundle without written records.
  * @returns How many bundles' records were read.
  */
-export async function cacheBundleWords(model: SiteModel, bundles: readonly PlannedBundle[], cacheDir: string): Promise<number> {
+export async function cacheBundleWords(model: SiteModel, bundles: readonly PlannedBundle[], cacheDir: string, bodies: BodyStore): Promise<number> {
   await mkdir(cacheDir, { recursive: true })
   let read = 0
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))
@@ -115,13 +116,7 @@ export async function cacheBundleWords(model: SiteModel, bundles: readonly Plann
     if (await exists(file)) continue
     const words = new Set<string>()
     const written = entry.records ? (deserialize(await readFile(entry.records)) as Array<{ content: string }>).map((record) => record.content) : undefined
-    const records =
-      written ??
-      (articlesOf.get(entry.bundle) ?? []).flatMap((url) => {
-        const article = byUrl.get(url)
-        if (article && isUnrendered(article)) throw new Error(`${url} was read without its body and cannot be routed`)
-        return article ? [searchRecord(article, model)] : []
-      })
+    const records = written ?? (await bundleRecords(articlesOf.get(entry.bundle) ?? [], byUrl, model, bodies)).map((record) => record.content)
     for (const record of records) for (const word of recordWords(record)) words.add(word)
     await writeAtomic(file, [...words].sort(compare).join('\n'))
     read++

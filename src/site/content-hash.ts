@@ -20,10 +20,10 @@ export function contentHash(item: object): string {
 
 /** What stands for an item in its key: the same when, and only when, the item is. */
 function leanOf(item: object): object {
-  // An article stands by its digest (body and images, hashed once at load) instead of its HTML and
-  // image sets, nine tenths of its size.
+  // An article stands by its digest (body and images, hashed once at load) instead of its image
+  // sets, most of its size; its body is not in the model at all.
   if ('digest' in item && typeof item.digest === 'string')
-    return { ...item, bodyHtml: undefined, images: undefined, leadFigure: 'leadFigure' in item && item.leadFigure !== undefined }
+    return { ...item, images: undefined, leadFigure: 'leadFigure' in item && item.leadFigure !== undefined }
   // A listing page's teasers are shared with every other page listing the same article: each is
   // serialised once and stands by its hash.
   if ('articles' in item && Array.isArray(item.articles))

@@ -170,7 +170,6 @@ export interface ArticleModel {
   images: FigureImage[]
   /** The lead figure to show above the body, when the body does not place it itself. */
   leadFigure?: FigureImage
-  bodyHtml: string
   /** Hash of the body and images (see `ArticleSource.digest`): keys use it instead of both. */
   digest: string
   /** Up to five older articles: same locality first, then shared tags or category. */
@@ -185,6 +184,12 @@ export interface ArticleModel {
   /** Approved comments at every level. */
   commentCount: number
 }
+
+/**
+ * An article with its body's sanitised HTML, as its page and search record are made: bodies are
+ * read only for what is made in a build (see `BodyStore`), never kept in the model.
+ */
+export type ArticleWithBody = ArticleModel & { bodyHtml: string }
 
 /** An article as an index lists it. */
 export interface ArticleTeaser {
@@ -270,10 +275,15 @@ export interface FeedItem {
   pubDate: string
   creators: string[]
   categories: string[]
-  /** Body HTML with absolute URLs. */
-  contentHtml: string
+  /** The article's id: its body, with absolute URLs, is read when the feed is rendered. */
+  article: string
+  /** The article's digest (see `ArticleModel.digest`), standing for its body in the feed's key. */
+  digest: string
   enclosure?: { url: string; type: string }
 }
+
+/** A feed as it is rendered: each item with its article's body, URLs made absolute. */
+export type FeedWithBodies = Omit<Feed, 'items'> & { items: Array<FeedItem & { contentHtml: string }> }
 
 /** Sitemaps: an index over children of at most `limit` URLs, and the news sitemap. */
 export interface Sitemaps {

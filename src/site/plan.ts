@@ -61,7 +61,6 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
         locality: article.locality,
         tags: article.tags,
         images: article.images,
-        bodyHtml: article.bodyHtml,
         digest: article.digest,
         related: (related.get(article.id) ?? []).flatMap((id) => {
           const other = byId.get(id)

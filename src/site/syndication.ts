@@ -43,7 +43,8 @@ export function planFeeds(
         pubDate: rfc822InZone(article.published, site.timeZone),
         creators: article.authors.map((id) => context.authors[id]?.name ?? id),
         categories: [context.localities[article.locality]?.name ?? article.locality, ...article.tags],
-        contentHtml: absolutizeHtml(article.bodyHtml, site.baseUrl),
+        article: article.id,
+        digest: article.digest,
       }
       const lead = article.images[0]
       if (lead) item.enclosure = { url: `${site.baseUrl}${lead.set.social.url}`, type: mimeOf(lead.set.social.url) }

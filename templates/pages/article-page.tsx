@@ -1,4 +1,4 @@
-import type { ArticleModel } from '../../src/site/index.ts'
+import type { ArticleWithBody } from '../../src/site/index.ts'
 import { Breadcrumbs } from '../components/breadcrumbs.tsx'
 import { Byline } from '../components/byline.tsx'
 import { CommentsSection } from '../components/comments-section.tsx'
@@ -10,7 +10,7 @@ import { BasePage } from '../layout/base-page.tsx'
 import { ArticleHead } from './article-head.tsx'
 
 /** An article: kicker, title, lead (sapo), byline, lead figure, body, tags, sharing and related articles. */
-export function ArticlePage({ article, context }: { article: ArticleModel; context: PageContext }) {
+export function ArticlePage({ article, context }: { article: ArticleWithBody; context: PageContext }) {
   const { strings, localities, site } = context
   const locality = localities[article.locality]
   const category = article.category === undefined ? undefined : context.categories[article.category]

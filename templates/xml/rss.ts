@@ -1,4 +1,4 @@
-import type { Feed } from '../../src/site/index.ts'
+import type { FeedWithBodies } from '../../src/site/index.ts'
 import { cdata, escapeXml as x } from './escape.ts'
 
 /**
@@ -9,7 +9,7 @@ import { cdata, escapeXml as x } from './escape.ts'
  * @param feed The planned feed.
  * @param baseUrl The site's origin, for the self link.
  */
-export function renderRss(feed: Feed, baseUrl: string): string {
+export function renderRss(feed: FeedWithBodies, baseUrl: string): string {
   const items = feed.items.map((item) =>
     [
       '<item>',

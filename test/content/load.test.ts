@@ -101,7 +101,13 @@ test('should load the same in worker threads as in one thread', async () => {
     assert.match(formatProblems(three.files, dir), 'Unknown author "minh-dc"')
     const fixed = await contentWith(undefined, { keepSiteArticles: true })
     try {
-      assert.equal((await loadContent({ contentDir: fixed, workers: 3 })).sources, (await loadContent({ contentDir: fixed, workers: 1 })).sources)
+      const [threads, single] = [(await loadContent({ contentDir: fixed, workers: 3 })).sources, (await loadContent({ contentDir: fixed, workers: 1 })).sources]
+      assert.ok(threads && single)
+      const { bodies: threadBodies, ...threadSources } = threads
+      const { bodies: singleBodies, ...singleSources } = single
+      assert.equal(threadSources, singleSources)
+      const ids = single.articles.map((article) => article.id)
+      assert.equal(await threadBodies.read(ids), await singleBodies.read(ids))
     } finally {
       await removeDir(fixed)
     }
@@ -124,7 +130,7 @@ test('should normalise text to NFC', async () => {
     const article = sources?.articles[0]
     assert.is(article?.title, 'Hòa bình'.normalize('NFC'))
     assert.is(article?.title.length, 8)
-    assert.match(article?.bodyHtml ?? '', 'Hòa bình'.normalize('NFC'))
+    assert.match((await sources?.bodies.read([article?.id ?? '']))?.get(article?.id ?? '') ?? '', 'Hòa bình'.normalize('NFC'))
   } finally {
     await removeDir(dir)
   }
@@ -138,8 +144,12 @@ test('should read front matter only when no body group is asked for, and cache n
     assert.ok(first.sources)
     assert.is(first.sources.articles.length, 5)
     for (const article of first.sources.articles) {
-      assert.is(article.bodyHtml, '')
       assert.ok(isUnrendered(article), 'a digest no rendered article has')
+      const body = await first.sources.bodies.read([article.id]).then(
+        () => 'read',
+        (error: unknown) => String(error)
+      )
+      assert.match(body, 'was read without its body')
     }
     const sources = await readdir(join(cacheDir, 'sources'), { recursive: true })
     assert.not.ok(

@@ -16,7 +16,8 @@ function fixtureRecord(): Promise<string> {
     const model = planSite(sources, { now: testNow })
     const article = model.articles.find((entry) => entry.url === '/2019/10/hoi-nghi-lang-nghe/')
     assert.ok(article)
-    return searchRecord(article, model)
+    const bodies = await sources.bodies.read([article.id])
+    return searchRecord({ ...article, bodyHtml: bodies.get(article.id) ?? '' }, model)
   })()
   return record
 }

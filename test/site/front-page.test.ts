@@ -42,7 +42,6 @@ function article(n: number, locality: string, options: { category?: string; feat
     locality,
     tags: [],
     images: [],
-    bodyHtml: '',
     digest: '',
     related: [],
     aliases: [],
