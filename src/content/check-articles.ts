@@ -42,7 +42,7 @@ export async function checkArticles(options: CheckArticlesOptions): Promise<{ fi
   const others = all.filter((path) => !checkedSet.has(path) && slugs.has(slugOf(path)) && existsSync(path)).sort()
   // The encoder's identity only names published images, which a check never writes: no need to
   // fingerprint its code (a fifth of a second).
-  const setup = { contentDir, registries, encoder: '', measured: [], concurrency: 8 }
+  const setup = { contentDir, registries, encoder: '', measured: [], stamps: [], concurrency: 8 }
   const batch = await loadArticles([...checked, ...others], setup)
   const byUrl = new Map<string, string>()
   for (const result of batch.results) if (!checkedSet.has(result.path) && result.article) byUrl.set(result.article.url, result.article.sourcePath)

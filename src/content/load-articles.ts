@@ -5,7 +5,7 @@ import type { VFile } from 'vfile'
 import { createMarkdownCache, createMarkdownProcessor, recordingKeys } from '../markdown/index.ts'
 import { loadArticle, type AliasPlaces, type ArticleSource } from './article.ts'
 import type { ImageSet } from '../images/plan-image.ts'
-import { createMediaReader, imageCandidates, readFirstMedia, type MediaFile } from './media.ts'
+import { createMediaReader, imageCandidates, readFirstMedia, type MediaFile, type MediaStamp } from './media.ts'
 import { cacheGroup, hashText, readCachedSources, type CachedSource, type FileStamp } from './source-cache.ts'
 import type { Registries } from './registries.ts'
 import { mapLimit } from '../files.ts'
@@ -22,6 +22,8 @@ export interface ArticleSetup {
   markdownCache?: { dir: string; fingerprint: string }
   /** Image measurements from earlier builds, by content hash. */
   measured: Array<[string, { width: number; height: number; alpha: boolean }]>
+  /** Media files' stamps from earlier builds, by path (see `MediaStamp`). */
+  stamps: Array<[string, MediaStamp]>
   /** Identity of the image encoder, computed once by the main thread (see `imageEncoder`). */
   encoder: string
   /** Files read at once. */
@@ -71,6 +73,8 @@ export interface ArticleBatch {
   markdownKeys: string[]
   /** Every image measurement known after this batch. */
   measured: ArticleSetup['measured']
+  /** Every media stamp known after this batch. */
+  stamps: ArticleSetup['stamps']
 }
 
 /**
@@ -83,6 +87,7 @@ export interface ArticleBatch {
 export async function loadArticles(paths: readonly string[], setup: ArticleSetup, progress: Progress = () => {}): Promise<ArticleBatch> {
   const { registries } = setup
   const measured = new Map(setup.measured)
+  const stamps = new Map(setup.stamps)
   const context = {
     contentDir: setup.contentDir,
     registries,
@@ -90,7 +95,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     authorIds: new Set(registries.authors.map((author) => author.id)),
     categoryIds: registries.categories ? new Set(registries.categories.map((category) => category.id)) : undefined,
     processor: createMarkdownProcessor({ embedHosts: registries.site.embedHosts }),
-    readMedia: createMediaReader(registries.site.maxImageMegapixels * 1_000_000, measured),
+    readMedia: createMediaReader(registries.site.maxImageMegapixels * 1_000_000, measured, stamps),
     media: new Map<string, MediaFile>(),
     imageSets: new Map<string, ImageSet>(),
     encoder: setup.encoder,
@@ -171,6 +176,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     media: [...context.media.values()],
     markdownKeys,
     measured: [...measured.entries()],
+    stamps: [...stamps.entries()],
   }
 }
 

@@ -144,11 +144,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
   )
   // A shard measured only some images: the file stays as the full builds wrote it.
   if (measuresFile && options.bodyGroups === undefined)
-    await writeMeasuredImages(
-      measuresFile,
-      new Map(batches.flatMap((batch) => batch.measured)),
-      media.map((file) => file.hash)
-    )
+    await writeMeasuredImages(measuresFile, new Map(batches.flatMap((batch) => batch.measured)), media, new Map(batches.flatMap((batch) => batch.stamps)))
   const reused = batches.reduce((total, batch) => total + batch.reused, 0)
   if (!failed && setup.sourceCacheDir !== undefined && setup.markdownCache !== undefined && options.bodyGroups === undefined) {
     // Only after a load without errors: entries made by older code or registries, groups no article
@@ -185,11 +181,13 @@ async function articleSetup(
 ): Promise<{ setup: ArticleSetup; measuresFile: string | undefined }> {
   const measuresFile = options.cacheDir === undefined ? undefined : join(resolve(options.cacheDir), 'media-measures.json')
   const encoder = await imageEncoder()
+  const earlier = measuresFile ? await readMeasuredImages(measuresFile) : { measured: new Map(), stamps: new Map() }
   const setup: ArticleSetup = {
     contentDir,
     registries,
     encoder,
-    measured: measuresFile ? [...(await readMeasuredImages(measuresFile)).entries()] : [],
+    measured: [...earlier.measured.entries()],
+    stamps: [...earlier.stamps.entries()],
     concurrency: options.concurrency ?? 32,
     ...(options.bodyGroups === undefined ? {} : { bodyGroups: [...options.bodyGroups] }),
     ...(options.cacheDir === undefined

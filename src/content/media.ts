@@ -43,28 +43,53 @@ export function imageCandidates(src: string, articleDir: string, contentDir: str
 export type MeasuredImages = Map<string, { width: number; height: number; alpha: boolean }>
 
 /**
+ * A media file's size, modification time and inode when its bytes were hashed, with the hash:
+ * while all three are the same the file is not read again, as for articles (see `FileStamp`). An
+ * archive's images are most of its bytes (gigabytes), which a rebuild would otherwise read and hash.
+ */
+export interface MediaStamp {
+  size: number
+  mtimeMs: number
+  ino: number
+  hash: string
+}
+
+/** Stamps of media files by absolute path. */
+export type MediaStamps = Map<string, MediaStamp>
+
+/**
  * Creates a reader that measures and hashes each image file once per build. Images measured in an
- * earlier build (same bytes) are not decoded again.
+ * earlier build (same bytes) are not decoded again, and a file whose stamp is unchanged is not read.
  *
  * @param maxPixels Largest image accepted (width × height). @default 40 megapixels
  * @param measured Measurements from earlier builds; new ones are added to it.
+ * @param stamps Stamps from earlier builds; new ones are added to it.
  */
-export function createMediaReader(maxPixels = 40_000_000, measured: MeasuredImages = new Map()): MediaReader {
+export function createMediaReader(maxPixels = 40_000_000, measured: MeasuredImages = new Map(), stamps: MediaStamps = new Map()): MediaReader {
   const seen = new Map<string, Promise<MediaFile | MediaProblem>>()
   return (sourcePath) => {
     let entry = seen.get(sourcePath)
     if (!entry) {
-      entry = readMedia(sourcePath, maxPixels, measured)
+      entry = readMedia(sourcePath, maxPixels, measured, stamps)
       seen.set(sourcePath, entry)
     }
     return entry
   }
 }
 
-async function readMedia(sourcePath: string, maxPixels: number, measured: MeasuredImages): Promise<MediaFile | MediaProblem> {
+async function readMedia(sourcePath: string, maxPixels: number, measured: MeasuredImages, stamps: MediaStamps): Promise<MediaFile | MediaProblem> {
   // Most candidates (an image beside the article, tried before media/) do not exist: a synchronous
   // stat answers that far cheaper than a failed asynchronous open, 100,000s of times on a big archive.
-  if (!statSync(sourcePath, { throwIfNoEntry: false })?.isFile()) return 'missing'
+  const info = statSync(sourcePath, { throwIfNoEntry: false })
+  if (!info?.isFile()) return 'missing'
+  const name = basename(sourcePath, extname(sourcePath))
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+  // Only an image that was published (a raster format within the limit) has a stamp.
+  const stamp = stamps.get(sourcePath)
+  const same = stamp !== undefined && stamp.size === info.size && stamp.mtimeMs === info.mtimeMs && stamp.ino === info.ino
+  const stamped = same ? measured.get(stamp.hash) : undefined
+  if (stamp && stamped && stamped.width * stamped.height <= maxPixels) return { sourcePath, name, hash: stamp.hash, ...stamped }
   let bytes: Buffer
   try {
     bytes = readFileSync(sourcePath)
@@ -75,11 +100,13 @@ async function readMedia(sourcePath: string, maxPixels: number, measured: Measur
   // images, which may hold an SVG measured by an older build.
   if (/^(?:\uFEFF)?\s*</.test(bytes.subarray(0, 64).toString('utf8'))) return 'unsupported'
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16)
-  const name = basename(sourcePath, extname(sourcePath))
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
+  const now = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, hash }
   const known = measured.get(hash)
-  if (known) return known.width * known.height > maxPixels ? 'too-large' : { sourcePath, name, hash, ...known }
+  if (known) {
+    if (known.width * known.height > maxPixels) return 'too-large'
+    stamps.set(sourcePath, now)
+    return { sourcePath, name, hash, ...known }
+  }
   try {
     // Reading the header only; the pixel limit is checked before anything is decoded.
     const { width, height, autoOrient, hasAlpha, format } = await sharp(bytes, { limitInputPixels: false }).metadata()
@@ -90,6 +117,7 @@ async function readMedia(sourcePath: string, maxPixels: number, measured: Measur
     // the article that lists it, not later in the middle of processing.
     await sharp(bytes).resize(16, 16, { fit: 'inside' }).toBuffer()
     measured.set(hash, size)
+    stamps.set(sourcePath, now)
     return { sourcePath, name, hash, ...size }
   } catch {
     return 'unreadable'
@@ -100,37 +128,46 @@ async function readMedia(sourcePath: string, maxPixels: number, measured: Measur
 interface MeasuresFile {
   code: string
   measures: Record<string, { width: number; height: number; alpha: boolean }>
+  stamps?: Record<string, MediaStamp>
 }
 
 /**
- * Reads image measurements saved by an earlier build of the same measuring code.
+ * Reads image measurements and file stamps saved by an earlier build of the same measuring code.
  *
  * @param path The cache file.
  */
-export async function readMeasuredImages(path: string): Promise<MeasuredImages> {
+export async function readMeasuredImages(path: string): Promise<{ measured: MeasuredImages; stamps: MediaStamps }> {
   try {
     const file = JSON.parse(await readFile(path, 'utf8')) as Partial<MeasuresFile>
-    return file.code === (await cacheFingerprint('measures')) && file.measures ? new Map(Object.entries(file.measures)) : new Map()
+    if (file.code !== (await cacheFingerprint('measures')) || !file.measures) return { measured: new Map(), stamps: new Map() }
+    return { measured: new Map(Object.entries(file.measures)), stamps: new Map(Object.entries(file.stamps ?? {})) }
   } catch {
-    return new Map()
+    return { measured: new Map(), stamps: new Map() }
   }
 }
 
 /**
- * Saves image measurements for the next build (only those of images still in use).
+ * Saves image measurements and stamps for the next build (only those of images still in use).
  *
  * @param path The cache file.
  * @param measured All measurements.
- * @param used Hashes of the images this build used.
+ * @param used The media files this build used.
+ * @param stamps All stamps.
  */
-export async function writeMeasuredImages(path: string, measured: MeasuredImages, used: Iterable<string>): Promise<void> {
+export async function writeMeasuredImages(path: string, measured: MeasuredImages, used: readonly MediaFile[], stamps: MediaStamps): Promise<void> {
   const measures = Object.fromEntries(
-    [...used].sort().flatMap((hash) => {
+    [...new Set(used.map((file) => file.hash))].sort().flatMap((hash) => {
       const size = measured.get(hash)
       return size ? [[hash, size] as const] : []
     })
   )
-  await writeAtomic(path, JSON.stringify({ code: await cacheFingerprint('measures'), measures } satisfies MeasuresFile))
+  const kept = Object.fromEntries(
+    used.flatMap((file) => {
+      const stamp = stamps.get(file.sourcePath)
+      return stamp?.hash === file.hash ? [[file.sourcePath, stamp] as const] : []
+    })
+  )
+  await writeAtomic(path, JSON.stringify({ code: await cacheFingerprint('measures'), measures, stamps: kept } satisfies MeasuresFile))
   await removeStaleTemporaries(dirname(path))
 }
 

@@ -1,4 +1,4 @@
-import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { suite } from 'uvu'
@@ -91,6 +91,34 @@ test('should load a folder again when its bodies file is gone, and refuse a body
   )
   assert.match(failure ?? '', 'is missing from the source cache')
   await rm(bodiesFile)
+})
+
+test('should not read an image again while its size, time and inode are those recorded, as for articles', async () => {
+  const dir = await contentWith(undefined, { keepSiteArticles: true })
+  const cacheDir = await tempDir('media-stamps')
+  try {
+    const image = join(dir, 'media', 'duong-lien-xa.jpg')
+    const hashOf = (sources: Awaited<ReturnType<typeof loadContent>>['sources']) => sources?.media.find((file) => file.sourcePath === image)?.hash
+    // A whole-second time, which utimes puts back exactly.
+    const mtime = new Date('2024-05-01T00:00:00Z')
+    const atime = mtime
+    await utimes(image, atime, mtime)
+    const first = hashOf((await loadContent({ contentDir: dir, cacheDir })).sources)
+    assert.ok(first)
+    // Other bytes of the same length written in place, the time put back: the stamp still matches.
+    const bytes = await readFile(image)
+    bytes[bytes.length - 3] = (bytes[bytes.length - 3] ?? 0) ^ 1
+    await writeFile(image, bytes)
+    await utimes(image, atime, mtime)
+    assert.is(hashOf((await loadContent({ contentDir: dir, cacheDir })).sources), first, 'trusted, not read')
+    // A new modification time: read and hashed again.
+    await utimes(image, atime, new Date(mtime.getTime() + 5000))
+    const again = hashOf((await loadContent({ contentDir: dir, cacheDir })).sources)
+    assert.ok(again && again !== first)
+  } finally {
+    await removeDir(dir)
+    await removeDir(cacheDir)
+  }
 })
 
 /** The source cache's folder for the suite's content (one per code and registries). */
