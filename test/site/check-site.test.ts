@@ -81,7 +81,10 @@ test('should hold the URLs of articles loaded only for them, without reporting o
   const checked = loaded(article('a', '2019-10-24T09:15:00+07:00'))
   const other = { ...article('a', '2019-10-01T08:00:00+07:00'), sourcePath: 'articles/2019/10/A.md' }
   checkUrls(content([checked], { others: [other] }))
-  assert.match(problemsOf([checked]), 'articles/2019/10/a.md:3:7 error Two articles have the URL /2019/10/a/: this one and articles/2019/10/A.md. [duplicate-url]')
+  assert.match(
+    problemsOf([checked]),
+    'articles/2019/10/a.md:3:7 error Two articles have the URL /2019/10/a/: this one and articles/2019/10/A.md. [duplicate-url]'
+  )
   const alone = loaded(article('b', '2019-10-24T09:15:00+07:00'))
   checkUrls(content([alone], { others: [other] }))
   assert.is(problemsOf([alone]), '0 errors, 0 warnings')
@@ -92,8 +95,14 @@ test('should report aliases at the places they were written, against articles, a
   const newer = loaded(article('moi', '2019-10-24T09:15:00+07:00', ['/2019/10/cu/', '/tin-cu/1.htm', '/a/../b.htm', '/2019/10/trang/2/', '/tin-cu/2.htm']))
   checkUrls(content([older, newer]))
   const report = problemsOf([older, newer])
-  assert.match(report, 'articles/2019/10/moi.md:7:12 error Alias "/2019/10/cu/" is the address of the article articles/2019/10/cu.md, so it cannot redirect here. [alias-collision]')
-  assert.match(report, 'articles/2019/10/moi.md:7:32 error Alias "/tin-cu/1.htm" is the address of an alias of articles/2019/10/cu.md, so it cannot redirect here. [alias-collision]')
+  assert.match(
+    report,
+    'articles/2019/10/moi.md:7:12 error Alias "/2019/10/cu/" is the address of the article articles/2019/10/cu.md, so it cannot redirect here. [alias-collision]'
+  )
+  assert.match(
+    report,
+    'articles/2019/10/moi.md:7:32 error Alias "/tin-cu/1.htm" is the address of an alias of articles/2019/10/cu.md, so it cannot redirect here. [alias-collision]'
+  )
   assert.match(report, 'articles/2019/10/moi.md:7:52 error Alias "/a/../b.htm" has the segment "..", which browsers resolve away before asking')
   assert.match(report, 'articles/2019/10/moi.md:7:72 error Alias "/2019/10/trang/2/" is the address of the older page 2 of the archive of 10/2019')
   assert.match(report, /^4 errors, 0 warnings$/m)
@@ -110,7 +119,10 @@ test('should report a newsroom page whose address is taken at the top of its fil
   const report = problemsOf([withAlias], pages)
   assert.match(report, `pages/tim-kiem.md:1:1 error This page's address /tim-kiem/ is the search page. [page-collision]`)
   assert.match(report, `pages/2019/a.md:1:1 error This page's address /2019/a/ is in /2019/, a folder of the archive by date. [page-collision]`)
-  assert.match(report, 'articles/2019/10/a.md:7:12 error Alias "/lien-he/" is the address of the page pages/lien-he.md, so it cannot redirect here. [alias-collision]')
+  assert.match(
+    report,
+    'articles/2019/10/a.md:7:12 error Alias "/lien-he/" is the address of the page pages/lien-he.md, so it cannot redirect here. [alias-collision]'
+  )
   assert.match(report, /^3 errors, 0 warnings$/m)
 })
 
