@@ -9,7 +9,18 @@ import { hasErrors } from './problems/index.ts'
 import { assetUrls, readAssets } from './publish/index.ts'
 import { renderCached } from './render/index.ts'
 import { cacheBundleWords, planSearchIndex, writeSearchIndex, type SearchPlan } from './search/index.ts'
-import { planSearchBundles, publishedArticles, shardOf, shardShare, type SearchBundle, type Shard, type ShardShare, type SiteModel } from './site/index.ts'
+import {
+  articleUrlOf,
+  checkSite,
+  planSearchBundles,
+  publishedArticles,
+  shardOf,
+  shardShare,
+  type SearchBundle,
+  type Shard,
+  type ShardShare,
+  type SiteModel,
+} from './site/index.ts'
 import { releaseMemory } from './memory.ts'
 import { task, type Logger, type Timing } from './task.ts'
 
@@ -118,12 +129,12 @@ async function throughShareModel(options: ShardOptions, context: { log: Logger; 
   const cacheKey = folderKey(contentDir)
   const { shard } = options
   const now = options.now ?? resolveNow(undefined)
-  // Every article's front matter: which bundles there are, and which are this shard's.
+  // Every article's front matter (and the site's checks of its addresses): which bundles there are, and which are this shard's.
   const first = await task(
     'reading front matter',
     timings,
     log,
-    (progress) => loadContent({ contentDir, cacheDir, bodyGroups: [], lean: true, progress }),
+    async (progress) => checkSite(await loadContent({ contentDir, cacheDir, bodyGroups: [], lean: true, progress })),
     options.progress
   )
   if (!first.sources || hasErrors(first.files)) return { ok: false, files: first.files }
@@ -196,10 +207,14 @@ async function throughShareModel(options: ShardOptions, context: { log: Logger; 
  */
 async function shareOf(sources: ContentSources, options: ShardOptions, now: number): Promise<{ share: ShardShare; groups: string[]; bundles: SearchBundle[] }> {
   const contentDir = resolve(options.contentDir ?? 'content')
+  const { timeZone } = sources.registries.site
   // The bundles the model will have, without planning the rest of it.
   const published = publishedArticles(sources.articles, { now, drafts: options.drafts ?? false }).reverse()
-  const bundles = planSearchBundles(published, options.searchBundleSize ?? sources.registries.site.searchBundleSize)
-  const sourceOf = new Map(sources.articles.map((article) => [article.url, join(contentDir, article.sourcePath)]))
+  const bundles = planSearchBundles(
+    published.map((article) => ({ url: articleUrlOf(article, timeZone) })),
+    options.searchBundleSize ?? sources.registries.site.searchBundleSize
+  )
+  const sourceOf = new Map(sources.articles.map((article) => [articleUrlOf(article, timeZone), join(contentDir, article.sourcePath)]))
   const sizes = new Map(await mapLimit([...sourceOf], 64, async ([url, path]) => [url, (await stat(path)).size] as const))
   const share = shardShare(bundles, (url) => sizes.get(url) ?? 0, options.shard)
   const groupOf = (url: string): string | undefined => {

@@ -26,7 +26,7 @@ import {
 import type { OutputUnit } from './output-unit.ts'
 import { loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexResult, type SearchPlan, type WordRoutesResult } from './search/index.ts'
-import { planSite, type SiteModel } from './site/index.ts'
+import { checkSite, planSite, type SiteModel } from './site/index.ts'
 import { removeOldLayout, writeAtomic } from './cache/index.ts'
 import { releaseMemory } from './memory.ts'
 import type { ProgressSink } from './progress.ts'
@@ -236,12 +236,13 @@ type ModelResults =
  */
 async function throughSiteModel(options: BuildOptions, context: StageContext): Promise<ModelResults> {
   const { log, timings, cacheDir, cacheKey, staging, carriableUnits } = context
-  // Content: every file read and validated once; any error stops the build here.
+  // Content: every file read and validated once, then the site's checks of its addresses (duplicate
+  // URLs, aliases, newsroom pages); any error stops the build here.
   const { sources, files } = await task(
     'loading content',
     timings,
     log,
-    (progress) => loadContent({ contentDir: options.contentDir ?? 'content', cacheDir, progress }),
+    async (progress) => checkSite(await loadContent({ contentDir: options.contentDir ?? 'content', cacheDir, progress })),
     options.progress
   )
   if (!sources || hasErrors(files)) return { ok: false, files }

@@ -6,6 +6,7 @@ import type { VFile } from 'vfile'
 // By path, not through content/index.ts, whose modules other caches' keys follow.
 import { checkArticles } from './content/check-articles.ts'
 import { loadContent } from './content/load.ts'
+import { checkSite } from './site/check-site.ts'
 
 const run = promisify(execFile)
 
@@ -29,7 +30,7 @@ const registryNames = ['site.yml', 'localities.yml', 'authors.yml', 'categories.
  * may now name a removed id).
  *
  * @param options The content folder and the base.
- * @returns The files checked, with their problems.
+ * @returns The files checked, with their problems, the site's checks of addresses included (`checkSite`).
  */
 export async function checkChanged(options: CheckChangedOptions): Promise<{ files: VFile[] }> {
   const log = options.log ?? (() => {})
@@ -37,13 +38,13 @@ export async function checkChanged(options: CheckChangedOptions): Promise<{ file
   const changed = await changedFiles(contentDir, options.base)
   if ('reason' in changed) {
     log(`toasoan: checking every article: ${changed.reason}.`)
-    return loadContent({ contentDir })
+    return checkSite(await loadContent({ contentDir }))
   }
   const inContent = changed.paths.filter((path) => path.startsWith(contentDir + sep)).map((path) => relative(contentDir, path).split(sep).join('/'))
   const registry = inContent.find((path) => registryNames.includes(path))
   if (registry !== undefined) {
     log(`toasoan: checking every article: ${registry} changed since ${changed.base}.`)
-    return loadContent({ contentDir })
+    return checkSite(await loadContent({ contentDir }))
   }
   const articles: string[] = []
   for (const path of inContent) {
@@ -59,7 +60,8 @@ export async function checkChanged(options: CheckChangedOptions): Promise<{ file
   }
   log(`toasoan: checking ${articles.length} article${articles.length === 1 ? '' : 's'} changed since ${changed.base}.`)
   const tracked = changed.listArticles === undefined ? undefined : await changed.listArticles(join(contentDir, 'articles'))
-  return checkArticles({ contentDir, paths: articles, ...(tracked === undefined ? {} : { allPaths: [...new Set([...tracked, ...articles])] }) })
+  const checked = await checkArticles({ contentDir, paths: articles, ...(tracked === undefined ? {} : { allPaths: [...new Set([...tracked, ...articles])] }) })
+  return checkSite(checked)
 }
 
 /**

@@ -176,13 +176,14 @@ async function run(argv: readonly string[]): Promise<number> {
     }
     case 'check': {
       const { loadContent } = await import('./content/index.ts')
+      const { checkSite } = await import('./site/check-site.ts')
       const { files } = values.changed
         ? await (await import('./check-changed.ts')).checkChanged({
             contentDir: values.content,
             ...(positionals[0] === undefined ? {} : { base: positionals[0] }),
             log: (line) => console.error(line),
           })
-        : await loadContent({ contentDir: values.content })
+        : checkSite(await loadContent({ contentDir: values.content }))
       const { errors } = problems.countProblems(files)
       printProblems(files, errors > 0 ? 'error' : 'log')
       return errors > 0 ? 1 : 0

@@ -17,19 +17,16 @@ import { frontMatterKeys, frontMatterSchema, type FrontMatter } from './schema.t
 import { validate } from './validate.ts'
 import { resolveImages } from './article-images.ts'
 import { bodyPlaceholder, placeholders } from './placeholders.ts'
-import { articleUrl } from '../site/urls.ts'
 import { parseYamlSource, yamlPosition, yamlTopLevelKeys, type YamlSource } from './yaml-source.ts'
 
 /** An article that passed validation: everything a page needs, nothing to look up again. */
 export interface ArticleSource {
-  /** Stable id: `YYYY/MM/<slug>` (also the URL path without slashes at the ends). */
+  /** Stable id: `YYYY/MM/<slug>`, the folder from the date in the site's zone (the site plans the URL, see `articleUrlOf`). */
   id: string
   /** Path of the Markdown file relative to the content folder, with `/`. */
   sourcePath: string
   /** From the file name; stays when the title changes. */
   slug: string
-  /** `/YYYY/MM/<slug>/`, from the date in the site's zone. */
-  url: string
   title: string
   /** The lead (sapo); may be empty. */
   summary: string
@@ -63,6 +60,19 @@ export interface ArticleSource {
 
 /** Where each alias was written, for problems found across files. */
 export type AliasPlaces = Array<Position | undefined>
+
+/**
+ * An article that loaded, with its file and the places the site's checks across files report at
+ * (see `checkSite`): they find problems no single file shows, after loading.
+ */
+export interface LoadedArticle {
+  article: ArticleSource
+  file: VFile
+  /** Where `date` was written (unknown for a date that is not in the front matter's text): a URL another article has is reported there. */
+  datePlace: Position | undefined
+  /** Where each alias was written. */
+  aliasPlaces: AliasPlaces
+}
 
 /** What loading an article needs besides its text. */
 export interface ArticleContext {
@@ -192,7 +202,6 @@ export async function loadArticle(
     id: `${folder}/${slug}`,
     sourcePath,
     slug,
-    url: articleUrl(year, month, slug),
     title: data.title,
     summary: data.summary ?? '',
     date,

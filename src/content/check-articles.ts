@@ -3,9 +3,9 @@ import { basename, extname, resolve } from 'node:path'
 import slugify from '@sindresorhus/slugify'
 import { glob } from 'tinyglobby'
 import { VFile } from 'vfile'
-import { report } from '../problems/report.ts'
-import { checkAliases, type LoadedArticle } from './aliases.ts'
+import type { ArticleSource, LoadedArticle } from './article.ts'
 import { loadArticles, restoreMessages } from './load-articles.ts'
+import type { LoadedContent } from './load.ts'
 import { loadRegistries } from './registries.ts'
 
 /** Options of {@link checkArticles}. */
@@ -23,14 +23,15 @@ export interface CheckArticlesOptions {
  * without reading the others' bodies: what a pre-commit hook needs in a large archive.
  *
  * An article's URL is `/YYYY/MM/<slug>/` with the slug from its file name, so only a file whose
- * name gives the same slug can take the same URL: those few are loaded too, to find duplicate
- * URLs; every other article is known by its file name only. Comments and aliases of unchanged
- * articles are left to the full `check` (CI runs it).
+ * name gives the same slug can take the same URL: those few are loaded too (as `others`), for the
+ * site's check of duplicate URLs (`checkSite`); every other article is known by its file name
+ * only. Comments and aliases of unchanged articles are left to the full `check` (CI runs it).
  *
  * @param options The content folder and the articles.
- * @returns The registries' files and the checked articles' files, with their problems.
+ * @returns The registries' files and the checked articles' files, with their problems, and what
+ *   loaded, for `checkSite`.
  */
-export async function checkArticles(options: CheckArticlesOptions): Promise<{ files: VFile[] }> {
+export async function checkArticles(options: CheckArticlesOptions): Promise<{ files: VFile[]; loaded?: LoadedContent }> {
   const contentDir = resolve(options.contentDir)
   const { registries, files } = await loadRegistries(contentDir)
   if (!registries) return { files }
@@ -44,25 +45,19 @@ export async function checkArticles(options: CheckArticlesOptions): Promise<{ fi
   // fingerprint its code (a fifth of a second).
   const setup = { contentDir, registries, encoder: '', measured: [], stamps: [], concurrency: 8 }
   const batch = await loadArticles([...checked, ...others], setup)
-  const byUrl = new Map<string, string>()
-  for (const result of batch.results) if (!checkedSet.has(result.path) && result.article) byUrl.set(result.article.url, result.article.sourcePath)
+  const known: ArticleSource[] = []
   const loaded: LoadedArticle[] = []
   for (const result of batch.results) {
-    if (!checkedSet.has(result.path)) continue
+    if (!checkedSet.has(result.path)) {
+      if (result.article) known.push(result.article)
+      continue
+    }
     const file = new VFile({ path: result.path })
     restoreMessages(file, result.messages)
     files.push(file)
-    if (!result.article) continue
-    const other = byUrl.get(result.article.url)
-    if (other !== undefined) {
-      report(file, 'duplicate-url', { url: result.article.url, other }, result.datePlace)
-      continue
-    }
-    byUrl.set(result.article.url, result.article.sourcePath)
-    loaded.push({ article: result.article, file, aliasPlaces: result.aliasPlaces })
+    if (result.article) loaded.push({ article: result.article, file, datePlace: result.datePlace, aliasPlaces: result.aliasPlaces })
   }
-  checkAliases(loaded, registries)
-  return { files }
+  return { files, loaded: { registries, articles: loaded, pages: [], others: known } }
 }
 
 const slugShaped = /^[a-z0-9]+(?:-[a-z0-9]+)*$/

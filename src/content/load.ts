@@ -8,17 +8,15 @@ import { VFile } from 'vfile'
 import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
 import { imageEncoder } from '../images/image-encoder.ts'
 import { processorFingerprint, pruneMarkdownCache } from '../markdown/index.ts'
-import { checkAliases, type LoadedArticle } from './aliases.ts'
 import { loadComments, type CommentSource } from './comments.ts'
-import { loadPages, type PageSource } from './pages.ts'
+import { loadPages, type LoadedPage, type PageSource } from './pages.ts'
 import { loadPublisherLogo, loadSiteIcon } from './site-icon.ts'
-import { isUnrendered, type ArticleSource } from './article.ts'
+import { isUnrendered, type ArticleSource, type LoadedArticle } from './article.ts'
 import { createBodyStore, type BodyPlace, type BodyStore } from './bodies.ts'
 import { loadArticles, restoreMessages, type ArticleBatch, type ArticleSetup } from './load-articles.ts'
 import { readMeasuredImages, writeMeasuredImages, type MediaFile } from './media.ts'
 import { cacheGroup, sourceCacheKey, writeCachedSources } from './source-cache.ts'
 import { loadRegistries, type Registries } from './registries.ts'
-import { report } from '../problems/report.ts'
 import type { Progress } from '../progress.ts'
 
 /** Everything in a content folder, validated. */
@@ -65,13 +63,31 @@ export interface LoadOptions {
 }
 
 /**
- * Reads and validates a whole content folder, reporting every problem of every file.
+ * What loaded, each article and page with its file and the places the content stage parsed: what
+ * the site's checks across files read (see `checkSite`), even when other files have errors.
+ */
+export interface LoadedContent {
+  registries: Registries
+  /** The articles that loaded, in path order. */
+  articles: LoadedArticle[]
+  /** The newsroom's pages that loaded. */
+  pages: LoadedPage[]
+  /** Articles loaded only to know their addresses, whose own problems are not asked for (see `checkArticles`). @default none */
+  others?: ArticleSource[]
+}
+
+/**
+ * Reads and validates a whole content folder, reporting every problem of every file. Problems
+ * across files that are about the site's addresses (two articles with one URL, aliases, newsroom
+ * pages) are the site's to find: run `checkSite` on the result before using the sources.
  *
  * @param options Where the content is.
- * @returns The sources when there is no error, all files with their problems, and how many
- *   articles came from the cache.
+ * @returns The sources when no file has an error, all files with their problems, what loaded with
+ *   its files and places (for `checkSite`), and how many articles came from the cache.
  */
-export async function loadContent(options: LoadOptions): Promise<{ sources: ContentSources | undefined; files: VFile[]; reused?: number }> {
+export async function loadContent(
+  options: LoadOptions
+): Promise<{ sources: ContentSources | undefined; files: VFile[]; loaded?: LoadedContent; reused?: number }> {
   const contentDir = resolve(options.contentDir)
   const { registries, files: registryFiles } = await loadRegistries(contentDir)
   if (!registries) return { sources: undefined, files: registryFiles }
@@ -103,26 +119,19 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
         )
   const files = [...registryFiles]
   const loaded: LoadedArticle[] = []
-  const byUrl = new Map<string, ArticleSource>()
   for (const result of results) {
     const file = new VFile({ path: result.path })
     restoreMessages(file, result.messages)
     files.push(file)
     if (!result.article) continue
-    const other = byUrl.get(result.article.url)
-    if (other) {
-      report(file, 'duplicate-url', { url: result.article.url, other: other.sourcePath }, result.datePlace)
-      continue
-    }
-    byUrl.set(result.article.url, result.article)
-    loaded.push({ article: result.article, file, aliasPlaces: result.aliasPlaces })
+    // The places go with the article: the site reports duplicate URLs and aliases at them.
+    loaded.push({ article: result.article, file, datePlace: result.datePlace, aliasPlaces: result.aliasPlaces })
   }
   const newsroom = await loadPages(contentDir, registries.site.embedHosts)
   files.push(...newsroom.files)
   // The site's icon and the publisher's logo (site.yml): checked here, so `check` reports them too.
   const [icon, logo] = await Promise.all([loadSiteIcon(contentDir, registries.site.icon), loadPublisherLogo(contentDir, registries.site.publisher.logo)])
   for (const problem of [icon.problem, logo.problem]) if (problem) files.push(problem)
-  checkAliases(loaded, registries, newsroom.pages)
   const articles = loaded.map((entry) => entry.article)
   // Articles that failed to load still own their comments' folders: no "unknown article" on top.
   const articleIds = new Set([
@@ -169,6 +178,7 @@ export async function loadContent(options: LoadOptions): Promise<{ sources: Cont
           bodies: bodyStore(articles, rendered, contentDir, setup.sourceCacheDir),
         },
     files,
+    loaded: { registries, articles: loaded, pages: newsroom.pages },
     reused,
   }
 }

@@ -1,3 +1,4 @@
+export { checkSite, checkUrls } from './check-site.ts'
 export { commentThread, countComments, type CommentModel } from './comments.ts'
 export { displayDate } from './display-date.ts'
 export { planListings, type ListingContext } from './listings.ts'

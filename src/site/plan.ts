@@ -9,7 +9,7 @@ import { relatedArticles } from './related.ts'
 import { planSearchBundles } from './search-bundles.ts'
 import { stringsFor } from './strings.ts'
 import { planFeeds, planFragments, planSitemaps } from './syndication.ts'
-import { authorUrl, categoryUrl, feedUrl, fixedUrls, latestFragmentUrl, localityUrl } from './urls.ts'
+import { articleUrlOf, authorUrl, categoryUrl, feedUrl, fixedUrls, latestFragmentUrl, localityUrl } from './urls.ts'
 
 /** Options of {@link planSite}. */
 export interface PlanOptions {
@@ -42,6 +42,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
   const related = relatedArticles(published)
   const byId = new Map(published.map((article) => [article.id, article]))
   const date = (article: ArticleSource) => displayDate(article.date, site.timeZone, strings)
+  const urlOf = (article: ArticleSource) => articleUrlOf(article, site.timeZone)
   const commentsOn = site.comments?.enabled === true && site.comments.endpoint !== undefined
   const commentsByArticle = new Map<string, CommentSource[]>()
   for (const comment of sources.comments) push(commentsByArticle, comment.article, comment)
@@ -52,7 +53,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
       const thread = commentThread(commentsByArticle.get(article.id) ?? [], site.timeZone, strings)
       const model: ArticleModel = {
         id: article.id,
-        url: article.url,
+        url: urlOf(article),
         title: article.title,
         summary: article.summary,
         date: date(article),
@@ -64,7 +65,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
         digest: article.digest,
         related: (related.get(article.id) ?? []).flatMap((id) => {
           const other = byId.get(id)
-          return other ? [{ url: other.url, title: other.title, date: date(other) }] : []
+          return other ? [{ url: urlOf(other), title: other.title, date: date(other) }] : []
         }),
         aliases: article.aliases,
         featured: article.featured === true,

@@ -1,3 +1,6 @@
+import type { ArticleSource } from '../content/index.ts'
+import { wallClock } from './zone-parts.ts'
+
 /**
  * Every URL the site publishes, in one place: pages link with these and the redirect check knows
  * which paths are taken. Vietnamese path words by default.
@@ -8,6 +11,18 @@ const pad = (value: number): string => String(value).padStart(2, '0')
 /** `/YYYY/MM/<slug>/` */
 export function articleUrl(year: number, month: number, slug: string): string {
   return `/${year}/${pad(month)}/${slug}/`
+}
+
+/**
+ * An article's URL: `/YYYY/MM/<slug>/`, the month that of its date in the site's zone (the folder
+ * of its id), the slug from its file name.
+ *
+ * @param article The article's date and slug.
+ * @param timeZone The site's IANA zone.
+ */
+export function articleUrlOf(article: Pick<ArticleSource, 'date' | 'slug'>, timeZone: string): string {
+  const { year, month } = wallClock(article.date.epoch, timeZone)
+  return articleUrl(year, month, article.slug)
 }
 
 /** `/dia-phuong/<id>/` */

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { loadContent } from '../../src/content/index.ts'
+import { checkSite } from '../../src/site/index.ts'
 import { rules } from '../../src/problems/index.ts'
 import { contentWith, fixtureSite, removeDir } from '../helpers/fixtures.ts'
 
@@ -178,9 +179,10 @@ test('should give a valid load or positioned problems with rule ids, never a thr
       const context = `seed ${seed}, round ${round}`
       let result: Awaited<ReturnType<typeof loadContent>>
       try {
-        result = await loadContent({ contentDir: dir })
+        // With the site's checks (aliases, URLs), as every command runs them.
+        result = checkSite(await loadContent({ contentDir: dir }))
       } catch (error) {
-        throw new Error(`loadContent threw (${context}): ${error instanceof Error ? error.stack : String(error)}`)
+        throw new Error(`loading and checking threw (${context}): ${error instanceof Error ? error.stack : String(error)}`)
       }
       for (const file of result.files) {
         for (const message of file.messages) {

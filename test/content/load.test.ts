@@ -4,6 +4,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { cacheGroup, isUnrendered, loadBodies, loadContent } from '../../src/content/index.ts'
 import { formatProblems } from '../../src/problems/index.ts'
+import { articleUrlOf, checkSite } from '../../src/site/index.ts'
 import { contentWith, fixtures, fixtureSite, removeDir, tempDir } from '../helpers/fixtures.ts'
 
 const test = suite('loadContent')
@@ -15,18 +16,19 @@ test('should load the fixture site without problems', async () => {
   assert.is(formatProblems(files, fixtureSite), '0 errors, 0 warnings')
   assert.is(sources.articles.length, 5)
   assert.equal(
-    sources.articles.map((article) => article.url),
+    sources.articles.map((article) => articleUrlOf(article, sources.registries.site.timeZone)),
     ['/2019/10/hoi-nghi-lang-nghe/', '/2020/03/hai-tac-gia-va-dinh-chinh/', '/2024/05/ban-nhap/', '/2024/05/tieu-de-co-the-script/', '/2031/01/hen-gio/']
   )
 })
 
 // Each folder of test/fixtures/errors is one content mistake; expected.txt holds the exact report
-// (paths relative to the content folder). Regenerate with UPDATE=1 and review the diff.
+// (paths relative to the content folder), the site's checks of addresses included, as `check`
+// reports it. Regenerate with UPDATE=1 and review the diff.
 for (const name of await readdir(errorCases)) {
   test(`should report ${name} with its position, rule and hint`, async () => {
     const dir = await contentWith(join(errorCases, name))
     try {
-      const { sources, files } = await loadContent({ contentDir: dir })
+      const { sources, files } = checkSite(await loadContent({ contentDir: dir }))
       const report = formatProblems(files, dir)
       const expectedPath = join(errorCases, name, 'expected.txt')
       if (process.env['UPDATE']) await writeFile(expectedPath, `${report}\n`)

@@ -4,7 +4,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { loadContent } from '../../src/content/index.ts'
 import { loadUserConfig, renderNewsroomPages, renderWithEleventy } from '../../src/render/index.ts'
-import { planSite, type SiteModel } from '../../src/site/index.ts'
+import { checkSite, planSite, type SiteModel } from '../../src/site/index.ts'
 import { contentWith, fixtureSite, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
 
 // Pages the newsroom writes go through Eleventy the way an Eleventy site's Markdown does, with the
@@ -15,7 +15,7 @@ let work = ''
 let content = ''
 
 async function modelOf(dir: string): Promise<{ model?: SiteModel; problems: string[] }> {
-  const { sources, files } = await loadContent({ contentDir: dir })
+  const { sources, files } = checkSite(await loadContent({ contentDir: dir }))
   const problems = files.flatMap((file) =>
     file.messages.map((message) => `${file.path.slice(dir.length + 1)}:${message.line}:${message.column} ${message.ruleId}`)
   )

@@ -1,18 +1,8 @@
 import type { Position } from 'unist'
-import type { VFile } from 'vfile'
-import { authorUrl, categoryUrl, feedUrl, fixedUrls, generatedFiles, generatedFolders, localityUrl, monthUrl, outputPathOf } from '../site/urls.ts'
-import { aliasOutputPath } from './alias-path.ts'
-import type { AliasPlaces, ArticleSource } from './article.ts'
-import type { LoadedPage } from './pages.ts'
-import type { Registries } from './registries.ts'
+import type { LoadedArticle, LoadedPage, Registries } from '../content/index.ts'
 import { report } from '../problems/report.ts'
-
-/** An article that loaded, with where its aliases were written. */
-export interface LoadedArticle {
-  article: ArticleSource
-  file: VFile
-  aliasPlaces: AliasPlaces
-}
+import { aliasOutputPath } from './alias-path.ts'
+import { articleUrlOf, authorUrl, categoryUrl, feedUrl, fixedUrls, generatedFiles, generatedFolders, localityUrl, monthUrl, outputPathOf } from './urls.ts'
 
 /** What the output already holds: files, the folders above them, and folders the build fills itself. */
 interface TakenPaths {
@@ -30,8 +20,8 @@ interface TakenPaths {
  * Newsroom pages are checked the same way first (`page-collision`), and may not lie in the
  * archive's year folders.
  *
- * @param loaded Articles with their files and alias positions.
- * @param registries For the URLs of locality, author and category pages.
+ * @param loaded Articles with their files and alias positions, each URL taken once.
+ * @param registries For the URLs of locality, author and category pages, and the site's zone.
  * @param pages The newsroom's pages.
  */
 export function checkAliases(loaded: readonly LoadedArticle[], registries: Registries, pages: readonly LoadedPage[] = []): void {
@@ -96,8 +86,9 @@ function takenPaths(loaded: readonly LoadedArticle[], registries: Registries): T
     page(feedUrl(categoryUrl(category.id)), `the feed of "${category.id}"`)
   }
   for (const { article } of loaded) {
-    page(article.url, `the article ${article.sourcePath}`)
-    const [, year, month] = article.url.split('/')
+    const url = articleUrlOf(article, registries.site.timeZone)
+    page(url, `the article ${article.sourcePath}`)
+    const [, year, month] = url.split('/')
     page(`/${year}/`, `the archive of ${year}`)
     page(monthUrl(Number(year), Number(month)), `the archive of ${month}/${year}`, true)
     if (article.category !== undefined) {

@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { aliasOutputPath } from '../../src/content/alias-path.ts'
+import { aliasOutputPath } from '../../src/site/alias-path.ts'
 
 const test = suite('aliasOutputPath')
 

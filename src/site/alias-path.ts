@@ -1,4 +1,4 @@
-import { outputPathOf } from '../site/urls.ts'
+import { outputPathOf } from './urls.ts'
 
 /**
  * Where an alias is written in the output, or why it cannot be: an alias becomes a redirect page
