@@ -25,6 +25,9 @@ import {
 } from '../../templates/index.ts'
 import { renderDocument, renderFragment } from './render-page.tsx'
 
+/** What every page shows besides its own item: the part of the model a render thread receives. */
+export type RenderModel = Parameters<typeof pageContext>[0]
+
 /**
  * Which pages of the model to render (a kind left out is not rendered); articles and feeds come
  * with their bodies, which the model does not hold.
@@ -36,8 +39,8 @@ export interface RenderSlice {
   fragments?: readonly LatestFragment[]
   redirects?: readonly Redirect[]
   feeds?: readonly FeedWithBodies[]
-  /** Home, sitemaps, CDN files, robots.txt, OpenSearch, 404 and search: files made from the whole model. */
-  singletons?: boolean
+  /** Home, sitemaps, CDN files, robots.txt, OpenSearch, 404 and search: files made from the whole model, given to render them. */
+  singletons?: SiteModel
 }
 
 /** Options of {@link renderWithEleventy}. */
@@ -56,14 +59,14 @@ export interface EleventyRenderOptions {
  * paginated over the slice. Templates are TSX components (or XML serialisers); Eleventy handles pagination,
  * output paths and writing.
  *
- * @param model The site model.
+ * @param model What every page shows (the site model, or its part a render thread has).
  * @param options Where to write and what.
  * @returns How many files were written.
  */
-export async function renderWithEleventy(model: SiteModel, options: EleventyRenderOptions): Promise<number> {
+export async function renderWithEleventy(model: RenderModel, options: EleventyRenderOptions): Promise<number> {
   const context = pageContext(model, options.assets)
   const { site, strings } = model
-  const { articles = [], listings = [], years = [], fragments = [], redirects = [], feeds = [], singletons = false } = options.slice
+  const { articles = [], listings = [], years = [], fragments = [], redirects = [], feeds = [], singletons: whole } = options.slice
   const inputDir = join(options.cacheDir, 'eleventy-input')
   await mkdir(inputDir, { recursive: true })
   let written = 0
@@ -122,23 +125,23 @@ export async function renderWithEleventy(model: SiteModel, options: EleventyRend
         (feed: FeedWithBodies) => feed.url,
         (feed) => renderRss(feed, site.baseUrl)
       )
-      if (!singletons) return
-      one('home', 'index.html', () => renderDocument(<HomePageView home={model.home} years={model.years} context={context} />))
+      if (!whole) return
+      one('home', 'index.html', () => renderDocument(<HomePageView home={whole.home} years={whole.years} context={context} />))
       one('search', 'tim-kiem/index.html', () =>
-        renderDocument(<SearchPage context={context} bundles={model.searchBundles.map((bundle) => bundle.url).reverse()} />)
+        renderDocument(<SearchPage context={context} bundles={whole.searchBundles.map((bundle) => bundle.url).reverse()} />)
       )
       one('not-found', '404.html', () => renderDocument(<NotFoundPage context={context} />))
       each(
         'sitemap',
-        model.sitemaps.children,
+        whole.sitemaps.children,
         (child) => child.url,
         (child) => renderSitemap(child.entries)
       )
-      one('sitemap-index', 'sitemap.xml', () => renderSitemapIndex(model.sitemaps, site.baseUrl))
-      one('sitemap-news', 'sitemap-news.xml', () => renderNewsSitemap(model.sitemaps))
+      one('sitemap-index', 'sitemap.xml', () => renderSitemapIndex(whole.sitemaps, site.baseUrl))
+      one('sitemap-news', 'sitemap-news.xml', () => renderNewsSitemap(whole.sitemaps))
       one('robots', 'robots.txt', () => renderRobots(site.baseUrl))
       one('opensearch', 'opensearch.xml', () => renderOpenSearch(site, strings.search))
-      one('redirects', '_redirects', () => renderRedirects(model.redirects))
+      one('redirects', '_redirects', () => renderRedirects(whole.redirects))
       one('headers', '_headers', () => renderHeaders(site))
     },
   })

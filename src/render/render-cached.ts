@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { link, mkdir } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
 import type { OutputUnit } from '../output-unit.ts'
@@ -20,7 +21,8 @@ import {
 } from '../site/index.ts'
 import { isUnrendered, type BodyStore } from '../content/index.ts'
 import { pageContext, type PageContext } from '../../templates/index.ts'
-import { renderWithEleventy, type RenderSlice } from './eleventy-site.tsx'
+import { renderWithEleventy, type EleventyRenderOptions, type RenderModel, type RenderSlice } from './eleventy-site.tsx'
+import { startRenderThread } from './render-threads.ts'
 import { exists, linkOrCopy, mapLimit } from '../files.ts'
 import type { Progress } from '../progress.ts'
 
@@ -50,6 +52,11 @@ export interface CachedRenderOptions {
   carriableUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
   /** Told how many pages are done (from the cache or carried over, then rendered). */
   progress?: Progress
+  /**
+   * Threads rendering runs besides the main thread. A thread costs about a second to start and
+   * the part of the model every page shows. @default one less than the cores, from 4 runs to render; else none
+   */
+  threads?: number
   /**
    * A build shard's share: only the pages this returns `true` for are rendered into the cache
    * (and `outputDir`); the files made from the whole model are not, and the cache is not pruned.
@@ -172,15 +179,36 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   // Eleventy renders what the cache did not have, in runs of `chunk` pages; the first run also
   // writes the files made from the whole model (home, sitemaps, CDN files…).
   const chunk = options.chunkSize ?? 1000
+  const runs: KeyedPage[][] = []
+  for (let start = 0; (start === 0 && !share) || start < missed.length; start += chunk) runs.push(missed.slice(start, start + chunk))
+  const threads = Math.min(options.threads ?? (runs.length >= 4 ? availableParallelism() - 1 : 0), runs.length - 1)
+  const helpers = Array.from({ length: Math.max(0, threads) }, () => startRenderThread(pickRenderModel(model)))
   let rendered = 0
-  for (let start = 0; (start === 0 && !share) || start < missed.length; start += chunk) {
-    rendered += await renderWithEleventy(model, {
-      outputDir: options.outputDir,
-      cacheDir: options.eleventyCacheDir,
-      assets: options.assets,
-      slice: { ...(await sliceOf(missed.slice(start, start + chunk), options.bodies, model.site.baseUrl)), singletons: start === 0 && !share },
-    })
-    progress(pages.length - missed.length + Math.min(missed.length, start + chunk), pages.length)
+  let done = pages.length - missed.length
+  let next = 0
+  // The main thread and each render thread take the next run as they finish one. The main thread
+  // claims the first run before any await, so the files made from the whole model, which a thread
+  // does not have, are always its own.
+  const work = async (render: (options: EleventyRenderOptions) => Promise<number>, index: number): Promise<void> => {
+    for (let run = next++; run < runs.length; run = next++) {
+      const slice = await sliceOf(runs[run] ?? [], options.bodies, model.site.baseUrl)
+      // Awaited first: `rendered += await …` would read the total before another run added to it.
+      const written = await render({
+        outputDir: options.outputDir,
+        // Each thread's Eleventy has its own (empty) input folder.
+        cacheDir: index === 0 ? options.eleventyCacheDir : join(options.eleventyCacheDir, `render-thread-${index}`),
+        assets: options.assets,
+        slice: run === 0 && !share ? { ...slice, singletons: model } : slice,
+      })
+      rendered += written
+      done += runs[run]?.length ?? 0
+      progress(done, pages.length)
+    }
+  }
+  try {
+    await Promise.all([work((render) => renderWithEleventy(model, render), 0), ...helpers.map((thread, index) => work(thread.render, index + 1))])
+  } finally {
+    await Promise.all(helpers.map((thread) => thread.close()))
   }
   // Keep what was rendered for the next build (a hard link: no bytes copied).
   await mapLimit(missed, 64, ({ url, key }) => link(join(options.outputDir, outputPathOf(url)), join(options.pagesCacheDir, `${key}.html`)).catch(() => {}))
@@ -190,6 +218,12 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
       [...used].map((key) => `${key}.html`)
     )
   return { rendered, cached, carried, units, carriedUnits: [...carriedPaths] }
+}
+
+/** What every page shows, as a render thread receives it: none of the model's lists of pages. */
+function pickRenderModel(model: SiteModel): RenderModel {
+  const { site, strings, localities, authors, categories, navigation, footerLinks } = model
+  return { site, strings, localities, authors, categories, navigation, footerLinks }
 }
 
 /** A page of the model that the cache can hold, by kind. */

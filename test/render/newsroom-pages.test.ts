@@ -80,7 +80,7 @@ test("should apply the newsroom's shortcodes, filters and transforms to its page
     outputDir: out,
     cacheDir: work,
     assets,
-    slice: { articles: model.articles.slice(0, 1).map((article) => ({ ...article, bodyHtml: '' })), listings: [], singletons: false },
+    slice: { articles: model.articles.slice(0, 1).map((article) => ({ ...article, bodyHtml: '' })), listings: [] },
   })
   const page = await readFile(join(out, 'duong-day-nong', 'index.html'), 'utf8')
   assert.match(page, /Gọi 0237 3852 000 — TÒA SOẠN/)

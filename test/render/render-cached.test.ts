@@ -2,7 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { build, type BuildResult } from '../../src/build.ts'
+import { build, planModel, type BuildResult } from '../../src/build.ts'
+import { loadContent } from '../../src/content/index.ts'
+import { renderCached } from '../../src/render/index.ts'
 import { writeArticle } from '../helpers/articles.ts'
 import { contentWith, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
 import { hashTree } from '../helpers/tree.ts'
@@ -102,6 +104,32 @@ test('should re-render everything when site.yml or a registry changes', async ()
 test('should re-render everything when the templates change', async () => {
   await buildOnce({ fingerprint: 'a' })
   assert.is((await buildOnce({ fingerprint: 'b' })).render?.cached, 0)
+})
+
+test('should write the same pages from a render thread as from the main thread alone', async () => {
+  const { sources } = await loadContent({ contentDir: content, cacheDir: join(work, 'threads-cache') })
+  assert.ok(sources)
+  const { model } = await planModel(sources, {}, testNow)
+  const assets = { css: '/a.css', articleScript: '/a.js', searchScript: '/s.js', commentsScript: '/c.js' }
+  const render = async (name: string, threads: number) => {
+    const out = join(work, name)
+    // Runs of five pages: the thread renders every other run or so.
+    const result = await renderCached(model, {
+      outputDir: join(out, 'site'),
+      pagesCacheDir: join(out, 'pages'),
+      eleventyCacheDir: join(out, 'eleventy'),
+      assets,
+      bodies: sources.bodies,
+      chunkSize: 5,
+      threads,
+    })
+    return { result, tree: await hashTree(join(out, 'site')) }
+  }
+  const alone = await render('one-thread', 0)
+  const shared = await render('two-threads', 1)
+  assert.ok(alone.result.rendered > 20, 'several runs')
+  assert.is(shared.result.rendered, alone.result.rendered)
+  assert.equal(shared.tree, alone.tree)
 })
 
 test.run()
