@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { cliBundle } from './cli-bundle.js'
 
 // A larger young generation: loading and planning 100,000 articles allocate millions of small,
 // long-lived objects, and V8's default (16 MB semi-spaces) spent a third of a no-op rebuild in
@@ -33,9 +34,14 @@ if (!hasFlag) {
   // (src/content/load.ts) inherit it.
   const tsconfig = fileURLToPath(new URL('../tsconfig.json', import.meta.url))
   process.env.TSX_TSCONFIG_PATH = tsconfig
-  const { register } = await import('tsx/esm/api')
-  register({ tsconfig })
-  const { main } = await import('../src/cli.ts')
+  // The code compiled ahead (scripts/cli-bundle.js); through tsx when it cannot be (a read-only
+  // install), or when TOASOAN_TSX=1 asks for the sources as they are.
+  const bundle = process.env.TOASOAN_TSX === '1' ? undefined : await cliBundle().catch(() => undefined)
+  if (bundle === undefined) {
+    const { register } = await import('tsx/esm/api')
+    register({ tsconfig })
+  }
+  const { main } = bundle === undefined ? await import('../src/cli.ts') : await import(pathToFileURL(bundle).href)
   process.exitCode = await main(process.argv.slice(2))
 }
 

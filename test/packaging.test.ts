@@ -10,10 +10,15 @@ import { root } from './helpers/fixtures.ts'
 const test = suite('packaging')
 
 /**
- * The command's entry, plus what it runs without a static import: the loading workers (started
- * from a data: URL) and the browser scripts the publish stage bundles (the caches' entries).
+ * The command's entry, plus what it runs without a static import: the loading and render workers
+ * (started from a data: URL) and the browser scripts the publish stage bundles (the caches' entries).
  */
-const entries = ['scripts/toasoan.js', 'src/content/load-worker.ts', ...new Set(Object.values(cacheCode).flatMap((spec) => spec.entries))]
+const entries = [
+  'scripts/toasoan.js',
+  'src/content/load-worker.ts',
+  'src/render/render-worker.ts',
+  ...new Set(Object.values(cacheCode).flatMap((spec) => spec.entries)),
+]
 
 let product: ModuleGraph = { modules: [], packages: [] }
 
@@ -29,7 +34,7 @@ test('should list every package the command imports in dependencies, not devDepe
 })
 
 test('should import nothing from the tools in scripts/', () => {
-  const launcher = ['scripts/toasoan.js', 'scripts/local-tmp.js']
+  const launcher = ['scripts/toasoan.js', 'scripts/local-tmp.js', 'scripts/cli-bundle.js']
   const outside = product.modules.filter((module) => !module.startsWith('src/') && !module.startsWith('templates/') && !launcher.includes(module))
   assert.equal(outside, [])
   assert.ok(product.modules.includes('src/build.ts'))

@@ -1,3 +1,4 @@
+import { tsImport } from 'tsx/esm/api'
 import { access } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -37,7 +38,10 @@ export async function loadUserConfig(dir: string = process.cwd()): Promise<{ pat
       ))
     )
       continue
-    const module = (await import(pathToFileURL(path).href)) as { default?: ToasoanConfig }
+    // A TypeScript file through tsx, as the command runs compiled JavaScript (scripts/cli-bundle.js).
+    const module = (name.endsWith('.ts') ? await tsImport(pathToFileURL(path).href, import.meta.url) : await import(pathToFileURL(path).href)) as {
+      default?: ToasoanConfig
+    }
     const config = module.default ?? {}
     if (typeof config !== 'object' || (config.eleventy !== undefined && typeof config.eleventy !== 'function')) {
       throw new Error(`${name} must export default an object whose "eleventy" is a function`)

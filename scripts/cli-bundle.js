@@ -1,0 +1,86 @@
+// The command's own code compiled ahead of running it: esbuild turns src/ and templates/ into
+// JavaScript once per version of the sources, kept under the package's .cache/cli/. Run through
+// tsx, every import of a build (thousands of modules, most of them Eleventy's and other
+// packages') went through tsx's hooks on another thread: 3-5 s of every command's start. The
+// packages stay outside the bundle and load as Node loads them; each command's stages stay in
+// chunks of their own, loaded when the command runs them.
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { join, relative, sep } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bundles = join(root, '.cache', 'cli')
+
+/** The files the bundle is made from, sorted: our TypeScript, and what shapes its compiling. */
+function sources() {
+  const files = ['package.json', 'tsconfig.json']
+  for (const folder of ['src', 'templates']) {
+    for (const entry of readdirSync(join(root, folder), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && /\.(ts|tsx|css|json)$/.test(entry.name)) files.push(relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    }
+  }
+  return files.sort()
+}
+
+/**
+ * esbuild's plugin that gives each module its own `import.meta.url` (the source file's URL): the
+ * code finds templates, assets and worker modules next to its source, wherever the bundle lies.
+ */
+const sourceUrls = {
+  name: 'source-urls',
+  setup(build) {
+    build.onLoad({ filter: /\.tsx?$/ }, (args) => {
+      if (args.path.includes(`${sep}node_modules${sep}`)) return undefined
+      const text = readFileSync(args.path, 'utf8').replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href))
+      return { contents: text, loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts' }
+    })
+  },
+}
+
+/**
+ * The compiled command for the current sources: its entry file, compiled first when missing.
+ * Several processes may compile at once: each writes its own folder and renames it into place.
+ *
+ * @returns {Promise<string>} The path of the entry module.
+ */
+export async function cliBundle() {
+  const esbuild = await import('esbuild')
+  const hash = createHash('sha256').update(`${esbuild.version}\0${process.version}\0`)
+  for (const file of sources())
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(root, file)))
+      .update('\0')
+  const key = hash.digest('hex').slice(0, 16)
+  const folder = join(bundles, key)
+  const entry = join(folder, 'cli.js')
+  if (existsSync(entry)) return entry
+  const temporary = join(bundles, `${key}.${process.pid}.tmp`)
+  await esbuild.build({
+    entryPoints: { cli: join(root, 'src', 'cli.ts') },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outdir: temporary,
+    tsconfig: join(root, 'tsconfig.json'),
+    plugins: [sourceUrls],
+    logLevel: 'silent',
+  })
+  try {
+    renameSync(temporary, folder)
+  } catch {
+    // Another process put the same bundle in place first.
+    rmSync(temporary, { recursive: true, force: true })
+  }
+  // Bundles of older sources, and folders killed runs left (an hour old: another process may
+  // still run from a bundle, or be writing one).
+  for (const name of readdirSync(bundles)) {
+    const path = join(bundles, name)
+    if (name !== key && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true })
+  }
+  return entry
+}
