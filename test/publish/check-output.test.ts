@@ -27,7 +27,14 @@ async function refuses(out: (content: string) => string | Promise<string>, messa
   try {
     const before = await hashTree(content)
     const target = await out(content)
-    const result = await runCliInProcess(['build', '--content', relative(root, content), '--out', target.startsWith('/') ? target : relative(root, target), ...now])
+    const result = await runCliInProcess([
+      'build',
+      '--content',
+      relative(root, content),
+      '--out',
+      target.startsWith('/') ? target : relative(root, target),
+      ...now,
+    ])
     assert.is(result.code, 2, result.stdout + result.stderr)
     assert.match(result.stderr, message)
     assert.match(result.stderr, /^toasoan: --out: .*\n {2}hint: .+\n$/)
