@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build } from '../src/build.ts'
-import { findChromium, launchBrowser, serveStatic, skipNotice } from './helpers/browser.ts'
+import { findChromium, launchChromium, serveStatic, skipNotice } from './helpers/browser.ts'
 import { startCommentEndpoint, type CommentEndpoint } from './helpers/comment-endpoint.ts'
 import { contentWith, removeDir, tempDir, testNow } from './helpers/fixtures.ts'
 
@@ -15,7 +15,6 @@ let work = ''
 let content = ''
 let site: { origin: string; close: () => Promise<void> } | undefined
 let endpoint: CommentEndpoint | undefined
-let chromiumBrowser: Browser | undefined
 let browser: BrowserContext | undefined
 
 async function openArticle(context: BrowserContext = browser!): Promise<Page> {
@@ -44,14 +43,11 @@ if (!chromiumPath) {
     await writeFile(siteYml, (await readFile(siteYml, 'utf8')).replace('https://comments.example/v3/entry/toasoan', endpoint.url))
     const result = await build({ contentDir: content, outDir: out, cacheDir: join(work, 'cache'), now: testNow, log: () => {}, baseUrl: site.origin })
     assert.ok(result.ok)
-    // One Chromium for the suite; the tests without JavaScript get a context of their own in it.
-    chromiumBrowser = await launchBrowser(chromiumPath)
-    browser = await chromiumBrowser.newContext({ locale: 'vi-VN' })
+    browser = await launchChromium(chromiumPath, { locale: 'vi-VN' })
   })
 
   test.after(async () => {
     await browser?.close()
-    await chromiumBrowser?.close()
     await site?.close()
     await endpoint?.close()
     await removeDir(work)
@@ -138,7 +134,7 @@ if (!chromiumPath) {
 
   test('should post the plain form without JavaScript and show the notice after the redirect', async () => {
     endpoint!.received.length = 0
-    const noScript = await chromiumBrowser!.newContext({ javaScriptEnabled: false })
+    const noScript = await launchChromium(chromiumPath, { javaScriptEnabled: false })
     try {
       const page = await openArticle(noScript)
       assert.is(await page.locator('#binh-luan').isVisible(), false, 'no notice before posting')

@@ -1,9 +1,9 @@
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build } from '../../src/build.ts'
-import { findChromium, launchBrowser, serveStatic, skipNotice } from '../helpers/browser.ts'
+import { findChromium, launchChromium, serveStatic, skipNotice } from '../helpers/browser.ts'
 import { contentWith, fixtures, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
 
 const test = suite('search page in a browser')
@@ -11,7 +11,6 @@ const chromiumPath = findChromium()
 let work = ''
 let content = ''
 let site: { origin: string; close: () => Promise<void> } | undefined
-let chromiumBrowser: Browser | undefined
 let browser: BrowserContext | undefined
 
 async function search(page: Page, query: string, extra = ''): Promise<{ status: string; titles: string[]; metas: string[]; excerpts: string[] }> {
@@ -48,14 +47,11 @@ if (!chromiumPath) {
     })
     assert.ok(result.ok)
     site = await serveStatic(join(work, 'dist'))
-    // One Chromium for the suite; the tests without JavaScript get a context of their own in it.
-    chromiumBrowser = await launchBrowser(chromiumPath)
-    browser = await chromiumBrowser.newContext({ locale: 'vi-VN' })
+    browser = await launchChromium(chromiumPath, { locale: 'vi-VN' })
   })
 
   test.after(async () => {
     await browser?.close()
-    await chromiumBrowser?.close()
     await site?.close()
     await removeDir(work)
     await removeDir(content)
@@ -242,7 +238,7 @@ if (!chromiumPath) {
   })
 
   test('should reach the search page from any page without JavaScript, and say how to browse instead', async () => {
-    const noScript = await chromiumBrowser!.newContext({ javaScriptEnabled: false })
+    const noScript = await launchChromium(chromiumPath, { javaScriptEnabled: false })
     try {
       const page = await noScript.newPage()
       await page.goto(`${site!.origin}/2019/10/hoi-nghi-lang-nghe/`)
