@@ -57,7 +57,7 @@ ${deployUsage}
 `
 
 /**
- * Runs the command line.
+ * Runs the command line: `scripts/toasoan.js` calls it once per process.
  *
  * @param argv Arguments after the program name.
  * @returns The exit code: 0 success, 1 content errors, 2 wrong usage, 128 + the signal's number
@@ -68,6 +68,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
   })
+  return runCommand(argv)
+}
+
+/**
+ * Runs one command in this process, as {@link main} does but without taking over the process's
+ * standard output: what the command prints goes through `console`, so tests can run many commands
+ * in one process and read what each printed.
+ *
+ * @param argv Arguments after the program name.
+ * @returns The exit code, as {@link main} returns it.
+ */
+export async function runCommand(argv: readonly string[]): Promise<number> {
   try {
     return await run(argv)
   } catch (error) {

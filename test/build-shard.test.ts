@@ -50,18 +50,32 @@ test.after(async () => {
   await removeDir(content)
 })
 
-/** Runs shards `1..count` (skipping `missing`) into caches of their own, copies them into one, and builds. */
+const shardRuns = new Map<number, Promise<string>>()
+
+/** Runs shards `1..count` into caches of their own (`shard-I/` in the folder returned), once per count. */
+function runShards(count: number): Promise<string> {
+  const run = async (): Promise<string> => {
+    const dir = join(work, `n${count}`)
+    for (let index = 1; index <= count; index++) {
+      const result = await buildShard({ ...shape, contentDir: content, cacheDir: join(dir, `shard-${index}`), shard: { index, count } })
+      assert.ok(result.ok, `shard ${index}/${count}`)
+    }
+    assert.equal(await readdir(dir).then((names) => names.includes('dist')), false, 'a shard writes no output')
+    return dir
+  }
+  const runs = shardRuns.get(count) ?? run()
+  shardRuns.set(count, runs)
+  return runs
+}
+
+/** Runs shards `1..count`, copies the caches of all but `missing` into one, and builds. */
 async function shardedBuild(count: number, missing?: number): Promise<BuildResult & { out: string }> {
-  const dir = join(work, `n${count}${missing ? `-without-${missing}` : ''}`)
+  const shards = await runShards(count)
+  const dir = join(shards, missing ? `without-${missing}` : 'all')
   const merged = join(dir, 'cache')
   for (let index = 1; index <= count; index++) {
-    if (index === missing) continue
-    const cacheDir = join(dir, `shard-${index}`)
-    const result = await buildShard({ ...shape, contentDir: content, cacheDir, shard: { index, count } })
-    assert.ok(result.ok, `shard ${index}/${count}`)
-    assert.equal(await readdir(dir).then((names) => names.includes('dist')), false, 'a shard writes no output')
     // Merging is copying: a file two shards wrote is valid whichever copy wins.
-    await cp(cacheDir, merged, { recursive: true, force: true })
+    if (index !== missing) await cp(join(shards, `shard-${index}`), merged, { recursive: true, force: true })
   }
   const out = join(dir, 'dist')
   const result = await build({ ...shape, contentDir: content, outDir: out, cacheDir: merged })
@@ -69,7 +83,9 @@ async function shardedBuild(count: number, missing?: number): Promise<BuildResul
   return { ...result, out }
 }
 
-for (const count of [1, 2, 3]) {
+// One shard and three: each case is a whole build and its shards, and three shards cover what two
+// would (a share of the bundles, the articles and the index pages each, files two shards wrote).
+for (const count of [1, 3]) {
   test(`should build the same bytes from ${count} shard${count > 1 ? 's' : ''} as one cold build, indexing and rendering no article again`, async () => {
     const result = await shardedBuild(count)
     assert.equal(await hashTree(result.out), cold)
@@ -82,7 +98,7 @@ for (const count of [1, 2, 3]) {
 }
 
 test('should build the same bytes when a shard is missing, only doing its work again', async () => {
-  const result = await shardedBuild(4, 2)
+  const result = await shardedBuild(3, 2)
   assert.equal(await hashTree(result.out), cold)
   assert.ok((result.search?.indexed ?? 0) > 0, 'the missing shard’s bundles are indexed by the final build')
 })

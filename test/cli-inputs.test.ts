@@ -5,7 +5,7 @@ import { XMLValidator } from 'fast-xml-parser'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { contentWith, fixtures, removeDir, root, tempDir, testNow } from './helpers/fixtures.ts'
-import { runCli } from './helpers/run-cli.ts'
+import { runCliInProcess } from './helpers/run-cli.ts'
 import { renderRss } from '../templates/xml/rss.ts'
 import type { FeedWithBodies } from '../src/site/index.ts'
 
@@ -18,16 +18,24 @@ function problems(output: string): string[] {
   return output.split('\n').filter((line) => /:\d+:\d+ (error|warning) /.test(line) || /^\d+ errors?, \d+ warnings?$/.test(line))
 }
 
-// Both commands report through loadContent, so agreement is structural; each child process costs
-// seconds, so one case stands for each stage that could disagree: the body (Markdown limits), the
-// bytes (decoding) and the images (format).
+// Both commands report through loadContent, so agreement is structural; one case stands for each
+// stage that could disagree: the body (Markdown limits), the bytes (decoding) and the images
+// (format). The commands run in this process (cli.test.ts runs the command as a child process).
 for (const name of ['body-too-deep', 'invalid-encoding', 'unsupported-image']) {
   test(`should report ${name} the same in check and build`, async () => {
     const content = await contentWith(join(fixtures, 'errors', name), { keepSiteArticles: true })
     const work = await tempDir('cli-inputs')
     try {
-      const check = await runCli(['check', '--content', relative(root, content)])
-      const build = await runCli(['build', '--content', relative(root, content), '--out', relative(root, join(work, 'dist')), '--now', String(testNow)])
+      const check = await runCliInProcess(['check', '--content', relative(root, content)])
+      const build = await runCliInProcess([
+        'build',
+        '--content',
+        relative(root, content),
+        '--out',
+        relative(root, join(work, 'dist')),
+        '--now',
+        String(testNow),
+      ])
       assert.is(check.code, 1, check.stdout + check.stderr)
       assert.is(build.code, 1, build.stdout + build.stderr)
       const expected = (await readFile(join(fixtures, 'errors', name, 'expected.txt'), 'utf8'))
@@ -49,7 +57,7 @@ for (const name of ['body-too-deep', 'invalid-encoding', 'unsupported-image']) {
 test('should build a CRLF copy with byte-order marks like the original', async () => {
   const content = await contentWith(join(fixtures, 'errors', 'crlf-bom'))
   try {
-    const check = await runCli(['check', '--content', relative(root, content)])
+    const check = await runCliInProcess(['check', '--content', relative(root, content)])
     assert.match(check.stderr, 'articles/2019/10/bai-loi.md:4:11 error Unknown locality "tp-thanh-hao"')
   } finally {
     await removeDir(content)

@@ -8,7 +8,7 @@ import { cacheControlFor, contentTypeFor } from '../../templates/cdn/cdn-rules.t
 import { checkLimits, checkTarget, planDeploy, platformLimits, parseRedirects } from '../../src/deploy/index.ts'
 import { builtFixture } from '../helpers/built-fixture.ts'
 import { removeDir, tempDir } from '../helpers/fixtures.ts'
-import { runCli } from '../helpers/run-cli.ts'
+import { runCliInProcess } from '../helpers/run-cli.ts'
 
 const test = suite('deploy/platform-limits')
 let work = ''
@@ -48,7 +48,7 @@ test('should refuse a fixture past tiny limits, naming the limit, in the command
   const result = await checkTarget(outDir, 'cloudflare', { limits: { maxFiles: 10 } })
   assert.is(result.errors.length, 1)
   assert.match(result.errors[0] ?? '', /^cloudflare: \d+ files, more than the 10 a deploy may hold\. \[maxFiles\]/)
-  const cli = await runCli(['deploy', '--check', 'cloudflare', '--max-files', '10', '--out', outDir])
+  const cli = await runCliInProcess(['deploy', '--check', 'cloudflare', '--max-files', '10', '--out', outDir])
   assert.is(cli.code, 1)
   assert.match(cli.stderr, /more than the 10 a deploy may hold\. \[maxFiles\]\n {2}way out: On a paid plan Cloudflare allows 100,000 files/)
   assert.match(cli.stderr, /cannot be deployed to cloudflare as it is; nothing was uploaded\./)

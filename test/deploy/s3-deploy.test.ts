@@ -10,7 +10,7 @@ import { deployToS3 } from '../../src/deploy/index.ts'
 import { computeFileManifest, readFileManifest, type FileManifest } from '../../src/publish/index.ts'
 import { writeArticle } from '../helpers/articles.ts'
 import { cliScript, contentWith, removeDir, root, tempDir, testNow } from '../helpers/fixtures.ts'
-import { runCli } from '../helpers/run-cli.ts'
+import { runCliInProcess } from '../helpers/run-cli.ts'
 import { startS3Server, type S3Server } from '../helpers/s3-server.ts'
 
 const test = suite('deploy/s3-deploy')
@@ -29,8 +29,10 @@ const rebuild = async (): Promise<FileManifest> => {
   assert.equal(manifest, (await computeFileManifest(outDir, join(work, 'check.stamps.json'))).manifest, 'the manifest lists the output')
   return manifest
 }
+// `toasoan deploy` in this process (the server's credentials are in process.env); the deploy
+// killed half-way below is a child process.
 const deploy = (prefix: string, ...extra: string[]) =>
-  runCli(['deploy', '--to', `s3://site/${prefix}`, '--endpoint', server.endpoint, '--out', outDir, ...extra], server.env)
+  runCliInProcess(['deploy', '--to', `s3://site/${prefix}`, '--endpoint', server.endpoint, '--out', outDir, ...extra])
 const listKeys = async (prefix: string): Promise<string[]> => {
   const page = await client.send(new ListObjectsV2Command({ Bucket: 'site', Prefix: `${prefix}/` }))
   return (page.Contents ?? []).map((object) => `/${(object.Key ?? '').slice(prefix.length + 1)}`).sort()

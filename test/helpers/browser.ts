@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { mkdir, rm } from 'node:fs/promises'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import sirv from 'sirv'
 import { root, tempDir } from './fixtures.ts'
 
@@ -20,6 +20,36 @@ export const skipNotice =
 /** Options of a browser context: JavaScript on or off, viewport, locale… */
 export type ContextOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>
 
+/** Chromium's flags for tests: headless, no sandbox (containers), no background networking. */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/** Playwright keeps its artifacts (and a launched browser's profiles) in the OS temporary folder; keep them in the repository. */
+async function keepTemporaryFilesInRepository(): Promise<void> {
+  const tmp = join(root, '.cache', 'test-tmp', 'tmp')
+  await mkdir(tmp, { recursive: true })
+  process.env['TMPDIR'] = tmp
+}
+
+/**
+ * Starts headless Chromium for a suite that needs several contexts (JavaScript on and off, other
+ * viewports): each `browser.newContext(options)` is a fresh profile, and costs far less than
+ * another launch. Close the browser in the suite's `after`.
+ *
+ * @param executablePath From {@link findChromium}.
+ */
+export async function launchBrowser(executablePath: string): Promise<Browser> {
+  await keepTemporaryFilesInRepository()
+  return chromium.launch({ executablePath, headless: true, args: chromiumArgs })
+}
+
 /**
  * Starts headless Chromium with a fresh profile inside the repository and no background
  * networking, and returns its one browser context.
@@ -28,17 +58,9 @@ export type ContextOptions = NonNullable<Parameters<typeof chromium.launchPersis
  * @param options Context options (JavaScript, viewport, locale).
  */
 export async function launchChromium(executablePath: string, options: ContextOptions = {}): Promise<BrowserContext> {
-  // Playwright keeps its artifacts in the OS temporary folder; keep them in the repository.
-  const tmp = join(root, '.cache', 'test-tmp', 'tmp')
-  await mkdir(tmp, { recursive: true })
-  process.env['TMPDIR'] = tmp
+  await keepTemporaryFilesInRepository()
   const profile = await tempDir('chromium-profile')
-  const context = await chromium.launchPersistentContext(profile, {
-    ...options,
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  const context = await chromium.launchPersistentContext(profile, { ...options, executablePath, headless: true, args: chromiumArgs })
   // Chromium may still be flushing its cache when the context closes: retry, and never fail a test over it.
   context.on('close', () => void rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => {}))
   return context

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { format } from 'node:util'
 import { cliScript, root } from './fixtures.ts'
 
 /** What a command printed and how it exited. */
@@ -48,4 +49,33 @@ export function runProcess(command: string, args: readonly string[], env: Record
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, stdout, stderr }))
   })
+}
+
+/**
+ * Runs a `toasoan` command in this process (src/cli.ts's `runCommand`, what the bin runs), collecting
+ * what it prints through `console`. It spares the seconds a child process costs (Node, tsx, the
+ * stages loaded again); what only a real process shows — the exit code the shell sees, signals, the
+ * environment's TZ and locale, the working folder, tsx's set-up — needs {@link runCli}.
+ *
+ * @param args Arguments after `toasoan`; relative paths are read from the repository's root, the
+ *   working folder of the tests.
+ */
+export async function runCliInProcess(args: readonly string[]): Promise<CliResult> {
+  const { runCommand } = await import('../../src/cli.ts')
+  let stdout = ''
+  let stderr = ''
+  const saved = { log: console.log, info: console.info, error: console.error, warn: console.warn }
+  const toStdout = (...data: unknown[]): void => {
+    stdout += `${format(...data)}\n`
+  }
+  const toStderr = (...data: unknown[]): void => {
+    stderr += `${format(...data)}\n`
+  }
+  Object.assign(console, { log: toStdout, info: toStdout, error: toStderr, warn: toStderr })
+  try {
+    const code = await runCommand(args)
+    return { code, stdout, stderr }
+  } finally {
+    Object.assign(console, saved)
+  }
 }

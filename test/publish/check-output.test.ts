@@ -6,11 +6,12 @@ import { build } from '../../src/build.ts'
 import { isOutputFolder, pathRelation } from '../../src/publish/check-output.ts'
 import { UsageError } from '../../src/usage-error.ts'
 import { contentWith, exists, removeDir, root, tempDir, testNow } from '../helpers/fixtures.ts'
-import { runCli } from '../helpers/run-cli.ts'
+import { runCliInProcess } from '../helpers/run-cli.ts'
 import { hashTree } from '../helpers/tree.ts'
 
 // A build replaces its output folder as a whole: an --out that is, holds or sits in the content
-// folder, a file, or a folder of someone else's files is refused before anything is touched.
+// folder, a file, or a folder of someone else's files is refused before anything is touched. The
+// commands run in this process (runCliInProcess); cli.test.ts sees usage errors from a child process.
 const test = suite('checkOutput')
 const now = ['--now', '2026-11-26T08:00:00+07:00']
 
@@ -26,7 +27,14 @@ async function refuses(out: (content: string) => string | Promise<string>, messa
   try {
     const before = await hashTree(content)
     const target = await out(content)
-    const result = await runCli(['build', '--content', relative(root, content), '--out', target.startsWith('/') ? target : relative(root, target), ...now])
+    const result = await runCliInProcess([
+      'build',
+      '--content',
+      relative(root, content),
+      '--out',
+      target.startsWith('/') ? target : relative(root, target),
+      ...now,
+    ])
     assert.is(result.code, 2, result.stdout + result.stderr)
     assert.match(result.stderr, message)
     assert.match(result.stderr, /^toasoan: --out: .*\n {2}hint: .+\n$/)
@@ -155,7 +163,7 @@ test('should refuse a dangerous --out in serve before the first build', async ()
   const content = await contentWith(undefined, { keepSiteArticles: true })
   try {
     const before = await hashTree(content)
-    const result = await runCli(['serve', '--content', relative(root, content), '--out', relative(root, content), '--port', '0'])
+    const result = await runCliInProcess(['serve', '--content', relative(root, content), '--out', relative(root, content), '--port', '0'])
     assert.is(result.code, 2, result.stdout + result.stderr)
     assert.match(result.stderr, 'is the content folder')
     assert.equal(await hashTree(content), before)

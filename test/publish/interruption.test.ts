@@ -5,7 +5,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { writeArticle } from '../helpers/articles.ts'
 import { cliScript, contentWith, exists, fixtures, removeDir, root, tempDir } from '../helpers/fixtures.ts'
-import { runCli } from '../helpers/run-cli.ts'
+import { runCli, runCliInProcess } from '../helpers/run-cli.ts'
 import { hashTree } from '../helpers/tree.ts'
 
 // CI cancels runs all the time: a build stopped by SIGTERM (or Ctrl-C) must leave the previous
@@ -68,7 +68,9 @@ test('should leave the previous output byte-identical whenever SIGTERM stops a b
   try {
     const out = join(work, 'dist')
     const args = ['build', '--content', relative(root, content), '--out', relative(root, out), ...now]
-    const first = await runCli(args)
+    // Builds that are not stopped run in this process; the stopped ones, and the next (which must
+    // tell this process's staging folder from a dead one's), are child processes.
+    const first = await runCliInProcess(args)
     assert.is(first.code, 0, first.stderr)
     const before = await hashTree(out)
     // Real work for the next build: a changed article and a new one (pages, listings, feeds, search).
@@ -119,12 +121,12 @@ test('should put back an output that a build killed between its two renames left
   try {
     const out = join(work, 'dist')
     const args = ['build', '--content', relative(root, content), '--out', relative(root, out), ...now]
-    assert.is((await runCli(args)).code, 0)
+    assert.is((await runCliInProcess(args)).code, 0)
     const before = await hashTree(out)
     // What SIGKILL between `rename(dist, .dist.old-<pid>)` and `rename(staging, dist)` leaves.
     await rename(out, join(work, `.dist.old-${await deadPid()}`))
     await cp(join(fixtures, 'errors', 'missing-title', 'articles'), join(content, 'articles'), { recursive: true })
-    const failed = await runCli(args)
+    const failed = await runCliInProcess(args)
     assert.is(failed.code, 1, 'the next build fails on the broken article')
     assert.equal(await hashTree(out), before, 'and the output it found aside is back in place')
     assert.equal(

@@ -1,23 +1,31 @@
-import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { build } from '../../src/build.ts'
-import { findChromium, launchChromium, serveStatic, skipNotice } from '../helpers/browser.ts'
-import { fixtureSite, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
+import { builtFixture } from '../helpers/built-fixture.ts'
+import { findChromium, launchBrowser, serveStatic, skipNotice } from '../helpers/browser.ts'
 
 const test = suite('article page in a browser')
 const chromiumPath = findChromium()
+// The fixture site as built once for the test process, and one Chromium with a context per test.
+let site: { origin: string; close: () => Promise<void> } | undefined
+let browser: Browser | undefined
 
 if (!chromiumPath) {
   console.warn(skipNotice)
   test.skip('should read completely with JavaScript off, on a phone, without layout overflow', () => {})
 } else {
+  test.before(async () => {
+    site = await serveStatic(await builtFixture())
+    browser = await launchBrowser(chromiumPath)
+  })
+
+  test.after(async () => {
+    await browser?.close()
+    await site?.close()
+  })
+
   test('should read completely with JavaScript off, on a phone, without layout overflow', async () => {
-    const dir = await tempDir('browser')
-    const result = await build({ contentDir: fixtureSite, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), now: testNow, log: () => {} })
-    assert.ok(result.ok)
-    const site = await serveStatic(join(dir, 'dist'))
-    const context = await launchChromium(chromiumPath, { javaScriptEnabled: false, viewport: { width: 375, height: 740 }, locale: 'vi-VN' })
+    const context = await browser!.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 740 }, locale: 'vi-VN' })
     try {
       const page = await context.newPage()
       const failures: string[] = []
@@ -25,7 +33,7 @@ if (!chromiumPath) {
       page.on('response', (response) => {
         if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`)
       })
-      await page.goto(`${site.origin}/2019/10/hoi-nghi-lang-nghe/`, { waitUntil: 'load' })
+      await page.goto(`${site!.origin}/2019/10/hoi-nghi-lang-nghe/`, { waitUntil: 'load' })
       assert.is(await page.locator('h1').innerText(), 'Hội nghị lắng nghe ý kiến người dân phường Điện Biên')
       assert.is(await page.locator('html').getAttribute('lang'), 'vi')
       assert.match(await page.locator('.byline').innerText(), 'Thứ năm, 24/10/2019 - 09:15')
@@ -43,22 +51,16 @@ if (!chromiumPath) {
       assert.equal(failures, [])
     } finally {
       await context.close()
-      await site.close()
-      await removeDir(dir)
     }
   })
 
   test('should fill "Tin mới" from the locality fragment when JavaScript runs', async () => {
-    const dir = await tempDir('browser')
-    const result = await build({ contentDir: fixtureSite, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), now: testNow, log: () => {} })
-    assert.ok(result.ok)
-    const site = await serveStatic(join(dir, 'dist'))
-    const context = await launchChromium(chromiumPath, { locale: 'vi-VN' })
+    const context = await browser!.newContext({ locale: 'vi-VN' })
     try {
       const page = await context.newPage()
       const errors: string[] = []
       page.on('pageerror', (error) => errors.push(error.message))
-      await page.goto(`${site.origin}/2019/10/hoi-nghi-lang-nghe/`)
+      await page.goto(`${site!.origin}/2019/10/hoi-nghi-lang-nghe/`)
       const latest = page.locator('[data-latest-news] .latest-news')
       await latest.waitFor({ timeout: 10_000 })
       assert.is(await latest.locator('h2').innerText(), 'Tin mới')
@@ -68,7 +70,7 @@ if (!chromiumPath) {
         'the page being read is left out'
       )
       // The newer article lists the older one under "Tin liên quan": "Tin mới" does not repeat it.
-      await page.goto(`${site.origin}/2024/05/tieu-de-co-the-script/`, { waitUntil: 'networkidle' })
+      await page.goto(`${site!.origin}/2024/05/tieu-de-co-the-script/`, { waitUntil: 'networkidle' })
       assert.equal(await page.locator('.related a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))), ['/2019/10/hoi-nghi-lang-nghe/'])
       await page.waitForFunction(() => document.querySelector('[data-latest-news]')?.innerHTML === '')
       assert.is(await page.locator('[data-latest-news] a').count(), 0, 'nothing left that the page does not already show')
@@ -78,8 +80,6 @@ if (!chromiumPath) {
       assert.ok((await page.locator('.share a[href^="https://www.facebook.com/sharer/"]').count()) === 1)
     } finally {
       await context.close()
-      await site.close()
-      await removeDir(dir)
     }
   })
 }

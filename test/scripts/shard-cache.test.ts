@@ -5,7 +5,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { builtFixture } from '../helpers/built-fixture.ts'
 import { exists, fixtureSite, removeDir, root, tempDir } from '../helpers/fixtures.ts'
-import { type CliResult, runCli, runProcess } from '../helpers/run-cli.ts'
+import { type CliResult, runCliInProcess, runProcess } from '../helpers/run-cli.ts'
 import { hashTree } from '../helpers/tree.ts'
 
 // scripts/shard-cache.sh: how the site workflow's shards hand their caches to the build job.
@@ -83,11 +83,13 @@ test("should carry the shards' caches from their runners to the build, which the
   const work = await tempDir('shard-cache')
   const now = ['--now', '2026-11-26T08:00:00+07:00']
   try {
-    // Each runner has its own checkout, hence its own .cache/ in the working folder, and the same content path.
+    // Each runner has its own checkout, hence its own .cache/ in the working folder, and the same
+    // content path. The commands run in this process, so that folder is given as --cache (the
+    // default, .cache of the working folder, is tested in cli.test.ts).
     for (const index of [1, 2]) {
       const runner = join(work, `runner-${index}`)
       await mkdir(runner, { recursive: true })
-      const shard = await runCli(['build', '--shard', `${index}/2`, '--content', fixtureSite, ...now], {}, runner)
+      const shard = await runCliInProcess(['build', '--shard', `${index}/2`, '--content', fixtureSite, '--cache', join(runner, '.cache'), ...now])
       assert.is(shard.code, 0, shard.stdout + shard.stderr)
       const archive = join(work, 'shards', `toasoan-shard-${index}`, 'shard.tar.zst')
       await mkdir(dirname(archive), { recursive: true })
@@ -97,7 +99,7 @@ test("should carry the shards' caches from their runners to the build, which the
     await mkdir(final)
     const merge = await runScript(['merge', join(work, 'shards'), '2'], final)
     assert.match(merge.stdout, 'merged the caches of 2 of 2 shards into .cache', merge.stderr)
-    const build = await runCli(['build', '--content', fixtureSite, '--out', 'dist', ...now], {}, final)
+    const build = await runCliInProcess(['build', '--content', fixtureSite, '--out', join(final, 'dist'), '--cache', join(final, '.cache'), ...now])
     assert.is(build.code, 0, build.stdout + build.stderr)
     assert.match(build.stdout, /search bundles: 0 indexed, \d+ from the cache/)
     assert.match(build.stdout, /images: 0 processed, \d+ from the cache/)
