@@ -27,6 +27,7 @@ const stageOf: ReadonlyArray<readonly [prefix: string, stage: Stage]> = [
   ['src/cache/', 'shared'],
   ['src/problems/', 'shared'],
   ['src/output-unit.ts', 'shared'],
+  ['src/typescript-worker.ts', 'shared'],
   ['src/images/', 'images'],
   ['src/markdown/', 'markdown'],
   ['src/content/', 'content'],

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { startTypeScriptWorker } from '../typescript-worker.ts'
 import { glob } from 'tinyglobby'
 import { VFile } from 'vfile'
 import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
@@ -313,15 +313,12 @@ export function compare(a: string, b: string): number {
 async function loadInWorkers(paths: readonly string[], setup: ArticleSetup, workers: number, progress: Progress, lean = false): Promise<ArticleBatch[]> {
   let loaded = 0
   const size = Math.ceil(paths.length / workers)
-  // Workers start without the parent's TypeScript loader: a one-line entry registers tsx, then
-  // imports the worker module.
-  const entry = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(new URL('./load-worker.ts', import.meta.url).href)})`
   const shares = await Promise.all(
     Array.from({ length: workers }, (_, index) => {
       const share = paths.slice(index * size, (index + 1) * size)
       return new Promise<ArticleBatch[]>((done, fail) => {
         const batches: ArticleBatch[] = []
-        const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(entry)}`), {
+        const worker = startTypeScriptWorker(new URL('./load-worker.ts', import.meta.url), {
           workerData: { paths: share, setup, batchSize: 2000 },
           // As for the main thread (scripts/toasoan.js): a larger young generation, less time collecting.
           resourceLimits: lean ? { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 768 } : { maxYoungGenerationSizeMb: 256 },

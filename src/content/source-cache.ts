@@ -118,16 +118,16 @@ export async function writeCachedSources(
   for (const [group, list] of groups) {
     if (!changed.has(group)) continue
     const earlier = list.every((entry) => bodies.has(entry.path)) ? new Map<string, StoredBody>() : await readStoredBodies(dir, group)
-    const stored = list.map((entry): StoredBody => {
-      const html = bodies.get(entry.path)
+    // An entry whose body is neither new nor in the group's file (a file torn by hand) is left
+    // out with it: that article loads from scratch next time.
+    const kept = list.flatMap((entry) => {
       const digest = entry.result.article?.digest ?? ''
-      if (html !== undefined) return { path: entry.path, digest, html }
-      const kept = earlier.get(entry.path)
-      // Not in the group's file: only when that file was deleted by hand; the entry goes too.
-      return kept?.digest === digest ? kept : { path: entry.path, digest: '', html: '' }
+      const html = bodies.get(entry.path)
+      const body = html === undefined ? earlier.get(entry.path) : { path: entry.path, digest, html }
+      return body?.digest === digest ? [{ entry, body }] : []
     })
-    await writeAtomic(join(dir, bodiesFile(group)), serialize(stored))
-    await writeAtomic(join(dir, group), serialize(list.filter((_, index) => stored[index]?.digest !== '')))
+    await writeAtomic(join(dir, bodiesFile(group)), serialize(kept.map(({ body }) => body)))
+    await writeAtomic(join(dir, group), serialize(kept.map(({ entry }) => entry)))
   }
   return [...groups.keys()].flatMap((group) => [group, bodiesFile(group)])
 }

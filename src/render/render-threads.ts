@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads'
+import { startTypeScriptWorker } from '../typescript-worker.ts'
 import type { EleventyRenderOptions, RenderModel } from './eleventy-site.tsx'
 
 /** A thread rendering runs of pages (see render-worker.ts). */
@@ -17,10 +17,7 @@ export interface RenderThread {
  * @param model What every page shows.
  */
 export function startRenderThread(model: RenderModel): RenderThread {
-  // Workers start without the parent's TypeScript loader: a one-line entry registers tsx (with
-  // the package's tsconfig, from TSX_TSCONFIG_PATH), then imports the worker module.
-  const entry = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(new URL('./render-worker.ts', import.meta.url).href)})`
-  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(entry)}`), { workerData: { model } })
+  const worker = startTypeScriptWorker(new URL('./render-worker.ts', import.meta.url), { workerData: { model } })
   let pending: { done: (written: number) => void; fail: (error: Error) => void } | undefined
   let stopped: Error | undefined
   worker.on('message', (message: { written: number } | { error: string }) => {
