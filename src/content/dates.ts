@@ -90,14 +90,3 @@ function describeInvalid(reason: string): string {
   if (/hour|minute|second/.test(reason)) return 'no such time of day'
   return reason
 }
-
-/**
- * Formats an instant for RSS (RFC 822) in a zone: `Thu, 24 Oct 2019 09:15:00 +0700`. English
- * day and month names whatever the machine's locale, as the format requires.
- *
- * @param epoch Milliseconds since the epoch.
- * @param timeZone IANA zone.
- */
-export function rfc822InZone(epoch: number, timeZone: string): string {
-  return DateTime.fromMillis(epoch, { zone: timeZone }).toRFC2822() ?? ''
-}

@@ -8,7 +8,7 @@ export {
   type ArticleSource,
   type LoadedArticle,
 } from './article.ts'
-export { isoInZone, parseArticleDate, partsInZone, rfc822InZone, type ArticleDate } from './dates.ts'
+export { isoInZone, parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
 export { loadComments, type CommentSource } from './comments.ts'
 export { compare, folderKey, loadBodies, loadContent, type ContentSources, type LoadedContent, type LoadOptions } from './load.ts'
 export type { MediaFile } from './media.ts'

@@ -110,16 +110,6 @@ export async function readFileManifest(dir: string): Promise<FileManifest | unde
 }
 
 /**
- * Writes the manifest into the output folder.
- *
- * @param dir The output (or staging) folder.
- * @param manifest From {@link computeFileManifest}.
- */
-export async function writeFileManifest(dir: string, manifest: FileManifest): Promise<void> {
-  await writeAtomic(join(dir, manifestName), JSON.stringify(manifest))
-}
-
-/**
  * The manifest of an output made of freshly written files and folders carried over from the last
  * output: the fresh files as listed before the carry, the carried folders' entries from the last
  * output's manifest (they are the very same files, moved). A fresh file inside a carried folder (a
@@ -153,12 +143,19 @@ export function mergeCarried(fresh: FileManifest, previous: FileManifest | undef
  */
 export async function writeOutputManifest(dir: string, stampFile: string, merged?: FileManifest): Promise<{ files: number; hashed: number; digest: string }> {
   const { manifest, hashed } = merged === undefined ? await computeFileManifest(dir, stampFile) : { manifest: merged, hashed: 0 }
-  await writeFileManifest(dir, manifest)
-  return { files: Object.keys(manifest.files).length, hashed, digest: digest(JSON.stringify(manifest)) }
+  // Serialised once, for the file and its digest (25 MB at 100,000 articles).
+  const text = JSON.stringify(manifest)
+  await writeAtomic(join(dir, manifestName), text)
+  return { files: Object.keys(manifest.files).length, hashed, digest: digest(text) }
 }
 
 /** Whether a URL path lies under one of the output folders (`2019/05`, `pagefind/3`). */
 function underFolders(folders: readonly string[]): (path: string) => boolean {
-  const prefixes = folders.map((folder) => `/${folder}/`)
-  return (path) => prefixes.some((prefix) => path.startsWith(prefix))
+  // Each of the path's few ancestors looked up in a set: a list of prefixes tried one by one cost
+  // 235,000 paths × 1,300 carried folders at 100,000 articles.
+  const set = new Set(folders)
+  return (path) => {
+    for (let end = path.indexOf('/', 1); end !== -1; end = path.indexOf('/', end + 1)) if (set.has(path.slice(1, end))) return true
+    return false
+  }
 }

@@ -8,7 +8,6 @@ export {
   manifestName,
   mergeCarried,
   readFileManifest,
-  writeFileManifest,
   writeOutputManifest,
   type FileManifest,
   type ManifestEntry,

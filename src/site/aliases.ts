@@ -85,13 +85,22 @@ function takenPaths(loaded: readonly LoadedArticle[], registries: Registries): T
     page(categoryUrl(category.id), `the category page of "${category.id}"`, true)
     page(feedUrl(categoryUrl(category.id)), `the feed of "${category.id}"`)
   }
+  // Archives and categories are shared by many articles: each is taken once (100,000 articles,
+  // a few hundred months).
+  const months = new Set<string>()
+  const categories = new Set<string>()
   for (const { article } of loaded) {
     const url = articleUrlOf(article, registries.site.timeZone)
     page(url, `the article ${article.sourcePath}`)
-    const [, year, month] = url.split('/')
-    page(`/${year}/`, `the archive of ${year}`)
-    page(monthUrl(Number(year), Number(month)), `the archive of ${month}/${year}`, true)
-    if (article.category !== undefined) {
+    const month = url.slice(0, url.indexOf('/', url.indexOf('/', 1) + 1) + 1)
+    if (!months.has(month)) {
+      months.add(month)
+      const [, year, number] = month.split('/')
+      page(`/${year}/`, `the archive of ${year}`)
+      page(monthUrl(Number(year), Number(number)), `the archive of ${number}/${year}`, true)
+    }
+    if (article.category !== undefined && !categories.has(article.category)) {
+      categories.add(article.category)
       page(categoryUrl(article.category), `the category page of "${article.category}"`, true)
       page(feedUrl(categoryUrl(article.category)), `the feed of "${article.category}"`)
     }

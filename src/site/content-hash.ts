@@ -22,8 +22,15 @@ export function contentHash(item: object): string {
 function leanOf(item: object): object {
   // An article stands by its digest (body and images, hashed once at load) instead of its image
   // sets, most of its size; its body is not in the model at all.
+  // Its related links are shared by the five articles that show each one: each is serialised once
+  // and stands by its hash.
   if ('digest' in item && typeof item.digest === 'string')
-    return { ...item, images: undefined, leadFigure: 'leadFigure' in item && item.leadFigure !== undefined }
+    return {
+      ...item,
+      images: undefined,
+      leadFigure: 'leadFigure' in item && item.leadFigure !== undefined,
+      ...('related' in item && Array.isArray(item.related) ? { related: item.related.map((link: object) => contentHash(link)) } : {}),
+    }
   // A listing page's teasers are shared with every other page listing the same article: each is
   // serialised once and stands by its hash.
   if ('articles' in item && Array.isArray(item.articles))

@@ -4,7 +4,7 @@ import { commentThread, countComments } from './comments.ts'
 import { displayDate } from './display-date.ts'
 import { push } from './group.ts'
 import { planListings } from './listings.ts'
-import type { ArticleModel, AuthorModel, CategoryModel, LocalityModel, SiteModel } from './model.ts'
+import type { ArticleLink, ArticleModel, AuthorModel, CategoryModel, LocalityModel, SiteModel } from './model.ts'
 import { relatedArticles } from './related.ts'
 import { planSearchBundles } from './search-bundles.ts'
 import { stringsFor } from './strings.ts'
@@ -41,8 +41,17 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
   const published = publishedArticles(sources.articles, options)
   const related = relatedArticles(published)
   const byId = new Map(published.map((article) => [article.id, article]))
-  const date = (article: ArticleSource) => displayDate(article.date, site.timeZone, strings)
-  const urlOf = (article: ArticleSource) => articleUrlOf(article, site.timeZone)
+  // Each article's URL, display date and link, made once and shared with the related lists that
+  // show it (five per article): half a million fewer objects at 100,000 articles, and each link is
+  // hashed once for the page keys (see `contentHash`).
+  const links = new Map(
+    published.map((article): [string, ArticleLink] => [
+      article.id,
+      { url: articleUrlOf(article, site.timeZone), title: article.title, date: displayDate(article.date, site.timeZone, strings) },
+    ])
+  )
+  const linkOf = (article: ArticleSource): ArticleLink =>
+    links.get(article.id) ?? { url: articleUrlOf(article, site.timeZone), title: article.title, date: displayDate(article.date, site.timeZone, strings) }
   const commentsOn = site.comments?.enabled === true && site.comments.endpoint !== undefined
   const commentsByArticle = new Map<string, CommentSource[]>()
   for (const comment of sources.comments) push(commentsByArticle, comment.article, comment)
@@ -53,10 +62,10 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
       const thread = commentThread(commentsByArticle.get(article.id) ?? [], site.timeZone, strings)
       const model: ArticleModel = {
         id: article.id,
-        url: urlOf(article),
+        url: linkOf(article).url,
         title: article.title,
         summary: article.summary,
-        date: date(article),
+        date: linkOf(article).date,
         published: article.date.epoch,
         authors: article.authors,
         locality: article.locality,
@@ -65,7 +74,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
         digest: article.digest,
         related: (related.get(article.id) ?? []).flatMap((id) => {
           const other = byId.get(id)
-          return other ? [{ url: urlOf(other), title: other.title, date: date(other) }] : []
+          return other ? [linkOf(other)] : []
         }),
         aliases: article.aliases,
         featured: article.featured === true,

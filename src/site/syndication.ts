@@ -1,4 +1,4 @@
-import { rfc822InZone } from '../content/index.ts'
+import { rfc822InZone } from './zone-parts.ts'
 import type { ArticleModel, AuthorModel, CategoryModel, Feed, FeedItem, LatestFragment, LocalityModel, SiteInfo, Sitemaps } from './model.ts'
 import { feedUrl, fixedUrls, latestFragmentUrl } from './urls.ts'
 
