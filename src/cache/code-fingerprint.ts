@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeAtomic } from './atomic-write.ts'
 import { digest } from './digest.ts'
 import { moduleGraph } from './module-graph.ts'
 import { packageVersions } from './package-versions.ts'
@@ -52,8 +54,9 @@ export async function hashCodeGraph(graph: CodeGraph): Promise<string> {
 const memo = new Map<string, Promise<string>>()
 
 /**
- * The fingerprint of the code behind a cache, computed once per process and spec: the code does
- * not change while a build runs, and the graph takes tens of milliseconds to find.
+ * The fingerprint of the code behind a cache, computed once per process and spec, and kept on disk
+ * with the stamps of the files it was made from (see {@link storedFingerprint}): the code does not
+ * change while a build runs, and finding and hashing a graph takes tens of milliseconds per cache.
  *
  * @param spec Entry modules and extra files.
  * @param root The repository root. @default repoRoot
@@ -62,10 +65,60 @@ export function codeFingerprint(spec: CodeSpec, root: string = repoRoot): Promis
   const key = JSON.stringify([root, spec.entries, spec.files ?? []])
   let fingerprint = memo.get(key)
   if (fingerprint === undefined) {
-    fingerprint = readCodeGraph(spec, root).then(hashCodeGraph)
+    fingerprint = storedFingerprint(spec, root)
     // A failure (a syntax error mid-edit under `serve`) must not stick for the whole process.
     fingerprint.catch(() => memo.delete(key))
     memo.set(key, fingerprint)
   }
   return fingerprint
+}
+
+/** A file's size, modification time and inode; size -1 for a file that does not exist. */
+type Stamp = [path: string, size: number, mtimeMs: number, ino: number]
+
+/** A fingerprint as kept on disk, with the stamps of everything that shaped it. */
+interface Stored {
+  fingerprint: string
+  /** When the graph was read (epoch ms): a stamp this recent may hide a change (see {@link storedFingerprint}). */
+  readAt: number
+  stamps: Stamp[]
+}
+
+/** How close to the graph's reading a file's modification time makes its stamp untrustworthy. */
+const racyMs = 2000
+
+/**
+ * A spec's fingerprint from `.cache/code/` while the stamps of everything that shaped it hold, as
+ * git's index trusts a file whose size, modification time and inode are unchanged: each module
+ * and extra file, the folders holding them (a new file there can change what an import resolves
+ * to), and the files that fix the packages and the compiling (package.json, tsconfig.json and the
+ * lockfiles). A stamp made within {@link racyMs} of the reading is never trusted (git's "racily
+ * clean" files): a change in that window could leave the same stamp. Otherwise the graph is read
+ * and hashed again, and the entry replaced; a read-only install just does not keep it.
+ */
+export async function storedFingerprint(spec: CodeSpec, root: string): Promise<string> {
+  const file = join(root, '.cache', 'code', `${digest(JSON.stringify([spec.entries, spec.files ?? []])).slice(0, 24)}.json`)
+  const stored = await readFile(file, 'utf8').then(
+    (text) => JSON.parse(text) as Stored,
+    () => undefined
+  )
+  if (stored !== undefined && stored.stamps.every((stamp) => stamp[2] < stored.readAt - racyMs && sameStamp(stamp, stampOf(root, stamp[0]))))
+    return stored.fingerprint
+  const readAt = Date.now()
+  const graph = await readCodeGraph(spec, root)
+  const folders = new Set(graph.modules.map((path) => dirname(path)))
+  const paths = [...graph.modules, ...folders, 'package.json', 'tsconfig.json', 'package-lock.json', 'node_modules/.package-lock.json']
+  const stamps = [...new Set(paths)].sort().map((path) => stampOf(root, path))
+  const fingerprint = await hashCodeGraph(graph)
+  await writeAtomic(file, JSON.stringify({ fingerprint, readAt, stamps } satisfies Stored)).catch(() => {})
+  return fingerprint
+}
+
+function stampOf(root: string, path: string): Stamp {
+  const info = statSync(join(root, path), { throwIfNoEntry: false })
+  return info === undefined ? [path, -1, 0, 0] : [path, info.size, info.mtimeMs, info.ino]
+}
+
+function sameStamp(a: Stamp, b: Stamp): boolean {
+  return a[1] === b[1] && a[2] === b[2] && a[3] === b[3]
 }
