@@ -102,8 +102,7 @@ export async function storedFingerprint(spec: CodeSpec, root: string): Promise<s
     (text) => JSON.parse(text) as Stored,
     () => undefined
   )
-  if (stored !== undefined && stored.stamps.every((stamp) => stamp[2] < stored.readAt - racyMs && sameStamp(stamp, stampOf(root, stamp[0]))))
-    return stored.fingerprint
+  if (stored !== undefined && holds(stored, root)) return stored.fingerprint
   const readAt = Date.now()
   const graph = await readCodeGraph(spec, root)
   const folders = new Set(graph.modules.map((path) => dirname(path)))
@@ -112,6 +111,11 @@ export async function storedFingerprint(spec: CodeSpec, root: string): Promise<s
   const fingerprint = await hashCodeGraph(graph)
   await writeAtomic(file, JSON.stringify({ fingerprint, readAt, stamps } satisfies Stored)).catch(() => {})
   return fingerprint
+}
+
+/** Whether every stamp of a kept fingerprint is old enough to trust and still the file's. */
+function holds(stored: Stored, root: string): boolean {
+  return stored.stamps.every((stamp) => stamp[2] < stored.readAt - racyMs && sameStamp(stamp, stampOf(root, stamp[0])))
 }
 
 function stampOf(root: string, path: string): Stamp {
