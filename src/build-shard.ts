@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { planModel, resolveNow, type BuildOptions } from './build.ts'
 import { cacheGroup, folderKey, loadBodies, loadContent, type ContentSources } from './content/index.ts'
+import { fixCacheFingerprints } from './cache/index.ts'
 import { mapLimit } from './files.ts'
 import { imageEncoder, imageOptions, planImage, processImages, type ImageSet } from './images/index.ts'
 import { hasErrors } from './problems/index.ts'
@@ -65,6 +66,8 @@ export async function buildShard(options: ShardOptions): Promise<ShardResult> {
   const log = options.log ?? ((line: string) => console.log(line))
   const cacheDir = resolve(options.cacheDir ?? '.cache')
   const { shard } = options
+  // Keyed by the code this shard runs, as a whole build is (see `fixCacheFingerprints`).
+  await fixCacheFingerprints()
   const timings: Timing[] = []
   // Pages and bundles are written here and linked into the cache (the same disk), then dropped.
   const scratch = join(cacheDir, `shard-${shard.index}-of-${shard.count}`)

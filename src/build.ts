@@ -27,7 +27,7 @@ import type { OutputUnit } from './output-unit.ts'
 import { loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexResult, type SearchPlan, type WordRoutesResult } from './search/index.ts'
 import { checkSite, planSite, type SiteModel } from './site/index.ts'
-import { removeOldLayout, writeAtomic } from './cache/index.ts'
+import { fixCacheFingerprints, removeOldLayout, writeAtomic } from './cache/index.ts'
 import { releaseMemory } from './memory.ts'
 import type { ProgressSink } from './progress.ts'
 import { task, type Logger, type Timing } from './task.ts'
@@ -104,6 +104,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cacheDir = resolve(options.cacheDir ?? '.cache')
   if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl)
   await checkOutput({ outDir: options.outDir ?? 'dist', contentDir: options.contentDir ?? 'content', cacheDir: options.cacheDir ?? '.cache' })
+  // Every cache is keyed by the code this build runs: its fingerprints are taken now, not when each stage starts.
+  await fixCacheFingerprints()
   const timings: Timing[] = []
   const cacheKey = folderKey(options.contentDir ?? 'content')
   // Render and search describe the folders they write (month folders, search bundles); publish

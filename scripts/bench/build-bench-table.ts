@@ -37,7 +37,7 @@ function baselineRow(result: BaselineResult, label: string): string {
 
 /**
  * Formats a report as Markdown: a header line (date, machine, corpus), the main table (toasoan's
- * five builds against the baselines' cold builds), a table of toasoan's build stages, and notes.
+ * six builds against the baselines' cold builds), a table of toasoan's build stages, and notes.
  *
  * @param report The measurements.
  */

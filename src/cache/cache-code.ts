@@ -46,3 +46,16 @@ export const cacheCode = {
 export function cacheFingerprint(name: CacheName, root: string = repoRoot): Promise<string> {
   return codeFingerprint(cacheCode[name], root)
 }
+
+/**
+ * Computes the fingerprint of every cache now (memoised for the process). A build calls it first:
+ * its entries are keyed by the code as it was when it started, the code it runs, not as the files
+ * are when a stage gets to them. Otherwise an edit made during a long build (a cold one at 100,000
+ * articles takes a quarter of an hour) would key pages the old code rendered with the new code's
+ * fingerprint, and the next build would take them as the new code's.
+ *
+ * @param root The repository root. @default repoRoot
+ */
+export async function fixCacheFingerprints(root: string = repoRoot): Promise<void> {
+  await Promise.all(Object.keys(cacheCode).map((name) => cacheFingerprint(name as CacheName, root)))
+}

@@ -1,5 +1,5 @@
 export { isStaleTemporary, isTemporary, removeStaleTemporaries, temporaryPath, writeAtomic } from './atomic-write.ts'
-export { cacheCode, cacheFingerprint, type CacheName } from './cache-code.ts'
+export { cacheCode, cacheFingerprint, fixCacheFingerprints, type CacheName } from './cache-code.ts'
 export { openCacheFolder, pruneCacheFolder, removeOldLayout, type CacheFolder } from './cache-store.ts'
 export { codeFingerprint, hashCodeGraph, readCodeGraph, repoRoot, type CodeGraph, type CodeSpec } from './code-fingerprint.ts'
 export { digest } from './digest.ts'

@@ -2,7 +2,7 @@ import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { cacheCode, hashCodeGraph, readCodeGraph } from '../../src/cache/index.ts'
+import { cacheCode, cacheFingerprint, fixCacheFingerprints, hashCodeGraph, readCodeGraph } from '../../src/cache/index.ts'
 import { storedFingerprint } from '../../src/cache/code-fingerprint.ts'
 import { copyCode, replaceInFile } from '../helpers/code-copy.ts'
 import { removeDir } from '../helpers/fixtures.ts'
@@ -65,6 +65,15 @@ test('should not trust stamps as recent as the reading of the graph (a change in
   assert.is(await storedFingerprint(spec, copy), await fresh())
   await plant('racy')
   assert.is(await storedFingerprint(spec, copy), await fresh())
+})
+
+test('should keep, for the rest of the process, the fingerprints a build fixed when it started', async () => {
+  await fixCacheFingerprints(copy)
+  const atStart = await cacheFingerprint('markdown', copy)
+  // An edit while the build runs: the running code is still the old one, and so are its keys.
+  await replaceInFile(join(copy, 'src/markdown/processor.ts'), 'unified', 'UNIFIED')
+  assert.is(await cacheFingerprint('markdown', copy), atStart)
+  assert.is.not(await fresh(), atStart)
 })
 
 test.run()
