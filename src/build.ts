@@ -142,23 +142,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       options.progress
     )
     log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
-    await fillEnclosureLengths(staging, site.feeds.urls, site.feeds.baseUrl)
-    // Publish: the stylesheet and scripts, the web editor at /admin/, the file manifest for deploys (files written now are
-    // listed before the carried folders arrive, whose entries come from the last output's
-    // manifest), then the folders carried over and the swap into place.
-    await writeAssets(staging, Object.values(assets))
-    await writeCmsAdmin(staging, site.registries, {
-      contentDir: options.contentDir ?? 'content',
-      ...(options.baseUrl === undefined ? {} : { baseUrl: checkBaseUrl(options.baseUrl) }),
-    })
+    // Publish: the feeds' enclosure sizes, the stylesheet and scripts, the web editor at /admin/,
+    // the file manifest for deploys (files written now are listed before the carried folders
+    // arrive, whose entries come from the last output's manifest), then the folders carried over
+    // and the swap into place. Only the swap changes the live output: an interruption waits for
+    // it, and it rolls back (the carried folders go back) unless the new output is already in place.
     const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits]
     const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
-    const fresh = await computeFileManifest(staging, stampFile, carried)
-    const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)
-    // The only step that changes the live output: an interruption waits for it, and it rolls back
-    // (the carried folders go back) unless the new output is already in place.
-    await task('publishing', timings, log, () =>
-      uninterruptible(async () => {
+    await task('publishing', timings, log, async () => {
+      await fillEnclosureLengths(staging, site.feeds.urls, site.feeds.baseUrl)
+      await writeAssets(staging, Object.values(assets))
+      await writeCmsAdmin(staging, site.registries, {
+        contentDir: options.contentDir ?? 'content',
+        ...(options.baseUrl === undefined ? {} : { baseUrl: checkBaseUrl(options.baseUrl) }),
+      })
+      const fresh = await computeFileManifest(staging, stampFile, carried)
+      const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)
+      await uninterruptible(async () => {
         const putBack = await carryUnits(outDir, staging, carried)
         const files = await writeOutputManifest(staging, stampFile, merged).catch(async (error: unknown) => {
           await putBack()
@@ -179,7 +179,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         })
         await writeUnitManifest(manifestFile, outDir, [...render.units, ...search.units, ...routes.units])
       })
-    )
+    })
     for (const root of ['markdown', 'images']) await removeOldLayout(join(cacheDir, root))
     return {
       ok: true,

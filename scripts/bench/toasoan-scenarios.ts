@@ -14,6 +14,7 @@ export const buildStages = [
   'planning site',
   'rendering pages',
   'preparing search',
+  'routing search words',
   'indexing search',
   'processing images',
   'publishing',

@@ -5,7 +5,7 @@ import type { VFile } from 'vfile'
 import { createMarkdownCache, createMarkdownProcessor, recordingKeys } from '../markdown/index.ts'
 import { loadArticle, type AliasPlaces, type ArticleSource } from './article.ts'
 import type { ImageSet } from '../images/plan-image.ts'
-import { createMediaReader, imageCandidates, readFirstMedia, type MediaFile, type MediaStamp } from './media.ts'
+import { createMediaReader, imageCandidates, readFirstMedia, type MediaFile, type MediaProblem, type MediaStamp } from './media.ts'
 import { cacheGroup, hashText, readCachedSources, type CachedSource, type FileStamp } from './source-cache.ts'
 import type { Registries } from './registries.ts'
 import { mapLimit } from '../files.ts'
@@ -116,11 +116,21 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
   let done = 0
   // A cached article stands only if each image still resolves to the same file (a new file beside
   // the article would win over media/) with the same bytes (their hash is in the URLs).
+  // Articles of one folder name the same images: each is resolved once per folder.
+  const resolved = new Map<string, Promise<MediaFile | MediaProblem>>()
+  const resolveImage = (src: string, folder: string): Promise<MediaFile | MediaProblem> => {
+    const key = `${folder}\0${src}`
+    let file = resolved.get(key)
+    if (file === undefined) {
+      const candidates = imageCandidates(src, folder, setup.contentDir)
+      file = candidates === 'outside' ? Promise.resolve('outside' as const) : readFirstMedia(candidates, context.readMedia)
+      resolved.set(key, file)
+    }
+    return file
+  }
   const imagesUnchanged = async (article: string, media: CachedSource['media']): Promise<boolean> => {
     for (const { src, path, hash } of media) {
-      const candidates = imageCandidates(src, dirname(article), setup.contentDir)
-      if (candidates === 'outside') return false
-      const file = await readFirstMedia(candidates, context.readMedia)
+      const file = await resolveImage(src, dirname(article))
       if (typeof file === 'string' || file.sourcePath !== path || file.hash !== hash) return false
       context.media.set(path, file)
     }
