@@ -6,7 +6,6 @@ import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
 import type { OutputUnit } from '../output-unit.ts'
 import {
   absolutizeHtml,
-  contentHash,
   outputUnitOf,
   outputPathOf,
   type ArticleModel,
@@ -18,6 +17,7 @@ import {
   type Redirect,
   type SiteModel,
   type YearPage,
+  updateWithItem,
 } from '../site/index.ts'
 import { isUnrendered, type BodyStore } from '../content/index.ts'
 import { pageContext, type PageContext } from '../../templates/index.ts'
@@ -106,7 +106,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   const context = pageContext({ ...model, localities }, options.assets)
   const contextKey = createHash('sha256').update(fingerprint).update(JSON.stringify(context)).digest('hex')
   const keyOf = (kind: Page['kind'], item: object, base = contextKey): string =>
-    createHash('sha256').update(base).update(kind).update(contentHash(item)).digest('hex')
+    updateWithItem(createHash('sha256').update(base).update(kind), item).digest('hex')
   await mkdir(options.pagesCacheDir, { recursive: true })
 
   // Landing pages also show how many articles each place has: their keys hash every count.
