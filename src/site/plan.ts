@@ -42,8 +42,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
   const related = relatedArticles(published)
   const byId = new Map(published.map((article) => [article.id, article]))
   // Each article's URL, display date and link, made once and shared with the related lists that
-  // show it (five per article): half a million fewer objects at 100,000 articles, and each link is
-  // serialised once for the page keys (see `updateWithItem`).
+  // show it (five per article): half a million fewer objects at 100,000 articles.
   const links = new Map(
     published.map((article): [string, ArticleLink] => [
       article.id,
