@@ -212,7 +212,9 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   }
   // Keep what was rendered for the next build (a hard link: no bytes copied).
   await mapLimit(missed, 64, ({ url, key }) => link(join(options.outputDir, outputPathOf(url)), join(options.pagesCacheDir, `${key}.html`)).catch(() => {}))
-  if (!share)
+  // Pruning lists the whole folder (130,000 files at 100,000 articles): a build that added no
+  // entry (a no-op) leaves it to the next one that does, which drops whatever neither uses.
+  if (!share && missed.length > 0)
     await pruneCacheFolder(
       options.pagesCacheDir,
       [...used].map((key) => `${key}.html`)

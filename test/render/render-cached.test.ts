@@ -1,9 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build, planModel, type BuildResult } from '../../src/build.ts'
-import { loadContent } from '../../src/content/index.ts'
+import { folderKey, loadContent } from '../../src/content/index.ts'
+import { exists } from '../../src/files.ts'
 import { renderCached } from '../../src/render/index.ts'
 import { writeArticle } from '../helpers/articles.ts'
 import { contentWith, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
@@ -104,6 +105,21 @@ test('should re-render everything when site.yml or a registry changes', async ()
 test('should re-render everything when the templates change', async () => {
   await buildOnce({ fingerprint: 'a' })
   assert.is((await buildOnce({ fingerprint: 'b' })).render?.cached, 0)
+})
+
+test('should prune the pages cache after a build that adds entries, and leave it alone on a no-op', async () => {
+  const cache = join(work, 'prune-cache')
+  await buildOnce({ fingerprint: 'p', cache })
+  const folder = join(cache, 'pages', folderKey(content))
+  const stray = join(folder, `${'0'.repeat(64)}.html`)
+  await writeFile(stray, 'an entry no page uses')
+  await buildOnce({ fingerprint: 'p', cache })
+  assert.ok(await exists(stray), 'a no-op adds nothing, so it does not list the folder')
+  const entries = (await readdir(folder)).length
+  // New rendering code: every page is rendered again, and only the new entries are kept.
+  await buildOnce({ fingerprint: 'q', cache })
+  assert.not.ok(await exists(stray), 'a build that adds entries drops those it did not use')
+  assert.is((await readdir(folder)).length, entries - 1, 'one entry per page, as after the first build')
 })
 
 test('should write the same pages from a render thread as from the main thread alone', async () => {
