@@ -67,6 +67,8 @@ export interface ArticleBatch {
   changedGroups: string[]
   /** Articles taken from the cache. */
   reused: number
+  /** Cache entries read but not taken: their article changed or is gone. */
+  stale: number
   /** Images the articles use. */
   media: MediaFile[]
   /** Markdown cache keys of every article's body, from the cache or from scratch (the rest is pruned). */
@@ -183,6 +185,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     bodies,
     changedGroups: [...changedGroups],
     reused,
+    stale: cached.size - reused,
     media: [...context.media.values()],
     markdownKeys,
     measured: [...measured.entries()],

@@ -159,10 +159,11 @@ export async function loadContent(
     // Only after a load without errors: entries made by older code or registries, groups no article
     // belongs to, bodies no article uses, and files killed runs left.
     await pruneCacheFolder(dirname(setup.sourceCacheDir), [basename(setup.sourceCacheDir)])
-    await pruneCacheFolder(setup.sourceCacheDir, [...cachedGroups, commentsCache])
+    const groupsGone = await pruneCacheFolder(setup.sourceCacheDir, [...cachedGroups, commentsCache])
     // The bodies' cache is pruned only when an article was loaded from scratch (it may have made
-    // entries): listing it costs a quarter of a second at 100,000 articles, on every no-op.
-    if (batches.some((batch) => batch.changedGroups.length > 0))
+    // entries), or one the cache knew changed or is gone (with its folder, its group goes):
+    // listing it costs a quarter of a second at 100,000 articles, on every no-op.
+    if (groupsGone > 0 || batches.some((batch) => batch.changedGroups.length > 0 || batch.stale > 0))
       await pruneMarkdownCache(
         setup.markdownCache.dir,
         batches.flatMap((batch) => batch.markdownKeys)
