@@ -116,8 +116,6 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
   const markdownKeys: string[] = []
   let reused = 0
   let done = 0
-  // A cached article stands only if each image still resolves to the same file (a new file beside
-  // the article would win over media/) with the same bytes (their hash is in the URLs).
   // Articles of one folder name the same images: each is resolved once per folder.
   const resolved = new Map<string, Promise<MediaFile | MediaProblem>>()
   const resolveImage = (src: string, folder: string): Promise<MediaFile | MediaProblem> => {
@@ -130,6 +128,8 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     }
     return file
   }
+  // A cached article stands only if each image still resolves to the same file (a new file beside
+  // the article would win over media/) with the same bytes (their hash is in the URLs).
   const imagesUnchanged = async (article: string, media: CachedSource['media']): Promise<boolean> => {
     for (const { src, path, hash } of media) {
       const file = await resolveImage(src, dirname(article))
