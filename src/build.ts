@@ -32,6 +32,7 @@ import { releaseMemory } from './memory.ts'
 import type { ProgressSink } from './progress.ts'
 import { task, type Logger, type Timing } from './task.ts'
 import { checkBaseUrl, resolveNow } from './operator-input.ts'
+import { UsageError } from './usage-error.ts'
 
 export { checkBaseUrl, resolveNow } from './operator-input.ts'
 
@@ -105,7 +106,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl)
   await checkOutput({ outDir: options.outDir ?? 'dist', contentDir: options.contentDir ?? 'content', cacheDir: options.cacheDir ?? '.cache' })
   // Every cache is keyed by the code this build runs: its fingerprints are taken now, not when each stage starts.
-  await fixCacheFingerprints()
+  const edited = await fixCacheFingerprints(performance.timeOrigin)
+  if (edited !== undefined)
+    throw new UsageError(
+      `${edited} changed after this build started: its caches could be keyed by other code than the one it runs.`,
+      'Run the build again once the code is saved.'
+    )
   const timings: Timing[] = []
   const cacheKey = folderKey(options.contentDir ?? 'content')
   // Render and search describe the folders they write (month folders, search bundles); publish

@@ -1,4 +1,4 @@
-import { codeFingerprint, repoRoot, type CodeSpec } from './code-fingerprint.ts'
+import { codeFingerprint, editedSince, repoRoot, type CodeSpec } from './code-fingerprint.ts'
 
 /** The build's caches (see the README's "Caches"). */
 export type CacheName = 'sources' | 'markdown' | 'measures' | 'images' | 'pages' | 'search' | 'routes' | 'units' | 'comments'
@@ -54,8 +54,17 @@ export function cacheFingerprint(name: CacheName, root: string = repoRoot): Prom
  * articles takes a quarter of an hour) would key pages the old code rendered with the new code's
  * fingerprint, and the next build would take them as the new code's.
  *
+ * @param since When the process started (epoch ms): the code it runs was read after that.
  * @param root The repository root. @default repoRoot
+ * @returns A file of that code modified since `since`, if any: then the fingerprints may describe
+ *   other code than the one running, and the build must not key anything by them.
  */
-export async function fixCacheFingerprints(root: string = repoRoot): Promise<void> {
-  await Promise.all(Object.keys(cacheCode).map((name) => cacheFingerprint(name as CacheName, root)))
+export async function fixCacheFingerprints(since: number, root: string = repoRoot): Promise<string | undefined> {
+  const specs = Object.values(cacheCode)
+  await Promise.all(specs.map((spec) => codeFingerprint(spec, root)))
+  for (const spec of specs) {
+    const edited = await editedSince(spec, since, root)
+    if (edited !== undefined) return edited
+  }
+  return undefined
 }

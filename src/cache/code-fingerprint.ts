@@ -51,7 +51,7 @@ export async function hashCodeGraph(graph: CodeGraph): Promise<string> {
   return digest(...parts, ...graph.packages)
 }
 
-const memo = new Map<string, Promise<string>>()
+const memo = new Map<string, Promise<Stored>>()
 
 /**
  * The fingerprint of the code behind a cache, computed once per process and spec, and kept on disk
@@ -61,23 +61,42 @@ const memo = new Map<string, Promise<string>>()
  * @param spec Entry modules and extra files.
  * @param root The repository root. @default repoRoot
  */
-export function codeFingerprint(spec: CodeSpec, root: string = repoRoot): Promise<string> {
+export async function codeFingerprint(spec: CodeSpec, root: string = repoRoot): Promise<string> {
+  return (await memoised(spec, root)).fingerprint
+}
+
+/**
+ * The first file behind a spec's fingerprint (a module, an extra file, package.json, tsconfig.json
+ * or a lockfile) modified between `since` and now: the process may run other code than the one its
+ * fingerprint describes. A modification time later than now is a skewed clock, not an edit.
+ *
+ * @param spec Entry modules and extra files.
+ * @param since Epoch ms, e.g. when the process started.
+ * @param root The repository root. @default repoRoot
+ */
+export async function editedSince(spec: CodeSpec, since: number, root: string = repoRoot): Promise<string | undefined> {
+  const now = Date.now()
+  const { stamps } = await memoised(spec, root)
+  return stamps.find(([path, , mtimeMs]) => !path.endsWith('/') && mtimeMs >= since && mtimeMs <= now)?.[0]
+}
+
+function memoised(spec: CodeSpec, root: string): Promise<Stored> {
   const key = JSON.stringify([root, spec.entries, spec.files ?? []])
-  let fingerprint = memo.get(key)
-  if (fingerprint === undefined) {
-    fingerprint = storedFingerprint(spec, root)
+  let stored = memo.get(key)
+  if (stored === undefined) {
+    stored = storedFingerprint(spec, root)
     // A failure (a syntax error mid-edit under `serve`) must not stick for the whole process.
-    fingerprint.catch(() => memo.delete(key))
-    memo.set(key, fingerprint)
+    stored.catch(() => memo.delete(key))
+    memo.set(key, stored)
   }
-  return fingerprint
+  return stored
 }
 
 /** A file's size, modification time and inode; size -1 for a file that does not exist. */
 type Stamp = [path: string, size: number, mtimeMs: number, ino: number]
 
 /** A fingerprint as kept on disk, with the stamps of everything that shaped it. */
-interface Stored {
+export interface Stored {
   fingerprint: string
   /** When the graph was read (epoch ms): a stamp this recent may hide a change (see {@link storedFingerprint}). */
   readAt: number
@@ -96,21 +115,22 @@ const racyMs = 2000
  * clean" files): a change in that window could leave the same stamp. Otherwise the graph is read
  * and hashed again, and the entry replaced; a read-only install just does not keep it.
  */
-export async function storedFingerprint(spec: CodeSpec, root: string): Promise<string> {
+export async function storedFingerprint(spec: CodeSpec, root: string): Promise<Stored> {
   const file = join(root, '.cache', 'code', `${digest(JSON.stringify([spec.entries, spec.files ?? []])).slice(0, 24)}.json`)
   const stored = await readFile(file, 'utf8').then(
     (text) => JSON.parse(text) as Stored,
     () => undefined
   )
-  if (stored !== undefined && holds(stored, root)) return stored.fingerprint
+  if (stored !== undefined && holds(stored, root)) return stored
   const readAt = Date.now()
   const graph = await readCodeGraph(spec, root)
-  const folders = new Set(graph.modules.map((path) => dirname(path)))
+  // Folders end with `/`: a file added there is no edit of the code that runs (see `editedSince`).
+  const folders = new Set(graph.modules.map((path) => `${dirname(path)}/`))
   const paths = [...graph.modules, ...folders, 'package.json', 'tsconfig.json', 'package-lock.json', 'node_modules/.package-lock.json']
   const stamps = [...new Set(paths)].sort().map((path) => stampOf(root, path))
-  const fingerprint = await hashCodeGraph(graph)
-  await writeAtomic(file, JSON.stringify({ fingerprint, readAt, stamps } satisfies Stored)).catch(() => {})
-  return fingerprint
+  const fresh: Stored = { fingerprint: await hashCodeGraph(graph), readAt, stamps }
+  await writeAtomic(file, JSON.stringify(fresh)).catch(() => {})
+  return fresh
 }
 
 /** Whether every stamp of a kept fingerprint is old enough to trust and still the file's. */
