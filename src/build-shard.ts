@@ -1,11 +1,9 @@
 import { mkdir, rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
-import { planModel, resolveNow, type BuildOptions } from './build.ts'
+import { keyByRunningCode, planModel, resolveNow, type BuildOptions } from './build.ts'
 import { cacheGroup, folderKey, loadBodies, loadContent, type ContentSources } from './content/index.ts'
-import { fixCacheFingerprints } from './cache/index.ts'
 import { mapLimit } from './files.ts'
-import { UsageError } from './usage-error.ts'
 import { imageEncoder, imageOptions, planImage, processImages, type ImageSet } from './images/index.ts'
 import { hasErrors } from './problems/index.ts'
 import { assetUrls, readAssets } from './publish/index.ts'
@@ -67,13 +65,8 @@ export async function buildShard(options: ShardOptions): Promise<ShardResult> {
   const log = options.log ?? ((line: string) => console.log(line))
   const cacheDir = resolve(options.cacheDir ?? '.cache')
   const { shard } = options
-  // Keyed by the code this shard runs, as a whole build is (see `fixCacheFingerprints`).
-  const edited = await fixCacheFingerprints(performance.timeOrigin)
-  if (edited !== undefined)
-    throw new UsageError(
-      `${edited} changed after this build started: its caches could be keyed by other code than the one it runs.`,
-      'Run the build again once the code is saved.'
-    )
+  // Keyed by the code this shard runs, as a whole build is.
+  await keyByRunningCode()
   const timings: Timing[] = []
   // Pages and bundles are written here and linked into the cache (the same disk), then dropped.
   const scratch = join(cacheDir, `shard-${shard.index}-of-${shard.count}`)

@@ -105,13 +105,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cacheDir = resolve(options.cacheDir ?? '.cache')
   if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl)
   await checkOutput({ outDir: options.outDir ?? 'dist', contentDir: options.contentDir ?? 'content', cacheDir: options.cacheDir ?? '.cache' })
-  // Every cache is keyed by the code this build runs: its fingerprints are taken now, not when each stage starts.
-  const edited = await fixCacheFingerprints(performance.timeOrigin)
-  if (edited !== undefined)
-    throw new UsageError(
-      `${edited} changed after this build started: its caches could be keyed by other code than the one it runs.`,
-      'Run the build again once the code is saved.'
-    )
+  await keyByRunningCode()
   const timings: Timing[] = []
   const cacheKey = folderKey(options.contentDir ?? 'content')
   // Render and search describe the folders they write (month folders, search bundles); publish
@@ -202,6 +196,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await discardStaging(staging)
     throw error
   }
+}
+
+/**
+ * Fixes every cache's fingerprint for this process (see `fixCacheFingerprints`), so a build keys
+ * its entries by the code it runs, not by the files as a stage finds them later. A file of that
+ * code modified after the process started may not be the code running: the build stops first.
+ */
+export async function keyByRunningCode(): Promise<void> {
+  const edited = await fixCacheFingerprints(performance.timeOrigin)
+  if (edited !== undefined)
+    throw new UsageError(
+      `${edited} changed after this build started: its caches could be keyed by other code than the one it runs.`,
+      'Run the build again once the code is saved.'
+    )
 }
 
 /** What {@link throughSiteModel} needs from the build. */

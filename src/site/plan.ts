@@ -40,17 +40,14 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
   const strings = stringsFor(site.language)
   const published = publishedArticles(sources.articles, options)
   const related = relatedArticles(published)
-  const byId = new Map(published.map((article) => [article.id, article]))
   // Each article's URL, display date and link, made once and shared with the related lists that
   // show it (five per article): half a million fewer objects at 100,000 articles.
-  const links = new Map(
-    published.map((article): [string, ArticleLink] => [
-      article.id,
-      { url: articleUrlOf(article, site.timeZone), title: article.title, date: displayDate(article.date, site.timeZone, strings) },
-    ])
-  )
-  const linkOf = (article: ArticleSource): ArticleLink =>
-    links.get(article.id) ?? { url: articleUrlOf(article, site.timeZone), title: article.title, date: displayDate(article.date, site.timeZone, strings) }
+  const linkTo = (article: ArticleSource): ArticleLink => ({
+    url: articleUrlOf(article, site.timeZone),
+    title: article.title,
+    date: displayDate(article.date, site.timeZone, strings),
+  })
+  const links = new Map(published.map((article) => [article.id, linkTo(article)]))
   const commentsOn = site.comments?.enabled === true && site.comments.endpoint !== undefined
   const commentsByArticle = new Map<string, CommentSource[]>()
   for (const comment of sources.comments) push(commentsByArticle, comment.article, comment)
@@ -59,12 +56,13 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
     .map((article): ArticleModel => {
       const lead = article.images[0]
       const thread = commentThread(commentsByArticle.get(article.id) ?? [], site.timeZone, strings)
+      const link = links.get(article.id) ?? linkTo(article)
       const model: ArticleModel = {
         id: article.id,
-        url: linkOf(article).url,
+        url: link.url,
         title: article.title,
         summary: article.summary,
-        date: linkOf(article).date,
+        date: link.date,
         published: article.date.epoch,
         authors: article.authors,
         locality: article.locality,
@@ -72,8 +70,8 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
         images: article.images,
         digest: article.digest,
         related: (related.get(article.id) ?? []).flatMap((id) => {
-          const other = byId.get(id)
-          return other ? [linkOf(other)] : []
+          const other = links.get(id)
+          return other ? [other] : []
         }),
         aliases: article.aliases,
         featured: article.featured === true,
