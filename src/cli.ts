@@ -11,7 +11,6 @@ import type { VFile } from 'vfile'
 // Each command imports the stages it runs when it runs (a usage error, `check` or `new` never loads
 // Eleventy, Pagefind or the S3 client): the command starts in a fraction of the time.
 
-const commands = ['build', 'check', 'serve', 'new', 'schema', 'deploy', 'cache', 'help', 'version']
 /** Where `toasoan schema` writes by default: beside the content, out of the way, the same for every editor. */
 const defaultSchemaDir = '.toasoan/schema'
 
@@ -21,10 +20,13 @@ function checkFormat(format: string): 'text' | 'github' {
   throw new UsageError(`--format: "${format}" is not a format.`, 'Give --format text (the default) or --format github (annotations on a pull request).')
 }
 
-const usage = `Usage: toasoan <command> [options]
-
-Commands:
-  build   Validate the content and build the site
+/**
+ * Every command and its part of `--help`. The list of known commands, "did you mean" and the help
+ * all come from this table, and {@link run} must handle each key (its switch is exhaustive), so a
+ * command cannot be listed without running, or run without being listed (`cms` once was).
+ */
+export const commandUsage = {
+  build: `  build   Validate the content and build the site
             --content DIR   content folder (default: content)
             --out DIR       output folder, replaced only on success (default: dist);
                             a new folder or one an earlier build wrote
@@ -35,23 +37,37 @@ Commands:
             --format github  print problems as GitHub Actions annotations
             --shard I/N     one of N shards of a cold build: render only its share
                             of the archive into --cache, write no output; copy the
-                            N cache folders into one, then build as usual
-  cache key  Print the key of the code and registries the cache depends on
-            --content DIR
-  check   Validate the content without building
+                            N cache folders into one, then build as usual`,
+  cache: `  cache key  Print the key of the code and registries the cache depends on
+            --content DIR`,
+  check: `  check   Validate the content without building
             --content DIR  --format text|github
             --changed [BASE]  only the articles changed since BASE (default: the merge base
-                            with origin/HEAD or main) and the registries
-  schema  Write JSON Schema files for front matter and the registries, for editors
-            --content DIR  --out DIR (default: ${defaultSchemaDir})
-  serve   Build, serve on http://localhost:8080 and rebuild on change
-            --content DIR  --out DIR  --port N  --drafts
-  cms     Serve like "serve", with the web editor at /admin/ saving into the content folder
+                            with origin/HEAD or main) and the registries`,
+  schema: `  schema  Write JSON Schema files for front matter and the registries, for editors
+            --content DIR  --out DIR (default: ${defaultSchemaDir})`,
+  serve: `  serve   Build, serve on http://localhost:8080 and rebuild on change
+            --content DIR  --out DIR  --port N  --drafts`,
+  cms: `  cms     Serve like "serve", with the web editor at /admin/ saving into the content folder
             (decap-server on the port of site.yml's cms.localBackend, 8081 by default)
-            --content DIR  --out DIR  --port N  --drafts
-  new     Write a new article with valid front matter
-            toasoan new "Tiêu đề" --locality ID --author ID [--content DIR] [--date "YYYY-MM-DD HH:mm"]
-${deployUsage}
+            --content DIR  --out DIR  --port N  --drafts`,
+  new: `  new     Write a new article with valid front matter
+            toasoan new "Tiêu đề" --locality ID --author ID [--content DIR] [--date "YYYY-MM-DD HH:mm"]`,
+  deploy: deployUsage,
+} as const
+
+/** A command of {@link commandUsage}. */
+export type Command = keyof typeof commandUsage
+
+/** The names `toasoan` accepts as a command, `help` and `version` included. */
+export const commandNames: readonly string[] = [...Object.keys(commandUsage), 'help', 'version']
+
+const isCommand = (name: string): name is Command => Object.hasOwn(commandUsage, name)
+
+const usage = `Usage: toasoan <command> [options]
+
+Commands:
+${Object.values(commandUsage).join('\n')}
 
   --help, -h      this help          --version, -v   the version
 `
@@ -106,22 +122,27 @@ async function run(argv: readonly string[]): Promise<number> {
     console.log(usage)
     return 0
   }
+  if (command === undefined) {
+    console.log(usage)
+    return 2
+  }
+  if (!isCommand(command)) {
+    const suggestion = didYouMean(command, commandNames)
+    throw new UsageError(
+      `unknown command "${command}".`,
+      `${suggestion === undefined ? '' : `Did you mean "${suggestion}"? `}Run toasoan --help for the commands.`
+    )
+  }
+  // `toasoan cms --help`: that command's part of the help; exit 0 only for a command that exists.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(`Usage: toasoan ${command} [options]\n\n${commandUsage[command]}`)
+    return 0
+  }
   if (command === 'deploy') return (await import('./deploy/index.ts')).deployCommand(rest)
   const { values, positionals } = parseCliArgs(rest)
   if (values.version) {
     console.log(packageVersion())
     return 0
-  }
-  if (values.help || command === undefined) {
-    console.log(usage)
-    return command === undefined ? 2 : 0
-  }
-  if (!commands.includes(command)) {
-    const suggestion = didYouMean(command, commands)
-    throw new UsageError(
-      `unknown command "${command}".`,
-      `${suggestion === undefined ? '' : `Did you mean "${suggestion}"? `}Run toasoan --help for the commands.`
-    )
   }
   const format = checkFormat(values.format)
   await checkContentDir(values.content)
@@ -239,8 +260,10 @@ async function run(argv: readonly string[]): Promise<number> {
       console.log(`Created ${result.path}`)
       return 0
     }
+    default:
+      // Every command of the table has its case (deploy returned above, before the shared options).
+      return command satisfies never
   }
-  return 2
 }
 
 /**

@@ -137,7 +137,7 @@ test('should answer --help, -h and --version with exit 0, and wrong usage with a
   for (const args of [['--help'], ['-h'], ['check', '--help']]) {
     const result = await runCliInProcess(args)
     assert.is(result.code, 0, args.join(' '))
-    assert.match(result.stdout, /^Usage: toasoan <command> \[options\]/)
+    assert.match(result.stdout, args[0] === 'check' ? /^Usage: toasoan check \[options\]\n\n {2}check / : /^Usage: toasoan <command> \[options\]/)
   }
   const shown = await runCli(['--version'])
   assert.is(shown.code, 0)

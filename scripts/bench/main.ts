@@ -16,7 +16,7 @@
  * and merged, the final build), against Hugo's cold build.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { join } from 'node:path'
 import { benchBuild, benchDeploy, benchSearch, benchShards, formatBuildBench, formatDeployBench, formatSearchBench, formatShardBench } from './index.ts'
@@ -36,8 +36,15 @@ const { values } = parseArgs({
     'no-install': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'baseline-timeout': { type: 'string', default: '30' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 })
+if (values.help) {
+  // The usage is this file's opening comment.
+  const source = await readFile(new URL(import.meta.url), 'utf8')
+  console.log((/\/\*\*([\s\S]*?)\*\//.exec(source)?.[1] ?? '').replace(/^ \* ?/gm, '').trim())
+  process.exit(0)
+}
 const log = (line: string): void => console.error(line)
 await mkdir(values.work, { recursive: true })
 
