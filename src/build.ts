@@ -7,6 +7,7 @@ import {
   assetUrls,
   carryUnits,
   fillEnclosureLengths,
+  lockOutput,
   checkOutput,
   computeFileManifest,
   createStaging,
@@ -69,6 +70,11 @@ export interface BuildOptions {
    * @default the default export of `toasoan.config.ts` (or `.mjs`, `.js`) in the working folder, if any
    */
   config?: ToasoanConfig | false
+  /**
+   * How long to wait when another process builds or deploys the same output (ms); after that, or
+   * at once, the build stops with `OutputBusy`, naming that process. @default 0
+   */
+  waitForOutput?: number
 }
 
 /** What a build did. */
@@ -106,6 +112,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl)
   await checkOutput({ outDir: options.outDir ?? 'dist', contentDir: options.contentDir ?? 'content', cacheDir: options.cacheDir ?? '.cache' })
   await keyByRunningCode()
+  // One process per output: a second build, or a deploy reading it, would see it change under it.
+  const unlock = await lockOutput(outDir, 'build', {
+    wait: options.waitForOutput ?? 0,
+    onWait: (holder) => log(`  waiting for ${holder.command} (pid ${holder.pid}) to finish with ${outDir}`),
+  })
+  try {
+    return await buildLocked(options, { log, outDir, cacheDir })
+  } finally {
+    await unlock()
+  }
+}
+
+/** {@link build} once it holds the output's lock. */
+async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { log: Logger; outDir: string; cacheDir: string }): Promise<BuildResult> {
   const timings: Timing[] = []
   const cacheKey = folderKey(options.contentDir ?? 'content')
   // Render and search describe the folders they write (month folders, search bundles); publish

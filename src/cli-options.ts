@@ -22,6 +22,7 @@ export const cliOptions = {
   date: { type: 'string' },
   format: { type: 'string', default: 'text' },
   changed: { type: 'boolean', default: false },
+  wait: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const

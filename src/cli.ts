@@ -20,6 +20,14 @@ function checkFormat(format: string): 'text' | 'github' {
   throw new UsageError(`--format: "${format}" is not a format.`, 'Give --format text (the default) or --format github (annotations on a pull request).')
 }
 
+/** `--wait SECONDS`: a whole number of seconds, 0 when not given. */
+function waitSeconds(value: string | undefined): number {
+  if (value === undefined) return 0
+  const seconds = Number(value)
+  if (Number.isInteger(seconds) && seconds >= 0) return seconds
+  throw new UsageError(`--wait: "${value}" is not a number of seconds.`, 'Give --wait a whole number of seconds, e.g. --wait 600.')
+}
+
 /**
  * Every command and its part of `--help`. The list of known commands, "did you mean" and the help
  * all come from this table, and {@link run} must handle each key (its switch is exhaustive), so a
@@ -35,6 +43,8 @@ export const commandUsage = {
             --now ISO       the build's "now" (default: SOURCE_DATE_EPOCH, else the clock)
             --cache DIR     cache folder (default: .cache)
             --format github  print problems as GitHub Actions annotations
+            --wait SECONDS  wait that long for another build or deploy of --out to end
+                            (default: stop at once, naming it)
             --shard I/N     one of N shards of a cold build: render only its share
                             of the archive into --cache, write no output; copy the
                             N cache folders into one, then build as usual`,
@@ -180,6 +190,7 @@ async function run(argv: readonly string[]): Promise<number> {
         cacheDir: values.cache,
         drafts: values.drafts,
         now,
+        waitForOutput: waitSeconds(values.wait) * 1000,
         ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
       }).finally(stopOnSignal)
       if (!result.ok) {

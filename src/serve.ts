@@ -34,7 +34,8 @@ export async function serve(options: ServeOptions): Promise<number> {
   let problems: ServeProblem[] = []
   const rebuild = (): Promise<boolean> =>
     new Promise((done) => {
-      const args = [cliScript, 'build', '--content', options.contentDir, '--out', options.outDir, ...(options.drafts ? ['--drafts'] : [])]
+      // A deploy reading the output (or a build in another terminal) is waited for, not failed on.
+      const args = [cliScript, 'build', '--content', options.contentDir, '--out', options.outDir, '--wait', '600', ...(options.drafts ? ['--drafts'] : [])]
       // Problems go to the terminal as they come and, read back, to the browser's overlay.
       const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'pipe'] })
       let errors = ''
