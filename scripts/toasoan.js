@@ -11,20 +11,34 @@ import { cliBundle } from './cli-bundle.js'
 // garbage collection (24.0 s → 19.3 s at 100,000 articles with 128 MB). The flag only works at
 // start-up, so the command starts itself again with it, unless it is already set.
 const youngGeneration = '--max-semi-space-size=128'
+/** Signals the launcher passes on to the command it started (SIGKILL and SIGSTOP cannot be caught). */
+const forwarded = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'SIGWINCH']
 const hasFlag = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((arg) => arg.startsWith('--max-semi-space-size'))
 if (!hasFlag) {
   const args = process.argv.slice(2)
-  const child = spawn(process.execPath, [...memoryFlags(args), ...process.execArgv, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' })
+  // An IPC channel (unused for messages) tells the command when this launcher dies, even by
+  // SIGKILL, which cannot be forwarded: see below.
+  const child = spawn(process.execPath, [...memoryFlags(args), ...process.execArgv, fileURLToPath(import.meta.url), ...args], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, TOASOAN_LAUNCHED: '1' },
+  })
   const forward = (signal) => child.kill(signal)
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward)
+  for (const signal of forwarded) process.on(signal, forward)
   child.on('exit', (code, signal) => {
     // Die of the same signal: with the forwarding handlers still in place, it would be ignored.
     if (signal) {
-      for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.off(name, forward)
+      for (const name of forwarded) process.off(name, forward)
       process.kill(process.pid, signal)
     } else process.exit(code ?? 1)
   })
 } else {
+  // Started by the launcher above: when it dies (`kill -9` on `toasoan`), the channel closes, and
+  // the command stops as on SIGTERM (a build at a safe point) instead of running on, adopted by PID 1.
+  if (process.env.TOASOAN_LAUNCHED === '1' && process.channel) {
+    process.channel.unref()
+    process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'))
+  }
+  delete process.env.TOASOAN_LAUNCHED
   // Temporary files (tsx's compile cache among them) go under .cache/tmp, never outside the
   // project; tsx reads the folder when it loads, so this comes first.
   await import('./local-tmp.js')

@@ -178,13 +178,11 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
       })
       const fresh = await computeFileManifest(staging, stampFile, carried)
       const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)
+      // The carried folders are linked in from the live output, which stays whole until the swap.
+      await carryUnits(outDir, staging, carried)
+      const files = await writeOutputManifest(staging, stampFile, merged)
+      log(`  file manifest: ${files.files} files, ${merged === undefined ? files.hashed : fresh.hashed} hashed`)
       await uninterruptible(async () => {
-        const putBack = await carryUnits(outDir, staging, carried)
-        const files = await writeOutputManifest(staging, stampFile, merged).catch(async (error: unknown) => {
-          await putBack()
-          throw error
-        })
-        log(`  file manifest: ${files.files} files, ${merged === undefined ? files.hashed : fresh.hashed} hashed`)
         // CI reads this: the cache is saved only when its key changes, the cron builds only when an article is due.
         await writeAtomic(
           join(cacheDir, 'build-state.json'),
@@ -193,10 +191,7 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
             nextScheduled: site.nextScheduled === undefined ? null : new Date(site.nextScheduled).toISOString(),
           })
         )
-        await swapIntoPlace(staging, outDir).catch(async (error: unknown) => {
-          await putBack()
-          throw error
-        })
+        await swapIntoPlace(staging, outDir)
         await writeUnitManifest(manifestFile, outDir, [...render.units, ...search.units, ...routes.units])
       })
     })

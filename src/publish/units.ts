@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { copyFile, link, mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { cacheFingerprint, removeStaleTemporaries, writeAtomic } from '../cache/index.ts'
 import { mapLimit } from '../files.ts'
@@ -50,52 +51,45 @@ export async function carriableUnits(manifest: UnitManifest, wanted: readonly Ou
 }
 
 /**
- * Carries units over from the live output into the staging folder: one rename per folder, however
- * many files it holds. Files this build rendered inside a carried unit (a month's landing page, which
- * shows the newest articles) replace the old ones. If a move fails, every unit goes back where it
- * was and the live output is as before.
+ * Carries units over from the live output into the staging folder by hard-linking their files: the
+ * live output is never taken apart, so a reader of it (a server, a deploy) and a process killed at
+ * any instant see the previous output whole (a rename per folder was faster, 1–3 s less at 100,000
+ * articles, but left `dist/` without those folders until the swap). Files this build rendered inside
+ * a carried unit (a month's landing page, which shows the newest articles) are kept: a link never
+ * replaces a file. On a file system without hard links the files are copied.
  *
  * @param outDir The live output.
  * @param staging The new output, complete except for the carried units.
  * @param paths Units to carry over.
- * @returns Puts the units back into the live output, for a publish that fails after this step.
+ * @returns How many files were linked (or copied).
  */
-export async function carryUnits(outDir: string, staging: string, paths: Iterable<string>): Promise<() => Promise<void>> {
-  const overlays: Array<{ unit: string; side: string }> = []
-  const moved: string[] = []
-  let count = 0
-  try {
-    for (const unit of paths) {
-      const target = join(staging, unit)
-      const side = join(staging, `.overlay-${count++}`)
-      const hadRendered = await rename(target, side).then(
-        () => true,
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return false
-          throw error
-        }
-      )
-      if (hadRendered) overlays.push({ unit, side })
-      await mkdir(dirname(target), { recursive: true })
-      await rename(join(outDir, unit), target)
-      moved.push(unit)
-    }
-  } catch (error) {
-    for (const unit of moved.reverse()) await rename(join(staging, unit), join(outDir, unit))
-    throw error
-  }
-  for (const { unit, side } of overlays) {
-    const files = (await readdir(side, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile())
-    for (const entry of files) {
+export async function carryUnits(outDir: string, staging: string, paths: Iterable<string>): Promise<number> {
+  const files: Array<{ from: string; to: string }> = []
+  for (const unit of paths) {
+    const entries = await readdir(join(outDir, unit), { recursive: true, withFileTypes: true })
+    await mkdir(join(staging, unit), { recursive: true })
+    for (const entry of entries) {
       const from = join(entry.parentPath, entry.name)
-      const to = join(staging, unit, from.slice(side.length))
-      await mkdir(dirname(to), { recursive: true })
-      await rename(from, to)
+      const to = join(staging, unit, from.slice(join(outDir, unit).length))
+      if (entry.isDirectory()) await mkdir(to, { recursive: true })
+      else files.push({ from, to })
     }
-    await rm(side, { recursive: true, force: true })
   }
-  return async () => {
-    for (const unit of moved.reverse()) await rename(join(staging, unit), join(outDir, unit))
+  await mapLimit(files, 32, ({ from, to }) => linkOrCopy(from, to))
+  return files.length
+}
+
+/** Hard-links a file, or copies it where links are refused; an existing target (rendered now) wins. */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') return
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error
+    await copyFile(from, to, constants.COPYFILE_EXCL).catch((copyError: NodeJS.ErrnoException) => {
+      if (copyError.code !== 'EEXIST') throw copyError
+    })
   }
 }
 

@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -95,7 +95,7 @@ test('should rebuild a month folder changed by hand instead of carrying it', asy
   assert.equal(await hashTree(out), await fresh('fresh-hand'))
 })
 
-test('should put units back when publishing fails after moving them', async () => {
+test('should link carried units into staging and leave the live output whole', async () => {
   const out = join(work, 'manual-out')
   const staging = join(work, 'manual-staging')
   await mkdir(join(out, '2024/01/a'), { recursive: true })
@@ -113,11 +113,12 @@ test('should put units back when publishing fails after moving them', async () =
     [],
     'nor another output folder'
   )
-  const putBack = await carryUnits(out, staging, ['2024/01'])
-  assert.is(await readFile(join(staging, '2024/01/a/index.html'), 'utf8'), 'old article', 'the folder moved')
+  assert.is(await carryUnits(out, staging, ['2024/01']), 2, 'both files of the unit are carried')
+  assert.is(await readFile(join(staging, '2024/01/a/index.html'), 'utf8'), 'old article', 'the folder is carried')
   assert.is(await readFile(join(staging, '2024/01/index.html'), 'utf8'), 'new landing', 'the rendered landing page wins')
-  await putBack()
-  assert.is(await readFile(join(out, '2024/01/a/index.html'), 'utf8'), 'old article', 'back in the live output')
+  assert.is(await readFile(join(out, '2024/01/a/index.html'), 'utf8'), 'old article', 'the live output still holds the article')
+  assert.is(await readFile(join(out, '2024/01/index.html'), 'utf8'), 'old landing', 'and its own landing page')
+  assert.is((await stat(join(out, '2024/01/a/index.html'))).ino, (await stat(join(staging, '2024/01/a/index.html'))).ino, 'linked, not copied')
 })
 
 test.run()
