@@ -10,7 +10,8 @@ import { yamlPosition, type YamlSource } from './yaml-source.ts'
 
 /**
  * Resolves the images an article lists to measured files and their planned variants, reporting
- * each one that is missing, unreadable, too large or outside the content folder at its `src`.
+ * each one that is missing, unreadable, too large or outside the content folder (by its path or
+ * through a symbolic link) at its `src`.
  *
  * @param data The validated front matter.
  * @param source The YAML, for positions.
@@ -28,8 +29,12 @@ export async function resolveImages(data: FrontMatter, source: YamlSource, file:
         return undefined
       }
       const media = await readFirstMedia(candidates, context.readMedia)
-      if (media === 'missing' || media === 'outside') {
+      if (media === 'missing') {
         report(file, 'missing-image', { src: entry.src }, place)
+        return undefined
+      }
+      if (media === 'outside') {
+        report(file, 'image-outside-content', { src: entry.src, linked: true }, place)
         return undefined
       }
       if (media === 'unreadable') {

@@ -97,7 +97,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     authorIds: new Set(registries.authors.map((author) => author.id)),
     categoryIds: registries.categories ? new Set(registries.categories.map((category) => category.id)) : undefined,
     processor: createMarkdownProcessor({ embedHosts: registries.site.embedHosts }),
-    readMedia: createMediaReader(registries.site.maxImageMegapixels * 1_000_000, measured, stamps),
+    readMedia: createMediaReader(setup.contentDir, registries.site.maxImageMegapixels * 1_000_000, measured, stamps),
     media: new Map<string, MediaFile>(),
     imageSets: new Map<string, ImageSet>(),
     encoder: setup.encoder,

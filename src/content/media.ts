@@ -1,14 +1,18 @@
 import type { MediaFile } from '../images/media-file.ts'
 import { createHash } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
+import { lstatSync, readFileSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path'
+import { basename, dirname, extname, resolve } from 'node:path'
 import sharp from 'sharp'
 import { cacheFingerprint, removeStaleTemporaries, writeAtomic } from '../cache/index.ts'
+import { createContentBoundary, isWithin, type ContentBoundary } from './content-boundary.ts'
 
 export type { MediaFile } from '../images/media-file.ts'
 
-/** Why an image could not be used. */
+/**
+ * Why an image could not be used. `'outside'` from a reader: the path is in the content folder
+ * but a symbolic link (the file or a folder on its way) leads out of it.
+ */
 export type MediaProblem = 'missing' | 'outside' | 'unreadable' | 'too-large' | 'unsupported'
 
 /**
@@ -31,11 +35,9 @@ export type MediaReader = (sourcePath: string) => Promise<MediaFile | MediaProbl
  * @returns Candidate absolute paths, in order, or `'outside'` when the path leaves the content folder.
  */
 export function imageCandidates(src: string, articleDir: string, contentDir: string): string[] | 'outside' {
-  const candidates = src.startsWith('/') ? [resolve(contentDir, `.${src}`)] : [resolve(articleDir, src), resolve(contentDir, 'media', src)]
-  const inside = candidates.filter((path) => {
-    const rel = relative(contentDir, path)
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
-  })
+  const root = resolve(contentDir)
+  const candidates = src.startsWith('/') ? [resolve(root, `.${src}`)] : [resolve(articleDir, src), resolve(root, 'media', src)]
+  const inside = candidates.filter((path) => isWithin(root, path))
   return inside.length === 0 ? 'outside' : inside
 }
 
@@ -60,28 +62,47 @@ export type MediaStamps = Map<string, MediaStamp>
 /**
  * Creates a reader that measures and hashes each image file once per build. Images measured in an
  * earlier build (same bytes) are not decoded again, and a file whose stamp is unchanged is not read.
+ * A file that a symbolic link leads out of the content folder is `'outside'`, never read.
  *
+ * @param contentDir The content folder, which every file read must really be in.
  * @param maxPixels Largest image accepted (width × height). @default 40 megapixels
  * @param measured Measurements from earlier builds; new ones are added to it.
  * @param stamps Stamps from earlier builds; new ones are added to it.
  */
-export function createMediaReader(maxPixels = 40_000_000, measured: MeasuredImages = new Map(), stamps: MediaStamps = new Map()): MediaReader {
+export function createMediaReader(
+  contentDir: string,
+  maxPixels = 40_000_000,
+  measured: MeasuredImages = new Map(),
+  stamps: MediaStamps = new Map()
+): MediaReader {
   const seen = new Map<string, Promise<MediaFile | MediaProblem>>()
+  const boundary = createContentBoundary(contentDir)
   return (sourcePath) => {
     let entry = seen.get(sourcePath)
     if (!entry) {
-      entry = readMedia(sourcePath, maxPixels, measured, stamps)
+      entry = readMedia(sourcePath, boundary, maxPixels, measured, stamps)
       seen.set(sourcePath, entry)
     }
     return entry
   }
 }
 
-async function readMedia(sourcePath: string, maxPixels: number, measured: MeasuredImages, stamps: MediaStamps): Promise<MediaFile | MediaProblem> {
+async function readMedia(
+  sourcePath: string,
+  boundary: ContentBoundary,
+  maxPixels: number,
+  measured: MeasuredImages,
+  stamps: MediaStamps
+): Promise<MediaFile | MediaProblem> {
   // Most candidates (an image beside the article, tried before media/) do not exist: a synchronous
   // stat answers that far cheaper than a failed asynchronous open, 100,000s of times on a big archive.
-  const info = statSync(sourcePath, { throwIfNoEntry: false })
+  // lstat costs the same and tells a link, which alone needs a second stat (of what it points to).
+  const entry = lstatSync(sourcePath, { throwIfNoEntry: false })
+  const link = entry?.isSymbolicLink() === true
+  const info = link ? statSync(sourcePath, { throwIfNoEntry: false }) : entry
   if (!info?.isFile()) return 'missing'
+  const place = boundary(sourcePath, link)
+  if (place !== 'inside') return place
   const name = basename(sourcePath, extname(sourcePath))
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')

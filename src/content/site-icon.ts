@@ -27,7 +27,7 @@ export async function loadSiteImage(contentDir: string, value: string | undefine
   if (value === undefined) return {}
   const root = resolve(contentDir)
   const candidates = imageCandidates(value.startsWith('/') ? value : `/${value}`, root, root)
-  const media = candidates === 'outside' ? 'outside' : await createMediaReader()(candidates[0] ?? '')
+  const media = candidates === 'outside' ? 'outside' : await createMediaReader(root)(candidates[0] ?? '')
   const { width, height } = field.minimum
   if (typeof media !== 'string' && media.width >= width && media.height >= height) return { media }
   const path = join(contentDir, 'site.yml')
@@ -35,7 +35,7 @@ export async function loadSiteImage(contentDir: string, value: string | undefine
   const parsed = parseYamlSource(await readFile(path, 'utf8'), file)
   const place = parsed ? yamlPosition(parsed.source, field.path) : undefined
   if (media === 'missing') report(file, 'missing-image', { src: value }, place)
-  else if (media === 'outside') report(file, 'image-outside-content', { src: value }, place)
+  else if (media === 'outside') report(file, 'image-outside-content', { src: value, linked: candidates !== 'outside' }, place)
   else if (typeof media === 'string') report(file, 'unreadable-image', { src: value }, place)
   else
     report(

@@ -1,7 +1,7 @@
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
-import { Composer, isMap, isScalar, isSeq, LineCounter, parseDocument, Parser, visit, type Document, type Node, type Scalar } from 'yaml'
-import { controlCharacter } from './decode-source.ts'
+import { Composer, isMap, isScalar, isSeq, LineCounter, parseDocument, Parser, type Document, type Node } from 'yaml'
+import { findControlEscape } from './control-escape.ts'
 import { report } from '../problems/report.ts'
 
 /** A parsed YAML document that still knows where each key and value was written. */
@@ -63,20 +63,10 @@ export function parseYamlSource(text: string, file: VFile): { data: unknown; sou
     }
     return undefined
   }
-  // Escapes ("\0", "\x01") write what decodeSource refuses as bytes; only double-quoted scalars
-  // have escapes, and each starts with a backslash.
-  let escaped: Scalar | undefined
-  if (text.includes('\\'))
-    visit(document, {
-      Scalar: (_, node) => {
-        if (typeof node.value !== 'string' || !controlCharacter.test(node.value)) return undefined
-        escaped = node
-        return visit.BREAK
-      },
-    })
+  // Escapes ("\0", "\x01") write what decodeSource refuses as bytes.
+  const escaped = findControlEscape(document, text)
   if (escaped) {
-    const code = (controlCharacter.exec(String(escaped.value))?.[0] ?? '\0').charCodeAt(0)
-    report(file, 'control-character', { code: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` }, pointAt(escaped.range?.[0] ?? 0))
+    report(file, 'control-character', { code: `U+${escaped.code.toString(16).toUpperCase().padStart(4, '0')}` }, pointAt(escaped.offset))
     return undefined
   }
   try {

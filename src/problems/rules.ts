@@ -72,10 +72,13 @@ export const rules = {
     ({ src }) => `Image "${src}" does not exist.`,
     'Put the file beside the article or in content/media/, or correct the file name (names are case-sensitive).'
   ),
-  'image-outside-content': rule<{ src: string }>(
+  'image-outside-content': rule<{ src: string; linked?: boolean }>(
     'error',
-    ({ src }) => `Image "${src}" is outside the content folder.`,
-    'Images must live in the content folder: beside the article or in content/media/.'
+    ({ src, linked }) =>
+      linked
+        ? `Image "${src}" is a symbolic link (or in a linked folder) that leads outside the content folder.`
+        : `Image "${src}" is outside the content folder.`,
+    'Images must live in the content folder: beside the article or in content/media/. A file reached through a symbolic link that leads out of it is refused (the site would publish whatever it points to): copy the file into the content folder instead of linking to it.'
   ),
   'unreadable-image': rule<{ src: string }>(
     'error',
