@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util'
+import { lockOutput } from '../publish/index.ts'
+import { UsageError } from '../usage-error.ts'
+import { hasDrift } from './bucket-drift.ts'
 import { checkTarget, isPlatform, platforms } from './check-target.ts'
-import { deployToS3 } from './s3-deploy.ts'
+import { deployToS3, verifyBucket } from './s3-deploy.ts'
 import { parseS3Url } from './s3-target.ts'
-import { deployUsage } from './deploy-usage.ts'
 
 /** The options of `toasoan deploy`. */
 const deployOptions = {
@@ -12,61 +14,92 @@ const deployOptions = {
   endpoint: { type: 'string' },
   region: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
+  verify: { type: 'boolean', default: false },
+  repair: { type: 'boolean', default: false },
   concurrency: { type: 'string', default: '16' },
   'max-files': { type: 'string' },
 } as const
 
+type DeployValues = ReturnType<typeof parseArgs<{ options: typeof deployOptions }>>['values']
+
+const seeHelp = 'Run toasoan deploy --help for its options.'
+
 /**
- * Runs `toasoan deploy`.
+ * Runs `toasoan deploy`. Deploying (or preparing the output for a platform) holds the output's
+ * lock: a build cannot replace the output under it, and it stops at once, naming the build, when
+ * one runs.
  *
  * @param args Arguments after `deploy`.
- * @returns The exit code: 0 done, 1 failed (a limit, the storage), 2 wrong usage.
+ * @returns The exit code: 0 done, 1 failed (a limit, the storage, drift found), 2 wrong usage
+ *   (thrown as a {@link UsageError}).
  */
 export async function deployCommand(args: readonly string[]): Promise<number> {
-  let values: ReturnType<typeof parseArgs<{ options: typeof deployOptions }>>['values']
+  let values: DeployValues
   try {
     values = parseArgs({ args: [...args], options: deployOptions }).values
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${deployUsage}`)
-    return 2
+    throw new UsageError((error as Error).message, seeHelp)
   }
   const target = values.check ?? values.to
+  if (target === undefined) throw new UsageError('deploy needs --to or --check.', `Give --to s3://BUCKET[/PREFIX] or --to ${platforms.join('|')}. ${seeHelp}`)
   const concurrency = Number(values.concurrency)
-  if (target === undefined || !Number.isInteger(concurrency) || concurrency < 1) {
-    console.error(`toasoan deploy needs --to or --check, and --concurrency a whole number from 1.\n\n${deployUsage}`)
-    return 2
-  }
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new UsageError(`--concurrency: "${values.concurrency}" is not a whole number from 1.`, 'Give --concurrency N, e.g. 16 (the default).')
   const platform = target.startsWith('s3://') ? 's3' : target
-  if (!isPlatform(platform)) {
-    console.error(`toasoan deploy: unknown target "${target}"; use s3://BUCKET[/PREFIX] or one of ${platforms.join(', ')}.`)
-    return 2
-  }
+  if (!isPlatform(platform)) throw new UsageError(`unknown target "${target}".`, `Use s3://BUCKET[/PREFIX] or one of ${platforms.join(', ')}.`)
   const maxFiles = values['max-files'] === undefined ? undefined : Number(values['max-files'])
-  if (maxFiles !== undefined && !(Number.isInteger(maxFiles) && maxFiles > 0)) {
-    console.error(`toasoan deploy: --max-files "${values['max-files']}" is not a positive whole number.`)
-    return 2
-  }
-  const problems = await checkTarget(values.out, platform, {
-    prepare: values.check === undefined && !values['dry-run'],
-    ...(maxFiles === undefined ? {} : { limits: { maxFiles } }),
-  })
-  for (const line of problems.notes) console.log(line)
-  if (problems.errors.length > 0) {
-    console.error(problems.errors.join('\n\n'))
-    console.error(`\n${values.out} cannot be deployed to ${platform} as it is; nothing was uploaded.`)
-    return 1
-  }
-  if (values.check !== undefined || platform !== 's3') {
-    console.log(`${values.out} is within ${platform}'s limits.`)
+  if (maxFiles !== undefined && !(Number.isInteger(maxFiles) && maxFiles > 0))
+    throw new UsageError(`--max-files: "${values['max-files']}" is not a positive whole number.`, "Give the plan's file limit, e.g. --max-files 100000.")
+  if ((values.verify || values.repair) && (platform !== 's3' || values.check !== undefined))
+    throw new UsageError('--verify and --repair compare a bucket with its manifest.', 'Use them with --to s3://BUCKET[/PREFIX].')
+  const s3 = platform === 's3' && values.check === undefined ? { to: parseS3Url(target), endpoint: checkEndpoint(values.endpoint) } : undefined
+  // Only a check, a dry run or a verification leaves the output alone and may run beside a build.
+  const reads = values.check !== undefined || values['dry-run'] || (values.verify && !values.repair)
+  const release = reads ? async () => {} : await lockOutput(values.out, `deploy to ${target}`)
+  try {
+    if (s3 !== undefined && values.verify && !values.repair) {
+      const drift = await verifyBucket({ ...s3, ...(values.region === undefined ? {} : { region: values.region }) })
+      return hasDrift(drift) ? 1 : 0
+    }
+    const problems = await checkTarget(values.out, platform, {
+      prepare: values.check === undefined && !values['dry-run'],
+      ...(maxFiles === undefined ? {} : { limits: { maxFiles } }),
+    })
+    for (const line of problems.notes) console.log(line)
+    if (problems.errors.length > 0) {
+      console.error(problems.errors.join('\n\n'))
+      console.error(`\n${values.out} cannot be deployed to ${platform} as it is; nothing was uploaded.`)
+      return 1
+    }
+    if (s3 === undefined) {
+      console.log(`${values.out} is within ${platform}'s limits.`)
+      return 0
+    }
+    await deployToS3({
+      ...s3,
+      outDir: values.out,
+      concurrency,
+      dryRun: values['dry-run'],
+      repair: values.repair,
+      ...(values.region === undefined ? {} : { region: values.region }),
+    })
     return 0
+  } finally {
+    await release()
   }
-  await deployToS3({
-    outDir: values.out,
-    to: parseS3Url(target),
-    concurrency,
-    dryRun: values['dry-run'],
-    ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }),
-    ...(values.region === undefined ? {} : { region: values.region }),
-  })
-  return 0
+}
+
+/**
+ * `--endpoint`: an http(s) URL, or nothing (AWS).
+ *
+ * @param value The option's value.
+ */
+function checkEndpoint(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const url = URL.canParse(value) ? new URL(value) : undefined
+  if (url?.protocol === 'http:' || url?.protocol === 'https:') return value
+  throw new UsageError(
+    `--endpoint: "${value}" is not a URL.`,
+    "Give the storage's S3 API address with its scheme, e.g. --endpoint https://ACCOUNT_ID.r2.cloudflarestorage.com or --endpoint http://127.0.0.1:9000."
+  )
 }

@@ -1,23 +1,29 @@
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { contentTypeFor, cacheControlFor, fingerprintedFolders, immutableCacheControl, shortCacheControl } from '../../templates/cdn/cdn-rules.ts'
+import { contentTypeFor, fingerprintedFolders, immutableCacheControl, shortCacheControl } from '../../templates/cdn/cdn-rules.ts'
 import { digest } from '../cache/index.ts'
-import { mapLimit } from '../files.ts'
 import { computeFileManifest, readFileManifest, type FileManifest } from '../publish/index.ts'
-import { describePlan, planDeploy, type DeployPlan } from './deploy-plan.ts'
+import { applyPlan } from './apply-plan.ts'
+import { describeDrift, findDrift, hasDrift, repairedState, type Drift } from './bucket-drift.ts'
+import { describePlan, planDeploy, type DeployPlan, type RemoteState } from './deploy-plan.ts'
 import { parseRedirects, redirectFile } from './redirect-rules.ts'
-import { createS3Client, deleteFiles, listRemoteState, putFile, readRemoteState, writeRemoteState, type S3Location } from './s3-target.ts'
+import { CorruptManifest, readRemoteState } from './remote-state.ts'
+import { createS3Client, s3Url, type S3Bucket, type S3Location } from './s3-client.ts'
+import { listObjects, listRemoteState, probeBucket } from './s3-target.ts'
+import { DeployError } from './storage-error.ts'
 
-/** Options of {@link deployToS3}. */
+/** Options of {@link deployToS3} and {@link verifyBucket}. */
 export interface S3DeployOptions {
   /** The built output. @default 'dist' */
   outDir?: string
   to: S3Location
   /** An S3-compatible endpoint (MinIO, R2, a local server); paths then name the bucket. */
-  endpoint?: string
+  endpoint?: string | undefined
   region?: string
   /** Print the plan, change nothing. @default false */
   dryRun?: boolean
+  /** Compare the bucket's listing with its manifest first and fix what differs. @default false */
+  repair?: boolean
   /** Uploads at once. @default 16 */
   concurrency?: number
   /** Stamp cache for an output that has no manifest. @default '.cache' */
@@ -48,9 +54,11 @@ export const headerRules = digest(
  * Uploads a built site to S3-compatible storage: only what changed since the last deploy, assets
  * and data before the pages that link them, then the new manifest, then deletions. A run that
  * stops anywhere leaves every page with its assets, and the next run finishes the work: files being
- * written or deleted are recorded as pending in the bucket's manifest before anything is touched.
+ * written or deleted are recorded as pending in the bucket's manifest before anything is touched,
+ * and each upload leaves that list as it succeeds (see {@link applyPlan}).
  *
  * @param options Where from and where to.
+ * @throws {DeployError} Saying what failed and what to do.
  */
 export async function deployToS3(options: S3DeployOptions): Promise<S3DeployResult> {
   const started = performance.now()
@@ -58,49 +66,77 @@ export async function deployToS3(options: S3DeployOptions): Promise<S3DeployResu
   const outDir = resolve(options.outDir ?? 'dist')
   const local = await readLocalManifest(outDir, options.cacheDir ?? '.cache')
   const redirects = await readRedirectTargets(outDir, local)
+  return withBucket(options, async (bucket) => {
+    const remote = options.repair ? await readForRepair(bucket, log) : await readOrList(bucket, log)
+    const plan = planDeploy(local, remote, headerRules)
+    log(describePlan(plan, options.dryRun ?? false))
+    const files = Object.keys(local.files).length
+    if (options.dryRun) return { plan, files, ms: performance.now() - started }
+    const uploaded = await applyPlan(plan, { bucket, outDir, local, remote, rules: headerRules, redirects, concurrency: options.concurrency ?? 16 })
+    const ms = performance.now() - started
+    log(`Deployed to ${s3Url(options.to)}: ${uploaded} uploaded, ${plan.deletes.length} deleted, in ${(ms / 1000).toFixed(1)} s.`)
+    return { plan, files, ms }
+  })
+}
+
+/**
+ * Compares the bucket with the manifest the last deploy stored in it: objects deleted, overwritten
+ * or added by hand, which a deploy (trusting its manifest) would not see.
+ *
+ * @param options The bucket.
+ * @returns The drift, also logged.
+ * @throws {DeployError} When the bucket has no readable manifest.
+ */
+export async function verifyBucket(options: S3DeployOptions): Promise<Drift> {
+  const log = options.log ?? ((line: string) => console.log(line))
+  return withBucket(options, async (bucket) => {
+    const state = await readRemoteState(bucket)
+    if (state === undefined)
+      throw new DeployError(
+        `${s3Url(options.to)} has no manifest: no deploy recorded what it holds, so there is nothing to compare it with.`,
+        'Deploy (without --verify): a deploy to a bucket without a manifest lists it and uploads every file.'
+      )
+    const drift = findDrift(state, await listObjects(bucket))
+    log(describeDrift(drift, s3Url(options.to), false))
+    return drift
+  })
+}
+
+/** Runs work on a bucket checked to exist, closing the client after. */
+async function withBucket<T>(options: S3DeployOptions, work: (bucket: S3Bucket) => Promise<T>): Promise<T> {
   const client = createS3Client({
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
     ...(options.region === undefined ? {} : { region: options.region }),
   })
   try {
-    let remote = await readRemoteState(client, options.to)
-    if (remote === undefined) {
-      log('  the bucket has no manifest: listing its objects')
-      remote = await listRemoteState(client, options.to)
-    }
-    const plan = planDeploy(local, remote, headerRules)
-    log(describePlan(plan, options.dryRun ?? false))
-    const files = Object.keys(local.files).length
-    if (options.dryRun) return { plan, files, ms: performance.now() - started }
-    const uploads = [...plan.first, ...plan.then]
-    // Before any object changes, record which ones will: if this run stops, the next one treats them as unknown.
-    if (uploads.length > 0) await writeRemoteState(client, options.to, { ...remote, pending: [...new Set([...remote.pending, ...uploads])] })
-    const upload = async (path: string): Promise<void> => {
-      const target = redirects.get(path)
-      await putFile(client, options.to, {
-        path,
-        body: await readFile(join(outDir, path)),
-        contentType: contentTypeFor(path),
-        cacheControl: cacheControlFor(path),
-        ...(target === undefined ? {} : { redirect: target }),
-      })
-    }
-    const concurrency = options.concurrency ?? 16
-    await mapLimit(plan.first, concurrency, upload)
-    await mapLimit(plan.then, concurrency, upload)
-    await writeRemoteState(client, options.to, { files: local.files, pending: plan.deletes, rules: headerRules })
-    if (plan.deletes.length > 0) {
-      await deleteFiles(client, options.to, plan.deletes)
-      await writeRemoteState(client, options.to, { files: local.files, pending: [], rules: headerRules })
-    }
-    const ms = performance.now() - started
-    log(
-      `Deployed to s3://${options.to.bucket}/${options.to.prefix}: ${uploads.length} uploaded, ${plan.deletes.length} deleted, in ${(ms / 1000).toFixed(1)} s.`
-    )
-    return { plan, files, ms }
+    const bucket: S3Bucket = { client, at: options.to, endpoint: options.endpoint }
+    await probeBucket(bucket)
+    return await work(bucket)
   } finally {
     client.destroy()
   }
+}
+
+/** The bucket's manifest, or its listing when it has none. */
+async function readOrList(bucket: S3Bucket, log: (line: string) => void): Promise<RemoteState> {
+  const state = await readRemoteState(bucket)
+  if (state !== undefined) return state
+  log('  the bucket has no manifest: listing its objects')
+  return listRemoteState(bucket)
+}
+
+/** `--repair`: the manifest corrected by the bucket's listing (the listing alone when the manifest is unreadable). */
+async function readForRepair(bucket: S3Bucket, log: (line: string) => void): Promise<RemoteState> {
+  const state = await readRemoteState(bucket).catch((error: unknown) => {
+    if (!(error instanceof CorruptManifest)) throw error
+    log(`  ${error.what} Listing the bucket instead.`)
+    return undefined
+  })
+  const listing = await listObjects(bucket)
+  if (state === undefined) return repairedState(undefined, listing)
+  const drift = findDrift(state, listing)
+  log(describeDrift(drift, s3Url(bucket.at), hasDrift(drift)))
+  return repairedState(state, listing)
 }
 
 /** The output's manifest without the files only a CDN platform reads. */

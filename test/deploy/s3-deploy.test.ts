@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process'
-import { rm } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build } from '../../src/build.ts'
-import { deployToS3 } from '../../src/deploy/index.ts'
-import { computeFileManifest, readFileManifest, type FileManifest } from '../../src/publish/index.ts'
+import { createS3Client, deployToS3 } from '../../src/deploy/index.ts'
+import { computeFileManifest, isRunning, lockFileOf, readFileManifest, type FileManifest } from '../../src/publish/index.ts'
 import { writeArticle } from '../helpers/articles.ts'
 import { cliScript, contentWith, removeDir, root, tempDir, testNow } from '../helpers/fixtures.ts'
 import { runCliInProcess } from '../helpers/run-cli.ts'
@@ -54,18 +54,23 @@ const putsUnder = (prefix: string, from: number): string[] =>
     .map((key) => `/${key.slice(prefix.length + 1)}`)
     .sort()
 
+// The group's Node process dies a moment after the launcher whose exit the test saw: its lock
+// counts as live until then.
+const workerGone = async (out: string): Promise<void> => {
+  const holder = await readFile(lockFileOf(out), 'utf8').then(
+    (text) => (JSON.parse(text) as { pid: number }).pid,
+    () => 0
+  )
+  for (let tries = 0; tries < 100 && isRunning(holder); tries++) await new Promise((resolve) => setTimeout(resolve, 50))
+}
+
 test.before(async () => {
   work = await tempDir('s3-deploy')
   content = await contentWith(undefined, { keepSiteArticles: true })
   outDir = join(work, 'dist')
   server = await startS3Server(join(work, 's3'), 'site')
   Object.assign(process.env, server.env)
-  client = new S3Client({
-    endpoint: server.endpoint,
-    forcePathStyle: true,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  })
+  client = createS3Client({ endpoint: server.endpoint })
   await rebuild()
 })
 
@@ -165,10 +170,18 @@ test('should leave every page with its assets when killed half-way, and finish o
     cwd: root,
     env: { ...process.env, ...server.env },
     stdio: 'ignore',
+    // Its own process group, killed whole: the launcher and the Node process it starts.
+    detached: true,
   })
-  server.onPut((_key, count) => void (count >= killAt && child.kill('SIGKILL')))
+  let killed = false
+  server.onPut((_key, count) => {
+    if (count < killAt || killed) return
+    killed = true
+    process.kill(-(child.pid as number), 'SIGKILL')
+  })
   const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)))
   assert.is(signal, 'SIGKILL', 'the deploy was killed')
+  await workerGone(outDir)
   const keys = new Set(await listKeys('half'))
   const present = [...keys].filter((key) => key.endsWith('.html'))
   assert.ok(present.length > 0 && present.length < pages, `killed half-way (${present.length} of ${pages} pages)`)

@@ -1,0 +1,82 @@
+import { contentTypeFor, cacheControlFor } from '../../templates/cdn/cdn-rules.ts'
+import type { FileManifest } from '../publish/index.ts'
+import type { DeployPlan, RemoteState } from './deploy-plan.ts'
+import { createProgress } from './deploy-progress.ts'
+import { writeRemoteState } from './remote-state.ts'
+import type { S3Bucket } from './s3-client.ts'
+import { deleteFiles, putFile } from './s3-target.ts'
+import { DeployError, withHint } from './storage-error.ts'
+import { readSnapshot, uploadAll } from './upload-files.ts'
+
+/** What {@link applyPlan} needs besides the plan. */
+export interface ApplyContext {
+  bucket: S3Bucket
+  /** The output folder, read as the manifest says it is. */
+  outDir: string
+  /** The output's manifest. */
+  local: FileManifest
+  /** What the bucket holds, as the plan was made from. */
+  remote: RemoteState
+  /** The header rules' digest the uploads are made with. */
+  rules: string
+  /** Each alias's fallback page and its redirect target. */
+  redirects: ReadonlyMap<string, string>
+  concurrency: number
+}
+
+/**
+ * Carries out a deploy's plan: records the files about to change as pending, uploads assets and
+ * data, then pages (only once every asset is there), recording each upload in the bucket's
+ * manifest in batches, then stores the new manifest and deletes what the build no longer has.
+ *
+ * @param plan The plan.
+ * @param context The bucket, the output and the state the plan was made from.
+ * @returns How many files were uploaded.
+ * @throws {DeployError} Naming the first failure, and that a re-run continues where this one stopped.
+ */
+export async function applyPlan(plan: DeployPlan, context: ApplyContext): Promise<number> {
+  const { bucket, local, rules } = context
+  const uploads = [...plan.first, ...plan.then]
+  // Before any object changes, record which ones will: if this run stops, the next one treats
+  // them as unknown. The new rules are safe to record now: when they differ, every file of the
+  // build is pending and every other one is deleted.
+  const start: RemoteState = { files: context.remote.files, pending: [...new Set([...context.remote.pending, ...uploads])], rules }
+  if (uploads.length > 0) await writeRemoteState(bucket, start)
+  const progress = createProgress({ state: start, local: local.files, write: (state) => writeRemoteState(bucket, state) })
+  const upload = async (path: string): Promise<void> => {
+    const target = context.redirects.get(path)
+    await putFile(bucket, {
+      path,
+      body: await readSnapshot(context.outDir, path, local.files[path] ?? { hash: '', size: -1 }),
+      contentType: contentTypeFor(path),
+      cacheControl: cacheControlFor(path),
+      ...(target === undefined ? {} : { redirect: target }),
+    })
+    await progress.uploaded(path)
+  }
+  for (const phase of [plan.first, plan.then]) {
+    const failures = await uploadAll(phase, upload, { concurrency: context.concurrency })
+    if (failures.length === 0) continue
+    // What did upload is kept: the next run starts from there. A failure to store it only costs
+    // those uploads again.
+    await progress.save().catch(() => {})
+    throw uploadsFailed(failures, progress.count(), uploads.length)
+  }
+  await progress.save()
+  await writeRemoteState(bucket, { files: local.files, pending: plan.deletes, rules })
+  if (plan.deletes.length > 0) {
+    await deleteFiles(bucket, plan.deletes)
+    await writeRemoteState(bucket, { files: local.files, pending: [], rules })
+  }
+  return uploads.length
+}
+
+/** The error of a run whose uploads failed: the first failure, how many, and that a re-run continues. */
+function uploadsFailed(failures: readonly DeployError[], uploaded: number, total: number): DeployError {
+  const first = failures[0] as DeployError
+  const error = failures.length === 1 ? first : new DeployError(`${failures.length} uploads failed; the first: ${first.what}`, first.hint, first.transient)
+  return withHint(
+    error,
+    `${uploaded} of ${total} files were uploaded before the deploy stopped and are recorded in the bucket's manifest: running the deploy again continues where this one stopped.`
+  )
+}
