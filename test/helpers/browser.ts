@@ -10,7 +10,10 @@ import { root, tempDir } from './fixtures.ts'
 /** Where Chromium is: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`; `undefined` when absent. */
 export function findChromium(): string | undefined {
   const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].filter((path): path is string => Boolean(path))
-  return candidates.find((path) => existsSync(path))
+  const found = candidates.find((path) => existsSync(path))
+  // Skipping is for a developer's machine; CI (.ci/run installs Chromium) must never pass by skipping.
+  if (found === undefined && process.env['CI'] === 'true') throw new Error(`CI=true and no Chromium: ${skipNotice}`)
+  return found
 }
 
 /** The line printed when browser tests cannot run, so a skip is never silent. */
