@@ -1,5 +1,14 @@
+import { cp } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
+import { join } from 'node:path'
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3'
 import S3rver from 's3rver'
+import { createS3Client } from '../../src/deploy/index.ts'
+import { readFileManifest, type FileManifest } from '../../src/publish/index.ts'
+import { builtFixture } from './built-fixture.ts'
+import { startFaultProxy, type FaultProxy } from './fault-proxy.ts'
+import { removeDir, tempDir } from './fixtures.ts'
+import { runCliInProcess, type CliResult } from './run-cli.ts'
 
 /** A running S3-compatible server (s3rver) on 127.0.0.1 and what it was asked to write. */
 export interface S3Server {
@@ -36,5 +45,67 @@ export async function startS3Server(directory: string, bucket: string): Promise<
     onPut: (listener) => void listeners.push(listener),
     env: { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' },
     close: () => server.close(),
+  }
+}
+
+/** A built site beside an S3 server with a fault proxy in front, for the deploy's suites. */
+export interface DeployFixture {
+  /** A copy of the built fixture site, its own to change. */
+  outDir: string
+  server: S3Server
+  proxy: FaultProxy
+  /** A client straight to the server (no faults), to look at or edit the bucket by hand. */
+  client: S3Client
+  /** `toasoan deploy --to s3://site/PREFIX --endpoint <the proxy> --out <outDir> …`, in this process. */
+  deploy: (prefix: string, ...extra: string[]) => Promise<CliResult>
+  /** Keys under a prefix as URL paths (`/index.html`), sorted. */
+  keys: (prefix: string) => Promise<string[]>
+  /** The output's files as the bucket should hold them (the manifest's, platform files aside), sorted. */
+  published: () => Promise<string[]>
+  close: () => Promise<void>
+}
+
+/**
+ * Copies the built fixture site, starts s3rver (bucket `site`) and a fault proxy in front of it,
+ * and puts the server's credentials in the environment (the deploy runs in this process).
+ *
+ * @param name The suite, for the temporary folder's name.
+ */
+export async function startDeployFixture(name: string): Promise<DeployFixture> {
+  const work = await tempDir(name)
+  const outDir = join(work, 'dist')
+  await cp(await builtFixture(), outDir, { recursive: true })
+  const server = await startS3Server(join(work, 's3'), 'site')
+  const proxy = await startFaultProxy(server.endpoint)
+  Object.assign(process.env, server.env)
+  const client = createS3Client({ endpoint: server.endpoint })
+  return {
+    outDir,
+    server,
+    proxy,
+    client,
+    deploy: (prefix, ...extra) => runCliInProcess(['deploy', '--to', `s3://site/${prefix}`, '--endpoint', proxy.endpoint, '--out', outDir, ...extra]),
+    keys: async (prefix) => {
+      const keys: string[] = []
+      let token: string | undefined
+      do {
+        const page = await client.send(
+          new ListObjectsV2Command({ Bucket: 'site', Prefix: `${prefix}/`, ...(token === undefined ? {} : { ContinuationToken: token }) })
+        )
+        for (const object of page.Contents ?? []) keys.push(`/${(object.Key ?? '').slice(prefix.length + 1)}`)
+        token = page.IsTruncated ? page.NextContinuationToken : undefined
+      } while (token !== undefined)
+      return keys.sort()
+    },
+    published: async () =>
+      Object.keys(((await readFileManifest(outDir)) as FileManifest).files)
+        .filter((path) => path !== '/_headers' && path !== '/_redirects')
+        .sort(),
+    close: async () => {
+      client.destroy()
+      await proxy.close()
+      await server.close()
+      await removeDir(work)
+    },
   }
 }

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto'
+import { readFile, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { GetObjectCommand } from '@aws-sdk/client-s3'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { parseRemoteState, type RemoteState } from '../../src/deploy/index.ts'
+import { accessDenied, failing, isSitePut, serviceUnavailable } from '../helpers/fault-proxy.ts'
+import { startDeployFixture, type DeployFixture } from '../helpers/s3-server.ts'
+
+const test = suite('deploy/apply-plan')
+let site: DeployFixture
+
+const manifestOf = async (prefix: string): Promise<RemoteState> => {
+  const object = await site.client.send(new GetObjectCommand({ Bucket: 'site', Key: `${prefix}/.toasoan-manifest.json.gz` }))
+  return parseRemoteState(await (object.Body as { transformToByteArray: () => Promise<Uint8Array> }).transformToByteArray()) as RemoteState
+}
+/** Site files the proxy passed to the server, from request `from` on. */
+const uploadedSince = (from: number): number => site.proxy.log.slice(from).filter((request) => isSitePut(request) && request.fault === 'pass').length
+const planned = async (prefix: string): Promise<number> => Number(/^(\d+) files to upload/m.exec((await site.deploy(prefix, '--dry-run')).stdout)?.[1])
+const noStack = (stderr: string): void => assert.not.match(stderr, /^\s+at /m, 'no stack trace')
+
+test.before(async () => {
+  site = await startDeployFixture('apply-plan')
+})
+
+test.after(async () => {
+  await site.close()
+})
+
+test.after.each(() => {
+  site.proxy.decide = () => 'pass'
+})
+
+test('should retry uploads answered 503 or reset, and upload everything', async () => {
+  const seen = new Set<string>()
+  let turn = 0
+  // Every file's first PUT fails, alternately with a 503 and a reset connection.
+  site.proxy.decide = (request) => {
+    if (!isSitePut(request) || seen.has(request.key)) return 'pass'
+    seen.add(request.key)
+    return turn++ % 2 === 0 ? serviceUnavailable : 'reset'
+  }
+  const result = await site.deploy('retry')
+  assert.is(result.code, 0, result.stderr)
+  assert.equal(await site.keys('retry'), [...(await site.published()), '/.toasoan-manifest.json.gz'].sort())
+  const puts = site.proxy.log.filter((request) => isSitePut(request) && request.key.startsWith('site/retry/'))
+  assert.is(puts.filter((request) => request.fault === 'pass').length, seen.size, 'each file went through on its second try')
+  assert.ok(puts.some((request) => request.fault === 'reset') && puts.some((request) => request.fault === '503'))
+})
+
+test('should converge on storage failing 30 % of uploads, each run uploading fewer files', async () => {
+  const total = (await site.published()).length
+  // One attempt per upload: every failure of the proxy reaches the deploy.
+  process.env['AWS_MAX_ATTEMPTS'] = '1'
+  try {
+    site.proxy.decide = failing(0.3, serviceUnavailable, 7)
+    const left = [total]
+    for (let run = 0; run < 30; run++) {
+      const from = site.proxy.log.length
+      const result = await site.deploy('flaky')
+      const done = result.code === 0
+      if (!done) {
+        assert.is(result.code, 1)
+        assert.match(
+          result.stderr,
+          /^toasoan: (\d+ uploads failed; the first: )?s3:PutObject on s3:\/\/site\/flaky\/\S+ failed: 503 ServiceUnavailable after 1 attempts\./
+        )
+        assert.match(
+          result.stderr,
+          /\d+ of \d+ files were uploaded before the deploy stopped and are recorded in the bucket's manifest: running the deploy again continues where this one stopped\./
+        )
+        noStack(result.stderr)
+      }
+      site.proxy.decide = () => 'pass'
+      const now = await planned('flaky')
+      site.proxy.decide = failing(0.3, serviceUnavailable, 8 + run)
+      assert.ok(now < (left.at(-1) as number), `run ${run + 1} made progress: ${left.join(' → ')} → ${now} (${uploadedSince(from)} uploaded)`)
+      left.push(now)
+      if (done) break
+    }
+    assert.ok(left.length > 2, `it took several runs: ${left.join(' → ')}`)
+    assert.is(left.at(-1), 0, `it converged: ${left.join(' → ')}`)
+    assert.equal(await site.keys('flaky'), [...(await site.published()), '/.toasoan-manifest.json.gz'].sort())
+  } finally {
+    delete process.env['AWS_MAX_ATTEMPTS']
+  }
+})
+
+test('should name the object, the operation and the permission of a denied upload, and keep the uploads before it', async () => {
+  site.proxy.decide = (request) => (request.method === 'PUT' && /^site\/denied\/.*\.html$/.test(request.key) ? accessDenied : 'pass')
+  const result = await site.deploy('denied', '--concurrency', '1')
+  assert.is(result.code, 1)
+  assert.match(
+    result.stderr,
+    /^toasoan: access denied: s3:PutObject on s3:\/\/site\/denied\/\S+\.html\.\n {2}hint: The key in AWS_ACCESS_KEY_ID needs s3:PutObject on s3:\/\/site\/denied\/\S+\.html: grant it/
+  )
+  const uploaded = Number(/(\d+) of \d+ files were uploaded before the deploy stopped/.exec(result.stderr)?.[1])
+  assert.ok(uploaded > 0, 'the assets went up before the first page')
+  noStack(result.stderr)
+  const state = await manifestOf('denied')
+  assert.is(Object.keys(state.files).length, uploaded, 'and are recorded')
+  site.proxy.decide = () => 'pass'
+  assert.is(await planned('denied'), (await site.published()).length - uploaded, 'the next run uploads only the rest')
+  assert.is((await site.deploy('denied')).code, 0)
+})
+
+test('should stop when the output changes under it, recording no hash for bytes it did not upload', async () => {
+  const files = await site.published()
+  const pages = files.filter((path) => /\.html$/.test(path))
+  // Uploaded in this order: the run stops at the first, so the second is left for the next run.
+  const changed = pages.at(-2) as string
+  const gone = pages.at(-1) as string
+  const original = await readFile(join(site.outDir, changed))
+  // The tenth upload waits while "a build" rewrites a page and removes another.
+  site.proxy.decide = (request) => (isSitePut(request) && request.key.startsWith('site/snap/') && ++count === 10 ? 'hold' : 'pass')
+  let count = 0
+  const running = site.deploy('snap', '--concurrency', '1')
+  await site.proxy.held()
+  await writeFile(join(site.outDir, changed), `${original.toString()}<!-- rebuilt -->`)
+  site.proxy.release()
+  const result = await running
+  assert.is(result.code, 1, `${changed}\n${result.stdout}`)
+  assert.match(
+    result.stderr,
+    new RegExp(`^toasoan: dist changed while deploying: ${changed} is not the file the manifest lists .*\\n {2}hint: .*Build again, then deploy\\.`)
+  )
+  noStack(result.stderr)
+  const state = await manifestOf('snap')
+  assert.is(state.files[changed], undefined, 'no hash recorded for it')
+  assert.ok(state.pending.includes(changed), 'still pending')
+  const newHash = createHash('md5')
+    .update(await readFile(join(site.outDir, changed)))
+    .digest('hex')
+  assert.ok(!Object.values(state.files).some((entry) => entry.hash === newHash))
+
+  await writeFile(join(site.outDir, changed), original)
+  await rename(join(site.outDir, gone), join(site.outDir, `${gone}.moved`))
+  const missing = await site.deploy('snap')
+  assert.is(missing.code, 1, missing.stdout)
+  assert.match(missing.stderr, new RegExp(`^toasoan: dist changed while deploying: ${gone} is gone`))
+  await rename(join(site.outDir, `${gone}.moved`), join(site.outDir, gone))
+  assert.is((await site.deploy('snap')).code, 0)
+})
+
+test.run()
