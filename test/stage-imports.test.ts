@@ -45,6 +45,8 @@ const stageOf: ReadonlyArray<readonly [prefix: string, stage: Stage]> = [
   ['src/cli.ts', 'command'],
   ['src/serve.ts', 'command'],
   ['src/cms.ts', 'command'],
+  // The web editor's sign-in helper: a program of its own (a Worker, a Node server), importing no stage.
+  ['src/cms/', 'command'],
   ['src/new-article.ts', 'command'],
   ['src/cli-options.ts', 'command'],
   ['src/check-changed.ts', 'command'],

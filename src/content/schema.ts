@@ -50,26 +50,34 @@ export const siteSchema = z.object({
   /** Articles per search bundle: more means less to download per query, more memory to index. */
   searchBundleSize: z.number().int().positive().default(5_000),
   /**
-   * The web editor at `/admin/` (Decap CMS): the GitHub repository it commits to; without `repo`
-   * it uses Netlify's Git Gateway. `localBackend` is the `decap-server` it talks to on localhost
-   * (`npm run cms`). @default { branch: 'main', localBackend: true }
+   * The web editor at `/admin/` (Decap CMS): the GitHub repository it commits to (without `repo`,
+   * the `origin` remote of the repository holding the content), signing in through the OAuth
+   * helper at `baseUrl`. `localBackend` is the `decap-server` it talks to on localhost
+   * (`npm run cms`). @default { backend: 'github', branch: 'main', workflow: 'simple', localBackend: true }
    */
   cms: z
     .object({
+      /** `git-gateway` signs in through Netlify Identity, which Netlify has deprecated (a warning). */
+      backend: z.enum(['github', 'git-gateway']).default('github'),
       repo: z
         .string()
         .regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name, e.g. baothanhhoa/archive')
         .optional(),
       branch: nonEmpty.default('main'),
-      /** The OAuth endpoint (a Cloudflare Worker, Netlify…) that logs writers in to GitHub. */
+      /**
+       * The OAuth helper (`src/cms/oauth-worker.ts` as a Cloudflare Worker, or its Node server) that
+       * signs writers in to GitHub. @default the site's origin + `/cms-oauth`
+       */
       baseUrl: z
         .url({ protocol: /^https?$/ })
         .transform((url) => url.replace(/\/+$/, ''))
         .optional(),
       /** `true` (decap-server's default, http://localhost:8081/api/v1), its URL, or `false`. */
       localBackend: z.union([z.boolean(), z.url({ protocol: /^https?$/ })]).default(true),
+      /** `editorial`: each article is a `cms/…` branch and pull request until an editor publishes it. */
+      workflow: z.enum(['simple', 'editorial']).default('simple'),
     })
-    .default({ branch: 'main', localBackend: true }),
+    .default({ backend: 'github', branch: 'main', localBackend: true, workflow: 'simple' }),
 })
 
 /** `localities.yml`: the tree of places, province → district → ward/commune. */

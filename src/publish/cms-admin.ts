@@ -52,8 +52,11 @@ export async function writeCmsAdmin(staging: string, registries: Registries, opt
   const script = await bundled
   const scriptUrl = `/assets/cms-admin.${createHash('sha256').update(script).digest('hex').slice(0, 10)}.js`
   await writeFile(join(staging, scriptUrl), script)
+  const repository = repositoryOf(options.contentDir)
+  const repo = await githubRepoOf(repository.root)
   const config = cmsConfig(registries, {
-    contentPath: repositoryOf(options.contentDir).contentPath,
+    contentPath: repository.contentPath,
+    ...(repo === undefined ? {} : { repo }),
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
   })
   await mkdir(join(staging, 'admin'), { recursive: true })
@@ -124,4 +127,26 @@ export function repositoryOf(contentDir: string): { root: string; contentPath: s
     if (existsSync(join(dir, '.git'))) return { root: dir, contentPath: relative(dir, content).split(sep).join('/') }
     if (dirname(dir) === dir) return { root: dirname(content), contentPath: basename(content) }
   }
+}
+
+/**
+ * The GitHub repository (`owner/name`) of a git repository's `origin` remote, as `actions/checkout`
+ * and `git clone` write it in `.git/config`; `undefined` when there is none or it is elsewhere.
+ *
+ * @param root The repository's folder (holding `.git`).
+ */
+export async function githubRepoOf(root: string): Promise<string | undefined> {
+  const config = await readFile(join(root, '.git', 'config'), 'utf8').catch(() => '')
+  return originRepo(config)
+}
+
+/**
+ * The `owner/name` of the `origin` remote in the text of a `.git/config`, when it is on github.com.
+ *
+ * @param gitConfig The file's text.
+ */
+export function originRepo(gitConfig: string): string | undefined {
+  const section = /^\s*\[remote "origin"\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m.exec(gitConfig)?.[1] ?? ''
+  const url = /^\s*url\s*=\s*(\S+)\s*$/m.exec(section)?.[1] ?? ''
+  return /^(?:https:\/\/(?:[^@/]+@)?github\.com\/|git@github\.com:|ssh:\/\/git@github\.com\/)([\w.-]+\/[\w.-]+?)(?:\.git)?\/?$/.exec(url)?.[1]
 }

@@ -29,8 +29,10 @@ export interface CmsField {
 
 /** The Decap CMS configuration (`/admin/config.yml`). */
 export interface CmsConfig {
-  backend: { name: 'github'; repo: string; branch: string; base_url?: string } | { name: 'git-gateway'; branch: string }
+  backend: { name: 'github'; repo?: string; branch: string; base_url: string; auth_endpoint: string } | { name: 'git-gateway'; branch: string }
   local_backend?: true | { url: string }
+  /** Each article a branch and pull request until an editor publishes it (`cms.workflow: editorial`). */
+  publish_mode?: 'editorial_workflow'
   locale: string
   site_url: string
   display_url: string
@@ -61,7 +63,12 @@ export interface CmsConfigOptions {
   contentPath?: string
   /** The site's origin, overriding site.yml's (a preview build). */
   baseUrl?: string
+  /** The GitHub repository (`owner/name`) when site.yml names none, e.g. from the `origin` remote. */
+  repo?: string
 }
+
+/** Where the OAuth helper is when site.yml's `cms.baseUrl` does not say: beside the site. */
+export const defaultOAuthPath = '/cms-oauth'
 
 /**
  * The custom file format the admin script registers: front matter as `toasoan new` writes it,
@@ -79,7 +86,9 @@ export const cmsFolderKeys = { year: 'cms_year', month: 'cms_month' } as const
 /**
  * Generates the Decap CMS configuration from the registries: one "Bài viết" collection writing
  * `articles/YYYY/MM/<slug>.md` with a widget for every front-matter key, its required flag that
- * of the schema, localities, authors and categories offered by name.
+ * of the schema, localities, authors and categories offered by name. Writers sign in to GitHub
+ * through the OAuth helper (Netlify's `git-gateway` only when site.yml asks for it); with
+ * `cms.workflow: editorial` an editor publishes each article.
  *
  * @param registries site.yml, localities, authors and categories.
  * @param options Where the content lives in the repository.
@@ -91,14 +100,16 @@ export function cmsConfig(registries: Registries, options: CmsConfigOptions = {}
   const words = stringsFor(site.language).cms
   const siteUrl = options.baseUrl ?? site.baseUrl
   const { cms } = site
+  const repo = cms.repo ?? options.repo
   const backend: CmsConfig['backend'] =
-    cms.repo === undefined
+    cms.backend === 'git-gateway'
       ? { name: 'git-gateway', branch: cms.branch }
-      : { name: 'github', repo: cms.repo, branch: cms.branch, ...(cms.baseUrl === undefined ? {} : { base_url: cms.baseUrl }) }
+      : { name: 'github', ...(repo === undefined ? {} : { repo }), branch: cms.branch, ...oauthEndpoint(cms.baseUrl ?? `${siteUrl}${defaultOAuthPath}`) }
   const localBackend = cms.localBackend === false ? {} : { local_backend: cms.localBackend === true ? (true as const) : { url: cms.localBackend } }
   return {
     backend,
     ...localBackend,
+    ...(cms.workflow === 'editorial' ? { publish_mode: 'editorial_workflow' as const } : {}),
     locale: 'vi',
     site_url: siteUrl,
     display_url: siteUrl,
@@ -127,6 +138,19 @@ export function cmsConfig(registries: Registries, options: CmsConfigOptions = {}
       },
     ],
   }
+}
+
+/**
+ * Decap's `base_url` and `auth_endpoint` for an OAuth helper's URL. Decap opens
+ * `base_url/auth_endpoint` and accepts the token only from a window whose origin is exactly
+ * `base_url`, so a helper under a path keeps the path in `auth_endpoint`.
+ *
+ * @param helperUrl The helper's URL, e.g. `https://cms-auth.example.workers.dev` or `https://example.vn/cms-oauth`.
+ */
+export function oauthEndpoint(helperUrl: string): { base_url: string; auth_endpoint: string } {
+  const url = new URL(helperUrl)
+  const path = url.pathname.replace(/^\/+|\/+$/g, '')
+  return { base_url: url.origin, auth_endpoint: path === '' ? 'auth' : `${path}/auth` }
 }
 
 const dateWidget = { widget: 'datetime', format: 'YYYY-MM-DD HH:mm', date_format: 'DD/MM/YYYY', time_format: 'HH:mm' } as const

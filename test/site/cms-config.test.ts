@@ -1,9 +1,12 @@
+import { cp, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { loadRegistries, type Registries } from '../../src/content/index.ts'
 import { frontMatterKeys, frontMatterSchema, imageSchema } from '../../src/content/schema.ts'
-import { cmsConfig, cmsFolderKeys, type CmsField } from '../../src/site/index.ts'
-import { fixtureSite } from '../helpers/fixtures.ts'
+import { formatProblems } from '../../src/problems/index.ts'
+import { cmsConfig, cmsFolderKeys, defaultOAuthPath, oauthEndpoint, type CmsField } from '../../src/site/cms-config.ts'
+import { fixtureSite, removeDir, tempDir } from '../helpers/fixtures.ts'
 
 const test = suite('cmsConfig')
 
@@ -90,19 +93,68 @@ test('should write dates as the loader reads them and file articles under the ye
   assert.is(config.public_folder, '/media')
 })
 
-test('should use the GitHub repository of site.yml, else Git Gateway, and the local backend it names', async () => {
+test('should sign in with GitHub through the OAuth helper beside the site when site.yml names no backend', async () => {
   const registries = await fixtureRegistries()
-  assert.equal(cmsConfig(registries).backend, { name: 'git-gateway', branch: 'main' })
-  assert.is(cmsConfig(registries).local_backend, true)
+  const config = cmsConfig(registries, { repo: 'baothanhhoa/archive' })
+  assert.equal(config.backend, {
+    name: 'github',
+    repo: 'baothanhhoa/archive',
+    branch: 'main',
+    base_url: new URL(registries.site.baseUrl).origin,
+    auth_endpoint: `${new URL(`${registries.site.baseUrl}${defaultOAuthPath}`).pathname.slice(1)}/auth`,
+  })
+  assert.is(config.local_backend, true)
+  assert.not.ok('repo' in cmsConfig(registries).backend)
+})
+
+test('should use the repository, branch, OAuth helper and local backend of site.yml', async () => {
+  const registries = await fixtureRegistries()
   const site = {
     ...registries.site,
-    cms: { repo: 'baothanhhoa/archive', branch: 'xuat-ban', baseUrl: 'https://auth.example', localBackend: 'http://127.0.0.1:9000/api/v1' },
+    cms: {
+      backend: 'github' as const,
+      repo: 'baothanhhoa/archive',
+      branch: 'xuat-ban',
+      baseUrl: 'https://auth.example',
+      localBackend: 'http://127.0.0.1:9000/api/v1',
+      workflow: 'simple' as const,
+    },
   }
-  const config = cmsConfig({ ...registries, site }, { baseUrl: 'https://preview.example' })
-  assert.equal(config.backend, { name: 'github', repo: 'baothanhhoa/archive', branch: 'xuat-ban', base_url: 'https://auth.example' })
+  const config = cmsConfig({ ...registries, site }, { baseUrl: 'https://preview.example', repo: 'other/remote' })
+  assert.equal(config.backend, { name: 'github', repo: 'baothanhhoa/archive', branch: 'xuat-ban', base_url: 'https://auth.example', auth_endpoint: 'auth' })
   assert.equal(config.local_backend, { url: 'http://127.0.0.1:9000/api/v1' })
   assert.is(config.site_url, 'https://preview.example')
-  assert.not.ok('local_backend' in cmsConfig({ ...registries, site: { ...site, cms: { branch: 'main', localBackend: false } } }))
+  assert.not.ok('publish_mode' in config)
+  assert.not.ok('local_backend' in cmsConfig({ ...registries, site: { ...site, cms: { ...site.cms, localBackend: false } } }))
+})
+
+test('should keep a helper path in auth_endpoint, since Decap takes the token only from the origin base_url', () => {
+  assert.equal(oauthEndpoint('https://cms-auth.example.workers.dev'), { base_url: 'https://cms-auth.example.workers.dev', auth_endpoint: 'auth' })
+  assert.equal(oauthEndpoint('https://baothanhhoa.vn/cms-oauth/'), { base_url: 'https://baothanhhoa.vn', auth_endpoint: 'cms-oauth/auth' })
+})
+
+test('should use git-gateway only when site.yml asks, and warn at cms.backend that Netlify Identity is deprecated', async () => {
+  const dir = await tempDir('cms-config')
+  try {
+    await cp(fixtureSite, dir, { recursive: true })
+    const siteYml = join(dir, 'site.yml')
+    await writeFile(siteYml, `${await readFile(siteYml, 'utf8')}cms:\n  backend: git-gateway\n  workflow: editorial\n`)
+    const { registries, files } = await loadRegistries(dir)
+    if (!registries) throw new Error(formatProblems(files, dir))
+    const config = cmsConfig(registries, { repo: 'baothanhhoa/archive' })
+    assert.equal(config.backend, { name: 'git-gateway', branch: 'main' })
+    assert.is(config.publish_mode, 'editorial_workflow')
+    const messages = files.flatMap((file) => file.messages)
+    const line = (await readFile(siteYml, 'utf8')).split('\n').indexOf('  backend: git-gateway') + 1
+    assert.equal(
+      messages.map((message) => [message.ruleId, message.fatal, message.line, message.column]),
+      [['cms-git-gateway', false, line, 12]]
+    )
+    assert.match(messages[0]?.reason ?? '', /Netlify Identity/)
+    assert.match(messages[0]?.note ?? '', /README/)
+  } finally {
+    await removeDir(dir)
+  }
 })
 
 test('should make a category a free id when the paper keeps no categories.yml', async () => {
