@@ -1,4 +1,5 @@
 import { deployUsage } from './deploy/deploy-usage.ts'
+import { importUsage } from './import/import-usage.ts'
 import { checkContentDir, packageVersion, parseCliArgs } from './cli-options.ts'
 import { checkBaseUrl, resolveNow } from './operator-input.ts'
 import { didYouMean } from './problems/did-you-mean.ts'
@@ -64,6 +65,7 @@ export const commandUsage = {
   new: `  new     Write a new article with valid front matter
             toasoan new "Tiêu đề" --locality ID --author ID [--content DIR] [--date "YYYY-MM-DD HH:mm"]`,
   deploy: deployUsage,
+  import: importUsage,
 } as const
 
 /** A command of {@link commandUsage}. */
@@ -149,6 +151,8 @@ async function run(argv: readonly string[]): Promise<number> {
     return 0
   }
   if (command === 'deploy') return (await import('./deploy/index.ts')).deployCommand(rest)
+  // Like deploy, import has options of its own (--map, --media, --dry-run…).
+  if (command === 'import') return (await import('./import/index.ts')).importCommand(rest)
   const { values, positionals } = parseCliArgs(rest)
   if (values.version) {
     console.log(packageVersion())

@@ -13,7 +13,7 @@ import { root } from './helpers/fixtures.ts'
 const test = suite('stageImports')
 
 /** Stages in import order: a module of one may import only those before it and itself. */
-const stages = ['shared', 'images', 'markdown', 'content', 'site', 'render', 'search', 'publish', 'deploy', 'command'] as const
+const stages = ['shared', 'images', 'markdown', 'content', 'site', 'render', 'search', 'publish', 'deploy', 'import', 'command'] as const
 type Stage = (typeof stages)[number]
 
 /** Where each file belongs; the first prefix that matches wins. A file in none fails the test. */
@@ -38,6 +38,9 @@ const stageOf: ReadonlyArray<readonly [prefix: string, stage: Stage]> = [
   ['src/search/', 'search'],
   ['src/publish/', 'publish'],
   ['src/deploy/', 'deploy'],
+  // Import turns an old archive into content: it reads the content stage's registries and schema,
+  // and only the command line imports it (its own suite checks it uses nothing past content).
+  ['src/import/', 'import'],
   // The commands wire the stages together; nothing but a command imports them.
   ['src/build.ts', 'command'],
   ['src/build-shard.ts', 'command'],

@@ -27,6 +27,7 @@ export const fieldDescriptions = {
     comments: 'false: tắt bình luận cho bài này.',
     featured: 'true: bài nổi bật trên trang chủ (bài nổi bật mới nhất là tin chính, các bài sau vào lưới tin bên dưới).',
     aliases: 'Đường dẫn cũ của bài (bắt đầu bằng /) được chuyển hướng về đây.',
+    imported: 'Do toasoan import ghi: nguồn (wordpress, html), mã bài ở nguồn và mã băm nội dung lúc nhập. Lần nhập sau chỉ ghi đè khi tệp chưa bị sửa.',
   },
   image: {
     src: 'Tên tệp ảnh, đặt cạnh bài viết hoặc trong content/media/.',

@@ -110,6 +110,16 @@ export const imageSchema = z.object({
   credit: z.string().optional(),
 })
 
+/**
+ * Where `toasoan import` took a file from, and the digest of the text it wrote: a later import
+ * replaces the file only while its text still has that digest (nobody edited it since).
+ */
+export const importedSchema = z.object({
+  from: z.enum(['wordpress', 'html']),
+  id: z.union([nonEmpty, z.number()]).transform(String),
+  digest: z.string().regex(/^[0-9a-f]+$/, 'must be the hexadecimal digest the import wrote'),
+})
+
 /** An article's front matter. Dates stay strings here: they are read in the site's time zone later. */
 export const frontMatterSchema = z.object({
   title: nonEmpty,
@@ -128,6 +138,7 @@ export const frontMatterSchema = z.object({
   /** `true` puts the article on the front page's lead and secondary stories (newest featured first). */
   featured: z.boolean().default(false),
   aliases: z.array(z.string().regex(/^\/[^\s]*$/, 'must be a path starting with "/"')).default([]),
+  imported: importedSchema.optional(),
 })
 
 /** Settings of the site, validated. */
@@ -164,6 +175,8 @@ export const pageSchema = z.object({
   footer: z.boolean().default(true),
   /** Place in the footer: lower first, then by title. @default 0 */
   order: z.number().int().default(0),
+  /** Where `toasoan import` took the page from (see {@link importedSchema}). */
+  imported: importedSchema.optional(),
 })
 
 /** A newsroom page's front matter, validated. */

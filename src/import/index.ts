@@ -1,0 +1,2 @@
+export { importCommand } from './import-command.ts'
+export { importUsage } from './import-usage.ts'

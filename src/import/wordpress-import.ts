@@ -1,0 +1,143 @@
+import { join } from 'node:path'
+import { VFile } from 'vfile'
+import type { Registries } from '../content/registries.ts'
+import { commentText } from './front-matter-text.ts'
+import { appendAuthors, importAuthors } from './import-authors.ts'
+import { emptyMap, type ImportMap } from './import-map.ts'
+import { noCounts, recordWrite, type ImportResult } from './import-report.ts'
+import { reportImport } from './import-rules.ts'
+import { withDigest, writeImported } from './imported-file.ts'
+import { copyMedia, uploadsResolver } from './media-copy.ts'
+import type { AttachmentInfo } from './shortcodes.ts'
+import { convertPost, type PostContext } from './wordpress-post.ts'
+import { readAuthor, readItem } from './wxr-item.ts'
+import { childText, streamXml, textOf, type XmlElement } from './xml-stream.ts'
+
+/** Options of {@link importWordpress}. */
+export interface WordpressImportOptions {
+  /** The WXR file (Tools → Export). */
+  exportPath: string
+  contentDir: string
+  registries: Registries
+  /** `--map`, already read and checked. @default no mapping */
+  map?: ImportMap
+  /** `--locality`: for posts the map does not place. */
+  locality?: string
+  /** `--media`: a copy of `wp-content/uploads`. */
+  mediaDir?: string
+  /** Decide, print, write nothing. @default false */
+  dryRun?: boolean
+}
+
+/**
+ * Imports a WordPress export into the content folder, reading it twice as a stream: first the
+ * authors and attachments (which posts refer to in any order), then the posts, each written as it
+ * is read. Files edited since an earlier import, and files it did not write, are left as they are.
+ *
+ * @param options The export, the content folder and the options of the command.
+ */
+export async function importWordpress(options: WordpressImportOptions): Promise<ImportResult> {
+  const file = new VFile({ path: options.exportPath })
+  const result: ImportResult = { files: [file], counts: noCounts(), actions: [], unreadable: false }
+  const dryRun = options.dryRun ?? false
+  const attachments = new Map<string, AttachmentInfo>()
+  const byParent = new Map<string, string[]>()
+  const displayNames = new Map<string, string>()
+  const hosts = new Set<string>()
+  const addHost = (url: string): void => {
+    if (URL.canParse(url)) hosts.add(new URL(url).hostname)
+  }
+  const first = await streamXml(options.exportPath, 3, (element: XmlElement) => {
+    if (element.name === 'wp:author') {
+      const author = readAuthor(element)
+      displayNames.set(author.login, author.displayName)
+    } else if (element.name === 'wp:base_site_url' || element.name === 'wp:base_blog_url' || element.name === 'link') {
+      addHost(textOf(element).trim())
+    } else if (element.name === 'item' && childText(element, 'wp:post_type') === 'attachment') {
+      const item = readItem(element)
+      addHost(item.attachmentUrl)
+      const alt = item.meta.get('_wp_attachment_image_alt') ?? ''
+      attachments.set(item.id, { url: item.attachmentUrl, alt: alt.trim(), caption: item.excerpt.trim(), parent: item.parent })
+      byParent.set(item.parent, [...(byParent.get(item.parent) ?? []), item.id])
+    }
+  })
+  if (first) {
+    reportImport(file, 'invalid-xml', `Invalid XML: ${first.reason}`, first.place)
+    result.unreadable = true
+    return result
+  }
+  const authors = importAuthors(options.registries.authors, options.map?.authors ?? new Map(), displayNames)
+  const context: Omit<PostContext, 'report'> = {
+    timeZone: options.registries.site.timeZone,
+    attachments,
+    attachmentsOf: (postId) => byParent.get(postId) ?? [],
+    map: options.map ?? emptyMap(),
+    defaultLocality: options.locality,
+    authorId: authors.idOf,
+    resolveImage: uploadsResolver(hosts, options.mediaDir),
+    usedIds: new Set(),
+    reportedOnce: new Set(),
+  }
+  const second = await streamXml(options.exportPath, 3, async (element) => {
+    if (element.name !== 'item') return
+    const item = readItem(element)
+    if (item.type === 'attachment') return
+    const converted = convertPost(item, { ...context, report: (rule, reason) => void reportImport(file, rule, reason, item.place) })
+    if (converted.kind === 'skip') {
+      result.counts.skipped++
+      return
+    }
+    const outcome = await writeImported(join(options.contentDir, converted.path), withDigest(converted.text), { from: 'wordpress', id: item.id }, dryRun)
+    recordWrite(result, outcome, converted.path)
+    if (outcome === 'edited' || outcome === 'foreign') {
+      reportImport(
+        file,
+        outcome === 'edited' ? 'edited-since-import' : 'not-imported-file',
+        `Post ${item.id}: ${converted.path} was left as it is.`,
+        item.place
+      )
+      return
+    }
+    for (const src of converted.images) await copyImage(src, options, result, file, item.place)
+    if (converted.kind === 'page') {
+      result.counts.pages++
+      return
+    }
+    result.counts.posts++
+    if (converted.draft) result.counts.drafts++
+    result.counts.aliases += converted.aliases
+    for (const comment of converted.comments) {
+      const path = `comments/${converted.id}/${comment.id}.yml`
+      const written = await writeImported(
+        join(options.contentDir, path),
+        withDigest(commentText(comment, { from: 'wordpress', id: `comment-${comment.id}` })),
+        { from: 'wordpress', id: `comment-${comment.id}` },
+        dryRun
+      )
+      recordWrite(result, written, path)
+      if (written === 'edited' || written === 'foreign')
+        reportImport(
+          file,
+          written === 'edited' ? 'edited-since-import' : 'not-imported-file',
+          `Comment ${comment.id} of post ${item.id}: ${path} was left as it is.`,
+          item.place
+        )
+      else result.counts.comments++
+    }
+  })
+  if (second) reportImport(file, 'invalid-xml', `Invalid XML: ${second.reason}`, second.place)
+  const added = authors.added()
+  result.counts.authors = added.length
+  for (const entry of added) result.actions.push({ outcome: 'written', path: `authors.yml (${entry.id}: ${entry.name})` })
+  if (!dryRun) await appendAuthors(options.contentDir, added)
+  return result
+}
+
+async function copyImage(src: string, options: WordpressImportOptions, result: ImportResult, file: VFile, place: XmlElement['place']): Promise<void> {
+  if (options.mediaDir === undefined) return
+  const copied = await copyMedia(src, options.mediaDir, options.contentDir, options.dryRun ?? false)
+  if (copied === 'copied') {
+    result.counts.images++
+    result.actions.push({ outcome: 'copied', path: `media/${src}` })
+  } else if (copied === 'conflict') reportImport(file, 'media-conflict', `media/${src} differs from the file of the old site.`, place)
+}
