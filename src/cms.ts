@@ -20,14 +20,30 @@ export interface DecapServer {
   close: () => Promise<void>
 }
 
+/** Options of {@link startDecapServer}. */
+export interface DecapServerOptions {
+  /** The git repository holding the content folder. */
+  repository: string
+  /** @default 8081 */
+  port?: number
+  /** Only this machine can reach it. @default 'localhost' */
+  host?: string
+  quiet?: boolean
+  /**
+   * `fs` writes straight into the files; `git` commits, and with the editorial workflow keeps each
+   * article on a `cms/…` branch until it is published (merged). @default 'fs'
+   */
+  mode?: 'fs' | 'git'
+}
+
 /**
- * Starts decap-server (Decap CMS's local backend) writing straight into a folder's files: what
- * the web editor saves on localhost lands in the content folder, with no login and no commit.
+ * Starts decap-server (Decap CMS's local backend) on a repository: in `fs` mode what the web
+ * editor saves on localhost lands in the content folder, with no login and no commit.
  *
- * @param options The repository folder, and where to listen (only this machine can reach it).
+ * @param options The repository folder, the mode, and where to listen.
  * @returns The server once it answers.
  */
-export async function startDecapServer(options: { repository: string; port?: number; host?: string; quiet?: boolean }): Promise<DecapServer> {
+export async function startDecapServer(options: DecapServerOptions): Promise<DecapServer> {
   const port = options.port ?? defaultCmsPort
   const host = options.host ?? 'localhost'
   const child = spawn(process.execPath, [decapServerScript], {
@@ -36,7 +52,7 @@ export async function startDecapServer(options: { repository: string; port?: num
       PORT: String(port),
       BIND_HOST: host,
       GIT_REPO_DIRECTORY: options.repository,
-      MODE: 'fs',
+      MODE: options.mode ?? 'fs',
       LOG_LEVEL: options.quiet ? 'error' : 'info',
     },
     stdio: options.quiet ? 'ignore' : 'inherit',
@@ -71,7 +87,9 @@ export async function startDecapServer(options: { repository: string; port?: num
 /**
  * `toasoan cms`: the dev server (see {@link serve}) plus decap-server on the port site.yml's
  * `cms.localBackend` names (8081 by default), so an article saved at
- * http://localhost:8080/admin/ is written into the content folder and the site rebuilds.
+ * http://localhost:8080/admin/ is written into the content folder and the site rebuilds. With
+ * `cms.workflow: editorial`, decap-server runs in git mode: drafts are `cms/…` branches of the
+ * repository, and publishing merges one into the branch checked out.
  *
  * @param options What to build and where to serve it.
  * @returns The exit code if the content's registries are invalid or the first build fails.
@@ -91,6 +109,8 @@ export async function serveWithCms(options: ServeOptions): Promise<number> {
   const url = local === true ? undefined : new URL(local)
   const decap = await startDecapServer({
     repository: repositoryOf(options.contentDir).root,
+    // Only git mode keeps drafts on branches: the editorial workflow needs it (fs mode refuses it).
+    mode: registries.site.cms.workflow === 'editorial' ? 'git' : 'fs',
     port: url === undefined ? defaultCmsPort : Number(url.port || 80),
     ...(url === undefined ? {} : { host: url.hostname }),
   })
