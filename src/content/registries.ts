@@ -99,6 +99,7 @@ function loadSite({ file, parsed }: YamlFile): SiteConfig | undefined {
       return undefined
     }
   }
+  if (site?.cms.backend === 'git-gateway') report(file, 'cms-git-gateway', {}, yamlPosition(parsed.source, ['cms', 'backend']))
   return site
 }
 
