@@ -170,6 +170,29 @@ if (!chromiumPath) {
     await page.close()
   })
 
+  test('should match the last word as a prefix, in capitals too, and route phrases to the bundles holding every word', async () => {
+    const page = await browser!.newPage()
+    const fetched = new Set<string>()
+    page.on('request', (request) => void fetched.add(/^\/pagefind\/[^/]+\//.exec(new URL(request.url()).pathname)?.[0] ?? ''))
+    await page.goto(`${site!.origin}/tim-kiem/`)
+    const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
+    fetched.clear()
+    // Typed halfway, in capitals, without marks: a word of the oldest article only.
+    for (const query of ['DACSANDUDU', 'dacsan']) {
+      assert.equal((await search(page, query)).titles, ['Nghệ nhân giữ tiếng hát ở chợ quê'], query)
+    }
+    fetched.delete('')
+    assert.equal([...fetched].sort(), [bundles[0], bundles.at(-1), '/pagefind/words/'].sort(), 'a prefix opens only the bundles holding a word it starts')
+    // Two words: only the older bundles holding both are opened ("cho" alone is in many).
+    fetched.clear()
+    const phrase = await search(page, 'cho que')
+    assert.equal(phrase.titles, ['Nghệ nhân giữ tiếng hát ở chợ quê'])
+    fetched.delete('')
+    const older = [...fetched].filter((bundle) => bundle !== bundles[0] && bundle !== '/pagefind/words/')
+    assert.equal(older, [bundles.at(-1)], 'the phrase opens the one older bundle holding both words')
+    await page.close()
+  })
+
   test('should show the newest bundle first and add older results below, the order kept, saying it is still searching', async () => {
     const page = await browser!.newPage()
     // The newest article has "cuối năm" in its headline; an older one too.

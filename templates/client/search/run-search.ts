@@ -1,5 +1,5 @@
 import type { PagefindResult, PagefindResultData } from './pagefind-api.ts'
-import { phraseMatch } from './vietnamese-text.ts'
+import { foldVietnamese, phraseMatch, routeKeys } from './vietnamese-text.ts'
 
 /** What the reader asked for. */
 export interface SearchRequest {
@@ -116,4 +116,28 @@ export async function nextResults(
  */
 export function countHits(hits: ReadonlyArray<readonly PagefindResult[]>): number {
   return new Set(hits.flatMap((list) => list.map((result) => result.id))).size
+}
+
+/**
+ * Whether Pagefind answered with a shorter word for a word of the query that the bundle lacks: the
+ * hit holds no word starting with one of the query's words (folded as the routes fold them). A
+ * bundle either has a word starting with the query's word, and then every hit does, or it falls back
+ * for every hit, so one hit tells for all the hits of its bundle.
+ *
+ * @param hit A hit of a single bundle.
+ * @param query The reader's query.
+ */
+export async function fellBack(hit: PagefindResult, query: string): Promise<boolean> {
+  const text = (await hit.data()).content ?? ''
+  const words = foldVietnamese(text).split(' ')
+  const wanted = query
+    .replace(/"/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .flatMap((token) => {
+      // A word Pagefind splits at its punctuation ("covid-19") is checked part by part.
+      const keys = routeKeys(token)
+      return keys.length > 1 ? keys.slice(1) : keys
+    })
+  return wanted.some((word) => !words.some((candidate) => candidate.startsWith(word)))
 }

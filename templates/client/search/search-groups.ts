@@ -7,9 +7,11 @@ import { routeKeys } from './vietnamese-text.ts'
  * result costs one bundle (pagefind.js, its WebAssembly and one bundle's metadata) whatever the
  * size of the archive; older articles stream in below.
  *
- * A one-word query opens only the older bundles that hold the word, as the search routes
- * (`src/search/word-routes.ts`) tell: a word of one 2006 article costs its bundle, not the archive.
- * Several words, filter counts, or routes that cannot be read open every older bundle.
+ * A query opens only the older bundles that can hold all of its words, as the search routes
+ * (`src/search/word-routes.ts`) tell: each word but the last as a whole word, the last as the start
+ * of a word (search as you type), the bundles' masks intersected. A word of one 2006 article costs
+ * its bundle, not the archive, and `duong giao thong` the bundles holding all three. Filter counts,
+ * or routes that cannot be read, open every older bundle.
  */
 export interface SearchGroups {
   /** Number of groups (1 or 2). */
@@ -20,8 +22,21 @@ export interface SearchGroups {
    *
    * @param query The reader's query; `undefined` for every bundle (filter counts).
    */
-  open(group: number, query?: string): Promise<PagefindSearcher | undefined>
+  open(group: number, query?: string): Promise<OpenedGroup | undefined>
 }
+
+/** A group ready to search. */
+export interface OpenedGroup {
+  searcher: PagefindSearcher
+  /**
+   * Whether every bundle of the group is known to hold every word of the query (as routed): then
+   * Pagefind never falls back to a shorter word for a word a bundle lacks, and every hit is real.
+   */
+  routed: boolean
+}
+
+/** A prefix spanning more chunks than this is not routed: it is too common to rule a bundle out. */
+const prefixChunks = 3
 
 /** `/pagefind/words/index.json` (see `RoutesIndex` in `src/search/word-routes.ts`). */
 interface Routes {
@@ -62,36 +77,78 @@ export async function openGroups(bundles: readonly string[]): Promise<SearchGrou
     await Promise.all(needed.map((bundle) => merged.get(bundle)))
     return searcher
   }
-  const route = async (query: string | undefined): Promise<readonly string[]> => {
-    const keys = query === undefined || /\s|"/.test(query.trim()) ? [] : routeKeys(query.trim())
-    if (keys.length !== 1) return older
-    const found = await lookUp(await readRoutes(), routesDir, keys[0] ?? '')
+  const route = async (query: string | undefined): Promise<{ bundles: readonly string[]; routed: boolean }> => {
+    const words = query === undefined ? [] : queryWords(query)
+    const table = words.length === 0 ? undefined : await readRoutes()
+    if (table === undefined) return { bundles: older, routed: false }
+    let found = 'any' as Set<string> | 'any'
+    for (const word of words) {
+      const bundles = await lookUp(table, routesDir, word.key, word.prefix)
+      // Unreadable routes: every older bundle, and hits must be checked.
+      if (bundles === undefined) return { bundles: older, routed: false }
+      if (bundles === 'any') continue
+      found = found === 'any' ? bundles : new Set([...found].filter((bundle) => bundles.has(bundle)))
+    }
     // Routes list bundles oldest first; the groups keep the page's order, newest first.
-    return found === undefined ? older : older.filter((bundle) => found.has(bundle))
+    const named = found
+    return { bundles: named === 'any' ? older : older.filter((bundle) => named.has(bundle)), routed: true }
   }
   return {
     count: older.length > 0 ? 2 : 1,
-    open: async (group, query) => (group === 0 ? pagefind : load(await route(query))),
+    open: async (group, query) => {
+      if (group === 0) return { searcher: pagefind, routed: false }
+      const { bundles, routed } = await route(query)
+      const searcher = await load(bundles)
+      return searcher === undefined ? undefined : { searcher, routed }
+    },
   }
 }
 
-/** The bundles the routes name for a folded word; `undefined` when the routes cannot be read. */
-async function lookUp(routes: Routes | undefined, dir: string, word: string): Promise<Set<string> | undefined> {
-  if (!routes) return undefined
+/**
+ * The words of a query as the routes file them: each whitespace-separated word folded and joined
+ * at its punctuation (`covid-19` → `covid19`); the last one a prefix unless the query is quoted.
+ *
+ * @param query The reader's query.
+ */
+export function queryWords(query: string): Array<{ key: string; prefix: boolean }> {
+  const quoted = query.includes('"')
+  const tokens = query.replace(/"/g, ' ').trim().split(/\s+/).filter(Boolean)
+  const words = tokens.flatMap((token) => routeKeys(token).slice(0, 1))
+  return words.map((key, index) => ({ key, prefix: !quoted && index === words.length - 1 }))
+}
+
+/**
+ * The bundles the routes name for a folded word, or for every word starting with it; `'any'` when a
+ * prefix is too common to rule a bundle out; `undefined` when the routes cannot be read.
+ */
+async function lookUp(routes: Routes, dir: string, word: string, prefix: boolean): Promise<Set<string> | 'any' | undefined> {
+  // Words are sorted: those starting with the prefix run from the chunk holding it to the chunk
+  // holding the prefix followed by the last character there is.
+  const first = chunkOf(routes, word)
+  const last = prefix ? chunkOf(routes, `${word}\u{10ffff}`) : first
+  if (last - first + 1 > prefixChunks) return 'any'
+  let mask = 0n
+  for (let index = first; index <= last; index++) {
+    const file = routes.chunks[index]?.[1]
+    if (file === undefined) continue
+    const chunk = await fetchJson<Record<string, string>>(`${dir}${file}`)
+    if (!chunk) return undefined
+    if (!prefix) mask |= BigInt(`0x${chunk[word] ?? '0'}`)
+    else for (const [key, bits] of Object.entries(chunk)) if (key.startsWith(word)) mask |= BigInt(`0x${bits}`)
+  }
+  return new Set(routes.bundles.filter((_, bit) => (mask >> BigInt(bit)) & 1n))
+}
+
+/** The index of the last chunk whose first word is not after the word. */
+function chunkOf(routes: Routes, word: string): number {
   let low = 0
   let high = routes.chunks.length - 1
-  // The last chunk whose first word is not after the word.
   while (low < high) {
     const middle = (low + high + 1) >> 1
     if ((routes.chunks[middle]?.[0] ?? '') <= word) low = middle
     else high = middle - 1
   }
-  const file = routes.chunks[low]?.[1]
-  if (file === undefined) return new Set()
-  const chunk = await fetchJson<Record<string, string>>(`${dir}${file}`)
-  if (!chunk) return undefined
-  const mask = BigInt(`0x${chunk[word] ?? '0'}`)
-  return new Set(routes.bundles.filter((_, bit) => (mask >> BigInt(bit)) & 1n))
+  return low
 }
 
 async function fetchJson<T>(url: string): Promise<T | undefined> {

@@ -1,6 +1,6 @@
 import type { PagefindResult } from './pagefind-api.ts'
 import { renderResult } from './render-result.ts'
-import { countHits, nextResults, type SearchRequest, type ShownResult } from './run-search.ts'
+import { countHits, fellBack, nextResults, type SearchRequest, type ShownResult } from './run-search.ts'
 import { openGroups, type SearchGroups } from './search-groups.ts'
 import { fillFilterCounts, readFilters } from './search-filters.ts'
 
@@ -53,7 +53,10 @@ async function start(root: HTMLElement): Promise<void> {
     (countsLoaded ??= (async () => {
       const groups = await loadGroups()
       const all = await Promise.all(
-        Array.from({ length: groups.count }, async (_, group): Promise<Record<string, Record<string, number>>> => (await groups.open(group))?.filters() ?? {})
+        Array.from(
+          { length: groups.count },
+          async (_, group): Promise<Record<string, Record<string, number>>> => (await groups.open(group))?.searcher.filters() ?? {}
+        )
       )
       const merged: Record<string, Record<string, number>> = {}
       for (const filters of all)
@@ -123,22 +126,28 @@ async function start(root: HTMLElement): Promise<void> {
     const run: Run = { request, hits: Array.from({ length: groups.count }, () => undefined), shown: [], unknown: read.unknown, rendering: Promise.resolve() }
     current = run
     const options = { filters: request.filters, ...(request.newest ? { sort: { date: 'desc' as const } } : {}) }
-    // For a word a bundle lacks, Pagefind falls back to the longest indexed word it starts with, so
-    // "xam" would find every "xã" of every bundle without "xẩm". A one-word query keeps only the hits
-    // that the same word, quoted (exact, tone marks still folded, no extra download), finds too; the
-    // quoted search alone would lose Pagefind's weights. Several words stay as typed.
+    // For a word a bundle lacks (no indexed word starts with it), Pagefind falls back to the
+    // longest indexed word it starts with, so "xam" would find every "xã" of a bundle without
+    // "xẩm". A group whose bundles the routes opened for every word cannot fall back; the newest
+    // bundle is not routed, and falls back for all its hits or none: its first hit tells. Without
+    // routes, a one-word query keeps only the hits its quoted form (whole word) finds too.
     const exact = /\s|"/.test(query) ? undefined : `"${query}"`
     try {
       // The newest bundle answers and is shown first; only then do the older bundles load and
       // search, added below: at the same time they would slow the first answer down (bandwidth,
       // the browser's six connections, the main thread), for the first query and every later one.
       for (const group of run.hits.keys()) {
-        const searcher = await groups.open(group, query)
+        const opened = await groups.open(group, query)
         if (run !== current) return
-        if (searcher) {
-          const [found, words] = await Promise.all([searcher.search(query, options), exact ? searcher.search(exact, options) : undefined])
-          const real = words ? new Set(words.results.map((result) => result.id)) : undefined
-          run.hits[group] = (found?.results ?? []).filter((result) => !real || real.has(result.id))
+        if (opened) {
+          const found = (await opened.searcher.search(query, options))?.results ?? []
+          if (opened.routed) run.hits[group] = found
+          else if (group === 0) run.hits[group] = found[0] !== undefined && (await fellBack(found[0], query)) ? [] : found
+          else {
+            const words = exact ? await opened.searcher.search(exact, options) : undefined
+            const real = words ? new Set(words.results.map((result) => result.id)) : undefined
+            run.hits[group] = found.filter((result) => !real || real.has(result.id))
+          }
         } else run.hits[group] = []
         await queue(run)
       }
