@@ -23,7 +23,10 @@ export const importRules = {
     severity: 'warning',
     hint: 'Its tags were removed and the text inside kept; rewrite that part of the article by hand if it held more.',
   },
-  'missing-media': { severity: 'warning', hint: 'Copy wp-content/uploads with the file into the --media folder and import again; the image was left out.' },
+  'missing-media': {
+    severity: 'warning',
+    hint: 'Put the file in the --media folder (a copy of wp-content/uploads, or of the old site) and import again; the image was left out.',
+  },
   'media-conflict': { severity: 'warning', hint: 'A different file is already in the content folder at that path; it was left as it is.' },
   'external-image': {
     severity: 'warning',
@@ -48,8 +51,8 @@ export const importRules = {
   },
   'skipped-item': { severity: 'warning', hint: 'Nothing was written for it.' },
   'selector-missed': {
-    severity: 'error',
-    hint: 'Check the selector against the saved page (the browser\'s developer tools, "Copy selector"), or fix the config.',
+    severity: 'warning',
+    hint: 'The page was not imported. If it is an article, check the selector against it (the browser\'s developer tools, "Copy selector") and fix the config; index and section pages of a mirror are skipped this way.',
   },
   'invalid-date': { severity: 'error', hint: 'Check dateFormat in the config against the date on the page (luxon tokens: dd/MM/yyyy HH:mm).' },
   'invalid-config': { severity: 'error', hint: 'See "Moving an existing archive" in the README for the config\'s keys.' },

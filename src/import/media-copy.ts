@@ -42,7 +42,8 @@ export function uploadsResolver(hosts: ReadonlySet<string>, mediaDir: string | u
   }
 }
 
-function isFile(path: string): boolean {
+/** Whether a path is a file. */
+export function isFile(path: string): boolean {
   try {
     return statSync(path).isFile()
   } catch {
@@ -54,14 +55,13 @@ function isFile(path: string): boolean {
  * Copies an image into the content's `media/` folder unless it is there already. A different
  * file at that path is left as it is (the import never changes a file it did not write).
  *
- * @param src The image's path relative to both folders.
- * @param mediaDir Where it comes from.
+ * @param from The file of the old site.
+ * @param src Its path under the content's `media/`.
  * @param contentDir The content folder.
  * @param dryRun Decide only.
  * @returns `copied`, `present` (same size already there) or `conflict`.
  */
-export async function copyMedia(src: string, mediaDir: string, contentDir: string, dryRun: boolean): Promise<'copied' | 'present' | 'conflict'> {
-  const from = join(mediaDir, src)
+export async function copyMedia(from: string, src: string, contentDir: string, dryRun: boolean): Promise<'copied' | 'present' | 'conflict'> {
   const to = join(contentDir, 'media', src)
   const target = sizeOf(to)
   if (target !== undefined) return target === sizeOf(from) ? 'present' : 'conflict'

@@ -135,7 +135,7 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
 
 async function copyImage(src: string, options: WordpressImportOptions, result: ImportResult, file: VFile, place: XmlElement['place']): Promise<void> {
   if (options.mediaDir === undefined) return
-  const copied = await copyMedia(src, options.mediaDir, options.contentDir, options.dryRun ?? false)
+  const copied = await copyMedia(join(options.mediaDir, src), src, options.contentDir, options.dryRun ?? false)
   if (copied === 'copied') {
     result.counts.images++
     result.actions.push({ outcome: 'copied', path: `media/${src}` })
