@@ -223,12 +223,42 @@ if (!chromiumPath) {
     await page.close()
   })
 
+  test('should stream older results in batches, newest first, before the oldest bundles have answered', async () => {
+    const page = await browser!.newPage()
+    await page.goto(`${site!.origin}/tim-kiem/`)
+    const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
+    // The oldest bundle (2006, the only one of the last batch for "nam") answers late.
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const oldest = bundles.at(-1) ?? ''
+    await page.route(
+      (url) => url.pathname.startsWith(oldest),
+      async (route) => {
+        await held
+        await route.continue()
+      }
+    )
+    await page.goto(`${site!.origin}/tim-kiem/?q=nam`)
+    await page.waitForFunction(() => document.querySelectorAll('.search-result__title').length >= 3)
+    assert.is(await page.locator('[data-search]').getAttribute('data-state'), 'searching', 'the oldest bundle has not answered yet')
+    const early = await page.locator('.search-result__title').allInnerTexts()
+    assert.not.ok(early.includes('Nghệ nhân giữ tiếng hát ở chợ quê'), 'nothing of the held bundle yet')
+    release()
+    const late = await results(page)
+    assert.equal(late.titles.slice(0, early.length), early, 'what was shown stays on top, in order')
+    assert.ok(late.titles.includes('Nghệ nhân giữ tiếng hát ở chợ quê'), 'the oldest bundle adds its article below')
+    await page.close()
+  })
+
   test('should rank headline and lead matches first, and not repeat the headline in the excerpt', async () => {
     const page = await browser!.newPage()
     const road = await search(page, 'duong')
-    assert.is(road.titles[0], 'Hoằng Hóa mở rộng đường liên xã')
+    // Headline and lead matches first, newer bundles before older ones ("đường link" in a 2024
+    // lead, then "đường" in a 2020 headline), then the body matches.
+    const headline = road.titles.indexOf('Hoằng Hóa mở rộng đường liên xã')
+    assert.equal(road.titles.slice(0, headline + 1), ["Cảnh giác với <script>alert('x')</script> trong tin nhắn lừa đảo", 'Hoằng Hóa mở rộng đường liên xã'])
     assert.is(road.titles.at(-1), 'Trường học trao thưởng cho học sinh giỏi cuối năm', '"tuyên dương" deep in a body comes last')
-    assert.match(road.excerpts[0] ?? '', /^Tuyến <mark>đường<\/mark> liên xã/, 'the excerpt starts below the headline')
+    assert.match(road.excerpts[headline] ?? '', /^Tuyến <mark>đường<\/mark> liên xã/, 'the excerpt starts below the headline')
     await page.close()
   })
 

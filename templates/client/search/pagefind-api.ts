@@ -2,11 +2,12 @@
 export interface PagefindSearcher {
   /** `noWorker`: search on the main thread, without fetching Pagefind's worker script. */
   options(options: { excerptLength?: number; basePath?: string; noWorker?: boolean }): Promise<void>
-  mergeIndex(url: string, options?: object): Promise<void>
+  /** `mergeFilter`: a synthetic filter every page of the merged bundle carries. */
+  mergeIndex(url: string, options?: { mergeFilter?: Record<string, string> }): Promise<void>
   filters(): Promise<Record<string, Record<string, number>>>
   search(
     term: string | null,
-    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }
+    options?: { filters?: Record<string, string | { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> }
   ): Promise<{ results: PagefindResult[] } | null>
 }
 
@@ -14,7 +15,12 @@ export interface PagefindSearcher {
 export interface PagefindApi extends PagefindSearcher {
   init(): Promise<void>
   /** A second, independent index (Pagefind ≥ 1.6), sharing pagefind.js and its web worker. */
-  createInstance(options: { basePath: string; excerptLength?: number; noWorker?: boolean }): PagefindSearcher & { init(): Promise<void> }
+  createInstance(options: {
+    basePath: string
+    excerptLength?: number
+    noWorker?: boolean
+    mergeFilter?: Record<string, string>
+  }): PagefindSearcher & { init(): Promise<void> }
 }
 
 /** One hit, before its data is loaded. */

@@ -2,37 +2,70 @@ import type { PagefindApi, PagefindSearcher } from './pagefind-api.ts'
 import { routeKeys } from './vietnamese-text.ts'
 
 /**
- * The archive's bundles as two searchable groups: the newest bundle alone, which answers first,
- * and the older bundles, merged into a second Pagefind instance, which answer after it. The first
- * result costs one bundle (pagefind.js, its WebAssembly and one bundle's metadata) whatever the
- * size of the archive; older articles stream in below.
+ * The archive's bundles for a search: the newest bundle alone, which answers first, then the older
+ * bundles the query needs, merged into a second Pagefind instance a batch at a time (2, then 4, then
+ * the rest, newest first), each batch answering as soon as it is merged, so older results stream in
+ * below in date order. The first result costs one bundle (pagefind.js, its WebAssembly and one
+ * bundle's metadata) whatever the size of the archive.
  *
  * A query opens only the older bundles that can hold all of its words, as the search routes
  * (`src/search/word-routes.ts`) tell: each word but the last as a whole word, the last as the start
  * of a word (search as you type), the bundles' masks intersected. A word of one 2006 article costs
  * its bundle, not the archive, and `duong giao thong` the bundles holding all three. Filter counts,
  * or routes that cannot be read, open every older bundle.
+ *
+ * Every merged bundle carries a synthetic filter, `bundle`, naming it: the older instance keeps the
+ * bundles earlier queries merged, and a search asks only the bundles of its batch.
  */
 export interface SearchGroups {
-  /** Number of groups (1 or 2). */
-  count: number
+  /** The newest bundle's Pagefind, loaded. */
+  newest: PagefindSearcher
+  /** The older bundles, newest first. */
+  older: readonly string[]
   /**
-   * The group's searcher, with every bundle the query may match loaded; `undefined` when no
-   * bundle of the group can match it.
+   * The older bundles a query may match, newest first, and whether the routes named them for every
+   * word (then Pagefind never falls back to a shorter word for a word a bundle lacks).
    *
-   * @param query The reader's query; `undefined` for every bundle (filter counts).
+   * @param query The reader's query.
    */
-  open(group: number, query?: string): Promise<OpenedGroup | undefined>
+  route(query: string): Promise<{ bundles: readonly string[]; routed: boolean }>
+  /**
+   * The older instance with these bundles merged; search it with {@link bundleFilter} of them.
+   *
+   * @param bundles Older bundles.
+   */
+  merge(bundles: readonly string[]): Promise<PagefindSearcher | undefined>
 }
 
-/** A group ready to search. */
-export interface OpenedGroup {
-  searcher: PagefindSearcher
-  /**
-   * Whether every bundle of the group is known to hold every word of the query (as routed): then
-   * Pagefind never falls back to a shorter word for a word a bundle lacks, and every hit is real.
-   */
-  routed: boolean
+/** The name of the synthetic filter that tells merged bundles apart. */
+export const bundleFilterName = 'bundle'
+
+/**
+ * The filter that limits a search of the older instance to some of its bundles.
+ *
+ * @param bundles Bundle URLs.
+ */
+export function bundleFilter(bundles: readonly string[]): Record<string, { any: string[] }> {
+  return { [bundleFilterName]: { any: [...bundles] } }
+}
+
+/**
+ * Splits the older bundles into the batches that answer one after the other: 2, 4, then the rest,
+ * so the first older results come after two bundles load, and the whole in three steps.
+ *
+ * @param bundles Older bundles, newest first.
+ */
+export function batches(bundles: readonly string[]): string[][] {
+  const sizes = [2, 4]
+  const result: string[][] = []
+  let start = 0
+  for (const size of sizes) {
+    if (start >= bundles.length) break
+    result.push(bundles.slice(start, start + size))
+    start += size
+  }
+  if (start < bundles.length) result.push(bundles.slice(start))
+  return result
 }
 
 /** A prefix spanning more chunks than this is not routed: it is too common to rule a bundle out. */
@@ -59,26 +92,26 @@ export async function openGroups(bundles: readonly string[]): Promise<SearchGrou
   await pagefind.init()
   let routes: Promise<Routes | undefined> | undefined
   const readRoutes = (): Promise<Routes | undefined> => (routes ??= fetchJson<Routes>(`${routesDir}index.json`))
-  // The older instance grows: bundles a query needs are merged once and stay. A bundle merged for
-  // an earlier query is searched again, which cannot change a one-word query's exact hits.
+  // The older instance grows: bundles a query needs are merged once and stay, each with its
+  // synthetic filter, so a later search can leave them out.
   let instance: Promise<PagefindSearcher & { init(): Promise<void> }> | undefined
   const merged = new Map<string, Promise<void>>()
-  const load = async (needed: readonly string[]): Promise<PagefindSearcher | undefined> => {
+  const merge = async (needed: readonly string[]): Promise<PagefindSearcher | undefined> => {
     const [first] = needed
     if (first === undefined) return undefined
     instance ??= (async () => {
-      const created = pagefind.createInstance({ basePath: first, excerptLength: 30, noWorker: true })
+      const created = pagefind.createInstance({ basePath: first, excerptLength: 30, noWorker: true, mergeFilter: { [bundleFilterName]: first } })
       merged.set(first, created.init())
       await merged.get(first)
       return created
     })()
     const searcher = await instance
-    for (const bundle of needed) if (!merged.has(bundle)) merged.set(bundle, searcher.mergeIndex(bundle))
+    for (const bundle of needed) if (!merged.has(bundle)) merged.set(bundle, searcher.mergeIndex(bundle, { mergeFilter: { [bundleFilterName]: bundle } }))
     await Promise.all(needed.map((bundle) => merged.get(bundle)))
     return searcher
   }
-  const route = async (query: string | undefined): Promise<{ bundles: readonly string[]; routed: boolean }> => {
-    const words = query === undefined ? [] : queryWords(query)
+  const route = async (query: string): Promise<{ bundles: readonly string[]; routed: boolean }> => {
+    const words = queryWords(query)
     const table = words.length === 0 ? undefined : await readRoutes()
     if (table === undefined) return { bundles: older, routed: false }
     let found = 'any' as Set<string> | 'any'
@@ -89,19 +122,11 @@ export async function openGroups(bundles: readonly string[]): Promise<SearchGrou
       if (bundles === 'any') continue
       found = found === 'any' ? bundles : new Set([...found].filter((bundle) => bundles.has(bundle)))
     }
-    // Routes list bundles oldest first; the groups keep the page's order, newest first.
+    // Routes list bundles oldest first; the page's order is newest first.
     const named = found
     return { bundles: named === 'any' ? older : older.filter((bundle) => named.has(bundle)), routed: true }
   }
-  return {
-    count: older.length > 0 ? 2 : 1,
-    open: async (group, query) => {
-      if (group === 0) return { searcher: pagefind, routed: false }
-      const { bundles, routed } = await route(query)
-      const searcher = await load(bundles)
-      return searcher === undefined ? undefined : { searcher, routed }
-    },
-  }
+  return { newest: pagefind, older, route, merge }
 }
 
 /**

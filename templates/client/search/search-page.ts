@@ -1,7 +1,7 @@
 import type { PagefindResult } from './pagefind-api.ts'
 import { renderResult } from './render-result.ts'
 import { countHits, fellBack, nextResults, type SearchRequest, type ShownResult } from './run-search.ts'
-import { openGroups, type SearchGroups } from './search-groups.ts'
+import { batches, bundleFilter, openGroups, type SearchGroups } from './search-groups.ts'
 import { fillFilterCounts, readFilters } from './search-filters.ts'
 
 /** Words the search page shows; they come from the site's dictionary through `data-strings`. */
@@ -52,12 +52,7 @@ async function start(root: HTMLElement): Promise<void> {
   const loadCounts = (): Promise<void> =>
     (countsLoaded ??= (async () => {
       const groups = await loadGroups()
-      const all = await Promise.all(
-        Array.from(
-          { length: groups.count },
-          async (_, group): Promise<Record<string, Record<string, number>>> => (await groups.open(group))?.searcher.filters() ?? {}
-        )
-      )
+      const all = await Promise.all([groups.newest.filters(), groups.merge(groups.older).then((older) => older?.filters() ?? {})])
       const merged: Record<string, Record<string, number>> = {}
       for (const filters of all)
         for (const [name, values] of Object.entries(filters))
@@ -123,32 +118,45 @@ async function start(root: HTMLElement): Promise<void> {
       status.textContent = strings.failed
       return
     }
-    const run: Run = { request, hits: Array.from({ length: groups.count }, () => undefined), shown: [], unknown: read.unknown, rendering: Promise.resolve() }
+    // Until the routes are read, the older bundles count as one group still to answer.
+    const run: Run = {
+      request,
+      hits: groups.older.length > 0 ? [undefined, undefined] : [undefined],
+      shown: [],
+      unknown: read.unknown,
+      rendering: Promise.resolve(),
+    }
     current = run
-    const options = { filters: request.filters, ...(request.newest ? { sort: { date: 'desc' as const } } : {}) }
+    const options = { ...(request.newest ? { sort: { date: 'desc' as const } } : {}) }
     // For a word a bundle lacks (no indexed word starts with it), Pagefind falls back to the
     // longest indexed word it starts with, so "xam" would find every "xã" of a bundle without
-    // "xẩm". A group whose bundles the routes opened for every word cannot fall back; the newest
-    // bundle is not routed, and falls back for all its hits or none: its first hit tells. Without
-    // routes, a one-word query keeps only the hits its quoted form (whole word) finds too.
+    // "xẩm". Bundles the routes opened for every word cannot fall back; the newest bundle is not
+    // routed, and falls back for all its hits or none: its first hit tells. Without routes, a
+    // one-word query keeps only the hits its quoted form (whole word) finds too.
     const exact = /\s|"/.test(query) ? undefined : `"${query}"`
     try {
       // The newest bundle answers and is shown first; only then do the older bundles load and
       // search, added below: at the same time they would slow the first answer down (bandwidth,
       // the browser's six connections, the main thread), for the first query and every later one.
-      for (const group of run.hits.keys()) {
-        const opened = await groups.open(group, query)
+      const newest = (await groups.newest.search(query, { ...options, filters: request.filters }))?.results ?? []
+      if (run !== current) return
+      run.hits[0] = newest[0] !== undefined && (await fellBack(newest[0], query)) ? [] : newest
+      await queue(run)
+      if (groups.older.length === 0) return
+      const { bundles, routed } = await groups.route(query)
+      if (run !== current) return
+      // Each batch is a group of its own, older than the one before: its results go below.
+      const steps = batches(bundles)
+      run.hits.splice(1, 1, ...steps.map(() => undefined))
+      if (steps.length === 0) await queue(run)
+      for (const [index, step] of steps.entries()) {
+        const searcher = await groups.merge(step)
         if (run !== current) return
-        if (opened) {
-          const found = (await opened.searcher.search(query, options))?.results ?? []
-          if (opened.routed) run.hits[group] = found
-          else if (group === 0) run.hits[group] = found[0] !== undefined && (await fellBack(found[0], query)) ? [] : found
-          else {
-            const words = exact ? await opened.searcher.search(exact, options) : undefined
-            const real = words ? new Set(words.results.map((result) => result.id)) : undefined
-            run.hits[group] = found.filter((result) => !real || real.has(result.id))
-          }
-        } else run.hits[group] = []
+        const filters = { ...request.filters, ...bundleFilter(step) }
+        const found = (await searcher?.search(query, { ...options, filters }))?.results ?? []
+        const words = routed || !exact ? undefined : await searcher?.search(exact, { ...options, filters })
+        const real = words ? new Set(words.results.map((result) => result.id)) : undefined
+        run.hits[index + 1] = found.filter((result) => !real || real.has(result.id))
         await queue(run)
       }
     } catch {
