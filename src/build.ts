@@ -175,6 +175,7 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
       await writeCmsAdmin(staging, site.registries, {
         contentDir: options.contentDir ?? 'content',
         ...(options.baseUrl === undefined ? {} : { baseUrl: checkBaseUrl(options.baseUrl) }),
+        now: options.now ?? resolveNow(undefined),
       })
       const fresh = await computeFileManifest(staging, stampFile, carried)
       const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)

@@ -5,11 +5,16 @@
  * Eleventy's cold builds of the same Markdown, in one run, and prints one Markdown table on
  * stdout (progress goes to stderr). A script, not a test.
  *
- * `npm run bench -- --search [--articles N[,N…]] [--work DIR] [--no-baselines]`: the search bench instead
- *   (the 32-article sample, then each size: index costs, and ten queries in Chromium, plain and Slow 4G).
+ * `npm run bench -- --search [--articles N[,N…]] [--work DIR] [--no-baselines] [--no-throttling]`: the search
+ *   bench instead (the 32-article sample, then each size and its worst case, one article more: index
+ *   costs, and 60 queries in Chromium, ten fixed and 50 drawn from the corpus, plain and Slow 4G).
  *
  * `npm run bench -- --deploy [--articles N] [--work DIR] [--concurrency N]`: deploys to a local
  * S3-compatible server (first, after adding one article, after a template change).
+ *
+ * `npm run bench -- --import [--posts N] [--work DIR] [--no-build] [--no-baselines] [--no-install]`: a generated
+ * WordPress export of N posts (default 1,000) imported, imported again unchanged, and built, against
+ * wordpress-export-to-markdown on the same file.
  *
  * `npm run bench -- --shards N [--articles N] [--work DIR] [--no-baselines] [--with-cold] [--keep]`:
  * a sharded cold build instead (the N `--shard I/N` builds one after another, their caches packed
@@ -28,6 +33,9 @@ const { values } = parseArgs({
     search: { type: 'boolean', default: false },
     deploy: { type: 'boolean', default: false },
     shards: { type: 'string' },
+    import: { type: 'boolean', default: false },
+    posts: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
     'with-cold': { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '16' },
     'no-baselines': { type: 'boolean', default: false },
@@ -36,6 +44,7 @@ const { values } = parseArgs({
     'no-install': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'baseline-timeout': { type: 'string', default: '30' },
+    'no-throttling': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -48,11 +57,33 @@ if (values.help) {
 const log = (line: string): void => console.error(line)
 await mkdir(values.work, { recursive: true })
 
-if (values.search) {
+if (values.import) {
+  const { benchImport } = await import('./import-bench.ts')
+  const { formatImportBench } = await import('./import-bench-table.ts')
+  const posts = Number(values.posts ?? '1000')
+  if (!Number.isInteger(posts) || posts < 1) throw new Error(`--posts: "${values.posts}" is not a positive whole number`)
+  const report = await benchImport({
+    posts,
+    workDir: values.work,
+    baseline: !values['no-baselines'],
+    install: !values['no-install'],
+    build: !values['no-build'],
+    baselineTimeoutMs: Number(values['baseline-timeout']) * 60_000,
+    log,
+  })
+  console.log(formatImportBench(report))
+} else if (values.search) {
   const sizes = (values.articles ?? '10000,30000').split(',').map(Number)
   const chromium = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find((path) => path && existsSync(path))
   if (!chromium) console.warn('Chromium not found (set CHROMIUM_PATH or apt-get install chromium): query costs are skipped.')
-  const rows = await benchSearch({ sizes, workDir: values.work, baseline: !values['no-baselines'], ...(chromium ? { chromium } : {}), log })
+  const rows = await benchSearch({
+    sizes,
+    workDir: values.work,
+    baseline: !values['no-baselines'],
+    throttled: !values['no-throttling'],
+    ...(chromium ? { chromium } : {}),
+    log,
+  })
   console.log(formatSearchBench(rows))
 } else if (values.deploy) {
   const articles = Number(values.articles ?? '10000')

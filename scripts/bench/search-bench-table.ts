@@ -10,31 +10,43 @@ const median = (values: number[]): number => {
   return sorted.length === 0 ? Number.NaN : ((sorted[Math.floor((sorted.length - 1) / 2)] ?? 0) + (sorted[Math.ceil((sorted.length - 1) / 2)] ?? 0)) / 2
 }
 
-function queryTable(title: string, costs: readonly QueryCost[]): string[] {
-  if (costs.length === 0) return [`${title}: skipped (no Chromium)`]
+/** The issue's targets for a reader's first search: first result, bytes and requests to it. */
+export const searchTargets = { plainMs: 1500, throttledMs: 3000, bytes: 300 * 1024, requests: 30 }
+
+function queryTable(title: string, costs: readonly QueryCost[], kinds: Record<string, string>, throttled: boolean): string[] {
+  if (costs.length === 0) return [`${title}: skipped (no Chromium, or not asked for)`]
   const lines = [
     `${title}`,
     '',
-    '| query | first result | /pagefind/ bytes, requests to it | all bundles answered | bytes, requests in all | later query: first result, all answered | found |',
-    '|---|---:|---:|---:|---:|---:|---|',
+    '| query | kind | first result | /pagefind/ bytes, requests to it | all bundles answered | bytes, requests in all | later query: first result, all answered | found |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
   ]
   for (const cost of costs) {
     lines.push(
-      `| \`${cost.query}\` | ${s(cost.firstMs)} | ${kb(cost.firstBytes)}, ${cost.firstRequests} | ${s(cost.doneMs)} | ${kb(cost.bytes)}, ${cost.requests} | ${s(cost.laterFirstMs)}, ${s(cost.laterDoneMs)} | ${cost.results.replace(/\s*Đang tìm.*$/, '')} |`
+      `| \`${cost.query}\` | ${kinds[cost.query] ?? ''} | ${s(cost.firstMs)} | ${kb(cost.firstBytes)}, ${cost.firstRequests} | ${s(cost.doneMs)} | ${kb(cost.bytes)}, ${cost.requests} | ${s(cost.laterFirstMs)}, ${s(cost.laterDoneMs)} | ${cost.results.replace(/\s*Đang tìm.*$/, '')} |`
     )
   }
   const m = (pick: (cost: QueryCost) => number): number => median(costs.map(pick))
   lines.push(
-    `| **median** | **${s(m((c) => c.firstMs))}** | **${kb(m((c) => c.firstBytes))}**, ${m((c) => c.firstRequests)} | ${s(m((c) => c.doneMs))} | ${kb(m((c) => c.bytes))}, ${m((c) => c.requests)} | ${s(m((c) => c.laterFirstMs))}, ${s(m((c) => c.laterDoneMs))} | |`
+    `| **median** | | **${s(m((c) => c.firstMs))}** | **${kb(m((c) => c.firstBytes))}**, ${m((c) => c.firstRequests)} | ${s(m((c) => c.doneMs))} | ${kb(m((c) => c.bytes))}, ${m((c) => c.requests)} | ${s(m((c) => c.laterFirstMs))}, ${s(m((c) => c.laterDoneMs))} | |`
   )
   lines.push(
-    `| **worst** | **${s(Math.max(...costs.map((c) => c.firstMs)))}** | **${kb(Math.max(...costs.map((c) => c.firstBytes)))}** | ${s(Math.max(...costs.map((c) => c.doneMs)))} | ${kb(Math.max(...costs.map((c) => c.bytes)))} | ${s(Math.max(...costs.map((c) => c.laterFirstMs)))}, ${s(Math.max(...costs.map((c) => c.laterDoneMs)))} | |`
+    `| **worst** | | **${s(Math.max(...costs.map((c) => c.firstMs)))}** | **${kb(Math.max(...costs.map((c) => c.firstBytes)))}** | ${s(Math.max(...costs.map((c) => c.doneMs)))} | ${kb(Math.max(...costs.map((c) => c.bytes)))} | ${s(Math.max(...costs.map((c) => c.laterFirstMs)))}, ${s(Math.max(...costs.map((c) => c.laterDoneMs)))} | |`
+  )
+  const worst = (pick: (cost: QueryCost) => number): number => Math.max(...costs.map(pick))
+  const limit = throttled ? searchTargets.throttledMs : searchTargets.plainMs
+  const held = (ok: boolean): string => (ok ? 'held' : 'missed')
+  const over = costs.filter((cost) => cost.firstMs > limit || cost.firstBytes > searchTargets.bytes || cost.firstRequests > searchTargets.requests).length
+  lines.push(
+    '',
+    `Targets for every query: first result ≤ ${s(limit)} (worst ${s(worst((c) => c.firstMs))}: ${held(worst((c) => c.firstMs) <= limit)}), ≤ ${kb(searchTargets.bytes)} to it (worst ${kb(worst((c) => c.firstBytes))}: ${held(worst((c) => c.firstBytes) <= searchTargets.bytes)}), ≤ ${searchTargets.requests} requests (worst ${worst((c) => c.firstRequests)}: ${held(worst((c) => c.firstRequests) <= searchTargets.requests)}); ${over} of ${costs.length} queries miss one.`
   )
   return lines
 }
 
 /**
- * Formats the rows as Markdown: one table of index costs, then per corpus the ten queries,
+ * Formats the rows as Markdown: one table of index costs, then per corpus (and its worst case, one
+ * article more) the queries with their kind, the median, the worst and the targets,
  * unthrottled and under Slow 4G with a 4× slower CPU.
  *
  * @param rows The measurements.
@@ -51,8 +63,11 @@ export function formatSearchBench(rows: readonly SearchBenchRow[]): string {
     )
   }
   for (const row of rows) {
-    lines.push('', ...queryTable(`**${row.name}** (${row.articles} articles, ${row.bundles} bundles), 127.0.0.1, no throttling:`, row.queries))
-    lines.push('', ...queryTable(`**${row.name}**, Slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up) and 4× CPU:`, row.throttled))
+    lines.push(
+      '',
+      ...queryTable(`**${row.name}** (${row.articles} articles, ${row.bundles} bundles), 127.0.0.1, no throttling:`, row.queries, row.kinds, false)
+    )
+    lines.push('', ...queryTable(`**${row.name}**, Slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up) and 4× CPU:`, row.throttled, row.kinds, true))
   }
   return lines.join('\n')
 }

@@ -6,6 +6,7 @@ import { ensureCorpus } from './bench-corpus.ts'
 import { measureQueries, type QueryCost } from './browser-query.ts'
 import { runMeasured, taskMs } from './run-measured.ts'
 import { benchQueries, searchCorpus } from './search-corpus.ts'
+import { addNewestArticle, drawQueries, type BenchQuery } from './search-queries.ts'
 
 /** Options of {@link benchSearch}. */
 export interface SearchBenchOptions {
@@ -15,8 +16,12 @@ export interface SearchBenchOptions {
   workDir: string
   /** Chromium, for query costs; skipped when absent. */
   chromium?: string
-  /** Queries. @default benchQueries */
+  /** Queries. @default the ten fixed ones, then 50 drawn from each corpus (see drawQueries) */
   queries?: string[]
+  /** Also measure the state right after a new bundle starts (one more article). @default true */
+  worstCase?: boolean
+  /** Also measure under Slow 4G with a 4× slower CPU. @default true */
+  throttled?: boolean
   /** Also index the built pages with Pagefind's CLI into one bundle (needs ~20 GB at 100,000). @default true */
   baseline?: boolean
   /** Log lines as the bench goes. */
@@ -34,6 +39,8 @@ export interface SearchBenchRow {
   pagefindPeak: number
   indexBytes: number
   baseline?: { ms: number; peak: number; bytes: number }
+  /** Each query's kind (fixed, common, rare, phrase, prefix). */
+  kinds: Record<string, BenchQuery['kind']>
   queries: QueryCost[]
   throttled: QueryCost[]
 }
@@ -61,47 +68,60 @@ async function folderBytes(dir: string): Promise<number> {
  */
 export async function benchSearch(options: SearchBenchOptions): Promise<SearchBenchRow[]> {
   const rows: SearchBenchRow[] = []
-  const queries = options.queries ?? benchQueries
   const corpora: Array<{ name: string; source: string }> = [{ name: 'sample', source: join(root, 'content') }]
   for (const size of options.sizes) corpora.push({ name: String(size), source: await ensureCorpus(size, options.workDir, options.log) })
   for (const { name, source } of corpora) {
     const corpus = join(options.workDir, `search-corpus-${name}`)
     await searchCorpus(source, corpus)
+    const drawn = options.queries ? options.queries.map((query): BenchQuery => ({ query, kind: 'fixed' })) : await drawQueries(corpus, benchQueries)
     const site = join(options.workDir, `search-site-${name}`)
-    options.log(`building ${name}…`)
-    const built = await runMeasured(process.execPath, [cli, 'build', '--content', corpus, '--out', site, '--now', '2026-01-01T00:00:00+07:00'], { cwd: root })
-    if (built.code !== 0) throw new Error(`build failed:\n${built.stderr}`)
-    const bundles = (await readdir(join(site, 'pagefind'))).length
-    const articles = (await readdir(join(corpus, 'articles'), { recursive: true })).filter((path) => path.endsWith('.md')).length
-    let baseline: SearchBenchRow['baseline']
-    if (options.baseline ?? true) {
-      options.log(`baseline: Pagefind CLI over the built site, one bundle…`)
-      const baselineDir = join(options.workDir, `search-baseline-${name}`)
-      const run = await runMeasured(
-        pagefindBinary,
-        ['--site', site, '--output-path', baselineDir, '--glob', '{[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html}', '--force-language', 'vi'],
-        { cwd: root }
-      )
-      if (run.code !== 0) throw new Error(`pagefind CLI failed:\n${run.stderr}${run.stdout}`)
-      baseline = { ms: run.ms, peak: run.memory.total, bytes: (await exists(baselineDir)) ? await folderBytes(baselineDir) : 0 }
+    // The full archive, then (for a generated corpus) one article more: the newest bundle holds
+    // one article, the worst case, until it fills.
+    const states = name === 'sample' || options.worstCase === false ? [name] : [name, `${name}+1`]
+    for (const state of states) {
+      if (state !== name) await addNewestArticle(corpus)
+      rows.push(await measureState(state, corpus, site, drawn, options))
     }
-    const measure = async (throttled: boolean): Promise<QueryCost[]> => {
-      if (!options.chromium) return []
-      options.log(`queries on ${name}${throttled ? ', Slow 4G and 4× CPU' : ''}…`)
-      return measureQueries(site, queries, { chromium: options.chromium, throttled })
-    }
-    rows.push({
-      name,
-      articles,
-      bundles,
-      indexMs: taskMs(built.stdout, 'indexing search') ?? Number.NaN,
-      buildPeak: built.memory.total,
-      pagefindPeak: built.memory.byName['pagefind_extend'] ?? built.memory.byName['pagefind_extended'] ?? 0,
-      indexBytes: await folderBytes(join(site, 'pagefind')),
-      ...(baseline ? { baseline } : {}),
-      queries: await measure(false),
-      throttled: await measure(true),
-    })
   }
   return rows
+}
+
+/** Builds one state of a corpus and measures its index and its queries. */
+async function measureState(name: string, corpus: string, site: string, drawn: readonly BenchQuery[], options: SearchBenchOptions): Promise<SearchBenchRow> {
+  options.log(`building ${name}…`)
+  const built = await runMeasured(process.execPath, [cli, 'build', '--content', corpus, '--out', site, '--now', '2027-01-01T00:00:00+07:00'], { cwd: root })
+  if (built.code !== 0) throw new Error(`build failed:\n${built.stderr}`)
+  const bundles = (await readdir(join(site, 'pagefind'))).filter((entry) => entry !== 'words').length
+  const articles = (await readdir(join(corpus, 'articles'), { recursive: true })).filter((path) => path.endsWith('.md')).length
+  let baseline: SearchBenchRow['baseline']
+  if ((options.baseline ?? true) && !name.endsWith('+1')) {
+    options.log(`baseline: Pagefind CLI over the built site, one bundle…`)
+    const baselineDir = join(options.workDir, `search-baseline-${name}`)
+    const run = await runMeasured(
+      pagefindBinary,
+      ['--site', site, '--output-path', baselineDir, '--glob', '{[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html}', '--force-language', 'vi'],
+      { cwd: root }
+    )
+    if (run.code !== 0) throw new Error(`pagefind CLI failed:\n${run.stderr}${run.stdout}`)
+    baseline = { ms: run.ms, peak: run.memory.total, bytes: (await exists(baselineDir)) ? await folderBytes(baselineDir) : 0 }
+  }
+  const queries = drawn.map((entry) => entry.query)
+  const measure = async (throttled: boolean): Promise<QueryCost[]> => {
+    if (!options.chromium || (throttled && options.throttled === false)) return []
+    options.log(`${queries.length} queries on ${name}${throttled ? ', Slow 4G and 4× CPU' : ''}…`)
+    return measureQueries(site, queries, { chromium: options.chromium, throttled })
+  }
+  return {
+    name,
+    articles,
+    bundles,
+    indexMs: taskMs(built.stdout, 'indexing search') ?? Number.NaN,
+    buildPeak: built.memory.total,
+    pagefindPeak: built.memory.byName['pagefind_extend'] ?? built.memory.byName['pagefind_extended'] ?? 0,
+    indexBytes: await folderBytes(join(site, 'pagefind')),
+    ...(baseline ? { baseline } : {}),
+    kinds: Object.fromEntries(drawn.map((entry) => [entry.query, entry.kind])),
+    queries: await measure(false),
+    throttled: await measure(true),
+  }
 }

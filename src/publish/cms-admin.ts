@@ -16,6 +16,8 @@ export interface CmsAdminOptions {
   contentDir: string
   /** The site's origin, overriding site.yml's (a preview build). */
   baseUrl?: string
+  /** The build's "now" (epoch ms): the editor opens on this month. @default Date.now() */
+  now?: number
 }
 
 /** The prebuilt Decap CMS: its entry script, the chunks it loads from beside it, and its WebAssembly. */
@@ -57,6 +59,7 @@ export async function writeCmsAdmin(staging: string, registries: Registries, opt
   const config = cmsConfig(registries, {
     contentPath: repository.contentPath,
     ...(repo === undefined ? {} : { repo }),
+    archive: { now: options.now ?? Date.now(), months: await archiveMonths(options.contentDir) },
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
   })
   await mkdir(join(staging, 'admin'), { recursive: true })
@@ -149,4 +152,22 @@ export function originRepo(gitConfig: string): string | undefined {
   const section = /^\s*\[remote "origin"\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m.exec(gitConfig)?.[1] ?? ''
   const url = /^\s*url\s*=\s*(\S+)\s*$/m.exec(section)?.[1] ?? ''
   return /^(?:https:\/\/(?:[^@/]+@)?github\.com\/|git@github\.com:|ssh:\/\/git@github\.com\/)([\w.-]+\/[\w.-]+?)(?:\.git)?\/?$/.exec(url)?.[1]
+}
+
+/**
+ * The month folders of the archive, `YYYY/MM`, oldest first: one listing of `articles/` and one of
+ * each year, never of the articles themselves.
+ *
+ * @param contentDir The content folder.
+ */
+export async function archiveMonths(contentDir: string): Promise<string[]> {
+  const folders = (dir: string, pattern: RegExp): Promise<string[]> =>
+    readdir(dir, { withFileTypes: true }).then(
+      (entries) => entries.filter((entry) => entry.isDirectory() && pattern.test(entry.name)).map((entry) => entry.name),
+      () => []
+    )
+  const articles = join(contentDir, 'articles')
+  const years = await folders(articles, /^\d{4}$/)
+  const months = await Promise.all(years.map(async (year) => (await folders(join(articles, year), /^(?:0[1-9]|1[0-2])$/)).map((month) => `${year}/${month}`)))
+  return months.flat().sort()
 }

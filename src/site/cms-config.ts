@@ -1,6 +1,7 @@
 import type { Registries } from '../content/registries.ts'
 import type { LocalityEntry } from '../content/schema.ts'
 import { stringsFor, type Strings } from './strings.ts'
+import { wallClock } from './zone-parts.ts'
 
 /** One field of the Decap CMS editor (the keys Decap reads; see its "Widgets" docs). */
 export interface CmsField {
@@ -39,22 +40,27 @@ export interface CmsConfig {
   media_folder: string
   public_folder: string
   slug: { encoding: 'ascii'; clean_accents: true; sanitize_replacement: '-' }
-  collections: Array<{
-    name: string
-    label: string
-    label_singular: string
-    folder: string
-    create: true
-    format: string
-    extension: 'md'
-    path: string
-    media_folder: string
-    public_folder: string
-    slug: string
-    summary: string
-    sortable_fields: string[]
-    fields: CmsField[]
-  }>
+  collections: CmsCollection[]
+}
+
+/** A collection of articles: a month, a year of the archive, or the whole archive. */
+export interface CmsCollection {
+  name: string
+  label: string
+  label_singular: string
+  folder: string
+  /** Whether writers start new articles here (the months); a year is for finding and editing. */
+  create: boolean
+  format: string
+  extension: 'md'
+  path: string
+  media_folder: string
+  public_folder: string
+  slug: string
+  summary: string
+  /** `default_sort` (Decap 3.16+) opens the list sorted: Decap then loads the collection whole. */
+  sortable_fields: Array<string | { field: string; default_sort: 'desc' }>
+  fields: CmsField[]
 }
 
 /** Options of {@link cmsConfig}. */
@@ -65,6 +71,13 @@ export interface CmsConfigOptions {
   baseUrl?: string
   /** The GitHub repository (`owner/name`) when site.yml names none, e.g. from the `origin` remote. */
   repo?: string
+  /**
+   * The archive's month folders (`2025/12`, under `articles/`) and the build's "now" (epoch ms):
+   * the editor then opens on the current month, newest first, with the newest earlier month that
+   * has articles and one collection per year, so no list holds the whole archive. Without them,
+   * one collection holds every article.
+   */
+  archive?: { now: number; months: readonly string[] }
 }
 
 /** Where the OAuth helper is when site.yml's `cms.baseUrl` does not say: beside the site. */
@@ -97,7 +110,6 @@ export function cmsConfig(registries: Registries, options: CmsConfigOptions = {}
   const contentPath = (options.contentPath ?? 'content').replace(/^\.?\/+|\/+$/g, '')
   const inContent = (path: string): string => (contentPath === '' ? path : `${contentPath}/${path}`)
   const { site } = registries
-  const words = stringsFor(site.language).cms
   const siteUrl = options.baseUrl ?? site.baseUrl
   const { cms } = site
   const repo = cms.repo ?? options.repo
@@ -117,27 +129,61 @@ export function cmsConfig(registries: Registries, options: CmsConfigOptions = {}
     // A `src` starting with "/" is read from the content folder: /media/x.jpg is content/media/x.jpg.
     public_folder: '/media',
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
-    collections: [
-      {
-        name: 'articles',
-        label: words.collection,
-        label_singular: words.collectionSingular,
-        folder: inContent('articles'),
-        create: true,
-        format: cmsFormat,
-        extension: 'md',
-        // Decap rewrites a path template's "." to "-", so the helpers are named without `fields.`.
-        path: `{{${cmsFolderKeys.year}}}/{{${cmsFolderKeys.month}}}/{{slug}}`,
-        // A collection with a `path` otherwise keeps images beside the article.
-        media_folder: `/${inContent('media')}`,
-        public_folder: '/media',
-        slug: '{{title}}',
-        summary: '{{title}} ({{date}})',
-        sortable_fields: ['date', 'title'],
-        fields: articleFields(registries, words),
-      },
-    ],
+    collections: articleCollections(registries, inContent, options.archive),
   }
+}
+
+/**
+ * The article collections: with the archive's months, the current month (`articles`, where new
+ * articles start), the newest earlier month with articles, both newest first, then each year
+ * (`articles-YYYY`, newest year first); without them, the whole archive as one collection.
+ */
+function articleCollections(registries: Registries, inContent: (path: string) => string, archive: CmsConfigOptions['archive']): CmsCollection[] {
+  const words = stringsFor(registries.site.language).cms
+  const fields = articleFields(registries, words)
+  const collection = (name: string, label: string, folder: string, path: string, newestFirst: boolean): CmsCollection => ({
+    name,
+    label,
+    label_singular: words.collectionSingular,
+    folder: inContent(folder),
+    create: true,
+    format: cmsFormat,
+    extension: 'md',
+    path,
+    // A collection with a `path` otherwise keeps images beside the article.
+    media_folder: `/${inContent('media')}`,
+    public_folder: '/media',
+    slug: '{{title}}',
+    summary: '{{title}} ({{date}})',
+    sortable_fields: newestFirst ? [{ field: 'date', default_sort: 'desc' }, 'title'] : ['date', 'title'],
+    fields,
+  })
+  // Decap rewrites a path template's "." to "-", so the helpers are named without `fields.`.
+  const { year: yearKey, month: monthKey } = cmsFolderKeys
+  if (archive === undefined) return [collection('articles', words.collection, 'articles', `{{${yearKey}}}/{{${monthKey}}}/{{slug}}`, false)]
+  const clock = wallClock(archive.now, registries.site.timeZone)
+  const current = `${clock.year}/${String(clock.month).padStart(2, '0')}`
+  const earlier = archive.months.filter((month) => /^\d{4}\/\d{2}$/.test(month) && month < current).sort()
+  const months = [current, ...earlier.slice(-1)]
+  const years = [...new Set([current, ...archive.months].map((month) => month.slice(0, 4)))]
+    .filter((year) => /^\d{4}$/.test(year))
+    .sort()
+    .reverse()
+  return [
+    ...months.map((month, index) =>
+      collection(
+        index === 0 ? 'articles' : `articles-${month.replace('/', '-')}`,
+        `${words.collection} ${month.slice(5)}/${month.slice(0, 4)}`,
+        `articles/${month}`,
+        '{{slug}}',
+        true
+      )
+    ),
+    ...years.map((year) => ({
+      ...collection(`articles-${year}`, `${words.collection} ${year}`, `articles/${year}`, `{{${monthKey}}}/{{slug}}`, false),
+      create: false,
+    })),
+  ]
 }
 
 /**

@@ -158,6 +158,33 @@ test('should use git-gateway only when site.yml asks, and warn at cms.backend th
   }
 })
 
+test('should open on the current month, newest first, then the newest earlier month and each year, never the whole archive', async () => {
+  const registries = await fixtureRegistries()
+  // 30 November 2026, 18:30 UTC: already 1 December in Vietnam.
+  const now = Date.parse('2026-11-30T18:30:00Z')
+  const months = ['2019/10', '2024/02', '2026/09', '2026/10', '2031/01']
+  const collections = cmsConfig(registries, { archive: { now, months } }).collections
+  assert.equal(
+    collections.map((collection) => [collection.name, collection.label, collection.folder, collection.path, collection.create]),
+    [
+      ['articles', 'Bài viết 12/2026', 'content/articles/2026/12', '{{slug}}', true],
+      ['articles-2026-10', 'Bài viết 10/2026', 'content/articles/2026/10', '{{slug}}', true],
+      ['articles-2031', 'Bài viết 2031', 'content/articles/2031', `{{${cmsFolderKeys.month}}}/{{slug}}`, false],
+      ['articles-2026', 'Bài viết 2026', 'content/articles/2026', `{{${cmsFolderKeys.month}}}/{{slug}}`, false],
+      ['articles-2024', 'Bài viết 2024', 'content/articles/2024', `{{${cmsFolderKeys.month}}}/{{slug}}`, false],
+      ['articles-2019', 'Bài viết 2019', 'content/articles/2019', `{{${cmsFolderKeys.month}}}/{{slug}}`, false],
+    ]
+  )
+  // Sorted on opening only where the list is a month: Decap loads a sorted collection whole.
+  assert.equal(collections[0]?.sortable_fields, [{ field: 'date', default_sort: 'desc' }, 'title'])
+  assert.equal(collections[2]?.sortable_fields, ['date', 'title'])
+  assert.equal(collections[0]?.fields, cmsConfig(registries).collections[0]?.fields)
+  assert.equal(
+    cmsConfig(registries, { archive: { now, months: [] } }).collections.map((collection) => collection.name),
+    ['articles', 'articles-2026']
+  )
+})
+
 test('should make a category a free id when the paper keeps no categories.yml', async () => {
   const { categories: _, ...registries } = await fixtureRegistries()
   const category = field(fieldsOf(registries), 'category')
