@@ -17,6 +17,19 @@ export interface S3Bucket {
 /** Uploads and reads are tried this many times (the SDK's standard retries: 503s, resets, throttling). */
 const defaultAttempts = 5
 
+/** Options of {@link createS3Client}. */
+export interface S3ClientOptions {
+  /** An S3-compatible endpoint; paths then name the bucket. */
+  endpoint?: string
+  region?: string
+  /**
+   * How long a request may go without a byte either way before it is abandoned and retried (ms):
+   * a storage node that holds a request would otherwise hold the deploy for good. Idle time, not
+   * the whole request's, so a large file on a slow line is not cut. @default 60000
+   */
+  idleTimeout?: number
+}
+
 /**
  * An S3 client from the standard `AWS_*` environment variables (keys, region, profile,
  * `AWS_MAX_ATTEMPTS`). With an endpoint (MinIO, R2, a local server) paths name the bucket, which
@@ -24,7 +37,7 @@ const defaultAttempts = 5
  *
  * @param options The endpoint and region from the command line.
  */
-export function createS3Client(options: { endpoint?: string; region?: string }): S3Client {
+export function createS3Client(options: S3ClientOptions): S3Client {
   // The SDK warns, in nine lines on every run, that its releases after January 2027 will need
   // Node 22; toasoan supports Node 20 until then, and the warning only alarms whoever reads the
   // deploy's log. The variable is the SDK's own switch (read when a client is made).
@@ -39,6 +52,7 @@ export function createS3Client(options: { endpoint?: string; region?: string }):
     // 100 ms × 2^attempt), so a fleet of uploads hitting a busy node does not retry in step.
     retryMode: 'standard',
     ...(process.env['AWS_MAX_ATTEMPTS'] === undefined ? { maxAttempts: defaultAttempts } : {}),
+    requestHandler: { socketTimeout: options.idleTimeout ?? 60_000, connectionTimeout: 10_000 },
   })
 }
 

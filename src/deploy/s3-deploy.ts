@@ -24,6 +24,8 @@ export interface S3DeployOptions {
   dryRun?: boolean
   /** Compare the bucket's listing with its manifest first and fix what differs. @default false */
   repair?: boolean
+  /** How long a request may stall before it is retried (ms). @default 60000 */
+  idleTimeout?: number
   /** Uploads at once. @default 16 */
   concurrency?: number
   /** Stamp cache for an output that has no manifest. @default '.cache' */
@@ -107,6 +109,7 @@ async function withBucket<T>(options: S3DeployOptions, work: (bucket: S3Bucket) 
   const client = createS3Client({
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
     ...(options.region === undefined ? {} : { region: options.region }),
+    ...(options.idleTimeout === undefined ? {} : { idleTimeout: options.idleTimeout }),
   })
   try {
     const bucket: S3Bucket = { client, at: options.to, endpoint: options.endpoint }

@@ -79,6 +79,12 @@ export function describeStorageError(error: unknown, context: StorageContext): D
       'The storage or the network is flaky; wait a little and run the deploy again.',
       true
     )
+  if ((error as Error | undefined)?.name === 'TimeoutError')
+    return new DeployError(
+      `${operation} on ${url} timed out: ${endpoint} sent nothing for too long, after the SDK's retries.`,
+      'The storage or the network is stalling; wait a little and run the deploy again.',
+      true
+    )
   if (!(error instanceof S3ServiceException))
     return new DeployError(
       `${operation} on ${url} failed: ${(error as Error).message ?? String(error)}`,
@@ -113,7 +119,7 @@ export function describeStorageError(error: unknown, context: StorageContext): D
   }
   if (status >= 500 || error.name === 'SlowDown')
     return new DeployError(
-      `${operation} on ${url} failed: ${status} ${error.name} after ${error.$metadata.attempts ?? 1} attempts.`,
+      `${operation} on ${url} failed: ${status} ${error.name} after ${plural(error.$metadata.attempts ?? 1, 'attempt')}.`,
       'The storage is busy or failing; wait a little and run the deploy again.',
       true
     )
@@ -149,4 +155,9 @@ export async function storage<T>(context: StorageContext, request: () => Promise
   } catch (error) {
     throw describeStorageError(error, context)
   }
+}
+
+/** `1 attempt`, `5 attempts`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

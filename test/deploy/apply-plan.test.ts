@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { parseRemoteState, type RemoteState } from '../../src/deploy/index.ts'
-import { accessDenied, failing, isSitePut, serviceUnavailable } from '../helpers/fault-proxy.ts'
+import { deployToS3, parseRemoteState, type RemoteState } from '../../src/deploy/index.ts'
+import { accessDenied, failing, isSitePut, serviceUnavailable, type Fault, type ProxiedRequest } from '../helpers/fault-proxy.ts'
 import { startDeployFixture, type DeployFixture } from '../helpers/s3-server.ts'
 
 const test = suite('deploy/apply-plan')
@@ -17,11 +17,18 @@ const manifestOf = async (prefix: string): Promise<RemoteState> => {
 }
 /** Site files the proxy passed to the server, from request `from` on. */
 const uploadedSince = (from: number): number => site.proxy.log.slice(from).filter((request) => isSitePut(request) && request.fault === 'pass').length
-const planned = async (prefix: string): Promise<number> => Number(/^(\d+) files to upload/m.exec((await site.deploy(prefix, '--dry-run')).stdout)?.[1])
+const planned = async (prefix: string): Promise<number> => {
+  const result = await site.deploy(prefix, '--dry-run')
+  assert.is(result.code, 0, result.stderr)
+  return Number(/^(\d+) files to upload/m.exec(result.stdout)?.[1])
+}
 const noStack = (stderr: string): void => assert.not.match(stderr, /^\s+at /m, 'no stack trace')
 
 test.before(async () => {
-  site = await startDeployFixture('apply-plan')
+  site = await startDeployFixture('apply-plan').catch((error: unknown) => {
+    console.error(error)
+    throw error
+  })
 })
 
 test.after(async () => {
@@ -30,6 +37,7 @@ test.after(async () => {
 
 test.after.each(() => {
   site.proxy.decide = () => 'pass'
+  site.proxy.release()
 })
 
 test('should retry uploads answered 503 or reset, and upload everything', async () => {
@@ -49,42 +57,65 @@ test('should retry uploads answered 503 or reset, and upload everything', async 
   assert.ok(puts.some((request) => request.fault === 'reset') && puts.some((request) => request.fault === '503'))
 })
 
+test('should abandon and retry a request the storage holds without answering', async () => {
+  let held = ''
+  site.proxy.decide = (request) => {
+    if (held !== '' || !isSitePut(request)) return 'pass'
+    held = request.key
+    return 'hold'
+  }
+  const to = { bucket: 'site', prefix: 'stalled/' }
+  const result = await deployToS3({ outDir: site.outDir, to, endpoint: site.proxy.endpoint, idleTimeout: 3000, log: () => {} })
+  assert.is(result.plan.first.length + result.plan.then.length, (await site.published()).length)
+  assert.equal(
+    site.proxy.log.filter((request) => request.key === held).map((request) => request.fault),
+    ['hold', 'pass'],
+    'held once, then sent again'
+  )
+  assert.equal(await site.keys('stalled'), [...(await site.published()), '/.toasoan-manifest.json.gz'].sort())
+})
+
 test('should converge on storage failing 30 % of uploads, each run uploading fewer files', async () => {
   const total = (await site.published()).length
-  // One attempt per upload: every failure of the proxy reaches the deploy.
-  process.env['AWS_MAX_ATTEMPTS'] = '1'
-  try {
-    site.proxy.decide = failing(0.3, serviceUnavailable, 7)
-    const left = [total]
-    for (let run = 0; run < 30; run++) {
-      const from = site.proxy.log.length
-      const result = await site.deploy('flaky')
-      const done = result.code === 0
-      if (!done) {
-        assert.is(result.code, 1)
-        assert.match(
-          result.stderr,
-          /^toasoan: (\d+ uploads failed; the first: )?s3:PutObject on s3:\/\/site\/flaky\/\S+ failed: 503 ServiceUnavailable after 1 attempts\./
-        )
-        assert.match(
-          result.stderr,
-          /\d+ of \d+ files were uploaded before the deploy stopped and are recorded in the bucket's manifest: running the deploy again continues where this one stopped\./
-        )
-        noStack(result.stderr)
-      }
-      site.proxy.decide = () => 'pass'
-      const now = await planned('flaky')
-      site.proxy.decide = failing(0.3, serviceUnavailable, 8 + run)
-      assert.ok(now < (left.at(-1) as number), `run ${run + 1} made progress: ${left.join(' → ')} → ${now} (${uploadedSince(from)} uploaded)`)
-      left.push(now)
-      if (done) break
+  // A third of the files fail in each run, on every attempt: the SDK's retries cannot get past
+  // them (its retries of the odd reset still work), only the next run can.
+  const failingFiles = (run: number): ((request: ProxiedRequest) => Fault) => {
+    const chosen = new Map<string, boolean>()
+    const draw = failing(0.3, serviceUnavailable, 100 + run)
+    return (request) => {
+      if (!isSitePut(request)) return 'pass'
+      if (!chosen.has(request.key)) chosen.set(request.key, draw(request) !== 'pass')
+      return chosen.get(request.key) ? serviceUnavailable : 'pass'
     }
-    assert.ok(left.length > 2, `it took several runs: ${left.join(' → ')}`)
-    assert.is(left.at(-1), 0, `it converged: ${left.join(' → ')}`)
-    assert.equal(await site.keys('flaky'), [...(await site.published()), '/.toasoan-manifest.json.gz'].sort())
-  } finally {
-    delete process.env['AWS_MAX_ATTEMPTS']
   }
+  const left = [total]
+  for (let run = 0; run < 30; run++) {
+    site.proxy.decide = failingFiles(run)
+    const from = site.proxy.log.length
+    const result = await site.deploy('flaky')
+    const done = result.code === 0
+    if (!done) {
+      assert.is(result.code, 1)
+      assert.match(
+        result.stderr,
+        /^toasoan: (\d+ uploads failed; the first: )?s3:PutObject on s3:\/\/site\/flaky\/\S+ failed: 503 ServiceUnavailable after \d+ attempts?\./
+      )
+      assert.match(
+        result.stderr,
+        /\d+ of \d+ files were uploaded before the deploy stopped and are recorded in the bucket's manifest: running the deploy again continues where this one stopped\./
+      )
+      noStack(result.stderr)
+    }
+    site.proxy.decide = () => 'pass'
+    const now = await planned('flaky')
+    // A run whose few remaining files all fail makes no progress; none goes back.
+    assert.ok(now <= (left.at(-1) as number), `run ${run + 1} kept the work done: ${left.join(' → ')} → ${now} (${uploadedSince(from)} uploaded)`)
+    left.push(now)
+    if (done) break
+  }
+  assert.ok(left.length > 3 && (left[1] as number) < total && (left[2] as number) < (left[1] as number), `runs 2 and 3 had less to do: ${left.join(' → ')}`)
+  assert.is(left.at(-1), 0, `it converged: ${left.join(' → ')}`)
+  assert.equal(await site.keys('flaky'), [...(await site.published()), '/.toasoan-manifest.json.gz'].sort())
 })
 
 test('should name the object, the operation and the permission of a denied upload, and keep the uploads before it', async () => {

@@ -46,6 +46,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       answer.pipe(response)
     })
     outgoing.on('error', () => response.destroy())
+    // A client that gave up (a timeout) leaves no request half-sent to the server.
+    response.on('close', () => {
+      if (!response.writableFinished) outgoing.destroy()
+    })
     incoming.pipe(outgoing)
   }
   const proxy: FaultProxy = {
@@ -76,7 +80,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     proxy.log.push({ ...request, fault: typeof fault === 'string' ? fault : String(fault.status) })
     if (fault === 'pass') return pass(incoming, response)
     if (fault === 'hold') {
-      holding.push({ request, go: () => pass(incoming, response) })
+      holding.push({ request, go: () => void (incoming.socket.destroyed ? undefined : pass(incoming, response)) })
       for (const resolve of onHold) resolve(request)
       onHold = []
       return
