@@ -9,7 +9,7 @@ import { readHtmlConfig } from './html-config.ts'
 import { convertPage } from './html-page.ts'
 import type { ImageResolution } from './html-to-markdown.ts'
 import { appendAuthors, importAuthors } from './import-authors.ts'
-import { noCounts, recordWrite, type ImportResult } from './import-report.ts'
+import { noCounts, recordAction, recordWrite, type ImportResult } from './import-report.ts'
 import { reportImport } from './import-rules.ts'
 import { withDigest, writeImported } from './imported-file.ts'
 import { copyMedia, isFile } from './media-copy.ts'
@@ -39,7 +39,7 @@ const parser = unified().use(rehypeParse)
  */
 export async function importHtml(options: HtmlImportOptions): Promise<ImportResult> {
   const { config, file: configFile } = await readHtmlConfig(options.configPath, options.registries)
-  const result: ImportResult = { files: [configFile], counts: noCounts(), actions: [], unreadable: false }
+  const result: ImportResult = { files: [configFile], counts: noCounts(), actions: [], listActions: options.dryRun ?? false, unreadable: false }
   if (!config) {
     result.unreadable = true
     return result
@@ -89,13 +89,13 @@ export async function importHtml(options: HtmlImportOptions): Promise<ImportResu
       const copied = await copyMedia(from, src, options.contentDir, dryRun)
       if (copied === 'copied') {
         result.counts.images++
-        result.actions.push({ outcome: 'copied', path: `media/${src}` })
+        recordAction(result, { outcome: 'copied', path: `media/${src}` })
       } else if (copied === 'conflict') reportImport(file, 'media-conflict', `media/${src} differs from the saved copy's file.`)
     }
   }
   const added = authors.added()
   result.counts.authors = added.length
-  for (const entry of added) result.actions.push({ outcome: 'written', path: `authors.yml (${entry.id}: ${entry.name})` })
+  for (const entry of added) recordAction(result, { outcome: 'written', path: `authors.yml (${entry.id}: ${entry.name})` })
   if (!dryRun) await appendAuthors(options.contentDir, added)
   return result
 }

@@ -7,8 +7,10 @@ export interface ImportResult {
   files: VFile[]
   /** Counts for the summary, by what was counted. */
   counts: ImportCounts
-  /** Each file written, changed or left, with the content-relative path. */
+  /** Each file written, changed or left, with the content-relative path (kept for `--dry-run` only). */
   actions: Array<{ outcome: WriteOutcome | 'copied'; path: string }>
+  /** Whether to keep {@link ImportResult.actions}: a real import of 100,000 posts need not hold 300,000 lines. */
+  listActions: boolean
   /** Whether the input could not be read at all (nothing was written). */
   unreadable: boolean
 }
@@ -46,6 +48,16 @@ export const noCounts = (): ImportCounts => ({
 })
 
 /**
+ * Keeps one action for the `--dry-run` plan.
+ *
+ * @param result The import's result so far.
+ * @param action What happens to which file.
+ */
+export function recordAction(result: ImportResult, action: ImportResult['actions'][number]): void {
+  if (result.listActions) result.actions.push(action)
+}
+
+/**
  * Records what happened to one file in the counts and actions.
  *
  * @param result The import's result so far.
@@ -57,7 +69,7 @@ export function recordWrite(result: ImportResult, outcome: WriteOutcome, path: s
   else if (outcome === 'updated') result.counts.updated++
   else if (outcome === 'unchanged') result.counts.unchanged++
   else result.counts.conflicts++
-  if (outcome !== 'unchanged') result.actions.push({ outcome, path })
+  if (outcome !== 'unchanged') recordAction(result, { outcome, path })
 }
 
 const verbs: Record<WriteOutcome | 'copied', [done: string, dry: string]> = {
@@ -76,7 +88,10 @@ const verbs: Record<WriteOutcome | 'copied', [done: string, dry: string]> = {
  * @param dryRun Whether nothing was written.
  */
 export function formatSummary(result: ImportResult, dryRun: boolean): string {
-  const lines = dryRun ? result.actions.map((action) => `${verbs[action.outcome][1]} ${action.path}`) : []
+  // Files are written a few at a time: the plan is printed in path order, the same every run.
+  const lines = dryRun
+    ? [...result.actions].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((action) => `${verbs[action.outcome][1]} ${action.path}`)
+    : []
   if (result.unreadable) return 'Nothing was imported: the input cannot be read.'
   const c = result.counts
   lines.push(

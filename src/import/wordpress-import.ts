@@ -4,13 +4,13 @@ import type { Registries } from '../content/registries.ts'
 import { commentText } from './front-matter-text.ts'
 import { appendAuthors, importAuthors } from './import-authors.ts'
 import { emptyMap, type ImportMap } from './import-map.ts'
-import { noCounts, recordWrite, type ImportResult } from './import-report.ts'
+import { noCounts, recordAction, recordWrite, type ImportResult } from './import-report.ts'
 import { reportImport } from './import-rules.ts'
 import { withDigest, writeImported } from './imported-file.ts'
 import { copyMedia, uploadsResolver } from './media-copy.ts'
 import type { AttachmentInfo } from './shortcodes.ts'
-import { convertPost, type PostContext } from './wordpress-post.ts'
-import { readAuthor, readItem } from './wxr-item.ts'
+import { convertPost, type ConvertedPost, type PostContext } from './wordpress-post.ts'
+import { readAuthor, readItem, type WxrItem } from './wxr-item.ts'
 import { childText, streamXml, textOf, type XmlElement } from './xml-stream.ts'
 
 /** Options of {@link importWordpress}. */
@@ -38,7 +38,7 @@ export interface WordpressImportOptions {
  */
 export async function importWordpress(options: WordpressImportOptions): Promise<ImportResult> {
   const file = new VFile({ path: options.exportPath })
-  const result: ImportResult = { files: [file], counts: noCounts(), actions: [], unreadable: false }
+  const result: ImportResult = { files: [file], counts: noCounts(), actions: [], listActions: options.dryRun ?? false, unreadable: false }
   const dryRun = options.dryRun ?? false
   const attachments = new Map<string, AttachmentInfo>()
   const byParent = new Map<string, string[]>()
@@ -78,6 +78,10 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
     usedIds: new Set(),
     reportedOnce: new Set(),
   }
+  // Posts are converted one by one in file order (slugs are given out in that order), and written
+  // a few at a time: on a loaded disk, waiting for one file at a time was most of an import.
+  const writing = new Set<Promise<void>>()
+  const copied = new Set<string>()
   const second = await streamXml(options.exportPath, 3, async (element) => {
     if (element.name !== 'item') return
     const item = readItem(element)
@@ -87,57 +91,65 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
       result.counts.skipped++
       return
     }
-    const outcome = await writeImported(join(options.contentDir, converted.path), withDigest(converted.text), { from: 'wordpress', id: item.id }, dryRun)
-    recordWrite(result, outcome, converted.path)
-    if (outcome === 'edited' || outcome === 'foreign') {
-      reportImport(
-        file,
-        outcome === 'edited' ? 'edited-since-import' : 'not-imported-file',
-        `Post ${item.id}: ${converted.path} was left as it is.`,
-        item.place
-      )
-      return
-    }
-    for (const src of converted.images) await copyImage(src, options, result, file, item.place)
-    if (converted.kind === 'page') {
-      result.counts.pages++
-      return
-    }
-    result.counts.posts++
-    if (converted.draft) result.counts.drafts++
-    result.counts.aliases += converted.aliases
-    for (const comment of converted.comments) {
-      const path = `comments/${converted.id}/${comment.id}.yml`
-      const written = await writeImported(
-        join(options.contentDir, path),
-        withDigest(commentText(comment, { from: 'wordpress', id: `comment-${comment.id}` })),
-        { from: 'wordpress', id: `comment-${comment.id}` },
-        dryRun
-      )
-      recordWrite(result, written, path)
-      if (written === 'edited' || written === 'foreign')
-        reportImport(
-          file,
-          written === 'edited' ? 'edited-since-import' : 'not-imported-file',
-          `Comment ${comment.id} of post ${item.id}: ${path} was left as it is.`,
-          item.place
-        )
-      else result.counts.comments++
-    }
+    const task = writePost(converted, item, { options, result, file, copied }).finally(() => writing.delete(task))
+    writing.add(task)
+    if (writing.size >= 16) await Promise.race(writing)
   })
+  await Promise.all(writing)
   if (second) reportImport(file, 'invalid-xml', `Invalid XML: ${second.reason}`, second.place)
   const added = authors.added()
   result.counts.authors = added.length
-  for (const entry of added) result.actions.push({ outcome: 'written', path: `authors.yml (${entry.id}: ${entry.name})` })
+  for (const entry of added) recordAction(result, { outcome: 'written', path: `authors.yml (${entry.id}: ${entry.name})` })
   if (!dryRun) await appendAuthors(options.contentDir, added)
   return result
 }
 
-async function copyImage(src: string, options: WordpressImportOptions, result: ImportResult, file: VFile, place: XmlElement['place']): Promise<void> {
-  if (options.mediaDir === undefined) return
+/** What writing a post shares with the run. */
+interface WriteRun {
+  options: WordpressImportOptions
+  result: ImportResult
+  file: VFile
+  /** Images already copied (or found present) in this run. */
+  copied: Set<string>
+}
+
+/** Writes a converted post or page, its images and comments, leaving edited files. */
+async function writePost(converted: Exclude<ConvertedPost, { kind: 'skip' }>, item: WxrItem, run: WriteRun): Promise<void> {
+  const { options, result, file } = run
+  const dryRun = options.dryRun ?? false
+  const outcome = await writeImported(join(options.contentDir, converted.path), withDigest(converted.text), { from: 'wordpress', id: item.id }, dryRun)
+  recordWrite(result, outcome, converted.path)
+  if (outcome === 'edited' || outcome === 'foreign') {
+    reportImport(file, outcome === 'edited' ? 'edited-since-import' : 'not-imported-file', `Post ${item.id}: ${converted.path} was left as it is.`, item.place)
+    return
+  }
+  for (const src of converted.images) await copyImage(src, run, item.place)
+  if (converted.kind === 'page') {
+    result.counts.pages++
+    return
+  }
+  result.counts.posts++
+  if (converted.draft) result.counts.drafts++
+  result.counts.aliases += converted.aliases
+  for (const comment of converted.comments) {
+    const path = `comments/${converted.id}/${comment.id}.yml`
+    const source = { from: 'wordpress', id: `comment-${comment.id}` } as const
+    const written = await writeImported(join(options.contentDir, path), withDigest(commentText(comment, source)), source, dryRun)
+    recordWrite(result, written, path)
+    if (written === 'edited' || written === 'foreign') {
+      const rule = written === 'edited' ? 'edited-since-import' : 'not-imported-file'
+      reportImport(file, rule, `Comment ${comment.id} of post ${item.id}: ${path} was left as it is.`, item.place)
+    } else result.counts.comments++
+  }
+}
+
+async function copyImage(src: string, run: WriteRun, place: XmlElement['place']): Promise<void> {
+  const { options, result, file } = run
+  if (options.mediaDir === undefined || run.copied.has(src)) return
+  run.copied.add(src)
   const copied = await copyMedia(join(options.mediaDir, src), src, options.contentDir, options.dryRun ?? false)
   if (copied === 'copied') {
     result.counts.images++
-    result.actions.push({ outcome: 'copied', path: `media/${src}` })
+    recordAction(result, { outcome: 'copied', path: `media/${src}` })
   } else if (copied === 'conflict') reportImport(file, 'media-conflict', `media/${src} differs from the file of the old site.`, place)
 }

@@ -1,0 +1,33 @@
+import { megabytes, seconds, thousands } from './format-units.ts'
+import type { ImportBenchReport } from './import-bench.ts'
+
+/**
+ * The import bench as a Markdown table: wall time, peak memory of the process tree, and what
+ * each step wrote.
+ *
+ * @param report What was measured.
+ */
+export function formatImportBench(report: ImportBenchReport): string {
+  const { machine } = report
+  const lines = [
+    `Import bench, ${report.date}: ${thousands(report.posts)} posts (${megabytes(report.exportBytes)} WXR, 2 approved + 1 pending comment and a featured image each), ` +
+      `${machine.cores} × ${machine.model}, ${(machine.memoryBytes / 1024 ** 3).toFixed(1)} GB, Node ${machine.node}`,
+    '',
+    '| step | wall time | CPU time | peak memory (process tree) | result |',
+    '|---|---:|---:|---:|---|',
+  ]
+  for (const step of report.steps) {
+    const time = step.run ? seconds(step.run.ms) : '–'
+    const memory = step.run ? megabytes(step.run.memory.total) : '–'
+    const cpu = step.cpuMs === undefined ? '–' : seconds(step.cpuMs)
+    lines.push(`| ${step.name} | ${time} | ${cpu} | ${memory} | ${(step.note ?? step.summary ?? '').replaceAll('|', '\\|')} |`)
+  }
+  const ours = report.steps.find((step) => step.name === 'toasoan import')?.run
+  const theirs = report.steps.find((step) => step.name.startsWith('wordpress-export-to-markdown'))
+  const oursCpu = report.steps.find((step) => step.name === 'toasoan import')?.cpuMs
+  if (ours && theirs?.run && !theirs.note) {
+    const cpu = oursCpu && theirs.cpuMs ? `; CPU time ${(theirs.cpuMs / oursCpu).toFixed(2)}×` : ''
+    lines.push('', `wordpress-export-to-markdown / toasoan on the same file: wall time ${(theirs.run.ms / ours.ms).toFixed(2)}×${cpu}.`)
+  }
+  return lines.join('\n')
+}
