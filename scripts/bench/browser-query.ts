@@ -30,13 +30,14 @@ const marks = `
   performance.setResourceTimingBufferSize(100000)
   new MutationObserver(() => {
     if (window.firstResult === undefined && document.querySelector('.search-result__title a')) window.firstResult = performance.now()
-    if (window.firstResult !== undefined && window.done === undefined && document.querySelector('[data-search][data-state="done"]')) window.done = performance.now()
+    if (window.done === undefined && document.querySelector('[data-search][data-state="done"]')) window.done = performance.now()
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] })
 `
 
 /** Reads {@link marks} and the page's /pagefind/ resource timings (bodies as served). */
 const readMarks = `(() => {
-  const first = window.firstResult ?? NaN
+  // A query without results is answered when the search is done.
+  const first = window.firstResult ?? window.done ?? NaN
   const entries = performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname.startsWith('/pagefind/'))
   const before = entries.filter((entry) => entry.responseEnd <= first)
   const size = (list) => list.reduce((total, entry) => total + entry.decodedBodySize, 0)
@@ -91,7 +92,6 @@ export async function measureQueries(siteDir: string, queries: readonly string[]
       // /pagefind/ responses (Resource Timing, bodies as served) that had ended by then.
       await page.addInitScript({ content: marks })
       await page.goto(`${origin}/tim-kiem/?q=${encodeURIComponent(query)}`)
-      await page.waitForSelector('.search-result__title a', { timeout })
       await page.waitForSelector('[data-search][data-state="done"]', { timeout })
       await page.waitForLoadState('networkidle')
       const { firstMs, firstBytes, firstRequests, doneMs, bytes, requests } = (await page.evaluate(readMarks)) as Marks
@@ -100,8 +100,11 @@ export async function measureQueries(siteDir: string, queries: readonly string[]
       const laterStart = performance.now()
       await page.locator('#tim-kiem-q').fill(next)
       await page.locator('#tim-kiem-q').press('Enter')
+      // Its first result, or its answer that there is none.
       await page.waitForFunction(
-        (q) => document.querySelector('.search-result__excerpt') !== null && new URLSearchParams(location.search).get('q') === q,
+        (q) =>
+          new URLSearchParams(location.search).get('q') === q &&
+          (document.querySelector('.search-result__excerpt') !== null || document.querySelector('[data-search][data-state="done"]') !== null),
         next,
         { timeout }
       )
