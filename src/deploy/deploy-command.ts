@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { exists } from '../files.ts'
 import { lockOutput } from '../publish/index.ts'
 import { UsageError } from '../usage-error.ts'
 import { hasDrift } from './bucket-drift.ts'
@@ -55,6 +56,11 @@ export async function deployCommand(args: readonly string[]): Promise<number> {
   const s3 = platform === 's3' && values.check === undefined ? { to: parseS3Url(target), endpoint: checkEndpoint(values.endpoint) } : undefined
   // Only a check, a dry run or a verification leaves the output alone and may run beside a build.
   const reads = values.check !== undefined || values['dry-run'] || (values.verify && !values.repair)
+  if (!(values.verify && !values.repair) && !(await exists(values.out)))
+    throw new UsageError(
+      `--out: "${values.out}" does not exist: there is no built site to deploy.`,
+      'Build first (toasoan build), or give --out the built site.'
+    )
   const release = reads ? async () => {} : await lockOutput(values.out, `deploy to ${target}`)
   try {
     if (s3 !== undefined && values.verify && !values.repair) {

@@ -48,7 +48,9 @@ export function createProgress(options: ProgressOptions): Progress {
     savedAt = Date.now()
     // A copy: uploads go on while it is written.
     const state: RemoteState = { files: { ...files }, pending: [...pending], rules: options.state.rules }
-    chain = chain.then(() => options.write(state))
+    // After a failed store the next one still runs: it holds every upload the failed one held.
+    const store = (): Promise<void> => options.write(state)
+    chain = chain.then(store, store)
     return chain
   }
   return {
