@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
@@ -6,6 +6,7 @@ import { glob } from 'tinyglobby'
 import { writeAtomic } from '../cache/index.ts'
 import type { Position } from 'unist'
 import { VFile } from 'vfile'
+import { createContentStat, reportFileOutside } from './content-boundary.ts'
 import { archiveYearsText, inArchiveYears, isoInZone, parseArticleDate, type ArticleDate } from './dates.ts'
 import { decodeSource } from './decode-source.ts'
 import { didYouMean } from '../problems/did-you-mean.ts'
@@ -63,15 +64,22 @@ export async function loadComments(
   const fresh = new Map<string, ParsedComment>()
   const files: VFile[] = []
   const loaded: Array<{ comment: CommentSource; file: VFile; parentPlace: Position | undefined }> = []
+  const statComment = createContentStat(contentDir)
   for (const path of paths) {
     const file = new VFile({ path })
     files.push(file)
+    // First: a comment from outside is refused whatever folder its link sits in.
+    const found = statComment(path)
+    if ('outside' in found) {
+      reportFileOutside(file, contentDir, found.outside)
+      continue
+    }
     const article = toPosix(relative(join(contentDir, 'comments'), dirname(path)))
     if (!articleIds.has(article)) {
       report(file, 'unknown-article', { id: article, suggestion: didYouMean(article, articleIds) })
       continue
     }
-    const info = statSync(path)
+    const info = found.stats
     const stamp: FileStamp = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
     const hit = cache.get(path)
     let parsed: ParsedComment

@@ -1,5 +1,7 @@
-import { realpathSync } from 'node:fs'
+import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import type { VFile } from 'vfile'
+import { report } from '../problems/report.ts'
 
 /** Where a file of the content folder really is, once symbolic links are followed. */
 export type ContentPlace = 'inside' | 'outside' | 'missing'
@@ -24,6 +26,32 @@ export type ContentBoundary = (path: string, link: boolean) => ContentPlace
  * @param contentDir The content folder (itself a link or not).
  */
 export function createContentBoundary(contentDir: string): ContentBoundary {
+  const locate = createContentLocator(contentDir)
+  return (path, link) => locate(path, link).place
+}
+
+/** Where a file of the content folder leads, and whether that is inside it. */
+export interface ContentTarget {
+  place: ContentPlace
+  /** The file's real path, links followed; absent when it is missing. */
+  real?: string
+}
+
+/**
+ * Tells where a file whose path is inside the content folder really is, and its real path.
+ *
+ * @param path Absolute path of an existing file, inside the content folder as written.
+ * @param link Whether the file itself is a symbolic link (`lstat` said so).
+ */
+export type ContentLocator = (path: string, link: boolean) => ContentTarget
+
+/**
+ * The {@link ContentBoundary} with the real path of each file, for messages that say where a link
+ * leads. Each folder is resolved once, a file on its own only when it is itself a link.
+ *
+ * @param contentDir The content folder (itself a link or not).
+ */
+export function createContentLocator(contentDir: string): ContentLocator {
   let root: string | undefined
   const folders = new Map<string, string | undefined>()
   const realFolder = (folder: string): string | undefined => {
@@ -34,9 +62,51 @@ export function createContentBoundary(contentDir: string): ContentBoundary {
     root ??= realPath(contentDir) ?? resolve(contentDir)
     const folder = link ? undefined : realFolder(dirname(path))
     const real = link ? realPath(path) : folder === undefined ? undefined : join(folder, basename(path))
-    if (real === undefined) return 'missing'
-    return isWithin(root, real) ? 'inside' : 'outside'
+    if (real === undefined) return { place: 'missing' }
+    return { place: isWithin(root, real) ? 'inside' : 'outside', real }
   }
+}
+
+/**
+ * Stats a file the content folder lists (an article, a page, a comment), or refuses it when a
+ * symbolic link, the file or a folder on its way, leads out of the content folder.
+ *
+ * @param path Absolute path of the file, inside the content folder as written.
+ * @returns The file's stats (a link's target's), or where it leads when that is outside.
+ * @throws When the file is gone, as `statSync` does.
+ */
+export type ContentStat = (path: string) => { stats: Stats } | { outside: string }
+
+/**
+ * Creates the {@link ContentStat} of a content folder. A listed file costs one `lstat`, as the
+ * `stat` the loaders need anyway would, and its folder's real path, resolved once per folder; only
+ * a link is resolved and stat'ed on its own. The glob cannot tell links apart (tinyglobby either
+ * follows them without saying so or, with `followSymbolicLinks: false`, drops them all, those that
+ * stay inside too).
+ *
+ * @param contentDir The content folder (itself a link or not).
+ */
+export function createContentStat(contentDir: string): ContentStat {
+  const locate = createContentLocator(contentDir)
+  return (path) => {
+    const own = lstatSync(path)
+    const link = own.isSymbolicLink()
+    const target = locate(path, link)
+    if (target.place === 'outside' && target.real !== undefined) return { outside: target.real }
+    return { stats: link ? statSync(path) : own }
+  }
+}
+
+/**
+ * Reports a file the content folder lists that leads out of it (see {@link ContentStat}), at its
+ * first line: it is never read.
+ *
+ * @param file The file, at its path in the content folder.
+ * @param contentDir The content folder.
+ * @param real Where the file leads.
+ */
+export function reportFileOutside(file: VFile, contentDir: string, real: string): void {
+  report(file, 'file-outside-content', { file: relative(contentDir, file.path).split(sep).join('/'), target: real }, { line: 1, column: 1 })
 }
 
 /**

@@ -8,6 +8,7 @@ import { didYouMean } from '../problems/did-you-mean.ts'
 import { report } from '../problems/report.ts'
 import { renderBodyAt, splitFrontMatter } from './article.ts'
 import { checkBodyLimits } from './body-limits.ts'
+import { createContentStat, reportFileOutside } from './content-boundary.ts'
 import { decodeSource } from './decode-source.ts'
 import { pageKeys, pageSchema } from './schema.ts'
 import { validate } from './validate.ts'
@@ -49,11 +50,17 @@ export interface LoadedPage {
 export async function loadPages(contentDir: string, embedHosts: readonly string[]): Promise<{ pages: LoadedPage[]; files: VFile[] }> {
   const paths = (await glob('pages/**/*.md', { cwd: contentDir })).sort()
   const processor = createMarkdownProcessor({ embedHosts })
+  const statPage = createContentStat(contentDir)
   const pages: LoadedPage[] = []
   const files: VFile[] = []
   for (const sourcePath of paths) {
     const file = new VFile({ path: join(contentDir, sourcePath) })
     files.push(file)
+    const found = statPage(file.path)
+    if ('outside' in found) {
+      reportFileOutside(file, contentDir, found.outside)
+      continue
+    }
     const page = readPage(sourcePath, await readFile(file.path), file, processor)
     if (page && !file.messages.some((message) => message.fatal === true)) pages.push({ page, file })
   }

@@ -92,6 +92,12 @@ export const rules = {
     'Images must live in the content folder: beside the article or in content/media/. A file reached through a symbolic link that leads out of it is refused (the site would publish whatever it points to): copy the file into the content folder instead of linking to it.',
     'a listed image is outside the content folder, by its path or through a symbolic link (to the file or a folder on its way) that leads out of it; a link that stays inside works'
   ),
+  'file-outside-content': rule<{ file: string; target: string }>(
+    'error',
+    ({ file, target }) => `"${file}" is a symbolic link (or in a linked folder) that leads outside the content folder, to ${target}; it is not read.`,
+    'Articles, newsroom pages and comments must live in the content folder. A file reached through a symbolic link that leads out of it is refused (the site would publish whatever it points to): copy the file into the content folder instead of linking it.',
+    'an article, newsroom page or comment file is a symbolic link (or in a linked folder) that leads outside the content folder (at the top of the link, naming where it leads); it is never read; a link that stays inside works'
+  ),
   'unreadable-image': rule<{ src: string }>(
     'error',
     ({ src }) => `Image "${src}" cannot be read as an image.`,
