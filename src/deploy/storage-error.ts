@@ -49,8 +49,6 @@ export interface StorageContext {
 /** System errors a retry may get past: the SDK retried them already. */
 const transientCodes = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN'])
 
-const credentials = 'check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (a key pair of this storage, both from the same key)'
-
 /**
  * Says what a failed storage request means and what to do, from the SDK's error: the endpoint
  * (refused, not found, not S3), the bucket, the credentials, a missing permission, a busy storage.
@@ -103,12 +101,12 @@ export function describeStorageError(error: unknown, context: StorageContext): D
     case 'SignatureDoesNotMatch':
       return new DeployError(
         `${endpoint} rejected the request's signature (${operation} on ${url}): the secret key does not match the key id.`,
-        `${credentials}.`
+        'Check AWS_SECRET_ACCESS_KEY: it must be the secret of the key in AWS_ACCESS_KEY_ID, both issued by this storage.'
       )
     case 'InvalidAccessKeyId':
       return new DeployError(
         `${endpoint} does not know the access key id (${operation} on ${url}).`,
-        `${credentials}; and that --endpoint is the storage that issued them.`
+        'Check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: a key pair issued by the storage --endpoint names (AWS without it).'
       )
     case 'AccessDenied':
     case 'Forbidden':

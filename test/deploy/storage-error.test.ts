@@ -104,7 +104,7 @@ test('should name both credentials when the secret or the key id is wrong', asyn
   await fails(
     ['--to', 's3://site/www', '--endpoint', site.proxy.endpoint],
     /^toasoan: http:\/\/127\.0\.0\.1:\d+ rejected the request's signature \(s3:ListBucket on s3:\/\/site\/www\/\): the secret key does not match the key id\./,
-    /\n {2}hint: check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/
+    /\n {2}hint: Check AWS_SECRET_ACCESS_KEY: it must be the secret of the key in AWS_ACCESS_KEY_ID/
   )
   site.proxy.decide = () => 'pass'
   process.env['AWS_ACCESS_KEY_ID'] = 'KHONGCO'
@@ -112,7 +112,7 @@ test('should name both credentials when the secret or the key id is wrong', asyn
     await fails(
       ['--to', 's3://site/www', '--endpoint', site.proxy.endpoint],
       /^toasoan: http:\/\/127\.0\.0\.1:\d+ does not know the access key id/,
-      /\n {2}hint: check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/
+      /\n {2}hint: Check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/
     )
   } finally {
     Object.assign(process.env, site.server.env)
