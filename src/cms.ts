@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { loadRegistries } from './content/index.ts'
 import { formatProblems } from './problems/index.ts'
 import { repositoryOf } from './publish/index.ts'
@@ -107,10 +109,17 @@ export async function serveWithCms(options: ServeOptions): Promise<number> {
       'Remove it (or set it to true) to edit articles locally.'
     )
   const url = local === true ? undefined : new URL(local)
+  const repository = repositoryOf(options.contentDir).root
+  // Only git mode keeps drafts on branches: the editorial workflow needs it (fs mode refuses it).
+  const mode = registries.site.cms.workflow === 'editorial' ? 'git' : 'fs'
+  if (mode === 'git' && !existsSync(join(repository, '.git')))
+    throw new UsageError(
+      `cms.workflow is editorial in site.yml, which keeps each draft on a git branch, but ${repository} is not a git repository.`,
+      'Run the editor in a clone of the site repository (or git init there), or remove cms.workflow to save files directly.'
+    )
   const decap = await startDecapServer({
-    repository: repositoryOf(options.contentDir).root,
-    // Only git mode keeps drafts on branches: the editorial workflow needs it (fs mode refuses it).
-    mode: registries.site.cms.workflow === 'editorial' ? 'git' : 'fs',
+    repository,
+    mode,
     port: url === undefined ? defaultCmsPort : Number(url.port || 80),
     ...(url === undefined ? {} : { host: url.hostname }),
   })
