@@ -23,6 +23,15 @@ const planned = async (prefix: string): Promise<number> => {
   return Number(/^(\d+) files to upload/m.exec(result.stdout)?.[1])
 }
 const noStack = (stderr: string): void => assert.not.match(stderr, /^\s+at /m, 'no stack trace')
+/** Every page the bucket holds under a prefix finds the assets and media it links. */
+const pagesFindAssets = async (prefix: string): Promise<void> => {
+  const keys = new Set(await site.keys(prefix))
+  for (const page of [...keys].filter((key) => key.endsWith('.html'))) {
+    const object = await site.client.send(new GetObjectCommand({ Bucket: 'site', Key: `${prefix}${page}` }))
+    const html = (await object.Body?.transformToString()) ?? ''
+    for (const [link] of html.matchAll(/\/(?:assets|media)\/[^\s"',)]+/g)) assert.ok(keys.has(link), `${page} finds ${link}`)
+  }
+}
 
 test.before(async () => {
   site = await startDeployFixture('apply-plan').catch((error: unknown) => {
@@ -107,6 +116,7 @@ test('should converge on storage failing 30 % of uploads, each run uploading few
       noStack(result.stderr)
     }
     site.proxy.decide = () => 'pass'
+    await pagesFindAssets('flaky')
     const now = await planned('flaky')
     // A run whose few remaining files all fail makes no progress; none goes back.
     assert.ok(now <= (left.at(-1) as number), `run ${run + 1} kept the work done: ${left.join(' → ')} → ${now} (${uploadedSince(from)} uploaded)`)
@@ -129,6 +139,7 @@ test('should name the object, the operation and the permission of a denied uploa
   const uploaded = Number(/(\d+) of \d+ files were uploaded before the deploy stopped/.exec(result.stderr)?.[1])
   assert.ok(uploaded > 0, 'the assets went up before the first page')
   noStack(result.stderr)
+  await pagesFindAssets('denied')
   const state = await manifestOf('denied')
   assert.is(Object.keys(state.files).length, uploaded, 'and are recorded')
   site.proxy.decide = () => 'pass'
