@@ -1,5 +1,7 @@
 import { deployUsage } from './deploy/deploy-usage.ts'
 import { importUsage } from './import/import-usage.ts'
+import { mostReadUsage } from './most-read/most-read-usage.ts'
+import { weatherUsage } from './weather/weather-usage.ts'
 import { checkContentDir, packageVersion, parseCliArgs } from './cli-options.ts'
 import { checkBaseUrl, resolveNow } from './operator-input.ts'
 import { didYouMean } from './problems/did-you-mean.ts'
@@ -66,6 +68,8 @@ export const commandUsage = {
             toasoan new "Tiêu đề" --locality ID --author ID [--content DIR] [--date "YYYY-MM-DD HH:mm"]`,
   deploy: deployUsage,
   import: importUsage,
+  'most-read': mostReadUsage,
+  weather: weatherUsage,
 } as const
 
 /** A command of {@link commandUsage}. */
@@ -153,6 +157,9 @@ async function run(argv: readonly string[]): Promise<number> {
   if (command === 'deploy') return (await import('./deploy/index.ts')).deployCommand(rest)
   // Like deploy, import has options of its own (--map, --media, --dry-run…).
   if (command === 'import') return (await import('./import/index.ts')).importCommand(rest)
+  // most-read and weather write fragments into a built site, with options of their own (--from, --window, --endpoint).
+  if (command === 'most-read') return (await import('./most-read/index.ts')).mostReadCommand(rest)
+  if (command === 'weather') return (await import('./weather/index.ts')).weatherCommand(rest)
   const { values, positionals } = parseCliArgs(rest)
   if (values.version) {
     console.log(packageVersion())

@@ -13,7 +13,7 @@ import { root } from './helpers/fixtures.ts'
 const test = suite('stageImports')
 
 /** Stages in import order: a module of one may import only those before it and itself. */
-const stages = ['shared', 'images', 'markdown', 'content', 'site', 'render', 'search', 'publish', 'deploy', 'import', 'command'] as const
+const stages = ['shared', 'images', 'markdown', 'content', 'site', 'render', 'search', 'publish', 'boxes', 'deploy', 'import', 'command'] as const
 type Stage = (typeof stages)[number]
 
 /** Where each file belongs; the first prefix that matches wins. A file in none fails the test. */
@@ -32,11 +32,19 @@ const stageOf: ReadonlyArray<readonly [prefix: string, stage: Stage]> = [
   ['src/markdown/', 'markdown'],
   ['src/content/', 'content'],
   ['src/site/', 'site'],
+  // The addresses of the "Đọc nhiều" and "Thời tiết" fragments: pages link them, the commands
+  // write them; they import nothing.
+  ['src/most-read/fragment-urls.ts', 'site'],
+  ['src/weather/fragment-url.ts', 'site'],
   // Templates are the render stage's pages, fed by the site model.
   ['templates/', 'render'],
   ['src/render/', 'render'],
   ['src/search/', 'search'],
   ['src/publish/', 'publish'],
+  // Fragments written into a built site after the build (most read, weather): they read the
+  // content and the site model and update the output's manifest.
+  ['src/most-read/', 'boxes'],
+  ['src/weather/', 'boxes'],
   ['src/deploy/', 'deploy'],
   // Import turns an old archive into content: it reads the content stage's registries and schema,
   // and only the command line imports it (its own suite checks it uses nothing past content).

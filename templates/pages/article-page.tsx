@@ -3,8 +3,10 @@ import { Breadcrumbs } from '../components/breadcrumbs.tsx'
 import { Byline } from '../components/byline.tsx'
 import { CommentsSection } from '../components/comments-section.tsx'
 import { Figure } from '../components/figure.tsx'
+import { MostReadBox } from '../components/most-read-box.tsx'
 import { RelatedList } from '../components/related-list.tsx'
 import { ShareLinks } from '../components/share-links.tsx'
+import { WeatherBox } from '../components/weather-box.tsx'
 import { absoluteUrl, type PageContext } from '../context.ts'
 import { BasePage } from '../layout/base-page.tsx'
 import { ArticleHead } from './article-head.tsx'
@@ -68,6 +70,8 @@ export function ArticlePage({ article, context }: { article: ArticleWithBody; co
             <div class="latest-slot" data-latest-news={locality.fragment} />
           </>
         ) : null}
+        <MostReadBox scope={{ kind: 'site' }} strings={strings} />
+        <WeatherBox strings={strings} places={locality ? [locality.id, ...[...locality.ancestors].reverse()] : []} />
       </aside>
     </BasePage>
   )

@@ -1,7 +1,9 @@
 import type { HomePage, YearPage } from '../../src/site/index.ts'
 import { FrontGrid, FrontLead, Headlines } from '../components/front-stories.tsx'
 import { JsonLd } from '../components/json-ld.tsx'
+import { MostReadBox } from '../components/most-read-box.tsx'
 import { organizationJsonLd } from '../components/structured-data.ts'
+import { WeatherBox } from '../components/weather-box.tsx'
 import type { PageContext } from '../context.ts'
 import { BasePage } from '../layout/base-page.tsx'
 
@@ -18,7 +20,12 @@ export function HomePageView({ home, years, context }: { home: HomePage; years: 
       description={site.description}
       path="/"
       current={{ home: true, self: true }}
-      head={<JsonLd data={organizationJsonLd(site)} />}
+      head={
+        <>
+          <JsonLd data={organizationJsonLd(site)} />
+          <script type="module" src={context.assets.articleScript} />
+        </>
+      }
     >
       <h1 class="visually-hidden">{site.title}</h1>
       <section class="front-top" aria-label={strings.topStories}>
@@ -68,6 +75,10 @@ export function HomePageView({ home, years, context }: { home: HomePage; years: 
           <Headlines stories={home.latest} times strings={strings} />
         </section>
       ) : null}
+      <div class="front-boxes">
+        <MostReadBox scope={{ kind: 'site' }} strings={strings} />
+        <WeatherBox strings={strings} />
+      </div>
       {years.length > 0 ? (
         <section class="home-archive" aria-labelledby="luu-tru">
           <h2 class="front-section__title" id="luu-tru">

@@ -2,8 +2,10 @@ import type { ListingPage } from '../../src/site/index.ts'
 import { Breadcrumbs } from '../components/breadcrumbs.tsx'
 import { FrontLead, indexLeadImageSizes } from '../components/front-stories.tsx'
 import { LocalityLinks } from '../components/locality-links.tsx'
+import { MostReadBox } from '../components/most-read-box.tsx'
 import { PaginationLinks, PaginationNav } from '../components/pagination-nav.tsx'
 import { TeaserList, TeasersByDay } from '../components/teaser-list.tsx'
+import { WeatherBox } from '../components/weather-box.tsx'
 import type { PageContext } from '../context.ts'
 import { BasePage } from '../layout/base-page.tsx'
 
@@ -20,6 +22,17 @@ export function ListingPageView({ page, context }: { page: ListingPage; context:
   const feed = locality ?? author ?? category
   const landing = page.pagination.page === undefined
   const title = landing ? page.title : `${page.title} - ${strings.page} ${page.pagination.page}`
+  // A place's or a section's landing page shows its "Đọc nhiều" (a place's, its district's list)
+  // and a place's its weather; older pages stay as they are.
+  const mostRead = !landing
+    ? undefined
+    : category
+      ? ({ kind: 'category', id: category.id } as const)
+      : locality?.district !== undefined
+        ? ({ kind: 'locality', id: locality.district } as const)
+        : locality
+          ? ({ kind: 'site' } as const)
+          : undefined
   return (
     <BasePage
       context={context}
@@ -35,6 +48,7 @@ export function ListingPageView({ page, context }: { page: ListingPage; context:
         <>
           <PaginationLinks pagination={page.pagination} />
           {feed ? <link rel="alternate" type="application/rss+xml" title={`${feed.name} - ${context.site.title}`} href={feed.feed} /> : null}
+          {mostRead ? <script type="module" src={context.assets.articleScript} /> : null}
         </>
       }
     >
@@ -61,6 +75,8 @@ export function ListingPageView({ page, context }: { page: ListingPage; context:
             <a href={feed.feed}>{strings.subscribe}</a>
           </p>
         ) : null}
+        {mostRead ? <MostReadBox scope={mostRead} strings={strings} /> : null}
+        {landing && locality ? <WeatherBox strings={strings} places={[locality.id, ...[...locality.ancestors].reverse()]} /> : null}
       </section>
     </BasePage>
   )

@@ -1,0 +1,59 @@
+/**
+ * One request as a log source tells it, or one row of an analytics export. Parsers only read; what
+ * counts as a reader (a 200, a browser, an article page) is decided by the counter.
+ */
+export interface Hit {
+  /** The request path as logged, query string and all (`/2019/10/slug/?utm=x`). */
+  path: string
+  /** The HTTP status sent (exports of page views say 200). */
+  status: number
+  /** When, in epoch milliseconds; `undefined` for an export that sums a period (counted in every window). */
+  time: number | undefined
+  /** `GET`, `HEAD`…, when the source says. */
+  method?: string
+  /** The User-Agent header, when the source has one (`''` when it was empty). */
+  userAgent?: string
+  /** What tells one client from another (IP address, a session id): hashed by the counter, never kept. */
+  client?: string
+  /** Views this line stands for: 1 for a log line, the count of an export's row. */
+  views: number
+  /** The source already counted distinct visitors (an export's `visitors`): never de-duplicated again. */
+  distinct?: boolean
+}
+
+/** What a parser makes of one line: a hit, nothing (a header, a comment, a blank line), or a problem. */
+export type LineResult = Hit | undefined | LineProblem
+
+/** A line that could not be read: what is wrong and at which column. */
+export interface LineProblem {
+  problem: string
+  /** 1-based column of the part that failed. @default 1 */
+  column?: number
+}
+
+/** Whether a parser's result is a problem. */
+export function isLineProblem(result: LineResult): result is LineProblem {
+  return result !== undefined && 'problem' in result
+}
+
+/** Reads one line of a source; a parser may keep state across lines (a `#Fields:` header, a CSV header). */
+export type LineParser = (line: string) => LineResult
+
+const months: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 }
+
+/**
+ * Epoch milliseconds of a Common Log Format time, `10/Oct/2000:13:55:36 -0700` (nginx, Apache, S3),
+ * or `undefined` when it is not one. Parsed by hand: `Date.parse` does not read this form, and it
+ * runs once per line of logs of millions.
+ *
+ * @param text The text between the brackets.
+ */
+export function parseClfTime(text: string): number | undefined {
+  const match = /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$/.exec(text)
+  if (!match) return undefined
+  const month = months[match[2] as string]
+  if (month === undefined) return undefined
+  const utc = Date.UTC(Number(match[3]), month, Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]))
+  const offset = (Number(match[8]) * 60 + Number(match[9])) * 60_000
+  return match[7] === '+' ? utc - offset : utc + offset
+}

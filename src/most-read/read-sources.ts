@@ -1,0 +1,123 @@
+import { createReadStream } from 'node:fs'
+import { open, readdir, stat } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { Readable } from 'node:stream'
+import { createGunzip } from 'node:zlib'
+import { VFile } from 'vfile'
+import { detectFormat, type LogFormat, lineParsers } from './detect-format.ts'
+import { type Hit, isLineProblem } from './hit.ts'
+import { reportMostRead } from './most-read-rules.ts'
+
+/** Unreadable lines shown at their place per source; the others are counted in one summary. */
+const shownProblems = 5
+
+/** What reading the sources came to. */
+export interface SourceSummary {
+  /** Each file read, with its problems. */
+  files: VFile[]
+  /** Lines read in all. */
+  lines: number
+  /** Lines that could not be read (skipped, reported). */
+  unreadable: number
+  /** The format of each file, by path. */
+  formats: Record<string, LogFormat>
+}
+
+/**
+ * Every file a source names: the file itself, or a folder's files at any depth, in path order
+ * (dot files left out), so two runs read the same files in the same order.
+ *
+ * @param source A file or a folder.
+ */
+export async function sourceFiles(source: string): Promise<string[]> {
+  const info = await stat(source)
+  if (!info.isDirectory()) return [source]
+  const entries = await readdir(source, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort()
+}
+
+/**
+ * Streams the hits of every source, plain or gzip (told by its first bytes, not its name), a line
+ * at a time: memory stays flat whatever the size of the logs. Lines that cannot be read are
+ * reported on their file and skipped.
+ *
+ * @param sources Files and folders.
+ * @param onHit Told each hit.
+ * @param cwd Paths in problems are relative to it.
+ */
+export async function readSources(sources: readonly string[], onHit: (hit: Hit) => void, cwd = process.cwd()): Promise<SourceSummary> {
+  const summary: SourceSummary = { files: [], lines: 0, unreadable: 0, formats: {} }
+  for (const source of sources) {
+    let paths: string[]
+    try {
+      paths = await sourceFiles(source)
+    } catch (error) {
+      const file = new VFile({ path: source, cwd })
+      reportMostRead(file, 'unreadable-source', `cannot read ${source}: ${error instanceof Error ? error.message : String(error)}`)
+      summary.files.push(file)
+      continue
+    }
+    for (const path of paths) summary.files.push(await readSource(path, onHit, summary, cwd))
+  }
+  return summary
+}
+
+async function readSource(path: string, onHit: (hit: Hit) => void, summary: SourceSummary, cwd: string): Promise<VFile> {
+  const file = new VFile({ path: relative(cwd, path) || path, cwd })
+  try {
+    const input = await openText(path)
+    const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })
+    let parse: ((line: string) => ReturnType<ReturnType<(typeof lineParsers)[LogFormat]>>) | undefined
+    let number = 0
+    let unreadable = 0
+    for await (const line of lines) {
+      number++
+      if (parse === undefined) {
+        if (line.trim() === '') continue
+        const format = detectFormat(line)
+        if (format === undefined) {
+          reportMostRead(file, 'unknown-log-format', 'the first line is in none of the formats most-read reads', { line: number, column: 1 })
+          lines.close()
+          input.destroy()
+          return file
+        }
+        summary.formats[file.path] = format
+        parse = lineParsers[format]()
+      }
+      const result = parse(line)
+      if (result === undefined) continue
+      if (isLineProblem(result)) {
+        unreadable++
+        if (unreadable <= shownProblems) reportMostRead(file, 'unreadable-log-line', result.problem, { line: number, column: result.column ?? 1 })
+        continue
+      }
+      onHit(result)
+    }
+    if (unreadable > shownProblems)
+      reportMostRead(file, 'more-unreadable-lines', `${unreadable - shownProblems} more unreadable lines (${unreadable} of ${number})`, {
+        line: number,
+        column: 1,
+      })
+    summary.lines += number
+    summary.unreadable += unreadable
+  } catch (error) {
+    reportMostRead(file, 'unreadable-source', `cannot read the file: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  return file
+}
+
+/** A file's text stream, gunzipped when it starts with gzip's magic bytes. */
+async function openText(path: string): Promise<Readable> {
+  const handle = await open(path)
+  const head = Buffer.alloc(2)
+  await handle.read(head, 0, 2, 0).finally(() => handle.close())
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 })
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return stream
+  const gunzip = createGunzip()
+  stream.on('error', (error) => gunzip.destroy(error))
+  return stream.pipe(gunzip)
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
+import { dirname, join, relative, sep } from 'node:path'
+import { writeAtomic } from '../cache/index.ts'
+import { type FileManifest, manifestName, readFileManifest } from '../publish/index.ts'
+
+/** What writing a folder of fragments did. */
+export interface FragmentsWritten {
+  /** Files whose bytes changed (or are new): what a deploy uploads. */
+  changed: string[]
+  /** Files left as they were. */
+  unchanged: number
+  /** Files of the folder no longer made, deleted. */
+  removed: string[]
+  /** Bytes of all the fragments. */
+  bytes: number
+}
+
+/**
+ * Writes a folder of fragments into a built site: a file whose bytes are unchanged is not touched
+ * (its modification time stays, so nothing re-hashes or re-uploads it), a file of the folder no
+ * longer made is deleted, and the output's manifest (what `toasoan deploy` uploads from) is
+ * updated for that folder only. Each file is written atomically: a reader never gets half a list.
+ *
+ * @param outDir The built site.
+ * @param folder The fragments' folder in it (`doc-nhieu`).
+ * @param files URL path (`/doc-nhieu/index.json`) → contents.
+ */
+export async function writeFragments(outDir: string, folder: string, files: ReadonlyMap<string, string>): Promise<FragmentsWritten> {
+  const result: FragmentsWritten = { changed: [], unchanged: 0, removed: [], bytes: 0 }
+  const entries: FileManifest['files'] = {}
+  for (const [url, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const path = join(outDir, ...url.split('/').filter(Boolean))
+    const bytes = Buffer.from(text)
+    result.bytes += bytes.length
+    entries[url] = { hash: createHash('md5').update(bytes).digest('hex'), size: bytes.length }
+    const old = await readFile(path).catch(() => undefined)
+    if (old?.equals(bytes)) {
+      result.unchanged++
+      continue
+    }
+    await mkdir(dirname(path), { recursive: true })
+    await writeAtomic(path, bytes)
+    result.changed.push(url)
+  }
+  const root = join(outDir, folder)
+  const present = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => [])
+  for (const entry of present) {
+    if (!entry.isFile()) continue
+    const url = `/${relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/')}`
+    if (files.has(url)) continue
+    await rm(join(entry.parentPath, entry.name), { force: true })
+    result.removed.push(url)
+  }
+  result.removed.sort()
+  await updateManifest(outDir, folder, entries)
+  return result
+}
+
+/** Replaces the folder's entries of the output's manifest, when the output has one and they changed. */
+async function updateManifest(outDir: string, folder: string, entries: FileManifest['files']): Promise<void> {
+  const manifest = await readFileManifest(outDir)
+  if (manifest === undefined) return
+  const prefix = `/${folder}/`
+  const files: FileManifest['files'] = {}
+  for (const [path, entry] of Object.entries(manifest.files)) if (!path.startsWith(prefix)) files[path] = entry
+  Object.assign(files, entries)
+  const sorted: FileManifest['files'] = {}
+  for (const path of Object.keys(files).sort()) sorted[path] = files[path] as FileManifest['files'][string]
+  const text = JSON.stringify({ version: 1, files: sorted } satisfies FileManifest)
+  if (text !== JSON.stringify(manifest)) await writeAtomic(join(outDir, manifestName), text)
+}

@@ -1,0 +1,8 @@
+export { weatherFolder, weatherUrl } from './fragment-url.ts'
+export { fetchForecast, forecastDays, forecastUrl, readForecast, type ForecastDay } from './open-meteo.ts'
+export { defaultEndpoint, loadWeatherConfig, weatherConfigName, weatherConfigSchema, type WeatherConfig } from './weather-config.ts'
+export { updateWeather, type WeatherOptions, type WeatherResult } from './weather.ts'
+export { weatherCommand } from './weather-command.ts'
+export { conditionOf, dayLabel, weatherFragment } from './weather-fragment.ts'
+export { reportWeather, weatherRules, type WeatherRuleId } from './weather-rules.ts'
+export { weatherUsage } from './weather-usage.ts'

@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util'
+import { formatProblems } from '../problems/index.ts'
+import { resolveNow } from '../operator-input.ts'
+import { UsageError } from '../usage-error.ts'
+import { updateWeather } from './weather.ts'
+
+const options = {
+  out: { type: 'string', default: 'dist' },
+  content: { type: 'string', default: 'content' },
+  endpoint: { type: 'string' },
+  now: { type: 'string' },
+} as const
+
+/**
+ * Runs `toasoan weather`.
+ *
+ * @param args Arguments after `weather`.
+ * @returns The exit code: 0 written (or the box is off), 1 a problem (the last fragment kept), 2
+ *   wrong usage (thrown as a {@link UsageError}).
+ */
+export async function weatherCommand(args: readonly string[]): Promise<number> {
+  let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values']
+  try {
+    values = parseArgs({ args: [...args], options }).values
+  } catch (error) {
+    throw new UsageError((error as Error).message, 'Run toasoan weather --help for its options.')
+  }
+  if (values.endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(values.endpoint))
+    throw new UsageError(
+      `--endpoint: "${values.endpoint}" is not an http(s) URL.`,
+      'Give the forecast API, e.g. --endpoint https://api.open-meteo.com/v1/forecast.'
+    )
+  const result = await updateWeather({
+    contentDir: values.content,
+    outDir: values.out,
+    now: resolveNow(values.now, {}),
+    ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }),
+  })
+  const withProblems = result.files.filter((file) => file.messages.length > 0)
+  if (withProblems.length > 0) console.error(formatProblems(withProblems, process.cwd()))
+  if (result.status === 'off') {
+    console.log(`The weather box is off: there is no ${values.content}/weather.yml. Wrote an empty weather fragment into ${values.out}.`)
+    return 0
+  }
+  if (result.status === 'failed' || !result.written) {
+    console.error(`weather: the forecast was not updated; ${values.out} was left as it was.`)
+    return 1
+  }
+  const changed = result.written.changed.length > 0
+  console.log(`Wrote the weather of ${result.places ?? 0} places into ${values.out}${changed ? '' : ' (unchanged)'} (${result.written.bytes} bytes).`)
+  return 0
+}
