@@ -35,6 +35,22 @@ function freePort(): Promise<number> {
   })
 }
 
+/** Articles already in the archive: path under articles/, title, date. */
+const archive = [
+  ['2019/10/hop-dan-pho-cu.md', 'Họp dân phố cũ năm 2019', '2019-10-24 09:15'],
+  ['2026/10/mua-lua-thang-muoi.md', 'Mùa lúa tháng Mười', '2026-10-15 09:00'],
+  ['2026/11/le-hoi-dau-thang.md', 'Lễ hội đầu tháng', '2026-11-03 07:00'],
+  ['2026/11/tin-moi-nhat-thang.md', 'Tin mới nhất tháng', '2026-11-20 08:00'],
+] as const
+
+async function writeArticle(path: string, articleTitle: string, date: string): Promise<void> {
+  await mkdir(join(path, '..'), { recursive: true })
+  await writeFile(
+    path,
+    `---\ntitle: "${articleTitle}"\ndate: ${date}\nauthors: [to-phuong]\nlocality: tp-thanh-hoa\nsummary: "${articleTitle}."\n---\n\n${articleTitle}, bài viết có sẵn.\n`
+  )
+}
+
 if (!chromiumPath) {
   console.warn(skipNotice)
   test.skip('should save an article that passes toasoan check and builds', () => {})
@@ -47,6 +63,8 @@ if (!chromiumPath) {
     execFileSync('git', ['init', '-q'], { cwd: repo })
     for (const name of ['site.yml', 'localities.yml', 'authors.yml', 'categories.yml', 'media'])
       await cp(join(fixtureSite, name), join(repo, 'content', name), { recursive: true })
+    // An archive of a few months: the editor must open on this month's newest article.
+    for (const [path, articleTitle, date] of archive) await writeArticle(join(repo, 'content', 'articles', path), articleTitle, date)
     const port = await freePort()
     const siteYml = join(repo, 'content', 'site.yml')
     await writeFile(siteYml, `${await readFile(siteYml, 'utf8')}cms:\n  localBackend: http://127.0.0.1:${port}/api/v1\n`)
@@ -76,6 +94,29 @@ if (!chromiumPath) {
     const sitemaps = (await readdir(join(work, 'dist'), { recursive: true })).filter((path) => /sitemap.*\.xml$/.test(path))
     assert.ok(sitemaps.includes('sitemap.xml'))
     for (const sitemap of sitemaps) assert.not.match(await readFile(join(work, 'dist', sitemap), 'utf8'), '/admin/', sitemap)
+  })
+
+  test("should open on this month's newest article and list one month or one year at a time, never the archive", async () => {
+    const page = await browser!.newPage()
+    const folders: string[] = []
+    page.on('request', (request) => {
+      const body = request.postDataJSON() as { action?: string; params?: { folder?: string } } | null
+      if (request.url().startsWith(decap!.url) && body?.action === 'entriesByFolder') folders.push(body.params?.folder ?? '')
+    })
+    await page.goto(`${site!.origin}/admin/`)
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    const entries = page.locator('a[href*="/entries/"]')
+    await entries.first().waitFor()
+    assert.match(await entries.first().innerText(), 'Tin mới nhất tháng')
+    await page.getByText('Lễ hội đầu tháng').waitFor()
+    assert.is(await entries.count(), 2)
+    assert.ok(await page.getByRole('link', { name: 'Bài viết 10/2026' }).isVisible())
+    await page.getByRole('link', { name: 'Bài viết 2019' }).click()
+    await page.getByText('Họp dân phố cũ năm 2019').waitFor()
+    assert.equal(folders, ['content/articles/2026/11', 'content/articles/2019'])
+    // Signed out again: the next test signs in as a new writer would.
+    await page.evaluate(() => localStorage.clear())
+    await page.close()
   })
 
   test('should save an article with a locality, an author and a captioned image that passes toasoan check and builds', async () => {
