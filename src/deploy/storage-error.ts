@@ -108,6 +108,13 @@ export function describeStorageError(error: unknown, context: StorageContext): D
         `${endpoint} does not know the access key id (${operation} on ${url}).`,
         'Check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: a key pair issued by the storage --endpoint names (AWS without it).'
       )
+    case 'PermanentRedirect':
+    case 'AuthorizationHeaderMalformed':
+    case 'IllegalLocationConstraintException':
+      return new DeployError(
+        `the bucket "${bucket}" is in another region than the one asked (${operation} on ${url}: ${error.name}).`,
+        "Give the bucket's region with --region (or AWS_REGION), e.g. --region eu-west-1."
+      )
     case 'AccessDenied':
     case 'Forbidden':
       return new DeployError(

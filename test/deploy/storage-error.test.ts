@@ -99,6 +99,15 @@ test('should say a bucket does not exist before anything about its manifest', as
   assert.not.match(output, /no manifest/)
 })
 
+test('should ask for the region of a bucket that lives in another one', async () => {
+  site.proxy.decide = () => ({ status: 301, code: 'PermanentRedirect' })
+  await fails(
+    ['--to', 's3://site/www', '--endpoint', site.proxy.endpoint],
+    /^toasoan: the bucket "site" is in another region than the one asked \(s3:ListBucket on s3:\/\/site\/www\/: PermanentRedirect\)\./,
+    /\n {2}hint: Give the bucket's region with --region \(or AWS_REGION\)/
+  )
+})
+
 test('should name both credentials when the secret or the key id is wrong', async () => {
   site.proxy.decide = () => ({ status: 403, code: 'SignatureDoesNotMatch' })
   await fails(
