@@ -28,6 +28,8 @@ export interface ArticleFields {
 export interface ImportedFrom {
   from: 'wordpress' | 'html'
   id: string
+  /** The digest of what the file was made from (the item, its images, the options, the code). */
+  source?: string
 }
 
 /** The placeholder the digest is computed over, then replaced by the digest itself. */
@@ -39,7 +41,8 @@ export const digestPlaceholder = '""'
  * @param source Where the file came from.
  */
 export function importedLine(source: ImportedFrom): string {
-  return `imported: {from: ${source.from}, id: ${quote(source.id)}, digest: ${digestPlaceholder}}\n`
+  const made = source.source === undefined ? '' : `source: "${source.source}", `
+  return `imported: {from: ${source.from}, id: ${quote(source.id)}, ${made}digest: ${digestPlaceholder}}\n`
 }
 
 /**

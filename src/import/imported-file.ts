@@ -4,7 +4,7 @@ import { writeAtomic } from '../cache/atomic-write.ts'
 import { digest } from '../cache/digest.ts'
 import { digestPlaceholder } from './front-matter-text.ts'
 
-const importedPattern = /^imported: \{from: (\w+), id: ("(?:[^"\\]|\\.)*"), digest: ("[0-9a-f]*")\}$/m
+const importedPattern = /^imported: \{from: (\w+), id: ("(?:[^"\\]|\\.)*"), (?:source: "([0-9a-f]+)", )?digest: ("[0-9a-f]*")\}$/m
 
 /**
  * Fills in the digest of a file the import writes: SHA-256 of its text with the digest left empty,
@@ -18,11 +18,12 @@ export function withDigest(text: string): string {
 }
 
 /** What the `imported:` line of a file says, and whether the file is as the import wrote it. */
-export function importedState(text: string): { from: string; id: string; unedited: boolean } | undefined {
+export function importedState(text: string): { from: string; id: string; source?: string; unedited: boolean } | undefined {
   const match = importedPattern.exec(text)
   if (!match) return undefined
   const blank = text.replace(match[0], match[0].replace(/digest: "[0-9a-f]*"\}$/, `digest: ${digestPlaceholder}}`))
-  return { from: match[1] as string, id: JSON.parse(match[2] as string) as string, unedited: match[3] === `"${digest(blank).slice(0, 20)}"` }
+  const state = { from: match[1] as string, id: JSON.parse(match[2] as string) as string, unedited: match[4] === `"${digest(blank).slice(0, 20)}"` }
+  return match[3] === undefined ? state : { ...state, source: match[3] }
 }
 
 /** What happened to one file. */

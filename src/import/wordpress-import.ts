@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { VFile } from 'vfile'
+import { codeFingerprint } from '../cache/code-fingerprint.ts'
 import type { Registries } from '../content/registries.ts'
 import { commentText } from './front-matter-text.ts'
 import { appendAuthors, importAuthors } from './import-authors.ts'
@@ -10,6 +11,7 @@ import { withDigest, writeImported } from './imported-file.ts'
 import { copyMedia, uploadsResolver } from './media-copy.ts'
 import type { AttachmentInfo } from './shortcodes.ts'
 import { convertPost, type ConvertedPost, type PostContext } from './wordpress-post.ts'
+import { isCurrentFile, sourceDigest, type SourceInputs } from './wordpress-source.ts'
 import { readAuthor, readItem, type WxrItem } from './wxr-item.ts'
 import { childText, streamXml, textOf, type XmlElement } from './xml-stream.ts'
 
@@ -67,7 +69,7 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
     return result
   }
   const authors = importAuthors(options.registries.authors, options.map?.authors ?? new Map(), displayNames)
-  const context: Omit<PostContext, 'report'> = {
+  const inputs: Omit<SourceInputs, 'code'> = {
     timeZone: options.registries.site.timeZone,
     attachments,
     attachmentsOf: (postId) => byParent.get(postId) ?? [],
@@ -75,8 +77,18 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
     defaultLocality: options.locality,
     authorId: authors.idOf,
     resolveImage: uploadsResolver(hosts, options.mediaDir),
+  }
+  const code = await importCode()
+  const context: Omit<PostContext, 'report'> = {
+    ...inputs,
     usedIds: new Set(),
     reportedOnce: new Set(),
+    ...(code === undefined
+      ? {}
+      : {
+          sourceOf: (item: WxrItem) => sourceDigest(item, { ...inputs, code }),
+          isCurrent: (path: string, source: string) => isCurrentFile(options.contentDir, path, source),
+        }),
   }
   // Posts are converted one by one in file order (slugs are given out in that order), and written
   // a few at a time: on a loaded disk, waiting for one file at a time was most of an import.
@@ -89,6 +101,18 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
     const converted = convertPost(item, { ...context, report: (rule, reason) => void reportImport(file, rule, reason, item.place) })
     if (converted.kind === 'skip') {
       result.counts.skipped++
+      return
+    }
+    if (converted.kind === 'current') {
+      recordWrite(result, 'unchanged', converted.path)
+      if (converted.page) result.counts.pages++
+      else {
+        result.counts.posts++
+        if (converted.draft) result.counts.drafts++
+        result.counts.aliases += converted.aliases
+        result.counts.comments += converted.comments
+        result.counts.unchanged += converted.comments
+      }
       return
     }
     const task = writePost(converted, item, { options, result, file, copied }).finally(() => writing.delete(task))
@@ -114,7 +138,7 @@ interface WriteRun {
 }
 
 /** Writes a converted post or page, its images and comments, leaving edited files. */
-async function writePost(converted: Exclude<ConvertedPost, { kind: 'skip' }>, item: WxrItem, run: WriteRun): Promise<void> {
+async function writePost(converted: Exclude<ConvertedPost, { kind: 'skip' | 'current' }>, item: WxrItem, run: WriteRun): Promise<void> {
   const { options, result, file } = run
   const dryRun = options.dryRun ?? false
   const outcome = await writeImported(join(options.contentDir, converted.path), withDigest(converted.text), { from: 'wordpress', id: item.id }, dryRun)
@@ -140,6 +164,18 @@ async function writePost(converted: Exclude<ConvertedPost, { kind: 'skip' }>, it
       const rule = written === 'edited' ? 'edited-since-import' : 'not-imported-file'
       reportImport(file, rule, `Comment ${comment.id} of post ${item.id}: ${path} was left as it is.`, item.place)
     } else result.counts.comments++
+  }
+}
+
+/**
+ * The fingerprint of the import's code and packages, so a newer toasoan converts every post again;
+ * undefined (every post converted) when the code cannot be read.
+ */
+async function importCode(): Promise<string | undefined> {
+  try {
+    return await codeFingerprint({ entries: ['src/import/wordpress-import.ts'] })
+  } catch {
+    return undefined
   }
 }
 

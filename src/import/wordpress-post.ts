@@ -26,6 +26,10 @@ export interface PostContext {
   usedIds: Set<string>
   /** Problems reported once per run (an unmapped category), by key. */
   reportedOnce: Set<string>
+  /** The digest of what an item's files are made from, recorded in them (`source`). */
+  sourceOf?: (item: WxrItem) => string
+  /** Whether the file at a path was made from that source and not edited since. */
+  isCurrent?: (path: string, source: string) => boolean
 }
 
 /** A post or page turned into the project's files (paths relative to the content folder). */
@@ -33,6 +37,8 @@ export type ConvertedPost =
   | { kind: 'article'; id: string; path: string; text: string; images: string[]; aliases: number; draft: boolean; comments: ImportedComment[] }
   | { kind: 'page'; path: string; text: string; images: string[] }
   | { kind: 'skip'; reason: string }
+  /** Made from the same source by the same code, and not edited: not converted again. */
+  | { kind: 'current'; page: boolean; path: string; aliases: number; draft: boolean; comments: number }
 
 // Statuses WordPress publishes, and those it keeps from readers: imported as drafts.
 const published = new Set(['publish', 'future'])
@@ -47,33 +53,37 @@ const unpublished = new Set(['draft', 'pending', 'private'])
 export function convertPost(item: WxrItem, context: PostContext): ConvertedPost {
   if (item.type !== 'post' && item.type !== 'page') return { kind: 'skip', reason: `a ${item.type || 'typeless'} item` }
   if (!published.has(item.status) && !unpublished.has(item.status)) return { kind: 'skip', reason: `status ${item.status || 'none'}` }
-  const converted = convertBody(item, context)
   const slug = slugify(item.name || item.title) || `${item.type === 'page' ? 'trang' : 'bai'}-${item.id}`
   const title = plainText(item.title).replace(/\s+/g, ' ') || `(Không có tiêu đề) ${item.id}`
-  if (item.protected) context.report('protected-post', `Post ${item.id} ("${title}") is password-protected.`)
   const summary = plainText(item.excerpt).replace(/\s+/g, ' ') || undefined
+  const placed = item.type === 'post' ? planArticle(item, title, slug, context) : undefined
+  if (placed === 'skip') return { kind: 'skip', reason: 'no date or locality' }
+  const path = placed ? `articles/${placed.id}.md` : `pages/${slug}.md`
+  const sourceDigest = context.sourceOf?.(item)
+  const source = { from: 'wordpress' as const, id: item.id, ...(sourceDigest === undefined ? {} : { source: sourceDigest }) }
+  const aliases = placed ? aliasOf(item.link, placed.id) : []
+  const draft = unpublished.has(item.status) || item.protected
+  if (sourceDigest !== undefined && context.isCurrent?.(path, sourceDigest)) {
+    context.authorId(item.creator)
+    return {
+      kind: 'current',
+      page: !placed,
+      path,
+      aliases: aliases.length,
+      draft,
+      comments: placed ? approvedComments(item.comments, context.timeZone).length : 0,
+    }
+  }
+  if (item.protected) context.report('protected-post', `Post ${item.id} ("${title}") is password-protected.`)
+  const converted = convertBody(item, context)
   // The loader refuses an article without a body: the lead stands in for it, or nothing is written.
   const body = converted.markdown === '' && summary ? { ...converted, markdown: `${summary}\n` } : converted
   if (body.markdown === '') {
     context.report('skipped-item', `${item.type === 'page' ? 'Page' : 'Post'} ${item.id} ("${item.title}") has no content and no excerpt.`)
     return { kind: 'skip', reason: 'empty' }
   }
-  const source = { from: 'wordpress' as const, id: item.id }
-  if (item.type === 'page')
-    return { kind: 'page', path: `pages/${slug}.md`, text: pageText(title, summary, body.markdown, source), images: body.images.map((image) => image.src) }
-  const date = wordpressDate(item.dateGmt, item.date, context.timeZone)
-  if (date === undefined) {
-    context.report('skipped-item', `Post ${item.id} has no date that can be read ("${item.dateGmt}", "${item.date}").`)
-    return { kind: 'skip', reason: 'no date' }
-  }
-  const placed = place(item, context)
-  if (placed.locality === undefined) {
-    context.report('no-locality', `Post ${item.id} ("${title}") has no locality: no category or tag of it is mapped, and no --locality was given.`)
-    return { kind: 'skip', reason: 'no locality' }
-  }
-  let id = `${date.slice(0, 4)}/${date.slice(5, 7)}/${slug}`
-  if (context.usedIds.has(id)) id = `${id}-${item.id}`
-  context.usedIds.add(id)
+  if (!placed) return { kind: 'page', path, text: pageText(title, summary, body.markdown, source), images: body.images.map((image) => image.src) }
+  const { id, date } = placed
   const lead = leadImage(item, context)
   const images = lead ? [lead, ...body.images.filter((image) => image.src !== lead.src)] : body.images
   const fields: ArticleFields = {
@@ -82,22 +92,40 @@ export function convertPost(item: WxrItem, context: PostContext): ConvertedPost 
     authors: [context.authorId(item.creator)],
     locality: placed.locality,
     tags: placed.tags,
-    aliases: aliasOf(item.link, id),
+    aliases,
     images,
-    draft: unpublished.has(item.status) || item.protected,
+    draft,
   }
   if (placed.category) fields.category = placed.category
   if (summary) fields.summary = summary
   return {
     kind: 'article',
     id,
-    path: `articles/${id}.md`,
+    path,
     text: articleText(fields, body.markdown, source),
     images: images.map((image) => image.src),
     aliases: fields.aliases.length,
     draft: fields.draft,
     comments: approvedComments(item.comments, context.timeZone),
   }
+}
+
+/** An article's date, place and id (taken for this run), or why it is not written. */
+function planArticle(item: WxrItem, title: string, slug: string, context: PostContext) {
+  const date = wordpressDate(item.dateGmt, item.date, context.timeZone)
+  if (date === undefined) {
+    context.report('skipped-item', `Post ${item.id} has no date that can be read ("${item.dateGmt}", "${item.date}").`)
+    return 'skip'
+  }
+  const placed = place(item, context)
+  if (placed.locality === undefined) {
+    context.report('no-locality', `Post ${item.id} ("${title}") has no locality: no category or tag of it is mapped, and no --locality was given.`)
+    return 'skip'
+  }
+  let id = `${date.slice(0, 4)}/${date.slice(5, 7)}/${slug}`
+  if (context.usedIds.has(id)) id = `${id}-${item.id}`
+  context.usedIds.add(id)
+  return { ...placed, locality: placed.locality, id, date }
 }
 
 function convertBody(item: WxrItem, context: PostContext): { markdown: string; images: BodyImage[] } {

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -64,7 +64,7 @@ test('should write the front matter the project writes, slug decoded and folded,
     text,
     'images:\n  - src: "2019/10/hoi-nghi.jpg"\n    alt: "Hội trường kín chỗ ngồi"\n    caption: "Các đại biểu dự hội nghị."\n  - src: "2019/10/dai-bieu.jpg"\n    alt: "Một đại biểu phát biểu"\n    caption: "Đại biểu phường Đông Thọ góp ý tại hội nghị."'
   )
-  assert.match(text, /imported: \{from: wordpress, id: "101", digest: "[0-9a-f]{20}"\}\n---\n/)
+  assert.match(text, /imported: \{from: wordpress, id: "101", source: "[0-9a-f]{20}", digest: "[0-9a-f]{20}"\}\n---\n/)
 })
 
 test('should turn captions, embeds and the more tag into the project Markdown and report the rest', async () => {
@@ -125,35 +125,57 @@ test('should change no byte when the same export is imported again', async () =>
   assert.equal(await hashTree(content), before)
 })
 
-test('should leave a file edited since the import, report it, and print the plan with --dry-run', async () => {
+test('should leave a file edited since the import, and report it once its source changes, --dry-run printing the plan', async () => {
   const path = join(content, `${comments}/1002.yml`)
   const edited = (await readFile(path, 'utf8')).replace('Đồng ý với bác Bình.', 'Đồng ý với bác Bình!')
   await writeFile(path, edited)
-  const before = await hashTree(content)
-  const dry = await runCliInProcess(['import', 'wordpress', viExport, '--content', content, ...options, '--dry-run'])
-  assert.is(dry.code, 0, dry.stderr)
-  assert.match(dry.stdout, `would leave (edited since import) ${comments}/1002.yml`)
-  assert.match(dry.stderr, '[edited-since-import]')
-  assert.equal(await hashTree(content), before, '--dry-run writes nothing')
-  await runCliInProcess(['import', 'wordpress', viExport, '--content', content, ...options])
+  const same = await runCliInProcess(['import', 'wordpress', viExport, '--content', content, ...options])
+  assert.match(same.stdout, 'files: 0 new, 0 updated, 10 unchanged, 0 conflicts', 'the same export: nothing to bring, nothing in conflict')
   assert.is(await readFile(path, 'utf8'), edited)
-})
-
-test('should update an unedited file whose source changed, and write nothing with --dry-run', async () => {
   const dir = await tempDir('import-update')
   try {
     const changed = join(dir, 'export.xml')
-    await writeFile(changed, (await readFile(viExport, 'utf8')).replace('Đồng ý với bác Bình.', 'Đồng ý với bác Bình, sửa trên trang cũ.'))
-    const path = join(content, 'pages/gioi-thieu-toa-soan.md')
-    const page = await readFile(path, 'utf8')
-    await writeFile(changed, (await readFile(changed, 'utf8')).replace('đưa tin về <strong>thời sự</strong>', 'đưa tin về <strong>thời sự và kinh tế</strong>'))
+    const xml = (await readFile(viExport, 'utf8'))
+      .replace('Đồng ý với bác Bình.', 'Đồng ý với bác Bình, sửa trên trang cũ.')
+      .replace('đưa tin về <strong>thời sự</strong>', 'đưa tin về <strong>thời sự và kinh tế</strong>')
+    await writeFile(changed, xml)
+    const before = await hashTree(content)
+    const dry = await runCliInProcess(['import', 'wordpress', changed, '--content', content, ...options, '--dry-run'])
+    assert.is(dry.code, 0, dry.stderr)
+    assert.match(dry.stdout, `would leave (edited since import) ${comments}/1002.yml`)
+    assert.match(dry.stdout, 'would update pages/gioi-thieu-toa-soan.md')
+    assert.match(dry.stderr, '[edited-since-import]')
+    assert.equal(await hashTree(content), before, '--dry-run writes nothing')
     const result = await runCliInProcess(['import', 'wordpress', changed, '--content', content, ...options])
     assert.is(result.code, 0, result.stderr)
-    assert.match(result.stdout, 'files: 0 new, 1 updated, 8 unchanged, 1 conflicts')
-    assert.is.not(await readFile(path, 'utf8'), page)
-    assert.match(await readFile(path, 'utf8'), '**thời sự và kinh tế**')
+    // The article's comments changed: its source line with them; the page's text changed.
+    assert.match(result.stdout, 'files: 0 new, 2 updated, 7 unchanged, 1 conflicts')
+    assert.is(await readFile(path, 'utf8'), edited)
+    assert.match(await readFile(join(content, 'pages/gioi-thieu-toa-soan.md'), 'utf8'), '**thời sự và kinh tế**')
+    const back = await runCliInProcess(['import', 'wordpress', changed, '--content', content, ...options])
+    assert.match(back.stdout, 'files: 0 new, 0 updated, 10 unchanged, 0 conflicts')
   } finally {
     await removeDir(dir)
+  }
+})
+
+test('should convert a post again when a missing image appears in --media', async () => {
+  const dir = await contentWith(undefined)
+  const media = await tempDir('import-media')
+  try {
+    await cp(join(fixture, 'uploads'), media, { recursive: true })
+    const args = ['import', 'wordpress', viExport, '--content', dir, '--map', join(fixture, 'map.yml'), '--media', media, '--locality', 'thanh-hoa']
+    await runCliInProcess(args)
+    const draft = join(dir, 'articles/2019/11/mua-gat-o-hoang-hoa-ban-nhap.md')
+    assert.not.match(await readFile(draft, 'utf8'), 'thu-hoach')
+    await cp(join(media, '2019/11/ruong-lua.jpg'), join(media, '2019/11/thu-hoach-mat-tich.jpg'))
+    const again = await runCliInProcess(args)
+    assert.match(again.stdout, '1 updated')
+    assert.match(await readFile(draft, 'utf8'), '![](2019/11/thu-hoach-mat-tich.jpg)')
+    assert.not.match(again.stderr, 'thu-hoach-mat-tich.jpg is not in the --media folder')
+  } finally {
+    await removeDir(dir)
+    await removeDir(media)
   }
 })
 
