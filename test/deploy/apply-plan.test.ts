@@ -34,10 +34,7 @@ const pagesFindAssets = async (prefix: string): Promise<void> => {
 }
 
 test.before(async () => {
-  site = await startDeployFixture('apply-plan').catch((error: unknown) => {
-    console.error(error)
-    throw error
-  })
+  site = await startDeployFixture('apply-plan')
 })
 
 test.after(async () => {

@@ -74,7 +74,12 @@ export interface DeployFixture {
 export async function startDeployFixture(name: string): Promise<DeployFixture> {
   const work = await tempDir(name)
   const outDir = join(work, 'dist')
-  await cp(await builtFixture(), outDir, { recursive: true })
+  // uvu shows a failing `before` only through what fails after it: say it here.
+  const built = await builtFixture().catch((error: unknown) => {
+    console.error(`the fixture site did not build: ${String(error)}`)
+    throw error
+  })
+  await cp(built, outDir, { recursive: true })
   const server = await startS3Server(join(work, 's3'), 'site')
   const proxy = await startFaultProxy(server.endpoint)
   Object.assign(process.env, server.env)
