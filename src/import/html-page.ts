@@ -9,7 +9,7 @@ import { articleText } from './front-matter-text.ts'
 import type { HtmlConfig } from './html-config.ts'
 import { htmlToMarkdown, type BodyContext } from './html-to-markdown.ts'
 import type { ImportRuleId } from './import-rules.ts'
-import { readablePath } from './wordpress-post.ts'
+import { readablePath } from './old-address.ts'
 
 /** What converting a saved page needs from the run. */
 export interface PageContext {
