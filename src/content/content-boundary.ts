@@ -30,40 +30,49 @@ export function createContentBoundary(contentDir: string): ContentBoundary {
   return (path, link) => locate(path, link).place
 }
 
-/** Where a file of the content folder leads, and whether that is inside it. */
-export interface ContentTarget {
-  place: ContentPlace
-  /** The file's real path, links followed; absent when it is missing. */
-  real?: string
-}
+/** Where a file of the content folder leads: inside it, outside it (to `real`), or nowhere. */
+export type ContentTarget = { place: 'inside' } | { place: 'outside'; real: string } | { place: 'missing' }
 
 /**
- * Tells where a file whose path is inside the content folder really is, and its real path.
+ * Tells where a file whose path is inside the content folder really is.
  *
  * @param path Absolute path of an existing file, inside the content folder as written.
  * @param link Whether the file itself is a symbolic link (`lstat` said so).
  */
 export type ContentLocator = (path: string, link: boolean) => ContentTarget
 
+const inside: ContentTarget = { place: 'inside' }
+const missing: ContentTarget = { place: 'missing' }
+
 /**
- * The {@link ContentBoundary} with the real path of each file, for messages that say where a link
- * leads. Each folder is resolved once, a file on its own only when it is itself a link.
+ * The {@link ContentBoundary} with where a file outside leads, for messages that say so. Each
+ * folder is resolved and placed once, so a file that is no link costs a lookup of its folder (the
+ * loaders ask for every article: 100,000 of them sit in a few hundred folders); a file that is a
+ * link is resolved on its own.
  *
  * @param contentDir The content folder (itself a link or not).
  */
 export function createContentLocator(contentDir: string): ContentLocator {
   let root: string | undefined
-  const folders = new Map<string, string | undefined>()
-  const realFolder = (folder: string): string | undefined => {
-    if (!folders.has(folder)) folders.set(folder, realPath(folder))
-    return folders.get(folder)
+  const rootOf = (): string => (root ??= realPath(contentDir) ?? resolve(contentDir))
+  const folders = new Map<string, { real: string; inside: boolean } | undefined>()
+  const folderOf = (folder: string): { real: string; inside: boolean } | undefined => {
+    if (folders.has(folder)) return folders.get(folder)
+    const real = realPath(folder)
+    // The files of the content folder itself are inside, as those of any folder within it.
+    const place = real === undefined ? undefined : { real, inside: real === rootOf() || isWithin(rootOf(), real) }
+    folders.set(folder, place)
+    return place
   }
   return (path, link) => {
-    root ??= realPath(contentDir) ?? resolve(contentDir)
-    const folder = link ? undefined : realFolder(dirname(path))
-    const real = link ? realPath(path) : folder === undefined ? undefined : join(folder, basename(path))
-    if (real === undefined) return { place: 'missing' }
-    return { place: isWithin(root, real) ? 'inside' : 'outside', real }
+    if (link) {
+      const real = realPath(path)
+      if (real === undefined) return missing
+      return isWithin(rootOf(), real) ? inside : { place: 'outside', real }
+    }
+    const folder = folderOf(dirname(path))
+    if (folder === undefined) return missing
+    return folder.inside ? inside : { place: 'outside', real: join(folder.real, basename(path)) }
   }
 }
 
@@ -92,7 +101,7 @@ export function createContentStat(contentDir: string): ContentStat {
     const own = lstatSync(path)
     const link = own.isSymbolicLink()
     const target = locate(path, link)
-    if (target.place === 'outside' && target.real !== undefined) return { outside: target.real }
+    if (target.place === 'outside') return { outside: target.real }
     return { stats: link ? statSync(path) : own }
   }
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { exists } from '../files.ts'
-import { lockOutput } from '../publish/index.ts'
+import { cleanLeftovers, lockOutput } from '../publish/index.ts'
 import { UsageError } from '../usage-error.ts'
 import { hasDrift } from './bucket-drift.ts'
 import { checkTarget, isPlatform, platforms } from './check-target.ts'
@@ -56,6 +56,8 @@ export async function deployCommand(args: readonly string[]): Promise<number> {
   const s3 = platform === 's3' && values.check === undefined ? { to: parseS3Url(target), endpoint: checkEndpoint(values.endpoint) } : undefined
   // Only a check, a dry run or a verification leaves the output alone and may run beside a build.
   const reads = values.check !== undefined || values['dry-run'] || (values.verify && !values.repair)
+  // A build killed between the two renames of its swap left the previous output aside: put it back.
+  await cleanLeftovers(values.out)
   if (!(values.verify && !values.repair) && !(await exists(values.out)))
     throw new UsageError(
       `--out: "${values.out}" does not exist: there is no built site to deploy.`,

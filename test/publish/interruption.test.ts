@@ -115,6 +115,23 @@ test('should leave the previous output byte-identical whenever SIGTERM stops a b
   }
 })
 
+test('should put the output aside back before a deploy reads it', async () => {
+  const work = await tempDir('interrupt-deploy')
+  const content = await contentWith(undefined, { keepSiteArticles: true })
+  try {
+    const out = join(work, 'dist')
+    assert.is((await runCliInProcess(['build', '--content', relative(root, content), '--out', relative(root, out), ...now])).code, 0)
+    const before = await hashTree(out)
+    await rename(out, join(work, `.dist.old-${await deadPid()}`))
+    const checked = await runCliInProcess(['deploy', '--check', 's3', '--out', relative(root, out)])
+    assert.is(checked.code, 0, checked.stderr)
+    assert.equal(await hashTree(out), before, 'the output a killed build left aside is back, whole')
+  } finally {
+    await removeDir(work)
+    await removeDir(content)
+  }
+})
+
 test('should put back an output that a build killed between its two renames left aside', async () => {
   const work = await tempDir('interrupt-swap')
   const content = await contentWith(undefined, { keepSiteArticles: true })
