@@ -26,7 +26,7 @@ function random(seed: number): () => number {
 
 /**
  * Draws the bench's queries from a corpus, the same for the same corpus: the words most articles
- * hold (common), words only one or two sampled articles hold, spread over the years (rare), 2–4
+ * hold (common), each sampled article's least common word, spread over the years (rare), 2–4
  * consecutive words of a headline (phrases), and the first letters of rare words, some in capitals
  * (prefixes, as typed halfway), half of each kind without diacritics, as readers type.
  *
@@ -61,8 +61,12 @@ export async function drawQueries(contentDir: string, fixed: readonly string[], 
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, share)
     .map(([word], index): BenchQuery => ({ query: plain(word, index), kind: 'common' }))
+  // Each sampled article's least common word (a generated corpus has a small vocabulary: few words
+  // are in only one or two articles).
   const rareWords = rareByArticle.flatMap((words) => {
-    const rare = words.filter((word) => word.length >= 5 && (seen.get(word) ?? 0) <= 2)
+    const candidates = words.filter((word) => word.length >= 5).sort((a, b) => (seen.get(a) ?? 0) - (seen.get(b) ?? 0) || (a < b ? -1 : 1))
+    const rarest = seen.get(candidates[0] ?? '') ?? 0
+    const rare = candidates.filter((word) => (seen.get(word) ?? 0) === rarest)
     return rare.length > 0 ? [pick(rare) ?? ''] : []
   })
   const spread = (list: readonly string[], n: number): string[] =>

@@ -8,8 +8,7 @@ import { whenNear } from './when-near.ts'
 for (const box of document.querySelectorAll<HTMLElement>('[data-most-read]')) {
   const url = box.dataset['mostRead']
   if (!url) continue
-  // A hidden box has no place on the page to come near: its parent has.
-  whenNear(box.parentElement ?? box, () => fill(box, url))
+  whenNear(box, () => fill(box, url))
 }
 
 function fill(box: HTMLElement, url: string): void {
