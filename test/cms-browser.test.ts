@@ -3,7 +3,7 @@ import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promi
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import slugify from '@sindresorhus/slugify'
-import type { BrowserContext } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build } from '../src/build.ts'
@@ -67,7 +67,8 @@ if (!chromiumPath) {
     for (const [path, articleTitle, date] of archive) await writeArticle(join(repo, 'content', 'articles', path), articleTitle, date)
     const port = await freePort()
     const siteYml = join(repo, 'content', 'site.yml')
-    await writeFile(siteYml, `${await readFile(siteYml, 'utf8')}cms:\n  localBackend: http://127.0.0.1:${port}/api/v1\n`)
+    // Bundles of two articles: the 2019 article is in an older bundle, found through the routes.
+    await writeFile(siteYml, `${await readFile(siteYml, 'utf8')}searchBundleSize: 2\ncms:\n  localBackend: http://127.0.0.1:${port}/api/v1\n`)
     const out = join(work, 'dist')
     site = await serveStatic(out)
     const [server, built] = await Promise.all([
@@ -118,6 +119,55 @@ if (!chromiumPath) {
     await page.evaluate(() => localStorage.clear())
     await page.close()
   })
+
+  test('should find an old article by title words typed without diacritics and open it in the editor, with the keyboard', async () => {
+    const page = await browser!.newPage()
+    // Signed out again whatever happens: the next test signs in as a new writer would.
+    const done = async (): Promise<void> => {
+      await page.evaluate(() => localStorage.clear()).catch(() => {})
+      await page.close()
+    }
+    try {
+      await findAndOpen(page)
+    } finally {
+      await done()
+    }
+  })
+
+  /** Signs in, finds the 2019 article by "hop dan pho" and opens it with the keyboard. */
+  async function findAndOpen(page: Page): Promise<void> {
+    const searched: string[] = []
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname
+      if (path.startsWith('/pagefind/') || path === '/tim-kiem/') searched.push(path)
+    })
+    await page.goto(`${site!.origin}/admin/`)
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    await page.locator('a[href*="/entries/"]').first().waitFor()
+    assert.equal(searched, [], 'the search index loads when the box is used, not with the editor')
+    const box = page.getByRole('searchbox', { name: 'Tìm bài để sửa' })
+    await box.focus()
+    const typed = Date.now()
+    await page.keyboard.type('hop dan pho')
+    const found = page.getByRole('link', { name: 'Họp dân phố cũ năm 2019' })
+    await found.waitFor()
+    const seconds = (Date.now() - typed) / 1000
+    assert.ok(seconds <= 5, `listed after ${seconds} s`)
+    const listedText = await page.locator('[data-cms-search] ol').innerText()
+    assert.match(listedText, /Họp dân phố cũ năm 2019\s+\S.*2019/, `title and date: ${listedText}`)
+    assert.ok(
+      searched.some((path) => path.startsWith('/pagefind/0/')),
+      'the 2019 bundle is searched'
+    )
+    await page.keyboard.press('ArrowDown')
+    assert.ok(await found.evaluate((link) => link === document.activeElement))
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/#\/collections\/articles-2019\/entries\/10\/hop-dan-pho-cu$/)
+    assert.is(await page.getByLabel('Tiêu đề', { exact: true }).inputValue(), 'Họp dân phố cũ năm 2019')
+    // A word of no article says so.
+    await box.fill('khongcobainaoco')
+    await page.getByText('Không có bài nào khớp với “khongcobainaoco”.').waitFor()
+  }
 
   test('should save an article with a locality, an author and a captioned image that passes toasoan check and builds', async () => {
     const upload = join(work, 'le-khanh-thanh.jpg')

@@ -149,6 +149,14 @@ export const dictionaries = {
       aliases: 'Địa chỉ cũ',
       aliasesHint: 'Đường dẫn cũ chuyển về bài này, bắt đầu bằng "/".',
       body: 'Nội dung',
+      /** The box on /admin/ that finds an article in the site's search index and opens it in the editor. */
+      search: 'Tìm bài để sửa',
+      searchPlaceholder: 'Gõ vài chữ của tiêu đề, có dấu hay không',
+      searchLoading: 'Đang tìm…',
+      searchOlder: 'Đang tìm thêm trong các bài cũ hơn…',
+      searchCount: '{n} bài khớp với “{q}”. Mũi tên xuống để chọn, Enter để mở.',
+      searchNone: 'Không có bài nào khớp với “{q}”.',
+      searchFailed: 'Không tải được chỉ mục tìm kiếm của trang. Trang đã được dựng (build) chưa?',
     },
   },
 } as const

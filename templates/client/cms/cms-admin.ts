@@ -1,5 +1,6 @@
 import { parse, stringify } from 'yaml'
 import { cmsFolderKeys, cmsFormat } from '../../../src/site/cms-config.ts'
+import { type AdminSearchSettings, startAdminSearch } from './admin-search.ts'
 
 /**
  * The web editor's own code, loaded after Decap CMS on /admin/: it files a new article under the
@@ -102,3 +103,7 @@ if (decap) {
   decap.registerCustomFormat(cmsFormat, 'md', { fromFile, toFile })
   decap.registerEventListener({ name: 'preSave', handler: ({ entry }) => beforeSave(entry.get('data')) })
 }
+
+// The box that finds any article of the archive in the site's search index (see admin-search.ts).
+const searchSettings = typeof document === 'undefined' ? undefined : document.body?.dataset['cmsSearch']
+if (searchSettings) startAdminSearch(JSON.parse(searchSettings) as AdminSearchSettings)
