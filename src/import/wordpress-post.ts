@@ -55,9 +55,7 @@ export function convertPost(item: WxrItem, context: PostContext): ConvertedPost 
   if (item.type !== 'post' && item.type !== 'page') return { kind: 'skip', reason: `a ${item.type || 'typeless'} item` }
   if (!published.has(item.status) && !unpublished.has(item.status)) return { kind: 'skip', reason: `status ${item.status || 'none'}` }
   const slug = slugify(item.name || item.title) || `${item.type === 'page' ? 'trang' : 'bai'}-${item.id}`
-  const title = plainText(item.title).replace(/\s+/g, ' ') || `(Không có tiêu đề) ${item.id}`
-  const summary = plainText(item.excerpt).replace(/\s+/g, ' ') || undefined
-  const placed = item.type === 'post' ? planArticle(item, title, slug, context) : undefined
+  const placed = item.type === 'post' ? planArticle(item, slug, context) : undefined
   if (placed === 'skip') return { kind: 'skip', reason: 'no date or locality' }
   const path = placed ? `articles/${placed.id}.md` : `pages/${slug}.md`
   const sourceDigest = context.sourceOf?.(item)
@@ -66,15 +64,10 @@ export function convertPost(item: WxrItem, context: PostContext): ConvertedPost 
   const draft = unpublished.has(item.status) || item.protected
   if (sourceDigest !== undefined && context.isCurrent?.(path, sourceDigest)) {
     context.authorId(item.creator)
-    return {
-      kind: 'current',
-      page: !placed,
-      path,
-      aliases: aliases.length,
-      draft,
-      comments: placed ? approvedComments(item.comments, context.timeZone).length : 0,
-    }
+    return { kind: 'current', page: !placed, path, aliases: aliases.length, draft, comments: placed ? countComments(item.comments) : 0 }
   }
+  const title = titleOf(item)
+  const summary = plainText(item.excerpt).replace(/\s+/g, ' ') || undefined
   if (item.protected) context.report('protected-post', `Post ${item.id} ("${title}") is password-protected.`)
   const converted = convertBody(item, context)
   // The loader refuses an article without a body: the lead stands in for it, or nothing is written.
@@ -111,8 +104,14 @@ export function convertPost(item: WxrItem, context: PostContext): ConvertedPost 
   }
 }
 
+const titleOf = (item: WxrItem): string => plainText(item.title).replace(/\s+/g, ' ') || `(Không có tiêu đề) ${item.id}`
+
+/** The comments {@link approvedComments} keeps, counted without reading their text (for a post not converted again). */
+const countComments = (comments: WxrItem['comments']): number =>
+  comments.filter((comment) => comment.approved === '1' && (comment.type === '' || comment.type === 'comment') && comment.content.trim() !== '').length
+
 /** An article's date, place and id (taken for this run), or why it is not written. */
-function planArticle(item: WxrItem, title: string, slug: string, context: PostContext) {
+function planArticle(item: WxrItem, slug: string, context: PostContext) {
   const date = wordpressDate(item.dateGmt, item.date, context.timeZone)
   if (date === undefined) {
     context.report('skipped-item', `Post ${item.id} has no date that can be read ("${item.dateGmt}", "${item.date}").`)
@@ -120,7 +119,7 @@ function planArticle(item: WxrItem, title: string, slug: string, context: PostCo
   }
   const placed = place(item, context)
   if (placed.locality === undefined) {
-    context.report('no-locality', `Post ${item.id} ("${title}") has no locality: no category or tag of it is mapped, and no --locality was given.`)
+    context.report('no-locality', `Post ${item.id} ("${titleOf(item)}") has no locality: no category or tag of it is mapped, and no --locality was given.`)
     return 'skip'
   }
   let id = `${date.slice(0, 4)}/${date.slice(5, 7)}/${slug}`

@@ -49,6 +49,17 @@ const months: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4,
  * @param text The text between the brackets.
  */
 export function parseClfTime(text: string): number | undefined {
+  // A busy log has many lines a second: the last time read is kept.
+  if (text === lastClf.text) return lastClf.epoch
+  const epoch = readClfTime(text)
+  lastClf.text = text
+  lastClf.epoch = epoch
+  return epoch
+}
+
+const lastClf: { text: string; epoch: number | undefined } = { text: '', epoch: undefined }
+
+function readClfTime(text: string): number | undefined {
   const match = /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$/.exec(text)
   if (!match) return undefined
   const month = months[match[2] as string]
