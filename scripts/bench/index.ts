@@ -55,3 +55,4 @@ export {
 export { changeCount, diffTrees, type TreeChanges } from './tree-diff.ts'
 export { linkTreeCopy, snapshotTree, treeTotals, type FileStamp, type TreeSnapshot } from './tree-snapshot.ts'
 export { benchDeploy, formatDeployBench, type DeployBenchOptions, type DeployBenchRow } from './deploy-bench.ts'
+export { benchCms, formatCmsBench, type CmsBenchOptions, type CmsBenchReport, type CmsBenchRun } from './cms-bench.ts'

@@ -16,6 +16,10 @@
  * WordPress export of N posts (default 1,000) imported, imported again unchanged, and built, against
  * wordpress-export-to-markdown on the same file.
  *
+ * `npm run bench -- --cms [--articles N] [--work DIR] [--runs N]`: the web editor on a generated archive
+ *   (default 5,000 articles): decap-server and the built /admin/ in Chromium, list shown, newest entry
+ *   first, an old article found by its title typed without diacritics, bytes before the list shows.
+ *
  * `npm run bench -- --shards N [--articles N] [--work DIR] [--no-baselines] [--with-cold] [--keep]`:
  * a sharded cold build instead (the N `--shard I/N` builds one after another, their caches packed
  * and merged, the final build), against Hugo's cold build.
@@ -31,6 +35,8 @@ const { values } = parseArgs({
     articles: { type: 'string' },
     work: { type: 'string', default: '.cache/bench' },
     search: { type: 'boolean', default: false },
+    cms: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '2' },
     deploy: { type: 'boolean', default: false },
     shards: { type: 'string' },
     import: { type: 'boolean', default: false },
@@ -72,6 +78,15 @@ if (values.import) {
     log,
   })
   console.log(formatImportBench(report))
+} else if (values.cms) {
+  const { benchCms, formatCmsBench } = await import('./cms-bench.ts')
+  const articles = Number(values.articles ?? '5000')
+  const runs = Number(values.runs)
+  if (!Number.isInteger(articles) || articles < 1) throw new Error(`--articles: "${values.articles}" is not a positive whole number`)
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: "${values.runs}" is not a positive whole number`)
+  const chromium = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find((path) => path && existsSync(path))
+  if (!chromium) throw new Error('Chromium not found: set CHROMIUM_PATH or apt-get install chromium')
+  console.log(formatCmsBench(await benchCms({ articles, workDir: values.work, chromium, runs, log })))
 } else if (values.search) {
   const sizes = (values.articles ?? '10000,30000').split(',').map(Number)
   const chromium = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find((path) => path && existsSync(path))
