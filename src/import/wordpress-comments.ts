@@ -32,7 +32,7 @@ export function approvedComments(comments: readonly WxrComment[], timeZone: stri
   for (const comment of comments) {
     if (!kept.has(comment.id)) continue
     const message = plainText(comment.content)
-    const date = wordpressDate(comment.dateGmt, comment.dateGmt, timeZone)
+    const date = wordpressDate(comment.dateGmt, comment.date, timeZone)
     if (message === '' || date === undefined) continue
     const entry: ImportedComment = { id: comment.id, name: comment.author.normalize('NFC') || 'Bạn đọc', message, date }
     const parent = keptAncestor(comment, byId, kept)

@@ -17,6 +17,8 @@ export interface WxrComment {
   author: string
   /** `comment_date_gmt`, `YYYY-MM-DD HH:mm:ss`. */
   dateGmt: string
+  /** `comment_date`, the blog's wall clock (when the GMT date is zero). */
+  date: string
   content: string
   /** `1` approved, `0` pending, `spam`, `trash`. */
   approved: string
@@ -113,6 +115,7 @@ function readComment(element: XmlElement): WxrComment {
     parent: childText(element, 'wp:comment_parent').trim() || '0',
     author: childText(element, 'wp:comment_author').trim(),
     dateGmt: childText(element, 'wp:comment_date_gmt').trim(),
+    date: childText(element, 'wp:comment_date').trim(),
     content: childText(element, 'wp:comment_content'),
     approved: childText(element, 'wp:comment_approved').trim(),
     type: childText(element, 'wp:comment_type').trim(),

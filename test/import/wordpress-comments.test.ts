@@ -10,6 +10,7 @@ const comment = (id: string, parent: string, approved = '1', type = 'comment'): 
   parent,
   author: `Bạn đọc ${id}`,
   dateGmt: '2020-01-01 01:00:00',
+  date: '2020-01-01 08:00:00',
   content: `Ý kiến ${id}`,
   approved,
   type,
@@ -44,6 +45,11 @@ test('should hang a reply to a dropped comment from its nearest kept ancestor, o
       ['6', undefined],
     ]
   )
+})
+
+test('should date a comment by its wall clock when its GMT date is zero', () => {
+  const kept = approvedComments([{ ...comment('1', '0'), dateGmt: '0000-00-00 00:00:00', date: '2020-02-03 10:20:00' }], 'Asia/Ho_Chi_Minh')
+  assert.is(kept[0]?.date, '2020-02-03 10:20')
 })
 
 test("should turn a comment's HTML into plain text with its paragraphs", () => {
