@@ -40,8 +40,11 @@ export function createReaderCounter(paths: ArticlePaths, windows: readonly ReadW
   const salt = randomBytes(8).toString('hex')
   const longest = Math.max(...windows.map((window) => window.ms))
   // Per window: readers without a client (exports) by article, and clients by article and day.
+  // Windows of whole days share one store of clients by day (the last day of `7d` is `24h`): a
+  // client read on a day is kept once, whatever the windows.
   const counts = windows.map(() => new Map<number, number>())
-  const clients = windows.map(() => new Map<number, Set<number>>())
+  const byDay = new Map<number, Set<number>>()
+  const clients = windows.map((window) => (window.ms % dayMs === 0 ? byDay : new Map<number, Set<number>>()))
   const leftOut: LeftOut = { robots: 0, notOk: 0, notArticle: 0, outsideWindows: 0, repeats: 0 }
   let counted = 0
   // isbot runs a long regular expression: each user agent is asked once.
@@ -77,6 +80,7 @@ export function createReaderCounter(paths: ArticlePaths, windows: readonly ReadW
     const client = hit.client === undefined || hit.distinct === true ? undefined : hashClient(salt, hit.client)
     const day = Math.floor(age / dayMs)
     let repeat = true
+    let dayDone = false
     windows.forEach((window, at) => {
       if (age >= window.ms) return
       if (client === undefined) {
@@ -86,6 +90,10 @@ export function createReaderCounter(paths: ArticlePaths, windows: readonly ReadW
         return
       }
       const cells = clients[at] as Map<number, Set<number>>
+      if (cells === byDay) {
+        if (dayDone) return
+        dayDone = true
+      }
       const cell = article * 1024 + day
       let set = cells.get(cell)
       if (set === undefined) {
@@ -103,8 +111,12 @@ export function createReaderCounter(paths: ArticlePaths, windows: readonly ReadW
 
   const readers = (name: string): Map<number, number> => {
     const at = windows.findIndex((window) => window.name === name)
+    const window = windows[at]
     const total = new Map(counts[at])
+    if (window === undefined) return total
     for (const [cell, set] of clients[at] ?? []) {
+      // The shared store holds the longest window's days: a shorter one takes its own.
+      if (cell % 1024 >= Math.ceil(window.ms / dayMs)) continue
       const article = Math.floor(cell / 1024)
       total.set(article, (total.get(article) ?? 0) + set.size)
     }

@@ -72,6 +72,20 @@ test('should count a sub-day window by the hour', () => {
   assert.equal([...counter.readers('6h')], [[0, 1]])
 })
 
+test('should share the days between windows of whole days, each taking its own days', () => {
+  const three = parseWindows('24h,2d,36h,7d')
+  assert.ok('windows' in three)
+  const counter = createReaderCounter(smallSite(), three.windows, now)
+  counter.add(view('/2024/05/ba/', 5, 'a'))
+  counter.add(view('/2024/05/ba/', 30, 'a'))
+  counter.add(view('/2024/05/ba/', 40, 'b'))
+  counter.add(view('/2024/05/ba/', 100, 'c'))
+  assert.equal(
+    ['24h', '2d', '36h', '7d'].map((window) => counter.readers(window).get(0)),
+    [1, 3, 2, 4]
+  )
+})
+
 test('should hash clients to small integers that differ with the salt', () => {
   const a = hashClient('salt-1', '192.0.2.1\nMozilla')
   assert.ok(Number.isInteger(a) && a >= 0 && a < 2 ** 30)
