@@ -49,6 +49,10 @@ export const importRules = {
     severity: 'warning',
     hint: 'A static site has no passwords: it was imported as a draft. Publish it (remove draft: true) only if it may be public.',
   },
+  'moved-post': {
+    severity: 'warning',
+    hint: "The post changed its date or slug on the old site. Delete the old file (and its comments folder) once the new one is checked: both carry the post's old address as an alias.",
+  },
   'skipped-item': { severity: 'warning', hint: 'Nothing was written for it.' },
   'selector-missed': {
     severity: 'warning',

@@ -9,6 +9,7 @@ import { noCounts, recordAction, recordWrite, type ImportResult } from './import
 import { reportImport } from './import-rules.ts'
 import { withDigest, writeImported } from './imported-file.ts'
 import { copyMedia, uploadsResolver } from './media-copy.ts'
+import { findMovedPosts } from './moved-posts.ts'
 import type { AttachmentInfo } from './shortcodes.ts'
 import { convertPost, type ConvertedPost, type PostContext } from './wordpress-post.ts'
 import { isCurrentFile, sourceDigest, type SourceInputs } from './wordpress-source.ts'
@@ -93,7 +94,7 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
   // Posts are converted one by one in file order (slugs are given out in that order), and written
   // a few at a time: on a loaded disk, waiting for one file at a time was most of an import.
   const writing = new Set<Promise<void>>()
-  const copied = new Set<string>()
+  const run: WriteRun = { options, result, file, copied: new Set(), newFiles: new Map(), reimport: false }
   const second = await streamXml(options.exportPath, 3, async (element) => {
     if (element.name !== 'item') return
     const item = readItem(element)
@@ -104,6 +105,7 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
       return
     }
     if (converted.kind === 'current') {
+      run.reimport = true
       recordWrite(result, 'unchanged', converted.path)
       if (converted.page) result.counts.pages++
       else {
@@ -115,11 +117,18 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
       }
       return
     }
-    const task = writePost(converted, item, { options, result, file, copied }).finally(() => writing.delete(task))
+    const task = writePost(converted, item, run).finally(() => writing.delete(task))
     writing.add(task)
     if (writing.size >= 16) await Promise.race(writing)
   })
   await Promise.all(writing)
+  if (run.reimport && run.newFiles.size > 0) {
+    const written = new Map([...run.newFiles].map(([id, entry]) => [id, entry.path]))
+    for (const move of await findMovedPosts(options.contentDir, 'wordpress', written)) {
+      const place = run.newFiles.get(move.id)?.place
+      reportImport(file, 'moved-post', `Post ${move.id} is now ${move.newPath}; ${move.oldPath}, written for it by an earlier import, was left.`, place)
+    }
+  }
   if (second) reportImport(file, 'invalid-xml', `Invalid XML: ${second.reason}`, second.place)
   const added = authors.added()
   result.counts.authors = added.length
@@ -135,6 +144,10 @@ interface WriteRun {
   file: VFile
   /** Images already copied (or found present) in this run. */
   copied: Set<string>
+  /** Articles and pages written where there was no file, by post id. */
+  newFiles: Map<string, { path: string; place: XmlElement['place'] }>
+  /** Whether the content already held files of an earlier import. */
+  reimport: boolean
 }
 
 /** Writes a converted post or page, its images and comments, leaving edited files. */
@@ -143,6 +156,8 @@ async function writePost(converted: Exclude<ConvertedPost, { kind: 'skip' | 'cur
   const dryRun = options.dryRun ?? false
   const outcome = await writeImported(join(options.contentDir, converted.path), withDigest(converted.text), { from: 'wordpress', id: item.id }, dryRun)
   recordWrite(result, outcome, converted.path)
+  if (outcome === 'written') run.newFiles.set(item.id, { path: converted.path, place: item.place })
+  else run.reimport = true
   if (outcome === 'edited' || outcome === 'foreign') {
     reportImport(file, outcome === 'edited' ? 'edited-since-import' : 'not-imported-file', `Post ${item.id}: ${converted.path} was left as it is.`, item.place)
     return

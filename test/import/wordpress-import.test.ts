@@ -159,6 +159,30 @@ test('should leave a file edited since the import, and report it once its source
   }
 })
 
+test('should report a post whose date changed on the old site, leaving the file of its old date', async () => {
+  const dir = await contentWith(undefined)
+  const work = await tempDir('import-moved')
+  try {
+    await runCliInProcess(['import', 'wordpress', viExport, '--content', dir, ...options])
+    const moved = join(work, 'export.xml')
+    await writeFile(
+      moved,
+      (await readFile(viExport, 'utf8')).replace('<wp:post_date_gmt><![CDATA[2019-11-01 00:30:00]]>', '<wp:post_date_gmt><![CDATA[2019-12-01 00:30:00]]>')
+    )
+    const result = await runCliInProcess(['import', 'wordpress', moved, '--content', dir, ...options])
+    assert.is(result.code, 0, result.stderr)
+    assert.match(
+      result.stderr,
+      'warning Post 102 is now articles/2019/12/hoang-hoa-ra-quan-lam-duong.md; articles/2019/11/hoang-hoa-ra-quan-lam-duong.md, written for it by an earlier import, was left. [moved-post]'
+    )
+    assert.ok(await exists(join(dir, 'articles/2019/11/hoang-hoa-ra-quan-lam-duong.md')), 'never deleted')
+    assert.ok(await exists(join(dir, 'articles/2019/12/hoang-hoa-ra-quan-lam-duong.md')))
+  } finally {
+    await removeDir(dir)
+    await removeDir(work)
+  }
+})
+
 test('should convert a post again when a missing image appears in --media', async () => {
   const dir = await contentWith(undefined)
   const media = await tempDir('import-media')
