@@ -49,7 +49,8 @@ export function startAdminSearch(settings: AdminSearchSettings): void {
     position: 'fixed',
     right: '1rem',
     bottom: '1rem',
-    zIndex: '2147483000',
+    // Above Decap's header (300) and menus (1000), below its dialogs (10000 and up: media library).
+    zIndex: '9000',
     width: 'min(26rem, calc(100vw - 2rem))',
     display: 'flex',
     flexDirection: 'column-reverse',
