@@ -59,9 +59,10 @@ export function bodyText(result: PagefindResultData): string {
  * first, then the words as a phrase (exact diacritics before folded), then Pagefind's score. By
  * date, the groups' lists follow each other: every article of a later group is older.
  *
- * While older bundles are still searching, only headline and lead matches are shown: a hit deep in
- * the body of a new article must not take the top of the list before an older article that has
- * the word in its headline has had a chance to answer.
+ * While older bundles are still searching, only headline and lead matches are shown (for several
+ * words, only those holding them as a phrase): a hit deep in the body of a new article must not take
+ * the top of the list before an older article that has the word in its headline has had a chance
+ * to answer.
  *
  * @param hits Each answered group's hits, newest group first, in Pagefind's order.
  * @param shown The results already on the page, in order.
@@ -105,7 +106,10 @@ export async function nextResults(
   )
   // Array.prototype.sort is stable: within a tier, Pagefind's order stays.
   head.sort((a, b) => (tier.get(b.id) ?? 0) - (tier.get(a.id) ?? 0))
-  const ready = complete ? head : head.filter((result) => (tier.get(result.id) ?? 0) >= 4)
+  // Several words: a headline or lead holding them apart (a chance match) may still be beaten by
+  // an older article holding them as a phrase, so only phrase matches are shown early.
+  const early = /\s/.test(request.query.trim()) ? 5 : 4
+  const ready = complete ? head : head.filter((result) => (tier.get(result.id) ?? 0) >= early)
   return [...kept, ...ready.slice(0, need)]
 }
 
