@@ -35,3 +35,23 @@ export function readablePath(pathname: string): string {
     })
     .join('/')
 }
+
+/**
+ * Where a page goes: at the path of its old address (`/gioi-thieu/lien-he/` →
+ * `pages/gioi-thieu/lien-he.md`, so a child page keeps its place), else by its slug.
+ *
+ * @param link The page's old address.
+ * @param slug Its slug, for a page whose address is only a query (`?page_id=12`).
+ * @param fold How segments are folded into slugs.
+ */
+export function pagePath(link: string, slug: string, fold: (segment: string) => string): string {
+  const url = URL.canParse(link) ? new URL(link) : undefined
+  const segments =
+    url && url.search === ''
+      ? readablePath(url.pathname)
+          .split('/')
+          .filter((segment) => segment !== '')
+          .map(fold)
+      : []
+  return segments.length > 0 && segments.every((segment) => segment !== '') ? `pages/${segments.join('/')}.md` : `pages/${slug}.md`
+}

@@ -7,7 +7,7 @@ import type { ImportRuleId } from './import-rules.ts'
 import { expandShortcodes, type AttachmentInfo } from './shortcodes.ts'
 import { approvedComments, plainText, type ImportedComment } from './wordpress-comments.ts'
 import { wordpressDate } from './wordpress-dates.ts'
-import { aliasOf } from './old-address.ts'
+import { aliasOf, pagePath } from './old-address.ts'
 import type { WxrItem } from './wxr-item.ts'
 
 /** What converting a post needs from the run. */
@@ -57,7 +57,7 @@ export function convertPost(item: WxrItem, context: PostContext): ConvertedPost 
   const slug = slugify(item.name || item.title) || `${item.type === 'page' ? 'trang' : 'bai'}-${item.id}`
   const placed = item.type === 'post' ? planArticle(item, slug, context) : undefined
   if (placed === 'skip') return { kind: 'skip', reason: 'no date or locality' }
-  const path = placed ? `articles/${placed.id}.md` : `pages/${slug}.md`
+  const path = placed ? `articles/${placed.id}.md` : pageFile(item, slug, context)
   const sourceDigest = context.sourceOf?.(item)
   const source = { from: 'wordpress' as const, id: item.id, ...(sourceDigest === undefined ? {} : { source: sourceDigest }) }
   const aliases = placed ? aliasOf(item.link, placed.id) : []
@@ -102,6 +102,14 @@ export function convertPost(item: WxrItem, context: PostContext): ConvertedPost 
     draft: fields.draft,
     comments: approvedComments(item.comments, context.timeZone),
   }
+}
+
+/** A page's file, at its old address's path; taken for this run, so two pages never share one. */
+function pageFile(item: WxrItem, slug: string, context: PostContext): string {
+  let path = pagePath(item.link, slug, (segment) => slugify(segment))
+  if (context.usedIds.has(path)) path = path.replace(/\.md$/, `-${item.id}.md`)
+  context.usedIds.add(path)
+  return path
 }
 
 const titleOf = (item: WxrItem): string => plainText(item.title).replace(/\s+/g, ' ') || `(Không có tiêu đề) ${item.id}`

@@ -263,6 +263,8 @@ test('should import the edge cases: empty titles, markup, more and next-page tag
     assert.match(await readFile(join(thread, '504.yml'), 'utf8'), '_parent: "502"')
     assert.match(await readFile(join(thread, '507.yml'), 'utf8'), 'message: "First paragraph.\\n\\nSecond link."')
     assert.not.ok(await exists(join(dir, 'articles/2013/01/14-revision-v1.md')))
+    assert.match(await at('pages/about/our-team.md'), 'A child page keeps its place under its parent.')
+    assert.match(await at('pages/about.md'), 'The parent page')
     const check = await runCliInProcess(['check', '--content', dir])
     assert.is(check.code, 0, check.stderr + check.stdout)
   } finally {
