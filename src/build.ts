@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { folderKey, loadContent, type ContentSources, type Registries } from './content/index.ts'
@@ -27,7 +28,7 @@ import {
 import type { OutputUnit } from './output-unit.ts'
 import { loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from './render/index.ts'
 import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexResult, type SearchPlan, type WordRoutesResult } from './search/index.ts'
-import { checkSite, planSite, type SiteModel } from './site/index.ts'
+import { checkSite, planSite, refreshedFolders, type SiteModel } from './site/index.ts'
 import { fixCacheFingerprints, removeOldLayout, writeAtomic } from './cache/index.ts'
 import { releaseMemory } from './memory.ts'
 import type { ProgressSink } from './progress.ts'
@@ -167,7 +168,9 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
     // arrive, whose entries come from the last output's manifest), then the folders carried over
     // and the swap into place. Only the swap changes the live output: an interruption waits for
     // it, and it rolls back (the carried folders go back) unless the new output is already in place.
-    const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits]
+    // Also carried: the folders the hourly commands write (most read, weather), kept as they are.
+    const refreshed = await keptFolders(outDir)
+    const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits, ...refreshed]
     const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
     await task('publishing', timings, log, async () => {
       await fillEnclosureLengths(staging, site.feeds.urls, site.feeds.baseUrl)
@@ -376,4 +379,10 @@ function withBaseUrl(sources: ContentSources, baseUrl: string | undefined): Cont
   if (baseUrl === undefined) return sources
   const site = { ...sources.registries.site, baseUrl: checkBaseUrl(baseUrl) }
   return { ...sources, registries: { ...sources.registries, site } }
+}
+
+/** The folders of {@link refreshedFolders} that the live output holds, to carry into the new one. */
+async function keptFolders(outDir: string): Promise<string[]> {
+  const found = await Promise.all(refreshedFolders.map(async (folder) => ((await stat(join(outDir, folder)).catch(() => undefined))?.isDirectory() ? folder : undefined)))
+  return found.filter((folder): folder is (typeof refreshedFolders)[number] => folder !== undefined)
 }

@@ -93,7 +93,16 @@ export const generatedFolders = {
   sitemaps: 'sitemaps',
   'tin-moi': 'latest-news fragments',
   admin: 'the web editor (Decap CMS)',
+  'doc-nhieu': 'most-read fragments',
+  'thoi-tiet': 'weather fragments',
 } as const
+
+/**
+ * Folders of the output that commands other than `build` write (`toasoan most-read`, `toasoan
+ * weather`, hourly): a build keeps them from the live output as they are, or the boxes would be
+ * empty until those commands run again.
+ */
+export const refreshedFolders = ['doc-nhieu', 'thoi-tiet'] as const
 
 /**
  * The file a URL path is written to: `/a/` → `a/index.html`, `/a.xml` → `a.xml`, `/a` → `a/index.html`.
