@@ -153,7 +153,7 @@ if (!chromiumPath) {
     await found.waitFor()
     const seconds = (Date.now() - typed) / 1000
     assert.ok(seconds <= 5, `listed after ${seconds} s`)
-    const listedText = await page.locator('[data-cms-search] ol').innerText()
+    const listedText = await page.locator('[data-cms-search-box] ol').innerText()
     assert.match(listedText, /Họp dân phố cũ năm 2019\s+\S.*2019/, `title and date: ${listedText}`)
     assert.ok(
       searched.some((path) => path.startsWith('/pagefind/0/')),

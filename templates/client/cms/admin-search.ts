@@ -65,7 +65,7 @@ export function startAdminSearch(settings: AdminSearchSettings): void {
   })
   form.setAttribute('role', 'search')
   form.setAttribute('aria-label', strings.search)
-  form.dataset['cmsSearch'] = ''
+  form.dataset['cmsSearchBox'] = ''
   const field = document.createElement('p')
   styled(field, { margin: '0', display: 'flex', flexDirection: 'column' })
   const label = styled(document.createElement('label'), { fontWeight: '600' })
