@@ -383,6 +383,8 @@ function withBaseUrl(sources: ContentSources, baseUrl: string | undefined): Cont
 
 /** The folders of {@link refreshedFolders} that the live output holds, to carry into the new one. */
 async function keptFolders(outDir: string): Promise<string[]> {
-  const found = await Promise.all(refreshedFolders.map(async (folder) => ((await stat(join(outDir, folder)).catch(() => undefined))?.isDirectory() ? folder : undefined)))
+  const found = await Promise.all(
+    refreshedFolders.map(async (folder) => ((await stat(join(outDir, folder)).catch(() => undefined))?.isDirectory() ? folder : undefined))
+  )
   return found.filter((folder): folder is (typeof refreshedFolders)[number] => folder !== undefined)
 }

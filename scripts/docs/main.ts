@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { generatedDocs } from './generated-docs.ts'
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
-  console.log('npm run docs: rewrites the generated tables (the README\'s commands, the rules of docs/command-line.md) from the code.')
+  console.log("npm run docs: rewrites the generated tables (the README's commands, the rules of docs/command-line.md) from the code.")
   process.exit(0)
 }
 for (const { file, text } of await generatedDocs()) {

@@ -118,7 +118,10 @@ export const importedSchema = z.object({
   from: z.enum(['wordpress', 'html']),
   id: z.union([nonEmpty, z.number()]).transform(String),
   /** What the file was made from (the item, its images, the options, the code): unchanged, it is not converted again. */
-  source: z.string().regex(/^[0-9a-f]+$/, 'must be the hexadecimal digest the import wrote').optional(),
+  source: z
+    .string()
+    .regex(/^[0-9a-f]+$/, 'must be the hexadecimal digest the import wrote')
+    .optional(),
   digest: z.string().regex(/^[0-9a-f]+$/, 'must be the hexadecimal digest the import wrote'),
 })
 

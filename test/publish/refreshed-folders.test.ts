@@ -20,7 +20,9 @@ test('should keep the most-read fragments, and their manifest entries, across a 
     assert.ok((await build(options)).ok)
     const parsed = parseWindows('24h,7d')
     if (!('windows' in parsed)) throw new Error('24h,7d')
-    assert.ok((await mostRead({ sources: [join(fixtures, 'most-read', 'nginx')], contentDir: fixtureSite, outDir: out, windows: parsed.windows, now: testNow })).ok)
+    assert.ok(
+      (await mostRead({ sources: [join(fixtures, 'most-read', 'nginx')], contentDir: fixtureSite, outDir: out, windows: parsed.windows, now: testNow })).ok
+    )
     const fragment = await readFile(join(out, 'doc-nhieu', 'index.json'), 'utf8')
     const listed = (await readFileManifest(out))?.files['/doc-nhieu/index.json']
     assert.ok(listed, 'most-read lists its fragment in the manifest')

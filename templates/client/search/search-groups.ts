@@ -178,11 +178,20 @@ function chunkOf(routes: Routes, word: string): number {
   return low
 }
 
-async function fetchJson<T>(url: string): Promise<T | undefined> {
-  try {
-    const response = await fetch(url)
-    return response.ok ? ((await response.json()) as T) : undefined
-  } catch {
-    return undefined
+/** Route files read so far: a chunk is named by a hash of its bytes, so a copy never goes stale. */
+const fetched = new Map<string, Promise<unknown>>()
+
+/** A JSON file, each URL fetched once per page (several words of a query often share a chunk). */
+function fetchJson<T>(url: string): Promise<T | undefined> {
+  let answer = fetched.get(url)
+  if (answer === undefined) {
+    answer = fetch(url).then(
+      (response) => (response.ok ? response.json() : undefined),
+      () => undefined
+    )
+    fetched.set(url, answer)
+    // A failed read is tried again by the next query.
+    void answer.then((value) => value === undefined && fetched.delete(url))
   }
+  return answer as Promise<T | undefined>
 }
