@@ -17,7 +17,7 @@ export interface SchemaOptions {
 
 /**
  * Writes the JSON Schema files of `contentJsonSchemas` into a folder, for editors to validate and
- * complete front matter and registries (see "Editor support" in README.md).
+ * complete front matter and registries (see "Editor support" in docs/writers.md).
  *
  * @param options The content folder and the output folder.
  * @returns The paths written, or the registries' problems when they do not load; the registries'

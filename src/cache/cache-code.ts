@@ -1,6 +1,6 @@
 import { codeFingerprint, editedSince, repoRoot, type CodeSpec } from './code-fingerprint.ts'
 
-/** The build's caches (see the README's "Caches"). */
+/** The build's caches (see "Caches" in docs/architecture.md). */
 export type CacheName = 'sources' | 'markdown' | 'measures' | 'images' | 'pages' | 'search' | 'routes' | 'units' | 'comments'
 
 // Files a stage uses without importing them: the stylesheet is read and the browser scripts are

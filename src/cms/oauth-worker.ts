@@ -1,7 +1,7 @@
 /**
  * The sign-in helper as a Cloudflare Worker: `npx wrangler deploy src/cms/oauth-worker.ts --name
  * toasoan-cms-oauth --compatibility-date 2025-01-01`, with the secrets `GITHUB_CLIENT_ID` and
- * `GITHUB_CLIENT_SECRET` and the variable `ALLOWED_ORIGINS` (see "Web editor" in README.md).
+ * `GITHUB_CLIENT_SECRET` and the variable `ALLOWED_ORIGINS` (see "The web editor" in docs/web-editor.md).
  */
 import { createOAuthHandler, oauthSettingsFromEnv, type OAuthEnvironment } from './oauth-handler.ts'
 

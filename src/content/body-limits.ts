@@ -17,7 +17,7 @@ export interface BodyLimits {
 }
 
 /**
- * The documented limits (README.md, "Limits"). Measured on one core: a body at every limit at
+ * The documented limits (docs/command-line.md, "Limits"). Measured on one core: a body at every limit at
  * once renders in about 3 s; past them, 10,000 list items took 8 s, 200,000 did not finish,
  * and 1,500 nested `<div>`s or 3,000 nested `*` overflowed the stack.
  */

@@ -44,13 +44,13 @@ export const rules = {
   'missing-field': rule<{ field: string }>(
     'error',
     ({ field }) => `Missing required field "${field}".`,
-    'Add the field; see "Content format" in README.md for what each file needs.',
+    'Add the field; see "Content format" in docs/writers.md for what each file needs.',
     'a required field (`title`, `date`, `locality`, `authors`, `images[].src`…; in site.yml `publisher.name` and `publisher.logo`) is absent'
   ),
   'invalid-field': rule<{ field: string; reason: string }>(
     'error',
     ({ field, reason }) => `Invalid value for "${field}": ${reason}.`,
-    'Fix the value; see "Content format" in README.md for the expected shape.',
+    'Fix the value; see "Content format" in docs/writers.md for the expected shape.',
     'a field has the wrong type or shape (e.g. `draft: "có"`)'
   ),
   'unknown-key': rule<{ key: string; suggestion: string | undefined }>(
@@ -221,13 +221,13 @@ export const rules = {
   'body-too-large': rule<{ what: string; limit: string }>(
     'error',
     ({ what, limit }) => `The body has ${what}, more than the limit of ${limit}.`,
-    'Split the article, or publish long lists and tables as an attached document; see "Limits" in README.md.',
+    'Split the article, or publish long lists and tables as an attached document; see "Limits" in docs/command-line.md.',
     'a body over the size, line or list-item limits (see Limits), where the limit is passed'
   ),
   'body-too-deep': rule<{ what: string; limit: number }>(
     'error',
     ({ what, limit }) => `The body nests ${what} more than ${limit} levels deep here.`,
-    'Flatten the structure: no article needs that many quotes, lists, HTML elements or brackets inside each other; see "Limits" in README.md.',
+    'Flatten the structure: no article needs that many quotes, lists, HTML elements or brackets inside each other; see "Limits" in docs/command-line.md.',
     'quotes and lists, HTML elements, `[` brackets or emphasis markers nested past the limits'
   ),
   'yaml-aliases': rule<{ limit: number }>(
@@ -239,7 +239,7 @@ export const rules = {
   'yaml-too-deep': rule<{ limit: number }>(
     'error',
     ({ limit }) => `The YAML nests lists and mappings more than ${limit} levels deep here.`,
-    'Flatten the structure; see "Content format" in README.md for the shape each file needs.',
+    'Flatten the structure; see "Content format" in docs/writers.md for the shape each file needs.',
     'YAML lists and mappings nested more than 32 levels'
   ),
   'empty-slug': rule<{ name: string }>(
@@ -263,7 +263,7 @@ export const rules = {
   'date-out-of-range': rule<{ field: string; value: string; range: string }>(
     'error',
     ({ field, value, range }) => `The date in "${field}" (${value}) is outside ${range}.`,
-    'Check the year (a typo such as 0219 or 9019?); a Unix time must be in seconds or milliseconds. See "Limits" in README.md.',
+    'Check the year (a typo such as 0219 or 9019?); a Unix time must be in seconds or milliseconds. See "Limits" in docs/command-line.md.',
     'a date (article, update, comment, Unix time) outside the years 1800–2199'
   ),
   'unsupported-image': rule<{ src: string }>(
@@ -275,7 +275,7 @@ export const rules = {
   'missing-file': rule<{ name: string }>(
     'error',
     ({ name }) => `Missing ${name}.`,
-    'Every content folder needs site.yml, localities.yml and authors.yml; see README.md.',
+    'Every content folder needs site.yml, localities.yml and authors.yml; see "Content format" in docs/writers.md.',
     'the content folder lacks `site.yml`, `localities.yml` or `authors.yml`'
   ),
   'placeholder-text': rule<{ text: string }>(
@@ -287,7 +287,7 @@ export const rules = {
   'cms-git-gateway': rule<Record<string, never>>(
     'warning',
     () => 'The web editor signs in through Netlify Identity (cms.backend: git-gateway), which Netlify has deprecated.',
-    'Remove cms.backend to sign in with GitHub through the OAuth helper; see "Web editor (Decap CMS)" in README.md.',
+    'Remove cms.backend to sign in with GitHub through the OAuth helper; see "The web editor" in docs/web-editor.md.',
     "site.yml's `cms.backend` is `git-gateway`, whose sign-in (Netlify Identity) Netlify has deprecated"
   ),
 } as const

@@ -6,7 +6,7 @@ import type { VFileMessage } from 'vfile-message'
 export const weatherRules = {
   'invalid-weather-config': {
     severity: 'error',
-    hint: 'weather.yml has endpoint (an http(s) URL, optional) and places: a list of {locality, lat, lon}; see "Most read and weather" in the README.',
+    hint: 'weather.yml has endpoint (an http(s) URL, optional) and places: a list of {locality, lat, lon}; see docs/most-read.md.',
   },
   'unknown-weather-place': { severity: 'error', hint: 'Use an id of localities.yml.' },
   'forecast-failed': {
