@@ -1,0 +1,226 @@
+import { execFileSync } from 'node:child_process'
+import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import slugify from '@sindresorhus/slugify'
+import type { BrowserContext, Page } from 'playwright-core'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { build } from '../../src/build.ts'
+import { startDecapServer, type DecapServer } from '../../src/cms.ts'
+import { loadContent } from '../../src/content/index.ts'
+import { countProblems, formatProblems } from '../../src/problems/index.ts'
+import { findChromium, launchChromium, serveStatic, skipNotice } from '../helpers/browser.ts'
+import { exists, fixtureSite, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
+
+// The web editor end to end: the built /admin/ in Chromium, saving through decap-server into a
+// copy of a content repository, then `toasoan check` and a build of what it wrote.
+const test = suite('web editor in a browser')
+const chromiumPath = findChromium()
+const title = 'Đường liên xã ở Hoằng Hóa về đích'
+let work = ''
+let repo = ''
+let site: { origin: string; close: () => Promise<void> } | undefined
+let decap: DecapServer | undefined
+let browser: BrowserContext | undefined
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => done(port))
+    })
+  })
+}
+
+/** Articles already in the archive: path under articles/, title, date. */
+const archive = [
+  ['2019/10/hop-dan-pho-cu.md', 'Họp dân phố cũ năm 2019', '2019-10-24 09:15'],
+  ['2026/10/mua-lua-thang-muoi.md', 'Mùa lúa tháng Mười', '2026-10-15 09:00'],
+  ['2026/11/le-hoi-dau-thang.md', 'Lễ hội đầu tháng', '2026-11-03 07:00'],
+  ['2026/11/tin-moi-nhat-thang.md', 'Tin mới nhất tháng', '2026-11-20 08:00'],
+] as const
+
+async function writeArticle(path: string, articleTitle: string, date: string): Promise<void> {
+  await mkdir(join(path, '..'), { recursive: true })
+  await writeFile(
+    path,
+    `---\ntitle: "${articleTitle}"\ndate: ${date}\nauthors: [to-phuong]\nlocality: tp-thanh-hoa\nsummary: "${articleTitle}."\n---\n\n${articleTitle}, bài viết có sẵn.\n`
+  )
+}
+
+if (!chromiumPath) {
+  console.warn(skipNotice)
+  test.skip('should save an article that passes toasoan check and builds', () => {})
+} else {
+  test.before(async () => {
+    work = await tempDir('cms-browser')
+    repo = join(work, 'repo')
+    await mkdir(repo)
+    // A repository of its own, so the editor writes to content/… as in the newsroom's.
+    execFileSync('git', ['init', '-q'], { cwd: repo })
+    for (const name of ['site.yml', 'localities.yml', 'authors.yml', 'categories.yml', 'media'])
+      await cp(join(fixtureSite, name), join(repo, 'content', name), { recursive: true })
+    // An archive of a few months: the editor must open on this month's newest article.
+    for (const [path, articleTitle, date] of archive) await writeArticle(join(repo, 'content', 'articles', path), articleTitle, date)
+    const port = await freePort()
+    const siteYml = join(repo, 'content', 'site.yml')
+    // Bundles of two articles: the 2019 article is in an older bundle, found through the routes.
+    await writeFile(siteYml, `${await readFile(siteYml, 'utf8')}searchBundleSize: 2\ncms:\n  localBackend: http://127.0.0.1:${port}/api/v1\n`)
+    const out = join(work, 'dist')
+    site = await serveStatic(out)
+    const [server, built] = await Promise.all([
+      startDecapServer({ repository: repo, port, host: '127.0.0.1', quiet: true }),
+      build({ contentDir: join(repo, 'content'), outDir: out, cacheDir: join(work, 'cache'), now: testNow, log: () => {}, baseUrl: site.origin }),
+    ])
+    decap = server
+    assert.ok(built.ok)
+    // A writer in Vietnam: there 05:30 on 1 November is still 31 October in UTC.
+    browser = await launchChromium(chromiumPath, { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
+  })
+
+  test.after(async () => {
+    await browser?.close()
+    await site?.close()
+    await decap?.close()
+    await removeDir(work)
+  })
+
+  test('should not be indexed nor listed in a sitemap', async () => {
+    const html = await (await fetch(`${site!.origin}/admin/`)).text()
+    assert.match(html, '<meta name="robots" content="noindex, nofollow">')
+    assert.match(await (await fetch(`${site!.origin}/robots.txt`)).text(), 'Disallow: /admin/\n')
+    const sitemaps = (await readdir(join(work, 'dist'), { recursive: true })).filter((path) => /sitemap.*\.xml$/.test(path))
+    assert.ok(sitemaps.includes('sitemap.xml'))
+    for (const sitemap of sitemaps) assert.not.match(await readFile(join(work, 'dist', sitemap), 'utf8'), '/admin/', sitemap)
+  })
+
+  test("should open on this month's newest article and list one month or one year at a time, never the archive", async () => {
+    const page = await browser!.newPage()
+    const folders: string[] = []
+    page.on('request', (request) => {
+      const body = request.postDataJSON() as { action?: string; params?: { folder?: string } } | null
+      if (request.url().startsWith(decap!.url) && body?.action === 'entriesByFolder') folders.push(body.params?.folder ?? '')
+    })
+    await page.goto(`${site!.origin}/admin/`)
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    const entries = page.locator('a[href*="/entries/"]')
+    await entries.first().waitFor()
+    assert.match(await entries.first().innerText(), 'Tin mới nhất tháng')
+    await page.getByText('Lễ hội đầu tháng').waitFor()
+    assert.is(await entries.count(), 2)
+    assert.ok(await page.getByRole('link', { name: 'Bài viết 10/2026' }).isVisible())
+    await page.getByRole('link', { name: 'Bài viết 2019' }).click()
+    await page.getByText('Họp dân phố cũ năm 2019').waitFor()
+    assert.equal(folders, ['content/articles/2026/11', 'content/articles/2019'])
+    // Signed out again: the next test signs in as a new writer would.
+    await page.evaluate(() => localStorage.clear())
+    await page.close()
+  })
+
+  test('should find an old article by title words typed without diacritics and open it in the editor, with the keyboard', async () => {
+    const page = await browser!.newPage()
+    // Signed out again whatever happens: the next test signs in as a new writer would.
+    const done = async (): Promise<void> => {
+      await page.evaluate(() => localStorage.clear()).catch(() => {})
+      await page.close()
+    }
+    try {
+      await findAndOpen(page)
+    } finally {
+      await done()
+    }
+  })
+
+  /** Signs in, finds the 2019 article by "hop dan pho" and opens it with the keyboard. */
+  async function findAndOpen(page: Page): Promise<void> {
+    const searched: string[] = []
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname
+      if (path.startsWith('/pagefind/') || path === '/tim-kiem/') searched.push(path)
+    })
+    await page.goto(`${site!.origin}/admin/`)
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    await page.locator('a[href*="/entries/"]').first().waitFor()
+    assert.equal(searched, [], 'the search index loads when the box is used, not with the editor')
+    const box = page.getByRole('searchbox', { name: 'Tìm bài để sửa' })
+    await box.focus()
+    const typed = Date.now()
+    await page.keyboard.type('hop dan pho')
+    const found = page.getByRole('link', { name: 'Họp dân phố cũ năm 2019' })
+    await found.waitFor()
+    const seconds = (Date.now() - typed) / 1000
+    assert.ok(seconds <= 5, `listed after ${seconds} s`)
+    const listedText = await page.locator('[data-cms-search-box] ol').innerText()
+    assert.match(listedText, /Họp dân phố cũ năm 2019\s+\S.*2019/, `title and date: ${listedText}`)
+    assert.ok(
+      searched.some((path) => path.startsWith('/pagefind/0/')),
+      'the 2019 bundle is searched'
+    )
+    await page.keyboard.press('ArrowDown')
+    assert.ok(await found.evaluate((link) => link === document.activeElement))
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/#\/collections\/articles-2019\/entries\/10\/hop-dan-pho-cu$/)
+    assert.is(await page.getByLabel('Tiêu đề', { exact: true }).inputValue(), 'Họp dân phố cũ năm 2019')
+    // A word of no article says so.
+    await box.fill('khongcobainaoco')
+    await page.getByText('Không có bài nào khớp với “khongcobainaoco”.').waitFor()
+  }
+
+  test('should save an article with a locality, an author and a captioned image that passes toasoan check and builds', async () => {
+    const upload = join(work, 'le-khanh-thanh.jpg')
+    await copyFile(join(fixtureSite, 'media', 'hoi-truong.jpg'), upload)
+    const page = await browser!.newPage()
+    await page.goto(`${site!.origin}/admin/`)
+    // The local backend needs no account: "Đăng nhập" goes straight in.
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    await page.goto(`${site!.origin}/admin/#/collections/articles/new`)
+    await page.getByLabel('Tiêu đề', { exact: true }).fill(title)
+    await page.getByLabel('Ngày đăng', { exact: true }).fill('2026-11-01T05:30')
+    await page.getByLabel('Tác giả', { exact: true }).fill('Tố Ph')
+    await page.keyboard.press('Enter')
+    await page.getByLabel('Địa phương', { exact: true }).fill('Hoằng')
+    await page.keyboard.press('Enter')
+    await page.getByRole('button', { name: /ảnh$/ }).click()
+    await page.getByRole('button', { name: 'Chọn một hình' }).click()
+    // The uploaded file is selected once it is in the library.
+    await page.locator('input[type=file]').setInputFiles(upload)
+    await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click()
+    await page.getByLabel('Mô tả ảnh', { exact: false }).fill('Người dân dự lễ khánh thành')
+    await page.getByLabel('Chú thích', { exact: false }).fill('Lễ khánh thành đường liên xã')
+    await page.locator('[contenteditable=true]').click()
+    await page.keyboard.type('Sáng 1-11, huyện Hoằng Hóa khánh thành đường liên xã.')
+    await page.getByRole('button', { name: 'Công bố' }).click()
+    await page.getByText('Công bố ngay').click()
+    await page.getByText('Mục đã được lưu').waitFor()
+
+    // The file name is the one `toasoan new` makes (tone marks folded, đ → d), in the folder of its date.
+    const slug = slugify(title)
+    assert.is(slug, 'duong-lien-xa-o-hoang-hoa-ve-dich')
+    const content = join(repo, 'content')
+    const written = join(content, 'articles', '2026', '11', `${slug}.md`)
+    assert.ok(await exists(written), 'the article is filed under 2026/11')
+    assert.ok(await exists(join(content, 'media', 'le-khanh-thanh.jpg')), 'the image is in content/media')
+    const text = await readFile(written, 'utf8')
+    assert.match(
+      text,
+      `title: "${title}"\ndate: 2026-11-01 05:30\nauthors:\n  - "to-phuong"\nlocality: "hoang-hoa"\nimages:\n  - src: "/media/le-khanh-thanh.jpg"\n`
+    )
+
+    const { files } = await loadContent({ contentDir: content })
+    const problems = countProblems(files)
+    assert.is(problems.errors + problems.warnings, 0, formatProblems(files, work))
+
+    const out = join(work, 'dist-after')
+    const rebuilt = await build({ contentDir: content, outDir: out, cacheDir: join(work, 'cache'), now: testNow, log: () => {} })
+    assert.ok(rebuilt.ok)
+    const html = await readFile(join(out, '2026', '11', slug, 'index.html'), 'utf8')
+    assert.match(html, title)
+    assert.match(html, 'Lễ khánh thành đường liên xã')
+    assert.match(html, 'Huyện Hoằng Hóa')
+  })
+}
+
+test.run()

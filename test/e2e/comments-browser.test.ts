@@ -1,0 +1,165 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { build } from '../../src/build.ts'
+import { findChromium, launchChromium, serveStatic, skipNotice } from '../helpers/browser.ts'
+import { startCommentEndpoint, type CommentEndpoint } from '../helpers/comment-endpoint.ts'
+import { contentWith, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
+
+const test = suite('comments in a browser')
+const chromiumPath = findChromium()
+const articlePath = '/2019/10/hoi-nghi-lang-nghe/'
+let work = ''
+let content = ''
+let site: { origin: string; close: () => Promise<void> } | undefined
+let endpoint: CommentEndpoint | undefined
+let browser: BrowserContext | undefined
+
+async function openArticle(context: BrowserContext = browser!): Promise<Page> {
+  const page = await context.newPage()
+  await page.goto(`${site!.origin}${articlePath}`)
+  return page
+}
+
+async function waitForPosts(count: number): Promise<void> {
+  const deadline = Date.now() + 10_000
+  while (endpoint!.received.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+  assert.is(endpoint!.received.length, count, 'posts received')
+}
+
+if (!chromiumPath) {
+  console.warn(skipNotice)
+  test.skip('should post a comment with and without JavaScript', () => {})
+} else {
+  test.before(async () => {
+    work = await tempDir('comments-browser')
+    content = await contentWith(undefined, { keepSiteArticles: true })
+    endpoint = await startCommentEndpoint()
+    const out = join(work, 'dist')
+    site = await serveStatic(out)
+    const siteYml = join(content, 'site.yml')
+    await writeFile(siteYml, (await readFile(siteYml, 'utf8')).replace('https://comments.example/v3/entry/toasoan', endpoint.url))
+    const result = await build({ contentDir: content, outDir: out, cacheDir: join(work, 'cache'), now: testNow, log: () => {}, baseUrl: site.origin })
+    assert.ok(result.ok)
+    browser = await launchChromium(chromiumPath, { locale: 'vi-VN' })
+  })
+
+  test.after(async () => {
+    await browser?.close()
+    await site?.close()
+    await endpoint?.close()
+    await removeDir(work)
+    await removeDir(content)
+  })
+
+  test('should send the exact fields with JavaScript and show the moderation notice', async () => {
+    endpoint!.received.length = 0
+    const page = await openArticle()
+    await page.locator('#binh-luan-ten').fill('Nguyễn Thị Mai')
+    await page.locator('#binh-luan-email').fill('mai@example.org')
+    await page.locator('#binh-luan-noi-dung').fill('Bài viết hay.\nCảm ơn tòa soạn.')
+    await page.locator('#gui-binh-luan button[type="submit"]').click()
+    await page.locator('.comment-form__status').filter({ hasText: 'Cảm ơn bạn! Ý kiến của bạn sẽ được biên tập trước khi đăng.' }).waitFor()
+    await waitForPosts(1)
+    const [post] = endpoint!.received
+    assert.match(post?.accept ?? '', 'application/json')
+    assert.equal(post?.fields, {
+      'options[slug]': '2019/10/hoi-nghi-lang-nghe',
+      'options[redirect]': `${site!.origin}${articlePath}?binh-luan=da-gui#binh-luan`,
+      _next: `${site!.origin}${articlePath}?binh-luan=da-gui#binh-luan`,
+      'fields[name]': 'Nguyễn Thị Mai',
+      'fields[email]': 'mai@example.org',
+      'fields[message]': 'Bài viết hay.\nCảm ơn tòa soạn.',
+      _gotcha: '',
+    })
+    assert.is(await page.locator('#binh-luan-noi-dung').inputValue(), '', 'the form is cleared once sent')
+    await page.close()
+  })
+
+  test('should keep the text on a 500, also across a reload', async () => {
+    endpoint!.received.length = 0
+    endpoint!.failWith(500)
+    try {
+      const page = await openArticle()
+      await page.locator('#binh-luan-ten').fill('Lê Văn Tám')
+      await page.locator('#binh-luan-noi-dung').fill('Ý kiến dài mà tôi không muốn mất.')
+      await page.locator('#gui-binh-luan button[type="submit"]').click()
+      await page.locator('.comment-form__status').filter({ hasText: 'Chưa gửi được ý kiến' }).waitFor()
+      assert.is(await page.locator('#binh-luan-noi-dung').inputValue(), 'Ý kiến dài mà tôi không muốn mất.')
+      assert.is(await page.locator('#gui-binh-luan button[type="submit"]').isDisabled(), false, 'the button is usable again')
+      await page.reload()
+      assert.is(await page.locator('#binh-luan-noi-dung').inputValue(), 'Ý kiến dài mà tôi không muốn mất.', 'restored from localStorage')
+      await page.close()
+    } finally {
+      endpoint!.failWith(undefined)
+    }
+  })
+
+  test('should send a filled honeypot as is, and warn gently about missing diacritics without blocking', async () => {
+    endpoint!.received.length = 0
+    const page = await openArticle()
+    await page.locator('#binh-luan-ten').fill('Bot')
+    await page.locator('#binh-luan-noi-dung').fill('cam on bai viet rat hay')
+    await page.evaluate(() => {
+      const trap = document.querySelector<HTMLInputElement>('input[name="_gotcha"]')
+      if (trap) trap.value = 'http://spam.example'
+    })
+    await page.locator('#gui-binh-luan button[type="submit"]').click()
+    await page.locator('.comment-form__status').filter({ hasText: 'Vui lòng gõ tiếng Việt có dấu.' }).waitFor()
+    await waitForPosts(1)
+    assert.is(endpoint!.received[0]?.fields['_gotcha'], 'http://spam.example')
+    assert.match(await page.locator('.comment-form__status').innerText(), 'Cảm ơn bạn!')
+    await page.close()
+  })
+
+  test('should reply under a comment with options[parent]', async () => {
+    endpoint!.received.length = 0
+    const page = await openArticle()
+    await page.locator('#binh-luan-a1 .comment__reply').first().click()
+    assert.is(
+      await page.evaluate(() => document.getElementById('gui-binh-luan')?.previousElementSibling?.closest('#binh-luan-a1') !== null),
+      true,
+      'the form moves under the comment'
+    )
+    assert.match(await page.locator('.comment-form__replying').innerText(), 'Trả lời Bác Tư')
+    await page.locator('#binh-luan-ten').fill('Chị Hằng')
+    await page.locator('#binh-luan-noi-dung').fill('Tôi đồng ý với bác.')
+    await page.locator('#gui-binh-luan button[type="submit"]').click()
+    await waitForPosts(1)
+    assert.is(endpoint!.received[0]?.fields['options[parent]'], 'a1')
+    await page.close()
+  })
+
+  test('should post the plain form without JavaScript and show the notice after the redirect', async () => {
+    endpoint!.received.length = 0
+    const noScript = await launchChromium(chromiumPath, { javaScriptEnabled: false })
+    try {
+      const page = await openArticle(noScript)
+      assert.is(await page.locator('#binh-luan').isVisible(), false, 'no notice before posting')
+      await page.locator('#binh-luan-ten').fill('Ông Sáu')
+      await page.locator('#binh-luan-noi-dung').fill('Gửi từ máy không bật JavaScript.')
+      await page.locator('#gui-binh-luan button[type="submit"]').click()
+      await page.waitForURL(`${site!.origin}${articlePath}?binh-luan=da-gui#binh-luan`)
+      await waitForPosts(1)
+      assert.not.match(endpoint!.received[0]?.accept ?? '', 'application/json')
+      assert.is(endpoint!.received[0]?.fields['fields[name]'], 'Ông Sáu')
+      assert.is(await page.locator('#binh-luan').isVisible(), true, 'the moderation notice shows')
+      assert.match(await page.locator('#binh-luan').innerText(), 'sẽ được biên tập trước khi đăng')
+    } finally {
+      await noScript.close()
+    }
+  })
+
+  test('should not send an empty comment', async () => {
+    endpoint!.received.length = 0
+    const page = await openArticle()
+    await page.locator('#gui-binh-luan button[type="submit"]').click()
+    await page.waitForTimeout(300)
+    assert.is(endpoint!.received.length, 0)
+    await page.close()
+  })
+}
+
+test.run()

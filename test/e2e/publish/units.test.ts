@@ -1,0 +1,124 @@
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { build, type BuildResult } from '../../../src/build.ts'
+import { carryUnits, readUnitManifest, carriableUnits, writeUnitManifest } from '../../../src/publish/units.ts'
+import { writeArticle } from '../../helpers/articles.ts'
+import { contentWith, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
+import { hashTree } from '../../helpers/tree.ts'
+
+// Rebuilding into the same dist/ moves unchanged month folders and search bundles over instead of
+// relinking every file; a moved folder must be exactly what a build without any cache writes.
+const test = suite('output units')
+let work = ''
+let content = ''
+
+async function buildTo(out: string, cache = join(work, 'cache')): Promise<BuildResult> {
+  const result = await build({ contentDir: content, outDir: out, cacheDir: cache, now: testNow, log: () => {}, searchBundleSize: 2 })
+  assert.ok(result.ok)
+  return result
+}
+
+async function fresh(name: string): Promise<Record<string, string>> {
+  const out = join(work, name)
+  await buildTo(out, join(work, `cache-${name}`))
+  return hashTree(out)
+}
+
+test.before(async () => {
+  work = await tempDir('units')
+  content = await contentWith(undefined, { keepSiteArticles: true })
+})
+
+test.after(async () => {
+  await removeDir(work)
+  await removeDir(content)
+})
+
+test('should carry every month and bundle over on a no-op rebuild, byte for byte', async () => {
+  const out = join(work, 'dist')
+  const first = await buildTo(out)
+  assert.is(first.render?.carried, 0)
+  const months = first.render?.units.length ?? 0
+  assert.ok(months > 0)
+  const again = await buildTo(out)
+  assert.is(again.render?.carriedUnits.length, months, 'every month folder moved over')
+  assert.ok((again.render?.carried ?? 0) >= (again.articles ?? 1), 'no article page written one by one')
+  assert.is(again.search?.carried, again.search?.units.length, 'every bundle moved over')
+  assert.is(again.search?.indexed, 0)
+  assert.equal(await hashTree(out), await fresh('fresh-noop'))
+})
+
+test('should rebuild only the month of a new article, and equal a build without cache', async () => {
+  const out = join(work, 'dist')
+  const before = await buildTo(out)
+  const path = await writeArticle(content, { slug: 'thang-moi', date: '2025-03-02 08:00', locality: 'hoang-hoa', author: 'lan-anh' })
+  try {
+    const after = await buildTo(out)
+    assert.ok(!after.render?.carriedUnits.includes('2025/03'), 'the new month is written')
+    assert.is(after.render?.carriedUnits.length, before.render?.units.length, 'every older month is carried')
+    assert.is(after.search?.indexed, 1, 'only the newest bundle is indexed')
+    assert.equal(await hashTree(out), await fresh('fresh-added'))
+  } finally {
+    await rm(path)
+  }
+  await buildTo(out)
+})
+
+test('should not keep the redirect page of a removed alias inside a moved month folder', async () => {
+  const out = join(work, 'dist')
+  const article = { slug: 'co-ten-cu', date: '2025-04-02 08:00', locality: 'hoang-hoa', author: 'lan-anh' }
+  const path = await writeArticle(content, { ...article, aliases: ['/2019/10/ten-cu/'] })
+  await buildTo(out)
+  assert.ok(await readFile(join(out, '2019/10/ten-cu/index.html'), 'utf8'), 'the redirect page is published')
+  await writeArticle(content, article)
+  const again = await buildTo(out)
+  assert.not.ok(again.render?.carriedUnits.includes('2019/10'), 'the month that held the alias is rebuilt')
+  assert.equal(await hashTree(out), await fresh('fresh-alias'))
+  await rm(path)
+  await buildTo(out)
+})
+
+test('should rebuild a month folder changed by hand instead of carrying it', async () => {
+  const out = join(work, 'dist')
+  const first = await buildTo(out)
+  const unit = first.render?.units[0]?.path ?? ''
+  // Replace the folder with a copy that lost a file: same name, different folder.
+  const copy = join(work, 'copy')
+  await cp(join(out, unit), copy, { recursive: true })
+  await rm(join(out, unit), { recursive: true })
+  await rm(join(copy, 'index.html'))
+  await cp(copy, join(out, unit), { recursive: true })
+  const again = await buildTo(out)
+  assert.not.ok(again.render?.carriedUnits.includes(unit))
+  assert.equal(await hashTree(out), await fresh('fresh-hand'))
+})
+
+test('should link carried units into staging and leave the live output whole', async () => {
+  const out = join(work, 'manual-out')
+  const staging = join(work, 'manual-staging')
+  await mkdir(join(out, '2024/01/a'), { recursive: true })
+  await writeFile(join(out, '2024/01/a/index.html'), 'old article')
+  await writeFile(join(out, '2024/01/index.html'), 'old landing')
+  await mkdir(join(staging, '2024/01'), { recursive: true })
+  await writeFile(join(staging, '2024/01/index.html'), 'new landing')
+  const manifestFile = join(work, 'manual-units.json')
+  await writeUnitManifest(manifestFile, out, [{ path: '2024/01', key: 'k1' }])
+  const manifest = await readUnitManifest(manifestFile, out)
+  assert.equal([...(await carriableUnits(manifest, [{ path: '2024/01', key: 'k1' }]))], ['2024/01'])
+  assert.equal([...(await carriableUnits(manifest, [{ path: '2024/01', key: 'k2' }]))], [], 'another key is not reused')
+  assert.equal(
+    [...(await carriableUnits(await readUnitManifest(manifestFile, join(work, 'elsewhere')), [{ path: '2024/01', key: 'k1' }]))],
+    [],
+    'nor another output folder'
+  )
+  assert.is(await carryUnits(out, staging, ['2024/01']), 2, 'both files of the unit are carried')
+  assert.is(await readFile(join(staging, '2024/01/a/index.html'), 'utf8'), 'old article', 'the folder is carried')
+  assert.is(await readFile(join(staging, '2024/01/index.html'), 'utf8'), 'new landing', 'the rendered landing page wins')
+  assert.is(await readFile(join(out, '2024/01/a/index.html'), 'utf8'), 'old article', 'the live output still holds the article')
+  assert.is(await readFile(join(out, '2024/01/index.html'), 'utf8'), 'old landing', 'and its own landing page')
+  assert.is((await stat(join(out, '2024/01/a/index.html'))).ino, (await stat(join(staging, '2024/01/a/index.html'))).ino, 'linked, not copied')
+})
+
+test.run()

@@ -1,0 +1,194 @@
+import { cp, mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { build } from '../../../src/build.ts'
+import { mostRead } from '../../../src/most-read/most-read.ts'
+import { parseWindows } from '../../../src/most-read/windows.ts'
+import { findChromium, launchBrowser, serveStatic, skipNotice } from '../../helpers/browser.ts'
+import { fixtureSite, fixtures, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
+
+// "Đọc nhiều" and "Thời tiết" in Chromium: filled from their fragments with JavaScript, absent
+// (and the page otherwise the same) without it or without the fragments, and nothing moving.
+const test = suite('reader boxes in a browser')
+const chromiumPath = findChromium()
+const A = '/2019/10/hoi-nghi-lang-nghe/'
+const B = '/2020/03/hai-tac-gia-va-dinh-chinh/'
+const C = '/2024/05/tieu-de-co-the-script/'
+const weather = {
+  version: 1,
+  places: [
+    {
+      locality: 'tp-thanh-hoa',
+      name: 'TP. Thanh Hóa',
+      days: [
+        { date: '2026-11-26', label: 'Hôm nay', condition: 'Trời âm u', min: 18, max: 25, rain: 10 },
+        { date: '2026-11-27', label: 'Ngày mai', condition: 'Mưa nhỏ', min: 18, max: 22, rain: 65 },
+        { date: '2026-11-28', label: 'Thứ bảy 28/11', condition: 'Dông', min: 17, max: 20, rain: 90 },
+      ],
+    },
+    { locality: 'hoang-hoa', name: 'Huyện Hoằng Hóa', days: [{ date: '2026-11-26', label: 'Hôm nay', condition: 'Trời quang', min: 18, max: 25, rain: 0 }] },
+  ],
+}
+let work = ''
+let full: { origin: string; close: () => Promise<void> } | undefined
+let bare: { origin: string; close: () => Promise<void> } | undefined
+let browser: Browser | undefined
+
+async function open(origin: string, path: string, javaScriptEnabled = true, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser!.newContext({ javaScriptEnabled, viewport, locale: 'vi-VN' })
+  const page = await context.newPage()
+  // Layout shifts from the start, for the check that nothing moves.
+  await page.addInitScript(() => {
+    const shifts: number[] = []
+    const moved: string[] = []
+    Object.assign(window, { shifts, moved })
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Array<{ value: number; sources: Array<{ node?: Node | null }> }>) {
+        shifts.push(entry.value)
+        for (const source of entry.sources) moved.push(source.node instanceof Element ? source.node.className : String(source.node?.nodeName))
+      }
+    }).observe({ type: 'layout-shift', buffered: true })
+  })
+  await page.goto(`${origin}${path}`)
+  return page
+}
+
+const links = (page: Page, selector: string) => page.locator(`${selector} a`).evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')))
+
+if (!chromiumPath) {
+  console.warn(skipNotice)
+  test.skip('should show "Đọc nhiều" and "Thời tiết" from their fragments', () => {})
+} else {
+  test.before(async () => {
+    work = await tempDir('reader-boxes')
+    const out = join(work, 'dist')
+    assert.ok((await build({ contentDir: fixtureSite, outDir: out, cacheDir: join(work, 'cache'), now: testNow, log: () => {} })).ok)
+    // The same site without any fragment, as before `most-read` and `weather` first run.
+    await cp(out, join(work, 'bare'), { recursive: true })
+    const windows = parseWindows('24h,7d')
+    assert.ok('windows' in windows)
+    assert.ok(
+      (await mostRead({ sources: [join(fixtures, 'most-read', 'nginx')], contentDir: fixtureSite, outDir: out, windows: windows.windows, now: testNow })).ok
+    )
+    // What `toasoan weather` writes (its own suite runs it against a recorded answer).
+    await mkdir(join(out, 'thoi-tiet'), { recursive: true })
+    await writeFile(join(out, 'thoi-tiet', 'index.json'), JSON.stringify(weather))
+    full = await serveStatic(out)
+    bare = await serveStatic(join(work, 'bare'))
+    browser = await launchBrowser(chromiumPath)
+  })
+
+  test.after(async () => {
+    await browser?.close()
+    await full?.close()
+    await bare?.close()
+    await removeDir(work)
+  })
+
+  test('should list the most read on an article page, itself left out, titles as text, the week a click away', async () => {
+    const page = await open(full!.origin, A)
+    const box = page.locator('.most-read')
+    await box.locator('li').first().waitFor()
+    assert.is(await box.locator('h2').textContent(), 'Đọc nhiều')
+    assert.equal(await links(page, '.most-read ol:not([hidden])'), [C, B])
+    assert.match((await box.locator(`ol:not([hidden]) a[href="${C}"]`).textContent()) ?? '', "<script>alert('x')</script>")
+    assert.is(await box.locator('script').count(), 0)
+    assert.equal(await box.locator('button').allTextContents(), ['24 giờ', '7 ngày'])
+    await box.locator('button', { hasText: '7 ngày' }).click()
+    assert.equal(await links(page, '.most-read ol:not([hidden])'), [B, C])
+    assert.is(await box.locator('button[aria-pressed="true"]').textContent(), '7 ngày')
+    await page.context().close()
+  })
+
+  test('should show the front page its lists and the weather with a choice of place', async () => {
+    const page = await open(full!.origin, '/')
+    await page.locator('.most-read li').first().waitFor()
+    assert.equal(await links(page, '.most-read ol:not([hidden])'), [C, A, B])
+    const weatherBox = page.locator('.weather')
+    await weatherBox.locator('.weather__days li').first().waitFor()
+    assert.is(await weatherBox.locator('h2').textContent(), 'Thời tiết')
+    assert.equal(await weatherBox.locator('.weather__days li').allInnerTexts(), [
+      'Hôm nay\nTrời âm u\n18–25 °C\nKhả năng mưa 10%',
+      'Ngày mai\nMưa nhỏ\n18–22 °C\nKhả năng mưa 65%',
+      'Thứ bảy 28/11\nDông\n17–20 °C\nKhả năng mưa 90%',
+    ])
+    await weatherBox.locator('select').selectOption('hoang-hoa')
+    assert.equal(await weatherBox.locator('.weather__days li').allInnerTexts(), ['Hôm nay\nTrời quang\n18–25 °C\nKhả năng mưa 0%'])
+    await page.context().close()
+  })
+
+  test("should show a place's page its district's list and its own weather", async () => {
+    const page = await open(full!.origin, '/dia-phuong/hoang-hoa/')
+    await page.locator('.most-read li').first().waitFor()
+    assert.equal(await links(page, '.most-read ol:not([hidden])'), [B])
+    await page.locator('.weather__days li').first().waitFor()
+    assert.is(await page.locator('.weather__place').textContent(), 'Huyện Hoằng Hóa')
+    await page.context().close()
+  })
+
+  test('should move nothing on a phone where the boxes start below the first screen, and nothing above them anywhere', async () => {
+    for (const path of [A, '/dia-phuong/tp-thanh-hoa/']) {
+      const page = await open(full!.origin, path, true, { width: 390, height: 844 })
+      // A reader who reads the top a moment, then scrolls down half a screen at a time.
+      await page.waitForLoadState('networkidle')
+      for (let step = 0; step < 12; step++) {
+        await page.mouse.wheel(0, 422)
+        await page.waitForTimeout(100)
+      }
+      await page.locator('.most-read li').first().waitFor()
+      assert.ok(await page.locator('.most-read').isVisible())
+      const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)
+      assert.equal(shifts, [], `layout shifts on ${path}: ${(await page.evaluate(() => (window as unknown as { moved: string[] }).moved)).join(', ')}`)
+      await page.context().close()
+    }
+    // The fixture's front page is one short screen: the boxes fill in view, below everything but the
+    // archive's years and the footer, which is all that may move.
+    const page = await open(full!.origin, '/')
+    const above = () => page.locator('.front-top, .front-latest').evaluateAll((parts) => parts.map((part) => JSON.stringify(part.getBoundingClientRect())))
+    const before = await above()
+    await page.locator('.weather__days li').first().waitFor()
+    assert.equal(await above(), before)
+    const moved = await page.evaluate(() => (window as unknown as { moved: string[] }).moved)
+    assert.ok(
+      moved.every((name) => name === 'home-archive' || name === 'site-footer'),
+      moved.join(', ')
+    )
+    await page.context().close()
+  })
+
+  test('should leave the page complete and show no box without JavaScript', async () => {
+    for (const path of [A, '/', '/dia-phuong/hoang-hoa/']) {
+      const page = await open(full!.origin, path, false)
+      assert.not.ok(await page.locator('.most-read').isVisible(), path)
+      assert.not.ok(await page.locator('.weather').isVisible(), path)
+      const text = await page.locator('body').innerText()
+      assert.not.match(text, 'Đọc nhiều')
+      assert.not.match(text, 'Thời tiết')
+      await page.context().close()
+    }
+    const article = await open(full!.origin, A, false)
+    assert.match(await article.locator('.article__body').innerText(), 'Hội nghị diễn ra')
+    await article.context().close()
+  })
+
+  test('should show nothing, and change nothing else, when the fragments are missing', async () => {
+    const withBoxes = await open(full!.origin, A)
+    await withBoxes.locator('.most-read li').first().waitFor()
+    const page = await open(bare!.origin, A)
+    await page.waitForLoadState('networkidle')
+    assert.is(await page.locator('.most-read').count(), 0, 'the empty box is removed')
+    assert.is(await page.locator('.weather').count(), 0)
+    // Everything but the boxes is the same as on the page that has them.
+    const outline = (target: Page) =>
+      target.evaluate(() =>
+        [...document.querySelectorAll('main h1, main h2, main p')].filter((node) => !node.closest('.most-read, .weather')).map((node) => node.textContent)
+      )
+    assert.equal(await outline(page), await outline(withBoxes))
+    await page.context().close()
+    await withBoxes.context().close()
+  })
+}
+
+test.run()

@@ -1,0 +1,151 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { build, planModel, type BuildResult } from '../../../src/build.ts'
+import { folderKey, loadContent } from '../../../src/content/index.ts'
+import { exists } from '../../../src/files.ts'
+import { renderCached } from '../../../src/render/index.ts'
+import { writeArticle } from '../../helpers/articles.ts'
+import { contentWith, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
+import { hashTree } from '../../helpers/tree.ts'
+
+// Each way a page's inputs can change must re-render it, and nothing else: a stale page would be
+// served for good from the CDN.
+const test = suite('renderCached')
+let work = ''
+let content = ''
+let run = 0
+
+async function buildOnce(options: { fingerprint?: string; cache?: string } = {}): Promise<BuildResult & { out: string }> {
+  const out = join(work, `out-${run++}`)
+  const result = await build({
+    contentDir: content,
+    outDir: out,
+    cacheDir: options.cache ?? join(work, 'cache'),
+    now: testNow,
+    log: () => {},
+    ...(options.fingerprint === undefined ? {} : { renderFingerprint: options.fingerprint }),
+  })
+  assert.ok(result.ok)
+  return { ...result, out }
+}
+
+test.before(async () => {
+  work = await tempDir('render-cached')
+  content = await contentWith(undefined, { keepSiteArticles: true })
+})
+
+test.after(async () => {
+  await removeDir(work)
+  await removeDir(content)
+})
+
+test('should reuse every page on a no-op rebuild, byte for byte, and render only the files made from the whole model', async () => {
+  const first = await buildOnce({ fingerprint: 'a' })
+  assert.is(first.render?.cached, 0)
+  const again = await buildOnce({ fingerprint: 'a' })
+  const wholeModel = again.render?.rendered ?? 0
+  assert.ok(wholeModel <= 12, `home, search, 404, sitemaps, robots.txt, OpenSearch, _redirects, _headers: ${wholeModel}`)
+  assert.is(again.render?.cached, (first.render?.rendered ?? 0) - wholeModel, 'articles, indexes, years, fragments, redirects and feeds')
+  assert.equal(await hashTree(again.out), await hashTree(first.out))
+})
+
+test('should render a new article and keep the others', async () => {
+  const path = await writeArticle(content, { slug: 'moi', date: '2025-01-02 08:00', locality: 'hoang-hoa', author: 'lan-anh' })
+  const result = await buildOnce({ fingerprint: 'a' })
+  assert.ok((result.render?.cached ?? 0) >= 3, 'the other article pages at least')
+  // The new article changes counts on landing pages, its feeds and the lists it joins: a stale one would differ here.
+  const fresh = await buildOnce({ fingerprint: 'a', cache: join(work, `empty-${run}`) })
+  assert.equal(await hashTree(result.out), await hashTree(fresh.out), 'the same site as a build without cache')
+  const { rm } = await import('node:fs/promises')
+  await rm(path)
+})
+
+test('should re-render an article whose body was edited', async () => {
+  const path = join(content, 'articles/2020/03/hai-tac-gia-va-dinh-chinh.md')
+  const original = await readFile(path, 'utf8')
+  try {
+    await buildOnce({ fingerprint: 'a' })
+    const before = await buildOnce({ fingerprint: 'a' })
+    await writeFile(path, original.replace('Công trình do huyện làm chủ đầu tư', 'Công trình do tỉnh làm chủ đầu tư'))
+    const result = await buildOnce({ fingerprint: 'a' })
+    assert.ok((result.render?.rendered ?? 0) > (before.render?.rendered ?? 0), 'the edited article and the feeds showing its text are rendered again')
+    assert.ok((result.render?.cached ?? 0) > 0)
+    assert.match(await readFile(join(result.out, '2020/03/hai-tac-gia-va-dinh-chinh/index.html'), 'utf8'), 'do tỉnh làm chủ đầu tư')
+    const fresh = await buildOnce({ fingerprint: 'a', cache: join(work, `empty-${run}`) })
+    assert.equal(await hashTree(result.out), await hashTree(fresh.out), 'the same site as a build without cache')
+  } finally {
+    await writeFile(path, original)
+  }
+})
+
+test('should re-render everything when site.yml or a registry changes', async () => {
+  await buildOnce({ fingerprint: 'a' })
+  const siteYml = join(content, 'site.yml')
+  const original = await readFile(siteYml, 'utf8')
+  await writeFile(siteYml, original.replace('title: "Báo Thử Nghiệm"', 'title: "Báo Thử Nghiệm Mới"'))
+  try {
+    const result = await buildOnce({ fingerprint: 'a' })
+    assert.is(result.render?.cached, 0)
+    assert.match(await readFile(join(result.out, '2019/10/hoi-nghi-lang-nghe/index.html'), 'utf8'), 'Báo Thử Nghiệm Mới')
+  } finally {
+    await writeFile(siteYml, original)
+  }
+  const authors = join(content, 'authors.yml')
+  const registry = await readFile(authors, 'utf8')
+  await writeFile(authors, registry.replace('name: Tố Phương', 'name: Tố Phương (TXT)'))
+  try {
+    assert.is((await buildOnce({ fingerprint: 'a' })).render?.cached, 0)
+  } finally {
+    await writeFile(authors, registry)
+  }
+})
+
+test('should re-render everything when the templates change', async () => {
+  await buildOnce({ fingerprint: 'a' })
+  assert.is((await buildOnce({ fingerprint: 'b' })).render?.cached, 0)
+})
+
+test('should prune the pages cache after a build that adds entries, and leave it alone on a no-op', async () => {
+  const cache = join(work, 'prune-cache')
+  await buildOnce({ fingerprint: 'p', cache })
+  const folder = join(cache, 'pages', folderKey(content))
+  const stray = join(folder, `${'0'.repeat(64)}.html`)
+  await writeFile(stray, 'an entry no page uses')
+  await buildOnce({ fingerprint: 'p', cache })
+  assert.ok(await exists(stray), 'a no-op adds nothing, so it does not list the folder')
+  const entries = (await readdir(folder)).length
+  // New rendering code: every page is rendered again, and only the new entries are kept.
+  await buildOnce({ fingerprint: 'q', cache })
+  assert.not.ok(await exists(stray), 'a build that adds entries drops those it did not use')
+  assert.is((await readdir(folder)).length, entries - 1, 'one entry per page, as after the first build')
+})
+
+test('should write the same pages from a render thread as from the main thread alone', async () => {
+  const { sources } = await loadContent({ contentDir: content, cacheDir: join(work, 'threads-cache') })
+  assert.ok(sources)
+  const { model } = await planModel(sources, {}, testNow)
+  const assets = { css: '/a.css', articleScript: '/a.js', searchScript: '/s.js', commentsScript: '/c.js' }
+  const render = async (name: string, threads: number) => {
+    const out = join(work, name)
+    // Runs of five pages: the thread renders every other run or so.
+    const result = await renderCached(model, {
+      outputDir: join(out, 'site'),
+      pagesCacheDir: join(out, 'pages'),
+      eleventyCacheDir: join(out, 'eleventy'),
+      assets,
+      bodies: sources.bodies,
+      chunkSize: 5,
+      threads,
+    })
+    return { result, tree: await hashTree(join(out, 'site')) }
+  }
+  const alone = await render('one-thread', 0)
+  const shared = await render('two-threads', 1)
+  assert.ok(alone.result.rendered > 20, 'several runs')
+  assert.is(shared.result.rendered, alone.result.rendered)
+  assert.equal(shared.tree, alone.tree)
+})
+
+test.run()

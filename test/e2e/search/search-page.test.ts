@@ -1,0 +1,309 @@
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { build } from '../../../src/build.ts'
+import { findChromium, launchChromium, serveStatic, skipNotice } from '../../helpers/browser.ts'
+import { contentWith, fixtures, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
+
+const test = suite('search page in a browser')
+const chromiumPath = findChromium()
+let work = ''
+let content = ''
+let site: { origin: string; close: () => Promise<void> } | undefined
+let browser: BrowserContext | undefined
+
+async function search(page: Page, query: string, extra = ''): Promise<{ status: string; titles: string[]; metas: string[]; excerpts: string[] }> {
+  await page.goto(`${site!.origin}/tim-kiem/?q=${encodeURIComponent(query)}${extra}`)
+  return results(page)
+}
+
+async function results(page: Page): Promise<{ status: string; titles: string[]; metas: string[]; excerpts: string[] }> {
+  // Every bundle has answered (the newest answers first, older ones stream in).
+  await page.waitForSelector('[data-search][data-state="done"]')
+  return {
+    status: await page.locator('[role="status"]').innerText(),
+    titles: await page.locator('.search-result__title').allInnerTexts(),
+    metas: await page.locator('.search-result__meta').allInnerTexts(),
+    excerpts: await page.locator('.search-result__excerpt').evaluateAll((nodes) => nodes.map((node) => node.innerHTML)),
+  }
+}
+
+if (!chromiumPath) {
+  console.warn(skipNotice)
+  test.skip('should find articles typed without diacritics', () => {})
+} else {
+  test.before(async () => {
+    work = await tempDir('search')
+    content = await contentWith(join(fixtures, 'search'), { keepSiteArticles: true })
+    // Two articles per bundle: six bundles, the newest answering first and five merged behind it.
+    const result = await build({
+      contentDir: content,
+      outDir: join(work, 'dist'),
+      cacheDir: join(work, 'cache'),
+      now: testNow,
+      log: () => {},
+      searchBundleSize: 2,
+    })
+    assert.ok(result.ok)
+    site = await serveStatic(join(work, 'dist'))
+    browser = await launchChromium(chromiumPath, { locale: 'vi-VN' })
+  })
+
+  test.after(async () => {
+    await browser?.close()
+    await site?.close()
+    await removeDir(work)
+    await removeDir(content)
+  })
+
+  test('should put the expected article first for "cong an thanh hoa"', async () => {
+    const page = await browser!.newPage()
+    const found = await search(page, 'cong an thanh hoa')
+    assert.is(found.titles[0], 'Công an TP Thanh Hóa ra quân bảo đảm trật tự giao thông')
+    assert.match(found.status, /^Tìm thấy \d+ kết quả cho “cong an thanh hoa”$/)
+    assert.match(found.excerpts[0] ?? '', /<mark>Công an<\/mark> TP <mark>Thanh Hóa<\/mark>/, 'the excerpt shows the original diacritics')
+    await page.close()
+  })
+
+  test('should find đ words typed with d: duong, da nang, hdnd, dong chi', async () => {
+    const page = await browser!.newPage()
+    const road = await search(page, 'duong')
+    assert.ok(road.titles.includes('Hoằng Hóa mở rộng đường liên xã'), road.titles.join(' | '))
+    assert.ok(
+      road.excerpts.some((excerpt) => excerpt.includes('<mark>đường</mark>')),
+      road.excerpts.join(' | ')
+    )
+    const city = await search(page, 'da nang')
+    assert.is(city.titles[0], 'Du khách phương Nam đổ về biển Hoằng Hóa')
+    assert.match(city.excerpts[0] ?? '', '<mark>Đà Nẵng</mark>')
+    const council = await search(page, 'hdnd')
+    assert.is(council.titles[0], 'Kỳ họp cuối năm của HĐND thành phố')
+    assert.match(council.excerpts[0] ?? '', '<mark>HĐND</mark>')
+    const comrade = await search(page, 'dong chi')
+    assert.is(comrade.titles[0], 'Kỳ họp cuối năm của HĐND thành phố')
+    const food = await search(page, 'dac san')
+    assert.is(food.titles[0], 'Nem chua vào mùa Tết')
+    assert.match(food.excerpts[0] ?? '', '<mark>đặc sản</mark>')
+    await page.close()
+  })
+
+  test('should keep queries with diacritics working', async () => {
+    const page = await browser!.newPage()
+    const exact = await search(page, 'Đà Nẵng')
+    assert.is(exact.titles[0], 'Du khách phương Nam đổ về biển Hoằng Hóa')
+    const road = await search(page, 'đường')
+    assert.ok(road.titles.includes('Hoằng Hóa mở rộng đường liên xã'))
+    const none = await search(page, 'xyzzy')
+    assert.match(none.status, 'Không tìm thấy kết quả nào cho “xyzzy”')
+    await page.close()
+  })
+
+  test('should narrow results with the locality filter, ancestors included', async () => {
+    const page = await browser!.newPage()
+    const all = await search(page, 'duong')
+    const district = await search(page, 'duong', '&dia-phuong=hoang-hoa')
+    assert.ok(district.titles.length > 0 && district.titles.length < all.titles.length, `${district.titles.length} of ${all.titles.length}`)
+    assert.ok(
+      district.metas.every((meta) => meta.includes('Huyện Hoằng Hóa')),
+      district.metas.join(' | ')
+    )
+    assert.is(await page.locator('select[name="dia-phuong"]').inputValue(), 'hoang-hoa')
+    assert.is(await page.locator('select[name="dia-phuong"] option:checked').innerText(), 'Huyện Hoằng Hóa', 'the id shows as its name')
+    const byName = await search(page, 'duong', `&dia-phuong=${encodeURIComponent('Huyện Hoằng Hóa')}`)
+    assert.equal(byName.titles, district.titles, 'an old link by name filters the same')
+    assert.match(page.url(), /[?&]dia-phuong=hoang-hoa(&|$)/, 'and its URL now carries the id')
+    const writer = await search(page, 'duong', '&tac-gia=minh-duc')
+    assert.ok(
+      writer.titles.length > 0 &&
+        writer.titles.every((title) =>
+          ['Hoằng Hóa mở rộng đường liên xã', 'Kỳ họp cuối năm của HĐND thành phố', 'Trường học trao thưởng cho học sinh giỏi cuối năm'].includes(title)
+        ),
+      writer.titles.join(' | ')
+    )
+    const writerByName = await search(page, 'duong', `&tac-gia=${encodeURIComponent('Minh Đức')}`)
+    assert.equal(writerByName.titles, writer.titles)
+    const author = page.locator('select[name="tac-gia"]')
+    await author.focus()
+    await page.waitForFunction(() => (document.querySelector<HTMLSelectElement>('select[name="tac-gia"]')?.options.length ?? 0) > 1)
+    await page.waitForFunction(() =>
+      [...(document.querySelector<HTMLSelectElement>('select[name="tac-gia"]')?.options ?? [])].some((option) => option.text.includes('('))
+    )
+    assert.ok((await author.locator('option').allInnerTexts()).includes('Lan Anh (3)'), 'counts load when the reader reaches for the filter')
+    const city = await search(page, 'cong an', '&dia-phuong=tp-thanh-hoa')
+    assert.ok(
+      city.metas.some((meta) => meta.includes('Phường Điện Biên')),
+      'a city filter finds its wards'
+    )
+    await page.close()
+  })
+
+  test('should show an unknown filter value as such, and not filter by it', async () => {
+    const page = await browser!.newPage()
+    const found = await search(page, 'cong an', '&dia-phuong=khong-co-dau')
+    assert.ok(found.titles.length > 0)
+    assert.match(found.status, 'Bộ lọc “khong-co-dau” không có trong kho nên chưa được áp dụng.')
+    assert.is(await page.locator('select[name="dia-phuong"] option:checked').innerText(), '“khong-co-dau” (không có)')
+    await page.close()
+  })
+
+  test('should find a word that only the oldest article holds, with a plain search, opening only its bundle', async () => {
+    const page = await browser!.newPage()
+    const fetched = new Set<string>()
+    page.on('request', (request) => void fetched.add(/^\/pagefind\/[^/]+\//.exec(new URL(request.url()).pathname)?.[0] ?? ''))
+    const found = await search(page, 'xam')
+    assert.equal(found.titles, ['Nghệ nhân giữ tiếng hát ở chợ quê'], 'and nothing else: not the "xã" of bundles without the word')
+    assert.ok(found.excerpts.some((excerpt) => excerpt.includes('<mark>xẩm</mark>')))
+    const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
+    fetched.delete('')
+    assert.equal(
+      [...fetched].sort(),
+      [bundles[0], bundles.at(-1), '/pagefind/words/'].sort(),
+      'the newest bundle, the routes, and the one bundle that holds the word'
+    )
+    // The same word typed with its marks, and a word no article holds, open no other bundle.
+    fetched.clear()
+    assert.equal((await search(page, 'xẩm')).titles, ['Nghệ nhân giữ tiếng hát ở chợ quê'])
+    assert.match((await search(page, 'xyzzy')).status, 'Không tìm thấy kết quả nào')
+    fetched.delete('')
+    assert.equal([...fetched].sort(), [bundles[0], bundles.at(-1), '/pagefind/words/'].sort())
+    await page.close()
+  })
+
+  test('should match the last word as a prefix, in capitals too, and route phrases to the bundles holding every word', async () => {
+    const page = await browser!.newPage()
+    const fetched = new Set<string>()
+    page.on('request', (request) => void fetched.add(/^\/pagefind\/[^/]+\//.exec(new URL(request.url()).pathname)?.[0] ?? ''))
+    await page.goto(`${site!.origin}/tim-kiem/`)
+    const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
+    fetched.clear()
+    // Typed halfway, in capitals, without marks: a word of the oldest article only.
+    for (const query of ['DACSANDUDU', 'dacsan']) {
+      assert.equal((await search(page, query)).titles, ['Nghệ nhân giữ tiếng hát ở chợ quê'], query)
+    }
+    fetched.delete('')
+    assert.equal([...fetched].sort(), [bundles[0], bundles.at(-1), '/pagefind/words/'].sort(), 'a prefix opens only the bundles holding a word it starts')
+    // Two words: only the older bundles holding both are opened ("cho" alone is in many).
+    fetched.clear()
+    const phrase = await search(page, 'cho que')
+    assert.equal(phrase.titles, ['Nghệ nhân giữ tiếng hát ở chợ quê'])
+    fetched.delete('')
+    const older = [...fetched].filter((bundle) => bundle !== bundles[0] && bundle !== '/pagefind/words/')
+    assert.equal(older, [bundles.at(-1)], 'the phrase opens the one older bundle holding both words')
+    await page.close()
+  })
+
+  test('should show the newest bundle first and add older results below, the order kept, saying it is still searching', async () => {
+    const page = await browser!.newPage()
+    // The newest article has "cuối năm" in its headline; an older one too.
+    const final = await search(page, 'cuoi nam')
+    // The older bundles (all but the newest) answer late.
+    const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
+    assert.ok(bundles.length > 2, 'several bundles')
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(
+      (url) => bundles.slice(1).some((bundle) => url.pathname.startsWith(bundle)),
+      async (route) => {
+        await held
+        await route.continue()
+      }
+    )
+    await page.goto(`${site!.origin}/tim-kiem/?q=cuoi+nam`)
+    await page.waitForFunction(() => (document.querySelector('[role="status"]')?.textContent ?? '').includes('Đang tìm thêm trong các bài cũ hơn'))
+    await page.waitForSelector('.search-result__title')
+    assert.is(await page.locator('[data-search]').getAttribute('data-state'), 'searching')
+    const early = await page.locator('.search-result__title').allInnerTexts()
+    assert.equal(early, ['Trường học trao thưởng cho học sinh giỏi cuối năm'], 'the newest bundle answers alone first')
+    release()
+    const late = await results(page)
+    assert.equal(late.titles.slice(0, early.length), early, 'what was shown stays on top, in order')
+    assert.equal(late.titles, final.titles, 'and the whole list ends as one search would show it')
+    assert.ok(late.titles.includes('Kỳ họp cuối năm của HĐND thành phố'), 'older results are added below')
+    await page.close()
+  })
+
+  test('should stream older results in batches, newest first, before the oldest bundles have answered', async () => {
+    const page = await browser!.newPage()
+    await page.goto(`${site!.origin}/tim-kiem/`)
+    const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
+    // The oldest bundle (2006, the only one of the last batch for "nam") answers late.
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const oldest = bundles.at(-1) ?? ''
+    await page.route(
+      (url) => url.pathname.startsWith(oldest),
+      async (route) => {
+        await held
+        await route.continue()
+      }
+    )
+    await page.goto(`${site!.origin}/tim-kiem/?q=nam`)
+    await page.waitForFunction(() => document.querySelectorAll('.search-result__title').length >= 3)
+    assert.is(await page.locator('[data-search]').getAttribute('data-state'), 'searching', 'the oldest bundle has not answered yet')
+    const early = await page.locator('.search-result__title').allInnerTexts()
+    assert.not.ok(early.includes('Nghệ nhân giữ tiếng hát ở chợ quê'), 'nothing of the held bundle yet')
+    release()
+    const late = await results(page)
+    assert.equal(late.titles.slice(0, early.length), early, 'what was shown stays on top, in order')
+    assert.ok(late.titles.includes('Nghệ nhân giữ tiếng hát ở chợ quê'), 'the oldest bundle adds its article below')
+    await page.close()
+  })
+
+  test('should rank headline and lead matches first, and not repeat the headline in the excerpt', async () => {
+    const page = await browser!.newPage()
+    const road = await search(page, 'duong')
+    // Headline and lead matches first, newer bundles before older ones ("đường link" in a 2024
+    // lead, then "đường" in a 2020 headline), then the body matches.
+    const headline = road.titles.indexOf('Hoằng Hóa mở rộng đường liên xã')
+    assert.equal(road.titles.slice(0, headline + 1), ["Cảnh giác với <script>alert('x')</script> trong tin nhắn lừa đảo", 'Hoằng Hóa mở rộng đường liên xã'])
+    assert.is(road.titles.at(-1), 'Trường học trao thưởng cho học sinh giỏi cuối năm', '"tuyên dương" deep in a body comes last')
+    assert.match(road.excerpts[headline] ?? '', /^Tuyến <mark>đường<\/mark> liên xã/, 'the excerpt starts below the headline')
+    await page.close()
+  })
+
+  test('should keep the query in the URL, and go back to the previous search', async () => {
+    const page = await browser!.newPage()
+    await search(page, 'hdnd')
+    await page.locator('#tim-kiem-q').fill('da nang')
+    await page.locator('#tim-kiem-q').press('Enter')
+    await page.waitForURL(/q=da\+nang/)
+    assert.is((await results(page)).titles[0], 'Du khách phương Nam đổ về biển Hoằng Hóa')
+    await page.goBack()
+    await page.waitForURL(/q=hdnd/)
+    await page.waitForFunction(() => document.querySelector('.search-result__title')?.textContent === 'Kỳ họp cuối năm của HĐND thành phố')
+    assert.is(await page.locator('#tim-kiem-q').inputValue(), 'hdnd')
+    await page.locator('select[name="sap-xep"]').selectOption('moi-nhat')
+    await page.waitForURL(/sap-xep=moi-nhat/)
+    await page.close()
+  })
+
+  test('should sort newest first on request', async () => {
+    const page = await browser!.newPage()
+    const newest = await search(page, 'duong', '&sap-xep=moi-nhat')
+    const years = newest.metas.map((meta) => Number(/\/(\d{4}) -/.exec(meta)?.[1]))
+    assert.ok(years.length > 1)
+    assert.equal(
+      years,
+      [...years].sort((a, b) => b - a)
+    )
+    await page.close()
+  })
+
+  test('should reach the search page from any page without JavaScript, and say how to browse instead', async () => {
+    const noScript = await launchChromium(chromiumPath, { javaScriptEnabled: false })
+    try {
+      const page = await noScript.newPage()
+      await page.goto(`${site!.origin}/2019/10/hoi-nghi-lang-nghe/`)
+      await page.locator('#search-q').fill('duong')
+      await page.locator('#search-q').press('Enter')
+      await page.waitForURL(/\/tim-kiem\/\?q=duong$/)
+      assert.match(await page.locator('main').innerText(), 'Tìm kiếm cần JavaScript. Bạn vẫn có thể xem tin theo địa phương:')
+      assert.is((await page.locator('main noscript a, main a[href="/dia-phuong/thanh-hoa/"]').count()) > 0, true)
+    } finally {
+      await noScript.close()
+    }
+  })
+}
+
+test.run()

@@ -1,0 +1,51 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { loadComments } from '../../../src/content/comments.ts'
+import { contentWith, removeDir, tempDir } from '../../helpers/fixtures.ts'
+
+// Parsed comment files are cached; a cached run must give exactly what a fresh one gives,
+// problems included, and see every edit.
+const test = suite('comment cache')
+let content = ''
+let work = ''
+const ids = new Set(['2019/10/hoi-nghi-lang-nghe'])
+const load = (cacheFile?: string) => loadComments(content, ids, 'Asia/Ho_Chi_Minh', cacheFile)
+const problems = (files: Awaited<ReturnType<typeof load>>['files']) =>
+  files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.ruleId} ${message.reason}`))
+
+test.before(async () => {
+  content = await contentWith(undefined, { keepSiteArticles: true })
+  work = await tempDir('comment-cache')
+})
+
+test.after(async () => {
+  await removeDir(content)
+  await removeDir(work)
+})
+
+test('should give the same comments and problems from the cache, and see edits', async () => {
+  const cacheFile = join(work, 'comments.cache')
+  const fresh = await load()
+  assert.ok(fresh.comments.length >= 3)
+  assert.equal(await load(cacheFile), fresh, 'first run, writing the cache')
+  assert.equal(await load(cacheFile), fresh, 'second run, from the cache')
+  const path = join(content, 'comments/2019/10/hoi-nghi-lang-nghe/a1.yml')
+  const original = await readFile(path, 'utf8')
+  await writeFile(path, original.replace(/^name: .*$/m, 'name: Người Đọc Mới'))
+  const edited = await load(cacheFile)
+  assert.ok(
+    edited.comments.some((comment) => comment.name === 'Người Đọc Mới'),
+    'an edited file is read again'
+  )
+  await writeFile(path, original.replace(/^date: .*$/m, 'date: 2019-02-30 10:00'))
+  const broken = await load(cacheFile)
+  const again = await load(cacheFile)
+  assert.ok(problems(broken.files).some((line) => line.includes('invalid-date')))
+  assert.equal(problems(again.files), problems(broken.files), 'a problem is reported on every run, from the cache too')
+  assert.equal(problems(again.files), problems((await load()).files), 'and is the same as without the cache')
+  await writeFile(path, original)
+})
+
+test.run()

@@ -1,0 +1,40 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { computeFileManifest, mergeCarried } from '../../../src/publish/index.ts'
+import { removeDir, tempDir } from '../../helpers/fixtures.ts'
+
+const test = suite('file manifest')
+
+test('should hash only files with new stamps, and keep the stamps of folders carried over', async () => {
+  const work = await tempDir('file-manifest')
+  try {
+    const stamps = join(work, 'stamps.json')
+    const live = join(work, 'live')
+    await mkdir(join(live, '2019', '05'), { recursive: true })
+    await writeFile(join(live, 'index.html'), 'front')
+    await writeFile(join(live, '2019', '05', 'a.html'), 'a')
+    const first = await computeFileManifest(live, stamps)
+    assert.is(first.hashed, 2)
+    assert.is((await computeFileManifest(live, stamps)).hashed, 0, 'unchanged stamps: nothing read again')
+    // The next build writes the front page afresh and carries 2019/05 over.
+    const staging = join(work, 'staging')
+    await mkdir(staging)
+    await writeFile(join(staging, 'index.html'), 'front, new')
+    const fresh = await computeFileManifest(staging, stamps, ['2019/05'])
+    assert.is(fresh.hashed, 1)
+    assert.equal(
+      Object.keys(JSON.parse(await readFile(stamps, 'utf8')) as object).sort(),
+      ['/2019/05/a.html', '/index.html'],
+      'the carried folder keeps its stamps'
+    )
+    const merged = mergeCarried(fresh.manifest, first.manifest, ['2019/05'])
+    assert.equal(Object.keys(merged?.files ?? {}), ['/2019/05/a.html', '/index.html'])
+    assert.is(merged?.files['/index.html']?.hash, fresh.manifest.files['/index.html']?.hash)
+  } finally {
+    await removeDir(work)
+  }
+})
+
+test.run()
