@@ -59,7 +59,7 @@ export const importRules = {
     hint: 'The page was not imported. If it is an article, check the selector against it (the browser\'s developer tools, "Copy selector") and fix the config; index and section pages of a mirror are skipped this way.',
   },
   'invalid-date': { severity: 'error', hint: 'Check dateFormat in the config against the date on the page (luxon tokens: dd/MM/yyyy HH:mm).' },
-  'invalid-config': { severity: 'error', hint: 'See docs/import.md for the config\'s keys.' },
+  'invalid-config': { severity: 'error', hint: "See docs/import.md for the config's keys." },
 } as const satisfies Record<string, ImportRule>
 
 /** The id of an import rule. */
