@@ -28,7 +28,7 @@ test.after(async () => {
 
 // Runs the copy's build in its own process, once per cache and output folder, and prints what each
 // took from the cache.
-const driver = `import { build } from '../../cache/src/build.ts'
+const driver = `import { build } from './src/build.ts'
 const [contentDir, now, ...runs] = process.argv.slice(2)
 const reused = []
 for (let index = 0; index < runs.length; index += 2) {

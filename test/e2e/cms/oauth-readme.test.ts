@@ -11,7 +11,7 @@ import { loadRegistries } from '../../../src/content/index.ts'
 import { writeCmsAdmin } from '../../../src/publish/index.ts'
 import { exists, fixtureSite, removeDir, root, tempDir } from '../../helpers/fixtures.ts'
 
-// The README's sign-in steps, followed as a newsroom would: the files they name exist, the Worker
+// The docs' sign-in steps (docs/web-editor.md), followed as a newsroom would: the files they name exist, the Worker
 // they deploy runs in Cloudflare's runtime (workerd, through `wrangler dev`) and signs in against a
 // stand-in for GitHub at the callback URL they tell GitHub, the Node server they run does the same
 // beside the site, and the site.yml they show gives the /admin/config.yml that points at the helper.
@@ -64,8 +64,8 @@ async function signIn(helper: string): Promise<{ redirectUri: string; page: stri
 const successMessage = 'authorization:github:success:{\\"token\\":\\"gho_readme\\",\\"provider\\":\\"github\\"}'
 
 test.before(async () => {
-  const readme = await readFile(join(root, 'README.md'), 'utf8')
-  section = readme.slice(readme.indexOf('## Web editor (Decap CMS)'), readme.indexOf('\n## ', readme.indexOf('## Web editor (Decap CMS)') + 1))
+  // The web editor's page of the docs, whole: its steps are what a newsroom follows.
+  section = await readFile(join(root, 'docs', 'web-editor.md'), 'utf8')
   work = await tempDir('oauth-readme')
   github = createServer((req, res) => {
     let body = ''

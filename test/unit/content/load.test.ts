@@ -83,7 +83,7 @@ test('should require the publisher and its logo in site.yml, at their position',
     assert.is(sources, undefined)
     const report = formatProblems(files, dir)
     assert.match(report, /site\.yml:7:3 error Missing required field "publisher\.logo"\. \[missing-field\]/)
-    assert.match(report, 'README.md')
+    assert.match(report, 'docs/writers.md')
     await writeFile(join(dir, 'site.yml'), site.replace(/^publisher:\n(?: {2}.*\n)+/m, ''))
     assert.match(
       formatProblems((await loadContent({ contentDir: dir })).files, dir),
