@@ -58,7 +58,7 @@ export async function cliBundle() {
   if (existsSync(entry)) return entry
   const temporary = join(bundles, `${key}.${process.pid}.tmp`)
   await esbuild.build({
-    entryPoints: { cli: join(root, 'src', 'cli.ts') },
+    entryPoints: { cli: join(root, 'src', 'cli', 'cli.ts') },
     bundle: true,
     splitting: true,
     format: 'esm',

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `toasoan` command: registers TypeScript support, then hands over to src/cli.ts.
+// The `toasoan` command: registers TypeScript support, then hands over to src/cli/cli.ts.
 import { spawn } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -55,7 +55,7 @@ if (!hasFlag) {
     const { register } = await import('tsx/esm/api')
     register({ tsconfig })
   }
-  const { main } = bundle === undefined ? await import('../src/cli.ts') : await import(pathToFileURL(bundle).href)
+  const { main } = bundle === undefined ? await import('../src/cli/cli.ts') : await import(pathToFileURL(bundle).href)
   process.exitCode = await main(process.argv.slice(2))
 }
 

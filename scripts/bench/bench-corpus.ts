@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateCorpus } from '../corpus/index.ts'
-import { mapLimit } from '../../src/files.ts'
+import { mapLimit } from '../../src/shared/files.ts'
 
 /** The generator's default seed, which the bench always uses. */
 const seed = '1'

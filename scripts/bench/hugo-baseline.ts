@@ -1,6 +1,6 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { mapLimit } from '../../src/files.ts'
+import { mapLimit } from '../../src/shared/files.ts'
 import { baselineResult, type BaselineResult } from './baseline-result.ts'
 import { hugoArticleText, hugoSiteFiles } from './hugo-site.ts'
 import { hugoInstallHint, locateHugo } from './locate-hugo.ts'

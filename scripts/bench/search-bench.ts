@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { exists } from '../../src/files.ts'
+import { exists } from '../../src/shared/files.ts'
 import { ensureCorpus } from './bench-corpus.ts'
 import { measureQueries, type QueryCost } from './browser-query.ts'
 import { runMeasured, taskMs } from './run-measured.ts'

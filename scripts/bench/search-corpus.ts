@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { exists } from '../../src/files.ts'
+import { exists } from '../../src/shared/files.ts'
 
 /** A word no generated article holds, planted in the oldest article only. */
 export const plantedWord = 'xẩm'

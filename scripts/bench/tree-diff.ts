@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { mapLimit } from '../../src/files.ts'
+import { mapLimit } from '../../src/shared/files.ts'
 import type { TreeSnapshot } from './tree-snapshot.ts'
 
 /** Which files a build added, removed or rewrote with other bytes. */

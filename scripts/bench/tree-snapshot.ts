@@ -1,6 +1,6 @@
 import { link, mkdir, readdir, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { mapLimit } from '../../src/files.ts'
+import { mapLimit } from '../../src/shared/files.ts'
 
 /** What identifies one version of a file without reading it. */
 export interface FileStamp {

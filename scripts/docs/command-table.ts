@@ -1,8 +1,8 @@
-import { commandUsage } from '../../src/cli.ts'
+import { commandUsage } from '../../src/cli/cli.ts'
 
 /**
  * The README's table of commands, one row a command, made from the CLI's own table
- * (`commandUsage` in src/cli.ts): the name and the first line of its usage.
+ * (`commandUsage` in src/cli/cli.ts): the name and the first line of its usage.
  */
 export function commandTable(): string {
   const rows = Object.values(commandUsage).map((usage) => {

@@ -34,7 +34,7 @@ export const cacheCode = {
   // One bundle's words for the search routes: its records and how words are folded.
   routes: { entries: ['src/search/word-routes.ts'] },
   // What the output holds, folder by folder: the whole build decides it.
-  units: { entries: ['src/build.ts', ...assets.entries], files: assets.files },
+  units: { entries: ['src/pipeline/build.ts', ...assets.entries], files: assets.files },
 } as const satisfies Record<CacheName, CodeSpec>
 
 /**

@@ -1,6 +1,6 @@
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { mapLimit } from '../files.ts'
+import { mapLimit } from '../shared/files.ts'
 import { isStaleTemporary, isTemporary, writeAtomic } from './atomic-write.ts'
 
 /** One cache folder as a build uses it: entries it reads or writes are marked used, the rest pruned. */

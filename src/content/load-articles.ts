@@ -9,8 +9,8 @@ import type { ImageSet } from '../images/plan-image.ts'
 import { createMediaReader, imageCandidates, readFirstMedia, type MediaFile, type MediaProblem, type MediaStamp } from './media.ts'
 import { cacheGroup, hashText, readCachedSources, type CachedSource, type FileStamp } from './source-cache.ts'
 import type { Registries } from './registries.ts'
-import { mapLimit } from '../files.ts'
-import type { Progress } from '../progress.ts'
+import { mapLimit } from '../shared/files.ts'
+import type { Progress } from '../shared/progress.ts'
 
 /** What loading articles needs: plain data, so a worker thread can receive it. */
 export interface ArticleSetup {

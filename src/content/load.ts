@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
-import { startTypeScriptWorker } from '../typescript-worker.ts'
+import { startTypeScriptWorker } from '../shared/typescript-worker.ts'
 import { glob } from 'tinyglobby'
 import { VFile } from 'vfile'
 import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
@@ -17,7 +17,7 @@ import { loadArticles, restoreMessages, type ArticleBatch, type ArticleSetup } f
 import { readMeasuredImages, writeMeasuredImages, type MediaFile } from './media.ts'
 import { cacheGroup, sourceCacheKey, writeCachedSources } from './source-cache.ts'
 import { loadRegistries, type Registries } from './registries.ts'
-import type { Progress } from '../progress.ts'
+import type { Progress } from '../shared/progress.ts'
 
 /** Everything in a content folder, validated. */
 export interface ContentSources {

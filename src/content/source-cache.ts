@@ -5,7 +5,7 @@ import { deserialize, serialize } from 'node:v8'
 import { cacheFingerprint, digest, writeAtomic } from '../cache/index.ts'
 import type { ArticleResult } from './load-articles.ts'
 import type { Registries } from './registries.ts'
-import { exists, mapLimit } from '../files.ts'
+import { exists, mapLimit } from '../shared/files.ts'
 
 /** A loaded article as the cache keeps it: valid while the file's bytes and its images' bytes are the same. */
 export interface CachedSource {

@@ -1,5 +1,5 @@
 import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3'
-import { UsageError } from '../usage-error.ts'
+import { UsageError } from '../shared/usage-error.ts'
 import type { RemoteState } from './deploy-plan.ts'
 import { remoteManifestKey } from './remote-state.ts'
 import { s3Url, type S3Bucket, type S3Location } from './s3-client.ts'

@@ -1,11 +1,11 @@
-import type { Progress } from '../progress.ts'
+import type { Progress } from '../shared/progress.ts'
 import { availableParallelism } from 'node:os'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { cacheFingerprint, openCacheFolder, writeAtomic } from '../cache/index.ts'
 import { imageOptions, type ImageOptions, type ImageSet, type ImageVariant } from './plan-image.ts'
-import { exists, linkOrCopy, mapLimit } from '../files.ts'
+import { exists, linkOrCopy, mapLimit } from '../shared/files.ts'
 
 /** Options of {@link processImages}. */
 export interface ProcessOptions {

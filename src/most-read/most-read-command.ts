@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { formatProblems } from '../problems/index.ts'
-import { resolveNow } from '../operator-input.ts'
-import { UsageError } from '../usage-error.ts'
+import { resolveNow } from '../shared/operator-input.ts'
+import { UsageError } from '../shared/usage-error.ts'
 import { mostRead } from './most-read.ts'
 import { defaultWindows, parseWindows } from './windows.ts'
 

@@ -1,7 +1,7 @@
 import { opendir, readdir, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve, sep } from 'node:path'
 import { generatedFiles } from '../site/urls.ts'
-import { UsageError } from '../usage-error.ts'
+import { UsageError } from '../shared/usage-error.ts'
 
 /**
  * The file every build writes at the top of its output: a folder holding it is toasoan's to

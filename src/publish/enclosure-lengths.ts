@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeAtomic } from '../cache/index.ts'
-import { mapLimit } from '../files.ts'
+import { mapLimit } from '../shared/files.ts'
 import { outputPathOf } from '../site/urls.ts'
 
 /** What the feed templates write before the images exist: `length="0"` on each enclosure. */

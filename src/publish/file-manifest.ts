@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { digest, writeAtomic } from '../cache/index.ts'
-import { mapLimit } from '../files.ts'
+import { mapLimit } from '../shared/files.ts'
 
 /** Where a build's output holds its own file manifest (never uploaded as a page). */
 export const manifestName = '.toasoan-manifest.json'

@@ -4,7 +4,7 @@ import type { Asset } from './assets.ts'
 import { outputMarker, outputMarkerText } from './check-output.ts'
 import { BuildInterrupted, isInterrupted, trackStaging } from './interruption.ts'
 import { removeInBackground } from './remove-in-background.ts'
-import { exists } from '../files.ts'
+import { exists } from '../shared/files.ts'
 
 /**
  * Creates an empty staging folder beside the output folder (same file system, so the final

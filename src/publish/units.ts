@@ -2,8 +2,8 @@ import { constants } from 'node:fs'
 import { copyFile, link, mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { cacheFingerprint, removeStaleTemporaries, writeAtomic } from '../cache/index.ts'
-import { mapLimit } from '../files.ts'
-import type { OutputUnit } from '../output-unit.ts'
+import { mapLimit } from '../shared/files.ts'
+import type { OutputUnit } from '../shared/output-unit.ts'
 
 /** What the last successful build published, unit by unit. */
 export interface UnitManifest {

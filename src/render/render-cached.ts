@@ -3,7 +3,7 @@ import { link, mkdir } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
-import type { OutputUnit } from '../output-unit.ts'
+import type { OutputUnit } from '../shared/output-unit.ts'
 import {
   absolutizeHtml,
   outputUnitOf,
@@ -23,8 +23,8 @@ import { isUnrendered, type BodyStore } from '../content/index.ts'
 import { pageContext, type PageContext } from '../../templates/index.ts'
 import { renderWithEleventy, type EleventyRenderOptions, type RenderModel, type RenderSlice } from './eleventy-site.tsx'
 import { startRenderThread } from './render-threads.ts'
-import { exists, linkOrCopy, mapLimit } from '../files.ts'
-import type { Progress } from '../progress.ts'
+import { exists, linkOrCopy, mapLimit } from '../shared/files.ts'
+import type { Progress } from '../shared/progress.ts'
 
 /** Options of {@link renderCached}. */
 export interface CachedRenderOptions {

@@ -1,4 +1,4 @@
-import { startTypeScriptWorker } from '../typescript-worker.ts'
+import { startTypeScriptWorker } from '../shared/typescript-worker.ts'
 import type { EleventyRenderOptions, RenderModel } from './eleventy-site.tsx'
 
 /** A thread rendering runs of pages (see render-worker.ts). */

@@ -4,13 +4,13 @@ import { deserialize, serialize } from 'node:v8'
 import { join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { cacheFingerprint, pruneCacheFolder, temporaryPath } from '../cache/index.ts'
-import type { OutputUnit } from '../output-unit.ts'
+import type { OutputUnit } from '../shared/output-unit.ts'
 import type { ArticleModel, SiteModel } from '../site/index.ts'
 import type { BodyStore } from '../content/index.ts'
 import { indexBundle } from './index-bundle.ts'
 import { bundleRecords } from './search-record.tsx'
-import { exists, linkTree } from '../files.ts'
-import type { Progress } from '../progress.ts'
+import { exists, linkTree } from '../shared/files.ts'
+import type { Progress } from '../shared/progress.ts'
 
 /** Options of {@link buildSearchIndex}. */
 export interface SearchIndexOptions {

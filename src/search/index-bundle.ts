@@ -2,7 +2,7 @@ import { rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { temporaryPath } from '../cache/index.ts'
-import type { Progress } from '../progress.ts'
+import type { Progress } from '../shared/progress.ts'
 
 /** Files sent to Pagefind at once. */
 const inFlight = 32

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { build } from '../../src/build.ts'
+import { build } from '../../src/pipeline/build.ts'
 import { exists, fixtureSite, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
 import { jsonLdOf, metaContent, readPage } from '../helpers/html.ts'
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { commandNames } from '../../src/cli.ts'
+import { commandNames } from '../../src/cli/cli.ts'
 import { contentWith, removeDir, root, tempDir } from '../helpers/fixtures.ts'
 import { runCli, runProcess } from '../helpers/run-cli.ts'
 

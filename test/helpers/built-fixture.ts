@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { build } from '../../src/build.ts'
+import { build } from '../../src/pipeline/build.ts'
 import { fixtureSite, tempDir, testNow } from './fixtures.ts'
 
 let built: Promise<string> | undefined

@@ -52,7 +52,7 @@ export function runProcess(command: string, args: readonly string[], env: Record
 }
 
 /**
- * Runs a `toasoan` command in this process (src/cli.ts's `runCommand`, what the bin runs), collecting
+ * Runs a `toasoan` command in this process (src/cli/cli.ts's `runCommand`, what the bin runs), collecting
  * what it prints through `console`. It spares the seconds a child process costs (Node, tsx, the
  * stages loaded again); what only a real process shows — the exit code the shell sees, signals, the
  * environment's TZ and locale, the working folder, tsx's set-up — needs {@link runCli}.
@@ -61,7 +61,7 @@ export function runProcess(command: string, args: readonly string[], env: Record
  *   working folder of the tests.
  */
 export async function runCliInProcess(args: readonly string[]): Promise<CliResult> {
-  const { runCommand } = await import('../../src/cli.ts')
+  const { runCommand } = await import('../../src/cli/cli.ts')
   let stdout = ''
   let stderr = ''
   const saved = { log: console.log, info: console.info, error: console.error, warn: console.warn }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { commandNames } from '../../src/cli.ts'
+import { commandNames } from '../../src/cli/cli.ts'
 import { rules } from '../../src/problems/rules.ts'
 import { generatedDocs } from '../../scripts/docs/generated-docs.ts'
 

@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { cacheKey } from '../../src/cache-command.ts'
+import { cacheKey } from '../../src/cli/cache-command.ts'
 import { setSiteKey } from '../helpers/articles.ts'
 import { contentWith, removeDir } from '../helpers/fixtures.ts'
 

@@ -37,7 +37,7 @@ test('should import nothing from the tools in scripts/', () => {
   const launcher = ['scripts/toasoan.js', 'scripts/local-tmp.js', 'scripts/cli-bundle.js']
   const outside = product.modules.filter((module) => !module.startsWith('src/') && !module.startsWith('templates/') && !launcher.includes(module))
   assert.equal(outside, [])
-  assert.ok(product.modules.includes('src/build.ts'))
+  assert.ok(product.modules.includes('src/pipeline/build.ts'))
 })
 
 test.run()

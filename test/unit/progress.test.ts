@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { progressBar, progressLines, wantsProgressBar } from '../../src/progress.ts'
+import { progressBar, progressLines, wantsProgressBar } from '../../src/shared/progress.ts'
 
 const test = suite('progress')
 

@@ -19,15 +19,9 @@ type Stage = (typeof stages)[number]
 /** Where each file belongs; the first prefix that matches wins. A file in none fails the test. */
 const stageOf: ReadonlyArray<readonly [prefix: string, stage: Stage]> = [
   // Infrastructure every stage may use.
-  ['src/files.ts', 'shared'],
-  ['src/progress.ts', 'shared'],
-  ['src/task.ts', 'shared'],
-  ['src/usage-error.ts', 'shared'],
-  ['src/operator-input.ts', 'shared'],
+  ['src/shared/', 'shared'],
   ['src/cache/', 'shared'],
   ['src/problems/', 'shared'],
-  ['src/output-unit.ts', 'shared'],
-  ['src/typescript-worker.ts', 'shared'],
   ['src/images/', 'images'],
   ['src/markdown/', 'markdown'],
   ['src/content/', 'content'],
@@ -49,21 +43,12 @@ const stageOf: ReadonlyArray<readonly [prefix: string, stage: Stage]> = [
   // Import turns an old archive into content: it reads the content stage's registries and schema,
   // and only the command line imports it (its own suite checks it uses nothing past content).
   ['src/import/', 'import'],
-  // The commands wire the stages together; nothing but a command imports them.
-  ['src/build.ts', 'command'],
-  ['src/build-shard.ts', 'command'],
-  ['src/cache-command.ts', 'command'],
-  ['src/cli.ts', 'command'],
-  ['src/serve.ts', 'command'],
-  ['src/cms.ts', 'command'],
+  // The pipeline (build, its shards) and the commands wire the stages together; nothing but a
+  // command imports them.
+  ['src/pipeline/', 'command'],
+  ['src/cli/', 'command'],
   // The web editor's sign-in helper: a program of its own (a Worker, a Node server), importing no stage.
   ['src/cms/', 'command'],
-  ['src/new-article.ts', 'command'],
-  ['src/cli-options.ts', 'command'],
-  ['src/check-changed.ts', 'command'],
-  ['src/schema-command.ts', 'command'],
-  ['src/serve-overlay.ts', 'command'],
-  ['src/memory.ts', 'command'],
 ]
 
 /**

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { build } from '../../../src/build.ts'
+import { build } from '../../../src/pipeline/build.ts'
 import { cacheCode, cacheFingerprint, type CacheName } from '../../../src/cache/index.ts'
 import { copyCode, replaceInFile } from '../../helpers/code-copy.ts'
 import { fixtureSite, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
@@ -28,7 +28,7 @@ test.after(async () => {
 
 // Runs the copy's build in its own process, once per cache and output folder, and prints what each
 // took from the cache.
-const driver = `import { build } from './src/build.ts'
+const driver = `import { build } from './src/pipeline/build.ts'
 const [contentDir, now, ...runs] = process.argv.slice(2)
 const reused = []
 for (let index = 0; index < runs.length; index += 2) {

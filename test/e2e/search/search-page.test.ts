@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { build } from '../../../src/build.ts'
+import { build } from '../../../src/pipeline/build.ts'
 import { findChromium, launchChromium, serveStatic, skipNotice } from '../../helpers/browser.ts'
 import { contentWith, fixtures, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
 

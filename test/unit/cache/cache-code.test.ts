@@ -16,10 +16,10 @@ const outputCaches = names.filter((name) => name !== 'units')
 
 // Modules of the build that make no cached entry, each with the reason it needs no key.
 const orchestration: Record<string, string> = {
-  'src/build.ts': 'wires the stages together; what each stage caches is made by the stage',
-  'src/task.ts': 'times steps and prints their lines',
-  'src/memory.ts': 'frees memory before Pagefind starts',
-  'src/operator-input.ts': 'reads --now and --base-url; their values reach every cached entry as data (the site model)',
+  'src/pipeline/build.ts': 'wires the stages together; what each stage caches is made by the stage',
+  'src/shared/task.ts': 'times steps and prints their lines',
+  'src/pipeline/memory.ts': 'frees memory before Pagefind starts',
+  'src/shared/operator-input.ts': 'reads --now and --base-url; their values reach every cached entry as data (the site model)',
   'src/publish/assets.ts': 'writes the stylesheet and scripts on every build; pages know them by a hash of their bytes',
   'src/publish/cms-admin.ts': 'writes the web editor (/admin/) afresh on every build: nothing of it is cached',
   'src/publish/file-manifest.ts': 'lists and hashes the output for deploys; its stamps only spare reading unchanged files again',
@@ -33,7 +33,7 @@ const orchestration: Record<string, string> = {
   'src/publish/interruption.ts': 'holds signals while the output is swapped',
   'src/publish/output.ts': 'the staging folder and the swap into place',
   'src/publish/remove-in-background.ts': 'removes the previous output after the swap',
-  'src/usage-error.ts': 'the error type of a refused --out; makes no entry',
+  'src/shared/usage-error.ts': 'the error type of a refused --out; makes no entry',
   'src/problems/index.ts': 're-exports',
   'src/publish/index.ts': 're-exports',
   'src/render/index.ts': 're-exports',
@@ -47,7 +47,7 @@ let build: CodeGraph | undefined
 test.before(async () => {
   copy = await copyCode()
   for (const name of names) graphs.set(name, await readCodeGraph(cacheCode[name], copy))
-  build = await readCodeGraph({ entries: ['src/build.ts'] }, copy)
+  build = await readCodeGraph({ entries: ['src/pipeline/build.ts'] }, copy)
 })
 
 test.after(async () => {

@@ -4,9 +4,9 @@ import { join, relative, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
 import type { VFile } from 'vfile'
 // By path, not through content/index.ts, whose modules other caches' keys follow.
-import { checkArticles } from './content/check-articles.ts'
-import { loadContent } from './content/load.ts'
-import { checkSite } from './site/check-site.ts'
+import { checkArticles } from '../content/check-articles.ts'
+import { loadContent } from '../content/load.ts'
+import { checkSite } from '../site/check-site.ts'
 
 const run = promisify(execFile)
 

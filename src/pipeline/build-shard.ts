@@ -2,13 +2,13 @@ import { mkdir, rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { keyByRunningCode, planModel, resolveNow, type BuildOptions } from './build.ts'
-import { cacheGroup, folderKey, loadBodies, loadContent, type ContentSources } from './content/index.ts'
-import { mapLimit } from './files.ts'
-import { imageEncoder, imageOptions, planImage, processImages, type ImageSet } from './images/index.ts'
-import { hasErrors } from './problems/index.ts'
-import { assetUrls, readAssets } from './publish/index.ts'
-import { renderCached } from './render/index.ts'
-import { cacheBundleWords, planSearchIndex, writeSearchIndex, type SearchPlan } from './search/index.ts'
+import { cacheGroup, folderKey, loadBodies, loadContent, type ContentSources } from '../content/index.ts'
+import { mapLimit } from '../shared/files.ts'
+import { imageEncoder, imageOptions, planImage, processImages, type ImageSet } from '../images/index.ts'
+import { hasErrors } from '../problems/index.ts'
+import { assetUrls, readAssets } from '../publish/index.ts'
+import { renderCached } from '../render/index.ts'
+import { cacheBundleWords, planSearchIndex, writeSearchIndex, type SearchPlan } from '../search/index.ts'
 import {
   articleUrlOf,
   checkSite,
@@ -20,9 +20,9 @@ import {
   type Shard,
   type ShardShare,
   type SiteModel,
-} from './site/index.ts'
+} from '../site/index.ts'
 import { releaseMemory } from './memory.ts'
-import { task, type Logger, type Timing } from './task.ts'
+import { task, type Logger, type Timing } from '../shared/task.ts'
 
 /** Options of {@link buildShard}: those of a build that shape the model, and which shard. */
 export interface ShardOptions

@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { loadRegistries } from './content/index.ts'
-import { formatProblems } from './problems/index.ts'
-import { repositoryOf } from './publish/index.ts'
+import { loadRegistries } from '../content/index.ts'
+import { formatProblems } from '../problems/index.ts'
+import { repositoryOf } from '../publish/index.ts'
 import { serve, type ServeOptions } from './serve.ts'
-import { UsageError } from './usage-error.ts'
+import { UsageError } from '../shared/usage-error.ts'
 
 /** decap-server's own default port, the one `local_backend: true` looks for. */
 export const defaultCmsPort = 8081

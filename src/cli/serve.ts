@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import EleventyDevServer from '@11ty/eleventy-dev-server'
 import { watch } from 'chokidar'
-import { checkOutput } from './publish/index.ts'
+import { checkOutput } from '../publish/index.ts'
 import { overlayMiddleware, parseProblems, type ServeProblem } from './serve-overlay.ts'
 
 /** Options of {@link serve}. */
@@ -15,8 +15,8 @@ export interface ServeOptions {
   drafts?: boolean
 }
 
-const cliScript = fileURLToPath(new URL('../scripts/toasoan.js', import.meta.url))
-const watched = [fileURLToPath(new URL('../templates', import.meta.url)), fileURLToPath(new URL('.', import.meta.url))]
+const cliScript = fileURLToPath(new URL('../../scripts/toasoan.js', import.meta.url))
+const watched = [fileURLToPath(new URL('../../templates', import.meta.url)), fileURLToPath(new URL('..', import.meta.url))]
 
 /**
  * Builds, serves the output with Eleventy's dev server (live reload), and rebuilds on every change

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import type { VFile } from 'vfile'
-import { cacheCode, cacheFingerprint, digest, type CacheName } from './cache/index.ts'
-import { loadRegistries } from './content/index.ts'
+import { cacheCode, cacheFingerprint, digest, type CacheName } from '../cache/index.ts'
+import { loadRegistries } from '../content/index.ts'
 
 /**
  * `toasoan cache key`: a short key of everything that shapes the cache besides the articles — the

@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util'
 import { readFileSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { didYouMean } from './problems/did-you-mean.ts'
-import { UsageError } from './usage-error.ts'
+import { didYouMean } from '../problems/did-you-mean.ts'
+import { UsageError } from '../shared/usage-error.ts'
 
 // What the command line accepts besides the commands themselves, checked before any stage loads.
 
@@ -29,7 +29,7 @@ export const cliOptions = {
 
 /** The package's version, from its package.json. */
 export function packageVersion(): string {
-  const json = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string }
+  const json = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }
   return json.version ?? '0.0.0'
 }
 

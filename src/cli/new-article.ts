@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import slugify from '@sindresorhus/slugify'
 import { stringify } from 'yaml'
-import { loadRegistries, partsInZone, placeholders } from './content/index.ts'
-import { didYouMean, formatProblems, hasErrors, withSuggestion } from './problems/index.ts'
+import { loadRegistries, partsInZone, placeholders } from '../content/index.ts'
+import { didYouMean, formatProblems, hasErrors, withSuggestion } from '../problems/index.ts'
 
 /** Options of {@link createArticle}. */
 export interface NewArticleOptions {

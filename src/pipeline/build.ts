@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
-import { folderKey, loadContent, type ContentSources, type Registries } from './content/index.ts'
-import { hasErrors } from './problems/index.ts'
-import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, processImages, type ImageSet } from './images/index.ts'
+import { folderKey, loadContent, type ContentSources, type Registries } from '../content/index.ts'
+import { hasErrors } from '../problems/index.ts'
+import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, processImages, type ImageSet } from '../images/index.ts'
 import {
   assetUrls,
   carryUnits,
@@ -24,19 +24,19 @@ import {
   writeCmsAdmin,
   writeOutputManifest,
   writeUnitManifest,
-} from './publish/index.ts'
-import type { OutputUnit } from './output-unit.ts'
-import { loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from './render/index.ts'
-import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexResult, type SearchPlan, type WordRoutesResult } from './search/index.ts'
-import { checkSite, planSite, refreshedFolders, type SiteModel } from './site/index.ts'
-import { fixCacheFingerprints, removeOldLayout, writeAtomic } from './cache/index.ts'
+} from '../publish/index.ts'
+import type { OutputUnit } from '../shared/output-unit.ts'
+import { loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from '../render/index.ts'
+import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexResult, type SearchPlan, type WordRoutesResult } from '../search/index.ts'
+import { checkSite, planSite, refreshedFolders, type SiteModel } from '../site/index.ts'
+import { fixCacheFingerprints, removeOldLayout, writeAtomic } from '../cache/index.ts'
 import { releaseMemory } from './memory.ts'
-import type { ProgressSink } from './progress.ts'
-import { task, type Logger, type Timing } from './task.ts'
-import { checkBaseUrl, resolveNow } from './operator-input.ts'
-import { UsageError } from './usage-error.ts'
+import type { ProgressSink } from '../shared/progress.ts'
+import { task, type Logger, type Timing } from '../shared/task.ts'
+import { checkBaseUrl, resolveNow } from '../shared/operator-input.ts'
+import { UsageError } from '../shared/usage-error.ts'
 
-export { checkBaseUrl, resolveNow } from './operator-input.ts'
+export { checkBaseUrl, resolveNow } from '../shared/operator-input.ts'
 
 /** Options of {@link build}. */
 export interface BuildOptions {

@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import type { VFile } from 'vfile'
 // By path, not through content/index.ts: the pages cache's key follows that index, and the schema
 // code shapes no page.
-import { contentJsonSchemas } from './content/json-schema.ts'
-import { loadRegistries } from './content/registries.ts'
-import { hasErrors } from './problems/index.ts'
+import { contentJsonSchemas } from '../content/json-schema.ts'
+import { loadRegistries } from '../content/registries.ts'
+import { hasErrors } from '../problems/index.ts'
 
 /** Options of {@link writeSchemas}. */
 export interface SchemaOptions {

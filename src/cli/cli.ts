@@ -1,14 +1,14 @@
-import { deployUsage } from './deploy/deploy-usage.ts'
-import { importUsage } from './import/import-usage.ts'
-import { mostReadUsage } from './most-read/most-read-usage.ts'
-import { weatherUsage } from './weather/weather-usage.ts'
+import { deployUsage } from '../deploy/deploy-usage.ts'
+import { importUsage } from '../import/import-usage.ts'
+import { mostReadUsage } from '../most-read/most-read-usage.ts'
+import { weatherUsage } from '../weather/weather-usage.ts'
 import { checkContentDir, packageVersion, parseCliArgs } from './cli-options.ts'
-import { checkBaseUrl, resolveNow } from './operator-input.ts'
-import { didYouMean } from './problems/did-you-mean.ts'
-import { checkOutput } from './publish/check-output.ts'
-import { interruptBuild } from './publish/interruption.ts'
-import { progressBar, progressLines, wantsProgressBar } from './progress.ts'
-import { UsageError } from './usage-error.ts'
+import { checkBaseUrl, resolveNow } from '../shared/operator-input.ts'
+import { didYouMean } from '../problems/did-you-mean.ts'
+import { checkOutput } from '../publish/check-output.ts'
+import { interruptBuild } from '../publish/interruption.ts'
+import { progressBar, progressLines, wantsProgressBar } from '../shared/progress.ts'
+import { UsageError } from '../shared/usage-error.ts'
 import type { VFile } from 'vfile'
 
 // Each command imports the stages it runs when it runs (a usage error, `check` or `new` never loads
@@ -154,12 +154,12 @@ async function run(argv: readonly string[]): Promise<number> {
     console.log(`Usage: toasoan ${command} [options]\n\n${commandUsage[command]}`)
     return 0
   }
-  if (command === 'deploy') return (await import('./deploy/index.ts')).deployCommand(rest)
+  if (command === 'deploy') return (await import('../deploy/index.ts')).deployCommand(rest)
   // Like deploy, import has options of its own (--map, --media, --dry-run…).
-  if (command === 'import') return (await import('./import/index.ts')).importCommand(rest)
+  if (command === 'import') return (await import('../import/index.ts')).importCommand(rest)
   // most-read and weather write fragments into a built site, with options of their own (--from, --window, --endpoint).
-  if (command === 'most-read') return (await import('./most-read/index.ts')).mostReadCommand(rest)
-  if (command === 'weather') return (await import('./weather/index.ts')).weatherCommand(rest)
+  if (command === 'most-read') return (await import('../most-read/index.ts')).mostReadCommand(rest)
+  if (command === 'weather') return (await import('../weather/index.ts')).weatherCommand(rest)
   const { values, positionals } = parseCliArgs(rest)
   if (values.version) {
     console.log(packageVersion())
@@ -168,7 +168,7 @@ async function run(argv: readonly string[]): Promise<number> {
   const format = checkFormat(values.format)
   await checkContentDir(values.content)
   const cwd = process.cwd()
-  const problems = await import('./problems/index.ts')
+  const problems = await import('../problems/index.ts')
   const printProblems = (files: Parameters<typeof problems.formatProblems>[0], stream: 'log' | 'error'): void => {
     // Workflow commands are read from standard output only.
     if (format === 'github') console.log(problems.formatGithub(files, cwd))
@@ -183,7 +183,7 @@ async function run(argv: readonly string[]): Promise<number> {
       if (values['base-url'] !== undefined) checkBaseUrl(values['base-url'])
       // Checked again by build(); here it answers before the stages load.
       await checkOutput({ outDir: out, contentDir: values.content, cacheDir: values.cache })
-      const { build } = await import('./build.ts')
+      const { build } = await import('../pipeline/build.ts')
       const stopOnSignal = exitOnSignal(out)
       const result = await build({
         // A terminal gets a bar; a pipe or a CI log gets a line every few seconds of a long step.
@@ -230,8 +230,8 @@ async function run(argv: readonly string[]): Promise<number> {
       return 0
     }
     case 'check': {
-      const { loadContent } = await import('./content/index.ts')
-      const { checkSite } = await import('./site/check-site.ts')
+      const { loadContent } = await import('../content/index.ts')
+      const { checkSite } = await import('../site/check-site.ts')
       const { files } = values.changed
         ? await (await import('./check-changed.ts')).checkChanged({
             contentDir: values.content,
@@ -298,7 +298,7 @@ async function buildShardCommand(
   values: ReturnType<typeof parseCliArgs>['values'],
   printProblems: (files: VFile[], stream: 'log' | 'error') => void
 ): Promise<number> {
-  const { parseShard } = await import('./site/shards.ts')
+  const { parseShard } = await import('../site/shards.ts')
   const shard = parseShard(values.shard ?? '')
   if (!shard) throw new UsageError(`--shard: "${values.shard}" is not a shard.`, 'Give --shard I/N with 1 ≤ I ≤ N, e.g. --shard 3/8 for the third of eight.')
   if (values.out !== undefined) {
@@ -308,7 +308,7 @@ async function buildShardCommand(
     )
   }
   if (values['base-url'] !== undefined) checkBaseUrl(values['base-url'])
-  const { buildShard } = await import('./build-shard.ts')
+  const { buildShard } = await import('../pipeline/build-shard.ts')
   const result = await buildShard({
     shard,
     progress: progressLines((line) => console.log(line)),
