@@ -1,3 +1,4 @@
+import { UsageError } from '../shared/usage-error.ts'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import slugify from '@sindresorhus/slugify'
@@ -55,16 +56,23 @@ export async function createArticle(options: NewArticleOptions): Promise<{ path:
   if (!registries || hasErrors(files)) return { error: formatProblems(files, process.cwd()) }
   const localityIds = registries.localities.map((locality) => locality.id)
   if (!localityIds.includes(options.locality)) {
-    return { error: withSuggestion(`Unknown locality "${options.locality}".`, didYouMean(options.locality, registries.localities)) }
+    // A wrong option is a usage error (exit 2), as for every command; the content is fine.
+    throw new UsageError(
+      `--locality: ${withSuggestion(`Unknown locality "${options.locality}".`, didYouMean(options.locality, registries.localities))}`,
+      'Give --locality an id from localities.yml.'
+    )
   }
   const authorIds = registries.authors.map((author) => author.id)
   if (!authorIds.includes(options.author)) {
-    return { error: withSuggestion(`Unknown author "${options.author}".`, didYouMean(options.author, registries.authors)) }
+    throw new UsageError(
+      `--author: ${withSuggestion(`Unknown author "${options.author}".`, didYouMean(options.author, registries.authors))}`,
+      'Give --author an id from authors.yml.'
+    )
   }
   const { year, month, day, hour, minute } = partsInZone(options.now, registries.site.timeZone)
   const date = options.date ?? `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}`
   const folderMatch = /^(\d{4})-(\d{2})/.exec(date)
-  if (!folderMatch) return { error: `--date "${date}" is not a date; write YYYY-MM-DD HH:mm.` }
+  if (!folderMatch) throw new UsageError(`--date: "${date}" is not a date.`, 'Write --date "YYYY-MM-DD HH:mm", e.g. --date "2026-12-05 08:30".')
   const slug = slugify(options.title)
   const dir = join(options.contentDir, 'articles', folderMatch[1] as string, folderMatch[2] as string)
   const path = join(dir, `${slug}.md`)

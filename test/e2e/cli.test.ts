@@ -216,8 +216,11 @@ test('should refuse an unknown locality in new, with a suggestion', async () => 
   const content = await contentWith(undefined)
   try {
     const result = await runCliInProcess(['new', 'Tin mới', '--locality', 'hoang-hao', '--author', 'to-phuong', '--content', relative(root, content), ...now])
-    assert.is(result.code, 1)
-    assert.match(result.stderr, 'Unknown locality "hoang-hao". Did you mean "hoang-hoa"?')
+    assert.is(result.code, 2, 'a wrong option is a usage error, as for every command')
+    assert.match(
+      result.stderr,
+      'toasoan: --locality: Unknown locality "hoang-hao". Did you mean "hoang-hoa"?\n  hint: Give --locality an id from localities.yml.'
+    )
     assert.not.ok(await exists(join(content, 'articles')))
   } finally {
     await removeDir(content)

@@ -119,7 +119,7 @@ test.before(async () => {
 test('should read the imports of every kind of module', () => {
   const text =
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the module text holds a template literal on purpose
-    "import type { A } from '../a.ts'\nimport {\n  b,\n  type C,\n} from '../../b.ts'\nexport { d } from '../d.ts'\nimport '../e.ts'\nimport x from 'package'\nconst s = `import { f } from ${'./f.ts'}`\n"
+    "import type { A } from './a.ts'\nimport {\n  b,\n  type C,\n} from '../b.ts'\nexport { d } from './d.ts'\nimport './e.ts'\nimport x from 'package'\nconst s = `import { f } from ${'./f.ts'}`\n"
   assert.equal(importedSpecifiers(text), ['./a.ts', '../b.ts', './d.ts', './e.ts'])
 })
 

@@ -152,7 +152,7 @@ test('should use git-gateway only when site.yml asks, and warn at cms.backend th
       [['cms-git-gateway', false, line, 12]]
     )
     assert.match(messages[0]?.reason ?? '', /Netlify Identity/)
-    assert.match(messages[0]?.note ?? '', /README/)
+    assert.match(messages[0]?.note ?? '', /docs\/web-editor\.md/)
   } finally {
     await removeDir(dir)
   }
