@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import matter from 'gray-matter'
 import { foldMarks } from '../../templates/client/search/vietnamese-text.ts'
+import { createRandom } from '../corpus/random.ts'
 
 /** A query of the bench's set and what kind of query it is. */
 export interface BenchQuery {
@@ -11,18 +12,6 @@ export interface BenchQuery {
 
 /** Words of a text as a reader types them: letters only, as written. */
 const wordsOf = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0)
-
-/** A small deterministic generator (mulberry32), so a corpus always gives the same queries. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * Draws the bench's queries from a corpus, the same for the same corpus: the words most articles
@@ -36,7 +25,7 @@ function random(seed: number): () => number {
  */
 export async function drawQueries(contentDir: string, fixed: readonly string[], count = 50): Promise<BenchQuery[]> {
   const files = (await readdir(join(contentDir, 'articles'), { recursive: true })).filter((path) => path.endsWith('.md')).sort()
-  const next = random(files.length)
+  const next = createRandom(files.length)
   // A sample spread over the whole archive, oldest to newest.
   const step = Math.max(1, Math.floor(files.length / 400))
   const sample = files.filter((_, index) => index % step === 0).slice(0, 400)

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process'
 import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import slugify from '@sindresorhus/slugify'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -12,6 +11,7 @@ import { loadContent } from '../../src/content/index.ts'
 import { countProblems, formatProblems } from '../../src/problems/index.ts'
 import { findChromium, launchChromium, serveStatic, skipNotice } from '../helpers/browser.ts'
 import { exists, fixtureSite, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
+import { freePort } from '../helpers/free-port.ts'
 
 // The web editor end to end: the built /admin/ in Chromium, saving through decap-server into a
 // copy of a content repository, then `toasoan check` and a build of what it wrote.
@@ -23,17 +23,6 @@ let repo = ''
 let site: { origin: string; close: () => Promise<void> } | undefined
 let decap: DecapServer | undefined
 let browser: BrowserContext | undefined
-
-/** A port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => done(port))
-    })
-  })
-}
 
 /** Articles already in the archive: path under articles/, title, date. */
 const archive = [

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { commandNames } from '../../src/cli/cli.ts'
 import { contentWith, removeDir, root, tempDir } from '../helpers/fixtures.ts'
 import { runCli, runProcess } from '../helpers/run-cli.ts'
+import { freePort } from '../helpers/free-port.ts'
 
 // Every command the README tells a user to type, typed the way the README writes it: a command
 // missing from the CLI's table (as `cms` once was) fails here, not in a newsroom.
@@ -20,17 +20,6 @@ const tableCommands = [...new Set([...readme.matchAll(/^\| `toasoan ([a-z][a-z-]
 const npmScripts = [
   ...new Set([...[...readme.matchAll(/npm run ([a-z][a-z:-]*)/g)].map((match) => match[1] as string), ...(/npm start/.test(readme) ? ['start'] : [])]),
 ]
-
-/** A port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => done(port))
-    })
-  })
-}
 
 test('should find the command table and the npm scripts in the README', () => {
   assert.ok(tableCommands.length >= 8, `the README's command table lists the commands (found ${tableCommands.join(', ')})`)

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process'
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -9,6 +8,7 @@ import { startDecapServer, type DecapServer } from '../../../src/cli/cms.ts'
 import { loadRegistries } from '../../../src/content/index.ts'
 import { cmsConfig } from '../../../src/site/cms-config.ts'
 import { exists, fixtureSite, removeDir, tempDir } from '../../helpers/fixtures.ts'
+import { freePort } from '../../helpers/free-port.ts'
 
 // The editorial workflow through decap-server in git mode (what `toasoan cms` runs when site.yml
 // says `cms.workflow: editorial`), driven with the requests Decap's editor sends: a writer's save
@@ -42,16 +42,6 @@ async function call(action: string, params: Record<string, unknown>): Promise<un
   const answer: unknown = await response.json()
   assert.ok(response.ok, `${action}: ${response.status} ${JSON.stringify(answer)}`)
   return answer
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => done(port))
-    })
-  })
 }
 
 test.before(async () => {
