@@ -1,5 +1,6 @@
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
+import { createRandom } from '../corpus/random.ts'
 
 /** The old site's taxonomy the generated export uses, mapped by the bench's map file. */
 export const wxrLocalities: Readonly<Record<string, string>> = {
@@ -23,18 +24,6 @@ const words = (
   'bệnh miễn phí du lịch biển Sầm Sơn lễ hội truyền thống Lam Kinh đầu tư xây dựng cầu sông Mã hạ tầng'
 ).split(' ')
 
-/** A small deterministic generator (mulberry32), so the same size gives the same export. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const cdata = (text: string): string => `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`
 const pad = (n: number): string => String(n).padStart(2, '0')
 
@@ -52,7 +41,7 @@ export async function writeWxr(path: string, posts: number): Promise<void> {
   const write = async (text: string): Promise<void> => {
     if (!out.write(text)) await once(out, 'drain')
   }
-  const next = random(2026)
+  const next = createRandom(2026)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T
   const sentence = (n: number): string => {
     const text = Array.from({ length: n }, () => pick(words)).join(' ')

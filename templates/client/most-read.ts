@@ -3,55 +3,46 @@
 // what it could push; it is filled when the reader scrolls near it. Without JavaScript, or when the
 // fetch fails, there is nothing. Nothing is sent anywhere: the counts come from the CDN's own logs.
 import { readLists, windowLabel } from './most-read-lists.ts'
-import { whenNear } from './when-near.ts'
+import { fillNear } from './when-near.ts'
 
-for (const box of document.querySelectorAll<HTMLElement>('[data-most-read]')) {
-  const url = box.dataset['mostRead']
-  if (!url) continue
-  whenNear(box, () => fill(box, url))
-}
+fillNear('mostRead', fill)
 
-function fill(box: HTMLElement, url: string): void {
-  fetch(url, { headers: { Accept: 'application/json' } })
-    .then((response) => (response.ok ? response.json() : undefined))
-    .then((data: unknown) => {
-      const lists = readLists(data, location.pathname)
-      if (lists.length === 0) return box.remove()
-      const words = { hours: box.dataset['hours'] ?? '{n} h', days: box.dataset['days'] ?? '{n} d' }
-      const panels = lists.map((list, index) => {
-        const ol = document.createElement('ol')
-        ol.className = 'most-read__list'
-        ol.hidden = index > 0
-        for (const link of list.links) {
-          const item = document.createElement('li')
-          item.className = 'most-read__item'
-          const anchor = document.createElement('a')
-          anchor.href = link.url
-          anchor.textContent = link.title
-          item.append(anchor)
-          ol.append(item)
-        }
-        return ol
+function fill(box: HTMLElement, data: unknown): void {
+  const lists = readLists(data, location.pathname)
+  if (lists.length === 0) return box.remove()
+  const words = { hours: box.dataset['hours'] ?? '{n} h', days: box.dataset['days'] ?? '{n} d' }
+  const panels = lists.map((list, index) => {
+    const ol = document.createElement('ol')
+    ol.className = 'most-read__list'
+    ol.hidden = index > 0
+    for (const link of list.links) {
+      const item = document.createElement('li')
+      item.className = 'most-read__item'
+      const anchor = document.createElement('a')
+      anchor.href = link.url
+      anchor.textContent = link.title
+      item.append(anchor)
+      ol.append(item)
+    }
+    return ol
+  })
+  if (lists.length > 1) {
+    const group = document.createElement('div')
+    group.className = 'most-read__windows'
+    const buttons = lists.map((list, index) => {
+      const button = document.createElement('button')
+      button.type = 'button'
+      button.textContent = windowLabel(list.window, words)
+      button.setAttribute('aria-pressed', String(index === 0))
+      button.addEventListener('click', () => {
+        for (const [at, other] of buttons.entries()) other.setAttribute('aria-pressed', String(at === index))
+        for (const [at, panel] of panels.entries()) panel.hidden = at !== index
       })
-      if (lists.length > 1) {
-        const group = document.createElement('div')
-        group.className = 'most-read__windows'
-        const buttons = lists.map((list, index) => {
-          const button = document.createElement('button')
-          button.type = 'button'
-          button.textContent = windowLabel(list.window, words)
-          button.setAttribute('aria-pressed', String(index === 0))
-          button.addEventListener('click', () => {
-            for (const [at, other] of buttons.entries()) other.setAttribute('aria-pressed', String(at === index))
-            for (const [at, panel] of panels.entries()) panel.hidden = at !== index
-          })
-          return button
-        })
-        group.append(...buttons)
-        box.append(group)
-      }
-      box.append(...panels)
-      box.hidden = false
+      return button
     })
-    .catch(() => box.remove())
+    group.append(...buttons)
+    box.append(group)
+  }
+  box.append(...panels)
+  box.hidden = false
 }

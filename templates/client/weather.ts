@@ -3,63 +3,54 @@
 // low on the page, it is filled when the reader scrolls near it; nothing shows without JavaScript
 // or when the fetch fails.
 import { placeFor, readPlaces, temperatures, type WeatherPlace } from './weather-places.ts'
-import { whenNear } from './when-near.ts'
+import { fillNear } from './when-near.ts'
 
-for (const box of document.querySelectorAll<HTMLElement>('[data-weather]')) {
-  const url = box.dataset['weather']
-  if (!url) continue
-  whenNear(box, () => fill(box, url))
-}
+fillNear('weather', fill)
 
-function fill(box: HTMLElement, url: string): void {
-  fetch(url, { headers: { Accept: 'application/json' } })
-    .then((response) => (response.ok ? response.json() : undefined))
-    .then((data: unknown) => {
-      const places = readPlaces(data)
-      const first = placeFor(places, (box.dataset['places'] ?? '').split(' ').filter(Boolean))
-      if (!first) return box.remove()
-      const days = document.createElement('ul')
-      days.className = 'weather__days'
-      const show = (place: WeatherPlace): void => {
-        days.replaceChildren(
-          ...place.days.map((day) => {
-            const item = document.createElement('li')
-            item.className = 'weather__item'
-            const parts: Array<[string, string]> = [
-              ['weather__day', day.label],
-              ['weather__condition', day.condition],
-              ['weather__temperature', temperatures(day)],
-            ]
-            if (day.rain !== undefined) parts.push(['weather__rain', `${box.dataset['rain'] ?? ''} ${Math.round(day.rain)}%`.trim()])
-            for (const [name, text] of parts) {
-              const span = document.createElement('span')
-              span.className = name
-              span.textContent = text
-              item.append(span)
-            }
-            return item
-          })
-        )
-      }
-      // The front page offers every place; a locality page shows its own (or its district's).
-      if (!box.dataset['places'] && places.length > 1) {
-        const label = document.createElement('label')
-        label.className = 'weather__place'
-        label.textContent = `${box.dataset['placeLabel'] ?? ''} `
-        const select = document.createElement('select')
-        for (const place of places) select.append(new Option(place.name, place.locality, false, place === first))
-        select.addEventListener('change', () => show(places.find((place) => place.locality === select.value) ?? first))
-        label.append(select)
-        box.append(label)
-      } else {
-        const name = document.createElement('p')
-        name.className = 'weather__place'
-        name.textContent = first.name
-        box.append(name)
-      }
-      show(first)
-      box.append(days)
-      box.hidden = false
-    })
-    .catch(() => box.remove())
+function fill(box: HTMLElement, data: unknown): void {
+  const places = readPlaces(data)
+  const first = placeFor(places, (box.dataset['places'] ?? '').split(' ').filter(Boolean))
+  if (!first) return box.remove()
+  const days = document.createElement('ul')
+  days.className = 'weather__days'
+  const show = (place: WeatherPlace): void => {
+    days.replaceChildren(
+      ...place.days.map((day) => {
+        const item = document.createElement('li')
+        item.className = 'weather__item'
+        const parts: Array<[string, string]> = [
+          ['weather__day', day.label],
+          ['weather__condition', day.condition],
+          ['weather__temperature', temperatures(day)],
+        ]
+        if (day.rain !== undefined) parts.push(['weather__rain', `${box.dataset['rain'] ?? ''} ${Math.round(day.rain)}%`.trim()])
+        for (const [name, text] of parts) {
+          const span = document.createElement('span')
+          span.className = name
+          span.textContent = text
+          item.append(span)
+        }
+        return item
+      })
+    )
+  }
+  // The front page offers every place; a locality page shows its own (or its district's).
+  if (!box.dataset['places'] && places.length > 1) {
+    const label = document.createElement('label')
+    label.className = 'weather__place'
+    label.textContent = `${box.dataset['placeLabel'] ?? ''} `
+    const select = document.createElement('select')
+    for (const place of places) select.append(new Option(place.name, place.locality, false, place === first))
+    select.addEventListener('change', () => show(places.find((place) => place.locality === select.value) ?? first))
+    label.append(select)
+    box.append(label)
+  } else {
+    const name = document.createElement('p')
+    name.className = 'weather__place'
+    name.textContent = first.name
+    box.append(name)
+  }
+  show(first)
+  box.append(days)
+  box.hidden = false
 }

@@ -21,3 +21,25 @@ export function whenNear(element: Element, callback: () => void): void {
   )
   observer.observe(element)
 }
+
+/**
+ * Fills every box that names a fragment in a data attribute (`data-most-read="/doc-nhieu/…json"`):
+ * the fragment is fetched when the box comes near (see {@link whenNear}) and handed to `render`;
+ * a failed fetch or render removes the box, so the page stays as it was without it.
+ *
+ * @param attribute The data attribute, in camelCase as `dataset` names it (`mostRead`).
+ * @param render Fills the box from the fragment's JSON.
+ */
+export function fillNear(attribute: string, render: (box: HTMLElement, data: unknown) => void): void {
+  const selector = `[data-${attribute.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}]`
+  for (const box of document.querySelectorAll<HTMLElement>(selector)) {
+    const url = box.dataset[attribute]
+    if (!url) continue
+    whenNear(box, () =>
+      fetch(url, { headers: { Accept: 'application/json' } })
+        .then((response) => (response.ok ? response.json() : undefined))
+        .then((data: unknown) => render(box, data))
+        .catch(() => box.remove())
+    )
+  }
+}
