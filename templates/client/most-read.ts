@@ -9,7 +9,10 @@ fillNear('mostRead', fill)
 
 function fill(box: HTMLElement, data: unknown): void {
   const lists = readLists(data, location.pathname)
-  if (lists.length === 0) return box.remove()
+  if (lists.length === 0) {
+    box.remove()
+    return
+  }
   const words = { hours: box.dataset['hours'] ?? '{n} h', days: box.dataset['days'] ?? '{n} d' }
   const panels = lists.map((list, index) => {
     const ol = document.createElement('ol')

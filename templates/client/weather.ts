@@ -10,7 +10,10 @@ fillNear('weather', fill)
 function fill(box: HTMLElement, data: unknown): void {
   const places = readPlaces(data)
   const first = placeFor(places, (box.dataset['places'] ?? '').split(' ').filter(Boolean))
-  if (!first) return box.remove()
+  if (!first) {
+    box.remove()
+    return
+  }
   const days = document.createElement('ul')
   days.className = 'weather__days'
   const show = (place: WeatherPlace): void => {
