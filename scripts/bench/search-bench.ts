@@ -1,10 +1,11 @@
-import { readdir, stat } from 'node:fs/promises'
+import { readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { exists } from '../../src/shared/files.ts'
 import { ensureCorpus } from './bench-corpus.ts'
 import { measureQueries, type QueryCost } from './browser-query.ts'
 import { runMeasured, taskMs } from './run-measured.ts'
+import { formatSearchBench } from './search-bench-table.ts'
 import { benchQueries, searchCorpus } from './search-corpus.ts'
 import { addNewestArticle, drawQueries, type BenchQuery } from './search-queries.ts'
 
@@ -75,19 +76,38 @@ export async function benchSearch(options: SearchBenchOptions): Promise<SearchBe
     await searchCorpus(source, corpus)
     const drawn = options.queries ? options.queries.map((query): BenchQuery => ({ query, kind: 'fixed' })) : await drawQueries(corpus, benchQueries)
     const site = join(options.workDir, `search-site-${name}`)
-    // The full archive, then (for a generated corpus) one article more: the newest bundle holds
-    // one article, the worst case, until it fills.
-    const states = name === 'sample' || options.worstCase === false ? [name] : [name, `${name}+1`]
-    for (const state of states) {
-      if (state !== name) await addNewestArticle(corpus)
-      rows.push(await measureState(state, corpus, site, drawn, options))
+    // For a generated corpus, one article more first: the newest bundle holds one article, the
+    // worst case, until it fills (measured first, since a 100,000-article run may be cut short);
+    // then the full archive, that article removed again.
+    if (name !== 'sample' && options.worstCase !== false) {
+      const added = await addNewestArticle(corpus)
+      rows.push(await measureState(`${name}+1`, corpus, site, drawn, options, (row) => saveTable([...rows, row], options)))
+      await rm(added)
     }
+    rows.push(await measureState(name, corpus, site, drawn, options, (row) => saveTable([...rows, row], options)))
   }
   return rows
 }
 
+/**
+ * Writes the tables measured so far to `search-bench.md` in the work folder, after each step: a
+ * run at 100,000 articles takes hours, and what it measured before an interruption is kept.
+ */
+async function saveTable(rows: readonly SearchBenchRow[], options: SearchBenchOptions): Promise<void> {
+  const path = join(options.workDir, 'search-bench.md')
+  await writeFile(path, `${formatSearchBench(rows)}\n`)
+  options.log(`tables so far written to ${path}`)
+}
+
 /** Builds one state of a corpus and measures its index and its queries. */
-async function measureState(name: string, corpus: string, site: string, drawn: readonly BenchQuery[], options: SearchBenchOptions): Promise<SearchBenchRow> {
+async function measureState(
+  name: string,
+  corpus: string,
+  site: string,
+  drawn: readonly BenchQuery[],
+  options: SearchBenchOptions,
+  save: (row: SearchBenchRow) => Promise<void>
+): Promise<SearchBenchRow> {
   options.log(`building ${name}…`)
   const built = await runMeasured(process.execPath, [cli, 'build', '--content', corpus, '--out', site, '--now', '2027-01-01T00:00:00+07:00'], { cwd: root })
   if (built.code !== 0) throw new Error(`build failed:\n${built.stderr}`)
@@ -111,7 +131,7 @@ async function measureState(name: string, corpus: string, site: string, drawn: r
     options.log(`${queries.length} queries on ${name}${throttled ? ', Slow 4G and 4× CPU' : ''}…`)
     return measureQueries(site, queries, { chromium: options.chromium, throttled })
   }
-  return {
+  const row: SearchBenchRow = {
     name,
     articles,
     bundles,
@@ -121,7 +141,13 @@ async function measureState(name: string, corpus: string, site: string, drawn: r
     indexBytes: await folderBytes(join(site, 'pagefind')),
     ...(baseline ? { baseline } : {}),
     kinds: Object.fromEntries(drawn.map((entry) => [entry.query, entry.kind])),
-    queries: await measure(false),
-    throttled: await measure(true),
+    queries: [],
+    throttled: [],
   }
+  await save(row)
+  row.queries = await measure(false)
+  await save(row)
+  row.throttled = await measure(true)
+  await save(row)
+  return row
 }
