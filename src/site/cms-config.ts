@@ -118,6 +118,7 @@ export function cmsConfig(registries: Registries, options: CmsConfigOptions = {}
       ? { name: 'git-gateway', branch: cms.branch }
       : { name: 'github', ...(repo === undefined ? {} : { repo }), branch: cms.branch, ...oauthEndpoint(cms.baseUrl ?? `${siteUrl}${defaultOAuthPath}`) }
   const localBackend = cms.localBackend === false ? {} : { local_backend: cms.localBackend === true ? (true as const) : { url: cms.localBackend } }
+  const media = mediaFolder(registries, options.archive)
   return {
     backend,
     ...localBackend,
@@ -125,12 +126,33 @@ export function cmsConfig(registries: Registries, options: CmsConfigOptions = {}
     locale: 'vi',
     site_url: siteUrl,
     display_url: siteUrl,
-    media_folder: inContent('media'),
+    media_folder: inContent(media),
     // A `src` starting with "/" is read from the content folder: /media/x.jpg is content/media/x.jpg.
-    public_folder: '/media',
+    public_folder: `/${media}`,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
-    collections: articleCollections(registries, inContent, options.archive),
+    collections: articleCollections(registries, inContent, media, options.archive),
   }
+}
+
+/**
+ * The month of the build's "now" in the site's zone, `YYYY/MM`.
+ *
+ * @param now Epoch ms.
+ * @param timeZone The site's zone.
+ */
+function monthOf(now: number, timeZone: string): string {
+  const clock = wallClock(now, timeZone)
+  return `${clock.year}/${String(clock.month).padStart(2, '0')}`
+}
+
+/**
+ * Where the editor uploads images, under the content folder: with the archive's months, the current
+ * month's folder (`media/2025/12`, the layout an import writes), so the media library Decap loads at
+ * sign-in lists one month's uploads, never every image of the archive (decap-server sends each one
+ * whole, base64); else `media`.
+ */
+function mediaFolder(registries: Registries, archive: CmsConfigOptions['archive']): string {
+  return archive === undefined ? 'media' : `media/${monthOf(archive.now, registries.site.timeZone)}`
 }
 
 /**
@@ -138,7 +160,7 @@ export function cmsConfig(registries: Registries, options: CmsConfigOptions = {}
  * articles start), the newest earlier month with articles, both newest first, then each year
  * (`articles-YYYY`, newest year first); without them, the whole archive as one collection.
  */
-function articleCollections(registries: Registries, inContent: (path: string) => string, archive: CmsConfigOptions['archive']): CmsCollection[] {
+function articleCollections(registries: Registries, inContent: (path: string) => string, media: string, archive: CmsConfigOptions['archive']): CmsCollection[] {
   const words = stringsFor(registries.site.language).cms
   const fields = articleFields(registries, words)
   const collection = (name: string, label: string, folder: string, path: string, newestFirst: boolean): CmsCollection => ({
@@ -151,8 +173,8 @@ function articleCollections(registries: Registries, inContent: (path: string) =>
     extension: 'md',
     path,
     // A collection with a `path` otherwise keeps images beside the article.
-    media_folder: `/${inContent('media')}`,
-    public_folder: '/media',
+    media_folder: `/${inContent(media)}`,
+    public_folder: `/${media}`,
     slug: '{{title}}',
     summary: '{{title}} ({{date}})',
     sortable_fields: newestFirst ? [{ field: 'date', default_sort: 'desc' }, 'title'] : ['date', 'title'],
@@ -161,8 +183,7 @@ function articleCollections(registries: Registries, inContent: (path: string) =>
   // Decap rewrites a path template's "." to "-", so the helpers are named without `fields.`.
   const { year: yearKey, month: monthKey } = cmsFolderKeys
   if (archive === undefined) return [collection('articles', words.collection, 'articles', `{{${yearKey}}}/{{${monthKey}}}/{{slug}}`, false)]
-  const clock = wallClock(archive.now, registries.site.timeZone)
-  const current = `${clock.year}/${String(clock.month).padStart(2, '0')}`
+  const current = monthOf(archive.now, registries.site.timeZone)
   const earlier = archive.months.filter((month) => /^\d{4}\/\d{2}$/.test(month) && month < current).sort()
   const months = [current, ...earlier.slice(-1)]
   const years = [...new Set([current, ...archive.months].map((month) => month.slice(0, 4)))]

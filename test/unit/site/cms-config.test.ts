@@ -179,6 +179,10 @@ test('should open on the current month, newest first, then the newest earlier mo
   assert.equal(collections[0]?.sortable_fields, [{ field: 'date', default_sort: 'desc' }, 'title'])
   assert.equal(collections[2]?.sortable_fields, ['date', 'title'])
   assert.equal(collections[0]?.fields, cmsConfig(registries).collections[0]?.fields)
+  // Images go to the current month's folder, so the media library lists one month's uploads.
+  const config = cmsConfig(registries, { archive: { now, months } })
+  assert.equal([config.media_folder, config.public_folder], ['content/media/2026/12', '/media/2026/12'])
+  assert.equal([collections[2]?.media_folder, collections[2]?.public_folder], ['/content/media/2026/12', '/media/2026/12'])
   assert.equal(
     cmsConfig(registries, { archive: { now, months: [] } }).collections.map((collection) => collection.name),
     ['articles', 'articles-2026']
