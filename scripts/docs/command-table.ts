@@ -1,14 +1,10 @@
-import { commandUsage } from '../../src/cli/cli.ts'
+import { commands } from '../../src/cli/commands/index.ts'
 
 /**
  * The README's table of commands, one row a command, made from the CLI's own table
- * (`commandUsage` in src/cli/cli.ts): the name and the first line of its usage.
+ * (`commands` in src/cli/commands/index.ts): how it is typed and its one-line summary.
  */
 export function commandTable(): string {
-  const rows = Object.values(commandUsage).map((usage) => {
-    const first = (usage.split('\n')[0] ?? '').trim()
-    const [name = '', summary = ''] = first.split(/\s{2,}/)
-    return `| \`toasoan ${name}\` | ${summary} |`
-  })
+  const rows = commands.map((command) => `| \`toasoan ${command.invocation}\` | ${command.summary} |`)
   return ['| command | what it does |', '|---|---|', ...rows].join('\n')
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { loadRegistries } from '../content/index.ts'
 import { formatProblems } from '../problems/index.ts'
 import { repositoryOf } from '../publish/index.ts'
+import type { RunCode } from './command.ts'
 import { serve, type ServeOptions } from './serve.ts'
 import { UsageError } from '../shared/usage-error.ts'
 
@@ -96,7 +97,7 @@ export async function startDecapServer(options: DecapServerOptions): Promise<Dec
  * @param options What to build and where to serve it.
  * @returns The exit code if the content's registries are invalid or the first build fails.
  */
-export async function serveWithCms(options: ServeOptions): Promise<number> {
+export async function serveWithCms(options: ServeOptions): Promise<RunCode> {
   const { registries, files } = await loadRegistries(options.contentDir)
   if (!registries) {
     console.error(formatProblems(files, process.cwd()))

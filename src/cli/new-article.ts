@@ -1,4 +1,7 @@
 import { UsageError } from '../shared/usage-error.ts'
+import { resolveNow } from '../shared/operator-input.ts'
+import { checkContentDir } from './cli-options.ts'
+import type { RunCode } from './command.ts'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import slugify from '@sindresorhus/slugify'
@@ -85,4 +88,48 @@ export async function createArticle(options: NewArticleOptions): Promise<{ path:
     throw error
   }
   return { path: relative(process.cwd(), path) }
+}
+
+/** The options of `toasoan new`, parsed (see `commands/new.ts`). */
+export interface NewArgs {
+  content: string
+  locality?: string | undefined
+  author?: string | undefined
+  date?: string | undefined
+  now?: string | undefined
+}
+
+/**
+ * Runs `toasoan new "Tiêu đề" --locality ID --author ID`.
+ *
+ * @param values The parsed options.
+ * @param positionals The title's words.
+ * @returns 0 written, 1 the registries do not load or the file exists.
+ * @throws {UsageError} Without a title, a locality or an author, or with an unknown one.
+ */
+export async function newArticleCommand(values: NewArgs, positionals: readonly string[]): Promise<RunCode> {
+  const title = positionals.join(' ').trim()
+  const missing = [
+    ...(title ? [] : ['a title']),
+    ...(values.locality === undefined ? ['--locality'] : []),
+    ...(values.author === undefined ? ['--author'] : []),
+  ]
+  if (missing.length > 0 || values.locality === undefined || values.author === undefined)
+    throw new UsageError(`new needs ${missing.join(', ')}.`, 'Write toasoan new "Tiêu đề" --locality ID --author ID [--date "YYYY-MM-DD HH:mm"].')
+  const now = resolveNow(values.now)
+  await checkContentDir(values.content)
+  const result = await createArticle({
+    contentDir: values.content,
+    title,
+    locality: values.locality,
+    author: values.author,
+    now,
+    ...(values.date === undefined ? {} : { date: values.date }),
+  })
+  if ('error' in result) {
+    console.error(result.error)
+    return 1
+  }
+  console.log(`Created ${result.path}`)
+  return 0
 }

@@ -6,6 +6,9 @@ import type { VFile } from 'vfile'
 import { contentJsonSchemas } from '../content/json-schema.ts'
 import { loadRegistries } from '../content/registries.ts'
 import { hasErrors } from '../problems/index.ts'
+import { checkContentDir } from './cli-options.ts'
+import type { RunCode } from './command.ts'
+import { checkFormat, problemPrinter } from './print-problems.ts'
 
 /** Options of {@link writeSchemas}. */
 export interface SchemaOptions {
@@ -34,4 +37,24 @@ export async function writeSchemas(options: SchemaOptions): Promise<{ paths: str
     paths.push(path)
   }
   return files.some((file) => file.messages.length > 0) ? { paths, files } : { paths }
+}
+
+/** Where `toasoan schema` writes by default: beside the content, out of the way, the same for every editor. */
+export const defaultSchemaDir = '.toasoan/schema'
+
+/**
+ * Runs `toasoan schema`.
+ *
+ * @param values The parsed options.
+ * @returns 0 written, 1 the registries do not load.
+ */
+export async function schemaCommand(values: { content: string; out?: string | undefined; format: string }): Promise<RunCode> {
+  const printProblems = problemPrinter(checkFormat(values.format))
+  await checkContentDir(values.content)
+  const outDir = values.out ?? defaultSchemaDir
+  const written = await writeSchemas({ contentDir: values.content, outDir })
+  if ('files' in written && written.files !== undefined) printProblems(written.files, 'error')
+  if (!('paths' in written)) return 1
+  console.log(`Wrote ${written.paths.length} JSON Schema files into ${outDir}.`)
+  return 0
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import EleventyDevServer from '@11ty/eleventy-dev-server'
 import { watch } from 'chokidar'
 import { checkOutput } from '../publish/index.ts'
+import type { RunCode } from './command.ts'
 import { overlayMiddleware, parseProblems, type ServeProblem } from './serve-overlay.ts'
 
 /** Options of {@link serve}. */
@@ -29,7 +30,7 @@ const watched = [fileURLToPath(new URL('../../templates', import.meta.url)), fil
  * @returns Never resolves while serving; the exit code if the first build fails.
  * @throws {UsageError} When `outDir` must not be replaced (see `checkOutput`).
  */
-export async function serve(options: ServeOptions): Promise<number> {
+export async function serve(options: ServeOptions): Promise<RunCode> {
   await checkOutput({ outDir: options.outDir, contentDir: options.contentDir })
   let problems: ServeProblem[] = []
   const rebuild = (): Promise<boolean> =>
@@ -84,7 +85,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     })()
   }
   watch([resolve(options.contentDir), ...watched], { ignoreInitial: true }).on('all', onChange)
-  return new Promise<number>(() => {})
+  return new Promise<RunCode>(() => {})
 }
 
 /**

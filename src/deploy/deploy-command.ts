@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import { exists } from '../shared/files.ts'
 import { cleanLeftovers, lockOutput } from '../publish/index.ts'
 import { UsageError } from '../shared/usage-error.ts'
@@ -7,21 +6,19 @@ import { checkTarget, isPlatform, platforms } from './check-target.ts'
 import { deployToS3, verifyBucket } from './s3-deploy.ts'
 import { parseS3Url } from './s3-target.ts'
 
-/** The options of `toasoan deploy`. */
-const deployOptions = {
-  to: { type: 'string' },
-  check: { type: 'string' },
-  out: { type: 'string', default: 'dist' },
-  endpoint: { type: 'string' },
-  region: { type: 'string' },
-  'dry-run': { type: 'boolean', default: false },
-  verify: { type: 'boolean', default: false },
-  repair: { type: 'boolean', default: false },
-  concurrency: { type: 'string', default: '16' },
-  'max-files': { type: 'string' },
-} as const
-
-type DeployValues = ReturnType<typeof parseArgs<{ options: typeof deployOptions }>>['values']
+/** The options of `toasoan deploy`, parsed by the command line (`src/cli/commands/deploy.ts`). */
+export interface DeployArgs {
+  to?: string | undefined
+  check?: string | undefined
+  out: string
+  endpoint?: string | undefined
+  region?: string | undefined
+  'dry-run': boolean
+  verify: boolean
+  repair: boolean
+  concurrency: string
+  'max-files'?: string | undefined
+}
 
 const seeHelp = 'Run toasoan deploy --help for its options.'
 
@@ -30,17 +27,11 @@ const seeHelp = 'Run toasoan deploy --help for its options.'
  * lock: a build cannot replace the output under it, and it stops at once, naming the build, when
  * one runs.
  *
- * @param args Arguments after `deploy`.
- * @returns The exit code: 0 done, 1 failed (a limit, the storage, drift found), 2 wrong usage
- *   (thrown as a {@link UsageError}).
+ * @param values Its options.
+ * @returns The exit code: 0 done, 1 failed (a limit, the storage, drift found); wrong usage is
+ *   thrown as a {@link UsageError} (the command line exits 2).
  */
-export async function deployCommand(args: readonly string[]): Promise<number> {
-  let values: DeployValues
-  try {
-    values = parseArgs({ args: [...args], options: deployOptions }).values
-  } catch (error) {
-    throw new UsageError((error as Error).message, seeHelp)
-  }
+export async function deployCommand(values: DeployArgs): Promise<0 | 1> {
   const target = values.check ?? values.to
   if (target === undefined) throw new UsageError('deploy needs --to or --check.', `Give --to s3://BUCKET[/PREFIX] or --to ${platforms.join('|')}. ${seeHelp}`)
   const concurrency = Number(values.concurrency)

@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import { loadRegistries } from '../content/registries.ts'
 import { didYouMean } from '../problems/did-you-mean.ts'
 import { formatProblems, hasErrors } from '../problems/report.ts'
@@ -8,14 +7,15 @@ import { readImportMap } from './import-map.ts'
 import { formatSummary, type ImportResult } from './import-report.ts'
 import { importWordpress } from './wordpress-import.ts'
 
-const options = {
-  content: { type: 'string', default: 'content' },
-  locality: { type: 'string' },
-  map: { type: 'string' },
-  media: { type: 'string' },
-  config: { type: 'string' },
-  'dry-run': { type: 'boolean', default: false },
-} as const
+/** The options of `toasoan import`, parsed by the command line (`src/cli/commands/import.ts`). */
+export interface ImportArgs {
+  content: string
+  locality?: string | undefined
+  map?: string | undefined
+  media?: string | undefined
+  config?: string | undefined
+  'dry-run': boolean
+}
 
 const help = 'Run toasoan import --help for its forms and options.'
 
@@ -23,11 +23,12 @@ const help = 'Run toasoan import --help for its forms and options.'
  * `toasoan import wordpress|html …`: reads the old archive, writes the content, prints the
  * problems like a compiler and a summary.
  *
- * @param args The arguments after `import`.
- * @returns 0 imported (warnings allowed), 1 input unreadable or left out with errors, 2 usage.
+ * @param values Its options.
+ * @param positionals The source (`wordpress`, `html`) and its files.
+ * @returns 0 imported (warnings allowed), 1 input unreadable or left out with errors; wrong usage
+ *   is thrown as a {@link UsageError} (the command line exits 2).
  */
-export async function importCommand(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseOptions(args)
+export async function importCommand(values: ImportArgs, positionals: readonly string[]): Promise<0 | 1> {
   const [kind, ...paths] = positionals
   if (kind !== 'wordpress' && kind !== 'html') {
     throw new UsageError(
@@ -93,15 +94,6 @@ export async function importCommand(args: readonly string[]): Promise<number> {
   if (result.files.some((file) => file.messages.length > 0)) console.error(formatProblems(result.files, cwd))
   console.log(formatSummary(result, values['dry-run']))
   return result.unreadable || hasErrors(result.files) ? 1 : 0
-}
-
-function parseOptions(args: readonly string[]) {
-  try {
-    return parseArgs({ args: [...args], allowPositionals: true, options })
-  } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error)
-    throw new UsageError(`import: ${message}`, help)
-  }
 }
 
 async function isDirectory(path: string): Promise<boolean> {

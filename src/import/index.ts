@@ -1,2 +1,1 @@
-export { importCommand } from './import-command.ts'
-export { importUsage } from './import-usage.ts'
+export { importCommand, type ImportArgs } from './import-command.ts'

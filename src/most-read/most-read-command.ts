@@ -1,36 +1,30 @@
-import { parseArgs } from 'node:util'
 import { formatProblems } from '../problems/index.ts'
 import { resolveNow } from '../shared/operator-input.ts'
 import { UsageError } from '../shared/usage-error.ts'
 import { mostRead } from './most-read.ts'
-import { defaultWindows, parseWindows } from './windows.ts'
+import { parseWindows } from './windows.ts'
 
-const options = {
-  from: { type: 'string', multiple: true },
-  out: { type: 'string', default: 'dist' },
-  content: { type: 'string', default: 'content' },
-  cache: { type: 'string', default: '.cache' },
-  window: { type: 'string', default: defaultWindows },
-  now: { type: 'string' },
-} as const
+/** The options of `toasoan most-read`, parsed by the command line (`src/cli/commands/most-read.ts`). */
+export interface MostReadArgs {
+  from?: string[] | undefined
+  out: string
+  content: string
+  cache: string
+  window: string
+  now?: string | undefined
+}
 
 const seeHelp = 'Run toasoan most-read --help for its options.'
 
 /**
  * Runs `toasoan most-read`: `--from` takes one or more sources (`--from a.log b.log.gz logs/`).
  *
- * @param args Arguments after `most-read`.
- * @returns The exit code: 0 written, 1 the content or a source could not be read, 2 wrong usage
- *   (thrown as a {@link UsageError}).
+ * @param values Its options.
+ * @param positionals The sources after the first: `--from a b c` gives `b` and `c` as positionals.
+ * @returns The exit code: 0 written, 1 the content or a source could not be read; wrong usage is
+ *   thrown as a {@link UsageError} (the command line exits 2).
  */
-export async function mostReadCommand(args: readonly string[]): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>
-  try {
-    parsed = parseArgs({ args: [...args], options, allowPositionals: true })
-  } catch (error) {
-    throw new UsageError((error as Error).message, seeHelp)
-  }
-  const { values, positionals } = parsed
+export async function mostReadCommand(values: MostReadArgs, positionals: readonly string[]): Promise<0 | 1> {
   // `--from a b c`: the values after the first are positionals to parseArgs.
   const sources = [...(values.from ?? []), ...positionals]
   if (values.from === undefined || sources.length === 0)

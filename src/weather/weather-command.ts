@@ -1,30 +1,24 @@
-import { parseArgs } from 'node:util'
 import { formatProblems } from '../problems/index.ts'
 import { resolveNow } from '../shared/operator-input.ts'
 import { UsageError } from '../shared/usage-error.ts'
 import { updateWeather } from './weather.ts'
 
-const options = {
-  out: { type: 'string', default: 'dist' },
-  content: { type: 'string', default: 'content' },
-  endpoint: { type: 'string' },
-  now: { type: 'string' },
-} as const
+/** The options of `toasoan weather`, parsed by the command line (`src/cli/commands/weather.ts`). */
+export interface WeatherArgs {
+  out: string
+  content: string
+  endpoint?: string | undefined
+  now?: string | undefined
+}
 
 /**
  * Runs `toasoan weather`.
  *
- * @param args Arguments after `weather`.
- * @returns The exit code: 0 written (or the box is off), 1 a problem (the last fragment kept), 2
- *   wrong usage (thrown as a {@link UsageError}).
+ * @param values Its options.
+ * @returns The exit code: 0 written (or the box is off), 1 a problem (the last fragment kept);
+ *   wrong usage is thrown as a {@link UsageError} (the command line exits 2).
  */
-export async function weatherCommand(args: readonly string[]): Promise<number> {
-  let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values']
-  try {
-    values = parseArgs({ args: [...args], options }).values
-  } catch (error) {
-    throw new UsageError((error as Error).message, 'Run toasoan weather --help for its options.')
-  }
+export async function weatherCommand(values: WeatherArgs): Promise<0 | 1> {
   if (values.endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(values.endpoint))
     throw new UsageError(
       `--endpoint: "${values.endpoint}" is not an http(s) URL.`,

@@ -143,7 +143,7 @@ test('should answer --help, -h and --version with exit 0, and wrong usage with a
   assert.is(shown.code, 0)
   assert.is(shown.stdout, `${version}\n`)
   const cases: Array<[string[], string]> = [
-    [['build', '--ot', 'dist'], 'toasoan: unknown option --ot.\n  hint: Did you mean --out? Run toasoan --help for the commands and their options.\n'],
+    [['build', '--ot', 'dist'], 'toasoan: unknown option --ot.\n  hint: Did you mean --out? Run toasoan build --help for its options.\n'],
     [['chek'], 'toasoan: unknown command "chek".\n  hint: Did you mean "check"? Run toasoan --help for the commands.\n'],
     [
       ['check', '--content', 'no-such-folder'],

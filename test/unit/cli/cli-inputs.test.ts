@@ -4,10 +4,10 @@ import { parseFeed } from '@rowanmanning/feed-parser'
 import { XMLValidator } from 'fast-xml-parser'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { contentWith, fixtures, removeDir, root, tempDir, testNow } from '../helpers/fixtures.ts'
-import { runCliInProcess } from '../helpers/run-cli.ts'
-import { renderRss } from '../../templates/xml/rss.ts'
-import type { FeedWithBodies } from '../../src/site/index.ts'
+import { contentWith, fixtures, removeDir, root, tempDir, testNow } from '../../helpers/fixtures.ts'
+import { runCliInProcess } from '../../helpers/run-cli.ts'
+import { renderRss } from '../../../templates/xml/rss.ts'
+import type { FeedWithBodies } from '../../../src/site/index.ts'
 
 // check and build read content the same way: on hostile inputs they report the same problems,
 // and build leaves nothing half-done (no stack trace, no Eleventy error).

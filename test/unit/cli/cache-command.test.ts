@@ -1,8 +1,8 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { cacheKey } from '../../src/cli/cache-command.ts'
-import { setSiteKey } from '../helpers/articles.ts'
-import { contentWith, removeDir } from '../helpers/fixtures.ts'
+import { cacheKey } from '../../../src/cli/cache-command.ts'
+import { setSiteKey } from '../../helpers/articles.ts'
+import { contentWith, removeDir } from '../../helpers/fixtures.ts'
 
 const test = suite('cache-command')
 

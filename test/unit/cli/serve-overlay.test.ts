@@ -2,8 +2,8 @@ import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { VFile } from 'vfile'
-import { formatProblems, report } from '../../src/problems/index.ts'
-import { pagePath, parseProblems } from '../../src/cli/serve-overlay.ts'
+import { formatProblems, report } from '../../../src/problems/index.ts'
+import { pagePath, parseProblems } from '../../../src/cli/serve-overlay.ts'
 
 const test = suite('serve-overlay')
 
