@@ -1,5 +1,5 @@
 import type { PagefindResult, PagefindResultData } from './pagefind-api.ts'
-import { foldVietnamese, phraseMatch, routeKeys } from './vietnamese-text.ts'
+import { foldVietnamese, phraseMatch, routeKeys, spelledAsTyped } from './vietnamese-text.ts'
 
 /** What the reader asked for. */
 export interface SearchRequest {
@@ -52,17 +52,73 @@ export function bodyText(result: PagefindResultData): string {
   return text.trim()
 }
 
+/** How a loaded hit ranks for a query: compared field by field, in this order (see "Ranking" in docs/search.md). */
+export interface HitRank {
+  /** Every word of the query spelled as typed, diacritics included (always, for a query typed without any). */
+  asTyped: boolean
+  /** A match in the headline or the lead. */
+  headlineOrLead: boolean
+  /** The query's words in a row: 2 as typed, 1 once folded, 0 not (or a one-word query). */
+  phrase: 0 | 1 | 2
+  /** When the article was published (ISO, UTC): among equals, newer first. */
+  date: string
+}
+
+/**
+ * How a loaded hit ranks for a query.
+ *
+ * @param result A loaded result.
+ * @param query The reader's query.
+ */
+export function rankOf(result: PagefindResultData, query: string): HitRank {
+  const text = `${result.meta['title'] ?? ''}. ${bodyText(result)}`
+  return {
+    asTyped: spelledAsTyped(text, query),
+    headlineOrLead: matchesHeadlineOrLead(result),
+    phrase: phraseMatch(text, query),
+    date: result.meta['sort'] ?? '',
+  }
+}
+
+/**
+ * Orders two ranks, the better first: spelled as typed, then a headline or lead match, then the
+ * query as a phrase, then the newer article. Equal ranks keep Pagefind's order (its score).
+ */
+export function compareRanks(a: HitRank, b: HitRank): number {
+  const flag = (value: boolean): number => (value ? 1 : 0)
+  return (
+    flag(b.asTyped) - flag(a.asTyped) ||
+    flag(b.headlineOrLead) - flag(a.headlineOrLead) ||
+    b.phrase - a.phrase ||
+    (a.date === b.date ? 0 : a.date < b.date ? 1 : -1)
+  )
+}
+
+/**
+ * Whether a hit may be shown while older bundles are still searching: one that no older hit can
+ * outrank, so what is shown never has to move. It is spelled as typed and matches in the headline
+ * or lead (for several words, holding them as a phrase); an older hit equal to it comes below it,
+ * being older, and every older bundle answers after the newer ones.
+ *
+ * @param rank The hit's rank.
+ * @param query The reader's query.
+ */
+export function showsEarly(rank: HitRank, query: string): boolean {
+  return rank.asTyped && rank.headlineOrLead && (!/\s/.test(query.trim()) || rank.phrase > 0)
+}
+
 /**
  * The results to show once more bundles have answered. Results already shown stay where they are
  * (nothing jumps above what the reader is looking at); the rest of the page is filled from every
- * hit so far. By relevance, the best-scored hits are re-ranked: a match in the headline or lead
- * first, then the words as a phrase (exact diacritics before folded), then Pagefind's score. By
- * date, the groups' lists follow each other: every article of a later group is older.
+ * hit so far. By relevance, the best-scored hits (a page of them, each costing a fragment) are
+ * ranked again ({@link compareRanks}): spelled as typed first, then a headline or lead match, then
+ * the words as a phrase, then newer first. By date, the groups' lists follow each other: every
+ * article of a later group is older.
  *
- * While older bundles are still searching, only headline and lead matches are shown (for several
- * words, only those holding them as a phrase): a hit deep in the body of a new article must not take
- * the top of the list before an older article that has the word in its headline has had a chance
- * to answer.
+ * While older bundles are still searching, only the hits {@link showsEarly} allows are shown: a hit
+ * deep in the body of a new article, or one spelled otherwise than typed, must not take the top of
+ * the list before an older article that has the word, as typed, in its headline has had a chance to
+ * answer.
  *
  * @param hits Each answered group's hits, newest group first, in Pagefind's order.
  * @param shown The results already on the page, in order.
@@ -98,18 +154,11 @@ export async function nextResults(
   }
   const ranked = hits.flatMap(fresh).sort((a, b) => b.score - a.score)
   const head = await Promise.all(ranked.slice(0, Math.max(rerankWindow, need)).map(load))
-  const tier = new Map(
-    head.map((result) => [
-      result.id,
-      (matchesHeadlineOrLead(result) ? 4 : 0) + phraseMatch(`${result.meta['title'] ?? ''}. ${bodyText(result)}`, request.query),
-    ])
-  )
-  // Array.prototype.sort is stable: within a tier, Pagefind's order stays.
-  head.sort((a, b) => (tier.get(b.id) ?? 0) - (tier.get(a.id) ?? 0))
-  // Several words: a headline or lead holding them apart (a chance match) may still be beaten by
-  // an older article holding them as a phrase, so only phrase matches are shown early.
-  const early = /\s/.test(request.query.trim()) ? 5 : 4
-  const ready = complete ? head : head.filter((result) => (tier.get(result.id) ?? 0) >= early)
+  const ranks = new Map(head.map((result) => [result.id, rankOf(result, request.query)]))
+  const rank = (result: ShownResult): HitRank => ranks.get(result.id) as HitRank
+  // Array.prototype.sort is stable: equal ranks keep Pagefind's order.
+  head.sort((a, b) => compareRanks(rank(a), rank(b)))
+  const ready = complete ? head : head.filter((result) => showsEarly(rank(result), request.query))
   return [...kept, ...ready.slice(0, need)]
 }
 

@@ -40,6 +40,68 @@ export function routeKeys(token: string): string[] {
   return parts.length <= 1 ? parts : [parts.join(''), ...parts]
 }
 
+/** Vietnamese tone marks (huyền, sắc, ngã, hỏi, nặng) once decomposed; vowel marks (â, ă, ơ…) are not among them. */
+const toneMarks = /[\u0300\u0301\u0303\u0309\u0323]/g
+/** What is not a letter, digit or mark: once the tone is taken out, the marks left are vowel marks (â, ă, ơ…). */
+const notLetterOrMark = /[^\p{L}\p{N}\p{M}]/gu
+
+/** A word's spelling, lower case, its letters (with vowel marks and đ) apart from its tone. */
+interface Spelling {
+  letters: string
+  tone: string
+}
+
+/**
+ * A word's spelling for comparing it as typed: lower case, punctuation dropped, and the tone mark
+ * taken apart from the letters, so the old and new placements of a tone ("hoá", "hóa") are one spelling.
+ *
+ * @param word A word as written.
+ */
+export function spellingOf(word: string): Spelling {
+  const decomposed = word.normalize('NFD').toLowerCase()
+  return {
+    letters: decomposed.replace(toneMarks, '').replace(notLetterOrMark, '').normalize('NFC'),
+    tone: (decomposed.match(toneMarks) ?? []).join(''),
+  }
+}
+
+/**
+ * Whether a text carries any diacritic or đ: a query typed without any says nothing about the
+ * spelling the reader means.
+ *
+ * @param text Any text.
+ */
+export function hasMarks(text: string): boolean {
+  return foldMarks(text) !== text.toLowerCase()
+}
+
+/**
+ * Whether a text holds every word of a query spelled as the reader typed it (case aside, the tone
+ * wherever it sits): each word whole, the last one as the start of a word (search as you type, so
+ * its tone may not be typed yet) unless the query is quoted. A query typed without any diacritic or
+ * đ carries no spelling, and every text holds it as typed.
+ *
+ * @param text The article's text (headline and body, without the folded copy of its đ-words).
+ * @param query The reader's query.
+ */
+export function spelledAsTyped(text: string, query: string): boolean {
+  if (!hasMarks(query)) return true
+  const prefixLast = !query.includes('"')
+  const typed = query
+    .replace(/"/g, ' ')
+    .split(/\s+/)
+    .map(spellingOf)
+    .filter((word) => word.letters !== '')
+  const have = text.split(/\s+/).map(spellingOf)
+  const holds = (word: Spelling, prefix: boolean): boolean =>
+    have.some((other) =>
+      prefix
+        ? other.letters.startsWith(word.letters) && (word.tone === '' || word.tone === other.tone)
+        : other.letters === word.letters && other.tone === word.tone
+    )
+  return typed.every((word, index) => holds(word, prefixLast && index === typed.length - 1))
+}
+
 /** A word of a text, as written and folded, and whether punctuation ends a clause after it. */
 interface Token {
   word: string

@@ -1,6 +1,14 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { foldVietnamese, phraseExcerpt, phraseMatch, wordExcerpt } from '../../../../templates/client/search/vietnamese-text.ts'
+import {
+  foldVietnamese,
+  hasMarks,
+  phraseExcerpt,
+  phraseMatch,
+  spelledAsTyped,
+  spellingOf,
+  wordExcerpt,
+} from '../../../../templates/client/search/vietnamese-text.ts'
 
 const test = suite('vietnamese-text')
 
@@ -38,6 +46,25 @@ test('should centre a word excerpt on the first word of the query, highlighting 
     { text: ' …', mark: false },
   ])
   assert.equal(wordExcerpt('Lời dẫn của bài.', 'tieu de', 2), [{ text: 'Lời dẫn của bài.', mark: false }], 'no word: the text from its start')
+})
+
+test('should compare spellings apart from where the tone sits', () => {
+  assert.equal(spellingOf('Hoá'), spellingOf('hóa'), 'old and new placement of the tone')
+  assert.equal(spellingOf('ĐƯỜNG,'), { letters: 'đương', tone: '\u0300' })
+  assert.not.equal(spellingOf('đường'), spellingOf('dương'))
+  assert.ok(hasMarks('Thanh Hóa') && hasMarks('HDND đ') && !hasMarks('duong GIAO thong'))
+})
+
+test('should tell a text holding the query as typed from one holding it only folded', () => {
+  const road = 'Hoằng Hóa mở rộng đường liên xã.'
+  const praise = 'Nhà trường tuyên dương học sinh giỏi.'
+  assert.ok(spelledAsTyped(road, 'đường'))
+  assert.not.ok(spelledAsTyped(praise, 'đường'), '"dương" is "đường" folded, not as typed')
+  assert.ok(spelledAsTyped(praise, 'duong') && spelledAsTyped(road, 'duong'), 'typed without marks: no spelling to prefer')
+  assert.ok(spelledAsTyped('Thanh Hoá', 'thanh hóa'), 'the tone wherever it sits')
+  assert.ok(spelledAsTyped(road, 'mở rộng đườ'), 'the last word as the start of a word, its tone not typed yet')
+  assert.not.ok(spelledAsTyped(road, '"mở rộng đườ"'), 'a quoted query holds whole words')
+  assert.not.ok(spelledAsTyped(road, 'mở rộng cho'), 'a word typed without marks in a query with marks is taken as typed')
 })
 
 test.run()

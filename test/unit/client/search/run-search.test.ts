@@ -1,0 +1,70 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import type { PagefindResult, PagefindResultData } from '../../../../templates/client/search/pagefind-api.ts'
+import { compareRanks, nextResults, rankOf, showsEarly, type SearchRequest } from '../../../../templates/client/search/run-search.ts'
+
+const test = suite('run-search')
+
+/** A hit as Pagefind gives it: a score, and data with the headline, text, date and word weights. */
+function hit(id: string, score: number, title: string, body: string, date: string, weight = 1): PagefindResult {
+  const data: PagefindResultData = {
+    url: `/${id}/`,
+    excerpt: '',
+    content: `${title}. ${body}`,
+    meta: { title, sort: date },
+    weighted_locations: [{ weight, location: 0 }],
+  }
+  return { id, score, data: async () => data }
+}
+
+const request = (query: string): SearchRequest => ({ query, filters: {}, newest: false, count: 10 })
+const ids = (results: ReadonlyArray<{ id: string }>): string[] => results.map((result) => result.id)
+
+// "duong": a road in a 2020 headline, a road deep in a 2023 body, "tuyên dương" in a 2024 body
+// (scored best by Pagefind), "dương" in a 2022 headline.
+const road2020 = hit('road-2020', 1, 'Mở rộng đường liên xã', 'Tuyến đường mới.', '2020-03-01T00:00:00.000Z', 7)
+const road2023 = hit('road-2023', 2, 'Tin ngắn', 'Sửa mặt đường sau lũ.', '2023-05-01T00:00:00.000Z')
+const praise2024 = hit('praise-2024', 3, 'Trao thưởng cuối năm', 'Nhà trường tuyên dương học sinh.', '2024-09-01T00:00:00.000Z')
+const sea2022 = hit('sea-2022', 0.5, 'Biển Thái Bình Dương', 'Tàu ra khơi.', '2022-01-01T00:00:00.000Z', 7)
+
+test('should rank spelled as typed first, then headline or lead, then newer first, whatever the score', async () => {
+  const typed = await nextResults([[praise2024, road2023, road2020, sea2022]], [], request('đường'), true)
+  assert.equal(ids(typed), ['road-2020', 'road-2023', 'sea-2022', 'praise-2024'], '"đường" as typed before "dương", headline before body')
+  const plain = await nextResults([[praise2024, road2023, road2020, sea2022]], [], request('duong'), true)
+  assert.equal(ids(plain), ['sea-2022', 'road-2020', 'praise-2024', 'road-2023'], 'typed without marks: headlines, then newer first')
+})
+
+test('should show early only what no older hit can outrank, and never move what is shown', async () => {
+  const query = request('đường')
+  // The newest group answers: the body match and the headline spelled otherwise wait.
+  const early = await nextResults([[praise2024, sea2022]], [], query, false)
+  assert.equal(ids(early), [])
+  const withHeadline = await nextResults([[road2023, road2020]], [], query, false)
+  assert.equal(ids(withHeadline), ['road-2020'])
+  // An older group answers, the search is complete: what was shown stays on top.
+  const done = await nextResults(
+    [
+      [road2023, road2020],
+      [praise2024, sea2022],
+    ],
+    withHeadline,
+    query,
+    true
+  )
+  assert.equal(ids(done), ['road-2020', 'road-2023', 'sea-2022', 'praise-2024'])
+})
+
+test('should compare ranks field by field', async () => {
+  const rank = async (result: PagefindResult, query: string) => rankOf(await result.data(), query)
+  assert.equal(await rank(road2020, 'mở rộng đường'), { asTyped: true, headlineOrLead: true, phrase: 2, date: '2020-03-01T00:00:00.000Z' })
+  assert.is((await rank(sea2022, 'đường')).asTyped, false)
+  const newer = { asTyped: true, headlineOrLead: false, phrase: 0, date: '2024' } as const
+  const older = { ...newer, date: '2020' }
+  assert.ok(compareRanks(newer, older) < 0 && compareRanks(older, newer) > 0 && compareRanks(newer, newer) === 0)
+  assert.ok(compareRanks({ ...older, headlineOrLead: true }, newer) < 0, 'a headline match before a newer body match')
+  assert.ok(compareRanks({ ...older, asTyped: true }, { ...newer, asTyped: false, headlineOrLead: true }) < 0, 'as typed before all else')
+  assert.ok(showsEarly({ ...newer, headlineOrLead: true }, 'đường'))
+  assert.not.ok(showsEarly({ ...newer, headlineOrLead: true }, 'mở rộng đường'), 'several words: only as a phrase')
+})
+
+test.run()
