@@ -1,17 +1,21 @@
+import { statSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { VFile } from 'vfile'
 import { codeFingerprint } from '../cache/code-fingerprint.ts'
 import type { Registries } from '../content/registries.ts'
+import { startConvertThreads } from './convert-threads.ts'
 import { commentText } from './front-matter-text.ts'
 import { appendAuthors, importAuthors } from './import-authors.ts'
 import { emptyMap, type ImportMap } from './import-map.ts'
-import { noCounts, recordAction, recordWrite, type ImportResult } from './import-report.ts'
-import { reportImport } from './import-rules.ts'
-import { withDigest, writeImported } from './imported-file.ts'
+import { noCounts, recordAction, recordWrite, type ImportCounts, type ImportResult } from './import-report.ts'
+import { heldRecord, keepRecord, recordKey, type ImportRecord, type RecordInputs } from './import-record.ts'
+import { reportImport, type ImportRuleId } from './import-rules.ts'
+import { withDigest, writeImported, type WriteOutcome } from './imported-file.ts'
 import { copyMedia, uploadsResolver } from './media-copy.ts'
 import { findMovedPosts } from './moved-posts.ts'
 import type { AttachmentInfo } from './shortcodes.ts'
-import { convertPost, type ConvertedPost, type PostContext } from './wordpress-post.ts'
+import { countComments, finishPost, planPost, type ConvertedPost, type PostContext } from './wordpress-post.ts'
 import { isCurrentFile, sourceDigest, type SourceInputs } from './wordpress-source.ts'
 import { readAuthor, readItem, type WxrItem } from './wxr-item.ts'
 import { childText, streamXml, textOf, type XmlElement } from './xml-stream.ts'
@@ -30,6 +34,11 @@ export interface WordpressImportOptions {
   mediaDir?: string
   /** Decide, print, write nothing. @default false */
   dryRun?: boolean
+  /**
+   * Threads converting posts beside the main thread; the output is the same with any number.
+   * @default one per core from 500 posts and more (starting one costs about a second), else none
+   */
+  threads?: number
 }
 
 /**
@@ -43,10 +52,35 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
   const file = new VFile({ path: options.exportPath })
   const result: ImportResult = { files: [file], counts: noCounts(), actions: [], listActions: options.dryRun ?? false, unreadable: false }
   const dryRun = options.dryRun ?? false
+  const code = await importCode()
+  const map = options.map ?? emptyMap()
+  // An import of the very export an earlier one read, with the same options, map, media, authors
+  // and code, into files nobody touched since, would find every post current: its record says
+  // what it would report (import-record.ts). A dry run always reads the export.
+  const exportStamp = stampOf(options.exportPath)
+  const recordInputs: RecordInputs | undefined =
+    code === undefined || dryRun
+      ? undefined
+      : {
+          code,
+          exportPath: options.exportPath,
+          contentDir: options.contentDir,
+          mediaDir: options.mediaDir,
+          locality: options.locality,
+          settings: JSON.stringify([options.registries.site.timeZone, [...map.localities], [...map.categories], [...map.authors]]),
+        }
+  const key = recordInputs && (await recordKey(recordInputs, JSON.stringify(options.registries.authors)).catch(() => undefined))
+  const held = key === undefined ? undefined : await heldRecord(options.contentDir, key)
+  if (held) {
+    for (const [rule, reason, place] of held.messages) reportImport(file, rule, reason, place)
+    result.counts = { ...held.counts }
+    return result
+  }
   const attachments = new Map<string, AttachmentInfo>()
   const byParent = new Map<string, string[]>()
   const displayNames = new Map<string, string>()
   const hosts = new Set<string>()
+  let posts = 0
   const addHost = (url: string): void => {
     if (URL.canParse(url)) hosts.add(new URL(url).hostname)
   }
@@ -61,8 +95,10 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
       addHost(item.attachmentUrl)
       const alt = item.meta.get('_wp_attachment_image_alt') ?? ''
       attachments.set(item.id, { url: item.attachmentUrl, alt: alt.trim(), caption: item.excerpt.trim(), parent: item.parent })
-      byParent.set(item.parent, [...(byParent.get(item.parent) ?? []), item.id])
-    }
+      const siblings = byParent.get(item.parent)
+      if (siblings) siblings.push(item.id)
+      else byParent.set(item.parent, [item.id])
+    } else if (element.name === 'item') posts++
   })
   if (first) {
     reportImport(file, 'invalid-xml', `Invalid XML: ${first.reason}`, first.place)
@@ -74,12 +110,11 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
     timeZone: options.registries.site.timeZone,
     attachments,
     attachmentsOf: (postId) => byParent.get(postId) ?? [],
-    map: options.map ?? emptyMap(),
+    map,
     defaultLocality: options.locality,
     authorId: authors.idOf,
     resolveImage: uploadsResolver(hosts, options.mediaDir),
   }
-  const code = await importCode()
   const context: Omit<PostContext, 'report'> = {
     ...inputs,
     usedIds: new Set(),
@@ -91,37 +126,76 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
           isCurrent: (path: string, source: string) => isCurrentFile(options.contentDir, path, source),
         }),
   }
-  // Posts are converted one by one in file order (slugs are given out in that order), and written
-  // a few at a time: on a loaded disk, waiting for one file at a time was most of an import.
+  // Posts are planned one by one in file order (slugs are given out in that order), their text made
+  // on conversion threads when there are many, and written a few at a time: on a loaded disk,
+  // waiting for one file at a time was most of an import.
+  const threadCount = options.threads ?? (posts >= 500 ? availableParallelism() : 0)
+  const threads =
+    threadCount > 0
+      ? startConvertThreads(threadCount, { timeZone: inputs.timeZone, attachments, byParent, hosts: [...hosts], mediaDir: options.mediaDir })
+      : undefined
   const writing = new Set<Promise<void>>()
+  // The first write or conversion that failed, thrown once every other has settled.
+  let failed: unknown
   const run: WriteRun = { options, result, file, copied: new Set(), newFiles: new Map(), reimport: false }
+  // What a re-import of this export would report, for the record kept at the end.
+  const record = { counts: noCounts(), messages: [] as ImportRecord['messages'], files: [] as Array<[string, string]> }
   const second = await streamXml(options.exportPath, 3, async (element) => {
     if (element.name !== 'item') return
     const item = readItem(element)
     if (item.type === 'attachment') return
-    const converted = convertPost(item, { ...context, report: (rule, reason) => void reportImport(file, rule, reason, item.place) })
-    if (converted.kind === 'skip') {
+    const report: PostContext['report'] = (rule, reason) => void reportImport(file, rule, reason, item.place)
+    const planned = planPost(item, {
+      ...context,
+      report: (rule, reason) => {
+        record.messages.push([rule, reason, item.place])
+        report(rule, reason)
+      },
+    })
+    if (planned.kind === 'skip') {
       result.counts.skipped++
+      record.counts.skipped++
       return
     }
-    if (converted.kind === 'current') {
+    if (planned.kind === 'current') {
       run.reimport = true
-      recordWrite(result, 'unchanged', converted.path)
-      if (converted.page) result.counts.pages++
-      else {
-        result.counts.posts++
-        if (converted.draft) result.counts.drafts++
-        result.counts.aliases += converted.aliases
-        result.counts.comments += converted.comments
-        result.counts.unchanged += converted.comments
-      }
+      for (const counts of [result.counts, record.counts]) countCurrent(counts, planned)
+      record.files.push([planned.path, planned.source])
       return
     }
-    const task = writePost(converted, item, run).finally(() => writing.delete(task))
+    const converting = threads
+      ? threads.convert(item, planned)
+      : Promise.resolve().then(() => {
+          const reports: Array<[ImportRuleId, string]> = []
+          const converted = finishPost(item, planned, { ...context, report: (rule, reason) => void reports.push([rule, reason]) })
+          return { converted, reports }
+        })
+    const task = converting
+      .then(async ({ converted, reports }) => {
+        for (const [rule, reason] of reports) report(rule, reason)
+        if (converted.kind === 'skip' || converted.kind === 'current') {
+          result.counts.skipped++
+          record.counts.skipped++
+          for (const [rule, reason] of reports) record.messages.push([rule, reason, item.place])
+          return
+        }
+        const outcome = await writePost(converted, item, run)
+        if (outcome === 'edited' || outcome === 'foreign' || planned.source.source === undefined) return
+        record.files.push([planned.path, planned.source.source])
+        const comments = converted.kind === 'article' ? countComments(item.comments) : 0
+        countCurrent(record.counts, { page: converted.kind === 'page', aliases: planned.aliases.length, draft: planned.draft, comments })
+      })
+      .catch((error: unknown) => {
+        failed ??= error
+      })
+      .finally(() => writing.delete(task))
     writing.add(task)
-    if (writing.size >= 16) await Promise.race(writing)
+    if (writing.size >= (threads ? 64 : 16)) await Promise.race(writing)
+  }).finally(async () => {
+    await Promise.all(writing)
+    await threads?.close()
   })
-  await Promise.all(writing)
+  if (failed !== undefined) throw failed
   if (run.reimport && run.newFiles.size > 0) {
     const written = new Map([...run.newFiles].map(([id, entry]) => [id, entry.path]))
     for (const move of await findMovedPosts(options.contentDir, 'wordpress', written)) {
@@ -134,7 +208,41 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
   result.counts.authors = added.length
   for (const entry of added) recordAction(result, { outcome: 'written', path: `authors.yml (${entry.id}: ${entry.name})` })
   if (!dryRun) await appendAuthors(options.contentDir, added)
+  const exportHeld = exportStamp !== undefined && exportStamp === stampOf(options.exportPath)
+  if (
+    key !== undefined &&
+    exportHeld &&
+    !second &&
+    added.length === 0 &&
+    result.counts.conflicts === 0 &&
+    !file.messages.some((m) => m.ruleId === 'moved-post')
+  )
+    await keepRecord(options.contentDir, { key, ...record })
   return result
+}
+
+/** Counts a post found current (or that a re-import would find current). */
+function countCurrent(counts: ImportCounts, post: { page: boolean; aliases: number; draft: boolean; comments: number }): void {
+  counts.unchanged++
+  if (post.page) {
+    counts.pages++
+    return
+  }
+  counts.posts++
+  if (post.draft) counts.drafts++
+  counts.aliases += post.aliases
+  counts.comments += post.comments
+  counts.unchanged += post.comments
+}
+
+/** A file's size, modification time and inode, to see whether it changed during the import. */
+function stampOf(path: string): string | undefined {
+  try {
+    const stats = statSync(path)
+    return `${stats.size}:${stats.mtimeMs}:${stats.ino}`
+  } catch {
+    return undefined
+  }
 }
 
 /** What writing a post shares with the run. */
@@ -151,7 +259,7 @@ interface WriteRun {
 }
 
 /** Writes a converted post or page, its images and comments, leaving edited files. */
-async function writePost(converted: Exclude<ConvertedPost, { kind: 'skip' | 'current' }>, item: WxrItem, run: WriteRun): Promise<void> {
+async function writePost(converted: Exclude<ConvertedPost, { kind: 'skip' | 'current' }>, item: WxrItem, run: WriteRun): Promise<WriteOutcome> {
   const { options, result, file } = run
   const dryRun = options.dryRun ?? false
   const outcome = await writeImported(join(options.contentDir, converted.path), withDigest(converted.text), { from: 'wordpress', id: item.id }, dryRun)
@@ -160,12 +268,12 @@ async function writePost(converted: Exclude<ConvertedPost, { kind: 'skip' | 'cur
   else run.reimport = true
   if (outcome === 'edited' || outcome === 'foreign') {
     reportImport(file, outcome === 'edited' ? 'edited-since-import' : 'not-imported-file', `Post ${item.id}: ${converted.path} was left as it is.`, item.place)
-    return
+    return outcome
   }
   for (const src of converted.images) await copyImage(src, run, item.place)
   if (converted.kind === 'page') {
     result.counts.pages++
-    return
+    return outcome
   }
   result.counts.posts++
   if (converted.draft) result.counts.drafts++
@@ -180,6 +288,7 @@ async function writePost(converted: Exclude<ConvertedPost, { kind: 'skip' | 'cur
       reportImport(file, rule, `Comment ${comment.id} of post ${item.id}: ${path} was left as it is.`, item.place)
     } else result.counts.comments++
   }
+  return outcome
 }
 
 /**

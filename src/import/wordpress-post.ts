@@ -1,5 +1,5 @@
 import slugify from '@sindresorhus/slugify'
-import { articleText, pageText, type ArticleFields } from './front-matter-text.ts'
+import { articleText, pageText, type ArticleFields, type ImportedFrom } from './front-matter-text.ts'
 import { htmlToMarkdown, type BodyContext, type BodyImage, type ImageResolution } from './html-to-markdown.ts'
 import { autoParagraphs } from './html-text.ts'
 import type { ImportMap } from './import-map.ts'
@@ -39,11 +39,27 @@ export type ConvertedPost =
   | { kind: 'page'; path: string; text: string; images: string[] }
   | { kind: 'skip'; reason: string }
   /** Made from the same source by the same code, and not edited: not converted again. */
-  | { kind: 'current'; page: boolean; path: string; aliases: number; draft: boolean; comments: number }
+  | { kind: 'current'; page: boolean; path: string; source: string; aliases: number; draft: boolean; comments: number }
 
 // Statuses WordPress publishes, and those it keeps from readers: imported as drafts.
 const published = new Set(['publish', 'future'])
 const unpublished = new Set(['draft', 'pending', 'private'])
+
+/** What converting a post's text needs: cloneable to a conversion thread, with its own resolver and report there. */
+export type BodyInputs = Pick<PostContext, 'timeZone' | 'attachments' | 'attachmentsOf' | 'resolveImage' | 'report'>
+
+/** A post placed and named in file order, its text not made yet ({@link finishPost} makes it, on any thread). */
+export interface PlannedPost {
+  kind: 'convert'
+  path: string
+  source: ImportedFrom
+  aliases: string[]
+  draft: boolean
+  /** The author's id; for articles only. */
+  author: string
+  /** An article's id, date and place; a page has none. */
+  placed?: { id: string; date: string; locality: string; category: string | undefined; tags: string[] }
+}
 
 /**
  * Turns a post or page of the export into an article or newsroom page.
@@ -52,6 +68,18 @@ const unpublished = new Set(['draft', 'pending', 'private'])
  * @param context The run's registries, map, images and report.
  */
 export function convertPost(item: WxrItem, context: PostContext): ConvertedPost {
+  const planned = planPost(item, context)
+  return planned.kind === 'convert' ? finishPost(item, planned, context) : planned
+}
+
+/**
+ * The part of {@link convertPost} that depends on the posts before it, run in file order: what is
+ * skipped, ids and paths given out, the author, whether the file is current.
+ *
+ * @param item The item.
+ * @param context The run's registries, map, images and report.
+ */
+export function planPost(item: WxrItem, context: PostContext): Exclude<ConvertedPost, { kind: 'article' | 'page' }> | PlannedPost {
   if (item.type !== 'post' && item.type !== 'page') return { kind: 'skip', reason: `a ${item.type || 'typeless'} item` }
   if (!published.has(item.status) && !unpublished.has(item.status)) return { kind: 'skip', reason: `status ${item.status || 'none'}` }
   const slug = slugify(item.name || item.title) || `${item.type === 'page' ? 'trang' : 'bai'}-${item.id}`
@@ -59,13 +87,25 @@ export function convertPost(item: WxrItem, context: PostContext): ConvertedPost 
   if (placed === 'skip') return { kind: 'skip', reason: 'no date or locality' }
   const path = placed ? `articles/${placed.id}.md` : pageFile(item, slug, context)
   const sourceDigest = context.sourceOf?.(item)
-  const source = { from: 'wordpress' as const, id: item.id, ...(sourceDigest === undefined ? {} : { source: sourceDigest }) }
+  const source: ImportedFrom = { from: 'wordpress', id: item.id, ...(sourceDigest === undefined ? {} : { source: sourceDigest }) }
   const aliases = placed ? aliasOf(item.link, placed.id) : []
   const draft = unpublished.has(item.status) || item.protected
-  if (sourceDigest !== undefined && context.isCurrent?.(path, sourceDigest)) {
-    context.authorId(item.creator)
-    return { kind: 'current', page: !placed, path, aliases: aliases.length, draft, comments: placed ? countComments(item.comments) : 0 }
-  }
+  const author = context.authorId(item.creator)
+  if (sourceDigest !== undefined && context.isCurrent?.(path, sourceDigest))
+    return { kind: 'current', page: !placed, path, source: sourceDigest, aliases: aliases.length, draft, comments: placed ? countComments(item.comments) : 0 }
+  return { kind: 'convert', path, source, aliases, draft, author, ...(placed ? { placed } : {}) }
+}
+
+/**
+ * The text of a planned post: title, lead, body, images and comments. It depends on nothing but
+ * the item, its plan and the inputs, so any thread makes the same bytes.
+ *
+ * @param item The item.
+ * @param planned Its plan.
+ * @param context The site's zone, the attachments, the image resolver and the report.
+ */
+export function finishPost(item: WxrItem, planned: PlannedPost, context: BodyInputs): ConvertedPost {
+  const { path, source, aliases, draft, placed } = planned
   const title = titleOf(item)
   const summary = plainText(item.excerpt).replace(/\s+/g, ' ') || undefined
   if (item.protected) context.report('protected-post', `Post ${item.id} ("${title}") is password-protected.`)
@@ -83,7 +123,7 @@ export function convertPost(item: WxrItem, context: PostContext): ConvertedPost 
   const fields: ArticleFields = {
     title,
     date,
-    authors: [context.authorId(item.creator)],
+    authors: [planned.author],
     locality: placed.locality,
     tags: placed.tags,
     aliases,
@@ -115,11 +155,11 @@ function pageFile(item: WxrItem, slug: string, context: PostContext): string {
 const titleOf = (item: WxrItem): string => plainText(item.title).replace(/\s+/g, ' ') || `(Không có tiêu đề) ${item.id}`
 
 /** The comments {@link approvedComments} keeps, counted without reading their text (for a post not converted again). */
-const countComments = (comments: WxrItem['comments']): number =>
+export const countComments = (comments: WxrItem['comments']): number =>
   comments.filter((comment) => comment.approved === '1' && (comment.type === '' || comment.type === 'comment') && comment.content.trim() !== '').length
 
 /** An article's date, place and id (taken for this run), or why it is not written. */
-function planArticle(item: WxrItem, slug: string, context: PostContext) {
+function planArticle(item: WxrItem, slug: string, context: PostContext): PlannedPost['placed'] | 'skip' {
   const date = wordpressDate(item.dateGmt, item.date, context.timeZone)
   if (date === undefined) {
     context.report('skipped-item', `Post ${item.id} has no date that can be read ("${item.dateGmt}", "${item.date}").`)
@@ -136,7 +176,7 @@ function planArticle(item: WxrItem, slug: string, context: PostContext) {
   return { ...placed, locality: placed.locality, id, date }
 }
 
-function convertBody(item: WxrItem, context: PostContext): { markdown: string; images: BodyImage[] } {
+function convertBody(item: WxrItem, context: BodyInputs): { markdown: string; images: BodyImage[] } {
   const unknown = new Set<string>()
   const html = expandShortcodes(item.content, {
     postId: item.id,
@@ -150,7 +190,7 @@ function convertBody(item: WxrItem, context: PostContext): { markdown: string; i
 }
 
 /** The featured image (`_thumbnail_id`), the article's lead. */
-function leadImage(item: WxrItem, context: PostContext): BodyImage | undefined {
+function leadImage(item: WxrItem, context: BodyInputs): BodyImage | undefined {
   const thumbnail = item.meta.get('_thumbnail_id')
   if (thumbnail === undefined || thumbnail === '') return undefined
   const attachment = context.attachments.get(thumbnail)
