@@ -6,19 +6,25 @@
  *
  * `node scripts/run-tests.js [PATTERN]`: only the test files whose path (under `test/`) matches
  * PATTERN, without Biome and the type check. `TEST_SHARDS=N` sets the number of uvu processes (default 2).
+ *
+ * `node scripts/run-tests.js --times [PATTERN]`: runs each matching suite alone, one after another,
+ * and writes the seconds each took into `test/suite-seconds.json` (the other entries kept, those of
+ * suites that no longer exist dropped), so the shards stay balanced after suites move or change.
  */
 import { spawn } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const testDir = join(root, 'test')
-const pattern = process.argv[2] ? new RegExp(process.argv[2]) : undefined
+const timing = process.argv[2] === '--times'
+const patternArg = process.argv[timing ? 3 : 2]
+const pattern = patternArg ? new RegExp(patternArg) : undefined
 const shards = Math.max(1, Number(process.env['TEST_SHARDS'] ?? 2))
 
 /** Every suite under test/, fixtures aside, as a path relative to test/ with forward slashes. */
-function suites() {
+function allSuites() {
   const found = []
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -28,7 +34,7 @@ function suites() {
     }
   }
   walk(testDir)
-  return found.sort().filter((path) => !pattern || pattern.test(path))
+  return found.sort()
 }
 
 /**
@@ -36,8 +42,11 @@ function suites() {
  * run alone on the 2-core machine; a suite it does not list counts 2 s). A stale table only
  * unbalances the shards.
  */
+const secondsFile = join(testDir, 'suite-seconds.json')
+const readSeconds = () => JSON.parse(readFileSync(secondsFile, 'utf8'))
+
 function partition(files, count) {
-  const seconds = JSON.parse(readFileSync(join(testDir, 'suite-seconds.json'), 'utf8'))
+  const seconds = readSeconds()
   const groups = Array.from({ length: count }, () => ({ weight: 0, files: [] }))
   const weighed = files.map((file) => ({ file, weight: seconds[file] ?? 2 })).sort((a, b) => b.weight - a.weight || (a.file < b.file ? -1 : 1))
   for (const { file, weight } of weighed) {
@@ -48,8 +57,11 @@ function partition(files, count) {
   return groups.filter((group) => group.files.length > 0).map((group) => group.files.sort())
 }
 
-/** Runs a command, its output kept and printed whole when it ends, so shards do not interleave. */
-function run(label, command, args) {
+/** Runs a command, its output kept and printed whole when it ends, so shards do not interleave; resolves whether it passed. */
+const run = (label, command, args) => runTimed(label, command, args).then((result) => result.passed)
+
+/** {@link run}, resolving whether it passed and how many seconds it took. */
+function runTimed(label, command, args) {
   return new Promise((resolve) => {
     const started = Date.now()
     const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: process.env['FORCE_COLOR'] ?? '0' } })
@@ -60,27 +72,40 @@ function run(label, command, args) {
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
       process.stdout.write(`\n── ${label} (${seconds} s): ${code === 0 ? 'passed' : `failed (${signal ?? `exit ${code}`})`}\n`)
       process.stdout.write(Buffer.concat(output))
-      resolve(code === 0)
+      resolve({ passed: code === 0, seconds: Number(seconds) })
     })
   })
 }
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const files = suites()
+const uvu = (files) => [
+  '--import',
+  './scripts/local-tmp.js',
+  '--import',
+  'tsx',
+  'node_modules/uvu/bin.js',
+  'test',
+  `^(?:${files.map(escapeRegExp).join('|')})$`,
+]
+const files = allSuites().filter((path) => !pattern || pattern.test(path))
 if (files.length === 0) {
   console.error(`No test file matches ${pattern}`)
   process.exit(1)
 }
+if (timing) {
+  let passed = true
+  for (const file of files) {
+    const result = await runTimed(file, process.execPath, uvu([file]))
+    passed &&= result.passed
+    const existing = new Set(allSuites())
+    const entries = Object.entries({ ...readSeconds(), [file]: result.seconds }).filter(([name]) => existing.has(name))
+    const seconds = Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)))
+    writeFileSync(secondsFile, `${JSON.stringify(seconds, null, 2)}\n`)
+  }
+  process.exit(passed ? 0 : 1)
+}
 const jobs = partition(files, Math.min(shards, files.length)).map((group, index, all) =>
-  run(`tests ${index + 1}/${all.length}: ${group.length} files`, process.execPath, [
-    '--import',
-    './scripts/local-tmp.js',
-    '--import',
-    'tsx',
-    'node_modules/uvu/bin.js',
-    'test',
-    `^(?:${group.map(escapeRegExp).join('|')})$`,
-  ])
+  run(`tests ${index + 1}/${all.length}: ${group.length} files`, process.execPath, uvu(group))
 )
 if (!pattern) {
   jobs.unshift(run('type check', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit']))
