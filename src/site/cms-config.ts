@@ -51,6 +51,8 @@ export interface CmsCollection {
   folder: string
   /** Whether writers start new articles here (the months); a year is for finding and editing. */
   create: boolean
+  /** Left out of the menu: a month of the archive, where the search box opens an article it found. */
+  hide?: true
   format: string
   extension: 'md'
   path: string
@@ -158,7 +160,9 @@ function mediaFolder(registries: Registries, archive: CmsConfigOptions['archive'
 /**
  * The article collections: with the archive's months, the current month (`articles`, where new
  * articles start), the newest earlier month with articles, both newest first, then each year
- * (`articles-YYYY`, newest year first); without them, the whole archive as one collection.
+ * (`articles-YYYY`, newest year first), then every other month of the archive, hidden from the
+ * menu (`articles-YYYY-MM`, where the search box opens what it finds); without them, the whole
+ * archive as one collection.
  */
 function articleCollections(registries: Registries, inContent: (path: string) => string, media: string, archive: CmsConfigOptions['archive']): CmsCollection[] {
   const words = stringsFor(registries.site.language).cms
@@ -204,6 +208,22 @@ function articleCollections(registries: Registries, inContent: (path: string) =>
       ...collection(`articles-${year}`, `${words.collection} ${year}`, `articles/${year}`, `{{${monthKey}}}/{{slug}}`, false),
       create: false,
     })),
+    // Decap's editor loads the list of the collection an entry opens in: a found article opens in
+    // its month (a few hundred files), not its year (thousands, each sent whole by decap-server).
+    ...earlier
+      .slice(0, -1)
+      .reverse()
+      .map((month) => ({
+        ...collection(
+          `articles-${month.replace('/', '-')}`,
+          `${words.collection} ${month.slice(5)}/${month.slice(0, 4)}`,
+          `articles/${month}`,
+          '{{slug}}',
+          false
+        ),
+        create: false,
+        hide: true as const,
+      })),
   ]
 }
 

@@ -151,7 +151,7 @@ if (!chromiumPath) {
     await page.keyboard.press('ArrowDown')
     assert.ok(await found.evaluate((link) => link === document.activeElement))
     await page.keyboard.press('Enter')
-    await page.waitForURL(/#\/collections\/articles-2019\/entries\/10\/hop-dan-pho-cu$/)
+    await page.waitForURL(/#\/collections\/articles-2019-10\/entries\/hop-dan-pho-cu$/)
     assert.is(await page.getByLabel('Tiêu đề', { exact: true }).inputValue(), 'Họp dân phố cũ năm 2019')
     // A word of no article says so.
     await box.fill('khongcobainaoco')
@@ -191,11 +191,12 @@ if (!chromiumPath) {
     const content = join(repo, 'content')
     const written = join(content, 'articles', '2026', '11', `${slug}.md`)
     assert.ok(await exists(written), 'the article is filed under 2026/11')
-    assert.ok(await exists(join(content, 'media', 'le-khanh-thanh.jpg')), 'the image is in content/media')
+    // Images go to the build's month (content/media/YYYY/MM): the media library lists one month's uploads.
+    assert.ok(await exists(join(content, 'media', '2026', '11', 'le-khanh-thanh.jpg')), 'the image is in content/media/2026/11')
     const text = await readFile(written, 'utf8')
     assert.match(
       text,
-      `title: "${title}"\ndate: 2026-11-01 05:30\nauthors:\n  - "to-phuong"\nlocality: "hoang-hoa"\nimages:\n  - src: "/media/le-khanh-thanh.jpg"\n`
+      `title: "${title}"\ndate: 2026-11-01 05:30\nauthors:\n  - "to-phuong"\nlocality: "hoang-hoa"\nimages:\n  - src: "/media/2026/11/le-khanh-thanh.jpg"\n`
     )
 
     const { files } = await loadContent({ contentDir: content })

@@ -40,7 +40,10 @@ test('should give the admin page the collections by folder, the search page and 
     { name: 'articles-2026-10', folder: '2026/10' },
     { name: 'articles-2026', folder: '2026' },
     { name: 'articles-2005', folder: '2005' },
+    { name: 'articles-2005-03', folder: '2005/03' },
   ])
+  // A found article of the archive opens in its month's hidden collection, whose list is one month.
+  assert.is(editorRoute('/2005/03/duong-lien-xa/', settings.collections), '#/collections/articles-2005-03/entries/duong-lien-xa')
   assert.is(settings.searchPage, '/tim-kiem/')
   assert.is(settings.strings.search, 'Tìm bài để sửa')
   const html = adminPage('Soạn bài', '/d.js', '/a.js', settings)

@@ -163,7 +163,8 @@ test('should open on the current month, newest first, then the newest earlier mo
   // 30 November 2026, 18:30 UTC: already 1 December in Vietnam.
   const now = Date.parse('2026-11-30T18:30:00Z')
   const months = ['2019/10', '2024/02', '2026/09', '2026/10', '2031/01']
-  const collections = cmsConfig(registries, { archive: { now, months } }).collections
+  const all = cmsConfig(registries, { archive: { now, months } }).collections
+  const collections = all.filter((collection) => collection.hide !== true)
   assert.equal(
     collections.map((collection) => [collection.name, collection.label, collection.folder, collection.path, collection.create]),
     [
@@ -179,6 +180,16 @@ test('should open on the current month, newest first, then the newest earlier mo
   assert.equal(collections[0]?.sortable_fields, [{ field: 'date', default_sort: 'desc' }, 'title'])
   assert.equal(collections[2]?.sortable_fields, ['date', 'title'])
   assert.equal(collections[0]?.fields, cmsConfig(registries).collections[0]?.fields)
+  // Every other month of the archive, newest first, out of the menu: the search box opens there.
+  assert.equal(
+    all.filter((collection) => collection.hide === true).map((collection) => [collection.name, collection.folder, collection.path, collection.create]),
+    [
+      ['articles-2026-09', 'content/articles/2026/09', '{{slug}}', false],
+      ['articles-2024-02', 'content/articles/2024/02', '{{slug}}', false],
+      ['articles-2019-10', 'content/articles/2019/10', '{{slug}}', false],
+    ]
+  )
+  assert.equal(all.at(-1)?.sortable_fields, ['date', 'title'])
   // Images go to the current month's folder, so the media library lists one month's uploads.
   const config = cmsConfig(registries, { archive: { now, months } })
   assert.equal([config.media_folder, config.public_folder], ['content/media/2026/12', '/media/2026/12'])
