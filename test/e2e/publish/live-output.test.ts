@@ -91,9 +91,10 @@ test('should never show a reader of dist/ an output with folders missing while a
 
 test('should leave dist/ the previous or the complete new output whenever the build is killed with SIGKILL', async () => {
   await changeContent(1)
-  // The finished output of this content, built apart from the live one, to compare with.
+  // The finished output of this content, built apart from the live one, to compare with (in this
+  // process: only the killed builds need one of their own).
   const reference = join(work, 'reference')
-  const fresh = await runCli([
+  const fresh = await runCliInProcess([
     'build',
     '--content',
     relative(root, content),
@@ -119,7 +120,7 @@ test('should leave dist/ the previous or the complete new output whenever the bu
     assert.ok(same !== 'other', `killed after ${ms} ms, dist/ is neither output (${outcomes.join(', ')})`)
     if (same === 'new') before = after
   }
-  const next = await runCli(args)
+  const next = await runCliInProcess(args)
   assert.is(next.code, 0, next.stderr)
   assert.equal(await hashTree(out), after, `a build after the kills converges (${outcomes.join(', ')})`)
 })
