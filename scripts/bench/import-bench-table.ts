@@ -22,12 +22,16 @@ export function formatImportBench(report: ImportBenchReport): string {
     const cpu = step.cpuMs === undefined ? '–' : seconds(step.cpuMs)
     lines.push(`| ${step.name} | ${time} | ${cpu} | ${memory} | ${(step.note ?? step.summary ?? '').replaceAll('|', '\\|')} |`)
   }
-  const ours = report.steps.find((step) => step.name === 'toasoan import')?.run
+  // toasoan's import of the file the baseline read: the bench's export, or the smaller one.
+  const sameFile = report.baselinePosts === report.posts ? 'toasoan import' : 'toasoan import ('
+  const oursStep = report.steps.find((step) => step.name === sameFile || (sameFile.endsWith('(') && step.name.startsWith(sameFile)))
+  const ours = oursStep?.run
   const theirs = report.steps.find((step) => step.name.startsWith('wordpress-export-to-markdown'))
-  const oursCpu = report.steps.find((step) => step.name === 'toasoan import')?.cpuMs
+  const oursCpu = oursStep?.cpuMs
   if (ours && theirs?.run && !theirs.note) {
     const cpu = oursCpu && theirs.cpuMs ? `; CPU time ${(theirs.cpuMs / oursCpu).toFixed(2)}×` : ''
-    lines.push('', `wordpress-export-to-markdown / toasoan on the same file: wall time ${(theirs.run.ms / ours.ms).toFixed(2)}×${cpu}.`)
+    const file = report.baselinePosts === report.posts ? 'the same file' : `the same file of ${thousands(report.baselinePosts)} posts`
+    lines.push('', `wordpress-export-to-markdown / toasoan on ${file}: wall time ${(theirs.run.ms / ours.ms).toFixed(2)}×${cpu}.`)
   }
   return lines.join('\n')
 }

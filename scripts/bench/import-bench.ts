@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs'
-import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
+import { existsSync, statSync } from 'node:fs'
+import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import sharp from 'sharp'
+import { recordPath } from '../../src/import/import-record.ts'
+import { thousands } from './format-units.ts'
 import { describeMachine, type Machine } from './machine.ts'
 import { runMeasured, type Measured } from './run-measured.ts'
 import { wxrAuthors, wxrCategories, wxrImageCount, wxrLocalities, writeWxr } from './import-wxr.ts'
@@ -18,6 +20,11 @@ export interface ImportBenchOptions {
   build: boolean
   /** Kill the baseline after this many ms. */
   baselineTimeoutMs: number
+  /**
+   * Run the baseline on a smaller export of this many posts (from the same generator), which toasoan
+   * imports too, so that the two are compared on one file. @default the bench's export
+   */
+  baselinePosts?: number
   log: (line: string) => void
 }
 
@@ -36,6 +43,8 @@ export interface ImportStep {
 /** What {@link benchImport} measured. */
 export interface ImportBenchReport {
   posts: number
+  /** The size of the export the baseline read (and toasoan too, in its own step when smaller). */
+  baselinePosts: number
   exportBytes: number
   machine: Machine
   date: string
@@ -59,15 +68,7 @@ const baselineVersion = '2.2.2'
  * @param options Size, work folder and the baseline's settings.
  */
 export async function benchImport(options: ImportBenchOptions): Promise<ImportBenchReport> {
-  const dir = resolve(options.workDir, `import-${options.posts}`)
-  await mkdir(dir, { recursive: true })
-  const wxr = join(dir, 'export.xml')
-  if (!existsSync(wxr)) {
-    options.log(`generating ${wxr}`)
-    await writeWxr(`${wxr}.tmp`, options.posts)
-    await cp(`${wxr}.tmp`, wxr)
-    await rm(`${wxr}.tmp`)
-  }
+  const { dir, wxr } = await generatedExport(options.workDir, options.posts, options.log)
   const uploads = join(dir, 'uploads')
   await mkdir(join(uploads, '2020/01'), { recursive: true })
   for (let index = 0; index < wxrImageCount; index++) {
@@ -83,11 +84,21 @@ export async function benchImport(options: ImportBenchOptions): Promise<ImportBe
       .map(([key, value]) => `  ${key}: ${value}\n`)
       .join('')
   await writeFile(map, `localities:\n${yaml(wxrLocalities)}categories:\n${yaml(wxrCategories)}authors:\n${yaml(wxrAuthors)}`)
-  const content = join(dir, 'content')
-  await rm(content, { recursive: true, force: true })
-  for (const name of ['site.yml', 'localities.yml', 'authors.yml', 'categories.yml', 'media'])
-    await cp(join('content', name), join(content, name), { recursive: true })
-  const importArgs = [toasoan, 'import', 'wordpress', wxr, '--content', content, '--map', map, '--media', uploads, '--locality', 'thanh-hoa']
+  const content = await freshContent(join(dir, 'content'))
+  const importArgs = (from: string, into: string): string[] => [
+    toasoan,
+    'import',
+    'wordpress',
+    from,
+    '--content',
+    into,
+    '--map',
+    map,
+    '--media',
+    uploads,
+    '--locality',
+    'thanh-hoa',
+  ]
   const steps: ImportStep[] = []
   const step = async (name: string, args: string[]): Promise<void> => {
     options.log(name)
@@ -96,8 +107,8 @@ export async function benchImport(options: ImportBenchOptions): Promise<ImportBe
     const cpuMs = cpuMsOf(run.stderr)
     steps.push({ name, run, summary: lastLine(run.stdout), ...(cpuMs === undefined ? {} : { cpuMs }) })
   }
-  await step('toasoan import', importArgs)
-  await step('toasoan re-import (unchanged export)', importArgs)
+  await step('toasoan import', importArgs(wxr, content))
+  await step('toasoan re-import (unchanged export)', importArgs(wxr, content))
   await rm(join(dir, 'dist'), { recursive: true, force: true })
   if (options.build)
     await step('toasoan build of the result', [
@@ -112,9 +123,37 @@ export async function benchImport(options: ImportBenchOptions): Promise<ImportBe
       '--now',
       '2026-11-26T08:00:00+07:00',
     ])
-  if (options.baseline) steps.push(await baseline(dir, wxr, options))
-  const exportBytes = (await import('node:fs')).statSync(wxr).size
-  return { posts: options.posts, exportBytes, machine: describeMachine(), date: new Date().toISOString().slice(0, 10), steps }
+  let baselinePosts = options.posts
+  if (options.baseline && options.baselinePosts !== undefined && options.baselinePosts < options.posts) {
+    baselinePosts = options.baselinePosts
+    const small = await generatedExport(options.workDir, baselinePosts, options.log)
+    await step(`toasoan import (${thousands(baselinePosts)} posts, the baseline's file)`, importArgs(small.wxr, await freshContent(join(small.dir, 'content'))))
+    steps.push(await baseline(small.dir, small.wxr, options))
+  } else if (options.baseline) steps.push(await baseline(dir, wxr, options))
+  const exportBytes = statSync(wxr).size
+  return { posts: options.posts, baselinePosts, exportBytes, machine: describeMachine(), date: new Date().toISOString().slice(0, 10), steps }
+}
+
+/** The generated export of that many posts, made once in the work folder. */
+async function generatedExport(workDir: string, posts: number, log: (line: string) => void): Promise<{ dir: string; wxr: string }> {
+  const dir = resolve(workDir, `import-${posts}`)
+  await mkdir(dir, { recursive: true })
+  const wxr = join(dir, 'export.xml')
+  if (!existsSync(wxr)) {
+    log(`generating ${wxr}`)
+    await writeWxr(`${wxr}.tmp`, posts)
+    await rename(`${wxr}.tmp`, wxr)
+  }
+  return { dir, wxr }
+}
+
+/** A content folder holding only the sample's registries and media, and no record of an earlier import. */
+async function freshContent(content: string): Promise<string> {
+  await rm(content, { recursive: true, force: true })
+  await rm(resolve(recordPath(content)), { force: true })
+  for (const name of ['site.yml', 'localities.yml', 'authors.yml', 'categories.yml', 'media'])
+    await cp(join('content', name), join(content, name), { recursive: true })
+  return content
 }
 
 const lastLine = (text: string): string => text.trim().split('\n').at(-1) ?? ''

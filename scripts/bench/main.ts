@@ -12,9 +12,10 @@
  * `npm run bench -- --deploy [--articles N] [--work DIR] [--concurrency N]`: deploys to a local
  * S3-compatible server (first, after adding one article, after a template change).
  *
- * `npm run bench -- --import [--posts N] [--work DIR] [--no-build] [--no-baselines] [--no-install]`: a generated
+ * `npm run bench -- --import [--posts N] [--baseline-posts M] [--work DIR] [--no-build] [--no-baselines] [--no-install]`: a generated
  * WordPress export of N posts (default 1,000) imported, imported again unchanged, and built, against
- * wordpress-export-to-markdown on the same file.
+ * wordpress-export-to-markdown on the same file (or, with --baseline-posts, on an export of M posts
+ * that toasoan also imports).
  *
  * `npm run bench -- --cms [--articles N] [--work DIR] [--runs N]`: the web editor on a generated archive
  *   (default 5,000 articles): decap-server and the built /admin/ in Chromium, list shown, newest entry
@@ -50,6 +51,7 @@ const { values } = parseArgs({
     'no-install': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'baseline-timeout': { type: 'string', default: '30' },
+    'baseline-posts': { type: 'string' },
     'no-throttling': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -75,6 +77,7 @@ if (values.import) {
     install: !values['no-install'],
     build: !values['no-build'],
     baselineTimeoutMs: Number(values['baseline-timeout']) * 60_000,
+    ...(values['baseline-posts'] === undefined ? {} : { baselinePosts: Number(values['baseline-posts']) }),
     log,
   })
   console.log(formatImportBench(report))
