@@ -1,5 +1,5 @@
 import type { PagefindResult, PagefindResultData } from './pagefind-api.ts'
-import { foldVietnamese, phraseMatch, routeKeys, spelledAsTyped } from './vietnamese-text.ts'
+import { foldVietnamese, hasMarks, phraseMatch, routeKeys, spelledAsTyped } from './vietnamese-text.ts'
 
 /** What the reader asked for. */
 export interface SearchRequest {
@@ -58,7 +58,10 @@ export interface HitRank {
   asTyped: boolean
   /** A match in the headline or the lead. */
   headlineOrLead: boolean
-  /** The query's words in a row: 2 as typed, 1 once folded, 0 not (or a one-word query). */
+  /**
+   * The query's words in a row: 2 as typed, 1 only once folded, 0 not (or a one-word query). A
+   * query typed without marks carries no spelling: its words in a row in any spelling are as typed.
+   */
   phrase: 0 | 1 | 2
   /** When the article was published (ISO, UTC): among equals, newer first. */
   date: string
@@ -72,10 +75,11 @@ export interface HitRank {
  */
 export function rankOf(result: PagefindResultData, query: string): HitRank {
   const text = `${result.meta['title'] ?? ''}. ${bodyText(result)}`
+  const phrase = phraseMatch(text, query)
   return {
     asTyped: spelledAsTyped(text, query),
     headlineOrLead: matchesHeadlineOrLead(result),
-    phrase: phraseMatch(text, query),
+    phrase: phrase > 0 && !hasMarks(query) ? 2 : phrase,
     date: result.meta['sort'] ?? '',
   }
 }
@@ -96,15 +100,15 @@ export function compareRanks(a: HitRank, b: HitRank): number {
 
 /**
  * Whether a hit may be shown while older bundles are still searching: one that no older hit can
- * outrank, so what is shown never has to move. It is spelled as typed and matches in the headline
- * or lead (for several words, holding them as a phrase); an older hit equal to it comes below it,
- * being older, and every older bundle answers after the newer ones.
+ * outrank, so what is shown never has to move. It is spelled as typed, matches in the headline or
+ * lead and, for several words, holds them as a phrase as typed: the best rank there is, so an older
+ * hit can at most equal it, and then comes below it, being older (older bundles answer later).
  *
  * @param rank The hit's rank.
  * @param query The reader's query.
  */
 export function showsEarly(rank: HitRank, query: string): boolean {
-  return rank.asTyped && rank.headlineOrLead && (!/\s/.test(query.trim()) || rank.phrase > 0)
+  return rank.asTyped && rank.headlineOrLead && (!/\s/.test(query.trim()) || rank.phrase === 2)
 }
 
 /**

@@ -65,6 +65,12 @@ export function spellingOf(word: string): Spelling {
   }
 }
 
+/** A word's spelling as one string (see {@link spellingOf}). */
+function spellingKey(word: string): string {
+  const { letters, tone } = spellingOf(word)
+  return `${letters}${tone}`
+}
+
 /**
  * Whether a text carries any diacritic or đ: a query typed without any says nothing about the
  * spelling the reader means.
@@ -120,7 +126,7 @@ function tokenize(text: string): Token[] {
     .map((word) => ({
       word,
       folded: foldVietnamese(word),
-      exact: word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''),
+      exact: spellingKey(word),
       breakAfter: clauseEnd.test(word),
     }))
 }
@@ -139,8 +145,8 @@ function findPhrase(tokens: readonly Token[], query: readonly Token[], key: 'fol
 
 /**
  * How closely a text matches a multi-word query as a phrase (its words in a row, not across a
- * comma or a full stop): 2 with the reader's exact diacritics, 1 once folded, 0 not as a phrase
- * (also for one-word queries, where Pagefind's score decides).
+ * comma or a full stop): 2 with the reader's exact diacritics (the tone wherever it sits), 1 once
+ * folded, 0 not as a phrase (also for one-word queries, where Pagefind's score decides).
  *
  * @param text The page's text.
  * @param query The reader's query.

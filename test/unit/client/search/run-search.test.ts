@@ -65,6 +65,10 @@ test('should compare ranks field by field', async () => {
   assert.ok(compareRanks({ ...older, asTyped: true }, { ...newer, asTyped: false, headlineOrLead: true }) < 0, 'as typed before all else')
   assert.ok(showsEarly({ ...newer, headlineOrLead: true }, 'đường'))
   assert.not.ok(showsEarly({ ...newer, headlineOrLead: true }, 'mở rộng đường'), 'several words: only as a phrase')
+  assert.not.ok(showsEarly({ ...newer, headlineOrLead: true, phrase: 1 }, 'mở rộng đường'), 'as typed')
+  assert.ok(showsEarly({ ...newer, headlineOrLead: true, phrase: 2 }, 'mở rộng đường'))
+  assert.is((await rank(road2020, 'mo rong duong')).phrase, 2, 'typed without marks, any spelling is as typed')
+  assert.is((await rank(road2020, 'mở rộng dương')).phrase, 1)
 })
 
 test.run()

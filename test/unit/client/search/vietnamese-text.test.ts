@@ -24,6 +24,7 @@ test('should rank exact phrases above folded ones, and neither across punctuatio
   assert.is(phraseMatch('thêm vài triệu đồng", chị nói', 'dong chi'), 0)
   assert.is(phraseMatch('đồng chí Chủ tịch', 'dong chi'), 1)
   assert.is(phraseMatch('đường', 'duong'), 0, 'one word: Pagefind ranks it')
+  assert.is(phraseMatch('tỉnh Thanh Hoá', 'thanh hóa'), 2, 'the tone wherever it sits')
 })
 
 test('should centre an excerpt on the phrase and keep the original text', () => {
