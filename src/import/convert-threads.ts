@@ -56,7 +56,12 @@ export function startConvertThreads(count: number, data: ConvertThreadData): Con
     waiting.clear()
   }
   const threads = Array.from({ length: count }, () => {
-    const worker = startTypeScriptWorker(new URL('./convert-worker.ts', import.meta.url), { workerData: data })
+    // A small young generation: the command's 128 MB semi-spaces (scripts/toasoan.js) are for
+    // loading an archive's long-lived objects, and a converting thread keeps nothing between posts.
+    const worker = startTypeScriptWorker(new URL('./convert-worker.ts', import.meta.url), {
+      workerData: data,
+      resourceLimits: { maxYoungGenerationSizeMb: 48 },
+    })
     const thread = { worker, inFlight: 0, batch: [] as ConvertJob[] }
     worker.on('message', (done: ConvertDone[]) => {
       thread.inFlight -= done.length
