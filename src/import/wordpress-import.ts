@@ -297,7 +297,8 @@ async function writePost(converted: Exclude<ConvertedPost, { kind: 'skip' | 'cur
  */
 async function importCode(): Promise<string | undefined> {
   try {
-    return await codeFingerprint({ entries: ['src/import/wordpress-import.ts'] })
+    // The conversion thread's module is loaded by its URL, not imported: an entry of its own.
+    return await codeFingerprint({ entries: ['src/import/wordpress-import.ts', 'src/import/convert-worker.ts'] })
   } catch {
     return undefined
   }
