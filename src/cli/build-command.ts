@@ -5,6 +5,7 @@ import { progressBar, progressLines, wantsProgressBar } from '../shared/progress
 import { UsageError } from '../shared/usage-error.ts'
 import { exitOnSignal } from './build-signals.ts'
 import type { RunCode } from './command.ts'
+import type { DeployedSite } from '../publish/index.ts'
 import { checkContentDir } from './cli-options.ts'
 import { checkFormat, problemPrinter, type ProblemPrinter } from './print-problems.ts'
 
@@ -19,6 +20,9 @@ export interface BuildArgs {
   now?: string | undefined
   format: string
   wait?: string | undefined
+  deployed?: string | undefined
+  endpoint?: string | undefined
+  region?: string | undefined
 }
 
 /** `--wait SECONDS`: a whole number of seconds, 0 when not given. */
@@ -27,6 +31,27 @@ function waitSeconds(value: string | undefined): number {
   const seconds = Number(value)
   if (Number.isInteger(seconds) && seconds >= 0) return seconds
   throw new UsageError(`--wait: "${value}" is not a number of seconds.`, 'Give --wait a whole number of seconds, e.g. --wait 600.')
+}
+
+/**
+ * `--deployed s3://…` (with `--endpoint`, `--region`): what that bucket's last deploy recorded, or
+ * nothing when the build must write every file (no manifest yet, other header rules).
+ */
+async function readTarget(values: BuildArgs): Promise<DeployedSite | undefined> {
+  if (values.deployed === undefined) {
+    if (values.endpoint !== undefined || values.region !== undefined)
+      throw new UsageError('--endpoint and --region name the bucket of --deployed.', 'Give --deployed s3://BUCKET[/PREFIX] too, or drop them.')
+    return undefined
+  }
+  const { checkEndpoint, parseS3Url, readDeployedSite } = await import('../deploy/index.ts')
+  if (!values.deployed.startsWith('s3://'))
+    throw new UsageError(`--deployed: "${values.deployed}" is not a bucket.`, 'Give the bucket the site is deployed to, as s3://BUCKET[/PREFIX].')
+  return readDeployedSite({
+    to: parseS3Url(values.deployed),
+    endpoint: checkEndpoint(values.endpoint),
+    region: values.region,
+    log: (line) => console.log(line),
+  })
 }
 
 /**
@@ -49,6 +74,7 @@ export async function buildCommand(values: BuildArgs): Promise<RunCode> {
   const waitForOutput = waitSeconds(values.wait) * 1000
   // Checked again by build(); here it answers before the stages load.
   await checkOutput({ outDir: out, contentDir: values.content, cacheDir: values.cache })
+  const deployed = await readTarget(values)
   const { build } = await import('../pipeline/build.ts')
   const stopOnSignal = exitOnSignal(out)
   const result = await build({
@@ -69,6 +95,7 @@ export async function buildCommand(values: BuildArgs): Promise<RunCode> {
     now,
     waitForOutput,
     ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
+    ...(deployed === undefined ? {} : { deployed }),
   }).finally(stopOnSignal)
   if (!result.ok) {
     printProblems(result.files, 'error')

@@ -24,9 +24,14 @@ export type BodyPlace = { html: string } | { path: string; digest: string }
  * read stay in memory, since pages and bundles come in date order.
  *
  * @param places Every rendered article's body, by id; an article missing here has none.
- * @param cache The source cache folder and the content folder, to find each article's group.
+ * @param cache The source cache folder and the content folder, to find each article's group; and
+ *   how to render again, from their files, bodies the cache lacks (a group whose bodies file was
+ *   not restored). Without it a missing body is an error.
  */
-export function createBodyStore(places: ReadonlyMap<string, BodyPlace>, cache?: { dir: string; contentDir: string }): BodyStore {
+export function createBodyStore(
+  places: ReadonlyMap<string, BodyPlace>,
+  cache?: { dir: string; contentDir: string; restore?: (paths: readonly string[]) => Promise<ReadonlyMap<string, string>> }
+): BodyStore {
   const recent = new Map<string, Promise<Map<string, StoredBody>>>()
   const group = (name: string): Promise<Map<string, StoredBody>> => {
     let file = recent.get(name)
@@ -42,6 +47,7 @@ export function createBodyStore(places: ReadonlyMap<string, BodyPlace>, cache?: 
   return {
     async read(ids) {
       const bodies = new Map<string, string>()
+      const missing: Array<{ id: string; path: string }> = []
       for (const id of ids) {
         const place = places.get(id)
         if (place === undefined) throw new Error(`${id} was read without its body`)
@@ -50,10 +56,15 @@ export function createBodyStore(places: ReadonlyMap<string, BodyPlace>, cache?: 
           continue
         }
         const stored = (await group(cacheGroup(cache?.contentDir ?? '', place.path))).get(place.path)
-        if (stored?.digest !== place.digest) {
-          throw new Error(`the body of ${id} is missing from the source cache (${cache?.dir}): delete that folder and build again`)
-        }
-        bodies.set(id, stored.html)
+        if (stored?.digest === place.digest) bodies.set(id, stored.html)
+        else missing.push({ id, path: place.path })
+      }
+      if (missing.length === 0) return bodies
+      const restored = (await cache?.restore?.(missing.map(({ path }) => path))) ?? new Map<string, string>()
+      for (const { id, path } of missing) {
+        const html = restored.get(path)
+        if (html === undefined) throw new Error(`the body of ${id} is missing from the source cache (${cache?.dir}): delete that folder and build again`)
+        bodies.set(id, html)
       }
       return bodies
     },

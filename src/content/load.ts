@@ -179,7 +179,7 @@ export async function loadContent(
           comments: approved.comments,
           pages: newsroom.pages.map((entry) => entry.page),
           siteImages: { ...(icon.media ? { icon: icon.media } : {}), ...(logo.media ? { logo: logo.media } : {}) },
-          bodies: bodyStore(articles, rendered, contentDir, setup.sourceCacheDir),
+          bodies: bodyStore(articles, rendered, contentDir, setup),
         },
     files,
     loaded: { registries, articles: loaded, pages: newsroom.pages },
@@ -265,7 +265,7 @@ export async function loadBodies(
       ...first.sources,
       articles,
       media: [...media.values()].sort((a, b) => compare(a.sourcePath, b.sourcePath)),
-      bodies: bodyStore(articles, rendered, contentDir, setup.sourceCacheDir),
+      bodies: bodyStore(articles, rendered, contentDir, setup),
     },
     files,
   }
@@ -279,9 +279,10 @@ export async function loadBodies(
  * @param articles The loaded articles.
  * @param rendered The bodies rendered in this run, by absolute path.
  * @param contentDir The content folder (absolute).
- * @param cacheDir The source cache folder, if any.
+ * @param setup How the articles were loaded: the source cache folder, if any.
  */
-function bodyStore(articles: readonly ArticleSource[], rendered: ReadonlyMap<string, string>, contentDir: string, cacheDir: string | undefined): BodyStore {
+function bodyStore(articles: readonly ArticleSource[], rendered: ReadonlyMap<string, string>, contentDir: string, setup: ArticleSetup): BodyStore {
+  const cacheDir = setup.sourceCacheDir
   const places = new Map<string, BodyPlace>()
   for (const article of articles) {
     if (isUnrendered(article)) continue
@@ -290,7 +291,13 @@ function bodyStore(articles: readonly ArticleSource[], rendered: ReadonlyMap<str
     if (cacheDir !== undefined) places.set(article.id, { path, digest: article.digest })
     else if (html !== undefined) places.set(article.id, { html })
   }
-  return createBodyStore(places, cacheDir === undefined ? undefined : { dir: cacheDir, contentDir })
+  // A body the cache lacks is rendered again from its file, through the source cache's code but
+  // around the cache itself (its entry would say "reuse"); the Markdown cache still serves.
+  const restore = async (paths: readonly string[]): Promise<Map<string, string>> => {
+    const { sourceCacheDir: _cache, bodyGroups: _groups, ...uncached } = setup
+    return new Map((await loadArticles(paths, uncached)).bodies)
+  }
+  return createBodyStore(places, cacheDir === undefined ? undefined : { dir: cacheDir, contentDir, restore })
 }
 
 /** A short key per content folder, so caches of different archives never evict each other. */

@@ -5,7 +5,7 @@ import { deserialize, serialize } from 'node:v8'
 import { cacheFingerprint, digest, writeAtomic } from '../cache/index.ts'
 import type { ArticleResult } from './load-articles.ts'
 import type { Registries } from './registries.ts'
-import { exists, mapLimit } from '../shared/files.ts'
+import { mapLimit } from '../shared/files.ts'
 
 /** A loaded article as the cache keeps it: valid while the file's bytes and its images' bytes are the same. */
 export interface CachedSource {
@@ -74,10 +74,9 @@ export function cacheGroup(contentDir: string, path: string): string {
 export async function readCachedSources(dir: string, groups: Iterable<string>): Promise<Map<string, CachedSource>> {
   const entries = new Map<string, CachedSource>()
   // Read a few files at once, so the disk works while the previous ones are deserialised. A group
-  // whose bodies file is gone loads from scratch.
-  const files = await mapLimit([...new Set(groups)], 8, async (group) =>
-    (await exists(join(dir, bodiesFile(group)))) ? readFile(join(dir, group)).catch(() => undefined) : undefined
-  )
+  // whose bodies file is gone still counts (CI restores the bodies of recent years only): a body
+  // missing when a page needs it is rendered again from its file (see `createBodyStore`).
+  const files = await mapLimit([...new Set(groups)], 8, (group) => readFile(join(dir, group)).catch(() => undefined))
   for (const bytes of files) {
     if (bytes === undefined) continue // no file yet: those articles load from scratch
     try {

@@ -40,7 +40,12 @@ export async function applyPlan(plan: DeployPlan, context: ApplyContext): Promis
   // Before any object changes, record which ones will: if this run stops, the next one treats
   // them as unknown. The new rules are safe to record now: when they differ, every file of the
   // build is pending and every other one is deleted.
-  const start: RemoteState = { files: context.remote.files, pending: [...new Set([...context.remote.pending, ...uploads])], rules }
+  const start: RemoteState = {
+    files: context.remote.files,
+    pending: [...new Set([...context.remote.pending, ...uploads])],
+    rules,
+    ...keysKept(context.remote.keys, [...uploads, ...plan.deletes]),
+  }
   if (uploads.length > 0) await writeRemoteState(bucket, start)
   const progress = createProgress({ state: start, local: local.files, write: (state) => writeRemoteState(bucket, state) })
   const upload = async (path: string): Promise<void> => {
@@ -63,12 +68,34 @@ export async function applyPlan(plan: DeployPlan, context: ApplyContext): Promis
     throw uploadsFailed(failures, progress.count(), uploads.length)
   }
   await progress.save()
-  await writeRemoteState(bucket, { files: local.files, pending: plan.deletes, rules })
+  // Every file is now the build's, so its keys hold (a deleted file has none).
+  const keys = local.keys === undefined ? {} : { keys: local.keys }
+  await writeRemoteState(bucket, { files: local.files, pending: plan.deletes, rules, ...keys })
   if (plan.deletes.length > 0) {
     await deleteFiles(bucket, plan.deletes)
-    await writeRemoteState(bucket, { files: local.files, pending: [], rules })
+    await writeRemoteState(bucket, { files: local.files, pending: [], rules, ...keys })
   }
   return uploads.length
+}
+
+/**
+ * The keys of the last deploy that still describe the bucket while this one changes some files:
+ * those of the paths it will write or delete go, with every folder's that holds one of them, so a
+ * run that stops half-way never leaves a key beside bytes another build made.
+ *
+ * @param keys The keys the bucket's manifest holds.
+ * @param changing The paths this run writes or deletes.
+ */
+export function keysKept(keys: Record<string, string> | undefined, changing: readonly string[]): { keys?: Record<string, string> } {
+  if (keys === undefined) return {}
+  const gone = new Set<string>()
+  for (const path of changing) {
+    gone.add(path)
+    for (let end = path.indexOf('/', 1); end !== -1; end = path.indexOf('/', end + 1)) gone.add(path.slice(0, end + 1))
+  }
+  const kept: Record<string, string> = {}
+  for (const [path, key] of Object.entries(keys)) if (!gone.has(path)) kept[path] = key
+  return { keys: kept }
 }
 
 /** The error of a run whose uploads failed: the first failure, how many, and that a re-run continues. */

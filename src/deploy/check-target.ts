@@ -45,6 +45,15 @@ export async function checkTarget(outDir: string, platform: Platform, options: C
   let redirects = parseRedirects(await readFile(redirectsFile, 'utf8').catch(() => ''))
   const notes: string[] = []
   const errors: string[] = []
+  // A platform uploads the folder as it is: one holding only what a bucket lacked is not a site.
+  const partial = platform === 's3' ? undefined : (await readFileManifest(dir))?.partial
+  if (partial !== undefined)
+    return {
+      errors: [
+        `${platform}: dist was built against ${partial.target} (build --deployed) and holds only what it lacked. Build without --deployed for ${platform}.`,
+      ],
+      notes,
+    }
   if (platform === 'netlify') {
     if (options.prepare) {
       await writeFile(redirectsFile, formatRedirects(redirects, true))

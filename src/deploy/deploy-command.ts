@@ -93,7 +93,7 @@ export async function deployCommand(values: DeployArgs): Promise<0 | 1> {
  *
  * @param value The option's value.
  */
-function checkEndpoint(value: string | undefined): string | undefined {
+export function checkEndpoint(value: string | undefined): string | undefined {
   if (value === undefined) return undefined
   const url = URL.canParse(value) ? new URL(value) : undefined
   if (url?.protocol === 'http:' || url?.protocol === 'https:') return value

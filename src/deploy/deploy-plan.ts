@@ -8,6 +8,12 @@ export interface RemoteState {
   pending: string[]
   /** The header rules the objects were uploaded with (see {@link planDeploy}). */
   rules: string
+  /**
+   * The key each page and output folder of the deployed build was made from (the output's
+   * manifest's `keys`), recorded once every file is uploaded: a build given this state writes only
+   * pages and folders whose key differs. Absent when an older deploy wrote the manifest.
+   */
+  keys?: Record<string, string>
 }
 
 /** An upload or a deletion, in the order it must happen. */

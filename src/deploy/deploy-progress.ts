@@ -47,7 +47,12 @@ export function createProgress(options: ProgressOptions): Progress {
     unsaved = 0
     savedAt = Date.now()
     // A copy: uploads go on while it is written.
-    const state: RemoteState = { files: { ...files }, pending: [...pending], rules: options.state.rules }
+    const state: RemoteState = {
+      files: { ...files },
+      pending: [...pending],
+      rules: options.state.rules,
+      ...(options.state.keys === undefined ? {} : { keys: options.state.keys }),
+    }
     // After a failed store the next one still runs: it holds every upload the failed one held.
     const store = (): Promise<void> => options.write(state)
     chain = chain.then(store, store)

@@ -38,7 +38,9 @@ export function parseRemoteState(bytes: Uint8Array): RemoteState | string {
   if (typeof state.files !== 'object' || state.files === null || Array.isArray(state.files)) return '"files" is not an object'
   for (const [path, entry] of Object.entries(state.files))
     if (typeof entry?.hash !== 'string' || typeof entry.size !== 'number') return `"files" has an entry that is not {hash, size}: ${path}`
-  return { files: state.files, pending: state.pending, rules: state.rules }
+  if (state.keys !== undefined && (typeof state.keys !== 'object' || state.keys === null || Object.values(state.keys).some((key) => typeof key !== 'string')))
+    return '"keys" is not an object of strings'
+  return { files: state.files, pending: state.pending, rules: state.rules, ...(state.keys === undefined ? {} : { keys: state.keys }) }
 }
 
 /** A bucket manifest toasoan cannot read: `--repair` goes on without it, from the bucket's listing. */

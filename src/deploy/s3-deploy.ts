@@ -11,6 +11,7 @@ import { CorruptManifest, readRemoteState } from './remote-state.ts'
 import { createS3Client, s3Url, type S3Bucket, type S3Location } from './s3-client.ts'
 import { listObjects, listRemoteState, probeBucket } from './s3-target.ts'
 import { DeployError } from './storage-error.ts'
+import { exists, mapLimit } from '../shared/files.ts'
 
 /** Options of {@link deployToS3} and {@link verifyBucket}. */
 export interface S3DeployOptions {
@@ -68,10 +69,12 @@ export async function deployToS3(options: S3DeployOptions): Promise<S3DeployResu
   const outDir = resolve(options.outDir ?? 'dist')
   const local = await readLocalManifest(outDir, options.cacheDir ?? '.cache')
   const redirects = await readRedirectTargets(outDir, local)
+  checkPartialTarget(local, options)
   return withBucket(options, async (bucket) => {
     const remote = options.repair ? await readForRepair(bucket, log) : await readOrList(bucket, log)
     const plan = planDeploy(local, remote, headerRules)
     log(describePlan(plan, options.dryRun ?? false))
+    if (local.partial !== undefined) await checkPartialOutput(outDir, plan, options.to)
     const files = Object.keys(local.files).length
     if (options.dryRun) return { plan, files, ms: performance.now() - started }
     const uploaded = await applyPlan(plan, { bucket, outDir, local, remote, rules: headerRules, redirects, concurrency: options.concurrency ?? 16 })
@@ -142,6 +145,40 @@ async function readForRepair(bucket: S3Bucket, log: (line: string) => void): Pro
   return repairedState(state, listing)
 }
 
+/**
+ * An output built against a target (`build --deployed`) holds only what that target lacked: it
+ * deploys there, and is not one to repair a bucket from.
+ */
+function checkPartialTarget(local: FileManifest, options: S3DeployOptions): void {
+  const target = local.partial?.target
+  if (target === undefined) return
+  if (target !== s3Url(options.to))
+    throw new DeployError(
+      `dist was built against ${target} and holds only what it lacked; it cannot be deployed to ${s3Url(options.to)}.`,
+      `Deploy it to ${target}, or build without --deployed (or with --deployed ${s3Url(options.to)}).`
+    )
+  if (options.repair)
+    throw new DeployError(
+      `dist was built against ${target} and holds only what it lacked; --repair may need any file of the site.`,
+      'Build without --deployed, then deploy with --repair.'
+    )
+}
+
+/**
+ * Every file a deploy of a partial output uploads must be in it: one that is not was served by the
+ * bucket when the build read it, and has changed there since (another deploy ran in between).
+ */
+async function checkPartialOutput(outDir: string, plan: DeployPlan, to: S3Location): Promise<void> {
+  const missing = (await mapLimit([...plan.first, ...plan.then], 64, async (path) => ((await exists(join(outDir, path.slice(1)))) ? undefined : path))).filter(
+    (path) => path !== undefined
+  )
+  if (missing.length === 0) return
+  throw new DeployError(
+    `${s3Url(to)} changed since dist was built against it: ${missing.length} file${missing.length === 1 ? '' : 's'} it served then must be uploaded again and dist lacks ${missing.length === 1 ? 'it' : 'them'} (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}). Nothing was uploaded.`,
+    'Another deploy probably ran in between: build again with --deployed, then deploy.'
+  )
+}
+
 /** The output's manifest without the files only a CDN platform reads. */
 async function readLocalManifest(outDir: string, cacheDir: string): Promise<FileManifest> {
   const manifest =
@@ -149,7 +186,7 @@ async function readLocalManifest(outDir: string, cacheDir: string): Promise<File
     (await computeFileManifest(outDir, join(resolve(cacheDir), 'deploy', `${digest(outDir).slice(0, 16)}.stamps.json`))).manifest
   const files: FileManifest['files'] = {}
   for (const [path, entry] of Object.entries(manifest.files)) if (!platformFiles.has(path)) files[path] = entry
-  return { version: 1, files }
+  return { ...manifest, files }
 }
 
 /** Each alias's fallback page and its target, from `_redirects`: the object gets the redirect too. */

@@ -24,6 +24,8 @@ export interface ProcessOptions {
   progress?: Progress
   /** Remove the cached files this run did not use (not for a build shard's share). @default true */
   prune?: boolean
+  /** Whether the deploy target serves a file (`/media/…`) already: it is not written. @default none */
+  deployed?: (url: string) => boolean
 }
 
 /** What processing did. */
@@ -32,6 +34,8 @@ export interface ProcessResult {
   processed: number
   /** Source images whose every file came from the cache. */
   cached: number
+  /** Source images whose every file the deploy target serves already (none written). */
+  deployed: number
 }
 
 /**
@@ -50,20 +54,27 @@ export async function processImages(sets: ReadonlyArray<Pick<ImageSet, 'source' 
   sharp.concurrency(1)
   let processed = 0
   let cached = 0
+  let deployed = 0
   const progress = options.progress ?? (() => {})
   await mapLimit(sets, Math.max(1, options.concurrency ?? availableParallelism()), async (set) => {
     progress(processed + cached, sets.length)
     const cachedPath = (variant: ImageVariant): string => cache.entry(`${code}/${variant.url.slice('/media/'.length)}`)
+    // Names hash the source, the options and the encoder: a name the target serves has these bytes.
+    const variants = options.deployed === undefined ? set.variants : set.variants.filter((variant) => !options.deployed?.(variant.url))
+    if (variants.length === 0) {
+      deployed++
+      return
+    }
     const missing = []
-    for (const variant of set.variants) if (!(await exists(cachedPath(variant)))) missing.push(variant)
+    for (const variant of variants) if (!(await exists(cachedPath(variant)))) missing.push(variant)
     if (missing.length > 0) {
       await encode(set.source, missing, cachedPath, settings)
       processed++
     } else cached++
-    for (const variant of set.variants) await linkOrCopy(cachedPath(variant), join(options.outputDir, variant.url))
+    for (const variant of variants) await linkOrCopy(cachedPath(variant), join(options.outputDir, variant.url))
   })
   if (options.prune !== false) await cache.prune()
-  return { processed, cached }
+  return { processed, cached, deployed }
 }
 
 async function encode(source: string, variants: readonly ImageVariant[], target: (variant: ImageVariant) => string, settings: ImageOptions): Promise<void> {

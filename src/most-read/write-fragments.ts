@@ -67,6 +67,7 @@ async function updateManifest(outDir: string, folder: string, entries: FileManif
   Object.assign(files, entries)
   const sorted: FileManifest['files'] = {}
   for (const path of Object.keys(files).sort()) sorted[path] = files[path] as FileManifest['files'][string]
-  const text = JSON.stringify({ version: 1, files: sorted } satisfies FileManifest)
+  // Keys and a partial output's target stay: they describe the rest of the output.
+  const text = JSON.stringify({ ...manifest, files: sorted } satisfies FileManifest)
   if (text !== JSON.stringify(manifest)) await writeAtomic(join(outDir, manifestName), text)
 }

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises'
+import { rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { folderKey, loadContent, type ContentSources, type Registries } from '../content/index.ts'
@@ -12,6 +12,11 @@ import {
   checkOutput,
   computeFileManifest,
   createStaging,
+  deployedChecks,
+  manifestKeys,
+  partialManifest,
+  type DeployedChecks,
+  type DeployedSite,
   discardStaging,
   mergeCarried,
   readAssets,
@@ -28,7 +33,8 @@ import {
 import type { OutputUnit } from '../shared/output-unit.ts'
 import { loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from '../render/index.ts'
 import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexResult, type SearchPlan, type WordRoutesResult } from '../search/index.ts'
-import { checkSite, planSite, refreshedFolders, type SiteModel } from '../site/index.ts'
+import { checkSite, outputPathOf, planSite, refreshedFolders, type SiteModel } from '../site/index.ts'
+import { mapLimit } from '../shared/files.ts'
 import { fixCacheFingerprints, removeOldLayout, writeAtomic } from '../cache/index.ts'
 import { releaseMemory } from './memory.ts'
 import type { ProgressSink } from '../shared/progress.ts'
@@ -76,6 +82,13 @@ export interface BuildOptions {
    * at once, the build stops with `OutputBusy`, naming that process. @default 0
    */
   waitForOutput?: number
+  /**
+   * What the deploy target serves (its last deploy's manifest, read by `readDeployedSite`): the
+   * output then holds only what the target lacks, with the manifest of the whole site, and deploys
+   * only there (`toasoan build --deployed s3://…`). Pages, output folders and images the target
+   * serves as this build would make them are neither rendered nor written. @default none
+   */
+  deployed?: DeployedSite
 }
 
 /** What a build did. */
@@ -133,13 +146,16 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
   // alone decides which of them the live output holds unchanged, to be moved over, not rebuilt.
   const manifestFile = join(cacheDir, 'units', `${cacheKey}.json`)
   const manifest = await readUnitManifest(manifestFile, outDir)
-  const carriable = (units: readonly OutputUnit[]): Promise<Set<string>> => carriableUnits(manifest, units)
+  // Against a deployed site, folders and pages are taken from the target, never from the live output.
+  const deployed = options.deployed === undefined ? undefined : deployedChecks(options.deployed)
+  const carriable = (units: readonly OutputUnit[]): Promise<Set<string>> =>
+    deployed === undefined ? carriableUnits(manifest, units) : Promise.resolve(deployed.units(units))
   const staging = await createStaging(outDir)
   try {
     // Content, site, render and search planning: the stages that share the site model run in
     // throughSiteModel (below), which hands on nothing that holds it, so the model and every
     // article body can be collected before Pagefind starts.
-    const site = await throughSiteModel(options, { log, timings, cacheDir, cacheKey, staging, carriableUnits: carriable })
+    const site = await throughSiteModel(options, { log, timings, cacheDir, cacheKey, staging, carriableUnits: carriable, deployed })
     if (!site.ok) {
       await discardStaging(staging)
       return { ok: false, files: site.files, pages: 0, timings }
@@ -159,33 +175,39 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
       'processing images',
       timings,
       log,
-      (progress) => processImages(site.images, { outputDir: staging, cacheDir: join(cacheDir, 'images', cacheKey), progress }),
+      (progress) =>
+        processImages(site.images, {
+          outputDir: staging,
+          cacheDir: join(cacheDir, 'images', cacheKey),
+          progress,
+          ...(deployed === undefined ? {} : { deployed: deployed.holds, prune: false }),
+        }),
       options.progress
     )
-    log(`  images: ${images.processed} processed, ${images.cached} from the cache`)
+    log(`  images: ${images.processed} processed, ${images.cached} from the cache${deployed ? `, ${images.deployed} served by the target` : ''}`)
     // Publish: the feeds' enclosure sizes, the stylesheet and scripts, the web editor at /admin/,
     // the file manifest for deploys (files written now are listed before the carried folders
     // arrive, whose entries come from the last output's manifest), then the folders carried over
     // and the swap into place. Only the swap changes the live output: an interruption waits for
     // it, and it rolls back (the carried folders go back) unless the new output is already in place.
     // Also carried: the folders the hourly commands write (most read, weather), kept as they are.
-    const refreshed = await keptFolders(outDir)
+    const refreshed = options.deployed === undefined ? await keptFolders(outDir) : [...refreshedFolders]
     const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits, ...refreshed]
     const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
+    const keys = manifestKeys(render.keys, [...render.units, ...search.units, ...routes.units])
     await task('publishing', timings, log, async () => {
-      await fillEnclosureLengths(staging, site.feeds.urls, site.feeds.baseUrl)
+      const feeds = site.feeds.urls.filter((url) => !render.deployedPaths.has(`/${outputPathOf(url)}`))
+      await fillEnclosureLengths(staging, feeds, site.feeds.baseUrl, (path) => options.deployed?.files[path]?.size)
       await writeAssets(staging, Object.values(assets))
       await writeCmsAdmin(staging, site.registries, {
         contentDir: options.contentDir ?? 'content',
         ...(options.baseUrl === undefined ? {} : { baseUrl: checkBaseUrl(options.baseUrl) }),
         now: options.now ?? resolveNow(undefined),
       })
-      const fresh = await computeFileManifest(staging, stampFile, carried)
-      const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)
-      // The carried folders are linked in from the live output, which stays whole until the swap.
-      await carryUnits(outDir, staging, carried)
-      const files = await writeOutputManifest(staging, stampFile, merged)
-      log(`  file manifest: ${files.files} files, ${merged === undefined ? files.hashed : fresh.hashed} hashed`)
+      const files =
+        options.deployed === undefined
+          ? await publishWhole(staging, { outDir, stampFile, carried, keys, log })
+          : await publishPartial(staging, options.deployed, { stampFile, carried, keys, log, taken: [...render.keys.keys(), ...site.imageUrls] })
       await uninterruptible(async () => {
         // CI reads this: the cache is saved only when its key changes, the cron builds only when an article is due.
         await writeAtomic(
@@ -196,7 +218,8 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
           })
         )
         await swapIntoPlace(staging, outDir)
-        await writeUnitManifest(manifestFile, outDir, [...render.units, ...search.units, ...routes.units])
+        // A partial output holds no whole folder for the next build to carry over.
+        await writeUnitManifest(manifestFile, outDir, options.deployed === undefined ? [...render.units, ...search.units, ...routes.units] : [])
       })
     })
     for (const root of ['markdown', 'images']) await removeOldLayout(join(cacheDir, root))
@@ -215,6 +238,50 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
     await discardStaging(staging)
     throw error
   }
+}
+
+/** What {@link publishWhole} and {@link publishPartial} need. */
+interface ManifestContext {
+  stampFile: string
+  /** Output folders this build did not write (carried over, or served by the target). */
+  carried: readonly string[]
+  keys: Record<string, string>
+  log: Logger
+}
+
+/**
+ * The file manifest of a whole output: the files written now are listed before the carried folders
+ * are linked in from the live output (which stays whole until the swap), whose entries come from
+ * the last output's manifest.
+ */
+async function publishWhole(staging: string, context: ManifestContext & { outDir: string }): Promise<{ files: number; digest: string }> {
+  const { outDir, stampFile, carried, keys, log } = context
+  const fresh = await computeFileManifest(staging, stampFile, carried)
+  const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)
+  await carryUnits(outDir, staging, carried)
+  const files = await writeOutputManifest(staging, stampFile, merged, keys)
+  log(`  file manifest: ${files.files} files, ${merged === undefined ? files.hashed : fresh.hashed} hashed`)
+  return files
+}
+
+/**
+ * The file manifest of an output against a deployed site: the whole site's, with the target's
+ * entries for what it serves already; written files equal to the target's are removed, so the
+ * output holds exactly what the deploy uploads.
+ */
+async function publishPartial(
+  staging: string,
+  site: DeployedSite,
+  context: ManifestContext & { taken: readonly string[] }
+): Promise<{ files: number; digest: string }> {
+  const { stampFile, carried, keys, log, taken } = context
+  const fresh = await computeFileManifest(staging, stampFile)
+  const { manifest, unchanged } = partialManifest(fresh.manifest, site, { paths: taken, folders: carried })
+  await mapLimit(unchanged, 64, (path) => rm(join(staging, path.slice(1)), { force: true }))
+  const files = await writeOutputManifest(staging, stampFile, manifest, keys)
+  const written = Object.keys(fresh.manifest.files).length - unchanged.length
+  log(`  file manifest: ${files.files} files; ${written} differ from ${site.target}, the rest it serves already`)
+  return files
 }
 
 /**
@@ -239,6 +306,8 @@ interface StageContext {
   cacheKey: string
   staging: string
   carriableUnits: (units: readonly OutputUnit[]) => Promise<Set<string>>
+  /** What the deploy target serves, when the build writes only what it lacks. */
+  deployed: DeployedChecks | undefined
 }
 
 /** What {@link throughSiteModel} hands on: nothing that holds the site model. */
@@ -253,6 +322,8 @@ type ModelResults =
       searchPlan: SearchPlan
       routes: WordRoutesResult
       images: Array<Pick<ImageSet, 'source' | 'variants'>>
+      /** Every image file the pages link (`/media/…`). */
+      imageUrls: string[]
       assets: Awaited<ReturnType<typeof readAssets>>
       /** For the web editor's configuration. */
       registries: Registries
@@ -270,7 +341,7 @@ type ModelResults =
  * @param context Where the stages log, cache and write.
  */
 async function throughSiteModel(options: BuildOptions, context: StageContext): Promise<ModelResults> {
-  const { log, timings, cacheDir, cacheKey, staging, carriableUnits } = context
+  const { log, timings, cacheDir, cacheKey, staging, carriableUnits, deployed } = context
   // Content: every file read and validated once, then the site's checks of its addresses (duplicate
   // URLs, aliases, newsroom pages); any error stops the build here.
   const { sources, files } = await task(
@@ -300,12 +371,13 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
         bodies: sources.bodies,
         carriableUnits,
         progress,
+        ...(deployed === undefined ? {} : { deployed: deployed.page }),
         ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
       }),
     options.progress
   )
   log(
-    `  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} carried over in ${render.carriedUnits.length} unchanged folders`
+    `  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} carried over in ${render.carriedUnits.length} unchanged folders${deployed ? `, ${render.deployedPaths.size} served by the target` : ''}`
   )
   // The newsroom's own pages, through Eleventy with its toasoan.config.ts: few, rendered every time.
   const userConfig = options.config === false ? undefined : (options.config ?? (await loadUserConfig())?.config)
@@ -322,19 +394,21 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
   if (routes.units.length > 0) log(`  search routes: ${routes.carriedUnits.length > 0 ? 'carried over' : `${routes.words} words`}, ${routes.read} bundles read`)
   // The same identity the loader gave every image name (memoised: computed once per process).
   const encoder = await imageEncoder()
+  const images = [
+    ...sources.media.map((media) => planImage(media, imageOptions, encoder)),
+    ...(siteIcons ? [siteIcons.set] : []),
+    ...(siteLogo ? [siteLogo.set] : []),
+  ]
   return {
     ok: true,
     files,
-    pages: render.rendered + render.cached + render.carried + newsroomPages,
+    pages: render.rendered + render.cached + render.carried + render.deployedPaths.size + newsroomPages,
     articles: model.articles.length,
     render,
     searchPlan,
     routes,
-    images: [
-      ...sources.media.map((media) => planImage(media, imageOptions, encoder)),
-      ...(siteIcons ? [siteIcons.set] : []),
-      ...(siteLogo ? [siteLogo.set] : []),
-    ],
+    images,
+    imageUrls: images.flatMap((set) => set.variants.map((variant) => variant.url)),
     assets,
     registries: sources.registries,
     feeds: { urls: model.feeds.map((feed) => feed.url), baseUrl: model.site.baseUrl },

@@ -16,9 +16,15 @@ const enclosure = /<enclosure url="([^"]*)" length="0"/g
  * @param outputDir The output being built, images included.
  * @param feeds URL paths of the feeds.
  * @param baseUrl The site's base URL, which enclosure URLs start with.
+ * @param sizeOf The size of an image the output lacks (`/media/…`), when the deploy target serves it.
  * @returns How many enclosures got their length.
  */
-export async function fillEnclosureLengths(outputDir: string, feeds: readonly string[], baseUrl: string): Promise<number> {
+export async function fillEnclosureLengths(
+  outputDir: string,
+  feeds: readonly string[],
+  baseUrl: string,
+  sizeOf: (path: string) => number | undefined = () => undefined
+): Promise<number> {
   let filled = 0
   await mapLimit(feeds, 16, async (url) => {
     const path = join(outputDir, outputPathOf(url))
@@ -26,9 +32,10 @@ export async function fillEnclosureLengths(outputDir: string, feeds: readonly st
     const sizes = new Map<string, number>()
     for (const [, href] of xml.matchAll(enclosure)) {
       if (href === undefined || !href.startsWith(`${baseUrl}/`) || sizes.has(href)) continue
-      const size = await stat(join(outputDir, outputPathOf(decodeXml(href.slice(baseUrl.length))))).then(
+      const path = outputPathOf(decodeXml(href.slice(baseUrl.length)))
+      const size = await stat(join(outputDir, path)).then(
         (info) => info.size,
-        () => undefined
+        () => sizeOf(`/${path}`)
       )
       if (size !== undefined) sizes.set(href, size)
     }

@@ -18,6 +18,17 @@ export interface ManifestEntry {
 export interface FileManifest {
   version: 1
   files: Record<string, ManifestEntry>
+  /**
+   * The key each page file and output folder (`/pagefind/3/`, with its slash) was made from. A
+   * deploy records them in the bucket, so that the next build given the bucket's manifest writes
+   * only what it lacks (see `toasoan build --deployed`).
+   */
+  keys?: Record<string, string>
+  /**
+   * Set when the output holds only the files the target named here lacked: the other files of
+   * `files` are in that target, and the output deploys nowhere else.
+   */
+  partial?: { target: string }
 }
 
 /**
@@ -139,10 +150,18 @@ export function mergeCarried(fresh: FileManifest, previous: FileManifest | undef
  * @param dir The staging folder, complete.
  * @param stampFile The stamp cache (see {@link computeFileManifest}).
  * @param merged The manifest from {@link mergeCarried}, if any.
+ * @param keys Each page's and output folder's key (see {@link FileManifest.keys}).
  * @returns How many files, how many were read, and a digest of the whole output.
  */
-export async function writeOutputManifest(dir: string, stampFile: string, merged?: FileManifest): Promise<{ files: number; hashed: number; digest: string }> {
-  const { manifest, hashed } = merged === undefined ? await computeFileManifest(dir, stampFile) : { manifest: merged, hashed: 0 }
+export async function writeOutputManifest(
+  dir: string,
+  stampFile: string,
+  merged?: FileManifest,
+  keys?: Record<string, string>
+): Promise<{ files: number; hashed: number; digest: string }> {
+  const computed = merged === undefined ? await computeFileManifest(dir, stampFile) : { manifest: merged, hashed: 0 }
+  const manifest: FileManifest = keys === undefined ? computed.manifest : { ...computed.manifest, keys }
+  const hashed = computed.hashed
   // Serialised once, for the file and its digest (25 MB at 100,000 articles).
   const text = JSON.stringify(manifest)
   await writeAtomic(join(dir, manifestName), text)

@@ -15,3 +15,4 @@ export {
 } from './file-manifest.ts'
 export { adminPage, repositoryOf, writeCmsAdmin, type CmsAdminOptions } from './cms-admin.ts'
 export { fillEnclosureLengths } from './enclosure-lengths.ts'
+export { deployedChecks, manifestKeys, partialManifest, type DeployedChecks, type DeployedSite } from './deployed.ts'

@@ -50,6 +50,12 @@ export interface CachedRenderOptions {
    * are neither rendered nor linked, the publish stage moves the folders over. @default none
    */
   carriableUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
+  /**
+   * Whether the deploy target already serves a page as this key renders it (see `--deployed`): such
+   * a page is neither rendered nor linked, and the output holds only what the target lacks.
+   * @default none
+   */
+  deployed?: (path: string, key: string) => boolean
   /** Told how many pages are done (from the cache or carried over, then rendered). */
   progress?: Progress
   /**
@@ -77,6 +83,10 @@ export interface CachedRenderResult {
   units: OutputUnit[]
   /** Unit folders to carry over from the live output (not written to `outputDir`). */
   carriedUnits: string[]
+  /** Page files the deploy target serves already (see {@link CachedRenderOptions.deployed}), not written. */
+  deployedPaths: Set<string>
+  /** Every page's file (`/2019/10/slug/index.html`) with the key it was made from, for the file manifest. */
+  keys: Map<string, string>
 }
 
 /**
@@ -147,13 +157,21 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   const carriedPaths = options.carriableUnits ? await options.carriableUnits(units) : new Set<string>()
 
   const used = new Set<string>()
+  const keys = new Map<string, string>()
   let cached = 0
   let carried = 0
+  const deployedPaths = new Set<string>()
   const fromCacheOrCarried = async ({ page, url, key }: KeyedPage): Promise<boolean> => {
     used.add(key)
+    const path = `/${outputPathOf(url)}`
+    keys.set(path, key)
     const unit = outputUnitOf(url)
     if (carriable(page) && unit !== undefined && carriedPaths.has(unit)) {
       carried++
+      return true
+    }
+    if (options.deployed?.(path, key)) {
+      deployedPaths.add(path)
       return true
     }
     const from = join(options.pagesCacheDir, `${key}.html`)
@@ -219,7 +237,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
       options.pagesCacheDir,
       [...used].map((key) => `${key}.html`)
     )
-  return { rendered, cached, carried, units, carriedUnits: [...carriedPaths] }
+  return { rendered, cached, carried, units, carriedUnits: [...carriedPaths], deployedPaths, keys }
 }
 
 /** What every page shows, as a render thread receives it: none of the model's lists of pages. */

@@ -16,7 +16,11 @@ export const build = defineCommand({
                             (default: stop at once, naming it)
             --shard I/N     one of N shards of a cold build: render only its share
                             of the archive into --cache, write no output; copy the
-                            N cache folders into one, then build as usual`,
+                            N cache folders into one, then build as usual
+            --deployed s3://BUCKET[/PREFIX]  write into --out only what that bucket's
+                            last deploy lacks (the manifest lists the whole site);
+                            deploy it there with toasoan deploy --to (same URL)
+            --endpoint URL  --region R   the bucket's S3 API (as for deploy)`,
   options: {
     content: { type: 'string', default: 'content' },
     out: { type: 'string' },
@@ -27,6 +31,9 @@ export const build = defineCommand({
     format: { type: 'string', default: 'text' },
     wait: { type: 'string' },
     shard: { type: 'string' },
+    deployed: { type: 'string' },
+    endpoint: { type: 'string' },
+    region: { type: 'string' },
   },
   run: ({ values }) => import('../build-command.ts').then((command) => command.buildCommand(values)),
 })

@@ -150,7 +150,8 @@ test('should plan a sharded build when no cache was saved by this code, or when 
   assert.match(step('plan', (s) => s.id === 'code').run ?? '', 'key=$(npx toasoan cache key --content content)')
   const lookup = step('plan', (s) => s.id === 'lookup')
   assert.ok(lookup.uses?.startsWith('actions/cache/restore@'))
-  assert.equal(lookup.with, { path: '.cache', key: `${codeKeyPrefix}none`, 'restore-keys': codeKeyPrefix, 'lookup-only': true }, 'looked up, not downloaded')
+  const prefix = "${{ env.DEPLOY_TARGET == 's3' && 'toasoan-state' || 'toasoan' }}-${{ runner.os }}-${{ steps.code.outputs.key }}-"
+  assert.equal(lookup.with, { path: '.cache', key: `${prefix}none`, 'restore-keys': prefix, 'lookup-only': true }, 'looked up, not downloaded')
   const decide = step('plan', (s) => s.id === 'decide')
   assert.equal(decide.env, {
     FULL: "${{ github.event_name == 'workflow_dispatch' && inputs.full }}",
@@ -205,7 +206,9 @@ test('should build and deploy after every shard succeeded or none ran, and never
   const deploy = job('deploy')
   assert.is(deploy.needs, 'build')
   assert.not.ok(runsWhen(deploy.if ?? '', { results: { build: 'skipped' } }), 'a build skipped after a failed shard deploys nothing')
-  assert.ok(runsWhen(deploy.if ?? '', { results: { build: 'success' } }))
+  const built = (target: string) => ({ results: { build: 'success' }, outputs: { build: { target } } })
+  assert.ok(runsWhen(deploy.if ?? '', built('pages')))
+  for (const target of ['s3', 'cloudflare', 'netlify']) assert.not.ok(runsWhen(deploy.if ?? '', built(target)), `${target} deploys from the build job`)
 })
 
 test("should hand each shard's cache over as an artifact, merged into .cache by copying before the build, a missing one only slowing it", () => {
@@ -255,11 +258,57 @@ test('should save the build cache under a key that starts with the code key the 
   assert.is(step('build', (s) => s.id === 'code').run, step('plan', (s) => s.id === 'code').run, 'one way to compute the code key')
   const restore = step('build', (s) => s.id === 'restore')
   assert.is(restore.with?.['key'], `${codeKeyPrefix}none`)
+  assert.is(restore.if, "env.DEPLOY_TARGET != 's3'", 'the whole cache for the targets that upload a whole folder')
   assert.is(restore.with?.['restore-keys'], `${codeKeyPrefix}\ntoasoan-\${{ runner.os }}-\n`, "this code's cache first, else the newest")
   const save = step('build', (s) => s.uses?.startsWith('actions/cache/save@') === true && s.with?.['path'] === '.cache')
   assert.is(save.with?.['key'], `${codeKeyPrefix}\${{ steps.state.outputs.key }}`)
-  assert.is(save.if, "steps.restore.outputs.cache-matched-key != format('toasoan-{0}-{1}-{2}', runner.os, steps.code.outputs.key, steps.state.outputs.key)")
-  assert.match(step('build', (s) => s.run?.includes('gh cache delete') === true).run ?? '', 'for prefix in "toasoan-${{ runner.os }}-" toasoan-schedule-')
+  assert.is(
+    save.if,
+    "env.DEPLOY_TARGET != 's3' && steps.restore.outputs.cache-matched-key != format('toasoan-{0}-{1}-{2}', runner.os, steps.code.outputs.key, steps.state.outputs.key)"
+  )
+  const prune = step('build', (s) => s.run?.includes('gh cache delete') === true).run ?? ''
+  assert.match(prune, 'prefixes=("toasoan-${{ runner.os }}-" "toasoan-state-${{ runner.os }}-" toasoan-schedule-)')
+})
+
+test('should deploy to S3 from the build job, building only what the bucket lacks, with the credentials in two steps alone and no artifact of the site', () => {
+  const steps = job('build').steps
+  const build = step('build', (s) => s.run?.includes('--deployed') === true)
+  assert.is(build.if, "env.DEPLOY_TARGET == 's3'")
+  assert.is(build.run, 'npx toasoan build --content content --out dist --now "$NOW" --deployed "$S3_URL" ${S3_ENDPOINT:+--endpoint "$S3_ENDPOINT"}')
+  const deploy = step('build', (s) => s.run?.startsWith('npx toasoan deploy --to "$S3_URL"') === true)
+  assert.is(deploy.if, "env.DEPLOY_TARGET == 's3'")
+  const withKeys = steps.filter((s) => Object.values(s.env ?? {}).includes('${{ secrets.AWS_SECRET_ACCESS_KEY }}'))
+  assert.equal(withKeys, [build, deploy], "the bucket's key is in the build's and the deploy's environment only")
+  assert.ok(steps.indexOf(build) < steps.indexOf(deploy))
+  const uploads = Object.values(workflow.jobs).flatMap((job) => job.steps.filter((s) => s.uses?.startsWith('actions/upload-artifact@')))
+  assert.equal(
+    uploads.map((s) => s.with?.['path']),
+    ['shard.tar.zst'],
+    "only the shards' caches travel as artifacts"
+  )
+  const saves = steps.filter((s) => s.uses?.startsWith('actions/cache/save@'))
+  const deployIndex = steps.indexOf(deploy)
+  assert.ok(
+    saves.every((s) => steps.indexOf(s) > deployIndex),
+    'caches are saved once the site is live'
+  )
+})
+
+test("should restore and save for S3 only the state a push changes and each year's bodies, saved when that year changed", () => {
+  const state = step('build', (s) => s.id === 'restore-state')
+  const paths = String(state.with?.['path']).trim().split('\n')
+  assert.not.ok(
+    paths.some((path) => /^\.cache\/?$|pages|markdown|images|search\/|bodies/.test(path)),
+    `no pages, bodies, images or search bundles: ${paths.join(', ')}`
+  )
+  const saveState = step('build', (s) => s.uses?.startsWith('actions/cache/save@') === true && String(s.with?.['key']).startsWith('toasoan-state-'))
+  assert.equal(saveState.with?.['path'], state.with?.['path'], 'saved as restored')
+  for (const id of ['restore-bodies-year', 'restore-bodies-last']) {
+    const restore = step('build', (s) => s.id === id)
+    const save = step('build', (s) => s.uses?.startsWith('actions/cache/save@') === true && s.with?.['key'] === restore.with?.['key'])
+    assert.is(save.if, `env.DEPLOY_TARGET == 's3' && steps.${id}.outputs.cache-hit != 'true'`, 'saved only under a new name: when that year changed')
+    assert.match(String(restore.with?.['key']), /steps\.years\.outputs\.(year|last)-tree/)
+  }
 })
 
 test.run()
