@@ -1,6 +1,6 @@
 // Fills the "Đọc nhiều" boxes from their fragment (`/doc-nhieu/…json`, rewritten hourly by
-// `toasoan most-read`): cached pages stay as they were. The box is hidden in the HTML and sits below
-// what it could push; it is filled when the reader scrolls near it. Without JavaScript, or when the
+// `toasoan most-read`): cached pages stay as they were. The box is a hidden frame in the HTML, laid
+// out at its filled height (site.css) so nothing moves; it is filled when the reader scrolls near it. Without JavaScript, or when the
 // fetch fails, there is nothing. Nothing is sent anywhere: the counts come from the CDN's own logs.
 import { readLists, windowLabel } from './most-read-lists.ts'
 import { fillNear } from './when-near.ts'
@@ -29,9 +29,10 @@ function fill(box: HTMLElement, data: unknown): void {
     }
     return ol
   })
+  // The frame's row and list (laid out at their filled height before this runs) are filled in place.
+  const group = box.querySelector<HTMLElement>('.most-read__windows') ?? box.appendChild(document.createElement('div'))
+  group.className = 'most-read__windows'
   if (lists.length > 1) {
-    const group = document.createElement('div')
-    group.className = 'most-read__windows'
     const buttons = lists.map((list, index) => {
       const button = document.createElement('button')
       button.type = 'button'
@@ -44,8 +45,9 @@ function fill(box: HTMLElement, data: unknown): void {
       return button
     })
     group.append(...buttons)
-    box.append(group)
   }
-  box.append(...panels)
+  const frame = box.querySelector('.most-read__list')
+  if (frame) frame.replaceWith(...panels)
+  else box.append(...panels)
   box.hidden = false
 }

@@ -1,6 +1,6 @@
 // Fills the "Thời tiết" box from `/thoi-tiet/index.json`, which `toasoan weather` rewrites hourly
-// from the forecast provider: the reader's browser talks only to the site. Hidden in the HTML and
-// low on the page, it is filled when the reader scrolls near it; nothing shows without JavaScript
+// from the forecast provider: the reader's browser talks only to the site. A hidden frame in the
+// HTML, laid out at its filled height (site.css), it is filled when the reader scrolls near it; nothing shows without JavaScript
 // or when the fetch fails.
 import { placeFor, readPlaces, temperatures, type WeatherPlace } from './weather-places.ts'
 import { fillNear } from './when-near.ts'
@@ -14,8 +14,11 @@ function fill(box: HTMLElement, data: unknown): void {
     box.remove()
     return
   }
-  const days = document.createElement('ul')
+  // The frame's place and days (laid out at their filled height before this runs) are filled in place.
+  const days = box.querySelector<HTMLElement>('.weather__days') ?? document.createElement('ul')
   days.className = 'weather__days'
+  const slot = box.querySelector<HTMLElement>('.weather__place') ?? box.appendChild(document.createElement('div'))
+  slot.className = 'weather__place'
   const show = (place: WeatherPlace): void => {
     days.replaceChildren(
       ...place.days.map((day) => {
@@ -40,20 +43,14 @@ function fill(box: HTMLElement, data: unknown): void {
   // The front page offers every place; a locality page shows its own (or its district's).
   if (!box.dataset['places'] && places.length > 1) {
     const label = document.createElement('label')
-    label.className = 'weather__place'
     label.textContent = `${box.dataset['placeLabel'] ?? ''} `
     const select = document.createElement('select')
     for (const place of places) select.append(new Option(place.name, place.locality, false, place === first))
     select.addEventListener('change', () => show(places.find((place) => place.locality === select.value) ?? first))
     label.append(select)
-    box.append(label)
-  } else {
-    const name = document.createElement('p')
-    name.className = 'weather__place'
-    name.textContent = first.name
-    box.append(name)
-  }
+    slot.replaceChildren(label)
+  } else slot.textContent = first.name
   show(first)
-  box.append(days)
+  if (!days.isConnected) box.append(days)
   box.hidden = false
 }

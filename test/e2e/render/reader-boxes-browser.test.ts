@@ -143,19 +143,46 @@ if (!chromiumPath) {
       assert.equal(shifts, [], `layout shifts on ${path}: ${(await page.evaluate(() => (window as unknown as { moved: string[] }).moved)).join(', ')}`)
       await page.context().close()
     }
-    // The fixture's front page is one short screen: the boxes fill in view, below everything but the
-    // archive's years and the footer, which is all that may move.
-    const page = await open(full!.origin, '/')
-    const above = () => page.locator('.front-top, .front-latest').evaluateAll((parts) => parts.map((part) => JSON.stringify(part.getBoundingClientRect())))
-    const before = await above()
-    await page.locator('.weather__days li').first().waitFor()
-    assert.equal(await above(), before)
-    const moved = await page.evaluate(() => (window as unknown as { moved: string[] }).moved)
-    assert.ok(
-      moved.every((name) => name === 'home-archive' || name === 'site-footer'),
-      moved.join(', ')
-    )
-    await page.context().close()
+  })
+
+  test("should reserve the boxes' room from the first paint: nothing moves when the fragments arrive in view", async () => {
+    // The fixture's front page is one short screen: the boxes fill in view, the archive's years and
+    // the footer below them. The fragments are held back until the page's layout has been measured.
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      const context = await browser!.newContext({ viewport, locale: 'vi-VN' })
+      const page = await context.newPage()
+      await page.addInitScript(() => {
+        const shifts: number[] = []
+        Object.assign(window, { shifts })
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as Array<{ value: number }>) shifts.push(entry.value)
+        }).observe({ type: 'layout-shift', buffered: true })
+      })
+      let release: () => void = () => {}
+      const held = new Promise<void>((resolve) => (release = resolve))
+      await page.route(/\/(doc-nhieu|thoi-tiet)\//, async (route) => {
+        await held
+        await route.continue()
+      })
+      await page.goto(`${full!.origin}/`)
+      await page.waitForLoadState('load')
+      const layout = () =>
+        page
+          .locator('.most-read, .weather, .home-archive, .site-footer')
+          .evaluateAll((parts) => parts.map((part) => `${part.className} ${JSON.stringify(part.getBoundingClientRect())}`))
+      const before = await layout()
+      assert.ok(await page.locator('.most-read').evaluate((box) => box.getBoundingClientRect().height > 300), "a full list's room is kept")
+      assert.not.ok(await page.locator('.most-read').isVisible(), 'the empty frame is not seen')
+      release()
+      await page.locator('.most-read li').first().waitFor()
+      await page.locator('.weather__days li').first().waitFor()
+      assert.equal(await layout(), before, `${viewport.width}px`)
+      assert.equal(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts), [], `${viewport.width}px`)
+      await context.close()
+    }
   })
 
   test('should leave the page complete and show no box without JavaScript', async () => {
@@ -163,6 +190,9 @@ if (!chromiumPath) {
       const page = await open(full!.origin, path, false)
       assert.not.ok(await page.locator('.most-read').isVisible(), path)
       assert.not.ok(await page.locator('.weather').isVisible(), path)
+      // No room kept either: the frames take no height, the page is laid out as without them.
+      const heights = await page.locator('.most-read, .weather').evaluateAll((boxes) => boxes.map((box) => box.getBoundingClientRect().height))
+      assert.ok(heights.length > 0 && heights.every((height) => height === 0), `${path}: ${heights.join(', ')}`)
       const text = await page.locator('body').innerText()
       assert.not.match(text, 'Đọc nhiều')
       assert.not.match(text, 'Thời tiết')
