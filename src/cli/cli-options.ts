@@ -29,13 +29,13 @@ export async function checkContentDir(contentDir: string): Promise<void> {
 }
 
 /**
- * `--port N`: a TCP port.
+ * `--port N`: a TCP port (0: any free one).
  *
  * @param value The option's value.
- * @throws {UsageError} When it is not a whole number from 1 to 65535.
+ * @throws {UsageError} When it is not a whole number from 0 to 65535.
  */
 export function checkPort(value: string): number {
-  const port = Number(value)
-  if (Number.isInteger(port) && port >= 1 && port <= 65535) return port
-  throw new UsageError(`--port: "${value}" is not a port.`, 'Give a whole number from 1 to 65535, e.g. --port 8080.')
+  const port = /^\d+$/.test(value) ? Number(value) : Number.NaN
+  if (port <= 65535) return port
+  throw new UsageError(`--port: "${value}" is not a port.`, 'Give a whole number from 1 to 65535, e.g. --port 8080 (0: any free port).')
 }

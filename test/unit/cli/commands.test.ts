@@ -2,6 +2,7 @@ import { relative } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { commandHelp, commandNames } from '../../../src/cli/cli.ts'
+import { checkPort } from '../../../src/cli/cli-options.ts'
 import { defineCommand, optionError, parseCommandArgs } from '../../../src/cli/command.ts'
 import { commands } from '../../../src/cli/commands/index.ts'
 import { fixtureSite, root } from '../../helpers/fixtures.ts'
@@ -59,6 +60,11 @@ test("should list every command of the table in --help, with its summary, and an
     assert.is(own.stdout, `Usage: toasoan ${command.name} [options]\n\n${commandHelp(command)}\n`)
   }
   assert.equal(commandNames, [...commands.map((command) => command.name), 'help', 'version'])
+})
+
+test('should take a port from 0 (any free one) to 65535, and nothing else', () => {
+  assert.equal(['0', '8080', '65535'].map(checkPort), [0, 8080, 65535])
+  for (const value of ['', '-1', '1.5', '0x50', '65536', 'eighty']) assert.throws(() => checkPort(value), /is not a port/, value)
 })
 
 test('should suggest the command meant, from the table', async () => {
