@@ -14,7 +14,7 @@ export const mostReadRules = {
   },
   'unknown-log-format': {
     severity: 'error',
-    hint: 'Give a combined (nginx/Apache), CloudFront, S3 access, Cloudflare Logpush or Netlify JSON log, a CSV "path,views", or a GoatCounter or Plausible export.',
+    hint: 'Give a combined (nginx/Apache), CloudFront, S3 access, Cloudflare Logpush or Netlify JSON log, a CSV "path,views", a GoatCounter or Plausible export, or a saved answer of Plausible\'s Stats API broken down by event:page.',
   },
   'unreadable-source': { severity: 'error', hint: 'Check the path and that the file is readable (a .gz file must be whole).' },
   'more-unreadable-lines': { severity: 'warning', hint: 'Only the first lines of each kind are shown; the others were skipped the same way.' },

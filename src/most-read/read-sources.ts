@@ -5,8 +5,9 @@ import type { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { VFile } from 'vfile'
 import { detectFormat, type LogFormat, lineParsers } from './detect-format.ts'
-import { type Hit, isLineProblem } from './hit.ts'
+import { type Hit, isLineProblem, type LineParser } from './hit.ts'
 import { reportMostRead } from './most-read-rules.ts'
+import { parsePlausibleResponse, plausibleMaxBytes } from './plausible-api.ts'
 
 /** Unreadable lines shown at their place per source; the others are counted in one summary. */
 const shownProblems = 5
@@ -70,12 +71,25 @@ async function readSource(path: string, onHit: (hit: Hit) => void, summary: Sour
   try {
     const input = await openText(path)
     const lines = splitLines(input)
-    let parse: ((line: string) => ReturnType<ReturnType<(typeof lineParsers)[LogFormat]>>) | undefined
+    let parse: LineParser | undefined
     let number = 0
     let unreadable = 0
+    // A Plausible answer is one JSON document: its lines are kept and read whole at the end.
+    let document: string[] | undefined
+    let documentBytes = 0
     for await (const batch of lines) {
       for (const line of batch) {
         number++
+        if (document !== undefined) {
+          document.push(line)
+          documentBytes += line.length + 1
+          if (documentBytes > plausibleMaxBytes) {
+            reportMostRead(file, 'unreadable-source', `a Plausible answer of more than ${plausibleMaxBytes / 1024 ** 2} MB`, { line: number, column: 1 })
+            input.destroy()
+            return file
+          }
+          continue
+        }
         if (parse === undefined) {
           if (line.trim() === '') continue
           const format = detectFormat(line)
@@ -85,6 +99,11 @@ async function readSource(path: string, onHit: (hit: Hit) => void, summary: Sour
             return file
           }
           summary.formats[file.path] = format
+          if (format === 'plausible') {
+            // Blank lines before it are kept, so places in the document are the file's.
+            document = [...Array.from({ length: number - 1 }, () => ''), line]
+            continue
+          }
           parse = lineParsers[format]()
         }
         const result = parse(line)
@@ -96,6 +115,16 @@ async function readSource(path: string, onHit: (hit: Hit) => void, summary: Sour
         }
         onHit(result)
       }
+    }
+    if (document !== undefined) {
+      const read = parsePlausibleResponse(document.join('\n'))
+      // An answer cut short or of another query counts nothing: the lists are left as they were.
+      if (read.invalid) reportMostRead(file, 'unreadable-source', read.invalid.problem, { line: read.invalid.line, column: read.invalid.column })
+      for (const problem of read.problems) {
+        unreadable++
+        if (unreadable <= shownProblems) reportMostRead(file, 'unreadable-log-line', problem.problem, { line: problem.line, column: problem.column })
+      }
+      for (const hit of read.hits) onHit(hit)
     }
     if (unreadable > shownProblems)
       reportMostRead(file, 'more-unreadable-lines', `${unreadable - shownProblems} more unreadable lines (${unreadable} of ${number})`, {
