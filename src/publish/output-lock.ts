@@ -1,5 +1,5 @@
 import { unlinkSync } from 'node:fs'
-import { link, readFile, unlink, writeFile } from 'node:fs/promises'
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 
 /**
@@ -63,6 +63,8 @@ export async function lockOutput(outDir: string, command: string, options: LockO
   // Written whole under a name of its own, then linked into place: linking fails when the lock
   // exists, and a reader never sees a lock half-written.
   const draft = `${file}.${process.pid}`
+  // The lock lies beside the output: a build into a folder not made yet (`--out site/dist`) makes its parent.
+  await mkdir(dirname(file), { recursive: true })
   await writeFile(draft, text)
   try {
     for (;;) {

@@ -72,25 +72,26 @@ test("should keep bodies apart from the entries, and read an edited article's ne
   assert.match(stored.find((body) => body.digest === edited.digest)?.html ?? '', 'Một đoạn mở đầu mới')
 })
 
-test('should load a folder again when its bodies file is gone, and refuse a body kept for another version', async () => {
+test("should use a folder's entries without its bodies file, rendering a body again from its file when a page needs it, never another version's", async () => {
   const folder = await sourcesFolder()
-  await rm(join(folder, 'bodies', '2020-03.v8'))
-  const again = await loadContent({ contentDir: content, cacheDir: cache })
-  assert.ok(again.sources)
-  assert.ok((again.reused ?? 0) < again.sources.articles.length, 'the folder loaded from scratch')
-  const id = again.sources.articles.find((article) => article.sourcePath.startsWith('articles/2020/03/'))?.id ?? ''
-  assert.match((await again.sources.bodies.read([id])).get(id) ?? '', '<p>')
-  // The bodies file of another version of the folder (as a torn cache could hold): never shown.
+  const whole = await loadContent({ contentDir: content, cacheDir: cache })
+  const id = whole.sources?.articles.find((article) => article.sourcePath.startsWith('articles/2020/03/'))?.id ?? ''
+  const body = (await whole.sources?.bodies.read([id]))?.get(id) ?? ''
+  assert.match(body, '<p>')
   const bodiesFile = join(folder, 'bodies', '2020-03.v8')
   const stored = deserialize(await readFile(bodiesFile)) as Array<{ path: string; digest: string; html: string }>
-  await writeFile(bodiesFile, serialize(stored.map((body) => ({ ...body, digest: 'other' }))))
-  const torn = await loadContent({ contentDir: content, cacheDir: cache })
-  const failure = await torn.sources?.bodies.read([id]).then(
-    () => 'read',
-    (error: unknown) => String(error)
-  )
-  assert.match(failure ?? '', 'is missing from the source cache')
+  // CI restores the bodies of recent years only.
   await rm(bodiesFile)
+  const again = await loadContent({ contentDir: content, cacheDir: cache })
+  assert.ok(again.sources)
+  assert.is(again.reused, again.sources.articles.length, 'every entry reused: nothing loaded from scratch')
+  assert.is((await again.sources.bodies.read([id])).get(id), body, 'the body rendered again from its file')
+  // The bodies file of another version of the folder (as a torn cache could hold): never shown.
+  assert.ok(stored.length > 0)
+  await writeFile(bodiesFile, serialize(stored.map((entry) => ({ ...entry, digest: 'other', html: '<p>another version</p>' }))))
+  const torn = await loadContent({ contentDir: content, cacheDir: cache })
+  assert.is((await torn.sources?.bodies.read([id]))?.get(id), body, "rendered again, not the other version's")
+  await rm(bodiesFile, { force: true })
 })
 
 test('should not read an image again while its size, time and inode are those recorded, as for articles', async () => {
