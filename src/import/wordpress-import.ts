@@ -18,7 +18,7 @@ import type { AttachmentInfo } from './shortcodes.ts'
 import { countComments, finishPost, planPost, type ConvertedPost, type PostContext } from './wordpress-post.ts'
 import { isCurrentFile, sourceDigest, type SourceInputs } from './wordpress-source.ts'
 import { readAuthor, readItem, type WxrItem } from './wxr-item.ts'
-import { childText, streamXml, textOf, type XmlElement } from './xml-stream.ts'
+import { childText, ownString, streamXml, textOf, type XmlElement } from './xml-stream.ts'
 
 /** Options of {@link importWordpress}. */
 export interface WordpressImportOptions {
@@ -87,17 +87,19 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
   const first = await streamXml(options.exportPath, 3, (element: XmlElement) => {
     if (element.name === 'wp:author') {
       const author = readAuthor(element)
-      displayNames.set(author.login, author.displayName)
+      displayNames.set(ownString(author.login), ownString(author.displayName))
     } else if (element.name === 'wp:base_site_url' || element.name === 'wp:base_blog_url' || element.name === 'link') {
       addHost(textOf(element).trim())
     } else if (element.name === 'item' && childText(element, 'wp:post_type') === 'attachment') {
       const item = readItem(element)
       addHost(item.attachmentUrl)
       const alt = item.meta.get('_wp_attachment_image_alt') ?? ''
-      attachments.set(item.id, { url: item.attachmentUrl, alt: alt.trim(), caption: item.excerpt.trim(), parent: item.parent })
-      const siblings = byParent.get(item.parent)
-      if (siblings) siblings.push(item.id)
-      else byParent.set(item.parent, [item.id])
+      const id = ownString(item.id)
+      const parent = ownString(item.parent)
+      attachments.set(id, { url: ownString(item.attachmentUrl), alt: ownString(alt.trim()), caption: ownString(item.excerpt.trim()), parent })
+      const siblings = byParent.get(parent)
+      if (siblings) siblings.push(id)
+      else byParent.set(parent, [id])
     } else if (element.name === 'item') posts++
   })
   if (first) {

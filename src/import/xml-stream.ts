@@ -104,3 +104,14 @@ export function childrenNamed(element: XmlElement, name: string): XmlElement[] {
 export function textOf(element: XmlElement): string {
   return element.children.map((node) => (typeof node === 'string' ? node : textOf(node))).join('')
 }
+
+/**
+ * A copy of a string that holds nothing else. Text read from the stream is, for V8, often a slice
+ * of the whole chunk it came in (256 KB): a short string kept for the whole import (an attachment's
+ * address) would keep its chunk, and the attachments of an export kept most of the export in memory.
+ *
+ * @param text Text read from the export.
+ */
+export function ownString(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string
+}
