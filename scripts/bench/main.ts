@@ -21,6 +21,11 @@
  *   (default 5,000 articles): decap-server and the built /admin/ in Chromium, list shown, newest entry
  *   first, an old article found by its title typed without diacritics, bytes before the list shows.
  *
+ * `npm run bench -- --most-read [--lines N] [--articles N] [--work DIR]`: `toasoan most-read` counting a generated
+ *   combined-format access log (default 10 million lines, ~2 GB, written once into the work folder) against a
+ *   generated corpus (default 100,000 articles): wall time, peak memory, fragments, and the objects a deploy to
+ *   s3rver uploads after the next hourly run.
+ *
  * `npm run bench -- --shards N [--articles N] [--work DIR] [--no-baselines] [--with-cold] [--keep]`:
  * a sharded cold build instead (the N `--shard I/N` builds one after another, their caches packed
  * and merged, the final build), against Hugo's cold build.
@@ -41,6 +46,8 @@ const { values } = parseArgs({
     deploy: { type: 'boolean', default: false },
     shards: { type: 'string' },
     import: { type: 'boolean', default: false },
+    'most-read': { type: 'boolean', default: false },
+    lines: { type: 'string', default: '10000000' },
     posts: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     'with-cold': { type: 'boolean', default: false },
@@ -81,6 +88,13 @@ if (values.import) {
     log,
   })
   console.log(formatImportBench(report))
+} else if (values['most-read']) {
+  const { benchMostRead, formatMostReadBench } = await import('./most-read-bench.ts')
+  const lines = Number(values.lines)
+  const articles = Number(values.articles ?? '100000')
+  if (!Number.isInteger(lines) || lines < 1) throw new Error(`--lines: "${values.lines}" is not a positive whole number`)
+  if (!Number.isInteger(articles) || articles < 1) throw new Error(`--articles: "${values.articles}" is not a positive whole number`)
+  console.log(formatMostReadBench(await benchMostRead({ lines, articles, workDir: values.work, log })))
 } else if (values.cms) {
   const { benchCms, formatCmsBench } = await import('./cms-bench.ts')
   const articles = Number(values.articles ?? '5000')

@@ -1,101 +1,196 @@
-/**
- * `node --import tsx scripts/bench/most-read-bench.ts [--lines N] [--work DIR] [--content DIR]`:
- * generates an access log of N lines in the combined format (readers of the content's published
- * articles, reloads, robots, assets, 404s, over eight days) and times `toasoan most-read` on it as a
- * user runs it, with the peak memory of the process; then runs it again on the same log to count
- * the fragments an hourly update with unchanged lists would upload (none).
- */
-import { once } from 'node:events'
-import { createWriteStream } from 'node:fs'
-import { mkdir, rm, stat } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
-import { glob } from 'tinyglobby'
+import S3rver from 's3rver'
+import { ensureCorpus } from './bench-corpus.ts'
+import { snapshotCode } from './code-snapshot.ts'
 import { megabytes, seconds, thousands } from './format-units.ts'
-import { runMeasured } from './run-measured.ts'
+import { corpusArticlePaths, logMix, writeCombinedLog } from './most-read-log.ts'
+import { type Measured, runMeasured } from './run-measured.ts'
 
-const { values } = parseArgs({
-  options: {
-    lines: { type: 'string', default: '1000000' },
-    work: { type: 'string', default: '.cache/bench-most-read' },
-    content: { type: 'string', default: 'content' },
-  },
-})
-const lines = Number(values.lines)
-const work = resolve(values.work)
+/** Options of {@link benchMostRead}. */
+export interface MostReadBenchOptions {
+  /** Access-log lines to count (default 10 million, about 2 GB). */
+  lines: number
+  /** Articles of the generated corpus the log reads. */
+  articles: number
+  workDir: string
+  log: (line: string) => void
+}
+
+/** One `toasoan most-read` run. */
+export interface MostReadRun {
+  ms: number
+  /** Peak RSS of the process tree, bytes. */
+  peak: number
+  /** The command's summary (lines read, readers counted, left out). */
+  summary: string
+  /** Fragment files the run rewrote. */
+  changed: number
+}
+
+/** What {@link benchMostRead} measured. */
+export interface MostReadBenchReport {
+  date: string
+  /** The commit measured. */
+  revision: string
+  articles: number
+  lines: number
+  logBytes: number
+  /** Load average (1 min) when the count started: the machine is shared. */
+  load: number
+  /** The count of the whole log, content warm (as after the hourly build). */
+  count: MostReadRun
+  /** The next hour: the week's log and one more hour of lines, the windows an hour later. */
+  hourly: MostReadRun
+  hourLines: number
+  fragments: { files: number; bytes: number }
+  /** Objects the deploys put (the bucket's manifest aside): the first, then after the hourly run. */
+  uploads: { first: number; hourly: number }
+}
+
 const now = Date.parse('2026-11-26T01:00:00Z')
-const browsers = [
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
-  'Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.6723.102 Mobile Safari/537.36 Zalo android/12100566',
-]
-const bots = [
-  'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
-  'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)',
-]
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-const pad = (value: number): string => String(value).padStart(2, '0')
+const hourMs = 3_600_000
+const weekMs = 8 * 24 * hourMs
 
-/** A deterministic generator, so two runs count the same log. */
-function random(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
-    return state / 2 ** 32
+/**
+ * `npm run bench -- --most-read`: a generated access log in the combined format (default 10 million
+ * lines over eight days, about 2 GB, written once into the work folder and reused) counted by
+ * `toasoan most-read` as a newsroom runs it, a child process, against a generated corpus (its
+ * content cache warmed first, as the hourly build leaves it); wall time and the peak RSS of its
+ * process tree. Then the fragments are deployed to s3rver on 127.0.0.1, the next hour counted (the
+ * log plus one more hour, the windows an hour later) and deployed again: the objects that second
+ * deploy puts are what an hourly update uploads.
+ *
+ * @param options Lines, corpus size, work folder.
+ */
+export async function benchMostRead(options: MostReadBenchOptions): Promise<MostReadBenchReport> {
+  const corpus = resolve(await ensureCorpus(options.articles, options.workDir, options.log))
+  const dir = resolve(options.workDir, 'most-read')
+  await mkdir(dir, { recursive: true })
+  const paths = await corpusArticlePaths(corpus)
+  const log = join(dir, `access-${options.articles}-${options.lines}.log`)
+  if (!existsSync(log)) {
+    options.log(`writing ${thousands(options.lines)} log lines into ${log}…`)
+    await writeCombinedLog(log, paths, { lines: options.lines, end: now, span: weekMs, seed: 28 })
   }
-}
+  const logBytes = (await stat(log)).size
+  const hourLines = Math.max(1, Math.round((options.lines * hourMs) / weekMs))
+  const nextHour = join(dir, `next-hour-${options.articles}-${hourLines}.log`)
+  if (!existsSync(nextHour)) await writeCombinedLog(nextHour, paths, { lines: hourLines, end: now + hourMs, span: hourMs, seed: 29 })
 
-function clfTime(epoch: number): string {
-  const date = new Date(epoch + 7 * 3_600_000)
-  return `${pad(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0700`
-}
-
-async function writeLog(path: string, articlePaths: readonly string[]): Promise<void> {
-  const next = random(28)
-  const out = createWriteStream(path)
-  let chunk = ''
-  for (let line = 0; line < lines; line++) {
-    const roll = next()
-    // Popular articles are read far more: a skewed pick.
-    const article = articlePaths[Math.floor(next() ** 3 * articlePaths.length)] ?? '/'
-    const time = now - Math.floor(next() * 8 * 86_400_000)
-    const client = `10.${Math.floor(next() * 64)}.${Math.floor(next() * 256)}.${Math.floor(next() * 256)}`
-    const [path, status, agent] =
-      roll < 0.6
-        ? [next() < 0.2 ? `${article}?utm_source=zalo` : article, 200, browsers[Math.floor(next() * browsers.length)]]
-        : roll < 0.8
-          ? ['/assets/site.3f9a1c2b4d.css', 200, browsers[0]]
-          : roll < 0.95
-            ? [article, 200, bots[Math.floor(next() * bots.length)]]
-            : ['/2019/10/khong-co/', 404, browsers[1]]
-    chunk += `${client} - - [${clfTime(time)}] "GET ${path} HTTP/1.1" ${status} ${1000 + Math.floor(next() * 90000)} "https://www.google.com/" "${agent}"\n`
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, 'drain')
-      chunk = ''
+  const dist = join(dir, 'dist')
+  const cache = join(dir, 'cache')
+  await rm(dist, { recursive: true, force: true })
+  await mkdir(dist, { recursive: true })
+  // A frozen copy of the code, as the other benches run: the tree may change while this runs.
+  const code = await snapshotCode(join(dir, 'code'))
+  const cli = code.cli
+  const run = (sources: string[], at: number): Promise<Measured> =>
+    runMeasured(
+      process.execPath,
+      [cli, 'most-read', '--from', ...sources, '--out', dist, '--content', corpus, '--cache', cache, '--now', new Date(at).toISOString()],
+      { cwd: dir, env: { ...process.env, ...code.env } }
+    )
+  const checked = (label: string, measured: Measured): MostReadRun => {
+    if (measured.code !== 0) throw new Error(`most-read failed (${label}):\n${measured.stderr}`)
+    options.log(`  ${label}: ${seconds(measured.ms)}, peak ${megabytes(measured.memory.total)}`)
+    return {
+      ms: measured.ms,
+      peak: measured.memory.total,
+      summary: /^Read .*$/m.exec(measured.stdout)?.[0] ?? '',
+      changed: Number(/(\d+) changed/.exec(measured.stdout)?.[1] ?? Number.NaN),
     }
   }
-  out.end(chunk)
-  await once(out, 'finish')
+  // The content's cache filled as the hourly build leaves it, with the next hour's small log.
+  options.log('most-read bench: warming the content cache…')
+  checked('warm-up (one hour of lines, content cold)', await run([nextHour], now + hourMs))
+  await rm(dist, { recursive: true, force: true })
+  await mkdir(dist, { recursive: true })
+  const load = loadavg()[0] ?? 0
+  options.log(`most-read bench: counting ${thousands(options.lines)} lines (load ${load.toFixed(1)})…`)
+  const count = checked('count', await run([log], now))
+  const fragments = await fragmentFiles(join(dist, 'doc-nhieu'))
+
+  const server = new S3rver({ port: 0, address: '127.0.0.1', directory: join(dir, 's3'), silent: true, configureBuckets: [{ name: 'bench' }] })
+  await rm(join(dir, 's3'), { recursive: true, force: true })
+  const address = await server.run()
+  let puts = 0
+  server.httpServer.on('request', (request) => void (request.method === 'PUT' && !request.url?.includes('.toasoan-manifest') && puts++))
+  const env = { ...process.env, ...code.env, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' }
+  const deploy = async (label: string): Promise<number> => {
+    const before = puts
+    const deployed = await runMeasured(
+      process.execPath,
+      [cli, 'deploy', '--to', 's3://bench/site', '--endpoint', `http://127.0.0.1:${address.port}`, '--out', dist],
+      { cwd: dir, env }
+    )
+    if (deployed.code !== 0) throw new Error(`toasoan deploy failed (${label}):\n${deployed.stderr}`)
+    options.log(`  deploy (${label}): ${puts - before} objects`)
+    return puts - before
+  }
+  try {
+    const first = await deploy('first')
+    options.log('most-read bench: the next hour…')
+    const hourly = checked('hourly', await run([log, nextHour], now + hourMs))
+    const uploads = { first, hourly: await deploy('after the hourly run') }
+    const report: MostReadBenchReport = {
+      date: new Date().toISOString().slice(0, 10),
+      revision: code.revision,
+      articles: options.articles,
+      lines: options.lines,
+      logBytes,
+      load,
+      count,
+      hourly,
+      hourLines,
+      fragments,
+      uploads,
+    }
+    await writeFile(join(dir, `report-${options.lines}.json`), `${JSON.stringify(report, null, 2)}\n`)
+    return report
+  } finally {
+    await server.close()
+  }
 }
 
-await rm(work, { recursive: true, force: true })
-await mkdir(join(work, 'dist'), { recursive: true })
-// The articles' addresses from their files (YYYY/MM/slug.md → /YYYY/MM/slug/): close enough for a log.
-const articlePaths = (await glob('articles/**/*.md', { cwd: values.content })).sort().map((file) => `/${file.slice('articles/'.length, -3)}/`)
-const log = join(work, 'access.log')
-console.log(`writing ${lines} log lines…`)
-await writeLog(log, articlePaths)
-const size = (await stat(log)).size
-const args = ['scripts/toasoan.js', 'most-read', '--from', log, '--out', join(work, 'dist'), '--content', values.content, '--now', new Date(now).toISOString()]
-const first = await runMeasured(process.execPath, args)
-if (first.code !== 0) throw new Error(`most-read failed: ${first.stderr}`)
-const second = await runMeasured(process.execPath, args)
-const changed = /(\d+) changed/.exec(second.stdout)?.[1] ?? '?'
-const fragments = await glob('doc-nhieu/**/*.json', { cwd: join(work, 'dist') })
-let bytes = 0
-for (const file of fragments) bytes += (await stat(join(work, 'dist', file))).size
-console.log(first.stdout.trim())
-console.log(
-  `\n| lines | log | time | lines/s | peak memory | fragments | objects re-uploaded, same lists |\n|---|---|---|---|---|---|---|\n` +
-    `| ${thousands(lines)} | ${megabytes(size)} | ${seconds(first.ms)} | ${thousands(Math.round(lines / (first.ms / 1000)))} | ${megabytes(first.memory.total)} | ${fragments.length} files, ${thousands(bytes)} bytes | ${changed} |`
-)
+async function fragmentFiles(folder: string): Promise<{ files: number; bytes: number }> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true })
+  let bytes = 0
+  let files = 0
+  for (const entry of entries) {
+    if (!entry.isFile()) continue
+    files++
+    bytes += (await stat(join(entry.parentPath, entry.name))).size
+  }
+  return { files, bytes }
+}
+
+/** Issue 28's targets. */
+export const mostReadTargets = { countMs: 120_000, peakBytes: 500 * 1024 ** 2, hourlyUploads: 30 }
+
+/**
+ * The bench's Markdown table, each target marked held or missed.
+ *
+ * @param report From {@link benchMostRead}.
+ */
+export function formatMostReadBench(report: MostReadBenchReport): string {
+  const mark = (held: boolean): string => (held ? '**held**' : '**missed**')
+  const { count, hourly } = report
+  const rate = (run: MostReadRun, lines: number): string => `${thousands(Math.round(lines / (run.ms / 1000)))} lines/s`
+  return [
+    `${thousands(report.lines)} combined-format lines (${megabytes(report.logBytes)}; ${logMix}, over eight days) against ${thousands(report.articles)} articles, toasoan ${report.revision}, ${report.date}, load average ${report.load.toFixed(1)} when the count started.`,
+    '',
+    '| measure | result | target |',
+    '|---|---|---|',
+    `| count, wall time (\`toasoan most-read\`, a child process) | ${seconds(count.ms)} (${rate(count, report.lines)}) | ≤ 120 s: ${mark(count.ms <= mostReadTargets.countMs)} |`,
+    `| count, peak memory (RSS of the process tree) | ${megabytes(count.peak)} | ≤ 500 MB: ${mark(count.peak <= mostReadTargets.peakBytes)} |`,
+    `| fragments | ${report.fragments.files} files, ${thousands(report.fragments.bytes)} bytes | – |`,
+    `| first deploy of the fragments | ${report.uploads.first} objects | – |`,
+    `| the next hour (${thousands(report.lines + report.hourLines)} lines, windows an hour later) | ${seconds(hourly.ms)}, peak ${megabytes(hourly.peak)}, ${hourly.changed} fragments rewritten | – |`,
+    `| objects the deploy after it uploads | ${report.uploads.hourly} | ≤ 30: ${mark(report.uploads.hourly <= mostReadTargets.hourlyUploads)} |`,
+    '',
+    `The count's summary: ${count.summary}`,
+  ].join('\n')
+}
