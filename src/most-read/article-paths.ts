@@ -57,6 +57,13 @@ export function articlePaths(model: Pick<SiteModel, 'site' | 'articles' | 'local
  */
 export function articleOfPath(paths: ArticlePaths, raw: string): number | undefined {
   if (raw === '' || raw === '-') return undefined
+  // Most logged paths are an article's URL as it is, or with a query string: looked up first as
+  // written (what normalisePath would make of a URL of the index, under no base path).
+  if (paths.basePath === '') {
+    const query = raw.indexOf('?')
+    const exact = paths.byPath.get(query === -1 ? raw : raw.slice(0, query))
+    if (exact !== undefined) return exact
+  }
   const path = normalisePath(raw, paths.basePath)
   return paths.byPath.get(path) ?? (path.endsWith('/') ? undefined : paths.byPath.get(`${path}/`))
 }

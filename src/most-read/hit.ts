@@ -59,12 +59,27 @@ export function parseClfTime(text: string): number | undefined {
 
 const lastClf: { text: string; epoch: number | undefined } = { text: '', epoch: undefined }
 
+// Lines out of time order (logs of several servers joined) miss the cache above: the day's part
+// (`10/Oct/2000`, and the zone) is kept apart, and the clock read digit by digit.
+const lastDay: { day: string; zone: string; epoch: number | undefined } = { day: '', zone: '', epoch: undefined }
+const clfShape = /^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4}$/
+
 function readClfTime(text: string): number | undefined {
-  const match = /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$/.exec(text)
-  if (!match) return undefined
-  const month = months[match[2] as string]
-  if (month === undefined) return undefined
-  const utc = Date.UTC(Number(match[3]), month, Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]))
-  const offset = (Number(match[8]) * 60 + Number(match[9])) * 60_000
-  return match[7] === '+' ? utc - offset : utc + offset
+  if (text.length !== 26 || !clfShape.test(text)) return undefined
+  const day = text.slice(0, 11)
+  const zone = text.slice(21)
+  if (day !== lastDay.day || zone !== lastDay.zone) {
+    const month = months[text.slice(3, 6)]
+    const offset = (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5))) * 60_000
+    lastDay.day = day
+    lastDay.zone = zone
+    lastDay.epoch =
+      month === undefined ? undefined : Date.UTC(Number(text.slice(7, 11)), month, Number(text.slice(0, 2))) + (zone[0] === '+' ? -offset : offset)
+  }
+  if (lastDay.epoch === undefined) return undefined
+  const digit = (at: number): number => text.charCodeAt(at) - 48
+  const hours = digit(12) * 10 + digit(13)
+  const minutes = digit(15) * 10 + digit(16)
+  const seconds = digit(18) * 10 + digit(19)
+  return lastDay.epoch + ((hours * 60 + minutes) * 60 + seconds) * 1000
 }
