@@ -57,10 +57,11 @@ export function startConvertThreads(count: number, data: ConvertThreadData): Con
   }
   const threads = Array.from({ length: count }, () => {
     // A small young generation: the command's 128 MB semi-spaces (scripts/toasoan.js) are for
-    // loading an archive's long-lived objects, and a converting thread keeps nothing between posts.
+    // loading an archive's long-lived objects, and a converting thread keeps nothing between posts
+    // but its copy of the attachments (about 0.5 KB each: the old generation allows 2 KB).
     const worker = startTypeScriptWorker(new URL('./convert-worker.ts', import.meta.url), {
       workerData: data,
-      resourceLimits: { maxYoungGenerationSizeMb: 48 },
+      resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: Math.max(192, Math.ceil(data.attachments.size / 500)) },
     })
     const thread = { worker, inFlight: 0, batch: [] as ConvertJob[] }
     worker.on('message', (done: ConvertDone[]) => {
