@@ -9,6 +9,11 @@
  *   bench instead (the 32-article sample, then each size and its worst case, one article more: index
  *   costs, and 60 queries in Chromium, ten fixed and 50 drawn from the corpus, plain and Slow 4G).
  *
+ * `npm run bench -- --push [--articles N] [--work DIR]`: a push to live as the workflow runs it, both ways in
+ *   one run (today's: the whole cache, the whole site, a dist/ artifact; S3's now: the state and
+ *   recent bodies, `build --deployed`, the deploy from the build job), for a new article and an edit
+ *   of the oldest one: bytes restored, written, uploaded and saved, and each step's time.
+ *
  * `npm run bench -- --deploy [--articles N] [--work DIR] [--concurrency N]`: deploys to a local
  * S3-compatible server (first, after adding one article, after a template change).
  *
@@ -60,6 +65,7 @@ const { values } = parseArgs({
     'baseline-timeout': { type: 'string', default: '30' },
     'baseline-posts': { type: 'string' },
     'no-throttling': { type: 'boolean', default: false },
+    push: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -88,6 +94,12 @@ if (values.import) {
     log,
   })
   console.log(formatImportBench(report))
+} else if (values.push) {
+  const { benchPush } = await import('./push-bench.ts')
+  const { formatPushBench } = await import('./push-bench-table.ts')
+  const articles = Number(values.articles ?? '10000')
+  if (!Number.isInteger(articles) || articles < 1) throw new Error(`--articles: "${values.articles}" is not a positive whole number`)
+  console.log(formatPushBench(await benchPush({ articles, workDir: values.work, log }), articles))
 } else if (values['most-read']) {
   const { benchMostRead, formatMostReadBench } = await import('./most-read-bench.ts')
   const lines = Number(values.lines)
