@@ -28,6 +28,15 @@ export function formatPushBench(report: { rows: PushRow[]; revision: string; fil
         `| ${row.change} | ${row.path} | ${megabytes(row.restoredBytes)} (unpacked in ${seconds(row.restoreMs)}) | ${seconds(row.buildMs)} | ${megabytes(row.buildPeakBytes)} | ${thousands(row.writtenFiles)} (${megabytes(row.writtenBytes)}) | ${row.artifactBytes === 0 ? '–' : megabytes(row.artifactBytes)} | ${thousands(row.uploadedObjects)} | ${(row.uploadedBytes / 1024 ** 2).toFixed(1)} | ${seconds(row.deployMs)} | ${megabytes(row.savedBytes)} (packed in ${seconds(row.saveMs)}) | ${megabytes(movedBytes(row))} | ${seconds(liveMs(row))} |`
     ),
     '',
+    "Where each build's time goes:",
+    '',
+    ...report.rows.map(
+      (row) =>
+        `- ${row.change}, ${row.path}: ${Object.entries(row.steps)
+          .map(([step, ms]) => `${step} ${seconds(ms)}`)
+          .join(', ')}`
+    ),
+    '',
     '| target (push path) | ' +
       report.rows
         .filter((row) => row.path === 'push')

@@ -28,6 +28,8 @@ export interface PushRow {
   /** Unpacking the restored cache (the download itself is computed, see {@link transferBytesPerSecond}). */
   restoreMs: number
   buildMs: number
+  /** The build's steps as it printed them (`loading content`: ms). */
+  steps: Record<string, number>
   buildPeakBytes: number
   /** Files the build wrote into dist/ (hard links count: each is a file created), and their bytes. */
   writtenFiles: number
@@ -57,6 +59,11 @@ async function workflowCachePaths(): Promise<{ state: string[]; bodies: (year: s
   const pathOf = (id: string): string[] => (workflow.jobs.build.steps.find((step) => step.id === id)?.with?.path ?? '').split('\n').filter(Boolean)
   const bodies = pathOf('restore-bodies-year')
   return { state: pathOf('restore-state'), bodies: (year) => bodies.map((path) => path.replace(/\$\{\{ steps\.years\.outputs\.year \}\}/, year)) }
+}
+
+/** Runs git in a folder, as a bench user. */
+async function git(dir: string, ...args: string[]): Promise<void> {
+  await run('git', ['-C', dir, '-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', ...args], { maxBuffer: 1 << 26 })
 }
 
 /** Packs files of a runner as actions/cache does (tar, zstd); returns the archive's bytes and the time. */
@@ -128,7 +135,18 @@ export async function benchPush(options: PushBenchOptions): Promise<{ rows: Push
   )
   if (info?.codeKey !== codeKey) await rm(prepared, { recursive: true, force: true })
   for (const name of ['content', 's3', 'runner-base', 'runner-today', 'runner-push']) await rm(join(dir, name), { recursive: true, force: true })
-  await run('cp', ['-a', corpus, content])
+  // The archive is a git repository, as a newsroom's is, cloned afresh as a runner checks it out.
+  const origin = join(prepared, 'content.git')
+  if (info?.codeKey !== codeKey) {
+    await mkdir(prepared, { recursive: true })
+    await run('cp', ['-a', corpus, content])
+    await git(content, 'init', '-q')
+    await git(content, 'add', '-A')
+    await git(content, 'commit', '-q', '-m', 'The archive')
+    await run('git', ['clone', '-q', '--bare', content, origin])
+    await rm(content, { recursive: true, force: true })
+  }
+  await run('git', ['clone', '-q', origin, content])
   if (info?.codeKey === codeKey) {
     log(`push bench: starting from the archive prepared by this code (${prepared})`)
     await run('cp', ['-a', join(prepared, 's3'), join(dir, 's3')])
@@ -170,13 +188,14 @@ export async function benchPush(options: PushBenchOptions): Promise<{ rows: Push
       await pack(base, paths.state, archives.state)
       for (const year of Object.values(years)) await pack(base, paths.bodies(year), archives.bodies(year))
       await rm(base, { recursive: true, force: true })
-      await mkdir(prepared, { recursive: true })
       await run('cp', ['-a', join(dir, 's3'), join(prepared, 's3')])
       for (const name of names) await run('cp', ['-a', join(dir, name), join(prepared, name)]).catch(() => {})
       await writeFile(join(prepared, 'prepared.json'), JSON.stringify({ codeKey, files }))
     } else for (const name of names) await run('cp', ['-a', join(prepared, name), join(dir, name)]).catch(() => {})
     for (const change of ['add one article', 'edit the oldest article']) {
       log(`push bench: ${change}: ${change.startsWith('add') ? await addArticle(content) : await editArticle(content)}`)
+      await git(content, 'add', '-A')
+      await git(content, 'commit', '-q', '-m', change)
       rows.push(await todayPath(change, join(dir, 'runner-today'), archives.today, { build, deploy, log }))
       rows.push(await pushPath(change, join(dir, 'runner-push'), archives, { build, deploy, log, paths, puts: () => puts }))
     }
@@ -192,6 +211,13 @@ interface PathContext {
   build: (runner: string, deployed: boolean) => ReturnType<typeof runMeasured>
   deploy: (runner: string, dryRun: boolean) => ReturnType<typeof runMeasured>
   log: (line: string) => void
+}
+
+/** Each step of a build with its time, from the lines it prints (`✓ loading content (4.2 s)`). */
+function buildSteps(stdout: string): Record<string, number> {
+  const steps: Record<string, number> = {}
+  for (const [, name = '', value = '0', unit] of stdout.matchAll(/✓ (.+) \(([\d.]+) (ms|s)\)/g)) steps[name] = Number(value) * (unit === 's' ? 1000 : 1)
+  return steps
 }
 
 /** Bytes a deploy's plan uploads, from its first line. */
@@ -219,6 +245,7 @@ async function todayPath(change: string, runner: string, cache: string, context:
     restoredBytes,
     restoreMs,
     buildMs: built.ms,
+    steps: buildSteps(built.stdout),
     buildPeakBytes: built.memory.total,
     writtenFiles: written.files,
     writtenBytes: written.bytes,
@@ -265,6 +292,7 @@ async function pushPath(
     restoredBytes,
     restoreMs,
     buildMs: built.ms,
+    steps: buildSteps(built.stdout),
     buildPeakBytes: built.memory.total,
     writtenFiles: written.files,
     writtenBytes: written.bytes,

@@ -12,6 +12,7 @@ import { loadComments, type CommentSource } from './comments.ts'
 import { loadPages, type LoadedPage, type PageSource } from './pages.ts'
 import { loadPublisherLogo, loadSiteIcon } from './site-icon.ts'
 import { isUnrendered, type ArticleSource, type LoadedArticle } from './article.ts'
+import { gitBlobIds } from './git-blobs.ts'
 import { createBodyStore, type BodyPlace, type BodyStore } from './bodies.ts'
 import { loadArticles, restoreMessages, type ArticleBatch, type ArticleSetup } from './load-articles.ts'
 import { readMeasuredImages, writeMeasuredImages, type MediaFile } from './media.ts'
@@ -212,6 +213,8 @@ async function articleSetup(
             fingerprint: await processorFingerprint(registries.site.embedHosts),
           },
           sourceCacheDir: join(resolve(options.cacheDir), 'sources', folderKey(contentDir), await sourceCacheKey(registries, encoder)),
+          // Only worth asking git with entries to compare: a cold load reads every file anyway.
+          gitBlobs: [...(await gitBlobIds(contentDir, 'articles'))],
         }),
   }
   return { setup, measuresFile }

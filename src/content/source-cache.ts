@@ -18,6 +18,8 @@ export interface CachedSource {
    * and the file is then read and compared by hash.
    */
   stat?: FileStamp
+  /** Git's object id of the file's bytes: while git's index holds this id for the file, and the file is unmodified, the file is not even stat'ed. */
+  blob?: string
   result: ArticleResult
   /** The images the article uses: as written, the file they resolved to, and the hash of its bytes. */
   media: Array<{ src: string; path: string; hash: string }>
