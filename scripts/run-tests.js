@@ -70,11 +70,31 @@ function runTimed(label, command, args) {
     child.stderr.on('data', (chunk) => output.push(chunk))
     child.on('close', (code, signal) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
-      process.stdout.write(`\n── ${label} (${seconds} s): ${code === 0 ? 'passed' : `failed (${signal ?? `exit ${code}`})`}\n`)
-      process.stdout.write(Buffer.concat(output))
-      resolve({ passed: code === 0, seconds: Number(seconds) })
+      const text = Buffer.concat(output).toString()
+      const notRun = testsNotRun(text)
+      const verdict = code !== 0 ? `failed (${signal ?? `exit ${code}`})` : notRun.length > 0 ? 'failed (tests that never ran)' : 'passed'
+      process.stdout.write(`\n── ${label} (${seconds} s): ${verdict}\n`)
+      process.stdout.write(text)
+      for (const line of notRun) process.stdout.write(`\nNOT RUN: ${line}: a hook (before, after) threw, which uvu neither reports nor fails on\n`)
+      resolve({ passed: verdict === 'passed', seconds: Number(seconds) })
     })
   })
+}
+
+const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g')
+
+/**
+ * The suites of uvu's output with tests that neither passed nor were skipped, as `name (passed / total)`.
+ * A suite whose `before` hook throws prints `(0 / N)` with no failure and uvu exits 0: without this
+ * check it would pass without running a test.
+ */
+function testsNotRun(text) {
+  const found = []
+  for (const line of text.replace(ansi, '').split('\n')) {
+    const match = /^\s*(\S.*?)\s+[•✘\s]*\((\d+) \/ (\d+)\)\s*$/.exec(line)
+    if (match && Number(match[2]) < Number(match[3]) && !line.includes('✘')) found.push(`${match[1]} (${match[2]} / ${match[3]})`)
+  }
+  return found
 }
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
