@@ -199,4 +199,15 @@ test('should refuse to deploy a partial output anywhere but the bucket it was bu
   assert.match(platform.stderr, 'netlify: dist was built against s3://site/live/ (build --deployed)')
 })
 
+test('should refuse --deployed without a bucket, and --endpoint or --region without --deployed, as usage errors', async () => {
+  const usage = async (args: string[], message: string): Promise<void> => {
+    const result = await runCliInProcess(['build', '--content', content, '--out', join(work, 'usage', 'dist'), ...args])
+    assert.is(result.code, 2, args.join(' '))
+    assert.match(result.stderr, message)
+  }
+  await usage(['--deployed', 'dist'], '--deployed: "dist" is not a bucket.')
+  await usage(['--endpoint', server.endpoint], '--endpoint and --region name the bucket of --deployed.')
+  await usage(['--deployed', target, '--endpoint', 'localhost:9000'], '--endpoint: "localhost:9000" is not a URL.')
+})
+
 test.run()
