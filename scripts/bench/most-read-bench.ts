@@ -111,7 +111,7 @@ export async function benchMostRead(options: MostReadBenchOptions): Promise<Most
   }
   // The content's cache filled as the hourly build leaves it, with the next hour's small log.
   options.log('most-read bench: warming the content cache…')
-  checked('warm-up (one hour of lines, content cold)', await run([nextHour], now + hourMs))
+  checked('warm-up (one hour of lines)', await run([nextHour], now + hourMs))
   await rm(dist, { recursive: true, force: true })
   await mkdir(dist, { recursive: true })
   const load = loadavg()[0] ?? 0
