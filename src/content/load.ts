@@ -297,8 +297,10 @@ function bodyStore(articles: readonly ArticleSource[], rendered: ReadonlyMap<str
   // A body the cache lacks is rendered again from its file, through the source cache's code but
   // around the cache itself (its entry would say "reuse"); the Markdown cache still serves.
   const restore = async (paths: readonly string[]): Promise<Map<string, string>> => {
-    const { sourceCacheDir: _cache, bodyGroups: _groups, ...uncached } = setup
-    return new Map((await loadArticles(paths, uncached)).bodies)
+    const { sourceCacheDir: _cache, bodyGroups: _groups, gitBlobs: _blobs, ...uncached } = setup
+    // A search bundle of an old year asks for thousands at once: threads, as a cold load uses.
+    const batches = paths.length >= 2000 ? await loadInWorkers(paths, uncached, availableParallelism(), () => {}) : [await loadArticles(paths, uncached)]
+    return new Map(batches.flatMap((batch) => batch.bodies))
   }
   return createBodyStore(places, cacheDir === undefined ? undefined : { dir: cacheDir, contentDir, restore })
 }
