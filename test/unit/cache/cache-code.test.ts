@@ -24,6 +24,7 @@ const orchestration: Record<string, string> = {
   'src/publish/cms-admin.ts': 'writes the web editor (/admin/) afresh on every build: nothing of it is cached',
   'src/publish/file-manifest.ts': 'lists and hashes the output for deploys; its stamps only spare reading unchanged files again',
   'src/publish/units.ts': 'the units cache itself, keyed by the whole build (asserted below)',
+  'src/publish/deployed.ts': "compares the build's keys with those the deploy target records; makes no entry",
   'src/problems/github-format.ts': 'prints problems as GitHub Actions annotations; makes no entry',
   'src/render/newsroom-pages.tsx': "renders the newsroom's pages on every build, never cached (with toasoan.config.ts, which no key could follow)",
   'src/render/user-config.ts': "loads toasoan.config.ts for the newsroom pages' run, which is never cached",

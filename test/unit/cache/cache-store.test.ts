@@ -77,7 +77,7 @@ test('should remove processed images no longer published', async () => {
   const all = await filesIn(cacheDir)
   await writeFile(join(cacheDir, 'made-by-older-code.avif'), '')
   const second = await processImages(sets.slice(0, 1), { outputDir: join(work, 'out-2'), cacheDir, concurrency: 2 })
-  assert.equal(second, { processed: 0, cached: 1 })
+  assert.equal(second, { processed: 0, cached: 1, deployed: 0 })
   const kept = await filesIn(cacheDir)
   const names = (sets[0]?.variants ?? []).map((variant) => variant.url.slice('/media/'.length)).sort()
   assert.equal(kept.map((name) => name.slice(name.indexOf('/') + 1)).sort(), names)
