@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import S3rver from 's3rver'
@@ -8,6 +8,7 @@ import { snapshotCode } from './code-snapshot.ts'
 import { megabytes, seconds, thousands } from './format-units.ts'
 import { corpusArticlePaths, logMix, writeCombinedLog } from './most-read-log.ts'
 import { type Measured, runMeasured } from './run-measured.ts'
+import { snapshotTree, treeTotals } from './tree-snapshot.ts'
 
 /** Options of {@link benchMostRead}. */
 export interface MostReadBenchOptions {
@@ -117,7 +118,7 @@ export async function benchMostRead(options: MostReadBenchOptions): Promise<Most
   const load = loadavg()[0] ?? 0
   options.log(`most-read bench: counting ${thousands(options.lines)} lines (load ${load.toFixed(1)})…`)
   const count = checked('count', await run([log], now))
-  const fragments = await fragmentFiles(join(dist, 'doc-nhieu'))
+  const fragments = treeTotals(await snapshotTree(join(dist, 'doc-nhieu')))
 
   const server = new S3rver({ port: 0, address: '127.0.0.1', directory: join(dir, 's3'), silent: true, configureBuckets: [{ name: 'bench' }] })
   await rm(join(dir, 's3'), { recursive: true, force: true })
@@ -170,18 +171,6 @@ async function childrenCpuMs(): Promise<number> {
   // The fields after the command's name (which may hold spaces) in parentheses.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   return (Number(fields[13] ?? 0) + Number(fields[14] ?? 0)) * 10
-}
-
-async function fragmentFiles(folder: string): Promise<{ files: number; bytes: number }> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true })
-  let bytes = 0
-  let files = 0
-  for (const entry of entries) {
-    if (!entry.isFile()) continue
-    files++
-    bytes += (await stat(join(entry.parentPath, entry.name))).size
-  }
-  return { files, bytes }
 }
 
 /** Issue 28's targets. */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import S3rver from 's3rver'
@@ -8,7 +8,8 @@ import { parse } from 'yaml'
 import { ensureCorpus } from './bench-corpus.ts'
 import { snapshotCode } from './code-snapshot.ts'
 import { addArticle, editArticle } from './corpus-edits.ts'
-import { runMeasured } from './run-measured.ts'
+import { runMeasured, type Measured } from './run-measured.ts'
+import { snapshotTree, treeTotals } from './tree-snapshot.ts'
 
 const run = promisify(execFile)
 
@@ -87,19 +88,6 @@ async function unpack(runner: string, archives: readonly string[]): Promise<numb
     await run('bash', ['-c', 'zstd -q -d -c "$1" | tar -xf - -C "$2"', 'unpack', archive, runner], { maxBuffer: 1 << 26 })
   }
   return performance.now() - started
-}
-
-/** Files of a folder and their bytes (a hard link counts as a file written). */
-async function folderTotals(dir: string): Promise<{ files: number; bytes: number }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
-  let bytes = 0
-  let files = 0
-  for (const entry of entries) {
-    if (!entry.isFile()) continue
-    files++
-    bytes += (await stat(join(entry.parentPath, entry.name))).size
-  }
-  return { files, bytes }
 }
 
 /**
@@ -183,7 +171,7 @@ export async function benchPush(options: PushBenchOptions): Promise<{ rows: Push
       log(`push bench: building ${options.articles} articles cold and deploying them…`)
       await build(base, true)
       await deploy(base, false)
-      files = (await folderTotals(join(base, 'dist'))).files
+      files = treeTotals(await snapshotTree(join(base, 'dist'))).files
       await pack(base, ['.cache/**'], archives.today)
       await pack(base, paths.state, archives.state)
       for (const year of Object.values(years)) await pack(base, paths.bodies(year), archives.bodies(year))
@@ -220,6 +208,19 @@ function buildSteps(stdout: string): Record<string, number> {
   return steps
 }
 
+/** What a row says of its build. */
+function builtRow(change: string, path: PushRow['path'], built: Measured, written: { files: number; bytes: number }) {
+  return {
+    change,
+    path,
+    buildMs: built.ms,
+    steps: buildSteps(built.stdout),
+    buildPeakBytes: built.memory.total,
+    writtenFiles: written.files,
+    writtenBytes: written.bytes,
+  }
+}
+
 /** Bytes a deploy's plan uploads, from its first line. */
 function planned(stdout: string): { objects: number; bytes: number } {
   const plan = /(\d+) files to upload \(([\d.]+) MB/.exec(stdout)
@@ -231,7 +232,7 @@ async function todayPath(change: string, runner: string, cache: string, context:
   const restoredBytes = (await stat(cache)).size
   const restoreMs = await unpack(runner, [cache])
   const built = await context.build(runner, false)
-  const written = await folderTotals(join(runner, 'dist'))
+  const written = treeTotals(await snapshotTree(join(runner, 'dist')))
   await run('tar', ['-cf', join(runner, 'dist.tar'), '-C', runner, 'dist'])
   const artifactBytes = (await stat(join(runner, 'dist.tar'))).size
   await rm(join(runner, 'dist.tar'))
@@ -240,15 +241,9 @@ async function todayPath(change: string, runner: string, cache: string, context:
   const saved = await pack(runner, ['.cache/**'], cache)
   context.log(`  today: build ${(built.ms / 1000).toFixed(1)} s, ${written.files} files written`)
   return {
-    change,
-    path: 'today',
+    ...builtRow(change, 'today', built, written),
     restoredBytes,
     restoreMs,
-    buildMs: built.ms,
-    steps: buildSteps(built.stdout),
-    buildPeakBytes: built.memory.total,
-    writtenFiles: written.files,
-    writtenBytes: written.bytes,
     artifactBytes,
     uploadedObjects: planned(deployed.stdout).objects,
     uploadedBytes: planned(deployed.stdout).bytes,
@@ -272,7 +267,7 @@ async function pushPath(
   const bodiesBefore = new Map<string, string>()
   for (const year of Object.values(years)) bodiesBefore.set(year, await listing(runner, context.paths.bodies(year)))
   const built = await context.build(runner, true)
-  const written = await folderTotals(join(runner, 'dist'))
+  const written = treeTotals(await snapshotTree(join(runner, 'dist')))
   const before = context.puts()
   const deployed = await context.deploy(runner, false)
   // Saved: the state always (its key is the build's digest), a year's bodies when that year changed.
@@ -287,15 +282,9 @@ async function pushPath(
   }
   context.log(`  push: build ${(built.ms / 1000).toFixed(1)} s, ${written.files} files written, ${context.puts() - before} uploaded`)
   return {
-    change,
-    path: 'push',
+    ...builtRow(change, 'push', built, written),
     restoredBytes,
     restoreMs,
-    buildMs: built.ms,
-    steps: buildSteps(built.stdout),
-    buildPeakBytes: built.memory.total,
-    writtenFiles: written.files,
-    writtenBytes: written.bytes,
     artifactBytes: 0,
     uploadedObjects: context.puts() - before,
     uploadedBytes: planned(deployed.stdout).bytes,
