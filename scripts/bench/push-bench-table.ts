@@ -3,7 +3,7 @@ import { megabytes, seconds, thousands } from './format-units.ts'
 import { liveMs, movedBytes, transferBytesPerSecond, type PushRow } from './push-bench.ts'
 
 /** The issue's targets for a push at 100,000 articles. */
-const targets = { movedBytes: 100 * 1024 ** 2, objects: 60, buildMs: 10_000, liveMs: 120_000 }
+const targets = { movedBytes: 100 * 1024 ** 2, objects: 60, runObjects: 500, buildMs: 10_000, liveMs: 120_000 }
 
 const mark = (held: boolean): string => (held ? 'held' : '**missed**')
 
@@ -50,7 +50,13 @@ export function formatPushBench(report: { rows: PushRow[]; revision: string; fil
         .join(''),
     ...[
       ['≤ 100 MB through CI storage', (row: PushRow) => `${megabytes(movedBytes(row))}: ${mark(movedBytes(row) <= targets.movedBytes)}`],
-      ['≤ 60 objects uploaded', (row: PushRow) => `${thousands(row.uploadedObjects)}: ${mark(row.uploadedObjects <= targets.objects)}`],
+      [
+        '≤ 60 objects uploaded (≤ 500 when a search run starts)',
+        (row: PushRow) => {
+          const limit = row.change.includes('search run') ? targets.runObjects : targets.objects
+          return `${thousands(row.uploadedObjects)}: ${mark(row.uploadedObjects <= limit)}`
+        },
+      ],
       ['build ≤ 10 s', (row: PushRow) => `${seconds(row.buildMs)}: ${mark(row.buildMs <= targets.buildMs)}`],
       ['push to live ≤ 2 min', (row: PushRow) => `${seconds(liveMs(row))}: ${mark(liveMs(row) <= targets.liveMs)}`],
     ].map(

@@ -180,8 +180,15 @@ export async function benchPush(options: PushBenchOptions): Promise<{ rows: Push
       for (const name of names) await run('cp', ['-a', join(dir, name), join(prepared, name)]).catch(() => {})
       await writeFile(join(prepared, 'prepared.json'), JSON.stringify({ codeKey, files }))
     } else for (const name of names) await run('cp', ['-a', join(prepared, name), join(dir, name)]).catch(() => {})
-    for (const change of ['add one article', 'edit the oldest article']) {
-      log(`push bench: ${change}: ${change.startsWith('add') ? await addArticle(content) : await editArticle(content)}`)
+    // At a round archive size the first new article starts a run of search bundles (1 publish in
+    // 5,000: the last run's parts are joined); the second is the everyday publish.
+    const changes = {
+      'add one article (starts a search run)': () => addArticle(content),
+      'add a second article (everyday)': () => addArticle(content, 2),
+      'edit the oldest article': () => editArticle(content),
+    }
+    for (const [change, make] of Object.entries(changes)) {
+      log(`push bench: ${change}: ${await make()}`)
       await git(content, 'add', '-A')
       await git(content, 'commit', '-q', '-m', change)
       rows.push(await todayPath(change, join(dir, 'runner-today'), archives.today, { build, deploy, log }))
