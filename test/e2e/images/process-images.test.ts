@@ -152,9 +152,9 @@ test('should give social cards a 1200 px image and JSON-LD its 16:9, 4:3 and 1:1
 })
 
 test('should process no image on a rebuild, and publish the same files', async () => {
-  assert.equal(first.images, { processed: 5, cached: 0 }, 'three pictures, the site icon and the logo')
+  assert.equal(first.images, { processed: 5, cached: 0, deployed: 0 }, 'three pictures, the site icon and the logo')
   const again = await build({ contentDir: content, outDir: join(work, 'again'), cacheDir: join(work, 'cache'), now: testNow, log: () => {} })
-  assert.equal(again.images, { processed: 0, cached: 5 })
+  assert.equal(again.images, { processed: 0, cached: 5, deployed: 0 })
   assert.equal(await hashTree(join(work, 'again', 'media')), await hashTree(join(work, 'dist', 'media')))
 })
 
