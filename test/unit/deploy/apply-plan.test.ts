@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
+import { keysKept } from '../../../src/deploy/apply-plan.ts'
 import { deployToS3, parseRemoteState, type RemoteState } from '../../../src/deploy/index.ts'
 import { accessDenied, failing, isSitePut, serviceUnavailable, type Fault, type ProxiedRequest } from '../../helpers/fault-proxy.ts'
 import { startDeployFixture, type DeployFixture } from '../../helpers/s3-server.ts'
@@ -180,6 +181,13 @@ test('should stop when the output changes under it, recording no hash for bytes 
   assert.match(missing.stderr, new RegExp(`^toasoan: dist changed while deploying: ${gone} is gone`))
   await rename(join(site.outDir, `${gone}.moved`), join(site.outDir, gone))
   assert.is((await site.deploy('snap')).code, 0)
+})
+
+test('should drop, before a deploy changes anything, the keys of the paths it writes or deletes and of the folders holding them', () => {
+  const keys = { '/2019/10/a/index.html': 'a'.repeat(32), '/2019/10/b/index.html': 'b'.repeat(32), '/pagefind/0/': 'p'.repeat(32) }
+  assert.equal(keysKept(undefined, ['/index.html']), {})
+  assert.equal(keysKept(keys, []), { keys })
+  assert.equal(keysKept(keys, ['/2019/10/a/index.html', '/pagefind/0/y.pf_fragment']), { keys: { '/2019/10/b/index.html': 'b'.repeat(32) } })
 })
 
 test.run()
