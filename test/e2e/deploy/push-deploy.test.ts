@@ -55,23 +55,16 @@ test.after(async () => {
   await removeDir(work)
 })
 
-/** One run of the workflow's build job for S3 on a fresh runner; what it wrote and uploaded. */
-async function push(name: string): Promise<{ written: FileManifest; uploaded: string[]; before: FileManifest | undefined }> {
-  const runner = join(work, name)
-  await mkdir(runner, { recursive: true })
-  // Restore: the last runner's saved cache (nothing on the first).
-  await cp(saved, runner, { recursive: true }).catch(() => {})
-  const before = await bucketManifest()
-  const cache = join(runner, '.cache')
-  const dist = join(runner, 'dist')
-  const built = await runCliInProcess([
+/** `toasoan build --deployed` as the workflow runs it, on a runner folder (its .cache/ and dist/). */
+function buildDeployed(runner: string): ReturnType<typeof runCliInProcess> {
+  return runCliInProcess([
     'build',
     '--content',
     content,
     '--out',
-    dist,
+    join(runner, 'dist'),
     '--cache',
-    cache,
+    join(runner, '.cache'),
     '--now',
     now,
     '--deployed',
@@ -79,6 +72,17 @@ async function push(name: string): Promise<{ written: FileManifest; uploaded: st
     '--endpoint',
     server.endpoint,
   ])
+}
+
+/** One run of the workflow's build job for S3 on a fresh runner; what it wrote and uploaded. */
+async function push(name: string): Promise<{ written: FileManifest; uploaded: string[]; before: FileManifest | undefined }> {
+  const runner = join(work, name)
+  await mkdir(runner, { recursive: true })
+  // Restore: the last runner's saved cache (nothing on the first).
+  await cp(saved, runner, { recursive: true }).catch(() => {})
+  const before = await bucketManifest()
+  const dist = join(runner, 'dist')
+  const built = await buildDeployed(runner)
   assert.is(built.code, 0, built.stderr + built.stdout)
   const written = JSON.parse(await readFile(join(dist, '.toasoan-manifest.json'), 'utf8')) as FileManifest
   const putsBefore = server.puts.length
@@ -175,21 +179,7 @@ test('should deploy everything on the first push, then only what a new article a
 test('should refuse to deploy a partial output anywhere but the bucket it was built against', async () => {
   const runner = join(work, 'elsewhere')
   const dist = join(runner, 'dist')
-  const built = await runCliInProcess([
-    'build',
-    '--content',
-    content,
-    '--out',
-    dist,
-    '--cache',
-    join(runner, '.cache'),
-    '--now',
-    now,
-    '--deployed',
-    target,
-    '--endpoint',
-    server.endpoint,
-  ])
+  const built = await buildDeployed(runner)
   assert.is(built.code, 0, built.stderr)
   const other = await runCliInProcess(['deploy', '--to', 's3://site/other', '--endpoint', server.endpoint, '--out', dist])
   assert.is(other.code, 1)
