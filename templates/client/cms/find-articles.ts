@@ -4,9 +4,9 @@ import { batches, bundleFilter, type SearchGroups } from '../search/search-group
 
 /**
  * Finds articles in the site's search index as the search page does: the newest bundle first, then
- * only the older bundles the routes name for the query's words, in batches (2, 4, the rest), so a
- * title word of one 2005 article costs its bundle, not the archive. Headline and lead matches come
- * first; while older bundles are still answering only those are shown.
+ * only the older bundles the routes name for the query's words, in batches (1, 2, 4, the rest), so a
+ * title word of one 2005 article costs its bundle, not the archive. Each group's articles are shown
+ * as it answers, below the newer groups', headline and lead matches first within it.
  *
  * @param groups The archive's bundles, from `openGroups`.
  * @param query What the editor typed (diacritics optional: the index knows the folded words).
@@ -25,12 +25,14 @@ export async function findArticles(
   const hits: Array<PagefindResult[] | undefined> = groups.older.length > 0 ? [undefined, undefined] : [undefined]
   let shown: ShownResult[] = []
   const update = async (): Promise<boolean> => {
-    const answered = hits.filter((list): list is PagefindResult[] => list !== undefined)
-    const pending = answered.length < hits.length
-    shown = await nextResults(answered, shown, request, !pending)
+    // Groups answer in order, newest first: those before the first still searching are shown.
+    const waiting = hits.indexOf(undefined)
+    const pending = waiting >= 0
+    const answered = hits.slice(0, pending ? waiting : hits.length).filter((list): list is PagefindResult[] => list !== undefined)
+    shown = await nextResults(answered, shown, request)
     return show(shown, pending)
   }
-  const newest = (await groups.newest.search(query))?.results ?? []
+  const newest = (await groups.pagefind.search(query, { filters: bundleFilter([groups.newest]) }))?.results ?? []
   // A word the newest bundle lacks makes Pagefind answer for a shorter one: its first hit tells.
   hits[0] = newest[0] !== undefined && (await fellBack(newest[0], query)) ? [] : newest
   if (!(await update()) || groups.older.length === 0) return
@@ -41,10 +43,10 @@ export async function findArticles(
   // Without routes, a one-word query keeps only the hits its quoted (whole-word) form finds too.
   const exact = routed || /\s|"/.test(query) ? undefined : `"${query}"`
   for (const [index, step] of steps.entries()) {
-    const searcher = await groups.merge(step)
+    await groups.merge(step)
     const filters = bundleFilter(step)
-    const found = (await searcher?.search(query, { filters }))?.results ?? []
-    const words = exact === undefined ? undefined : await searcher?.search(exact, { filters })
+    const found = (await groups.pagefind.search(query, { filters }))?.results ?? []
+    const words = exact === undefined ? undefined : await groups.pagefind.search(exact, { filters })
     const real = words ? new Set(words.results.map((result) => result.id)) : undefined
     hits[index + 1] = found.filter((result) => !real || real.has(result.id))
     if (!(await update())) return

@@ -1,7 +1,10 @@
-/** Options and search calls shared by Pagefind's module API and the instances it creates. */
+/** Options and search calls of Pagefind's module API. */
 export interface PagefindSearcher {
-  /** `noWorker`: search on the main thread, without fetching Pagefind's worker script. */
-  options(options: { excerptLength?: number; basePath?: string; noWorker?: boolean }): Promise<void>
+  /**
+   * `noWorker`: search on the main thread, without fetching Pagefind's worker script; `mergeFilter`:
+   * a synthetic filter every page of the first bundle carries (set before `init`).
+   */
+  options(options: { excerptLength?: number; basePath?: string; noWorker?: boolean; mergeFilter?: Record<string, string> }): Promise<void>
   /** `mergeFilter`: a synthetic filter every page of the merged bundle carries. */
   mergeIndex(url: string, options?: { mergeFilter?: Record<string, string> }): Promise<void>
   filters(): Promise<Record<string, Record<string, number>>>
@@ -14,13 +17,6 @@ export interface PagefindSearcher {
 /** The part of pagefind.js (the browser API of a Pagefind bundle) that the search page uses. */
 export interface PagefindApi extends PagefindSearcher {
   init(): Promise<void>
-  /** A second, independent index (Pagefind ≥ 1.6), sharing pagefind.js and its web worker. */
-  createInstance(options: {
-    basePath: string
-    excerptLength?: number
-    noWorker?: boolean
-    mergeFilter?: Record<string, string>
-  }): PagefindSearcher & { init(): Promise<void> }
 }
 
 /** One hit, before its data is loaded. */

@@ -99,71 +99,61 @@ export function compareRanks(a: HitRank, b: HitRank): number {
 }
 
 /**
- * Whether a hit may be shown while older bundles are still searching: one that no older hit can
- * outrank, so what is shown never has to move. It is spelled as typed, matches in the headline or
- * lead and, for several words, holds them as a phrase as typed: the best rank there is, so an older
- * hit can at most equal it, and then comes below it, being older (older bundles answer later).
+ * A group's hits not yet shown, ranked: the best-scored of them (a page, each costing a fragment)
+ * loaded and ordered by {@link compareRanks}: spelled as typed first, then a headline or lead match,
+ * then the words as a phrase, then newer first. Equal ranks keep Pagefind's order (its score).
  *
- * @param rank The hit's rank.
+ * @param hits One group's hits, not yet shown.
  * @param query The reader's query.
+ * @param need How many results the page still needs.
  */
-export function showsEarly(rank: HitRank, query: string): boolean {
-  return rank.asTyped && rank.headlineOrLead && (!/\s/.test(query.trim()) || rank.phrase === 2)
+async function rankGroup(hits: readonly PagefindResult[], query: string, need: number): Promise<ShownResult[]> {
+  const byScore = [...hits].sort((a, b) => b.score - a.score)
+  const head = await Promise.all(byScore.slice(0, Math.max(rerankWindow, need)).map(load))
+  const ranks = new Map(head.map((result) => [result.id, rankOf(result, query)]))
+  const rank = (result: ShownResult): HitRank => ranks.get(result.id) as HitRank
+  // Array.prototype.sort is stable: equal ranks keep Pagefind's order.
+  return head.sort((a, b) => compareRanks(rank(a), rank(b))).slice(0, need)
 }
 
 /**
- * The results to show once more bundles have answered. Results already shown stay where they are
- * (nothing jumps above what the reader is looking at); the rest of the page is filled from every
- * hit so far. By relevance, the best-scored hits (a page of them, each costing a fragment) are
- * ranked again ({@link compareRanks}): spelled as typed first, then a headline or lead match, then
- * the words as a phrase, then newer first. By date, the groups' lists follow each other: every
- * article of a later group is older.
+ * A group's hits not yet shown, newest first. Inside a group of several bundles Pagefind's date
+ * order holds per bundle only (it merges bundles by score), so a window is loaded and ordered by date.
  *
- * While older bundles are still searching, only the hits {@link showsEarly} allows are shown: a hit
- * deep in the body of a new article, or one spelled otherwise than typed, must not take the top of
- * the list before an older article that has the word, as typed, in its headline has had a chance to
- * answer.
+ * @param hits One group's hits, not yet shown, in Pagefind's date order.
+ * @param need How many results the page still needs.
+ */
+async function dateGroup(hits: readonly PagefindResult[], need: number): Promise<ShownResult[]> {
+  const window = await Promise.all(hits.slice(0, Math.max(need * 3, dateWindow)).map(load))
+  return window.sort((a, b) => ((a.meta['sort'] ?? '') < (b.meta['sort'] ?? '') ? 1 : -1)).slice(0, need)
+}
+
+/**
+ * The results to show once one more group has answered. The groups follow each other, newest first
+ * (every article of a later group is older): a group's results are shown as soon as it answers,
+ * below those of the groups before it, with no wait for a full page, and what is shown never
+ * moves. Within a group, by relevance, {@link rankGroup} orders the hits; by date, newer first.
+ * A page is filled from the first group that still has hits not shown, then the next.
  *
- * @param hits Each answered group's hits, newest group first, in Pagefind's order.
+ * @param hits The groups that have answered, newest first, each in Pagefind's order.
  * @param shown The results already on the page, in order.
  * @param request Query, order and how many.
- * @param complete Whether every group has answered.
  */
 export async function nextResults(
   hits: ReadonlyArray<readonly PagefindResult[]>,
   shown: readonly ShownResult[],
-  request: SearchRequest,
-  complete: boolean
+  request: SearchRequest
 ): Promise<ShownResult[]> {
-  const kept = shown.slice(0, request.count)
-  const seen = new Set(kept.map((result) => result.id))
-  const need = request.count - kept.length
-  if (need <= 0) return kept
-  const fresh = (list: readonly PagefindResult[]) => list.filter((result) => !seen.has(result.id))
-  if (request.newest) {
-    // Every article of a later group is older: the groups follow each other. Inside the merged
-    // group Pagefind's date order holds per bundle only (it merges bundles by score), so a window
-    // is loaded and ordered by date.
-    const loaded: ShownResult[] = []
-    for (const list of hits) {
-      if (loaded.length >= need) break
-      const window = await Promise.all(
-        fresh(list)
-          .slice(0, Math.max(need * 3, dateWindow))
-          .map(load)
-      )
-      loaded.push(...window.sort((a, b) => ((a.meta['sort'] ?? '') < (b.meta['sort'] ?? '') ? 1 : -1)))
-    }
-    return [...kept, ...loaded.slice(0, need)]
+  const results = shown.slice(0, request.count)
+  const seen = new Set(results.map((result) => result.id))
+  for (const group of hits) {
+    const need = request.count - results.length
+    if (need <= 0) break
+    const fresh = group.filter((result) => !seen.has(result.id))
+    if (fresh.length === 0) continue
+    results.push(...(request.newest ? await dateGroup(fresh, need) : await rankGroup(fresh, request.query, need)))
   }
-  const ranked = hits.flatMap(fresh).sort((a, b) => b.score - a.score)
-  const head = await Promise.all(ranked.slice(0, Math.max(rerankWindow, need)).map(load))
-  const ranks = new Map(head.map((result) => [result.id, rankOf(result, request.query)]))
-  const rank = (result: ShownResult): HitRank => ranks.get(result.id) as HitRank
-  // Array.prototype.sort is stable: equal ranks keep Pagefind's order.
-  head.sort((a, b) => compareRanks(rank(a), rank(b)))
-  const ready = complete ? head : head.filter((result) => showsEarly(rank(result), request.query))
-  return [...kept, ...ready.slice(0, need)]
+  return results
 }
 
 /**

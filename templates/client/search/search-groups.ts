@@ -3,10 +3,12 @@ import { routeKeys } from './vietnamese-text.ts'
 
 /**
  * The archive's bundles for a search: the newest bundle alone, which answers first, then the older
- * bundles the query needs, merged into a second Pagefind instance a batch at a time (1, 2, 4, then
- * the rest, newest first), each batch answering as soon as it is merged, so older results stream in
- * below in date order. The first result costs one bundle (pagefind.js, its WebAssembly and one
- * bundle's metadata) whatever the size of the archive.
+ * bundles the query needs, merged into the same Pagefind a batch at a time (1, 2, 4, then the rest,
+ * newest first), each batch answering as soon as it is merged, so older results stream in below in
+ * date order. The first result costs one bundle (pagefind.js, its WebAssembly and one bundle's
+ * metadata) whatever the size of the archive, and a visit fetches pagefind.js and its WebAssembly
+ * once: Pagefind fetches the WebAssembly from the base path of every instance it creates
+ * (`createInstance`), never for an index merged into one (`mergeIndex`).
  *
  * A query opens only the older bundles that can hold all of its words, as the search routes
  * (`src/search/word-routes.ts`) tell: each word but the last as a whole word, the last as the start
@@ -14,12 +16,14 @@ import { routeKeys } from './vietnamese-text.ts'
  * its bundle, not the archive, and `duong giao thong` the bundles holding all three. Filter counts,
  * or routes that cannot be read, open every older bundle.
  *
- * Every merged bundle carries a synthetic filter, `bundle`, naming it: the older instance keeps the
- * bundles earlier queries merged, and a search asks only the bundles of its batch.
+ * Every bundle carries a synthetic filter, `bundle`, naming it: Pagefind keeps the bundles earlier
+ * queries merged, and a search asks only the bundles of its step ({@link bundleFilter}).
  */
 export interface SearchGroups {
-  /** The newest bundle's Pagefind, loaded. */
-  newest: PagefindSearcher
+  /** Pagefind, loaded from the newest bundle, older bundles merged into it as queries need them. */
+  pagefind: PagefindSearcher
+  /** The newest bundle. */
+  newest: string
   /** The older bundles, newest first. */
   older: readonly string[]
   /**
@@ -30,18 +34,19 @@ export interface SearchGroups {
    */
   route(query: string): Promise<{ bundles: readonly string[]; routed: boolean }>
   /**
-   * The older instance with these bundles merged; search it with {@link bundleFilter} of them.
+   * Merges these bundles into {@link SearchGroups.pagefind}, each once; search them with
+   * {@link bundleFilter} of them.
    *
    * @param bundles Older bundles.
    */
-  merge(bundles: readonly string[]): Promise<PagefindSearcher | undefined>
+  merge(bundles: readonly string[]): Promise<void>
 }
 
 /** The name of the synthetic filter that tells merged bundles apart. */
 export const bundleFilterName = 'bundle'
 
 /**
- * The filter that limits a search of the older instance to some of its bundles.
+ * The filter that limits a search to some of the bundles merged into Pagefind.
  *
  * @param bundles Bundle URLs.
  */
@@ -90,27 +95,16 @@ export async function openGroups(bundles: readonly string[]): Promise<SearchGrou
   const routesDir = newest.replace(/[^/]+\/$/, 'words/')
   const pagefind = (await import(/* @vite-ignore */ `${newest}pagefind.js`)) as PagefindApi
   // On the main thread: Pagefind's web worker would cost a second copy of its code (42 KB) before the first answer.
-  await pagefind.options({ excerptLength: 30, noWorker: true })
+  await pagefind.options({ excerptLength: 30, noWorker: true, mergeFilter: { [bundleFilterName]: newest } })
   await pagefind.init()
   let routes: Promise<Routes | undefined> | undefined
   const readRoutes = (): Promise<Routes | undefined> => (routes ??= fetchJson<Routes>(`${routesDir}index.json`))
-  // The older instance grows: bundles a query needs are merged once and stay, each with its
-  // synthetic filter, so a later search can leave them out.
-  let instance: Promise<PagefindSearcher & { init(): Promise<void> }> | undefined
+  // Bundles a query needs are merged once and stay, each with its synthetic filter, so a later
+  // search can leave them out.
   const merged = new Map<string, Promise<void>>()
-  const merge = async (needed: readonly string[]): Promise<PagefindSearcher | undefined> => {
-    const [first] = needed
-    if (first === undefined) return undefined
-    instance ??= (async () => {
-      const created = pagefind.createInstance({ basePath: first, excerptLength: 30, noWorker: true, mergeFilter: { [bundleFilterName]: first } })
-      merged.set(first, created.init())
-      await merged.get(first)
-      return created
-    })()
-    const searcher = await instance
-    for (const bundle of needed) if (!merged.has(bundle)) merged.set(bundle, searcher.mergeIndex(bundle, { mergeFilter: { [bundleFilterName]: bundle } }))
+  const merge = async (needed: readonly string[]): Promise<void> => {
+    for (const bundle of needed) if (!merged.has(bundle)) merged.set(bundle, pagefind.mergeIndex(bundle, { mergeFilter: { [bundleFilterName]: bundle } }))
     await Promise.all(needed.map((bundle) => merged.get(bundle)))
-    return searcher
   }
   const route = async (query: string): Promise<{ bundles: readonly string[]; routed: boolean }> => {
     const words = queryWords(query)
@@ -128,7 +122,7 @@ export async function openGroups(bundles: readonly string[]): Promise<SearchGrou
     const named = found
     return { bundles: named === 'any' ? older : older.filter((bundle) => named.has(bundle)), routed: true }
   }
-  return { newest: pagefind, older, route, merge }
+  return { pagefind, newest, older, route, merge }
 }
 
 /**

@@ -52,16 +52,9 @@ async function start(root: HTMLElement): Promise<void> {
   const loadCounts = (): Promise<void> =>
     (countsLoaded ??= (async () => {
       const groups = await loadGroups()
-      const all = await Promise.all([groups.newest.filters(), groups.merge(groups.older).then((older) => older?.filters() ?? {})])
-      const merged: Record<string, Record<string, number>> = {}
-      for (const filters of all)
-        for (const [name, values] of Object.entries(filters))
-          for (const [value, count] of Object.entries(values)) {
-            const counts = merged[name] ?? {}
-            counts[value] = (counts[value] ?? 0) + count
-            merged[name] = counts
-          }
-      fillFilterCounts(form, merged)
+      // Pagefind adds up the counts of every bundle merged into it.
+      await groups.merge(groups.older)
+      fillFilterCounts(form, await groups.pagefind.filters())
     })())
   for (const select of form.querySelectorAll('select:not([name="sap-xep"])')) {
     select.addEventListener('focus', () => void loadCounts(), { once: true })
@@ -70,9 +63,11 @@ async function start(root: HTMLElement): Promise<void> {
 
   let current: Run | undefined
   const render = async (run: Run): Promise<void> => {
-    const answered = run.hits.filter((hits): hits is PagefindResult[] => hits !== undefined)
-    const pending = answered.length < run.hits.length
-    const next = await nextResults(answered, run.shown, run.request, !pending)
+    // Groups answer in order, newest first: those before the first still searching can be shown.
+    const waiting = run.hits.indexOf(undefined)
+    const pending = waiting >= 0
+    const answered = run.hits.slice(0, pending ? waiting : run.hits.length).filter((hits): hits is PagefindResult[] => hits !== undefined)
+    const next = await nextResults(answered, run.shown, run.request)
     if (run !== current) return
     list.append(...next.slice(run.shown.length).map((result) => renderResult(result, run.request.query)))
     run.shown = next
@@ -138,7 +133,8 @@ async function start(root: HTMLElement): Promise<void> {
       // The newest bundle answers and is shown first; only then do the older bundles load and
       // search, added below: at the same time they would slow the first answer down (bandwidth,
       // the browser's six connections, the main thread), for the first query and every later one.
-      const newest = (await groups.newest.search(query, { ...options, filters: request.filters }))?.results ?? []
+      const newestFilters = { ...request.filters, ...bundleFilter([groups.newest]) }
+      const newest = (await groups.pagefind.search(query, { ...options, filters: newestFilters }))?.results ?? []
       if (run !== current) return
       run.hits[0] = newest[0] !== undefined && (await fellBack(newest[0], query)) ? [] : newest
       await queue(run)
@@ -150,11 +146,11 @@ async function start(root: HTMLElement): Promise<void> {
       run.hits.splice(1, 1, ...steps.map(() => undefined))
       if (steps.length === 0) await queue(run)
       for (const [index, step] of steps.entries()) {
-        const searcher = await groups.merge(step)
+        await groups.merge(step)
         if (run !== current) return
         const filters = { ...request.filters, ...bundleFilter(step) }
-        const found = (await searcher?.search(query, { ...options, filters }))?.results ?? []
-        const words = routed || !exact ? undefined : await searcher?.search(exact, { ...options, filters })
+        const found = (await groups.pagefind.search(query, { ...options, filters }))?.results ?? []
+        const words = routed || !exact ? undefined : await groups.pagefind.search(exact, { ...options, filters })
         const real = words ? new Set(words.results.map((result) => result.id)) : undefined
         run.hits[index + 1] = found.filter((result) => !real || real.has(result.id))
         await queue(run)

@@ -1,9 +1,9 @@
 import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build } from '../../../src/pipeline/build.ts'
-import { findChromium, launchChromium, serveStatic, skipNotice } from '../../helpers/browser.ts'
+import { findChromium, launchBrowser, serveStatic, skipNotice } from '../../helpers/browser.ts'
 import { contentWith, fixtures, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
 
 const test = suite('search page in a browser')
@@ -11,6 +11,7 @@ const chromiumPath = findChromium()
 let work = ''
 let content = ''
 let site: { origin: string; close: () => Promise<void> } | undefined
+let chromium: Browser | undefined
 let browser: BrowserContext | undefined
 
 async function search(page: Page, query: string, extra = ''): Promise<{ status: string; titles: string[]; metas: string[]; excerpts: string[] }> {
@@ -50,11 +51,12 @@ if (!chromiumPath) {
     })
     assert.ok(result.ok)
     site = await serveStatic(join(work, 'dist'))
-    browser = await launchChromium(chromiumPath, { locale: 'vi-VN' })
+    chromium = await launchBrowser(chromiumPath)
+    browser = await chromium.newContext({ locale: 'vi-VN' })
   })
 
   test.after(async () => {
-    await browser?.close()
+    await chromium?.close()
     await site?.close()
     await removeDir(work)
     await removeDir(content)
@@ -83,8 +85,10 @@ if (!chromiumPath) {
     const council = await search(page, 'hdnd')
     assert.is(council.titles[0], 'Kỳ họp cuối năm của HĐND thành phố')
     assert.match(council.excerpts[0] ?? '', '<mark>HĐND</mark>')
+    // "chi" is a prefix (search as you type): the newest bundle's article ("đồng", "chính…") is
+    // shown first, as it answers first; the article holding "đồng chí" comes with its bundle.
     const comrade = await search(page, 'dong chi')
-    assert.is(comrade.titles[0], 'Kỳ họp cuối năm của HĐND thành phố')
+    assert.ok(comrade.titles.includes('Kỳ họp cuối năm của HĐND thành phố'), comrade.titles.join(' | '))
     const food = await search(page, 'dac san')
     assert.is(food.titles[0], 'Nem chua vào mùa Tết')
     assert.match(food.excerpts[0] ?? '', '<mark>đặc sản</mark>')
@@ -236,8 +240,10 @@ if (!chromiumPath) {
     await page.close()
   })
 
-  test('should stream older results in batches, newest first, before the oldest bundles have answered', async () => {
+  test('should stream older results in batches, newest first, before the oldest bundles have answered, with one Pagefind and one WebAssembly', async () => {
     const page = await browser!.newPage()
+    const requested: string[] = []
+    page.on('request', (request) => void requested.push(new URL(request.url()).pathname))
     await page.goto(`${site!.origin}/tim-kiem/`)
     const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
     // The oldest bundle (2006, the only one of the last batch for "nam") answers late.
@@ -255,52 +261,71 @@ if (!chromiumPath) {
     await page.waitForFunction(() => document.querySelectorAll('.search-result__title').length >= 3)
     assert.is(await page.locator('[data-search]').getAttribute('data-state'), 'searching', 'the oldest bundle has not answered yet')
     const early = await page.locator('.search-result__title').allInnerTexts()
+    assert.is(early[0], 'Trường học trao thưởng cho học sinh giỏi cuối năm', "the newest bundle's one article first")
     assert.not.ok(early.includes('Nghệ nhân giữ tiếng hát ở chợ quê'), 'nothing of the held bundle yet')
     release()
     const late = await results(page)
     assert.equal(late.titles.slice(0, early.length), early, 'what was shown stays on top, in order')
-    assert.ok(late.titles.includes('Nghệ nhân giữ tiếng hát ở chợ quê'), 'the oldest bundle adds its article below')
+    const years = late.metas.map(yearOf)
+    assert.equal(years.slice(-2).sort(), [2006, 2019], 'the oldest bundle adds its articles below the rest')
+    const named = (pattern: RegExp) => requested.filter((path) => pattern.test(path))
+    assert.equal(named(/\/pagefind\.js$/), [`${bundles[0]}pagefind.js`], 'pagefind.js once, from the newest bundle')
+    assert.equal(named(/\.pagefind$/), [`${bundles[0]}wasm.unknown.pagefind`], 'its WebAssembly once, for every bundle')
+    assert.equal(named(/pagefind-worker\.js$/), [], 'no worker')
+    const opened = named(/pagefind-entry\.json$/).map((path) => path.replace(/pagefind-entry\.json$/, ''))
+    assert.equal(opened, [...new Set(opened)], 'each bundle opened once')
+    assert.ok(opened.includes(oldest) && opened[0] === bundles[0], opened.join(' '))
     await page.close()
   })
 
-  test('should rank headline and lead matches first, and not repeat the headline in the excerpt', async () => {
+  test('should rank headline and lead matches first within each batch, batches newest first, and not repeat the headline in the excerpt', async () => {
     const page = await browser!.newPage()
     const road = await search(page, 'duong')
-    // Headline and lead matches first, newer bundles before older ones ("đường link" in a 2024
-    // lead, then "đường" in a 2020 headline), then the body matches.
-    const headline = road.titles.indexOf('Hoằng Hóa mở rộng đường liên xã')
-    assert.equal(road.titles.slice(0, headline + 1), ["Cảnh giác với <script>alert('x')</script> trong tin nhắn lừa đảo", 'Hoằng Hóa mở rộng đường liên xã'])
-    // Typed without marks, "duong" says nothing of the spelling: the body matches follow, newest first.
-    const bodyYears = road.metas.slice(headline + 1).map(yearOf)
-    assert.ok(bodyYears.length > 1, road.titles.join(' | '))
+    // Bundles of two articles: the newest bundle (2024-09) answers alone and is shown at once, then
+    // the batches of older bundles, newest first: [2024-03, 2024-05], [2020–2023], [2006, 2019].
+    assert.is(road.titles[0], 'Trường học trao thưởng cho học sinh giỏi cuối năm', 'the newest bundle\'s hit ("tuyên dương") at once')
+    assert.is(road.titles[1], "Cảnh giác với <script>alert('x')</script> trong tin nhắn lừa đảo", 'the next bundle: "đường link" in its lead')
+    const years = road.metas.map(yearOf)
+    const batch = years.flatMap((year, index) => (year >= 2020 && year <= 2023 ? [index] : []))
+    assert.ok(batch.length > 1, road.titles.join(' | '))
+    assert.equal(
+      batch,
+      Array.from({ length: batch.length }, (_, offset) => (batch[0] ?? 0) + offset),
+      "a batch's hits together"
+    )
+    // Within the batch of 2020–2023: the headline first, then the body matches, newest first.
+    assert.is(road.titles[batch[0] ?? -1], 'Hoằng Hóa mở rộng đường liên xã', road.titles.join(' | '))
+    const bodyYears = batch.slice(1).map((index) => years[index] ?? 0)
     assert.equal(
       bodyYears,
       [...bodyYears].sort((a, b) => b - a),
       road.titles.join(' | ')
     )
-    assert.match(road.excerpts[headline] ?? '', /^Tuyến <mark>đường<\/mark> liên xã/, 'the excerpt starts below the headline')
-    // Typed with its marks, "đường" ranks "tuyên dương" (2024, the newest) after every "đường".
-    const typed = await search(page, 'đường')
-    const praise = typed.titles.indexOf('Trường học trao thưởng cho học sinh giỏi cuối năm')
-    assert.ok(praise === -1 || praise === typed.titles.length - 1, typed.titles.join(' | '))
+    assert.ok(
+      years.slice((batch.at(-1) ?? 0) + 1).every((year) => year < 2020),
+      'the oldest batch below'
+    )
+    assert.match(road.excerpts[batch[0] ?? -1] ?? '', /^Tuyến <mark>đường<\/mark> liên xã/, 'the excerpt starts below the headline')
     await page.close()
   })
 
-  test('should rank words spelled as typed before those matching only without marks, then newer first', async () => {
+  test('should rank words spelled as typed before those matching only without marks, then newer first, within a bundle', async () => {
     const page = await browser!.newPage()
-    // "nghệ": "Nghệ nhân" in a 2006 headline and "văn nghệ" in a 2024 body are spelled as typed;
-    // "lắng nghe" in a 2019 headline only matches once folded, and comes after both.
+    // "nghệ": "văn nghệ" in a 2024 body is in the newest bundle, shown at once. The oldest bundle
+    // holds "Nghệ nhân" (2006 headline), spelled as typed, and "lắng nghe" (2019 headline), a match
+    // only once folded: within that bundle the one spelled as typed comes first, older as it is.
     const typed = await search(page, 'nghệ')
     assert.equal(
       typed.titles,
-      ['Nghệ nhân giữ tiếng hát ở chợ quê', 'Trường học trao thưởng cho học sinh giỏi cuối năm', 'Hội nghị lắng nghe ý kiến người dân phường Điện Biên'],
+      ['Trường học trao thưởng cho học sinh giỏi cuối năm', 'Nghệ nhân giữ tiếng hát ở chợ quê', 'Hội nghị lắng nghe ý kiến người dân phường Điện Biên'],
       typed.titles.join(' | ')
     )
-    // "nghe" typed without marks: every spelling is as typed, headlines first, newer first.
+    // "nghe" typed without marks: every spelling is as typed; within the oldest bundle both are
+    // headlines, and the newer (2019) comes first.
     const plain = await search(page, 'nghe')
     assert.equal(
       plain.titles,
-      ['Hội nghị lắng nghe ý kiến người dân phường Điện Biên', 'Nghệ nhân giữ tiếng hát ở chợ quê', 'Trường học trao thưởng cho học sinh giỏi cuối năm'],
+      ['Trường học trao thưởng cho học sinh giỏi cuối năm', 'Hội nghị lắng nghe ý kiến người dân phường Điện Biên', 'Nghệ nhân giữ tiếng hát ở chợ quê'],
       plain.titles.join(' | ')
     )
     await page.close()
@@ -335,7 +360,8 @@ if (!chromiumPath) {
   })
 
   test('should reach the search page from any page without JavaScript, and say how to browse instead', async () => {
-    const noScript = await launchChromium(chromiumPath, { javaScriptEnabled: false })
+    // A second context of the same browser, not a second Chromium.
+    const noScript = await chromium!.newContext({ javaScriptEnabled: false })
     try {
       const page = await noScript.newPage()
       await page.goto(`${site!.origin}/2019/10/hoi-nghi-lang-nghe/`)

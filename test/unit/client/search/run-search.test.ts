@@ -1,7 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { PagefindResult, PagefindResultData } from '../../../../templates/client/search/pagefind-api.ts'
-import { compareRanks, nextResults, rankOf, showsEarly, type SearchRequest } from '../../../../templates/client/search/run-search.ts'
+import { compareRanks, nextResults, rankOf, type SearchRequest } from '../../../../templates/client/search/run-search.ts'
 
 const test = suite('run-search')
 
@@ -28,30 +28,55 @@ const praise2024 = hit('praise-2024', 3, 'Trao thưởng cuối năm', 'Nhà tr�
 const sea2022 = hit('sea-2022', 0.5, 'Biển Thái Bình Dương', 'Tàu ra khơi.', '2022-01-01T00:00:00.000Z', 7)
 
 test('should rank spelled as typed first, then headline or lead, then newer first, whatever the score', async () => {
-  const typed = await nextResults([[praise2024, road2023, road2020, sea2022]], [], request('đường'), true)
+  const typed = await nextResults([[praise2024, road2023, road2020, sea2022]], [], request('đường'))
   assert.equal(ids(typed), ['road-2020', 'road-2023', 'sea-2022', 'praise-2024'], '"đường" as typed before "dương", headline before body')
-  const plain = await nextResults([[praise2024, road2023, road2020, sea2022]], [], request('duong'), true)
+  const plain = await nextResults([[praise2024, road2023, road2020, sea2022]], [], request('duong'))
   assert.equal(ids(plain), ['sea-2022', 'road-2020', 'praise-2024', 'road-2023'], 'typed without marks: headlines, then newer first')
 })
 
-test('should show early only what no older hit can outrank, and never move what is shown', async () => {
+test('should show each group as it answers, ranked within it, below the groups before it, never moving what is shown', async () => {
   const query = request('đường')
-  // The newest group answers: the body match and the headline spelled otherwise wait.
-  const early = await nextResults([[praise2024, sea2022]], [], query, false)
-  assert.equal(ids(early), [])
-  const withHeadline = await nextResults([[road2023, road2020]], [], query, false)
-  assert.equal(ids(withHeadline), ['road-2020'])
-  // An older group answers, the search is complete: what was shown stays on top.
-  const done = await nextResults(
+  // The newest group answers alone: its hits are shown at once, ranked among themselves.
+  const early = await nextResults([[praise2024, road2023]], [], query)
+  assert.equal(ids(early), ['road-2023', 'praise-2024'], 'shown at once, "đường" before "dương"')
+  // An older group answers: its hits go below, ranked among themselves, though a headline there would outrank.
+  const later = await nextResults(
     [
-      [road2023, road2020],
-      [praise2024, sea2022],
+      [praise2024, road2023],
+      [sea2022, road2020],
     ],
-    withHeadline,
-    query,
-    true
+    early,
+    query
   )
-  assert.equal(ids(done), ['road-2020', 'road-2023', 'sea-2022', 'praise-2024'])
+  assert.equal(ids(later), ['road-2023', 'praise-2024', 'road-2020', 'sea-2022'])
+  // A full page waits for "more": the next page comes from the first group with hits left.
+  const page = await nextResults(
+    [
+      [praise2024, road2023],
+      [sea2022, road2020],
+    ],
+    [],
+    { ...query, count: 1 }
+  )
+  assert.equal(ids(page), ['road-2023'])
+  const more = await nextResults(
+    [
+      [praise2024, road2023],
+      [sea2022, road2020],
+    ],
+    page,
+    { ...query, count: 3 }
+  )
+  assert.equal(ids(more), ['road-2023', 'praise-2024', 'road-2020'])
+})
+
+test('should order newest first within each group when sorting by date', async () => {
+  const groups = [
+    [road2020, praise2024],
+    [sea2022, road2023],
+  ]
+  const newest = await nextResults(groups, [], { ...request('duong'), newest: true })
+  assert.equal(ids(newest), ['praise-2024', 'road-2020', 'road-2023', 'sea-2022'])
 })
 
 test('should compare ranks field by field', async () => {
@@ -63,10 +88,6 @@ test('should compare ranks field by field', async () => {
   assert.ok(compareRanks(newer, older) < 0 && compareRanks(older, newer) > 0 && compareRanks(newer, newer) === 0)
   assert.ok(compareRanks({ ...older, headlineOrLead: true }, newer) < 0, 'a headline match before a newer body match')
   assert.ok(compareRanks({ ...older, asTyped: true }, { ...newer, asTyped: false, headlineOrLead: true }) < 0, 'as typed before all else')
-  assert.ok(showsEarly({ ...newer, headlineOrLead: true }, 'đường'))
-  assert.not.ok(showsEarly({ ...newer, headlineOrLead: true }, 'mở rộng đường'), 'several words: only as a phrase')
-  assert.not.ok(showsEarly({ ...newer, headlineOrLead: true, phrase: 1 }, 'mở rộng đường'), 'as typed')
-  assert.ok(showsEarly({ ...newer, headlineOrLead: true, phrase: 2 }, 'mở rộng đường'))
   assert.is((await rank(road2020, 'mo rong duong')).phrase, 2, 'typed without marks, any spelling is as typed')
   assert.is((await rank(road2020, 'mở rộng dương')).phrase, 1)
 })
