@@ -1,9 +1,9 @@
-import { open, readdir, readFile, stat } from 'node:fs/promises'
+import { statSync } from 'node:fs'
+import { open, readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import { cacheFingerprint, digest, writeAtomic } from '../cache/index.ts'
 import { compare, folderKey } from '../content/index.ts'
-import { mapLimit } from '../shared/files.ts'
 import { type ArticleIndex, parseIndex, serialiseIndex, stampOfIndex } from './article-index.ts'
 
 /**
@@ -32,8 +32,10 @@ export async function contentStamp(contentDir: string): Promise<string> {
   const registries = (await readdir(dir).catch(() => [] as string[])).filter((name) => /\.ya?ml$/.test(name)).sort(compare)
   const registryBytes = await Promise.all(registries.map((name) => readFile(join(dir, name)).catch(() => '')))
   const articles = (await glob('articles/**/*.md', { cwd: dir })).sort(compare)
-  const stamps = await mapLimit(articles, 64, async (path) => {
-    const { size, mtimeMs, ino } = await stat(join(dir, path))
+  // One synchronous stat after the other: a fifth of the CPU time of as many promises (1.1 s
+  // instead of 5 s at 100,000 articles), and nothing else runs meanwhile.
+  const stamps = articles.map((path) => {
+    const { size, mtimeMs, ino } = statSync(join(dir, path))
     return `${path}\0${size}\0${mtimeMs}\0${ino}`
   })
   return digest(await cacheFingerprint('most-read'), ...registries.flatMap((name, at) => [name, registryBytes[at] ?? '']), ...stamps)

@@ -91,7 +91,9 @@ async function readArticles(
   const stamp = cacheDir === undefined ? undefined : await contentStamp(contentDir)
   const read = cacheDir === undefined || stamp === undefined ? undefined : await readArticleIndex(cacheDir, contentDir, stamp)
   if (read !== undefined && 'index' in read) return { ok: true, files: [], ...indexedPaths(read.index, now) }
-  const loaded = checkSite(await loadContent({ contentDir, ...(cacheDir === undefined ? {} : { cacheDir }) }))
+  // Front matter only (no body is shown or counted): what the build cached is reused, nothing is
+  // written to or pruned from its caches, and a cold load renders no Markdown.
+  const loaded = checkSite(await loadContent({ contentDir, bodyGroups: [], lean: true, ...(cacheDir === undefined ? {} : { cacheDir }) }))
   if (loaded.sources === undefined) return { ok: false, files: loaded.files }
   const files = loaded.files.filter((file) => file.messages.length > 0)
   if (cacheDir !== undefined && stamp !== undefined && read !== undefined && 'miss' in read) {
