@@ -57,7 +57,7 @@ export async function readArticleIndex(cacheDir: string, contentDir: string, sta
   const written = await firstLine(path)
   if (written === undefined) return { miss: 'missing' }
   if (stampOfIndex(written) !== stamp) return { miss: 'stale' }
-  const index = parseIndex(await readFile(path, 'utf8'))
+  const index = parseIndex(await readFile(path))
   return index === undefined ? { miss: 'unreadable' } : { index }
 }
 

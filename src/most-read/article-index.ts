@@ -126,25 +126,35 @@ export function stampOfIndex(firstLine: string): string | undefined {
 }
 
 /**
- * Reads an index written by {@link serialiseIndex}.
+ * Reads an index written by {@link serialiseIndex}, a line at a time from the bytes: neither the
+ * whole text nor an array of its lines is ever made (at 100,000 articles they were 60 MB more of
+ * peak memory than the articles they hold).
  *
- * @param text The whole file.
+ * @param bytes The whole file.
  * @returns The index, or `undefined` when any line is not what the writer writes (cut short, edited).
  */
-export function parseIndex(text: string): ArticleIndex | undefined {
-  const lines = text.split('\n')
-  const stamp = stampOfIndex(lines[0] ?? '')
-  // The writer ends every line: an empty last piece, or the file was cut short.
-  if (stamp === undefined || lines.pop() !== '') return undefined
+export function parseIndex(bytes: Buffer): ArticleIndex | undefined {
+  let start = 0
+  const nextLine = (): string | undefined => {
+    const end = bytes.indexOf(10, start)
+    // The writer ends every line: bytes after the last line break mean the file was cut short.
+    if (end === -1) return undefined
+    const line = bytes.toString('utf8', start, end)
+    start = end + 1
+    return line
+  }
+  const stamp = stampOfIndex(nextLine() ?? '')
+  if (stamp === undefined) return undefined
   try {
-    const header: unknown = JSON.parse(lines[1] ?? '')
+    const header: unknown = JSON.parse(nextLine() ?? '')
     if (!isRecord(header) || typeof header.basePath !== 'string' || !isStrings(header.districts)) return undefined
     if (!isStrings(header.categoryIds) || !isStrings(header.districtIds)) return undefined
     if (header.categories !== undefined && !isStrings(header.categories)) return undefined
     const { categoryIds, districtIds } = header
     const articles: AliasedArticle[] = []
-    for (let at = 2; at < lines.length; at++) {
-      const row: unknown = JSON.parse(lines[at] as string)
+    while (start < bytes.length) {
+      const line = nextLine()
+      const row: unknown = line === undefined ? undefined : JSON.parse(line)
       const article = Array.isArray(row) ? articleOfRow(row, categoryIds, districtIds) : undefined
       if (article === undefined) return undefined
       articles.push(article)

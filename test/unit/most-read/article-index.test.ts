@@ -27,7 +27,7 @@ function planned(now: number) {
 }
 
 test('should give the paths and lists of the site planned at the same "now", read back from its text', () => {
-  const index = parseIndex(serialiseIndex(indexArticles(loaded(), 'stamp')))
+  const index = parseIndex(Buffer.from(serialiseIndex(indexArticles(loaded(), 'stamp'))))
   assert.ok(index)
   for (const now of [testNow, Date.parse('2032-01-01T00:00:00Z')]) assert.equal(indexedPaths(index, now), planned(now), new Date(now).toISOString())
 })
@@ -61,15 +61,15 @@ test('should write one line per article after two of header, the same bytes for 
 
 test('should read nothing from a cut-short or edited index, or one of another version', () => {
   const text = serialiseIndex(indexArticles(loaded(), 'stamp'))
-  assert.is(parseIndex(text.slice(0, -5)), undefined)
-  assert.is(parseIndex(text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1).concat('[1,"/a/"]\n')), undefined)
-  assert.is(parseIndex(text.replace('"version":1', '"version":0')), undefined)
+  assert.is(parseIndex(Buffer.from(text.slice(0, -5))), undefined)
+  assert.is(parseIndex(Buffer.from(text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1).concat('[1,"/a/"]\n'))), undefined)
+  assert.is(parseIndex(Buffer.from(text.replace('"version":1', '"version":0'))), undefined)
   assert.is(stampOfIndex('{"version":1}'), undefined)
   assert.is(stampOfIndex('not json'), undefined)
   // A place number the header's table does not hold.
   const rows = text.split('\n')
   rows[2] = (rows[2] as string).replace(/,(-?\d+),(-?\d+)(,|\])/, ',$1,99$3')
-  assert.is(parseIndex(rows.join('\n')), undefined)
+  assert.is(parseIndex(Buffer.from(rows.join('\n'))), undefined)
 })
 
 test.run()
