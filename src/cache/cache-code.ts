@@ -1,7 +1,7 @@
 import { codeFingerprint, editedSince, repoRoot, type CodeSpec } from './code-fingerprint.ts'
 
 /** The build's caches (see "Caches" in docs/architecture.md). */
-export type CacheName = 'sources' | 'markdown' | 'measures' | 'images' | 'pages' | 'search' | 'routes' | 'units' | 'comments'
+export type CacheName = 'sources' | 'markdown' | 'measures' | 'images' | 'pages' | 'search' | 'routes' | 'units' | 'comments' | 'most-read'
 
 // Files a stage uses without importing them: the stylesheet is read and the browser scripts are
 // bundled by the publish stage, and every page links them by a hash of their bytes.
@@ -33,6 +33,8 @@ export const cacheCode = {
   search: { entries: ['src/search/build-search-index.ts'] },
   // One bundle's words for the search routes: its records and how words are folded.
   routes: { entries: ['src/search/word-routes.ts'] },
+  // The articles `most-read` counts, indexed by the build: how an article loads, and how the index is made of it.
+  'most-read': { entries: ['src/content/load-articles.ts', 'src/most-read/article-index-file.ts'] },
   // What the output holds, folder by folder: the whole build decides it.
   units: { entries: ['src/pipeline/build.ts', ...assets.entries], files: assets.files },
 } as const satisfies Record<CacheName, CodeSpec>

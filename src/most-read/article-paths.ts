@@ -27,25 +27,55 @@ export interface ArticlePaths {
  * @param model The site model, planned as the build plans it.
  */
 export function articlePaths(model: Pick<SiteModel, 'site' | 'articles' | 'localities'>): ArticlePaths {
-  const basePath = new URL(model.site.baseUrl).pathname.replace(/\/+$/, '')
-  const articles: ReadArticle[] = []
+  return pathsOfArticles(
+    model.articles.map((article) => {
+      const district = model.localities[article.locality]?.district
+      return {
+        url: article.url,
+        title: article.title,
+        published: article.published,
+        ...(article.category === undefined ? {} : { category: article.category }),
+        ...(district === undefined ? {} : { district }),
+        aliases: article.aliases,
+      }
+    }),
+    basePathOf(model.site.baseUrl)
+  )
+}
+
+/** An article with the old paths that redirect to it, as the article index keeps it. */
+export interface AliasedArticle extends ReadArticle {
+  aliases: readonly string[]
+}
+
+/**
+ * Indexes articles by every path that reaches one: its URL and its aliases (normalised).
+ *
+ * @param articles The published articles, newest first (as the site model lists them).
+ * @param basePath The path of the site's base URL (see {@link basePathOf}).
+ */
+export function pathsOfArticles(articles: readonly AliasedArticle[], basePath: string): ArticlePaths {
+  const listed: ReadArticle[] = []
   const byPath = new Map<string, number>()
-  for (const article of model.articles) {
-    const index = articles.length
-    const district = model.localities[article.locality]?.district
-    articles.push({
-      url: article.url,
-      title: article.title,
-      published: article.published,
-      ...(article.category === undefined ? {} : { category: article.category }),
-      ...(district === undefined ? {} : { district }),
-    })
+  for (const { aliases, ...article } of articles) {
+    const index = listed.length
+    listed.push(article)
     byPath.set(article.url, index)
     // An alias is a redirect: a reader who followed it is counted once, at the article (a 301
     // logged for the alias is not a 200), but an old link served as a page still counts.
-    for (const alias of article.aliases) byPath.set(normalisePath(alias, ''), index)
+    for (const alias of aliases) byPath.set(normalisePath(alias, ''), index)
   }
-  return { articles, byPath, basePath }
+  return { articles: listed, byPath, basePath }
+}
+
+/**
+ * The path prefix of a base URL, stripped from logged paths: `/tin` for `https://x.vn/tin/`, `''`
+ * at a domain's root.
+ *
+ * @param baseUrl The site's base URL.
+ */
+export function basePathOf(baseUrl: string): string {
+  return new URL(baseUrl).pathname.replace(/\/+$/, '')
 }
 
 /**

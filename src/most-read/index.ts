@@ -1,4 +1,23 @@
-export { articleOfPath, articlePaths, normalisePath, type ArticlePaths, type ReadArticle } from './article-paths.ts'
+export {
+  articleIndexVersion,
+  indexArticles,
+  indexedPaths,
+  parseIndex,
+  serialiseIndex,
+  stampOfIndex,
+  type ArticleIndex,
+} from './article-index.ts'
+export { articleIndexPath, contentStamp, readArticleIndex, writeArticleIndex, type IndexMiss } from './article-index-file.ts'
+export {
+  articleOfPath,
+  articlePaths,
+  basePathOf,
+  normalisePath,
+  pathsOfArticles,
+  type AliasedArticle,
+  type ArticlePaths,
+  type ReadArticle,
+} from './article-paths.ts'
 export { createCloudFrontParser } from './cloudfront-log.ts'
 export { parseCombinedLine, unescapeLogString } from './combined-log.ts'
 export { createCsvParser } from './csv-counts.ts'

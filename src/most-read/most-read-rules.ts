@@ -17,6 +17,10 @@ export const mostReadRules = {
     hint: 'Give a combined (nginx/Apache), CloudFront, S3 access, Cloudflare Logpush or Netlify JSON log, a CSV "path,views", a GoatCounter or Plausible export, or a saved answer of Plausible\'s Stats API broken down by event:page.',
   },
   'unreadable-source': { severity: 'error', hint: 'Check the path and that the file is readable (a .gz file must be whole).' },
+  'no-article-index': {
+    severity: 'warning',
+    hint: 'Run most-read with the --content and --cache of the last toasoan build (the build writes the index), or build first. Without the index the whole content is loaded: minutes and over 1 GB at 100,000 articles. This run wrote the index for the next one.',
+  },
   'more-unreadable-lines': { severity: 'warning', hint: 'Only the first lines of each kind are shown; the others were skipped the same way.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; hint: string }>
 

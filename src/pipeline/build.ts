@@ -36,6 +36,8 @@ import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexRes
 import { checkSite, outputPathOf, planSite, refreshedFolders, type SiteModel } from '../site/index.ts'
 import { mapLimit } from '../shared/files.ts'
 import { fixCacheFingerprints, removeOldLayout, writeAtomic } from '../cache/index.ts'
+import { indexArticles } from '../most-read/article-index.ts'
+import { contentStamp, writeArticleIndex } from '../most-read/article-index-file.ts'
 import { releaseMemory } from './memory.ts'
 import type { ProgressSink } from '../shared/progress.ts'
 import { task, type Logger, type Timing } from '../shared/task.ts'
@@ -342,16 +344,21 @@ type ModelResults =
  */
 async function throughSiteModel(options: BuildOptions, context: StageContext): Promise<ModelResults> {
   const { log, timings, cacheDir, cacheKey, staging, carriableUnits, deployed } = context
+  const contentDir = options.contentDir ?? 'content'
+  // Taken before the content loads, so an article edited meanwhile leaves the index stale, not wrong.
+  const stamp = await contentStamp(contentDir)
   // Content: every file read and validated once, then the site's checks of its addresses (duplicate
   // URLs, aliases, newsroom pages); any error stops the build here.
   const { sources, files } = await task(
     'loading content',
     timings,
     log,
-    async (progress) => checkSite(await loadContent({ contentDir: options.contentDir ?? 'content', cacheDir, progress })),
+    async (progress) => checkSite(await loadContent({ contentDir, cacheDir, progress })),
     options.progress
   )
   if (!sources || hasErrors(files)) return { ok: false, files }
+  // What `toasoan most-read` counts, so it need not load the content: whatever this build's options, drafts left out.
+  await task('indexing articles for most read', timings, log, () => writeArticleIndex(cacheDir, contentDir, indexArticles(sources, stamp)))
   const now = options.now ?? resolveNow(undefined)
   // Site: the plain model every later stage reads.
   const { model, siteIcons, siteLogo } = await task('planning site', timings, log, () => planModel(sources, options, now))

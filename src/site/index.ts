@@ -27,7 +27,7 @@ export type {
   YearPage,
 } from './model.ts'
 export { paginate, type PageSlice, type Pagination } from './paginate.ts'
-export { planSite, publishedArticles, sentenceCase, type PlanOptions } from './plan.ts'
+export { planLocalities, planSite, publishedArticles, sentenceCase, type PlanOptions } from './plan.ts'
 export { frontPageSizes, planFrontPage, type FrontPageContext, type FrontPageSizes } from './front-page.ts'
 export { relatedArticles, type RelatedOptions } from './related.ts'
 export { planSearchBundles, type SearchBundle } from './search-bundles.ts'

@@ -165,7 +165,13 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
   }
 }
 
-function planLocalities(sources: ContentSources): Record<string, LocalityModel> {
+/**
+ * The locality tree of the registries: each place with its URL, ancestors, children and the
+ * district-level place it lies in.
+ *
+ * @param sources The validated content (only its registries are read).
+ */
+export function planLocalities(sources: Pick<ContentSources, 'registries'>): Record<string, LocalityModel> {
   const entries = sources.registries.localities
   const parentOf = new Map(entries.map((entry) => [entry.id, entry.parent]))
   const localities: Record<string, LocalityModel> = {}

@@ -1,8 +1,10 @@
-import { cp, mkdir, readFile, readdir } from 'node:fs/promises'
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
+import type { VFile } from 'vfile'
 import { build } from '../../../src/pipeline/build.ts'
+import { contentStamp, readArticleIndex } from '../../../src/most-read/article-index-file.ts'
 import { mostRead } from '../../../src/most-read/most-read.ts'
 import { parseWindows } from '../../../src/most-read/windows.ts'
 import { builtFixture } from '../../helpers/built-fixture.ts'
@@ -34,6 +36,17 @@ test.after(async () => {
 async function listsOf(file: string): Promise<Record<string, string[]>> {
   const data = JSON.parse(await readFile(join(out, ...file.split('/').filter(Boolean)), 'utf8')) as { windows: Record<string, Array<{ url: string }>> }
   return Object.fromEntries(Object.entries(data.windows).map(([window, links]) => [window, links.map((link) => link.url)]))
+}
+
+/** The rules a run reported, unreadable log lines aside (the nginx fixture has some on purpose). */
+function ruleIds(result: { files: Array<{ messages: Array<{ ruleId?: string | undefined }> }> }): string[] {
+  return result.files.flatMap((file) => file.messages.map((message) => message.ruleId ?? '')).filter((id) => id !== 'unreadable-log-line')
+}
+
+/** The warning that the article index was not used, with its place. */
+function indexWarning(result: { files: VFile[] }): string {
+  const file = result.files.find((each) => each.messages.some((message) => message.ruleId === 'no-article-index'))
+  return `${file?.path}:${file?.messages[0]?.line}:${file?.messages[0]?.column} ${file?.messages[0]?.reason}`
 }
 
 async function run(source: string) {
@@ -110,6 +123,39 @@ test('should change no page of a site rebuilt after it ran', async () => {
   assert.ok((await mostRead({ sources: [join(logs, 'nginx')], contentDir: fixtureSite, outDir: options.outDir, windows, now: testNow })).ok)
   assert.ok((await build(options)).ok)
   assert.is(await readFile(page, 'utf8'), before)
+})
+
+test('should count from the index the build wrote, as from the content', async () => {
+  const dir = join(work, 'built')
+  const options = { contentDir: fixtureSite, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), now: testNow, log: () => {} }
+  assert.ok((await build(options)).ok)
+  assert.ok('index' in (await readArticleIndex(options.cacheDir, fixtureSite, await contentStamp(fixtureSite))), 'the build wrote the index')
+  const result = await mostRead({ sources: [join(logs, 'nginx')], contentDir: fixtureSite, outDir: out, cacheDir: options.cacheDir, windows, now: testNow })
+  assert.ok(result.ok)
+  assert.equal(ruleIds(result), [])
+  assert.equal(await listsOf('/doc-nhieu/index.json'), { '24h': [C, A, B], '7d': [B, C, A] })
+  assert.equal(await listsOf('/doc-nhieu/dia-phuong/tp-thanh-hoa.json'), { '24h': [C, A], '7d': [C, A] })
+})
+
+test('should load the content when the index is missing or stale, say so, and write it for the next run', async () => {
+  const dir = join(work, 'unindexed')
+  const content = join(dir, 'content')
+  await cp(fixtureSite, content, { recursive: true })
+  const count = () => mostRead({ sources: [join(logs, 'nginx')], contentDir: content, outDir: out, cacheDir: join(dir, 'cache'), windows, now: testNow })
+  const first = await count()
+  assert.ok(first.ok)
+  assert.equal(ruleIds(first), ['no-article-index'])
+  assert.match(indexWarning(first), /most-read\/[0-9a-f]{12}\.jsonl:1:1 No article index of .* in the cache: the content was loaded instead/)
+  const lists = await listsOf('/doc-nhieu/index.json')
+  const second = await count()
+  assert.equal(ruleIds(second), [], 'the first run wrote the index')
+  assert.equal(await listsOf('/doc-nhieu/index.json'), lists)
+  const article = join(content, 'articles', '2019', '10', 'hoi-nghi-lang-nghe.md')
+  await writeFile(article, (await readFile(article, 'utf8')).replace(/^title: .*$/m, 'title: "Tiêu đề đã sửa"'))
+  const third = await count()
+  assert.equal(ruleIds(third), ['no-article-index'])
+  assert.match(indexWarning(third), /made from other content/)
+  assert.match(await readFile(join(out, 'doc-nhieu', 'index.json'), 'utf8'), /Tiêu đề đã sửa/)
 })
 
 test('should run from the command line, summarising what it counted', async () => {
