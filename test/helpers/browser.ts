@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { mkdir } from 'node:fs/promises'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import sirv from 'sirv'
+import type { Test } from 'uvu'
 import { root } from './fixtures.ts'
 
 /** Where Chromium is: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`; `undefined` when absent. */
@@ -45,15 +46,8 @@ async function keepTemporaryFilesInRepository(): Promise<void> {
 let shared: Promise<Browser> | undefined
 /** Contexts of it opened and not yet closed (or being opened). */
 let open = 0
-/** The shared browser's close, pending while no context is open. */
-let idle: NodeJS.Timeout | undefined
-
-/**
- * How long the shared browser stays open with no context, for the next suite: uvu runs every suite
- * of a shard in one process, one after another, and ends when nothing is left running, which an
- * open browser would prevent.
- */
-const idleMs = 3000
+/** Suites of this process that declared they use it ({@link shareChromium}) and have not ended. */
+let suitesToCome = 0
 
 /** Headless Chromium for this process: launched once (about 2 s of CPU, many times a context's cost). */
 function sharedBrowser(executablePath: string): Promise<Browser> {
@@ -68,28 +62,43 @@ function sharedBrowser(executablePath: string): Promise<Browser> {
   return launched
 }
 
-/** Closes the shared browser once no context of it has been open for {@link idleMs}. */
-function closeWhenIdle(browser: Browser): void {
-  clearTimeout(idle)
-  if (open > 0) return
-  idle = setTimeout(() => {
-    if (open > 0) return
-    shared = undefined
-    void browser.close()
-  }, idleMs)
+/**
+ * Closes the shared browser once no context of it is open and no suite that declared it is left to
+ * run: uvu ends when nothing is left running, which an open browser would prevent.
+ */
+function closeWhenUnused(): void {
+  if (open > 0 || suitesToCome > 0 || !shared) return
+  const closing = shared
+  shared = undefined
+  void closing.then((browser) => browser.close())
+}
+
+/**
+ * Declares, as the suite's file is loaded, that the suite takes contexts from {@link launchChromium}.
+ * uvu loads every file of a process before it runs the first suite, so the process's Chromium stays
+ * open from the first suite that declared it to the last, and closes when that one ends. Without it
+ * the browser closes whenever no context is open.
+ *
+ * @param test The suite.
+ */
+export function shareChromium(test: Test): void {
+  suitesToCome++
+  test.after(() => {
+    suitesToCome--
+    closeWhenUnused()
+  })
 }
 
 /**
  * A fresh browser context (a profile of its own: cookies, storage, cache, JavaScript on or off,
  * viewport, locale, time zone) of the test process's one headless Chromium, launched on first use
  * with no background networking and its files inside the repository. Close the context when done
- * (in the suite's `after`); the browser closes by itself once no suite uses it.
+ * (in the suite's `after`); the browser closes by itself (see {@link shareChromium}).
  *
  * @param executablePath From {@link findChromium}.
  * @param options Context options (JavaScript, viewport, locale).
  */
 export async function launchChromium(executablePath: string, options: ContextOptions = {}): Promise<BrowserContext> {
-  clearTimeout(idle)
   open++
   const browser = await sharedBrowser(executablePath).catch((error: unknown) => {
     open--
@@ -97,7 +106,7 @@ export async function launchChromium(executablePath: string, options: ContextOpt
   })
   const closed = (): void => {
     open--
-    closeWhenIdle(browser)
+    closeWhenUnused()
   }
   const context = await browser.newContext(options).catch((error: unknown) => {
     closed()

@@ -1,7 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { builtFixture } from '../../helpers/built-fixture.ts'
-import { findChromium, launchChromium, serveStatic, skipNotice } from '../../helpers/browser.ts'
+import { findChromium, launchChromium, shareChromium, serveStatic, skipNotice } from '../../helpers/browser.ts'
 
 const test = suite('article page in a browser')
 const chromiumPath = findChromium()
@@ -12,6 +12,7 @@ if (!chromiumPath) {
   console.warn(skipNotice)
   test.skip('should read completely with JavaScript off, on a phone, without layout overflow', () => {})
 } else {
+  shareChromium(test)
   test.before(async () => {
     site = await serveStatic(await builtFixture())
   })

@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert'
 import { mostRead } from '../../../src/most-read/most-read.ts'
 import { parseWindows } from '../../../src/most-read/windows.ts'
 import { builtFixture } from '../../helpers/built-fixture.ts'
-import { type ContextOptions, findChromium, launchChromium, serveStatic, skipNotice } from '../../helpers/browser.ts'
+import { type ContextOptions, findChromium, launchChromium, shareChromium, serveStatic, skipNotice } from '../../helpers/browser.ts'
 import { fixtureSite, fixtures, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
 
 // "Đọc nhiều" and "Thời tiết" in Chromium: filled from their fragments with JavaScript, absent
@@ -69,6 +69,7 @@ if (!chromiumPath) {
   console.warn(skipNotice)
   test.skip('should show "Đọc nhiều" and "Thời tiết" from their fragments', () => {})
 } else {
+  shareChromium(test)
   test.before(async () => {
     work = await tempDir('reader-boxes')
     const out = join(work, 'dist')
