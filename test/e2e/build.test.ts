@@ -1,24 +1,30 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { cp, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build } from '../../src/pipeline/build.ts'
+import { builtFixture, builtFixtureCache } from '../helpers/built-fixture.ts'
 import { exists, fixtureSite, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
 import { jsonLdOf, metaContent, readPage } from '../helpers/html.ts'
 
 const test = suite('build')
 const silent = (): void => {}
+/** The fixture site's output, built once for the test process: read, never written. */
 let outDir = ''
+/** This suite's builds, from a copy of that build's cache. */
+let work = ''
+let cacheDir = ''
 
 test.before(async () => {
-  outDir = join(await tempDir('build'), 'dist')
-  const result = await build({ contentDir: fixtureSite, outDir, cacheDir: join(outDir, '..', 'cache'), now: testNow, log: silent })
-  assert.ok(result.ok, 'the fixture site builds')
+  outDir = await builtFixture()
+  work = await tempDir('build')
+  cacheDir = join(work, 'cache')
+  await cp(await builtFixtureCache(), cacheDir, { recursive: true })
 })
 
 test.after(async () => {
-  await removeDir(join(outDir, '..'))
+  await removeDir(work)
 })
 
 test('should write a page per published article, a 404 page, the stylesheet and media', async () => {
@@ -279,8 +285,8 @@ test('should open a category page with its newest story and say place kinds in s
 })
 
 test('should rebuild byte-identically', async () => {
-  const again = join(outDir, '..', 'again')
-  await build({ contentDir: fixtureSite, outDir: again, cacheDir: join(outDir, '..', 'cache'), now: testNow, log: silent })
+  const again = join(work, 'again')
+  await build({ contentDir: fixtureSite, outDir: again, cacheDir, now: testNow, log: silent })
   for (const file of await readdir(outDir, { recursive: true })) {
     const path = join(outDir, file)
     if ((await stat(path)).isFile()) assert.ok((await readFile(path)).equals(await readFile(join(again, file))), file)
@@ -288,18 +294,18 @@ test('should rebuild byte-identically', async () => {
 })
 
 test('should include drafts and scheduled articles with drafts: true', async () => {
-  const preview = join(outDir, '..', 'drafts')
-  await build({ contentDir: fixtureSite, outDir: preview, cacheDir: join(outDir, '..', 'cache'), now: testNow, log: silent, drafts: true })
+  const preview = join(work, 'drafts')
+  await build({ contentDir: fixtureSite, outDir: preview, cacheDir, now: testNow, log: silent, drafts: true })
   assert.ok(await exists(join(preview, '2024/05/ban-nhap/index.html')))
   assert.ok(await exists(join(preview, '2031/01/hen-gio/index.html')))
 })
 
 test('should override the base URL', async () => {
-  const preview = join(outDir, '..', 'preview')
+  const preview = join(work, 'preview')
   await build({
     contentDir: fixtureSite,
     outDir: preview,
-    cacheDir: join(outDir, '..', 'cache'),
+    cacheDir,
     now: testNow,
     log: silent,
     baseUrl: 'https://preview.example/',

@@ -9,7 +9,7 @@ import { build } from '../../src/pipeline/build.ts'
 import { startDecapServer, type DecapServer } from '../../src/cli/cms.ts'
 import { loadContent } from '../../src/content/index.ts'
 import { countProblems, formatProblems } from '../../src/problems/index.ts'
-import { findChromium, launchChromium, serveStatic, skipNotice } from '../helpers/browser.ts'
+import { findChromium, launchChromium, shareChromium, serveStatic, skipNotice } from '../helpers/browser.ts'
 import { exists, fixtureSite, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
 import { freePort } from '../helpers/free-port.ts'
 
@@ -44,6 +44,7 @@ if (!chromiumPath) {
   console.warn(skipNotice)
   test.skip('should save an article that passes toasoan check and builds', () => {})
 } else {
+  shareChromium(test)
   test.before(async () => {
     work = await tempDir('cms-browser')
     repo = join(work, 'repo')

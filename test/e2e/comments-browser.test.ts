@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build } from '../../src/pipeline/build.ts'
-import { findChromium, launchChromium, serveStatic, skipNotice } from '../helpers/browser.ts'
+import { findChromium, launchChromium, shareChromium, serveStatic, skipNotice } from '../helpers/browser.ts'
 import { startCommentEndpoint, type CommentEndpoint } from '../helpers/comment-endpoint.ts'
 import { contentWith, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
 
@@ -33,6 +33,7 @@ if (!chromiumPath) {
   console.warn(skipNotice)
   test.skip('should post a comment with and without JavaScript', () => {})
 } else {
+  shareChromium(test)
   test.before(async () => {
     work = await tempDir('comments-browser')
     content = await contentWith(undefined, { keepSiteArticles: true })

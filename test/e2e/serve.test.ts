@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { BrowserContext, Page } from 'playwright-core'
-import { findChromium, launchChromium, skipNotice } from '../helpers/browser.ts'
+import { findChromium, launchChromium, shareChromium, skipNotice } from '../helpers/browser.ts'
 import { cliScript, contentWith, removeDir, root } from '../helpers/fixtures.ts'
 import { freePort } from '../helpers/free-port.ts'
 
@@ -37,6 +37,7 @@ if (!chromiumPath) {
   console.warn(skipNotice)
   test.skip('should rebuild and reload the open page when an article is edited', () => {})
 } else {
+  shareChromium(test)
   test.before(async () => {
     content = await contentWith(undefined, { keepSiteArticles: true })
     good = await readFile(article(), 'utf8')

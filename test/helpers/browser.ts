@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import sirv from 'sirv'
-import { root, tempDir } from './fixtures.ts'
+import type { Test } from 'uvu'
+import { root } from './fixtures.ts'
 
 /** Where Chromium is: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`; `undefined` when absent. */
 export function findChromium(): string | undefined {
@@ -21,7 +22,7 @@ export const skipNotice =
   'SKIPPED: browser tests need Chromium. Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.'
 
 /** Options of a browser context: JavaScript on or off, viewport, locale… */
-export type ContextOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>
+export type ContextOptions = NonNullable<Parameters<Browser['newContext']>[0]>
 
 /** Chromium's flags for tests: headless, no sandbox (containers), no background networking. */
 const chromiumArgs = [
@@ -34,38 +35,84 @@ const chromiumArgs = [
   '--no-first-run',
 ]
 
-/** Playwright keeps its artifacts (and a launched browser's profiles) in the OS temporary folder; keep them in the repository. */
+/** Playwright keeps its artifacts (and the browser's profiles) in the OS temporary folder; keep them in the repository. */
 async function keepTemporaryFilesInRepository(): Promise<void> {
   const tmp = join(root, '.cache', 'test-tmp', 'tmp')
   await mkdir(tmp, { recursive: true })
   process.env['TMPDIR'] = tmp
 }
 
-/**
- * Starts headless Chromium for a suite that needs several contexts (JavaScript on and off, other
- * viewports): each `browser.newContext(options)` is a fresh profile, and costs far less than
- * another launch. Close the browser in the suite's `after`.
- *
- * @param executablePath From {@link findChromium}.
- */
-export async function launchBrowser(executablePath: string): Promise<Browser> {
-  await keepTemporaryFilesInRepository()
-  return chromium.launch({ executablePath, headless: true, args: chromiumArgs })
+/** Chromium of this test process, launched by the first suite that needs it. */
+let shared: Promise<Browser> | undefined
+/** Contexts of it opened and not yet closed (or being opened). */
+let open = 0
+/** Suites of this process that declared they use it ({@link shareChromium}) and have not ended. */
+let suitesToCome = 0
+
+/** Headless Chromium for this process: launched once (about 2 s of CPU, many times a context's cost). */
+function sharedBrowser(executablePath: string): Promise<Browser> {
+  if (shared) return shared
+  const launched = keepTemporaryFilesInRepository().then(() => chromium.launch({ executablePath, headless: true, args: chromiumArgs }))
+  // A browser that failed to start, crashed or was closed is launched again by the next suite.
+  const forget = (): void => {
+    if (shared === launched) shared = undefined
+  }
+  launched.then((browser) => browser.on('disconnected', forget), forget)
+  shared = launched
+  return launched
 }
 
 /**
- * Starts headless Chromium with a fresh profile inside the repository and no background
- * networking, and returns its one browser context.
+ * Closes the shared browser once no context of it is open and no suite that declared it is left to
+ * run: uvu ends when nothing is left running, which an open browser would prevent.
+ */
+function closeWhenUnused(): void {
+  if (open > 0 || suitesToCome > 0 || !shared) return
+  const closing = shared
+  shared = undefined
+  void closing.then((browser) => browser.close())
+}
+
+/**
+ * Declares, as the suite's file is loaded, that the suite takes contexts from {@link launchChromium}.
+ * uvu loads every file of a process before it runs the first suite, so the process's Chromium stays
+ * open from the first suite that declared it to the last, and closes when that one ends. Without it
+ * the browser closes whenever no context is open.
+ *
+ * @param test The suite.
+ */
+export function shareChromium(test: Test): void {
+  suitesToCome++
+  test.after(() => {
+    suitesToCome--
+    closeWhenUnused()
+  })
+}
+
+/**
+ * A fresh browser context (a profile of its own: cookies, storage, cache, JavaScript on or off,
+ * viewport, locale, time zone) of the test process's one headless Chromium, launched on first use
+ * with no background networking and its files inside the repository. Close the context when done
+ * (in the suite's `after`); the browser closes by itself (see {@link shareChromium}).
  *
  * @param executablePath From {@link findChromium}.
  * @param options Context options (JavaScript, viewport, locale).
  */
 export async function launchChromium(executablePath: string, options: ContextOptions = {}): Promise<BrowserContext> {
-  await keepTemporaryFilesInRepository()
-  const profile = await tempDir('chromium-profile')
-  const context = await chromium.launchPersistentContext(profile, { ...options, executablePath, headless: true, args: chromiumArgs })
-  // Chromium may still be flushing its cache when the context closes: retry, and never fail a test over it.
-  context.on('close', () => void rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => {}))
+  open++
+  const browser = await sharedBrowser(executablePath).catch((error: unknown) => {
+    open--
+    throw error
+  })
+  const closed = (): void => {
+    open--
+    closeWhenUnused()
+  }
+  const context = await browser.newContext(options).catch((error: unknown) => {
+    closed()
+    throw error
+  })
+  context.on('close', closed)
   return context
 }
 

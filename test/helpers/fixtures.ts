@@ -53,9 +53,12 @@ export async function contentWith(articlesFrom: string | undefined, options: { k
   return dir
 }
 
-/** Removes a temporary folder. */
+/**
+ * Removes a temporary folder, trying again a few times when a file appears in it meanwhile (seen as
+ * ENOTEMPTY in cms-browser's folder under load): a failing `after` hook stops uvu's whole process.
+ */
 export async function removeDir(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true })
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
 }
 
 /** Whether a path exists. */

@@ -8,7 +8,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build } from '../../../src/pipeline/build.ts'
 import { contentSecurityPolicy } from '../../../templates/cdn/security-headers.ts'
-import { findChromium, launchChromium, skipNotice } from '../../helpers/browser.ts'
+import { findChromium, launchChromium, shareChromium, skipNotice } from '../../helpers/browser.ts'
 import { startCommentEndpoint, type CommentEndpoint } from '../../helpers/comment-endpoint.ts'
 import { contentWith, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
 
@@ -67,6 +67,7 @@ if (!chromiumPath) {
   console.warn(skipNotice)
   test.skip('should load an article, search and post a comment under the CSP without a violation', () => {})
 } else {
+  shareChromium(test)
   let work = ''
   let content = ''
   let endpoint: CommentEndpoint | undefined

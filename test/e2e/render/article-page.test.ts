@@ -1,31 +1,28 @@
-import type { Browser } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { builtFixture } from '../../helpers/built-fixture.ts'
-import { findChromium, launchBrowser, serveStatic, skipNotice } from '../../helpers/browser.ts'
+import { findChromium, launchChromium, shareChromium, serveStatic, skipNotice } from '../../helpers/browser.ts'
 
 const test = suite('article page in a browser')
 const chromiumPath = findChromium()
-// The fixture site as built once for the test process, and one Chromium with a context per test.
+// The fixture site as built once for the test process, and a context of the process's Chromium per test.
 let site: { origin: string; close: () => Promise<void> } | undefined
-let browser: Browser | undefined
 
 if (!chromiumPath) {
   console.warn(skipNotice)
   test.skip('should read completely with JavaScript off, on a phone, without layout overflow', () => {})
 } else {
+  shareChromium(test)
   test.before(async () => {
     site = await serveStatic(await builtFixture())
-    browser = await launchBrowser(chromiumPath)
   })
 
   test.after(async () => {
-    await browser?.close()
     await site?.close()
   })
 
   test('should read completely with JavaScript off, on a phone, without layout overflow', async () => {
-    const context = await browser!.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 740 }, locale: 'vi-VN' })
+    const context = await launchChromium(chromiumPath, { javaScriptEnabled: false, viewport: { width: 375, height: 740 }, locale: 'vi-VN' })
     try {
       const page = await context.newPage()
       const failures: string[] = []
@@ -55,7 +52,7 @@ if (!chromiumPath) {
   })
 
   test('should fill "Tin mới" from the locality fragment when JavaScript runs', async () => {
-    const context = await browser!.newContext({ locale: 'vi-VN' })
+    const context = await launchChromium(chromiumPath, { locale: 'vi-VN' })
     try {
       const page = await context.newPage()
       const errors: string[] = []

@@ -1,12 +1,12 @@
 import { cp, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { build } from '../../../src/pipeline/build.ts'
 import { mostRead } from '../../../src/most-read/most-read.ts'
 import { parseWindows } from '../../../src/most-read/windows.ts'
-import { findChromium, launchBrowser, serveStatic, skipNotice } from '../../helpers/browser.ts'
+import { builtFixture } from '../../helpers/built-fixture.ts'
+import { type ContextOptions, findChromium, launchChromium, shareChromium, serveStatic, skipNotice } from '../../helpers/browser.ts'
 import { fixtureSite, fixtures, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
 
 // "Đọc nhiều" and "Thời tiết" in Chromium: filled from their fragments with JavaScript, absent
@@ -34,10 +34,18 @@ const weather = {
 let work = ''
 let full: { origin: string; close: () => Promise<void> } | undefined
 let bare: { origin: string; close: () => Promise<void> } | undefined
-let browser: Browser | undefined
+/** Every context opened, closed in `after` too: one a failed test left open would keep the process's Chromium running. */
+const contexts: BrowserContext[] = []
+
+/** A fresh context of the process's Chromium. */
+async function newContext(options: ContextOptions): Promise<BrowserContext> {
+  const context = await launchChromium(chromiumPath!, options)
+  contexts.push(context)
+  return context
+}
 
 async function open(origin: string, path: string, javaScriptEnabled = true, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser!.newContext({ javaScriptEnabled, viewport, locale: 'vi-VN' })
+  const context = await newContext({ javaScriptEnabled, viewport, locale: 'vi-VN' })
   const page = await context.newPage()
   // Layout shifts from the start, for the check that nothing moves.
   await page.addInitScript(() => {
@@ -61,10 +69,12 @@ if (!chromiumPath) {
   console.warn(skipNotice)
   test.skip('should show "Đọc nhiều" and "Thời tiết" from their fragments', () => {})
 } else {
+  shareChromium(test)
   test.before(async () => {
     work = await tempDir('reader-boxes')
     const out = join(work, 'dist')
-    assert.ok((await build({ contentDir: fixtureSite, outDir: out, cacheDir: join(work, 'cache'), now: testNow, log: () => {} })).ok)
+    // The fixture site built once for the process; the boxes need no build of their own.
+    await cp(await builtFixture(), out, { recursive: true })
     // The same site without any fragment, as before `most-read` and `weather` first run.
     await cp(out, join(work, 'bare'), { recursive: true })
     const windows = parseWindows('24h,7d')
@@ -77,11 +87,10 @@ if (!chromiumPath) {
     await writeFile(join(out, 'thoi-tiet', 'index.json'), JSON.stringify(weather))
     full = await serveStatic(out)
     bare = await serveStatic(join(work, 'bare'))
-    browser = await launchBrowser(chromiumPath)
   })
 
   test.after(async () => {
-    await browser?.close()
+    for (const context of contexts) await context.close()
     await full?.close()
     await bare?.close()
     await removeDir(work)
@@ -152,7 +161,7 @@ if (!chromiumPath) {
       { width: 1280, height: 800 },
       { width: 390, height: 844 },
     ]) {
-      const context = await browser!.newContext({ viewport, locale: 'vi-VN' })
+      const context = await newContext({ viewport, locale: 'vi-VN' })
       const page = await context.newPage()
       await page.addInitScript(() => {
         const shifts: number[] = []

@@ -1,9 +1,9 @@
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build } from '../../../src/pipeline/build.ts'
-import { findChromium, launchBrowser, serveStatic, skipNotice } from '../../helpers/browser.ts'
+import { findChromium, launchChromium, serveStatic, shareChromium, skipNotice } from '../../helpers/browser.ts'
 import { contentWith, fixtures, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
 
 const test = suite('search page in a browser')
@@ -11,7 +11,6 @@ const chromiumPath = findChromium()
 let work = ''
 let content = ''
 let site: { origin: string; close: () => Promise<void> } | undefined
-let chromium: Browser | undefined
 let browser: BrowserContext | undefined
 
 async function search(page: Page, query: string, extra = ''): Promise<{ status: string; titles: string[]; metas: string[]; excerpts: string[] }> {
@@ -37,6 +36,7 @@ if (!chromiumPath) {
   console.warn(skipNotice)
   test.skip('should find articles typed without diacritics', () => {})
 } else {
+  shareChromium(test)
   test.before(async () => {
     work = await tempDir('search')
     content = await contentWith(join(fixtures, 'search'), { keepSiteArticles: true })
@@ -51,12 +51,11 @@ if (!chromiumPath) {
     })
     assert.ok(result.ok)
     site = await serveStatic(join(work, 'dist'))
-    chromium = await launchBrowser(chromiumPath)
-    browser = await chromium.newContext({ locale: 'vi-VN' })
+    browser = await launchChromium(chromiumPath, { locale: 'vi-VN' })
   })
 
   test.after(async () => {
-    await chromium?.close()
+    await browser?.close()
     await site?.close()
     await removeDir(work)
     await removeDir(content)
@@ -360,8 +359,8 @@ if (!chromiumPath) {
   })
 
   test('should reach the search page from any page without JavaScript, and say how to browse instead', async () => {
-    // A second context of the same browser, not a second Chromium.
-    const noScript = await chromium!.newContext({ javaScriptEnabled: false })
+    // A second context of the process's one browser, not a second Chromium.
+    const noScript = await launchChromium(chromiumPath, { javaScriptEnabled: false })
     try {
       const page = await noScript.newPage()
       await page.goto(`${site!.origin}/2019/10/hoi-nghi-lang-nghe/`)

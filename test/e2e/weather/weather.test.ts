@@ -4,7 +4,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { updateWeather } from '../../../src/weather/weather.ts'
 import { contentWith, fixtures, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
-import { runCli } from '../../helpers/run-cli.ts'
+import { runCli, runCliInProcess } from '../../helpers/run-cli.ts'
 import { type ForecastServer, startForecastServer } from '../../helpers/forecast-server.ts'
 
 const test = suite('weather')
@@ -76,12 +76,13 @@ test('should run from the command line', async () => {
   const ok = await runCli(['weather', '--content', content, '--out', out, '--endpoint', server.endpoint, '--now', new Date(testNow).toISOString()])
   assert.is(ok.code, 0, ok.stderr)
   assert.match(ok.stdout, /Wrote the weather of 2 places into .* \(unchanged\)/)
+  // A failure and a usage error take the same path in this process (a child costs a second or two).
   server.fail(true)
-  const failed = await runCli(['weather', '--content', content, '--out', out, '--endpoint', server.endpoint])
+  const failed = await runCliInProcess(['weather', '--content', content, '--out', out, '--endpoint', server.endpoint])
   server.fail(false)
   assert.is(failed.code, 1)
   assert.match(failed.stderr, /error .*answered 503.*\[forecast-failed\]/)
-  const usage = await runCli(['weather', '--endpoint', 'api.open-meteo.com'])
+  const usage = await runCliInProcess(['weather', '--endpoint', 'api.open-meteo.com'])
   assert.is(usage.code, 2)
 })
 
