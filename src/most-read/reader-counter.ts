@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { isbot } from 'isbot'
 import { type ArticlePaths, articleOfPath } from './article-paths.ts'
 import type { Hit } from './hit.ts'
+import { createPairSet, type PairSet } from './pair-set.ts'
 import type { ReadWindow } from './windows.ts'
 
 const dayMs = 86_400_000
@@ -30,7 +31,8 @@ export interface ReaderCounter {
  * A counter of readers: a hit counts when it is a 200 to a GET of an article page from a browser
  * (isbot's list of crawlers, and an empty user agent, are robots) inside a window; a client (its
  * address and user agent, or a session) counts once per article per day, so a reload storm is one
- * reader. Clients are kept only as 30-bit hashes salted afresh each run, in memory.
+ * reader. Clients are kept only as 30-bit hashes salted afresh each run, in memory, as pairs with
+ * their article and day in one compact set (see `pair-set.ts`).
  *
  * @param paths The published articles and their paths.
  * @param windows The windows to count.
@@ -43,8 +45,8 @@ export function createReaderCounter(paths: ArticlePaths, windows: readonly ReadW
   // Windows of whole days share one store of clients by day (the last day of `7d` is `24h`): a
   // client read on a day is kept once, whatever the windows.
   const counts = windows.map(() => new Map<number, number>())
-  const byDay = new Map<number, Set<number>>()
-  const clients = windows.map((window) => (window.ms % dayMs === 0 ? byDay : new Map<number, Set<number>>()))
+  const byDay = createPairSet()
+  const clients = windows.map((window) => (window.ms % dayMs === 0 ? byDay : createPairSet()))
   const leftOut: LeftOut = { robots: 0, notOk: 0, notArticle: 0, outsideWindows: 0, repeats: 0 }
   let counted = 0
   // isbot runs a long regular expression: each user agent is asked once.
@@ -89,21 +91,12 @@ export function createReaderCounter(paths: ArticlePaths, windows: readonly ReadW
         repeat = false
         return
       }
-      const cells = clients[at] as Map<number, Set<number>>
+      const cells = clients[at] as PairSet
       if (cells === byDay) {
         if (dayDone) return
         dayDone = true
       }
-      const cell = article * 1024 + day
-      let set = cells.get(cell)
-      if (set === undefined) {
-        set = new Set()
-        cells.set(cell, set)
-      }
-      if (!set.has(client)) {
-        set.add(client)
-        repeat = false
-      }
+      if (cells.add(article * 1024 + day, client)) repeat = false
     })
     if (repeat) leftOut.repeats += hit.views
     else counted += hit.views
@@ -114,12 +107,13 @@ export function createReaderCounter(paths: ArticlePaths, windows: readonly ReadW
     const window = windows[at]
     const total = new Map(counts[at])
     if (window === undefined) return total
-    for (const [cell, set] of clients[at] ?? []) {
+    const days = Math.ceil(window.ms / dayMs)
+    clients[at]?.forEach((cell) => {
       // The shared store holds the longest window's days: a shorter one takes its own.
-      if (cell % 1024 >= Math.ceil(window.ms / dayMs)) continue
+      if (cell % 1024 >= days) return
       const article = Math.floor(cell / 1024)
-      total.set(article, (total.get(article) ?? 0) + set.size)
-    }
+      total.set(article, (total.get(article) ?? 0) + 1)
+    })
     return total
   }
 
