@@ -19,13 +19,13 @@ export interface TitleIndexOptions {
   shard: number
   /** Shards per folder, the unit a build carries over or writes. @default 32 */
   group: number
-  /** A word starts a new chunk when its hash is 0 modulo this (chunks of about this many words). @default 64 */
+  /** A word starts a new chunk when its hash is 0 modulo this (chunks of about this many words). @default 32 */
   chunkWords: number
-  /** A chunk longer than this many characters ends at its next word, whatever that word's hash. @default 16384 */
+  /** A chunk longer than this many characters ends at its next word, whatever that word's hash. @default 8192 */
   chunkLength: number
 }
 
-const defaults = { shard: 32, group: 32, chunkWords: 64, chunkLength: 16_384 } satisfies TitleIndexOptions
+const defaults = { shard: 32, group: 32, chunkWords: 32, chunkLength: 8192 } satisfies TitleIndexOptions
 
 /** An output folder of the title index with the files it holds (paths inside the output). */
 export interface TitleUnit extends OutputUnit {
