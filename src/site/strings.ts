@@ -153,6 +153,7 @@ export const dictionaries = {
       search: 'Tìm bài để sửa',
       searchPlaceholder: 'Gõ vài chữ của tiêu đề, có dấu hay không',
       searchLoading: 'Đang tìm…',
+      searchOlder: 'Đang tìm thêm trong các bài cũ hơn…',
       searchCount: '{n} bài khớp với “{q}”. Mũi tên xuống để chọn, Enter để mở.',
       searchNone: 'Không có bài nào khớp với “{q}”.',
       searchFailed: 'Không tải được chỉ mục tìm kiếm của trang. Trang đã được dựng (build) chưa?',
