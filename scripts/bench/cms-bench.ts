@@ -280,8 +280,10 @@ export function formatCmsBench(report: CmsBenchReport): string {
   const list = runs.map((run) => seconds(run.listMs)).join(', ')
   const finds = runs.map((run) => (run.findMs === undefined ? 'not listed in 60 s' : seconds(run.findMs))).join(', ')
   const bytes = runs.map((run) => `${megabytes(run.beforeList.gzip)} (${megabytes(run.beforeList.raw)} uncompressed)`).join(', ')
+  // The title index's few files weigh kilobytes: in megabytes with one decimal they would read 0.0.
+  const size = (bytes: number): string => (bytes < 1024 ** 2 ? `${Math.round(bytes / 1024)} KB` : megabytes(bytes))
   const search = runs
-    .map((run) => `${megabytes(run.search.gzip)} (${megabytes(run.search.raw)})${run.searchRequests === undefined ? '' : `, ${run.searchRequests} requests`}`)
+    .map((run) => `${size(run.search.gzip)} (${size(run.search.raw)})${run.searchRequests === undefined ? '' : `, ${run.searchRequests} requests`}`)
     .join(', ')
   const m = report.machine
   return [
