@@ -32,7 +32,16 @@ import {
 } from '../publish/index.ts'
 import type { OutputUnit } from '../shared/output-unit.ts'
 import { loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from '../render/index.ts'
-import { planSearchIndex, writeSearchIndex, writeWordRoutes, type SearchIndexResult, type SearchPlan, type WordRoutesResult } from '../search/index.ts'
+import {
+  planSearchIndex,
+  type SearchIndexResult,
+  type SearchPlan,
+  type TitleIndexResult,
+  type WordRoutesResult,
+  writeSearchIndex,
+  writeTitleIndex,
+  writeWordRoutes,
+} from '../search/index.ts'
 import { checkSite, outputPathOf, planSite, refreshedFolders, type SiteModel } from '../site/index.ts'
 import { mapLimit } from '../shared/files.ts'
 import { fixCacheFingerprints, removeOldLayout, writeAtomic } from '../cache/index.ts'
@@ -162,7 +171,7 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
       await discardStaging(staging)
       return { ok: false, files: site.files, pages: 0, timings }
     }
-    const { render, searchPlan, routes, assets, files } = site
+    const { render, searchPlan, routes, titles, assets, files } = site
     // Search: Pagefind indexes the bundles that changed.
     const search = await task(
       'indexing search',
@@ -194,9 +203,10 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
     // it, and it rolls back (the carried folders go back) unless the new output is already in place.
     // Also carried: the folders the hourly commands write (most read, weather), kept as they are.
     const refreshed = options.deployed === undefined ? await keptFolders(outDir) : [...refreshedFolders]
-    const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits, ...refreshed]
+    const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits, ...titles.carriedUnits, ...refreshed]
+    const units = [...render.units, ...search.units, ...routes.units, ...titles.units]
     const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
-    const keys = manifestKeys(render.keys, [...render.units, ...search.units, ...routes.units])
+    const keys = manifestKeys(render.keys, units)
     await task('publishing', timings, log, async () => {
       const feeds = site.feeds.urls.filter((url) => !render.deployedPaths.has(`/${outputPathOf(url)}`))
       await fillEnclosureLengths(staging, feeds, site.feeds.baseUrl, (path) => options.deployed?.files[path]?.size)
@@ -221,7 +231,7 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
         )
         await swapIntoPlace(staging, outDir)
         // A partial output holds no whole folder for the next build to carry over.
-        await writeUnitManifest(manifestFile, outDir, options.deployed === undefined ? [...render.units, ...search.units, ...routes.units] : [])
+        await writeUnitManifest(manifestFile, outDir, options.deployed === undefined ? units : [])
       })
     })
     for (const root of ['markdown', 'images']) await removeOldLayout(join(cacheDir, root))
@@ -323,6 +333,7 @@ type ModelResults =
       render: CachedRenderResult
       searchPlan: SearchPlan
       routes: WordRoutesResult
+      titles: TitleIndexResult
       images: Array<Pick<ImageSet, 'source' | 'variants'>>
       /** Every image file the pages link (`/media/…`). */
       imageUrls: string[]
@@ -399,6 +410,11 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
     writeWordRoutes(model, searchPlan, { outputDir: staging, cacheDir: join(cacheDir, 'search-words', cacheKey), bodies: sources.bodies, carriableUnits })
   )
   if (routes.units.length > 0) log(`  search routes: ${routes.carriedUnits.length > 0 ? 'carried over' : `${routes.words} words`}, ${routes.read} bundles read`)
+  // The web editor's title index: found by words of its title, any article costs a few small files.
+  const titles = await task('indexing titles', timings, log, () => writeTitleIndex(model.articles, { outputDir: staging, carriableUnits }))
+  log(
+    `  title index: ${titles.articles} articles, ${titles.written} files written, ${titles.carriedUnits.length} of ${titles.units.length} folders carried over`
+  )
   // The same identity the loader gave every image name (memoised: computed once per process).
   const encoder = await imageEncoder()
   const images = [
@@ -414,6 +430,7 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
     render,
     searchPlan,
     routes,
+    titles,
     images,
     imageUrls: images.flatMap((set) => set.variants.map((variant) => variant.url)),
     assets,

@@ -10,7 +10,7 @@ import type { Registries } from '../content/registries.ts'
 import type { AdminSearchSettings } from '../../templates/client/cms/admin-search.ts'
 import { type CmsConfig, cmsConfig } from '../site/cms-config.ts'
 import { stringsFor, type Strings } from '../site/strings.ts'
-import { fixedUrls } from '../site/urls.ts'
+import { titlesFolder } from '../search/title-index.ts'
 
 /** Options of {@link writeCmsAdmin}. */
 export interface CmsAdminOptions {
@@ -78,9 +78,8 @@ export async function writeCmsAdmin(staging: string, registries: Registries, opt
 }
 
 /**
- * What the admin page's search box needs: the site's search page (its `data-bundles` lists the
- * search bundles, which the build may carry over from the last output, so they are read there at
- * run time), each article collection by its folder under `articles/`, and its words.
+ * What the admin page's search box needs: the title index's folder, each article collection by
+ * its folder under `articles/`, and its words.
  *
  * @param config The generated configuration.
  * @param words The dictionary's `cms` words.
@@ -90,11 +89,11 @@ export function adminSearchSettings(config: CmsConfig, words: Strings['cms']): A
     const folder = /(?:^|\/)articles\/(\d{4}(?:\/\d{2})?)$/.exec(collection.folder)?.[1]
     return folder === undefined ? [] : [{ name: collection.name, folder }]
   })
-  const { search, searchPlaceholder, searchLoading, searchOlder, searchCount, searchNone, searchFailed } = words
+  const { search, searchPlaceholder, searchLoading, searchCount, searchNone, searchFailed } = words
   return {
-    searchPage: fixedUrls.search,
+    titleIndex: `/${titlesFolder}/`,
     collections,
-    strings: { search, searchPlaceholder, searchLoading, searchOlder, searchCount, searchNone, searchFailed },
+    strings: { search, searchPlaceholder, searchLoading, searchCount, searchNone, searchFailed },
   }
 }
 

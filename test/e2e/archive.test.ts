@@ -121,7 +121,7 @@ test('should change only the expected files when one article is added', async ()
     const bundles = (files: Record<string, string>) => [
       ...new Set(
         Object.keys(files)
-          .filter((file) => file.startsWith('pagefind/') && !file.startsWith('pagefind/words/'))
+          .filter((file) => file.startsWith('pagefind/') && !file.startsWith('pagefind/words/') && !file.startsWith('pagefind/titles/'))
           .map((file) => file.split('/')[1])
       ),
     ]
@@ -144,6 +144,11 @@ test('should change only the expected files when one article is added', async ()
         .sort(),
       'every bundle but the newest'
     )
+    // The editor's title index: the new article's words, the table of contents and its shard.
+    const titles = Object.keys(after)
+      .filter((file) => file.startsWith('pagefind/titles/') && before[file] !== after[file])
+      .map((file) => file.replace(/[0-9a-f]{16}\.json$/, '<chunk>.json'))
+    assert.equal([...new Set(titles)].sort(), ['pagefind/titles/0/0.json', 'pagefind/titles/words/<chunk>.json', 'pagefind/titles/words/index.json'])
     // The file manifest lists every file's hash, so it changes whenever anything does.
     const pages = (files: Record<string, string>) => Object.keys(files).filter((file) => !file.startsWith('pagefind/') && file !== '.toasoan-manifest.json')
     const changed = pages(after)

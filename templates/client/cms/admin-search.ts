@@ -1,13 +1,11 @@
-import { openGroups, type SearchGroups } from '../search/search-groups.ts'
 import { type ArticleCollection, editorRoute } from './editor-route.ts'
-import { findArticles, readBundles } from './find-articles.ts'
+import { findTitles, type ReadTitleFile } from './find-titles.ts'
 
 /** Words of the box, from the site's dictionary (`cms.search…`). */
 export interface AdminSearchStrings {
   search: string
   searchPlaceholder: string
   searchLoading: string
-  searchOlder: string
   searchCount: string
   searchNone: string
   searchFailed: string
@@ -15,8 +13,8 @@ export interface AdminSearchStrings {
 
 /** What the admin page tells its script (`data-cms-search` on its body). */
 export interface AdminSearchSettings {
-  /** The site's search page, whose `data-bundles` lists the search bundles. */
-  searchPage: string
+  /** The folder of the title index (`src/search/title-index.ts`), e.g. `/pagefind/titles/`. */
+  titleIndex: string
   /** The article collections of `/admin/config.yml`, by folder under `articles/`. */
   collections: ArticleCollection[]
   strings: AdminSearchStrings
@@ -34,11 +32,11 @@ function styled<T extends HTMLElement>(element: T, style: Partial<CSSStyleDeclar
 }
 
 /**
- * Adds the box that finds an article in the site's own search index and opens it in Decap's
- * editor: fixed in the bottom right corner, above Decap's UI; the list shows title and date of
- * each match, each a link to the entry's editor route. Keyboard: Tab or Arrow Down into the list,
- * arrows through it, Enter opens, Escape goes back to the box. Pagefind loads when the box gets
- * focus, never with the editor.
+ * Adds the box that finds an article by words of its title in the site's title index and opens it
+ * in Decap's editor: fixed in the bottom right corner, above Decap's UI; the list shows title and
+ * date of each match, newest first, each a link to the entry's editor route. Keyboard: Tab or
+ * Arrow Down into the list, arrows through it, Enter opens, Escape goes back to the box. The
+ * index's table of contents loads when the box gets focus, never with the editor.
  *
  * @param settings From the admin page.
  */
@@ -85,9 +83,8 @@ export function startAdminSearch(settings: AdminSearchSettings): void {
   form.append(field, status, list)
   document.body.append(form)
 
-  let opening: Promise<SearchGroups> | undefined
-  const loadGroups = (): Promise<SearchGroups> => (opening ??= readBundles(settings.searchPage).then(openGroups))
-  input.addEventListener('focus', () => void loadGroups().catch(() => {}), { once: true })
+  const read = titleReader(settings.titleIndex)
+  input.addEventListener('focus', () => void read('words/index.json').catch(() => {}), { once: true })
 
   let current = ''
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -103,22 +100,18 @@ export function startAdminSearch(settings: AdminSearchSettings): void {
     status.textContent = strings.searchLoading
     form.dataset['state'] = 'searching'
     try {
-      const groups = await loadGroups()
+      const articles = await findTitles(read, query, listed)
       if (query !== current) return
-      await findArticles(groups, query, listed, (articles, pending) => {
-        if (query !== current) return false
-        list.replaceChildren(
-          ...articles.flatMap((article) => {
-            const route = editorRoute(article.url, settings.collections)
-            return route === undefined ? [] : [resultItem(route, article.meta['title'] ?? article.url, article.meta['date'] ?? '')]
-          })
-        )
-        list.hidden = list.childElementCount === 0
-        const found = list.childElementCount === 0 ? (pending ? '' : strings.searchNone) : strings.searchCount.replace('{n}', String(list.childElementCount))
-        status.textContent = [found.replace('{q}', query), pending ? strings.searchOlder : ''].filter(Boolean).join(' ')
-        form.dataset['state'] = pending ? 'searching' : 'done'
-        return true
-      })
+      list.replaceChildren(
+        ...articles.flatMap((article) => {
+          const route = editorRoute(article.url, settings.collections)
+          return route === undefined ? [] : [resultItem(route, article.title, article.date)]
+        })
+      )
+      list.hidden = list.childElementCount === 0
+      const found = list.childElementCount === 0 ? strings.searchNone : strings.searchCount.replace('{n}', String(list.childElementCount))
+      status.textContent = found.replace('{q}', query)
+      form.dataset['state'] = 'done'
     } catch {
       if (query === current) status.textContent = strings.searchFailed
       form.dataset['state'] = 'failed'
@@ -160,6 +153,27 @@ export function startAdminSearch(settings: AdminSearchSettings): void {
   list.addEventListener('click', (event) => {
     if ((event.target as Element).closest('a')) list.hidden = true
   })
+}
+
+/**
+ * Reads files of the title index, each once while the editor is open (a query typed letter by
+ * letter reads the same chunks again).
+ */
+function titleReader(folder: string): ReadTitleFile {
+  const files = new Map<string, Promise<unknown>>()
+  return (path) => {
+    let file = files.get(path)
+    if (!file) {
+      file = fetch(`${folder}${path}`).then((response) => {
+        if (!response.ok) throw new Error(`${folder}${path}: HTTP ${response.status}`)
+        return response.json() as Promise<unknown>
+      })
+      // A failed read is tried again by the next query.
+      file.catch(() => files.delete(path))
+      files.set(path, file)
+    }
+    return file
+  }
 }
 
 /** One match: its title as a link to the editor, and its date. */

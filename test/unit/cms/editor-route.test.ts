@@ -44,7 +44,7 @@ test('should give the admin page the collections by folder, the search page and 
   ])
   // A found article of the archive opens in its month's hidden collection, whose list is one month.
   assert.is(editorRoute('/2005/03/duong-lien-xa/', settings.collections), '#/collections/articles-2005-03/entries/duong-lien-xa')
-  assert.is(settings.searchPage, '/tim-kiem/')
+  assert.is(settings.titleIndex, '/pagefind/titles/')
   assert.is(settings.strings.search, 'Tìm bài để sửa')
   const html = adminPage('Soạn bài', '/d.js', '/a.js', settings)
   const attribute = /<body data-cms-search="([^"]*)">/.exec(html)?.[1] ?? ''
