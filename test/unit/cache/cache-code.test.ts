@@ -39,8 +39,10 @@ const orchestration: Record<string, string> = {
   'src/publish/index.ts': 're-exports',
   'src/render/index.ts': 're-exports',
   'src/search/index.ts': 're-exports',
-  'src/search/title-index.ts': "writes the web editor's title index from the site model on every build; its folders are units, carried over by the units key (the whole build)",
-  'templates/client/cms/title-format.ts': 'how the title index folds words and encodes article lists, shared by its writer and the admin script; keyed as the index is',
+  'src/search/title-index.ts':
+    "writes the web editor's title index from the site model on every build; its folders are units, carried over by the units key (the whole build)",
+  'templates/client/cms/title-format.ts':
+    'how the title index folds words and encodes article lists, shared by its writer and the admin script; keyed as the index is',
 }
 
 let copy = ''
