@@ -17,17 +17,22 @@ import {
   partialManifest,
   type DeployedChecks,
   type DeployedSite,
+  type SpareUnits,
   discardStaging,
+  dropSpare,
   mergeCarried,
   readAssets,
   readFileManifest,
+  readSpareUnits,
   readUnitManifest,
   carriableUnits,
+  spareOf,
   swapIntoPlace,
   uninterruptible,
   writeAssets,
   writeCmsAdmin,
   writeOutputManifest,
+  writeSpareManifest,
   writeUnitManifest,
 } from '../publish/index.ts'
 import type { OutputUnit } from '../shared/output-unit.ts'
@@ -216,9 +221,17 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
         ...(options.baseUrl === undefined ? {} : { baseUrl: checkBaseUrl(options.baseUrl) }),
         now: options.now ?? resolveNow(undefined),
       })
+      const spareFile = join(cacheDir, 'units', `${cacheKey}.spare.json`)
       const files =
         options.deployed === undefined
-          ? await publishWhole(staging, { outDir, stampFile, carried, keys, log })
+          ? await publishWhole(staging, {
+              outDir,
+              stampFile,
+              carried,
+              keys,
+              log,
+              spare: await readSpareUnits(await readUnitManifest(spareFile, spareOf(outDir)), manifest),
+            })
           : await publishPartial(staging, options.deployed, { stampFile, carried, keys, log, taken: [...render.keys.keys(), ...site.imageUrls] })
       await uninterruptible(async () => {
         // CI reads this: the cache is saved only when its key changes, the cron builds only when an article is due.
@@ -229,7 +242,10 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
             nextScheduled: site.nextScheduled === undefined ? null : new Date(site.nextScheduled).toISOString(),
           })
         )
-        await swapIntoPlace(staging, outDir)
+        // The live output becomes the spare, whose unchanged folders the next build moves over.
+        if (options.deployed === undefined) await writeSpareManifest(spareFile, manifest, spareOf(outDir))
+        else await dropSpare(outDir)
+        await swapIntoPlace(staging, outDir, { keepSpare: options.deployed === undefined })
         // A partial output holds no whole folder for the next build to carry over.
         await writeUnitManifest(manifestFile, outDir, options.deployed === undefined ? units : [])
       })
@@ -266,11 +282,12 @@ interface ManifestContext {
  * are linked in from the live output (which stays whole until the swap), whose entries come from
  * the last output's manifest.
  */
-async function publishWhole(staging: string, context: ManifestContext & { outDir: string }): Promise<{ files: number; digest: string }> {
-  const { outDir, stampFile, carried, keys, log } = context
+async function publishWhole(staging: string, context: ManifestContext & { outDir: string; spare: SpareUnits }): Promise<{ files: number; digest: string }> {
+  const { outDir, stampFile, carried, keys, log, spare } = context
   const fresh = await computeFileManifest(staging, stampFile, carried)
   const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)
-  await carryUnits(outDir, staging, carried)
+  const { linked, moved } = await carryUnits(outDir, staging, carried, spare)
+  if (carried.length > 0) log(`  carried folders: ${moved} of ${carried.length} moved from the spare output, ${linked} files linked`)
   const files = await writeOutputManifest(staging, stampFile, merged, keys)
   log(`  file manifest: ${files.files} files, ${merged === undefined ? files.hashed : fresh.hashed} hashed`)
   return files

@@ -2,8 +2,17 @@ export { assetSources, assetUrls, bundleScript, fingerprint, readAssets, type As
 export { checkOutput, isOutputFolder, outputMarker, pathRelation, type OutputCheck } from './check-output.ts'
 export { BuildInterrupted, interruptBuild, isInterrupted, uninterruptible } from './interruption.ts'
 export { isRunning, lockFileOf, lockOutput, OutputBusy, type LockHolder, type LockOptions } from './output-lock.ts'
-export { cleanLeftovers, createStaging, discardStaging, swapIntoPlace, writeAssets } from './output.ts'
-export { carryUnits, readUnitManifest, carriableUnits, writeUnitManifest, type UnitManifest } from './units.ts'
+export { cleanLeftovers, createStaging, discardStaging, dropSpare, spareOf, swapIntoPlace, writeAssets } from './output.ts'
+export {
+  carryUnits,
+  readSpareUnits,
+  readUnitManifest,
+  carriableUnits,
+  writeSpareManifest,
+  writeUnitManifest,
+  type SpareUnits,
+  type UnitManifest,
+} from './units.ts'
 export {
   computeFileManifest,
   manifestName,

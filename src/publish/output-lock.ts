@@ -1,4 +1,4 @@
-import { unlinkSync } from 'node:fs'
+import { readFileSync, unlinkSync } from 'node:fs'
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 
@@ -136,13 +136,27 @@ async function readHolder(file: string): Promise<{ holder: LockHolder; text: str
   return { holder: { pid: -1, command: 'unknown', since: '' }, text }
 }
 
-/** Whether a process is running (one of another user counts). */
+/**
+ * Whether a process is running (one of another user counts). A zombie is not: a killed build's
+ * worker stays one until its new parent reaps it (in a container, an init that reaps late), and
+ * its lock must not outlive it. Linux says so in `/proc/<pid>/stat`; elsewhere the check is skipped.
+ */
 export function isRunning(pid: number): boolean {
   if (pid <= 0) return false
   try {
     process.kill(pid, 0)
-    return true
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+  return !isZombie(pid)
+}
+
+/** Whether `/proc` says the process has exited and waits to be reaped (state `Z`). */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z'
+  } catch {
+    return false
   }
 }

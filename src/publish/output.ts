@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import type { Asset } from './assets.ts'
 import { outputMarker, outputMarkerText } from './check-output.ts'
 import { BuildInterrupted, isInterrupted, trackStaging } from './interruption.ts'
+import { isRunning } from './output-lock.ts'
 import { removeInBackground } from './remove-in-background.ts'
 import { exists } from '../shared/files.ts'
 
@@ -41,7 +42,7 @@ export async function cleanLeftovers(outDir: string): Promise<void> {
   const leftovers = entries.flatMap((entry) => {
     const match = entry.startsWith(prefix) ? /^(staging|old|trash)-(\d+)$/.exec(entry.slice(prefix.length)) : null
     const pid = Number(match?.[2])
-    return match && (pid === process.pid || !isAlive(pid)) ? [{ path: join(dirname(out), entry), kind: match[1] }] : []
+    return match && (pid === process.pid || !isRunning(pid)) ? [{ path: join(dirname(out), entry), kind: match[1] }] : []
   })
   const old = leftovers.find((leftover) => leftover.kind === 'old')
   if (old && !(await exists(out))) {
@@ -59,16 +60,6 @@ export async function cleanLeftovers(outDir: string): Promise<void> {
 /** `.<out>.<kind>-<pid>` beside the output folder. */
 function siblingOf(out: string, kind: 'staging' | 'old' | 'trash', pid: number): string {
   return join(dirname(out), `.${basename(out)}.${kind}-${pid}`)
-}
-
-/** Whether a process is running (one of another user counts). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /**
@@ -95,7 +86,7 @@ export async function writeAssets(staging: string, assets: readonly Asset[]): Pr
  * @param staging The finished staging folder.
  * @param outDir The output folder.
  */
-export async function swapIntoPlace(staging: string, outDir: string): Promise<void> {
+export async function swapIntoPlace(staging: string, outDir: string, options: { keepSpare?: boolean } = {}): Promise<void> {
   const out = resolve(outDir)
   const old = siblingOf(out, 'old', process.pid)
   await rm(old, { recursive: true, force: true })
@@ -119,9 +110,47 @@ export async function swapIntoPlace(staging: string, outDir: string): Promise<vo
   // Renamed first, so that `.old-` only ever exists between the two renames above.
   const trash = siblingOf(out, 'trash', process.pid)
   await rm(trash, { recursive: true, force: true })
+  if (options.keepSpare) {
+    // The spare before it (what the next build did not move out of it) goes; the replaced output
+    // becomes the spare, whose unchanged folders the next build moves instead of linking.
+    const spare = spareOf(out)
+    await rename(spare, trash).then(
+      () => removeInBackground(trash),
+      () => {}
+    )
+    await rename(old, spare).catch(() => removeInBackground(old))
+    return
+  }
   await rename(old, trash).then(
     () => removeInBackground(trash),
     () => removeInBackground(old)
+  )
+}
+
+/**
+ * The output before the live one, kept beside it (`.<out>.spare`) by {@link swapIntoPlace} so the
+ * next build can move its unchanged folders instead of linking every file (see `carryUnits`).
+ *
+ * @param outDir The output folder.
+ */
+export function spareOf(outDir: string): string {
+  const out = resolve(outDir)
+  return join(dirname(out), `.${basename(out)}.spare`)
+}
+
+/**
+ * Deletes the spare output (in the background), when a build will not leave one that matches its
+ * manifest: a partial output, or a build that keeps none.
+ *
+ * @param outDir The output folder.
+ */
+export async function dropSpare(outDir: string): Promise<void> {
+  const spare = spareOf(outDir)
+  const trash = siblingOf(resolve(outDir), 'trash', process.pid)
+  await rm(trash, { recursive: true, force: true })
+  await rename(spare, trash).then(
+    () => removeInBackground(trash),
+    () => {}
   )
 }
 

@@ -62,6 +62,9 @@ async function eventually(check: () => Promise<boolean>, ms: number): Promise<bo
   return check()
 }
 
+/** A build's leftover beside the output: anything `.dist.…` but the spare, the output before the live one a build keeps on purpose. */
+const leftover = (entry: string): boolean => entry.startsWith('.dist.') && entry !== '.dist.spare'
+
 test('should leave the previous output byte-identical whenever SIGTERM stops a build, and clean up after it', async () => {
   const work = await tempDir('interrupt')
   const content = await contentWith(undefined, { keepSiteArticles: true })
@@ -107,7 +110,7 @@ test('should leave the previous output byte-identical whenever SIGTERM stops a b
     assert.not.ok(await exists(dead), 'the staging folder of a dead build is removed')
     assert.ok(await exists(live), 'the staging folder of a running build is left alone')
     await removeDir(live)
-    const clean = await eventually(async () => (await readdir(work)).filter((entry) => entry.startsWith('.dist.')).length === 0, 3000)
+    const clean = await eventually(async () => (await readdir(work)).filter(leftover).length === 0, 3000)
     assert.ok(clean, `left over: ${(await readdir(work)).join(', ')}`)
   } finally {
     await removeDir(work)
@@ -146,10 +149,7 @@ test('should put back an output that a build killed between its two renames left
     const failed = await runCliInProcess(args)
     assert.is(failed.code, 1, 'the next build fails on the broken article')
     assert.equal(await hashTree(out), before, 'and the output it found aside is back in place')
-    assert.equal(
-      (await readdir(work)).filter((entry) => entry.startsWith('.dist.')),
-      []
-    )
+    assert.equal((await readdir(work)).filter(leftover), [])
   } finally {
     await removeDir(work)
     await removeDir(content)

@@ -50,6 +50,34 @@ test('should carry every month and bundle over on a no-op rebuild, byte for byte
   assert.equal(await hashTree(out), await fresh('fresh-noop'))
 })
 
+test('should move unchanged folders from the output before the live one, never changing a file the live output holds', async () => {
+  const out = join(work, 'dist-spare')
+  const spare = join(work, '.dist-spare.spare')
+  const lines: string[] = []
+  const logged = (): Promise<BuildResult> =>
+    build({ contentDir: content, outDir: out, cacheDir: join(work, 'cache-spare'), now: testNow, log: (line) => lines.push(line), searchBundleSize: 2 })
+  assert.ok((await logged()).ok)
+  assert.ok((await logged()).ok)
+  assert.ok(await stat(spare).then((info) => info.isDirectory()), 'the replaced output is kept as the spare')
+  const live = await hashTree(out)
+  lines.length = 0
+  const third = await logged()
+  assert.ok(third.ok)
+  assert.ok((third.render?.carriedUnits.length ?? 0) > 0)
+  assert.match(lines.join('\n'), /carried folders: (\d+) of \1 moved from the spare output, 0 files linked/, 'every unchanged unit moved, none linked')
+  assert.equal(await hashTree(out), live, 'the same output')
+  const path = await writeArticle(content, { slug: 'du-phong', date: '2025-04-02 08:00', locality: 'hoang-hoa', author: 'lan-anh' })
+  try {
+    const before = await hashTree(out)
+    lines.length = 0
+    assert.ok((await logged()).ok)
+    assert.equal(await hashTree(spare), before, 'the output it replaced is the spare, every file as it was')
+    assert.equal(await hashTree(out), await fresh('fresh-spare'), 'and the new output equals a build without cache')
+  } finally {
+    await rm(path)
+  }
+})
+
 test('should rebuild only the month of a new article, and equal a build without cache', async () => {
   const out = join(work, 'dist')
   const before = await buildTo(out)
@@ -113,7 +141,7 @@ test('should link carried units into staging and leave the live output whole', a
     [],
     'nor another output folder'
   )
-  assert.is(await carryUnits(out, staging, ['2024/01']), 2, 'both files of the unit are carried')
+  assert.equal(await carryUnits(out, staging, ['2024/01']), { linked: 2, moved: 0 }, 'both files of the unit are carried')
   assert.is(await readFile(join(staging, '2024/01/a/index.html'), 'utf8'), 'old article', 'the folder is carried')
   assert.is(await readFile(join(staging, '2024/01/index.html'), 'utf8'), 'new landing', 'the rendered landing page wins')
   assert.is(await readFile(join(out, '2024/01/a/index.html'), 'utf8'), 'old article', 'the live output still holds the article')
