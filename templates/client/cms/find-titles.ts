@@ -1,3 +1,4 @@
+import { chunkAt } from '../search/search-groups.ts'
 import { foldVietnamese, spelledAsTyped } from '../search/vietnamese-text.ts'
 import { decodePostings, type TitleChunk, type TitleEntry, type TitleIndex, titleWords } from './title-format.ts'
 
@@ -129,14 +130,7 @@ export function* newestFirst(lists: readonly number[][], articles: number): Gene
  * @param word A folded word.
  */
 export function chunkOf(index: TitleIndex, word: string): string {
-  let low = 0
-  let high = index.chunks.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if ((index.chunks[middle]?.[0] ?? '') <= word) low = middle
-    else high = middle - 1
-  }
-  return index.chunks[low]?.[1] ?? ''
+  return index.chunks[chunkAt(index.chunks, word)]?.[1] ?? ''
 }
 
 /**

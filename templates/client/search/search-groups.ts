@@ -145,8 +145,8 @@ export function queryWords(query: string): Array<{ key: string; prefix: boolean 
 async function lookUp(routes: Routes, dir: string, word: string, prefix: boolean): Promise<Set<string> | 'any' | undefined> {
   // Words are sorted: those starting with the prefix run from the chunk holding it to the chunk
   // holding the prefix followed by the last character there is.
-  const first = chunkOf(routes, word)
-  const last = prefix ? chunkOf(routes, `${word}\u{10ffff}`) : first
+  const first = chunkAt(routes.chunks, word)
+  const last = prefix ? chunkAt(routes.chunks, `${word}\u{10ffff}`) : first
   if (last - first + 1 > prefixChunks) return 'any'
   let mask = 0n
   for (let index = first; index <= last; index++) {
@@ -160,13 +160,19 @@ async function lookUp(routes: Routes, dir: string, word: string, prefix: boolean
   return new Set(routes.bundles.filter((_, bit) => (mask >> BigInt(bit)) & 1n))
 }
 
-/** The index of the last chunk whose first word is not after the word. */
-function chunkOf(routes: Routes, word: string): number {
+/**
+ * The index of the last chunk whose first word is not after the word: the chunk that would hold it,
+ * in the word routes and in the web editor's title index alike.
+ *
+ * @param chunks Chunks in word order, each named by its first word.
+ * @param word A folded word.
+ */
+export function chunkAt(chunks: ReadonlyArray<readonly [first: string, file: string]>, word: string): number {
   let low = 0
-  let high = routes.chunks.length - 1
+  let high = chunks.length - 1
   while (low < high) {
     const middle = (low + high + 1) >> 1
-    if ((routes.chunks[middle]?.[0] ?? '') <= word) low = middle
+    if ((chunks[middle]?.[0] ?? '') <= word) low = middle
     else high = middle - 1
   }
   return low
