@@ -62,18 +62,20 @@ export async function readArticleIndex(cacheDir: string, contentDir: string, sta
 }
 
 /**
- * Writes the article index atomically, unless the file already holds an index of the same stamp.
+ * Writes the article index atomically, unless the file already holds an index of the same stamp:
+ * then the index is not even made (every build calls this, and most change no article).
  *
  * @param cacheDir The cache folder.
  * @param contentDir The content folder.
- * @param index The index (see `indexArticles`).
+ * @param stamp The content's stamp now (see {@link contentStamp}).
+ * @param make Makes the index of that stamp (see `indexArticles`).
  * @returns Whether the file was written.
  */
-export async function writeArticleIndex(cacheDir: string, contentDir: string, index: ArticleIndex): Promise<boolean> {
+export async function writeArticleIndex(cacheDir: string, contentDir: string, stamp: string, make: () => ArticleIndex): Promise<boolean> {
   const path = articleIndexPath(cacheDir, contentDir)
   const written = await firstLine(path)
-  if (written !== undefined && stampOfIndex(written) === index.stamp) return false
-  await writeAtomic(path, serialiseIndex(index))
+  if (written !== undefined && stampOfIndex(written) === stamp) return false
+  await writeAtomic(path, serialiseIndex(make()))
   return true
 }
 

@@ -94,13 +94,14 @@ async function readArticles(
   // Front matter only (no body is shown or counted): what the build cached is reused, nothing is
   // written to or pruned from its caches, and a cold load renders no Markdown.
   const loaded = checkSite(await loadContent({ contentDir, bodyGroups: [], lean: true, ...(cacheDir === undefined ? {} : { cacheDir }) }))
-  if (loaded.sources === undefined) return { ok: false, files: loaded.files }
+  const { sources } = loaded
+  if (sources === undefined) return { ok: false, files: loaded.files }
   const files = loaded.files.filter((file) => file.messages.length > 0)
   if (cacheDir !== undefined && stamp !== undefined && read !== undefined && 'miss' in read) {
-    await writeArticleIndex(cacheDir, contentDir, indexArticles(loaded.sources, stamp))
+    await writeArticleIndex(cacheDir, contentDir, stamp, () => indexArticles(sources, stamp))
     files.push(indexMissed(read.miss, articleIndexPath(cacheDir, contentDir), contentDir))
   }
-  const model = planSite(loaded.sources, { now })
+  const model = planSite(sources, { now })
   return {
     ok: true,
     files,

@@ -19,7 +19,6 @@ import {
   type DeployedSite,
   type SpareUnits,
   discardStaging,
-  dropSpare,
   mergeCarried,
   readAssets,
   readFileManifest,
@@ -244,7 +243,6 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
         )
         // The live output becomes the spare, whose unchanged folders the next build moves over.
         if (options.deployed === undefined) await writeSpareManifest(spareFile, manifest, spareOf(outDir))
-        else await dropSpare(outDir)
         await swapIntoPlace(staging, outDir, { keepSpare: options.deployed === undefined })
         // A partial output holds no whole folder for the next build to carry over.
         await writeUnitManifest(manifestFile, outDir, options.deployed === undefined ? units : [])
@@ -386,7 +384,7 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
   )
   if (!sources || hasErrors(files)) return { ok: false, files }
   // What `toasoan most-read` counts, so it need not load the content: whatever this build's options, drafts left out.
-  await task('indexing articles for most read', timings, log, () => writeArticleIndex(cacheDir, contentDir, indexArticles(sources, stamp)))
+  await task('indexing articles for most read', timings, log, () => writeArticleIndex(cacheDir, contentDir, stamp, () => indexArticles(sources, stamp)))
   const now = options.now ?? resolveNow(undefined)
   // Site: the plain model every later stage reads.
   const { model, siteIcons, siteLogo } = await task('planning site', timings, log, () => planModel(sources, options, now))

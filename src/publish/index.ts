@@ -2,7 +2,7 @@ export { assetSources, assetUrls, bundleScript, fingerprint, readAssets, type As
 export { checkOutput, isOutputFolder, outputMarker, pathRelation, type OutputCheck } from './check-output.ts'
 export { BuildInterrupted, interruptBuild, isInterrupted, uninterruptible } from './interruption.ts'
 export { isRunning, lockFileOf, lockOutput, OutputBusy, type LockHolder, type LockOptions } from './output-lock.ts'
-export { cleanLeftovers, createStaging, discardStaging, dropSpare, spareOf, swapIntoPlace, writeAssets } from './output.ts'
+export { cleanLeftovers, createStaging, discardStaging, spareOf, swapIntoPlace, writeAssets } from './output.ts'
 export {
   carryUnits,
   readSpareUnits,

@@ -30,8 +30,8 @@ export async function createStaging(outDir: string): Promise<string> {
  * short: `.<out>.staging-<pid>` (a build stopped before publishing) is deleted;
  * `.<out>.old-<pid>` is the previous output of a build stopped between the two renames of
  * {@link swapIntoPlace}: it is put back when the output folder is missing, else deleted;
- * `.<out>.trash-<pid>` (a replaced output) is deleted. Folders of builds still running (their
- * process is alive) are left alone.
+ * `.<out>.trash-<pid>` and `.<out>.trash-<pid>-spare` (a replaced output, a replaced spare) are
+ * deleted. Folders of builds still running (their process is alive) are left alone.
  *
  * @param outDir The output folder.
  */
@@ -40,7 +40,7 @@ export async function cleanLeftovers(outDir: string): Promise<void> {
   const prefix = `.${basename(out)}.`
   const entries = await readdir(dirname(out)).catch(() => [] as string[])
   const leftovers = entries.flatMap((entry) => {
-    const match = entry.startsWith(prefix) ? /^(staging|old|trash)-(\d+)$/.exec(entry.slice(prefix.length)) : null
+    const match = entry.startsWith(prefix) ? /^(staging|old|trash)-(\d+)(?:-spare)?$/.exec(entry.slice(prefix.length)) : null
     const pid = Number(match?.[2])
     return match && (pid === process.pid || !isRunning(pid)) ? [{ path: join(dirname(out), entry), kind: match[1] }] : []
   })
@@ -107,23 +107,28 @@ export async function swapIntoPlace(staging: string, outDir: string, options: { 
   }
   trackStaging(staging, false)
   if (!hadOld) return
-  // Renamed first, so that `.old-` only ever exists between the two renames above.
+  // Renamed first, so that `.old-` only ever exists between the two renames above. The spare
+  // before it (what this build did not move out of it) goes in any case; the replaced output
+  // becomes the spare, whose unchanged folders the next build moves instead of linking, unless
+  // this output is partial (a build against a deployed site).
   const trash = siblingOf(out, 'trash', process.pid)
+  await discard(spareOf(out), `${trash}-spare`)
+  if (options.keepSpare) await rename(old, spareOf(out)).catch(() => removeInBackground(old))
+  else await discard(old, trash)
+}
+
+/**
+ * Deletes a folder in the background, renamed first to a trash name (`.<out>.trash-<pid>…`, which
+ * the next build removes if this deletion is cut short) so its own name is free at once; a folder
+ * that is missing is left alone.
+ */
+async function discard(dir: string, trash: string): Promise<void> {
   await rm(trash, { recursive: true, force: true })
-  if (options.keepSpare) {
-    // The spare before it (what the next build did not move out of it) goes; the replaced output
-    // becomes the spare, whose unchanged folders the next build moves instead of linking.
-    const spare = spareOf(out)
-    await rename(spare, trash).then(
-      () => removeInBackground(trash),
-      () => {}
-    )
-    await rename(old, spare).catch(() => removeInBackground(old))
-    return
-  }
-  await rename(old, trash).then(
+  await rename(dir, trash).then(
     () => removeInBackground(trash),
-    () => removeInBackground(old)
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') removeInBackground(dir)
+    }
   )
 }
 
@@ -136,22 +141,6 @@ export async function swapIntoPlace(staging: string, outDir: string, options: { 
 export function spareOf(outDir: string): string {
   const out = resolve(outDir)
   return join(dirname(out), `.${basename(out)}.spare`)
-}
-
-/**
- * Deletes the spare output (in the background), when a build will not leave one that matches its
- * manifest: a partial output, or a build that keeps none.
- *
- * @param outDir The output folder.
- */
-export async function dropSpare(outDir: string): Promise<void> {
-  const spare = spareOf(outDir)
-  const trash = siblingOf(resolve(outDir), 'trash', process.pid)
-  await rm(trash, { recursive: true, force: true })
-  await rename(spare, trash).then(
-    () => removeInBackground(trash),
-    () => {}
-  )
 }
 
 /**

@@ -30,7 +30,7 @@ async function writeIndex(): Promise<boolean> {
   const stamp = await contentStamp(content)
   const { sources } = checkSite(await loadContent({ contentDir: content }))
   if (!sources) throw new Error('the fixture site did not load')
-  return writeArticleIndex(cache, content, indexArticles(sources, stamp))
+  return writeArticleIndex(cache, content, stamp, () => indexArticles(sources, stamp))
 }
 
 async function read() {
