@@ -134,12 +134,15 @@ async function start(root: HTMLElement): Promise<void> {
       // search, added below: at the same time they would slow the first answer down (bandwidth,
       // the browser's six connections, the main thread), for the first query and every later one.
       const newestFilters = { ...request.filters, ...bundleFilter([groups.newest]) }
+      // The routes, a few KB of JSON, are read while the newest bundle answers: the older bundles
+      // the query needs are known the moment it has (two round trips fewer before an older result).
+      const routing = groups.older.length === 0 ? undefined : groups.route(query).catch(() => ({ bundles: groups.older, routed: false }))
       const newest = (await groups.pagefind.search(query, { ...options, filters: newestFilters }))?.results ?? []
       if (run !== current) return
       run.hits[0] = newest[0] !== undefined && (await fellBack(newest[0], query)) ? [] : newest
       await queue(run)
-      if (groups.older.length === 0) return
-      const { bundles, routed } = await groups.route(query)
+      if (routing === undefined) return
+      const { bundles, routed } = await routing
       if (run !== current) return
       // Each batch is a group of its own, older than the one before: its results go below.
       const steps = batches(bundles)
