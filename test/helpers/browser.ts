@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import sirv from 'sirv'
 import type { Test } from 'uvu'
@@ -24,7 +24,40 @@ export const skipNotice =
 /** Options of a browser context: JavaScript on or off, viewport, locale… */
 export type ContextOptions = NonNullable<Parameters<Browser['newContext']>[0]>
 
-/** Chromium's flags for tests: headless, no sandbox (containers), no background networking. */
+/**
+ * Features Playwright turns off (`disabledFeatures` of playwright-core's `chromiumSwitches.ts`),
+ * repeated here because Chromium keeps only the last `--disable-features` of its command line:
+ * ours, after Playwright's, must hold them too. {@link checkDisabledFeatures} fails the launch when
+ * a new Playwright adds one this list lacks.
+ */
+const playwrightDisabledFeatures = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+]
+
+/**
+ * Headless Chromium (new headless mode is the whole browser) preloads the address bar's popup, a
+ * WebUI page in a renderer of its own, for every window, that is every page Playwright opens, and
+ * repaints it on each navigation and at idle: about a third of the CPU the browser suites spent in
+ * Chromium. No test types into the address bar.
+ */
+const omniboxPopup = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup']
+
+/** Chromium's flags for tests: headless, no sandbox (containers), no background networking, no address bar popup. */
 const chromiumArgs = [
   '--no-sandbox',
   '--headless',
@@ -33,7 +66,33 @@ const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  `--disable-features=${[...playwrightDisabledFeatures, ...omniboxPopup].join(',')}`,
 ]
+
+/**
+ * Fails when a `--disable-features` before ours (Playwright's own) names a feature ours leaves out:
+ * ours replaces it, so that feature would be turned back on without a word.
+ *
+ * @param browser The launched browser; its command line is read from `/proc` (Linux, where the
+ *   tests run), the browser process's id from the DevTools protocol.
+ */
+async function checkDisabledFeatures(browser: Browser): Promise<void> {
+  const session = await browser.newBrowserCDPSession()
+  const { processInfo } = await session.send('SystemInfo.getProcessInfo')
+  await session.detach()
+  const pid = processInfo.find((info) => info.type === 'browser')?.id
+  const args = pid === undefined ? [] : (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0')
+  const lists = args.filter((arg) => arg.startsWith('--disable-features=')).map((arg) => arg.slice('--disable-features='.length).split(','))
+  const last = new Set(lists.at(-1))
+  const lost = lists
+    .slice(0, -1)
+    .flat()
+    .filter((feature) => feature !== '' && !last.has(feature))
+  if (lost.length > 0) {
+    await browser.close()
+    throw new Error(`Add ${lost.join(', ')} to playwrightDisabledFeatures (test/helpers/browser.ts): Playwright now turns them off too.`)
+  }
+}
 
 /** Playwright keeps its artifacts (and the browser's profiles) in the OS temporary folder; keep them in the repository. */
 async function keepTemporaryFilesInRepository(): Promise<void> {
@@ -52,7 +111,12 @@ let suitesToCome = 0
 /** Headless Chromium for this process: launched once (about 2 s of CPU, many times a context's cost). */
 function sharedBrowser(executablePath: string): Promise<Browser> {
   if (shared) return shared
-  const launched = keepTemporaryFilesInRepository().then(() => chromium.launch({ executablePath, headless: true, args: chromiumArgs }))
+  const launched = keepTemporaryFilesInRepository()
+    .then(() => chromium.launch({ executablePath, headless: true, args: chromiumArgs }))
+    .then(async (browser) => {
+      await checkDisabledFeatures(browser)
+      return browser
+    })
   // A browser that failed to start, crashed or was closed is launched again by the next suite.
   const forget = (): void => {
     if (shared === launched) shared = undefined

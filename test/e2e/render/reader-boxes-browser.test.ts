@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert'
 import { mostRead } from '../../../src/most-read/most-read.ts'
 import { parseWindows } from '../../../src/most-read/windows.ts'
 import { builtFixture } from '../../helpers/built-fixture.ts'
-import { type ContextOptions, findChromium, launchChromium, shareChromium, serveStatic, skipNotice } from '../../helpers/browser.ts'
+import { findChromium, launchChromium, shareChromium, serveStatic, skipNotice } from '../../helpers/browser.ts'
 import { fixtureSite, fixtures, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
 
 // "Đọc nhiều" and "Thời tiết" in Chromium: filled from their fragments with JavaScript, absent
@@ -34,34 +34,31 @@ const weather = {
 let work = ''
 let full: { origin: string; close: () => Promise<void> } | undefined
 let bare: { origin: string; close: () => Promise<void> } | undefined
-/** Every context opened, closed in `after` too: one a failed test left open would keep the process's Chromium running. */
+/**
+ * A reader with JavaScript and one without, each a context with one page that every test takes
+ * and navigates: a new document per visit, which is what the tests look at, without a new window
+ * and renderer per look (over a second of Chromium's CPU each).
+ */
+let reader: Page | undefined
+let noScript: Page | undefined
+/** Both contexts, closed in `after` whatever failed: one left open would keep the process's Chromium running. */
 const contexts: BrowserContext[] = []
+const desktop = { width: 1280, height: 800 }
+const phone = { width: 390, height: 844 }
 
-/** A fresh context of the process's Chromium. */
-async function newContext(options: ContextOptions): Promise<BrowserContext> {
-  const context = await launchChromium(chromiumPath!, options)
-  contexts.push(context)
-  return context
-}
-
-async function open(origin: string, path: string, javaScriptEnabled = true, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await newContext({ javaScriptEnabled, viewport, locale: 'vi-VN' })
-  const page = await context.newPage()
-  // Layout shifts from the start, for the check that nothing moves.
-  await page.addInitScript(() => {
-    const shifts: number[] = []
-    const moved: string[] = []
-    Object.assign(window, { shifts, moved })
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as Array<{ value: number; sources: Array<{ node?: Node | null }> }>) {
-        shifts.push(entry.value)
-        for (const source of entry.sources) moved.push(source.node instanceof Element ? source.node.className : String(source.node?.nodeName))
-      }
-    }).observe({ type: 'layout-shift', buffered: true })
-  })
-  await page.goto(`${origin}${path}`)
+/** Opens a page of the site at a window size, as a new document. */
+async function visit(page: Page, url: string, viewport = desktop): Promise<Page> {
+  await page.setViewportSize(viewport)
+  await page.goto(url)
   return page
 }
+
+/** The layout shifts of the page's document, and the classes of what moved, recorded from its start (see `before`). */
+const shiftsOf = (page: Page): Promise<{ shifts: number[]; moved: string[] }> =>
+  page.evaluate(() => {
+    const { shifts, moved } = window as unknown as { shifts: number[]; moved: string[] }
+    return { shifts, moved }
+  })
 
 const links = (page: Page, selector: string) => page.locator(`${selector} a`).evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')))
 
@@ -87,6 +84,24 @@ if (!chromiumPath) {
     await writeFile(join(out, 'thoi-tiet', 'index.json'), JSON.stringify(weather))
     full = await serveStatic(out)
     bare = await serveStatic(join(work, 'bare'))
+    const withScript = await launchChromium(chromiumPath, { viewport: desktop, locale: 'vi-VN' })
+    contexts.push(withScript)
+    // Layout shifts from the start of every document, for the checks that nothing moves.
+    await withScript.addInitScript(() => {
+      const shifts: number[] = []
+      const moved: string[] = []
+      Object.assign(window, { shifts, moved })
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as Array<{ value: number; sources: Array<{ node?: Node | null }> }>) {
+          shifts.push(entry.value)
+          for (const source of entry.sources) moved.push(source.node instanceof Element ? source.node.className : String(source.node?.nodeName))
+        }
+      }).observe({ type: 'layout-shift', buffered: true })
+    })
+    reader = await withScript.newPage()
+    const withoutScript = await launchChromium(chromiumPath, { javaScriptEnabled: false, viewport: desktop, locale: 'vi-VN' })
+    contexts.push(withoutScript)
+    noScript = await withoutScript.newPage()
   })
 
   test.after(async () => {
@@ -97,7 +112,7 @@ if (!chromiumPath) {
   })
 
   test('should list the most read on an article page, itself left out, titles as text, the week a click away', async () => {
-    const page = await open(full!.origin, A)
+    const page = await visit(reader!, `${full!.origin}${A}`)
     const box = page.locator('.most-read')
     await box.locator('li').first().waitFor()
     assert.is(await box.locator('h2').textContent(), 'Đọc nhiều')
@@ -108,11 +123,10 @@ if (!chromiumPath) {
     await box.locator('button', { hasText: '7 ngày' }).click()
     assert.equal(await links(page, '.most-read ol:not([hidden])'), [B, C])
     assert.is(await box.locator('button[aria-pressed="true"]').textContent(), '7 ngày')
-    await page.context().close()
   })
 
   test('should show the front page its lists and the weather with a choice of place', async () => {
-    const page = await open(full!.origin, '/')
+    const page = await visit(reader!, `${full!.origin}/`)
     await page.locator('.most-read li').first().waitFor()
     assert.equal(await links(page, '.most-read ol:not([hidden])'), [C, A, B])
     const weatherBox = page.locator('.weather')
@@ -125,78 +139,70 @@ if (!chromiumPath) {
     ])
     await weatherBox.locator('select').selectOption('hoang-hoa')
     assert.equal(await weatherBox.locator('.weather__days li').allInnerTexts(), ['Hôm nay\nTrời quang\n18–25 °C\nKhả năng mưa 0%'])
-    await page.context().close()
   })
 
   test("should show a place's page its district's list and its own weather", async () => {
-    const page = await open(full!.origin, '/dia-phuong/hoang-hoa/')
+    const page = await visit(reader!, `${full!.origin}/dia-phuong/hoang-hoa/`)
     await page.locator('.most-read li').first().waitFor()
     assert.equal(await links(page, '.most-read ol:not([hidden])'), [B])
     await page.locator('.weather__days li').first().waitFor()
     assert.is(await page.locator('.weather__place').textContent(), 'Huyện Hoằng Hóa')
-    await page.context().close()
   })
 
   test('should move nothing on a phone where the boxes start below the first screen, and nothing above them anywhere', async () => {
     for (const path of [A, '/dia-phuong/tp-thanh-hoa/']) {
-      const page = await open(full!.origin, path, true, { width: 390, height: 844 })
-      // A reader who reads the top a moment, then scrolls down half a screen at a time.
+      const page = await visit(reader!, `${full!.origin}${path}`, phone)
+      // A reader who reads the top a moment, then scrolls down half a screen at a time, each step
+      // painted before the next.
       await page.waitForLoadState('networkidle')
       for (let step = 0; step < 12; step++) {
         await page.mouse.wheel(0, 422)
-        await page.waitForTimeout(100)
+        await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))))
       }
       await page.locator('.most-read li').first().waitFor()
       assert.ok(await page.locator('.most-read').isVisible())
-      const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)
-      assert.equal(shifts, [], `layout shifts on ${path}: ${(await page.evaluate(() => (window as unknown as { moved: string[] }).moved)).join(', ')}`)
-      await page.context().close()
+      const { shifts, moved } = await shiftsOf(page)
+      assert.equal(shifts, [], `layout shifts on ${path}: ${moved.join(', ')}`)
     }
   })
 
   test("should reserve the boxes' room from the first paint: nothing moves when the fragments arrive in view", async () => {
     // The fixture's front page is one short screen: the boxes fill in view, the archive's years and
     // the footer below them. The fragments are held back until the page's layout has been measured.
-    for (const viewport of [
-      { width: 1280, height: 800 },
-      { width: 390, height: 844 },
-    ]) {
-      const context = await newContext({ viewport, locale: 'vi-VN' })
-      const page = await context.newPage()
-      await page.addInitScript(() => {
-        const shifts: number[] = []
-        Object.assign(window, { shifts })
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as Array<{ value: number }>) shifts.push(entry.value)
-        }).observe({ type: 'layout-shift', buffered: true })
-      })
+    const page = reader!
+    const fragments = /\/(doc-nhieu|thoi-tiet)\//
+    for (const viewport of [desktop, phone]) {
       let release: () => void = () => {}
       const held = new Promise<void>((resolve) => (release = resolve))
-      await page.route(/\/(doc-nhieu|thoi-tiet)\//, async (route) => {
+      await page.route(fragments, async (route) => {
         await held
         await route.continue()
       })
-      await page.goto(`${full!.origin}/`)
-      await page.waitForLoadState('load')
-      const layout = () =>
-        page
-          .locator('.most-read, .weather, .home-archive, .site-footer')
-          .evaluateAll((parts) => parts.map((part) => `${part.className} ${JSON.stringify(part.getBoundingClientRect())}`))
-      const before = await layout()
-      assert.ok(await page.locator('.most-read').evaluate((box) => box.getBoundingClientRect().height > 300), "a full list's room is kept")
-      assert.not.ok(await page.locator('.most-read').isVisible(), 'the empty frame is not seen')
-      release()
-      await page.locator('.most-read li').first().waitFor()
-      await page.locator('.weather__days li').first().waitFor()
-      assert.equal(await layout(), before, `${viewport.width}px`)
-      assert.equal(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts), [], `${viewport.width}px`)
-      await context.close()
+      try {
+        await visit(page, `${full!.origin}/`, viewport)
+        await page.waitForLoadState('load')
+        const layout = () =>
+          page
+            .locator('.most-read, .weather, .home-archive, .site-footer')
+            .evaluateAll((parts) => parts.map((part) => `${part.className} ${JSON.stringify(part.getBoundingClientRect())}`))
+        const before = await layout()
+        assert.ok(await page.locator('.most-read').evaluate((box) => box.getBoundingClientRect().height > 300), "a full list's room is kept")
+        assert.not.ok(await page.locator('.most-read').isVisible(), 'the empty frame is not seen')
+        release()
+        await page.locator('.most-read li').first().waitFor()
+        await page.locator('.weather__days li').first().waitFor()
+        assert.equal(await layout(), before, `${viewport.width}px`)
+        assert.equal((await shiftsOf(page)).shifts, [], `${viewport.width}px`)
+      } finally {
+        release()
+        await page.unroute(fragments)
+      }
     }
   })
 
   test('should leave the page complete and show no box without JavaScript', async () => {
     for (const path of [A, '/', '/dia-phuong/hoang-hoa/']) {
-      const page = await open(full!.origin, path, false)
+      const page = await visit(noScript!, `${full!.origin}${path}`)
       assert.not.ok(await page.locator('.most-read').isVisible(), path)
       assert.not.ok(await page.locator('.weather').isVisible(), path)
       // No room kept either: the frames take no height, the page is laid out as without them.
@@ -205,28 +211,26 @@ if (!chromiumPath) {
       const text = await page.locator('body').innerText()
       assert.not.match(text, 'Đọc nhiều')
       assert.not.match(text, 'Thời tiết')
-      await page.context().close()
+      if (path === A) assert.match(await page.locator('.article__body').innerText(), 'Hội nghị diễn ra')
     }
-    const article = await open(full!.origin, A, false)
-    assert.match(await article.locator('.article__body').innerText(), 'Hội nghị diễn ra')
-    await article.context().close()
   })
 
   test('should show nothing, and change nothing else, when the fragments are missing', async () => {
-    const withBoxes = await open(full!.origin, A)
-    await withBoxes.locator('.most-read li').first().waitFor()
-    const page = await open(bare!.origin, A)
-    await page.waitForLoadState('networkidle')
-    assert.is(await page.locator('.most-read').count(), 0, 'the empty box is removed')
-    assert.is(await page.locator('.weather').count(), 0)
     // Everything but the boxes is the same as on the page that has them.
     const outline = (target: Page) =>
       target.evaluate(() =>
         [...document.querySelectorAll('main h1, main h2, main p')].filter((node) => !node.closest('.most-read, .weather')).map((node) => node.textContent)
       )
-    assert.equal(await outline(page), await outline(withBoxes))
-    await page.context().close()
-    await withBoxes.context().close()
+    const withBoxes = await visit(reader!, `${full!.origin}${A}`)
+    await withBoxes.locator('.most-read li').first().waitFor()
+    const filled = await outline(withBoxes)
+    const page = await visit(reader!, `${bare!.origin}${A}`)
+    // The boxes near the top ask for their fragments at once; a failed fetch removes the box.
+    await page.locator('.most-read').waitFor({ state: 'detached' })
+    await page.locator('.weather').waitFor({ state: 'detached' })
+    assert.is(await page.locator('.most-read').count(), 0, 'the empty box is removed')
+    assert.is(await page.locator('.weather').count(), 0)
+    assert.equal(await outline(page), filled)
   })
 }
 

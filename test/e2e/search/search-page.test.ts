@@ -12,6 +12,19 @@ let work = ''
 let content = ''
 let site: { origin: string; close: () => Promise<void> } | undefined
 let browser: BrowserContext | undefined
+/**
+ * The one page every test navigates (a new document each time): a page of its own per test is a
+ * new window and renderer in Chromium, over a second of CPU each.
+ */
+let shared: Page | undefined
+
+/** The shared page, rid of what an earlier test left on it: its request listeners and routes. */
+async function takePage(): Promise<Page> {
+  const page = shared!
+  await page.unrouteAll()
+  page.removeAllListeners('request')
+  return page
+}
 
 async function search(page: Page, query: string, extra = ''): Promise<{ status: string; titles: string[]; metas: string[]; excerpts: string[] }> {
   await page.goto(`${site!.origin}/tim-kiem/?q=${encodeURIComponent(query)}${extra}`)
@@ -52,6 +65,7 @@ if (!chromiumPath) {
     assert.ok(result.ok)
     site = await serveStatic(join(work, 'dist'))
     browser = await launchChromium(chromiumPath, { locale: 'vi-VN' })
+    shared = await browser.newPage()
   })
 
   test.after(async () => {
@@ -62,16 +76,15 @@ if (!chromiumPath) {
   })
 
   test('should put the expected article first for "cong an thanh hoa"', async () => {
-    const page = await browser!.newPage()
+    const page = await takePage()
     const found = await search(page, 'cong an thanh hoa')
     assert.is(found.titles[0], 'Công an TP Thanh Hóa ra quân bảo đảm trật tự giao thông')
     assert.match(found.status, /^Tìm thấy \d+ kết quả cho “cong an thanh hoa”$/)
     assert.match(found.excerpts[0] ?? '', /<mark>Công an<\/mark> TP <mark>Thanh Hóa<\/mark>/, 'the excerpt shows the original diacritics')
-    await page.close()
   })
 
   test('should find đ words typed with d: duong, da nang, hdnd, dong chi', async () => {
-    const page = await browser!.newPage()
+    const page = await takePage()
     const road = await search(page, 'duong')
     assert.ok(road.titles.includes('Hoằng Hóa mở rộng đường liên xã'), road.titles.join(' | '))
     assert.ok(
@@ -91,22 +104,20 @@ if (!chromiumPath) {
     const food = await search(page, 'dac san')
     assert.is(food.titles[0], 'Nem chua vào mùa Tết')
     assert.match(food.excerpts[0] ?? '', '<mark>đặc sản</mark>')
-    await page.close()
   })
 
   test('should keep queries with diacritics working', async () => {
-    const page = await browser!.newPage()
+    const page = await takePage()
     const exact = await search(page, 'Đà Nẵng')
     assert.is(exact.titles[0], 'Du khách phương Nam đổ về biển Hoằng Hóa')
     const road = await search(page, 'đường')
     assert.ok(road.titles.includes('Hoằng Hóa mở rộng đường liên xã'))
     const none = await search(page, 'xyzzy')
     assert.match(none.status, 'Không tìm thấy kết quả nào cho “xyzzy”')
-    await page.close()
   })
 
   test('should narrow results with the locality filter, ancestors included', async () => {
-    const page = await browser!.newPage()
+    const page = await takePage()
     const all = await search(page, 'duong')
     const district = await search(page, 'duong', '&dia-phuong=hoang-hoa')
     assert.ok(district.titles.length > 0 && district.titles.length < all.titles.length, `${district.titles.length} of ${all.titles.length}`)
@@ -141,20 +152,18 @@ if (!chromiumPath) {
       city.metas.some((meta) => meta.includes('Phường Điện Biên')),
       'a city filter finds its wards'
     )
-    await page.close()
   })
 
   test('should show an unknown filter value as such, and not filter by it', async () => {
-    const page = await browser!.newPage()
+    const page = await takePage()
     const found = await search(page, 'cong an', '&dia-phuong=khong-co-dau')
     assert.ok(found.titles.length > 0)
     assert.match(found.status, 'Bộ lọc “khong-co-dau” không có trong kho nên chưa được áp dụng.')
     assert.is(await page.locator('select[name="dia-phuong"] option:checked').innerText(), '“khong-co-dau” (không có)')
-    await page.close()
   })
 
   test('should find a word that only the oldest article holds, with a plain search, opening only its bundle', async () => {
-    const page = await browser!.newPage()
+    const page = await takePage()
     const fetched = new Set<string>()
     page.on('request', (request) => void fetched.add(/^\/pagefind\/[^/]+\//.exec(new URL(request.url()).pathname)?.[0] ?? ''))
     const found = await search(page, 'xam')
@@ -173,11 +182,10 @@ if (!chromiumPath) {
     assert.match((await search(page, 'xyzzy')).status, 'Không tìm thấy kết quả nào')
     fetched.delete('')
     assert.equal([...fetched].sort(), [bundles[0], bundles.at(-1), '/pagefind/words/'].sort())
-    await page.close()
   })
 
   test('should match the last word as a prefix, in capitals too, and route phrases to the bundles holding every word', async () => {
-    const page = await browser!.newPage()
+    const page = await takePage()
     const fetched = new Set<string>()
     page.on('request', (request) => void fetched.add(/^\/pagefind\/[^/]+\//.exec(new URL(request.url()).pathname)?.[0] ?? ''))
     await page.goto(`${site!.origin}/tim-kiem/`)
@@ -206,11 +214,10 @@ if (!chromiumPath) {
     fetched.delete('')
     const older = [...fetched].filter((bundle) => bundle !== bundles[0] && bundle !== '/pagefind/words/')
     assert.equal(older, [bundles.at(-1)], 'the phrase opens the one older bundle holding both words')
-    await page.close()
   })
 
   test('should show the newest bundle first and add older results below, the order kept, saying it is still searching', async () => {
-    const page = await browser!.newPage()
+    const page = await takePage()
     // The newest article has "cuối năm" in its headline; an older one too.
     const final = await search(page, 'cuoi nam')
     // The older bundles (all but the newest) answer late.
@@ -236,11 +243,10 @@ if (!chromiumPath) {
     assert.equal(late.titles.slice(0, early.length), early, 'what was shown stays on top, in order')
     assert.equal(late.titles, final.titles, 'and the whole list ends as one search would show it')
     assert.ok(late.titles.includes('Kỳ họp cuối năm của HĐND thành phố'), 'older results are added below')
-    await page.close()
   })
 
   test('should stream older results in batches, newest first, before the oldest bundles have answered, with one Pagefind and one WebAssembly', async () => {
-    const page = await browser!.newPage()
+    const page = await takePage()
     const requested: string[] = []
     page.on('request', (request) => void requested.push(new URL(request.url()).pathname))
     await page.goto(`${site!.origin}/tim-kiem/`)
@@ -274,11 +280,10 @@ if (!chromiumPath) {
     const opened = named(/pagefind-entry\.json$/).map((path) => path.replace(/pagefind-entry\.json$/, ''))
     assert.equal(opened, [...new Set(opened)], 'each bundle opened once')
     assert.ok(opened.includes(oldest) && opened[0] === bundles[0], opened.join(' '))
-    await page.close()
   })
 
   test('should rank headline and lead matches first within each batch, batches newest first, and not repeat the headline in the excerpt', async () => {
-    const page = await browser!.newPage()
+    const page = await takePage()
     const road = await search(page, 'duong')
     // Bundles of two articles: the newest bundle (2024-09) answers alone and is shown at once, then
     // the batches of older bundles, newest first: [2024-03, 2024-05], [2020–2023], [2006, 2019].
@@ -305,11 +310,10 @@ if (!chromiumPath) {
       'the oldest batch below'
     )
     assert.match(road.excerpts[batch[0] ?? -1] ?? '', /^Tuyến <mark>đường<\/mark> liên xã/, 'the excerpt starts below the headline')
-    await page.close()
   })
 
   test('should rank words spelled as typed before those matching only without marks, then newer first, within a bundle', async () => {
-    const page = await browser!.newPage()
+    const page = await takePage()
     // "nghệ": "văn nghệ" in a 2024 body is in the newest bundle, shown at once. The oldest bundle
     // holds "Nghệ nhân" (2006 headline), spelled as typed, and "lắng nghe" (2019 headline), a match
     // only once folded: within that bundle the one spelled as typed comes first, older as it is.
@@ -327,11 +331,10 @@ if (!chromiumPath) {
       ['Trường học trao thưởng cho học sinh giỏi cuối năm', 'Hội nghị lắng nghe ý kiến người dân phường Điện Biên', 'Nghệ nhân giữ tiếng hát ở chợ quê'],
       plain.titles.join(' | ')
     )
-    await page.close()
   })
 
   test('should keep the query in the URL, and go back to the previous search', async () => {
-    const page = await browser!.newPage()
+    const page = await takePage()
     await search(page, 'hdnd')
     await page.locator('#tim-kiem-q').fill('da nang')
     await page.locator('#tim-kiem-q').press('Enter')
@@ -343,11 +346,10 @@ if (!chromiumPath) {
     assert.is(await page.locator('#tim-kiem-q').inputValue(), 'hdnd')
     await page.locator('select[name="sap-xep"]').selectOption('moi-nhat')
     await page.waitForURL(/sap-xep=moi-nhat/)
-    await page.close()
   })
 
   test('should sort newest first on request', async () => {
-    const page = await browser!.newPage()
+    const page = await takePage()
     const newest = await search(page, 'duong', '&sap-xep=moi-nhat')
     const years = newest.metas.map(yearOf)
     assert.ok(years.length > 1)
@@ -355,7 +357,6 @@ if (!chromiumPath) {
       years,
       [...years].sort((a, b) => b - a)
     )
-    await page.close()
   })
 
   test('should reach the search page from any page without JavaScript, and say how to browse instead', async () => {
