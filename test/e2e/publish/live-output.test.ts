@@ -4,8 +4,9 @@ import { join, relative } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { writeArticle } from '../../helpers/articles.ts'
+import { isRunning, lockFileOf } from '../../../src/publish/index.ts'
 import { cliScript, contentWith, removeDir, root, tempDir } from '../../helpers/fixtures.ts'
-import { runCli, runCliInProcess } from '../../helpers/run-cli.ts'
+import { runCliInProcess, type CliResult } from '../../helpers/run-cli.ts'
 import { hashTree } from '../../helpers/tree.ts'
 
 // The live output is only ever swapped, never taken apart: whoever reads `dist/` while a build runs
@@ -25,18 +26,71 @@ async function changeContent(round: number): Promise<void> {
   await writeArticle(content, { slug: `tin-moi-${round}`, date: '2026-11-20 07:00', locality: 'dien-bien', author: 'to-phuong' })
 }
 
-/** `toasoan build` in a process group of its own, killed with SIGKILL (launcher and worker) after `ms`. */
-function buildKilledAfter(ms: number): Promise<void> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [cliScript, ...args], { cwd: root, stdio: 'ignore', detached: true })
-    const timer = setTimeout(() => {
-      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
-    }, ms)
-    child.on('exit', () => {
-      clearTimeout(timer)
-      done()
-    })
+/** A `toasoan build` child: what it printed so far, and its end. */
+interface RunningBuild {
+  /** Resolves once the build prints a line holding `text` (never, if it ends first). */
+  printed: (text: string) => Promise<void>
+  /** Kills it with SIGKILL, launcher and worker (its process group). */
+  kill: () => void
+  done: Promise<CliResult>
+}
+
+/** Starts `toasoan build` in a process group of its own, its output watched line by line. */
+function startBuild(): RunningBuild {
+  const child = spawn(process.execPath, [cliScript, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  let stdout = ''
+  let stderr = ''
+  const waiting: Array<{ text: string; done: () => void }> = []
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+    for (const wait of waiting.filter(({ text }) => stdout.includes(text))) {
+      waiting.splice(waiting.indexOf(wait), 1)
+      wait.done()
+    }
   })
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return {
+    printed: (text) => (stdout.includes(text) ? Promise.resolve() : new Promise((done) => waiting.push({ text, done }))),
+    kill: () => {
+      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL')
+    },
+    done: new Promise((resolve, reject) => {
+      child.on('error', reject)
+      child.on('close', (code) => resolve({ code, stdout, stderr }))
+    }),
+  }
+}
+
+/**
+ * A point of the build to kill it at: the lock taken (start-up), or a line it prints as a step
+ * ends. Events, not delays: each point is reached on any machine, however loaded.
+ */
+type KillPoint = { lock: true } | { line: string }
+
+/** Whether a running process holds the output's lock (a build killed before left its own, naming a dead process). */
+async function lockedByLiveProcess(): Promise<boolean> {
+  const holder = await readFile(lockFileOf(out), 'utf8').then(
+    (text) => (JSON.parse(text) as { pid: number }).pid,
+    () => undefined
+  )
+  return holder !== undefined && isRunning(holder)
+}
+
+/** Runs `toasoan build` and kills it with SIGKILL at `point` (unless it ends before). */
+async function buildKilledAt(point: KillPoint): Promise<void> {
+  const build = startBuild()
+  const ended = build.done.then(() => undefined)
+  const reached =
+    'line' in point
+      ? build.printed(point.line)
+      : (async () => {
+          let over = false
+          void ended.then(() => (over = true))
+          while (!over && !(await lockedByLiveProcess())) await new Promise((done) => setTimeout(done, 20))
+        })()
+  await Promise.race([reached, ended])
+  build.kill()
+  await build.done
 }
 
 test.before(async () => {
@@ -60,9 +114,12 @@ test('should never show a reader of dist/ an output with folders missing while a
   const kept = Object.keys(manifest.files).filter((path) => !path.startsWith('/pagefind/'))
   assert.ok(kept.length > 50, 'the output has pages in folders the build carries')
   await changeContent(0)
-  const build = runCli(args)
+  const running = startBuild()
   let done = false
-  void build.then(() => (done = true))
+  void running.done.then(() => (done = true))
+  // Folders are carried while the build publishes: read from its last step on (the steps before
+  // write only into the staging folder; the kills below cover them).
+  await Promise.race([running.printed('✓ processing images'), running.done])
   let polls = 0
   const missing = new Set<string>()
   while (!done) {
@@ -81,7 +138,7 @@ test('should never show a reader of dist/ an output with folders missing while a
     polls++
     for (const path of found) if (path !== undefined) missing.add(path)
   }
-  const built = await build
+  const built = await running.done
   assert.is(built.code, 0, built.stderr)
   assert.match(built.stdout, /carried over in [1-9]\d* unchanged folders/, 'the build carried folders')
   assert.ok(polls > 5, `dist/ was read during the build (${polls} times)`)
@@ -107,17 +164,21 @@ test('should leave dist/ the previous or the complete new output whenever the bu
   assert.is(fresh.code, 0, fresh.stderr)
   const after = await hashTree(reference)
   const outcomes: string[] = []
-  // Spread over the build: start-up, loading, rendering, publishing (the carry and the swap).
-  for (const ms of [300, 1200, 2200, 3000, 3800, 4600]) {
-    await buildKilledAfter(ms)
+  // Spread over the build: start-up (the lock taken), a stage that writes only into staging (as
+  // every stage before publishing does), and publishing: the carry done, and the manifest written
+  // just before the swap. Each killed build runs up to its point, so a point costs a build's start.
+  const points: KillPoint[] = [{ lock: true }, { line: '✓ rendering pages' }, { line: '  carried folders:' }, { line: '  file manifest:' }]
+  for (const point of points) {
+    const at = 'line' in point ? point.line.trim() : 'the lock taken'
+    await buildKilledAt(point)
     // Killed between the two renames of the swap (a window of microseconds), the previous output
     // is whole beside it, as .dist.old-<pid>, and the next build or deploy puts it back.
     const aside = (await readdir(work)).find((entry) => entry.startsWith('.dist.old-'))
     const output = await hashTree(out).catch(async () => (aside === undefined ? {} : hashTree(join(work, aside))))
     const same = JSON.stringify(output) === JSON.stringify(before) ? 'previous' : JSON.stringify(output) === JSON.stringify(after) ? 'new' : 'other'
-    outcomes.push(`${ms} ms: ${same}`)
+    outcomes.push(`${at}: ${same}`)
     // Nothing but the whole of one output or the other; once new, it stays new.
-    assert.ok(same !== 'other', `killed after ${ms} ms, dist/ is neither output (${outcomes.join(', ')})`)
+    assert.ok(same !== 'other', `killed at ${at}, dist/ is neither output (${outcomes.join(', ')})`)
     if (same === 'new') before = after
   }
   const next = await runCliInProcess(args)

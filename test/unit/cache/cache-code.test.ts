@@ -94,7 +94,6 @@ test('should change exactly the fingerprints whose graph holds a module when its
   for (const module of modules) {
     await change(module)
     try {
-      // The graphs are hashed side by side: the time goes into reading files, one at a time in each.
       const after = await Promise.all(holders(module).map(async (name) => [name, await hashCodeGraph(graphs.get(name) as CodeGraph)] as const))
       for (const [name, fingerprint] of after) assert.is.not(fingerprint, before.get(name), `${name} after a change to ${module}`)
     } finally {
