@@ -24,6 +24,7 @@ import {
   type PageContext,
 } from '../../templates/index.ts'
 import { renderDocument, renderFragment } from './render-page.tsx'
+import { searchPreload } from './search-preload.ts'
 
 /** What every page shows besides its own item: the part of the model a render thread receives. */
 export type RenderModel = Parameters<typeof pageContext>[0]
@@ -67,6 +68,7 @@ export async function renderWithEleventy(model: RenderModel, options: EleventyRe
   const context = pageContext(model, options.assets)
   const { site, strings } = model
   const { articles = [], listings = [], years = [], fragments = [], redirects = [], feeds = [], singletons: whole } = options.slice
+  const preload = whole ? await searchPreload(whole) : undefined
   const inputDir = join(options.cacheDir, 'eleventy-input')
   await mkdir(inputDir, { recursive: true })
   let written = 0
@@ -128,7 +130,7 @@ export async function renderWithEleventy(model: RenderModel, options: EleventyRe
       if (!whole) return
       one('home', 'index.html', () => renderDocument(<HomePageView home={whole.home} years={whole.years} context={context} />))
       one('search', 'tim-kiem/index.html', () =>
-        renderDocument(<SearchPage context={context} bundles={whole.searchBundles.map((bundle) => bundle.url).reverse()} />)
+        renderDocument(<SearchPage context={context} bundles={whole.searchBundles.map((bundle) => bundle.url).reverse()} preload={preload} />)
       )
       one('not-found', '404.html', () => renderDocument(<NotFoundPage context={context} />))
       each(

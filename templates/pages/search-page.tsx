@@ -1,6 +1,19 @@
 import type { PageContext } from '../context.ts'
 import { BasePage } from '../layout/base-page.tsx'
 
+/** What the search page fetches before its script runs, so a first search waits for no chain of requests. */
+export interface SearchPreload {
+  /**
+   * Names the newest bundle's contents: Pagefind asks for `pagefind-entry.json?ts=<stamp>`
+   * (`metaCacheTag`) instead of a new `?ts=<now>` each time, so the page can preload it.
+   */
+  stamp: string
+  /** pagefind.js of the newest bundle, preloaded as a module. */
+  module: string
+  /** Its entry and WebAssembly, preloaded as fetches. */
+  fetches: string[]
+}
+
 /**
  * `/tim-kiem/?q=…`: the target of every page's search form. The form and the empty result list are
  * plain HTML; the search script (Pagefind's browser API) fills them in. Without JavaScript the page
@@ -8,8 +21,9 @@ import { BasePage } from '../layout/base-page.tsx'
  * name, so `?dia-phuong=tp-thanh-hoa` shows "TP. Thanh Hóa" before any index is loaded.
  *
  * @param props.bundles Search bundle URLs, newest first: the newest answers first.
+ * @param props.preload The newest bundle's files to fetch with the page, and the stamp that names its entry.
  */
-export function SearchPage({ context, bundles }: { context: PageContext; bundles: string[] }) {
+export function SearchPage({ context, bundles, preload }: { context: PageContext; bundles: string[]; preload?: SearchPreload | undefined }) {
   const { strings, localities, authors, navigation } = context
   const root = navigation.root === undefined ? undefined : localities[navigation.root]
   const clientStrings = {
@@ -44,9 +58,17 @@ export function SearchPage({ context, bundles }: { context: PageContext; bundles
       title={strings.search}
       description={strings.searchIntro}
       path="/tim-kiem/"
-      head={<script type="module" src={context.assets.searchScript} />}
+      head={
+        <>
+          <script type="module" src={context.assets.searchScript} />
+          {preload ? <link rel="modulepreload" href={preload.module} /> : null}
+          {preload?.fetches.map((href) => (
+            <link rel="preload" href={href} as="fetch" crossorigin="anonymous" />
+          ))}
+        </>
+      }
     >
-      <section class="search" data-search="" data-bundles={JSON.stringify(bundles)} data-strings={JSON.stringify(clientStrings)}>
+      <section class="search" data-search="" data-bundles={JSON.stringify(bundles)} data-stamp={preload?.stamp} data-strings={JSON.stringify(clientStrings)}>
         <h1>{strings.search}</h1>
         {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for the readers' browsers; role="search" says the same */}
         <form class="search-form" role="search" aria-label={strings.searchArchive} action="/tim-kiem/" method="get">

@@ -2,9 +2,16 @@
 export interface PagefindSearcher {
   /**
    * `noWorker`: search on the main thread, without fetching Pagefind's worker script; `mergeFilter`:
-   * a synthetic filter every page of the first bundle carries (set before `init`).
+   * a synthetic filter every page of the first bundle carries (set before `init`); `metaCacheTag`:
+   * the entry is fetched as `pagefind-entry.json?ts=<tag>` (else `?ts=<now>`), so a page can preload it.
    */
-  options(options: { excerptLength?: number; basePath?: string; noWorker?: boolean; mergeFilter?: Record<string, string> }): Promise<void>
+  options(options: {
+    excerptLength?: number
+    basePath?: string
+    noWorker?: boolean
+    mergeFilter?: Record<string, string>
+    metaCacheTag?: string
+  }): Promise<void>
   /** `mergeFilter`: a synthetic filter every page of the merged bundle carries. */
   mergeIndex(url: string, options?: { mergeFilter?: Record<string, string> }): Promise<void>
   filters(): Promise<Record<string, Record<string, number>>>

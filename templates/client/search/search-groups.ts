@@ -88,14 +88,15 @@ interface Routes {
  * Loads Pagefind from the newest bundle and prepares the older ones.
  *
  * @param bundles Bundle URLs, newest first.
+ * @param stamp Names the newest bundle's entry, as the page preloaded it (`data-stamp`).
  */
-export async function openGroups(bundles: readonly string[]): Promise<SearchGroups> {
+export async function openGroups(bundles: readonly string[], stamp?: string): Promise<SearchGroups> {
   const [newest, ...older] = bundles
   if (newest === undefined) throw new Error('no search bundle')
   const routesDir = newest.replace(/[^/]+\/$/, 'words/')
   const pagefind = (await import(/* @vite-ignore */ `${newest}pagefind.js`)) as PagefindApi
   // On the main thread: Pagefind's web worker would cost a second copy of its code (42 KB) before the first answer.
-  await pagefind.options({ excerptLength: 30, noWorker: true, mergeFilter: { [bundleFilterName]: newest } })
+  await pagefind.options({ excerptLength: 30, noWorker: true, mergeFilter: { [bundleFilterName]: newest }, ...(stamp ? { metaCacheTag: stamp } : {}) })
   await pagefind.init()
   let routes: Promise<Routes | undefined> | undefined
   const readRoutes = (): Promise<Routes | undefined> => (routes ??= fetchJson<Routes>(`${routesDir}index.json`))

@@ -33,6 +33,7 @@ if (root) void start(root)
 async function start(root: HTMLElement): Promise<void> {
   const strings = JSON.parse(root.dataset['strings'] ?? '{}') as SearchStrings
   const bundles = JSON.parse(root.dataset['bundles'] ?? '[]') as string[]
+  const stamp = root.dataset['stamp']
   const form = root.querySelector<HTMLFormElement>('form')
   const input = root.querySelector<HTMLInputElement>('input[name="q"]')
   const status = root.querySelector<HTMLElement>('[role="status"]')
@@ -42,9 +43,10 @@ async function start(root: HTMLElement): Promise<void> {
   if (!form || !input || !status || !list || !more || !filtersBox || bundles.length === 0) return
   filtersBox.hidden = false
   // Pagefind loads with the first query, or when the reader reaches for the search box: a page
-  // opened without `?q=` runs no WebAssembly before the reader asks for it.
+  // opened without `?q=` runs no WebAssembly before the reader asks for it. The page's head has
+  // already fetched pagefind.js, the entry and the WebAssembly of the newest bundle (`data-stamp`).
   let opening: Promise<SearchGroups> | undefined
-  const loadGroups = (): Promise<SearchGroups> => (opening ??= openGroups(bundles))
+  const loadGroups = (): Promise<SearchGroups> => (opening ??= openGroups(bundles, stamp))
   input.addEventListener('focus', () => void loadGroups().catch(() => {}), { once: true })
 
   // Counts cost a download per bundle: load them when the reader reaches for a filter.

@@ -255,6 +255,8 @@ if (!chromiumPath) {
     let release: () => void = () => {}
     const held = new Promise<void>((resolve) => (release = resolve))
     const oldest = bundles.at(-1) ?? ''
+    // The search that follows is a new page: what the first one preloaded does not count.
+    requested.length = 0
     await page.route(
       (url) => url.pathname.startsWith(oldest),
       async (route) => {
@@ -280,6 +282,27 @@ if (!chromiumPath) {
     const opened = named(/pagefind-entry\.json$/).map((path) => path.replace(/pagefind-entry\.json$/, ''))
     assert.equal(opened, [...new Set(opened)], 'each bundle opened once')
     assert.ok(opened.includes(oldest) && opened[0] === bundles[0], opened.join(' '))
+  })
+
+  test("should fetch the newest bundle's pagefind.js, entry and WebAssembly once each, from the page's preloads", async () => {
+    const page = await takePage()
+    await search(page, 'cong an')
+    const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
+    const stamp = (await page.locator('[data-search]').getAttribute('data-stamp')) ?? ''
+    assert.match(stamp, /^[0-9a-f]{16}$/)
+    const preloads = await page
+      .locator('head link[rel="preload"], head link[rel="modulepreload"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+    const newest = bundles[0] ?? ''
+    assert.equal(preloads, [`${newest}pagefind.js`, `${newest}pagefind-entry.json?ts=${stamp}`, `${newest}wasm.unknown.pagefind`])
+    // Resource Timing lists a preload the script then used once; a fetch that missed it would add a second entry.
+    const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name.replace(location.origin, '')))
+    for (const href of preloads) assert.is(entries.filter((name) => name === href).length, 1, `${href} fetched once`)
+    assert.equal(
+      entries.filter((name) => name.includes(`${newest}pagefind-entry.json`)),
+      [`${newest}pagefind-entry.json?ts=${stamp}`],
+      'the entry asked for with the stamp only'
+    )
   })
 
   test('should rank headline and lead matches first within each batch, batches newest first, and not repeat the headline in the excerpt', async () => {
