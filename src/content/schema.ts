@@ -48,7 +48,7 @@ export const siteSchema = z.object({
   /** Largest image accepted, in megapixels: bigger files are an error, not a slow build. */
   maxImageMegapixels: z.number().positive().default(40),
   /** Articles per search bundle: more means less to download per query, more memory to index. */
-  searchBundleSize: z.number().int().positive().default(5_000),
+  searchBundleSize: z.number().int().positive().default(1_000),
   /**
    * The web editor at `/admin/` (Decap CMS): the GitHub repository it commits to (without `repo`,
    * the `origin` remote of the repository holding the content), signing in through the OAuth

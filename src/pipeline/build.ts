@@ -83,7 +83,7 @@ export interface BuildOptions {
   progress?: ProgressSink
   /** URLs per sitemap file. @default 50000 */
   sitemapLimit?: number
-  /** Articles per search bundle. @default site.yml's searchBundleSize (5,000) */
+  /** Articles per search bundle. @default site.yml's searchBundleSize (1,000) */
   searchBundleSize?: number
   /** Overrides the hash of the rendering code (tests use it to stand for a template change). */
   renderFingerprint?: string

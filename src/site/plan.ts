@@ -19,7 +19,7 @@ export interface PlanOptions {
   drafts?: boolean
   /** URLs per sitemap file (the protocol allows 50,000). @default 50000 */
   sitemapLimit?: number
-  /** Articles per search bundle. @default site.yml's searchBundleSize (5,000) */
+  /** Articles per search bundle. @default site.yml's searchBundleSize (1,000) */
   searchBundleSize?: number
   /** The site's icons, planned from site.yml's `icon`. @default none: pages link no icon file */
   icons?: SiteIcons

@@ -20,7 +20,7 @@ async function buildInto(out: string, options: Partial<BuildOptions> = {}): Prom
     cacheDir: join(work, 'cache'),
     now,
     log: () => {},
-    searchBundleSize: 3,
+    searchBundleSize: 5, // the five articles fill one bundle: a sixth starts the next
     ...options,
   })
   assert.ok(result.ok, 'the archive builds')

@@ -3,7 +3,7 @@ import { routeKeys } from './vietnamese-text.ts'
 
 /**
  * The archive's bundles for a search: the newest bundle alone, which answers first, then the older
- * bundles the query needs, merged into the same Pagefind a batch at a time (1, 2, 4, then the rest,
+ * bundles the query needs, merged into the same Pagefind a batch at a time (1, 2, 4, 8… bundles,
  * newest first), each batch answering as soon as it is merged, so older results stream in below in
  * date order. The first result costs one bundle (pagefind.js, its WebAssembly and one bundle's
  * metadata) whatever the size of the archive, and a visit fetches pagefind.js and its WebAssembly
@@ -55,23 +55,16 @@ export function bundleFilter(bundles: readonly string[]): Record<string, { any: 
 }
 
 /**
- * Splits the older bundles into the batches that answer one after the other: 1, 2, 4, then the
- * rest, so the first older results come after one bundle loads (the search bench's worst case, a
- * newest bundle of one article, waited for two full bundles of 5,000 with batches of 2, 4 and the
- * rest), and the whole in four steps.
+ * Splits the older bundles into the batches that answer one after the other, each twice the one
+ * before: 1, 2, 4, 8… So the first older results come after one bundle loads (the search bench's
+ * worst case, a newest bundle of one article, would otherwise wait for several), and the archive's
+ * 100 bundles of 100,000 articles answer in seven steps, none merging more than a third of them at once.
  *
  * @param bundles Older bundles, newest first.
  */
 export function batches(bundles: readonly string[]): string[][] {
-  const sizes = [1, 2, 4]
   const result: string[][] = []
-  let start = 0
-  for (const size of sizes) {
-    if (start >= bundles.length) break
-    result.push(bundles.slice(start, start + size))
-    start += size
-  }
-  if (start < bundles.length) result.push(bundles.slice(start))
+  for (let start = 0, size = 1; start < bundles.length; start += size, size *= 2) result.push(bundles.slice(start, start + size))
   return result
 }
 

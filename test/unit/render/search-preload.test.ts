@@ -15,7 +15,7 @@ test.before(async () => {
   content = await contentWith(undefined, { keepSiteArticles: true })
   const { sources } = checkSite(await loadContent({ contentDir: content }))
   assert.ok(sources)
-  model = planSite(sources, { now: testNow, drafts: false, searchBundleSize: 5 })
+  model = planSite(sources, { now: testNow, drafts: false, searchBundleSize: 2 })
 })
 
 test.after(async () => {
