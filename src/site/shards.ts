@@ -29,30 +29,39 @@ export function parseShard(text: string): Shard | undefined {
 }
 
 /**
- * Shares the search bundles out among the shards, balanced by bytes of Markdown: largest bundle
- * first, each to the shard with the fewest bytes so far (ties: the lower shard), which is within
- * one bundle of the best balance. A bundle is the unit because indexing it needs the bodies of
- * all its articles: the shard that indexes it also renders them and their pages, so no body is
- * rendered twice. The same bundles and bytes give the same shares on every machine.
+ * Shares the search bundles out among the shards in consecutive runs, oldest first, balanced by
+ * bytes of Markdown: a bundle goes to the shard its middle byte falls in when the archive's bytes
+ * are cut into equal parts, which is within one bundle of the best balance. A bundle is the unit
+ * because indexing it needs the bodies of all its articles: the shard that indexes it also renders
+ * them and their pages. Runs, not a scatter: a shard renders the bodies of whole months, and a
+ * month two bundles share is rendered by both when they go to different shards; consecutive runs
+ * split at most one month per shard boundary, where bundles of 1,000 scattered would split about
+ * one month in three. The same bundles and bytes give the same shares on every machine.
  *
  * @param bundles The site model's search bundles.
  * @param bytes The size of an article's Markdown file, by article URL.
  * @param shard The shard whose share is wanted.
  */
 export function shardShare(bundles: readonly SearchBundle[], bytes: (url: string) => number, shard: Shard): ShardShare {
-  const weighed = bundles.map((bundle) => ({ bundle, bytes: bundle.articles.reduce((sum, url) => sum + bytes(url), 0) }))
-  weighed.sort((a, b) => b.bytes - a.bytes || (a.bundle.url < b.bundle.url ? -1 : a.bundle.url > b.bundle.url ? 1 : 0))
-  const loads = new Array<number>(shard.count).fill(0)
+  const ordered = [...bundles].sort((a, b) => bundleNumber(a.url) - bundleNumber(b.url) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+  const weighed = ordered.map((bundle) => ({ bundle, bytes: bundle.articles.reduce((sum, url) => sum + bytes(url), 0) }))
+  const total = weighed.reduce((sum, { bytes: size }) => sum + size, 0)
   const share: ShardShare = { bundles: new Set(), articles: new Set() }
+  let before = 0
   for (const { bundle, bytes: size } of weighed) {
-    let lightest = 0
-    for (let index = 1; index < loads.length; index++) if ((loads[index] ?? 0) < (loads[lightest] ?? 0)) lightest = index
-    loads[lightest] = (loads[lightest] ?? 0) + size
-    if (lightest !== shard.index - 1) continue
+    const middle = before + size / 2
+    before += size
+    const owner = total === 0 ? 0 : Math.min(shard.count - 1, Math.floor((middle * shard.count) / total))
+    if (owner !== shard.index - 1) continue
     share.bundles.add(bundle.url)
     for (const url of bundle.articles) share.articles.add(url)
   }
   return share
+}
+
+/** The number in a bundle's URL (`/pagefind/12/` is 12): bundles are numbered oldest first. */
+function bundleNumber(url: string): number {
+  return Number(/\/(\d+)\/$/.exec(url)?.[1] ?? Number.MAX_SAFE_INTEGER)
 }
 
 /**

@@ -51,10 +51,22 @@ test('should share the same way whatever order the bundles come in', () => {
 
 test('should leave shards without work when there are more shards than bundles', () => {
   const shares = [1, 2, 3, 4].map((index) => shardShare(bundles([2, 2]), () => 1, { index, count: 4 }))
-  assert.equal(
-    shares.map((share) => share.bundles.size),
-    [1, 1, 0, 0]
-  )
+  assert.equal(shares.map((share) => share.bundles.size).sort(), [0, 0, 1, 1])
+})
+
+test('should give each shard consecutive bundles, so that only a shard boundary splits a month', () => {
+  const all = bundles(Array.from({ length: 100 }, () => 10))
+  const shares = Array.from({ length: 8 }, (_, index) => shardShare(all, () => 1000, { index: index + 1, count: 8 }))
+  for (const share of shares) {
+    const numbers = [...share.bundles].map((url) => Number(/(\d+)\/$/.exec(url)?.[1])).sort((a, b) => a - b)
+    assert.equal(
+      numbers,
+      Array.from({ length: numbers.length }, (_, offset) => (numbers[0] ?? 0) + offset),
+      'a run'
+    )
+    assert.ok(numbers.length === 12 || numbers.length === 13, `100 equal bundles in 8 runs of 12 or 13: ${numbers.length}`)
+  }
+  assert.equal([...(shares[0]?.bundles ?? [])].at(0), '/pagefind/0/', 'the oldest first')
 })
 
 test('should spread other pages over every shard, the same on every run', () => {
