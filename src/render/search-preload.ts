@@ -45,34 +45,48 @@ export const stemmedLanguages = [
 ] as const
 
 /**
- * The newest bundle's files the search page preloads: pagefind.js, its entry and its WebAssembly,
- * all three at once with the page, where a search fetched them one after another (the script, then
- * pagefind.js, then the entry, then the WebAssembly and metadata): three round trips fewer before
- * the first result, 450 ms on a phone's 4G. The metadata's name is known only once the bundle is
- * indexed, after the pages are rendered, so it stays in the chain.
+ * The bundles a search asks first and the files the search page preloads for them: pagefind.js,
+ * the first bundles' entries and the WebAssembly, all at once with the page, where a search fetched
+ * them one after another (the script, then pagefind.js, then the entry, then the WebAssembly and
+ * metadata): three round trips fewer before the first result, about 450 ms on a phone's 4G. The
+ * metadata's name is known only once a bundle is indexed, after the pages are rendered, so it stays
+ * in the chain.
  *
- * The stamp hashes everything the entry is made of (the newest bundle's articles, the names its
- * records use, the search code and Pagefind's version, the language), and more: a stamp that
- * changes too often costs a cache hit, one that did not change with the entry would keep a stale
- * entry in readers' caches for the page's five minutes.
+ * The first step is the newest bundle, and the one before it too while the newest holds less than
+ * a fifth of it: right after a bundle fills, the newest holds one article and answers almost no
+ * query, and the first result would wait for it, then for the routes, then for the bundle before.
+ *
+ * Each stamp hashes everything its bundle's entry is made of (its articles, the names its records
+ * use, the search code and Pagefind's version, the language), and more: a stamp that changes too
+ * often costs a cache hit, one that did not change with the entry would keep a stale entry in
+ * readers' caches for the page's five minutes.
  *
  * @param model The whole site model.
  */
 export async function searchPreload(model: SiteModel): Promise<SearchPreload | undefined> {
   const newest = model.searchBundles.at(-1)
   if (newest === undefined) return undefined
+  const previous = model.searchBundles.at(-2)
+  const first = previous !== undefined && newest.articles.length * 5 < previous.articles.length ? [newest, previous] : [newest]
   const language = model.site.language.toLowerCase()
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))
-  const hash = createHash('sha256')
-    .update(`${await cacheFingerprint('search')}\0${language}\0${newest.url}\0`)
+  const common = createHash('sha256')
+    .update(`${await cacheFingerprint('search')}\0${language}\0`)
     .update(JSON.stringify([model.localities, model.authors, model.categories]))
-  for (const url of newest.articles) hash.update(JSON.stringify(byUrl.get(url) ?? url))
-  const stamp = hash.digest('hex').slice(0, 16)
+    .digest('hex')
+  const stamped = first.map((bundle) => {
+    const hash = createHash('sha256').update(`${common}\0${bundle.url}\0`)
+    for (const url of bundle.articles) hash.update(JSON.stringify(byUrl.get(url) ?? url))
+    return { url: bundle.url, stamp: hash.digest('hex').slice(0, 16) }
+  })
   const wasm = (stemmedLanguages as readonly string[]).includes(language) ? language : 'unknown'
   return {
-    stamp,
+    first: stamped,
     module: `${newest.url}pagefind.js`,
-    // A language with a region (`pt-br`) may or may not have its own WebAssembly: not preloaded.
-    fetches: [`${newest.url}pagefind-entry.json?ts=${stamp}`, ...(language.includes('-') ? [] : [`${newest.url}wasm.${wasm}.pagefind`])],
+    fetches: [
+      ...stamped.map(({ url, stamp }) => `${url}pagefind-entry.json?ts=${stamp}`),
+      // A language with a region (`pt-br`) may or may not have its own WebAssembly: not preloaded.
+      ...(language.includes('-') ? [] : [`${newest.url}wasm.${wasm}.pagefind`]),
+    ],
   }
 }

@@ -21,6 +21,13 @@ const chunkWords = 512
 export interface RoutesIndex {
   /** The routed bundles, oldest first: bit `i` of a word's mask is `bundles[i]`. */
   bundles: string[]
+  /**
+   * Each routed bundle's key (the hash of its records and the code that indexes them), in the order
+   * of `bundles`: the page asks for a bundle's entry as `pagefind-entry.json?ts=<key>`
+   * (`metaCacheTag`), so it can preload the entries of the bundles a query opens while the newest
+   * bundle answers, and a reader's cache never keeps an entry its bundle no longer has.
+   */
+  tags: string[]
   /** Chunks in word order: each holds the words from its first word up to the next chunk's. */
   chunks: Array<[first: string, file: string]>
 }
@@ -80,7 +87,8 @@ export async function writeWordRoutes(
   await writeRoutes(
     join(options.outputDir, routesFolder),
     entries.map((entry) => entry.bundle),
-    masks
+    masks,
+    routed.map((bundle) => bundle.key)
   )
   return { units: [unit], carriedUnits: [], words: masks.size, read }
 }
@@ -131,8 +139,9 @@ export async function cacheBundleWords(model: SiteModel, bundles: readonly Plann
  * @param dir The routes folder.
  * @param bundles The routed bundles, oldest first.
  * @param masks Each word's bundles.
+ * @param tags Each bundle's key, in the order of `bundles`.
  */
-export async function writeRoutes(dir: string, bundles: readonly string[], masks: ReadonlyMap<string, bigint>): Promise<RoutesIndex> {
+export async function writeRoutes(dir: string, bundles: readonly string[], masks: ReadonlyMap<string, bigint>, tags: readonly string[]): Promise<RoutesIndex> {
   await mkdir(dir, { recursive: true })
   const words = [...masks.keys()].sort(compare)
   const chunks: string[][] = []
@@ -141,7 +150,7 @@ export async function writeRoutes(dir: string, bundles: readonly string[], masks
     if (!last || (startsChunk(word) && last.length >= chunkWords / 8) || last.length >= chunkWords * 4) chunks.push([word])
     else last.push(word)
   }
-  const index: RoutesIndex = { bundles: [...bundles], chunks: [] }
+  const index: RoutesIndex = { bundles: [...bundles], tags: [...tags], chunks: [] }
   for (const [position, chunk] of chunks.entries()) {
     const body = JSON.stringify(Object.fromEntries(chunk.map((word) => [word, (masks.get(word) ?? 0n).toString(16)])))
     const name = `${createHash('sha256').update(body).digest('hex').slice(0, 16)}.json`

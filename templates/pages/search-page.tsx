@@ -1,16 +1,17 @@
 import type { PageContext } from '../context.ts'
 import { BasePage } from '../layout/base-page.tsx'
 
-/** What the search page fetches before its script runs, so a first search waits for no chain of requests. */
+/** The bundles a search asks first, and what the search page fetches before its script runs. */
 export interface SearchPreload {
   /**
-   * Names the newest bundle's contents: Pagefind asks for `pagefind-entry.json?ts=<stamp>`
+   * The first step's bundles (the newest, and the one before while the newest is small), each
+   * with the stamp that names its entry: Pagefind asks for `pagefind-entry.json?ts=<stamp>`
    * (`metaCacheTag`) instead of a new `?ts=<now>` each time, so the page can preload it.
    */
-  stamp: string
+  first: Array<{ url: string; stamp: string }>
   /** pagefind.js of the newest bundle, preloaded as a module. */
   module: string
-  /** Its entry and WebAssembly, preloaded as fetches. */
+  /** The entries and the WebAssembly, preloaded as fetches. */
   fetches: string[]
 }
 
@@ -21,7 +22,7 @@ export interface SearchPreload {
  * name, so `?dia-phuong=tp-thanh-hoa` shows "TP. Thanh Hóa" before any index is loaded.
  *
  * @param props.bundles Search bundle URLs, newest first: the newest answers first.
- * @param props.preload The newest bundle's files to fetch with the page, and the stamp that names its entry.
+ * @param props.preload The first step's bundles, and the files to fetch with the page.
  */
 export function SearchPage({ context, bundles, preload }: { context: PageContext; bundles: string[]; preload?: SearchPreload | undefined }) {
   const { strings, localities, authors, navigation } = context
@@ -68,7 +69,13 @@ export function SearchPage({ context, bundles, preload }: { context: PageContext
         </>
       }
     >
-      <section class="search" data-search="" data-bundles={JSON.stringify(bundles)} data-stamp={preload?.stamp} data-strings={JSON.stringify(clientStrings)}>
+      <section
+        class="search"
+        data-search=""
+        data-bundles={JSON.stringify(bundles)}
+        data-first={preload ? JSON.stringify(preload.first) : undefined}
+        data-strings={JSON.stringify(clientStrings)}
+      >
         <h1>{strings.search}</h1>
         {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for the readers' browsers; role="search" says the same */}
         <form class="search-form" role="search" aria-label={strings.searchArchive} action="/tim-kiem/" method="get">

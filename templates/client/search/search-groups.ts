@@ -2,11 +2,12 @@ import type { PagefindApi, PagefindSearcher } from './pagefind-api.ts'
 import { routeKeys } from './vietnamese-text.ts'
 
 /**
- * The archive's bundles for a search: the newest bundle alone, which answers first, then the older
- * bundles the query needs, merged into the same Pagefind a batch at a time (1, 2, 4, 8… bundles,
- * newest first), each batch answering as soon as it is merged, so older results stream in below in
- * date order. The first result costs one bundle (pagefind.js, its WebAssembly and one bundle's
- * metadata) whatever the size of the archive, and a visit fetches pagefind.js and its WebAssembly
+ * The archive's bundles for a search: the first step, which answers first (the newest bundle, and
+ * the one before it while the newest is small, each its own group), then the older bundles the
+ * query needs, merged into the same Pagefind a batch at a time (1, 2, 4, 8… bundles, newest first),
+ * each batch answering as soon as it is merged, so older results stream in below in date order. The
+ * first result costs at most two bundles (pagefind.js, its WebAssembly and their metadata) whatever
+ * the size of the archive, and a visit fetches pagefind.js and its WebAssembly
  * once: Pagefind fetches the WebAssembly from the base path of every instance it creates
  * (`createInstance`), never for an index merged into one (`mergeIndex`).
  *
@@ -22,9 +23,12 @@ import { routeKeys } from './vietnamese-text.ts'
 export interface SearchGroups {
   /** Pagefind, loaded from the newest bundle, older bundles merged into it as queries need them. */
   pagefind: PagefindSearcher
-  /** The newest bundle. */
-  newest: string
-  /** The older bundles, newest first. */
+  /**
+   * The bundles the first step asks, newest first, merged already: the newest, and the one before
+   * it while the newest is small (the page names them, `data-first`).
+   */
+  first: readonly string[]
+  /** The other bundles, newest first. */
   older: readonly string[]
   /**
    * The older bundles a query may match, newest first, and whether the routes named them for every
@@ -40,6 +44,13 @@ export interface SearchGroups {
    * @param bundles Older bundles.
    */
   merge(bundles: readonly string[]): Promise<void>
+  /**
+   * Starts fetching the entries of older bundles a query is about to open (a preload link each, as
+   * their routes name them), while the first step still answers; merging them later takes them.
+   *
+   * @param bundles Older bundles.
+   */
+  prefetch(bundles: readonly string[]): void
 }
 
 /** The name of the synthetic filter that tells merged bundles apart. */
@@ -74,31 +85,66 @@ const prefixChunks = 3
 /** `/pagefind/words/index.json` (see `RoutesIndex` in `src/search/word-routes.ts`). */
 interface Routes {
   bundles: string[]
+  /** Each bundle's key, the tag its entry is asked for with (absent in routes of builds before them). */
+  tags?: string[]
   chunks: Array<[string, string]>
 }
 
 /**
- * Loads Pagefind from the newest bundle and prepares the older ones.
+ * Loads Pagefind from the newest bundle, merges the rest of the first step, and prepares the older
+ * bundles.
  *
  * @param bundles Bundle URLs, newest first.
- * @param stamp Names the newest bundle's entry, as the page preloaded it (`data-stamp`).
+ * @param first The first step's bundles with the stamps their entries were preloaded with
+ *   (`data-first`), the newest first; without them, the newest alone.
  */
-export async function openGroups(bundles: readonly string[], stamp?: string): Promise<SearchGroups> {
-  const [newest, ...older] = bundles
+export async function openGroups(bundles: readonly string[], first: ReadonlyArray<{ url: string; stamp: string }> = []): Promise<SearchGroups> {
+  const [newest] = bundles
   if (newest === undefined) throw new Error('no search bundle')
+  // The tag each bundle's entry is asked for with: the page's stamps, then the routes' keys.
+  const tags = new Map(first.map(({ url, stamp }): [string, string] => [url, stamp]))
+  const firstStep = first[0]?.url === newest ? first.map(({ url }) => url).filter((url) => bundles.includes(url)) : [newest]
+  const older = bundles.filter((bundle) => !firstStep.includes(bundle))
   const routesDir = newest.replace(/[^/]+\/$/, 'words/')
   const pagefind = (await import(/* @vite-ignore */ `${newest}pagefind.js`)) as PagefindApi
+  const tagOf = (bundle: string): { metaCacheTag?: string } => {
+    const tag = tags.get(bundle)
+    return tag === undefined ? {} : { metaCacheTag: tag }
+  }
   // On the main thread: Pagefind's web worker would cost a second copy of its code (42 KB) before the first answer.
-  await pagefind.options({ excerptLength: 30, noWorker: true, mergeFilter: { [bundleFilterName]: newest }, ...(stamp ? { metaCacheTag: stamp } : {}) })
+  await pagefind.options({ excerptLength: 30, noWorker: true, mergeFilter: { [bundleFilterName]: newest }, ...tagOf(newest) })
   await pagefind.init()
   let routes: Promise<Routes | undefined> | undefined
-  const readRoutes = (): Promise<Routes | undefined> => (routes ??= fetchJson<Routes>(`${routesDir}index.json`))
+  const readRoutes = (): Promise<Routes | undefined> =>
+    (routes ??= fetchJson<Routes>(`${routesDir}index.json`).then((table) => {
+      for (const [index, bundle] of (table?.bundles ?? []).entries()) {
+        const tag = table?.tags?.[index]
+        if (tag !== undefined && !tags.has(bundle)) tags.set(bundle, tag)
+      }
+      return table
+    }))
   // Bundles a query needs are merged once and stay, each with its synthetic filter, so a later
   // search can leave them out.
   const merged = new Map<string, Promise<void>>()
   const merge = async (needed: readonly string[]): Promise<void> => {
-    for (const bundle of needed) if (!merged.has(bundle)) merged.set(bundle, pagefind.mergeIndex(bundle, { mergeFilter: { [bundleFilterName]: bundle } }))
+    for (const bundle of needed) {
+      if (!merged.has(bundle)) merged.set(bundle, pagefind.mergeIndex(bundle, { mergeFilter: { [bundleFilterName]: bundle }, ...tagOf(bundle) }))
+    }
     await Promise.all(needed.map((bundle) => merged.get(bundle)))
+  }
+  const prefetched = new Set<string>()
+  const prefetch = (needed: readonly string[]): void => {
+    for (const bundle of needed) {
+      const tag = tags.get(bundle)
+      if (tag === undefined || merged.has(bundle) || prefetched.has(bundle)) continue
+      prefetched.add(bundle)
+      const link = document.createElement('link')
+      link.rel = 'preload'
+      link.as = 'fetch'
+      link.crossOrigin = 'anonymous'
+      link.href = `${bundle}pagefind-entry.json?ts=${tag}`
+      document.head.append(link)
+    }
   }
   const route = async (query: string): Promise<{ bundles: readonly string[]; routed: boolean }> => {
     const words = queryWords(query)
@@ -116,7 +162,10 @@ export async function openGroups(bundles: readonly string[], stamp?: string): Pr
     const named = found
     return { bundles: named === 'any' ? older : older.filter((bundle) => named.has(bundle)), routed: true }
   }
-  return { pagefind, newest, older, route, merge }
+  // The rest of the first step: its entry was preloaded with the page, and Pagefind fetches its
+  // metadata as soon as the WebAssembly is in (init does not wait for it).
+  await merge(firstStep.slice(1))
+  return { pagefind, first: firstStep, older, route, merge, prefetch }
 }
 
 /**

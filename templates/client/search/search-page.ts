@@ -33,7 +33,7 @@ if (root) void start(root)
 async function start(root: HTMLElement): Promise<void> {
   const strings = JSON.parse(root.dataset['strings'] ?? '{}') as SearchStrings
   const bundles = JSON.parse(root.dataset['bundles'] ?? '[]') as string[]
-  const stamp = root.dataset['stamp']
+  const first = JSON.parse(root.dataset['first'] ?? '[]') as Array<{ url: string; stamp: string }>
   const form = root.querySelector<HTMLFormElement>('form')
   const input = root.querySelector<HTMLInputElement>('input[name="q"]')
   const status = root.querySelector<HTMLElement>('[role="status"]')
@@ -44,9 +44,9 @@ async function start(root: HTMLElement): Promise<void> {
   filtersBox.hidden = false
   // Pagefind loads with the first query, or when the reader reaches for the search box: a page
   // opened without `?q=` runs no WebAssembly before the reader asks for it. The page's head has
-  // already fetched pagefind.js, the entry and the WebAssembly of the newest bundle (`data-stamp`).
+  // already fetched pagefind.js, the WebAssembly and the entries of the first step (`data-first`).
   let opening: Promise<SearchGroups> | undefined
-  const loadGroups = (): Promise<SearchGroups> => (opening ??= openGroups(bundles, stamp))
+  const loadGroups = (): Promise<SearchGroups> => (opening ??= openGroups(bundles, first))
   input.addEventListener('focus', () => void loadGroups().catch(() => {}), { once: true })
 
   // Counts cost a download per bundle: load them when the reader reaches for a filter.
@@ -115,10 +115,12 @@ async function start(root: HTMLElement): Promise<void> {
       status.textContent = strings.failed
       return
     }
-    // Until the routes are read, the older bundles count as one group still to answer.
+    // The first step's bundles are a group each; until the routes are read, the older bundles
+    // count as one more group still to answer.
+    const firstGroups = groups.first.length
     const run: Run = {
       request,
-      hits: groups.older.length > 0 ? [undefined, undefined] : [undefined],
+      hits: Array.from({ length: firstGroups + (groups.older.length > 0 ? 1 : 0) }, () => undefined),
       shown: [],
       unknown: read.unknown,
       rendering: Promise.resolve(),
@@ -127,28 +129,33 @@ async function start(root: HTMLElement): Promise<void> {
     const options = { ...(request.newest ? { sort: { date: 'desc' as const } } : {}) }
     // For a word a bundle lacks (no indexed word starts with it), Pagefind falls back to the
     // longest indexed word it starts with, so "xam" would find every "xã" of a bundle without
-    // "xẩm". Bundles the routes opened for every word cannot fall back; the newest bundle is not
-    // routed, and falls back for all its hits or none: its first hit tells. Without routes, a
-    // one-word query keeps only the hits its quoted form (whole word) finds too.
+    // "xẩm". Bundles the routes opened for every word cannot fall back; the first step's bundles
+    // are not routed, and each falls back for all its hits or none: its first hit tells. Without
+    // routes, a one-word query keeps only the hits its quoted form (whole word) finds too.
     const exact = /\s|"/.test(query) ? undefined : `"${query}"`
     try {
-      // The newest bundle answers and is shown first; only then do the older bundles load and
-      // search, added below: at the same time they would slow the first answer down (bandwidth,
-      // the browser's six connections, the main thread), for the first query and every later one.
-      const newestFilters = { ...request.filters, ...bundleFilter([groups.newest]) }
-      // The routes, a few KB of JSON, are read while the newest bundle answers: the older bundles
-      // the query needs are known the moment it has (two round trips fewer before an older result).
+      // The first step answers and is shown first; only then do the older bundles search, added
+      // below: at the same time they would slow the first answer down (bandwidth, the browser's six
+      // connections, the main thread), for the first query and every later one.
+      // The routes, a few KB of JSON, are read while the first step answers: the older bundles the
+      // query needs are known the moment it has (two round trips fewer before an older result), and
+      // the entries of the first batch are fetched meanwhile.
       const routing = groups.older.length === 0 ? undefined : groups.route(query).catch(() => ({ bundles: groups.older, routed: false }))
-      const newest = (await groups.pagefind.search(query, { ...options, filters: newestFilters }))?.results ?? []
-      if (run !== current) return
-      run.hits[0] = newest[0] !== undefined && (await fellBack(newest[0], query)) ? [] : newest
-      await queue(run)
-      if (routing === undefined) return
+      void routing?.then(({ bundles }) => groups.prefetch(batches(bundles)[0] ?? []))
+      await Promise.all(
+        groups.first.map(async (bundle, index) => {
+          const found = (await groups.pagefind.search(query, { ...options, filters: { ...request.filters, ...bundleFilter([bundle]) } }))?.results ?? []
+          if (run !== current) return
+          run.hits[index] = found[0] !== undefined && (await fellBack(found[0], query)) ? [] : found
+          await queue(run)
+        })
+      )
+      if (run !== current || routing === undefined) return
       const { bundles, routed } = await routing
       if (run !== current) return
       // Each batch is a group of its own, older than the one before: its results go below.
       const steps = batches(bundles)
-      run.hits.splice(1, 1, ...steps.map(() => undefined))
+      run.hits.splice(firstGroups, 1, ...steps.map(() => undefined))
       if (steps.length === 0) await queue(run)
       for (const [index, step] of steps.entries()) {
         await groups.merge(step)
@@ -157,7 +164,7 @@ async function start(root: HTMLElement): Promise<void> {
         const found = (await groups.pagefind.search(query, { ...options, filters }))?.results ?? []
         const words = routed || !exact ? undefined : await groups.pagefind.search(exact, { ...options, filters })
         const real = words ? new Set(words.results.map((result) => result.id)) : undefined
-        run.hits[index + 1] = found.filter((result) => !real || real.has(result.id))
+        run.hits[firstGroups + index] = found.filter((result) => !real || real.has(result.id))
         await queue(run)
       }
     } catch {

@@ -53,7 +53,7 @@ if (!chromiumPath) {
   test.before(async () => {
     work = await tempDir('search')
     content = await contentWith(join(fixtures, 'search'), { keepSiteArticles: true })
-    // Two articles per bundle: six bundles, the newest answering first and five merged behind it.
+    // Two articles per bundle: five bundles of nine articles, the newest answering first and four merged behind it.
     const result = await build({
       contentDir: content,
       outDir: join(work, 'dist'),
@@ -288,13 +288,19 @@ if (!chromiumPath) {
     const page = await takePage()
     await search(page, 'cong an')
     const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
-    const stamp = (await page.locator('[data-search]').getAttribute('data-stamp')) ?? ''
+    const first = JSON.parse((await page.locator('[data-search]').getAttribute('data-first')) ?? '[]') as Array<{ url: string; stamp: string }>
+    const newest = bundles[0] ?? ''
+    assert.equal(
+      first.map(({ url }) => url),
+      [newest],
+      'bundles of two: the newest alone first'
+    )
+    const stamp = first[0]?.stamp ?? ''
     assert.match(stamp, /^[0-9a-f]{16}$/)
     const preloads = await page
       .locator('head link[rel="preload"], head link[rel="modulepreload"]')
       .evaluateAll((links) => links.map((link) => link.getAttribute('href')))
-    const newest = bundles[0] ?? ''
-    assert.equal(preloads, [`${newest}pagefind.js`, `${newest}pagefind-entry.json?ts=${stamp}`, `${newest}wasm.unknown.pagefind`])
+    assert.equal(preloads.slice(0, 3), [`${newest}pagefind.js`, `${newest}pagefind-entry.json?ts=${stamp}`, `${newest}wasm.unknown.pagefind`])
     // Resource Timing lists a preload the script then used once; a fetch that missed it would add a second entry.
     const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name.replace(location.origin, '')))
     for (const href of preloads) assert.is(entries.filter((name) => name === href).length, 1, `${href} fetched once`)
@@ -303,6 +309,51 @@ if (!chromiumPath) {
       [`${newest}pagefind-entry.json?ts=${stamp}`],
       'the entry asked for with the stamp only'
     )
+    // The older bundles "cong an" opens: each entry asked for with its key from the routes, the first batch's preloaded.
+    const routes = JSON.parse(await (await fetch(`${site!.origin}/pagefind/words/index.json`)).text()) as { bundles: string[]; tags: string[] }
+    const older = entries.filter((name) => /pagefind-entry\.json/.test(name) && !name.startsWith(newest))
+    assert.ok(older.length > 0, 'older bundles were opened')
+    for (const name of older) {
+      const bundle = name.replace(/pagefind-entry\.json.*$/, '')
+      assert.is(name, `${bundle}pagefind-entry.json?ts=${routes.tags[routes.bundles.indexOf(bundle)]}`)
+    }
+  })
+
+  test('should ask the bundle before a one-article newest bundle in the first step, its entry preloaded, each bundle its own group', async () => {
+    // The same nine articles in bundles of eight: the newest holds the newest article alone.
+    const out = join(work, 'dist-tens')
+    const result = await build({ contentDir: content, outDir: out, cacheDir: join(work, 'cache-tens'), now: testNow, log: () => {}, searchBundleSize: 8 })
+    assert.ok(result.ok)
+    const tens = await serveStatic(out)
+    try {
+      const page = await takePage()
+      await page.goto(`${tens.origin}/tim-kiem/?q=${encodeURIComponent('cong an')}`)
+      const found = await results(page)
+      const first = JSON.parse((await page.locator('[data-search]').getAttribute('data-first')) ?? '[]') as Array<{ url: string; stamp: string }>
+      assert.equal(
+        first.map(({ url }) => url),
+        ['/pagefind/1/', '/pagefind/0/']
+      )
+      assert.ok(
+        found.titles.includes('Công an TP Thanh Hóa ra quân bảo đảm trật tự giao thông'),
+        `the older bundle's hits, from the first step: ${found.titles.join(' | ')}`
+      )
+      const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name.replace(location.origin, '')))
+      for (const { url, stamp } of first) {
+        assert.equal(
+          entries.filter((name) => name.startsWith(`${url}pagefind-entry.json`)),
+          [`${url}pagefind-entry.json?ts=${stamp}`],
+          `${url}: its entry once, as preloaded`
+        )
+      }
+      // "duong": the newest article's "tuyên dương" comes first, its group before the bundle before it.
+      await page.goto(`${tens.origin}/tim-kiem/?q=duong`)
+      const road = await results(page)
+      assert.is(road.titles[0], 'Trường học trao thưởng cho học sinh giỏi cuối năm', road.titles.join(' | '))
+      assert.ok(road.titles.length > 2, "and the older bundle's hits below")
+    } finally {
+      await tens.close()
+    }
   })
 
   test('should rank headline and lead matches first within each batch, batches newest first, and not repeat the headline in the excerpt', async () => {

@@ -4,15 +4,15 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { loadContent } from '../../../src/content/index.ts'
 import { searchPreload, stemmedLanguages } from '../../../src/render/index.ts'
-import { checkSite, planSite, type SiteModel } from '../../../src/site/index.ts'
-import { contentWith, removeDir, root, testNow } from '../../helpers/fixtures.ts'
+import { checkSite, planSearchBundles, planSite, type SiteModel } from '../../../src/site/index.ts'
+import { contentWith, fixtures, removeDir, root, testNow } from '../../helpers/fixtures.ts'
 
 const test = suite('searchPreload')
 let content = ''
 let model: SiteModel | undefined
 
 test.before(async () => {
-  content = await contentWith(undefined, { keepSiteArticles: true })
+  content = await contentWith(join(fixtures, 'search'), { keepSiteArticles: true })
   const { sources } = checkSite(await loadContent({ contentDir: content }))
   assert.ok(sources)
   model = planSite(sources, { now: testNow, drafts: false, searchBundleSize: 2 })
@@ -31,20 +31,49 @@ function edited(url: string | undefined, change: Record<string, unknown>): SiteM
 test("should preload the newest bundle's pagefind.js, stamped entry and Vietnamese (unstemmed) WebAssembly", async () => {
   const preload = await searchPreload(model!)
   const newest = model!.searchBundles.at(-1)?.url
+  const stamp = preload?.first[0]?.stamp ?? ''
   assert.ok(preload && newest)
-  assert.match(preload.stamp, /^[0-9a-f]{16}$/)
+  assert.match(stamp, /^[0-9a-f]{16}$/)
+  assert.equal(
+    preload.first.map(({ url }) => url),
+    [newest],
+    'bundles of two: the newest is not small beside the one before'
+  )
   assert.is(preload.module, `${newest}pagefind.js`)
-  assert.equal(preload.fetches, [`${newest}pagefind-entry.json?ts=${preload.stamp}`, `${newest}wasm.unknown.pagefind`])
+  assert.equal(preload.fetches, [`${newest}pagefind-entry.json?ts=${stamp}`, `${newest}wasm.unknown.pagefind`])
 })
 
-test('should change the stamp with an article of the newest bundle, and only with one of it', async () => {
-  const before = (await searchPreload(model!))?.stamp
+test('should ask the bundle before the newest first too while the newest holds less than a fifth of it', async () => {
+  const count = model!.articles.length
+  assert.ok(count >= 7, `${count} articles`)
+  // Bundles of count - 1: the newest holds one article.
+  const small = { ...model!, searchBundles: planSearchBundles(model!.articles, count - 1) }
+  const preload = await searchPreload(small)
+  assert.equal(
+    preload?.first.map(({ url }) => url),
+    ['/pagefind/1/', '/pagefind/0/']
+  )
+  const [newest, previous] = preload?.first ?? []
+  assert.ok(newest && previous && newest.stamp !== previous.stamp)
+  assert.equal(preload?.fetches, [
+    `/pagefind/1/pagefind-entry.json?ts=${newest.stamp}`,
+    `/pagefind/0/pagefind-entry.json?ts=${previous.stamp}`,
+    '/pagefind/1/wasm.unknown.pagefind',
+  ])
+  // Bundles of count - 2: the newest holds two, a fifth or more of the one before only when that holds ten or fewer.
+  const ratio = await searchPreload({ ...model!, searchBundles: planSearchBundles(model!.articles, 2) })
+  assert.is(ratio?.first.length, 1)
+})
+
+test('should change a stamp with an article of its bundle, and only with one of it', async () => {
+  const stampOf = async (site: SiteModel) => (await searchPreload(site))?.first[0]?.stamp
+  const before = await stampOf(model!)
   const newest = model!.searchBundles.at(-1)?.articles.at(-1)
   const oldest = model!.searchBundles[0]?.articles[0]
   assert.is.not(newest, oldest)
-  assert.is.not((await searchPreload(edited(newest, { digest: 'another body' })))?.stamp, before, 'a body edited in the newest bundle')
-  assert.is((await searchPreload(edited(oldest, { digest: 'another body' })))?.stamp, before, 'an older bundle edited')
-  assert.is((await searchPreload(model!))?.stamp, before, 'the same model, the same stamp')
+  assert.is.not(await stampOf(edited(newest, { digest: 'another body' })), before, 'a body edited in the newest bundle')
+  assert.is(await stampOf(edited(oldest, { digest: 'another body' })), before, 'an older bundle edited')
+  assert.is(await stampOf(model!), before, 'the same model, the same stamp')
 })
 
 test("should name an English site's WebAssembly after its language, and preload none for a language with a region", async () => {

@@ -23,10 +23,12 @@ test("should write chunks in word order with each word's bundles as a mask, list
     const index = await writeRoutes(
       dir,
       Array.from({ length: 31 }, (_, bundle) => `/pagefind/${bundle}/`),
-      masks
+      masks,
+      Array.from({ length: 31 }, (_, bundle) => `key${bundle}`)
     )
     assert.equal(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as RoutesIndex, index)
     assert.ok(index.chunks.length > 1, `${index.chunks.length} chunks`)
+    assert.is(index.tags[30], 'key30', "each bundle's key beside it")
     assert.is(index.chunks[0]?.[0], '')
     const firsts = index.chunks.map(([first]) => first)
     assert.equal(firsts, [...firsts].sort())
@@ -38,7 +40,7 @@ test("should write chunks in word order with each word's bundles as a mask, list
     // Adding a word changes its own chunk only: boundaries come from the words, not their positions.
     const before = new Set(index.chunks.map(([, file]) => file))
     masks.set('w1500a', 1n)
-    const after = await writeRoutes(join(dir, 'again'), index.bundles, masks)
+    const after = await writeRoutes(join(dir, 'again'), index.bundles, masks, index.tags)
     assert.is(after.chunks.filter(([, file]) => !before.has(file)).length, 1)
   } finally {
     await removeDir(dir)
