@@ -180,10 +180,10 @@ export async function benchPush(options: PushBenchOptions): Promise<{ rows: Push
       for (const name of names) await run('cp', ['-a', join(dir, name), join(prepared, name)]).catch(() => {})
       await writeFile(join(prepared, 'prepared.json'), JSON.stringify({ codeKey, files }))
     } else for (const name of names) await run('cp', ['-a', join(prepared, name), join(dir, name)]).catch(() => {})
-    // At a round archive size the first new article starts a run of search bundles (1 publish in
-    // 5,000: the last run's parts are joined); the second is the everyday publish.
+    // At a round archive size the first new article starts a search bundle (1 publish in 1,000);
+    // the second is the everyday publish.
     const changes = {
-      'add one article (starts a search run)': () => addArticle(content),
+      'add one article (starts a search bundle)': () => addArticle(content),
       'add a second article (everyday)': () => addArticle(content, 2),
       'edit the oldest article': () => editArticle(content),
     }

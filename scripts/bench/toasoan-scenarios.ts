@@ -27,9 +27,9 @@ export type BuildStage = (typeof buildStages)[number]
 export const scenarios = [
   { id: 'cold', label: 'cold build (empty cache)' },
   { id: 'no-op', label: 'no-op rebuild' },
-  // The corpus holds a whole number of search runs (5,000 articles each), so its first added
-  // article opens a new run and joins the last run's five bundles into one (1 publish in 5,000);
-  // the next one is the usual case, a change to the newest bundle only.
+  // The corpus holds a whole number of search bundles (1,000 articles each), so its first added
+  // article starts a new bundle of one article (1 publish in 1,000); the next one is the usual case,
+  // a change to the newest bundle only.
   { id: 'add-one', label: 'add one article' },
   { id: 'add-next', label: 'add the next article' },
   { id: 'edit-body', label: "edit one article's body" },
