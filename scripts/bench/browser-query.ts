@@ -11,7 +11,7 @@ export interface QueryCost {
   /** `/pagefind/` response bodies (as served, uncompressed by HTTP) and requests until then. */
   firstBytes: number
   firstRequests: number
-  /** Until every bundle has answered (the page's `data-state="done"`). */
+  /** Until the page is done (`data-state="done"`): its first page of results filled, or every bundle it needs answered. */
   doneMs: number
   bytes: number
   requests: number

@@ -107,6 +107,8 @@ export const dictionaries = {
     sortRelevance: 'Liên quan nhất',
     sortNewest: 'Mới nhất',
     searchResultCount: 'Tìm thấy {n} kết quả cho “{q}”',
+    /** The results found so far fill the page; older bundles are searched when the reader asks for more. */
+    searchResultCountAtLeast: 'Tìm thấy ít nhất {n} kết quả cho “{q}” trong các bài mới hơn',
     searchNoResults: 'Không tìm thấy kết quả nào cho “{q}”. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.',
     searchMore: 'Xem thêm kết quả',
     searchLoading: 'Đang tìm…',

@@ -15,6 +15,9 @@ export interface SearchPreload {
   fetches: string[]
 }
 
+/** Results a page of the search shows, and the older bundles searched before the reader asks for more. */
+const resultsPerPage = 10
+
 /**
  * `/tim-kiem/?q=…`: the target of every page's search form. The form and the empty result list are
  * plain HTML; the search script (Pagefind's browser API) fills them in. Without JavaScript the page
@@ -29,6 +32,7 @@ export function SearchPage({ context, bundles, preload }: { context: PageContext
   const root = navigation.root === undefined ? undefined : localities[navigation.root]
   const clientStrings = {
     resultCount: strings.searchResultCount,
+    resultCountAtLeast: strings.searchResultCountAtLeast,
     noResults: strings.searchNoResults,
     loading: strings.searchLoading,
     older: strings.searchOlder,
@@ -74,6 +78,7 @@ export function SearchPage({ context, bundles, preload }: { context: PageContext
         data-search=""
         data-bundles={JSON.stringify(bundles)}
         data-first={preload ? JSON.stringify(preload.first) : undefined}
+        data-page-size={String(resultsPerPage)}
         data-strings={JSON.stringify(clientStrings)}
       >
         <h1>{strings.search}</h1>

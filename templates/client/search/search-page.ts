@@ -7,6 +7,7 @@ import { fillFilterCounts, readFilters } from './search-filters.ts'
 /** Words the search page shows; they come from the site's dictionary through `data-strings`. */
 interface SearchStrings {
   resultCount: string
+  resultCountAtLeast: string
   noResults: string
   loading: string
   older: string
@@ -23,9 +24,11 @@ interface Run {
   unknown: string[]
   /** Renders one after the other, so results are appended in order. */
   rendering: Promise<void>
+  /** The results found fill what the reader asked for: older bundles wait for "Xem thêm". */
+  paused: boolean
+  /** Goes on searching older bundles (set while paused). */
+  resume?: () => void
 }
-
-const pageSize = 10
 
 const root = document.querySelector<HTMLElement>('[data-search]')
 if (root) void start(root)
@@ -34,6 +37,7 @@ async function start(root: HTMLElement): Promise<void> {
   const strings = JSON.parse(root.dataset['strings'] ?? '{}') as SearchStrings
   const bundles = JSON.parse(root.dataset['bundles'] ?? '[]') as string[]
   const first = JSON.parse(root.dataset['first'] ?? '[]') as Array<{ url: string; stamp: string }>
+  const pageSize = Number(root.dataset['pageSize']) || 10
   const form = root.querySelector<HTMLFormElement>('form')
   const input = root.querySelector<HTMLInputElement>('input[name="q"]')
   const status = root.querySelector<HTMLElement>('[role="status"]')
@@ -67,21 +71,22 @@ async function start(root: HTMLElement): Promise<void> {
   const render = async (run: Run): Promise<void> => {
     // Groups answer in order, newest first: those before the first still searching can be shown.
     const waiting = run.hits.indexOf(undefined)
-    const pending = waiting >= 0
-    const answered = run.hits.slice(0, pending ? waiting : run.hits.length).filter((hits): hits is PagefindResult[] => hits !== undefined)
+    const pending = waiting >= 0 && !run.paused
+    const answered = run.hits.slice(0, waiting >= 0 ? waiting : run.hits.length).filter((hits): hits is PagefindResult[] => hits !== undefined)
     const next = await nextResults(answered, run.shown, run.request)
     if (run !== current) return
     list.append(...next.slice(run.shown.length).map((result) => renderResult(result, run.request.query)))
     run.shown = next
     const total = countHits(answered)
-    const found = total === 0 ? (pending ? '' : strings.noResults) : strings.resultCount.replace('{n}', String(total))
+    const count = run.paused ? strings.resultCountAtLeast : strings.resultCount
+    const found = total === 0 ? (pending ? '' : strings.noResults) : count.replace('{n}', String(total))
     const notes = [
       found.replace('{q}', run.request.query),
       pending ? strings.older : '',
       ...run.unknown.map((value) => strings.unknownNote.replace('{v}', value)),
     ]
     status.textContent = notes.filter(Boolean).join(' ')
-    more.hidden = next.length >= total
+    more.hidden = next.length >= total && !run.paused
     root.dataset['state'] = pending ? 'searching' : 'done'
   }
   const queue = (run: Run): Promise<void> => (run.rendering = run.rendering.then(() => render(run)))
@@ -99,6 +104,8 @@ async function start(root: HTMLElement): Promise<void> {
     if (sort instanceof HTMLSelectElement) sort.value = params.get('sap-xep') ?? ''
     list.replaceChildren()
     more.hidden = true
+    // A search paused for "Xem thêm" ends: it sees it is no longer current.
+    current?.resume?.()
     current = undefined
     if (!query) {
       status.textContent = ''
@@ -124,6 +131,7 @@ async function start(root: HTMLElement): Promise<void> {
       shown: [],
       unknown: read.unknown,
       rendering: Promise.resolve(),
+      paused: false,
     }
     current = run
     const options = { ...(request.newest ? { sort: { date: 'desc' as const } } : {}) }
@@ -158,6 +166,19 @@ async function start(root: HTMLElement): Promise<void> {
       run.hits.splice(firstGroups, 1, ...steps.map(() => undefined))
       if (steps.length === 0) await queue(run)
       for (const [index, step] of steps.entries()) {
+        // Older bundles are searched while the reader needs them: once the hits found fill the
+        // results asked for, the next batch waits for "Xem thêm". A common word costs the first
+        // step and a batch or two, not the archive's hundred bundles (4 MB on a phone).
+        if (countHits(run.hits.slice(0, firstGroups + index).filter((hits): hits is PagefindResult[] => hits !== undefined)) >= run.request.count) {
+          run.paused = true
+          const resumed = new Promise<void>((resolve) => (run.resume = resolve))
+          await queue(run)
+          await resumed
+          run.paused = false
+          delete run.resume
+          if (run !== current) return
+          await queue(run)
+        }
         await groups.merge(step)
         if (run !== current) return
         const filters = { ...request.filters, ...bundleFilter(step) }
@@ -189,6 +210,8 @@ async function start(root: HTMLElement): Promise<void> {
     if (!current) return
     current.request.count += pageSize
     void queue(current)
+    // Paused for this click: older bundles are searched again.
+    current.resume?.()
   })
   window.addEventListener('popstate', () => void show())
   await show()

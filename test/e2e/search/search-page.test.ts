@@ -356,6 +356,44 @@ if (!chromiumPath) {
     }
   })
 
+  test('should search older bundles as the reader asks for more, once the results fill a page', async () => {
+    const page = await takePage()
+    const opened = (paths: readonly string[]) => new Set(paths.filter((path) => path.endsWith('pagefind-entry.json')))
+    const requested: string[] = []
+    page.on('request', (request) => void requested.push(new URL(request.url()).pathname))
+    const whole = await search(page, 'duong')
+    const wholeOpened = opened(requested)
+    assert.ok(whole.titles.length > 2 && wholeOpened.size > 2, `enough hits and bundles to pause: ${whole.titles.join(' | ')}`)
+    // Pages of one result instead of ten: the newest bundle's hit fills the first.
+    await page.route(
+      (url) => url.pathname === '/tim-kiem/',
+      async (route) => {
+        const response = await route.fetch()
+        await route.fulfill({ response, body: (await response.text()).replace('data-page-size="10"', 'data-page-size="1"') })
+      }
+    )
+    requested.length = 0
+    const paused = await search(page, 'duong')
+    assert.match(paused.status, /^Tìm thấy ít nhất 1 kết quả cho “duong” trong các bài mới hơn$/)
+    assert.equal(paused.titles, whole.titles.slice(0, 1), 'the same first result')
+    assert.ok(opened(requested).size < wholeOpened.size, `fewer bundles opened: ${[...opened(requested)].join(' ')}`)
+    const more = page.locator('.search-more')
+    for (let clicks = 0; clicks < 10 && (await more.isVisible()); clicks++) {
+      const shown = (await page.locator('.search-result__title').count()) + (await page.locator('[role="status"]').innerText()).length
+      await more.click()
+      await page.waitForFunction(
+        (before) =>
+          document.querySelectorAll('.search-result__title').length + (document.querySelector('[role="status"]')?.textContent ?? '').length !== before &&
+          document.querySelector('[data-search]')?.getAttribute('data-state') === 'done',
+        shown
+      )
+    }
+    const all = await results(page)
+    assert.equal(all.titles, whole.titles, 'every result in the end, in the same order')
+    assert.is(all.status, whole.status)
+    assert.equal(opened(requested), wholeOpened, 'and every bundle the whole search opened')
+  })
+
   test('should rank headline and lead matches first within each batch, batches newest first, and not repeat the headline in the excerpt', async () => {
     const page = await takePage()
     const road = await search(page, 'duong')
