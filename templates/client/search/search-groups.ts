@@ -24,8 +24,9 @@ export interface SearchGroups {
   /** Pagefind, loaded from the newest bundle, older bundles merged into it as queries need them. */
   pagefind: PagefindSearcher
   /**
-   * The bundles the first step asks, newest first, merged already: the newest, and the one before
-   * it while the newest is small (the page names them, `data-first`).
+   * The bundles the first step asks, newest first: the newest, and the one before it while the
+   * newest is small (the page names them, `data-first`); the search page merges the latter once the
+   * newest's search has started.
    */
   first: readonly string[]
   /** The other bundles, newest first. */
@@ -162,9 +163,6 @@ export async function openGroups(bundles: readonly string[], first: ReadonlyArra
     const named = found
     return { bundles: named === 'any' ? older : older.filter((bundle) => named.has(bundle)), routed: true }
   }
-  // The rest of the first step: its entry was preloaded with the page, and Pagefind fetches its
-  // metadata as soon as the WebAssembly is in (init does not wait for it).
-  await merge(firstStep.slice(1))
   return { pagefind, first: firstStep, older, route, merge, prefetch }
 }
 
