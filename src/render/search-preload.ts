@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { cacheFingerprint } from '../cache/index.ts'
-import type { SiteModel } from '../site/index.ts'
+import { namesOf, recordInputs, type SiteModel } from '../site/index.ts'
 import type { SearchPreload } from '../../templates/index.ts'
 
 /**
@@ -56,10 +56,11 @@ export const stemmedLanguages = [
  * a fifth of it: right after a bundle fills, the newest holds one article and answers almost no
  * query, and the first result would wait for it, then for the routes, then for the bundle before.
  *
- * Each stamp hashes everything its bundle's entry is made of (its articles, the names its records
- * use, the search code and Pagefind's version, the language), and more: a stamp that changes too
- * often costs a cache hit, one that did not change with the entry would keep a stale entry in
- * readers' caches for the page's five minutes.
+ * Each stamp hashes what its bundle's entry is made of, the inputs of the bundle's cache key (the
+ * fields of its articles the records read, the names they use, the search code and Pagefind's
+ * version) and the language: a stamp that did not change with the entry would keep a stale entry in
+ * readers' caches for the page's five minutes, one that changed with anything else (an approved
+ * comment) would rewrite the search page for nothing.
  *
  * @param model The whole site model.
  */
@@ -72,11 +73,16 @@ export async function searchPreload(model: SiteModel): Promise<SearchPreload | u
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))
   const common = createHash('sha256')
     .update(`${await cacheFingerprint('search')}\0${language}\0`)
-    .update(JSON.stringify([model.localities, model.authors, model.categories]))
+    .update(JSON.stringify(namesOf(model)))
     .digest('hex')
   const stamped = first.map((bundle) => {
     const hash = createHash('sha256').update(`${common}\0${bundle.url}\0`)
-    for (const url of bundle.articles) hash.update(JSON.stringify(byUrl.get(url) ?? url))
+    // What the bundle's records are made of, as its cache key hashes it: an approved comment
+    // changes its article's page, not its record, nor the search page.
+    for (const url of bundle.articles) {
+      const article = byUrl.get(url)
+      hash.update(article ? recordInputs(article) : url)
+    }
     return { url: bundle.url, stamp: hash.digest('hex').slice(0, 16) }
   })
   const wasm = (stemmedLanguages as readonly string[]).includes(language) ? language : 'unknown'

@@ -74,6 +74,7 @@ test('should change a stamp with an article of its bundle, and only with one of 
   assert.is.not(await stampOf(edited(newest, { digest: 'another body' })), before, 'a body edited in the newest bundle')
   assert.is(await stampOf(edited(oldest, { digest: 'another body' })), before, 'an older bundle edited')
   assert.is(await stampOf(model!), before, 'the same model, the same stamp')
+  assert.is(await stampOf(edited(newest, { commentCount: 7 })), before, 'a comment approved: the record, and so the entry, are the same')
 })
 
 test("should name an English site's WebAssembly after its language, and preload none for a language with a region", async () => {
