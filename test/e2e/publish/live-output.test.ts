@@ -165,10 +165,9 @@ test('should leave dist/ the previous or the complete new output whenever the bu
   const after = await hashTree(reference)
   const outcomes: string[] = []
   // Spread over the build: start-up (the lock taken), a stage that writes only into staging (as
-  // every stage before publishing does), and publishing once the folders are carried, a few
-  // milliseconds before the manifest is written and the output swapped. Each killed build runs up to
-  // its point, so every point costs a build's start and loading again.
-  const points: KillPoint[] = [{ lock: true }, { line: '✓ rendering pages' }, { line: '  carried folders:' }]
+  // every stage before publishing does), and publishing: the carry done, and the manifest written
+  // just before the swap. Each killed build runs up to its point, so a point costs a build's start.
+  const points: KillPoint[] = [{ lock: true }, { line: '✓ rendering pages' }, { line: '  carried folders:' }, { line: '  file manifest:' }]
   for (const point of points) {
     const at = 'line' in point ? point.line.trim() : 'the lock taken'
     await buildKilledAt(point)
