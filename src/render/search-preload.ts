@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { cacheFingerprint } from '../cache/index.ts'
+import { namesOf, recordInputs } from '../search/record-inputs.ts'
 import type { SiteModel } from '../site/index.ts'
 import type { SearchPreload } from '../../templates/index.ts'
 
@@ -51,10 +52,11 @@ export const stemmedLanguages = [
  * the first result, 450 ms on a phone's 4G. The metadata's name is known only once the bundle is
  * indexed, after the pages are rendered, so it stays in the chain.
  *
- * The stamp hashes everything the entry is made of (the newest bundle's articles, the names its
- * records use, the search code and Pagefind's version, the language), and more: a stamp that
- * changes too often costs a cache hit, one that did not change with the entry would keep a stale
- * entry in readers' caches for the page's five minutes.
+ * The stamp hashes what the entry is made of, the inputs of the bundle's cache key (the fields of
+ * the newest bundle's articles its records read, the names they use, the search code and
+ * Pagefind's version) and the language: a stamp that did not change with the entry would keep a
+ * stale entry in readers' caches for the page's five minutes, and one that changed with anything
+ * else (an approved comment) would rewrite the search page for nothing.
  *
  * @param model The whole site model.
  */
@@ -65,8 +67,13 @@ export async function searchPreload(model: SiteModel): Promise<SearchPreload | u
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))
   const hash = createHash('sha256')
     .update(`${await cacheFingerprint('search')}\0${language}\0${newest.url}\0`)
-    .update(JSON.stringify([model.localities, model.authors, model.categories]))
-  for (const url of newest.articles) hash.update(JSON.stringify(byUrl.get(url) ?? url))
+    .update(JSON.stringify(namesOf(model)))
+  // What the bundle's records are made of, as its cache key hashes it: an approved comment changes
+  // the article's page, not its record, nor the search page.
+  for (const url of newest.articles) {
+    const article = byUrl.get(url)
+    hash.update(article ? recordInputs(article) : url)
+  }
   const stamp = hash.digest('hex').slice(0, 16)
   const wasm = (stemmedLanguages as readonly string[]).includes(language) ? language : 'unknown'
   return {

@@ -5,9 +5,10 @@ import { join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { cacheFingerprint, pruneCacheFolder, temporaryPath } from '../cache/index.ts'
 import type { OutputUnit } from '../shared/output-unit.ts'
-import type { ArticleModel, SiteModel } from '../site/index.ts'
+import type { SiteModel } from '../site/index.ts'
 import type { BodyStore } from '../content/index.ts'
 import { indexBundle } from './index-bundle.ts'
+import { namesOf, recordInputs } from './record-inputs.ts'
 import { bundleRecords } from './search-record.tsx'
 import { exists, linkTree } from '../shared/files.ts'
 import type { Progress } from '../shared/progress.ts'
@@ -186,27 +187,4 @@ export async function writeSearchIndex(
  */
 export async function buildSearchIndex(model: SiteModel, options: SearchIndexOptions & { bodies: BodyStore }): Promise<SearchIndexResult> {
   return writeSearchIndex(await planSearchIndex(model, options), options)
-}
-
-/** The names and places {@link searchRecord} reads; article counts stay out, they change with every article. */
-function namesOf(model: SiteModel): unknown {
-  const names = (registry: Record<string, { name: string }>) => Object.entries(registry).map(([id, entry]) => [id, entry.name])
-  return [Object.entries(model.localities).map(([id, locality]) => [id, locality.name, locality.ancestors]), names(model.authors), names(model.categories)]
-}
-
-/** The fields {@link searchRecord} reads, besides the body: nothing else may re-index a bundle. */
-function recordInputs(article: ArticleModel): string {
-  const lead = article.images[0]
-  return JSON.stringify([
-    article.url,
-    article.title,
-    article.summary,
-    article.date,
-    article.locality,
-    article.authors,
-    article.category,
-    lead?.set.thumbnail.url,
-    lead?.alt,
-    article.digest,
-  ])
 }
