@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { cacheFingerprint } from '../cache/index.ts'
-import { namesOf, recordInputs } from '../search/record-inputs.ts'
+import { namesOf, recordInputs } from '../site/search-inputs.ts'
 import type { SiteModel } from '../site/index.ts'
 import type { SearchPreload } from '../../templates/index.ts'
 

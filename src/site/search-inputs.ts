@@ -1,4 +1,4 @@
-import type { ArticleModel, SiteModel } from '../site/index.ts'
+import type { ArticleModel, SiteModel } from './model.ts'
 
 /**
  * The names and places a search record reads (`searchRecord`); article counts stay out, they
