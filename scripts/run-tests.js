@@ -6,13 +6,14 @@
  *
  * `node scripts/run-tests.js [PATTERN]`: only the test files whose path (under `test/`) matches
  * PATTERN, without Biome and the type check. `TEST_SHARDS=N` sets the number of uvu processes (default 2).
+ * The shards share one build of the fixture site (`TOASOAN_TEST_FIXTURE_BUILD`, see test/helpers/built-fixture.ts).
  *
  * `node scripts/run-tests.js --times [PATTERN]`: runs each matching suite alone, one after another,
  * and writes the seconds each took into `test/suite-seconds.json` (the other entries kept, those of
  * suites that no longer exist dropped), so the shards stay balanced after suites move or change.
  */
 import { spawn } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -58,13 +59,13 @@ function partition(files, count) {
 }
 
 /** Runs a command, its output kept and printed whole when it ends, so shards do not interleave; resolves whether it passed. */
-const run = (label, command, args) => runTimed(label, command, args).then((result) => result.passed)
+const run = (label, command, args, env) => runTimed(label, command, args, env).then((result) => result.passed)
 
 /** {@link run}, resolving whether it passed and how many seconds it took. */
-function runTimed(label, command, args) {
+function runTimed(label, command, args, env = {}) {
   return new Promise((resolve) => {
     const started = Date.now()
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: process.env['FORCE_COLOR'] ?? '0' } })
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: process.env['FORCE_COLOR'] ?? '0', ...env } })
     const output = []
     child.stdout.on('data', (chunk) => output.push(chunk))
     child.stderr.on('data', (chunk) => output.push(chunk))
@@ -124,8 +125,13 @@ if (timing) {
   }
   process.exit(passed ? 0 : 1)
 }
+// One build of the fixture site for every shard (test/helpers/built-fixture.ts): the first shard to
+// need it builds it here, the others wait for it instead of making their own.
+mkdirSync(join(root, '.cache', 'test-tmp'), { recursive: true })
+const fixtureBuild = mkdtempSync(join(root, '.cache', 'test-tmp', 'shared-fixture-'))
+process.on('exit', () => rmSync(fixtureBuild, { recursive: true, force: true }))
 const jobs = partition(files, Math.min(shards, files.length)).map((group, index, all) =>
-  run(`tests ${index + 1}/${all.length}: ${group.length} files`, process.execPath, uvu(group))
+  run(`tests ${index + 1}/${all.length}: ${group.length} files`, process.execPath, uvu(group), { TOASOAN_TEST_FIXTURE_BUILD: fixtureBuild })
 )
 if (!pattern) {
   jobs.unshift(run('type check', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit']))

@@ -89,9 +89,10 @@ test('should leave the previous output untouched when a build fails', async () =
   const dir = await tempDir('atomic')
   const content = await contentWith(undefined, { keepSiteArticles: true })
   try {
+    // A whole output (the process's one build of the fixture, copied): the failing build below must
+    // leave it byte for byte as it found it, whichever build wrote it.
     const out = join(dir, 'dist')
-    const good = await runCliInProcess(['build', '--content', relative(root, content), '--out', relative(root, out), ...now])
-    assert.is(good.code, 0, good.stderr)
+    await cp(await builtFixture(), out, { recursive: true })
     const before = await hashTree(out)
     await cp(join(fixtures, 'errors', 'missing-title', 'articles'), join(content, 'articles'), { recursive: true })
     await cp(join(fixtures, 'errors', 'unknown-author', 'articles', '2019', '10', 'bai-viet.md'), join(content, 'articles', '2019', '10', 'bai-khac.md'))

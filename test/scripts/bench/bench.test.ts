@@ -3,17 +3,29 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
+import { benchCommand } from '../../../scripts/bench/bench-command.ts'
 import { benchEleventy, ensureCorpus, scenarios, which } from '../../../scripts/bench/index.ts'
-import { removeDir, root, tempDir } from '../../helpers/fixtures.ts'
-import { runNode, type CliResult } from '../../helpers/run-cli.ts'
+import { removeDir, tempDir } from '../../helpers/fixtures.ts'
+import type { CliResult } from '../../helpers/run-cli.ts'
 
 const test = suite('bench')
 const articles = 12
 let work = ''
 let corpus = ''
 
-function runBench(args: readonly string[]): Promise<CliResult> {
-  return runNode(['--import', 'tsx', join(root, 'scripts', 'bench', 'main.ts'), ...args])
+/**
+ * `npm run bench -- ARGS` in this process (what main.ts runs once it has answered --help): the
+ * builds it measures are child processes all the same, and the benches are loaded here already.
+ */
+async function runBench(args: readonly string[]): Promise<CliResult> {
+  let stdout = ''
+  let stderr = ''
+  try {
+    await benchCommand(args, { print: (text) => (stdout += `${text}\n`), log: (line) => (stderr += `${line}\n`) })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    return { code: 1, stdout, stderr: `${stderr}${String(error)}\n` }
+  }
 }
 
 /** The cells of a table row whose first cell starts with `prefix`. */
