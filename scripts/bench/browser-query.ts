@@ -1,7 +1,5 @@
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import sirv from 'sirv'
+import { serveLikeCdn } from './cdn-server.ts'
 
 /** What one search cost a browser opening `/tim-kiem/?q=…` with an empty cache. */
 export interface QueryCost {
@@ -63,7 +61,8 @@ async function throttle(context: BrowserContext, page: Page): Promise<void> {
 }
 
 /**
- * Opens the search page of a built site in headless Chromium once per query, each in a fresh
+ * Opens the search page of a built site, served as a CDN serves it (HTTP/2, text compressed with
+ * Brotli), in headless Chromium once per query, each in a fresh
  * context (empty cache), as a reader following a shared `?q=` link; then types the next query of
  * the list in the same page, as a reader searching again.
  *
@@ -72,10 +71,9 @@ async function throttle(context: BrowserContext, page: Page): Promise<void> {
  * @param options Chromium's path, and whether to emulate Slow 4G with a 4× slower CPU.
  */
 export async function measureQueries(siteDir: string, queries: readonly string[], options: { chromium: string; throttled?: boolean }): Promise<QueryCost[]> {
-  const handler = sirv(siteDir, { dev: true, etag: false })
-  const server = createServer((request, response) => handler(request, response))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  // As the CDN serves it: HTTP/2, text compressed (see cdn-server.ts).
+  const server = await serveLikeCdn(siteDir)
+  const origin = server.origin
   const browser = await chromium.launch({
     executablePath: options.chromium,
     headless: true,
@@ -85,7 +83,7 @@ export async function measureQueries(siteDir: string, queries: readonly string[]
   try {
     const costs: QueryCost[] = []
     for (const [index, query] of queries.entries()) {
-      const context = await browser.newContext({ locale: 'vi-VN' })
+      const context = await browser.newContext({ locale: 'vi-VN', ignoreHTTPSErrors: true })
       const page = await context.newPage()
       if (options.throttled) await throttle(context, page)
       // Timed in the page, from navigation start: when the first result link is inserted, and the
@@ -117,6 +115,6 @@ export async function measureQueries(siteDir: string, queries: readonly string[]
     return costs
   } finally {
     await browser.close()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await server.close()
   }
 }

@@ -117,6 +117,19 @@ async function rankGroup(hits: readonly PagefindResult[], query: string, need: n
 }
 
 /**
+ * Starts loading the fragments {@link nextResults} reads first for a group's hits: the best-scored
+ * page by relevance, or the first date window newest first. Pagefind keeps each fragment it loads.
+ *
+ * @param hits One group's hits, in Pagefind's order.
+ * @param need How many results the page needs.
+ * @param newest Whether the page is ordered by date.
+ */
+export function prefetchFragments(hits: readonly PagefindResult[], need: number, newest = false): void {
+  const window = newest ? hits.slice(0, Math.max(need * 3, dateWindow)) : [...hits].sort((a, b) => b.score - a.score).slice(0, Math.max(rerankWindow, need))
+  for (const hit of window) void hit.data().catch(() => {})
+}
+
+/**
  * A group's hits not yet shown, newest first. Inside a group of several bundles Pagefind's date
  * order holds per bundle only (it merges bundles by score), so a window is loaded and ordered by date.
  *

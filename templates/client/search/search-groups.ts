@@ -106,7 +106,7 @@ export async function openGroups(bundles: readonly string[], first: ReadonlyArra
   const tags = new Map(first.map(({ url, stamp }): [string, string] => [url, stamp]))
   const firstStep = first[0]?.url === newest ? first.map(({ url }) => url).filter((url) => bundles.includes(url)) : [newest]
   const older = bundles.filter((bundle) => !firstStep.includes(bundle))
-  const routesDir = newest.replace(/[^/]+\/$/, 'words/')
+  const routesDir = routesDirOf(newest)
   const pagefind = (await import(/* @vite-ignore */ `${newest}pagefind.js`)) as PagefindApi
   const tagOf = (bundle: string): { metaCacheTag?: string } => {
     const tag = tags.get(bundle)
@@ -164,6 +164,27 @@ export async function openGroups(bundles: readonly string[], first: ReadonlyArra
     return { bundles: named === 'any' ? older : older.filter((bundle) => named.has(bundle)), routed: true }
   }
   return { pagefind, first: firstStep, older, route, merge, prefetch }
+}
+
+/** Where the routes of an archive's bundles are: `words/` beside the bundles. */
+const routesDirOf = (bundle: string): string => bundle.replace(/[^/]+\/$/, 'words/')
+
+/**
+ * Starts reading the routes a query needs (their index and the chunks of its words) before Pagefind
+ * has loaded, so the older bundles a word needs are known when the first step has answered: for a
+ * word the newest bundles lack, the routes were on the way to its first result. Each file is read
+ * once per page ({@link fetchJson}), so {@link SearchGroups.route} finds them read.
+ *
+ * @param bundles Bundle URLs, newest first.
+ * @param query The reader's query.
+ */
+export function readRoutesFor(bundles: readonly string[], query: string): void {
+  const [newest] = bundles
+  const words = queryWords(query)
+  // One or two bundles are all the first step: no route to read.
+  if (newest === undefined || bundles.length <= 2 || words.length === 0) return
+  const dir = routesDirOf(newest)
+  void fetchJson<Routes>(`${dir}index.json`).then((table) => table && Promise.all(words.map((word) => lookUp(table, dir, word.key, word.prefix))))
 }
 
 /**

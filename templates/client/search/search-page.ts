@@ -1,7 +1,7 @@
 import type { PagefindResult } from './pagefind-api.ts'
 import { renderResult } from './render-result.ts'
-import { countHits, fellBack, nextResults, type SearchRequest, type ShownResult } from './run-search.ts'
-import { batches, bundleFilter, openGroups, type SearchGroups } from './search-groups.ts'
+import { countHits, fellBack, nextResults, prefetchFragments, type SearchRequest, type ShownResult } from './run-search.ts'
+import { batches, bundleFilter, openGroups, readRoutesFor, type SearchGroups } from './search-groups.ts'
 import { fillFilterCounts, readFilters } from './search-filters.ts'
 
 /** Words the search page shows; they come from the site's dictionary through `data-strings`. */
@@ -115,6 +115,7 @@ async function start(root: HTMLElement): Promise<void> {
     const request = { query, filters: read.filters, newest: params.get('sap-xep') === 'moi-nhat', count: pageSize }
     status.textContent = strings.loading
     root.dataset['state'] = 'searching'
+    readRoutesFor(bundles, query)
     let groups: SearchGroups
     try {
       groups = await loadGroups()
@@ -153,6 +154,9 @@ async function start(root: HTMLElement): Promise<void> {
       const searchFirst = async (bundle: string, index: number): Promise<void> => {
         const found = (await groups.pagefind.search(query, { ...options, filters: { ...request.filters, ...bundleFilter([bundle]) } }))?.results ?? []
         if (run !== current) return
+        // The fragments a page of results reads are fetched while the first hit tells whether the
+        // bundle fell back: one round trip, not two, before the first result (Pagefind keeps each).
+        prefetchFragments(found, run.request.count, run.request.newest)
         run.hits[index] = found[0] !== undefined && (await fellBack(found[0], query)) ? [] : found
         await queue(run)
       }

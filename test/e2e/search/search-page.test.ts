@@ -284,6 +284,32 @@ if (!chromiumPath) {
     assert.ok(opened.includes(oldest) && opened[0] === bundles[0], opened.join(' '))
   })
 
+  test('should ask for the routes of a query before Pagefind has loaded', async () => {
+    const page = await takePage()
+    await page.goto(`${site!.origin}/tim-kiem/`)
+    const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
+    // pagefind.js is held until the routes are asked for (or 5 s have passed).
+    let asked: () => void = () => {}
+    const routesAsked = new Promise<boolean>((resolve) => {
+      asked = () => resolve(true)
+      setTimeout(() => resolve(false), 5_000)
+    })
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/pagefind/words/')) asked()
+    })
+    await page.route(
+      (url) => url.pathname === `${bundles[0]}pagefind.js`,
+      async (route) => {
+        await routesAsked
+        await route.continue()
+      }
+    )
+    await page.goto(`${site!.origin}/tim-kiem/?q=nghe+nhan`)
+    assert.ok(await routesAsked, 'the routes were asked for while pagefind.js was on its way')
+    const found = await results(page)
+    assert.ok(found.titles.includes('Nghệ nhân giữ tiếng hát ở chợ quê'), found.titles.join(' | '))
+  })
+
   test("should fetch the newest bundle's pagefind.js, entry and WebAssembly once each, from the page's preloads", async () => {
     const page = await takePage()
     await search(page, 'cong an')

@@ -1,7 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { PagefindResult, PagefindResultData } from '../../../../templates/client/search/pagefind-api.ts'
-import { compareRanks, nextResults, rankOf, type SearchRequest } from '../../../../templates/client/search/run-search.ts'
+import { compareRanks, nextResults, prefetchFragments, rankOf, type SearchRequest } from '../../../../templates/client/search/run-search.ts'
 
 const test = suite('run-search')
 
@@ -90,6 +90,20 @@ test('should compare ranks field by field', async () => {
   assert.ok(compareRanks({ ...older, asTyped: true }, { ...newer, asTyped: false, headlineOrLead: true }) < 0, 'as typed before all else')
   assert.is((await rank(road2020, 'mo rong duong')).phrase, 2, 'typed without marks, any spelling is as typed')
   assert.is((await rank(road2020, 'mở rộng dương')).phrase, 1)
+})
+
+test('should fetch the fragments a page reads at once: the best-scored ten by relevance, the first fifty by date', () => {
+  const asked: string[] = []
+  const hits = Array.from({ length: 60 }, (_, index): PagefindResult => {
+    const id = `hit-${index}`
+    // Pagefind's order here is by date; the scores run the other way.
+    return { id, score: index, data: async () => (asked.push(id), hit(id, index, id, '', '').data()) }
+  })
+  prefetchFragments(hits, 10)
+  assert.equal(asked, Array.from({ length: 10 }, (_, index) => `hit-${59 - index}`), 'the ten best-scored, every one at once')
+  asked.length = 0
+  prefetchFragments(hits, 10, true)
+  assert.equal(asked, Array.from({ length: 50 }, (_, index) => `hit-${index}`), 'by date: the window nextResults orders, in order')
 })
 
 test.run()
