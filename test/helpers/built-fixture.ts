@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, rmSync, watch } from 'node:fs'
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { build } from '../../src/pipeline/build.ts'
 import { fixtureSite, tempDir, testNow } from './fixtures.ts'
@@ -35,20 +35,25 @@ async function ownWork(): Promise<string> {
 }
 
 /**
- * The build in the shared folder: made by the process that creates `claim` first (mkdir is atomic),
- * which then writes `ready`, or `failed` with the reason; the folder is removed by whoever made it.
+ * The build in the shared folder: made by the process that puts `claim` there first, which then
+ * writes `ready`, or `failed` with the reason; the folder is removed by whoever made it. The claim
+ * is a folder holding the claimant's pid, made aside and renamed into place (renaming onto a
+ * folder that exists fails), so no waiting process ever sees a claim without its pid: a claimant
+ * that dies at any point is seen dead.
  *
  * @param dir The shared folder.
  */
 async function sharedWork(dir: string): Promise<string> {
   const work = join(dir, 'work')
+  const claim = await mkdtemp(join(dir, 'claim-'))
+  await writeFile(join(claim, 'pid'), String(process.pid))
   try {
-    await mkdir(join(dir, 'claim'))
+    await rename(claim, join(dir, 'claim'))
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    await rm(claim, { recursive: true, force: true })
+    if (!['EEXIST', 'ENOTEMPTY'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error
     return waitForBuild(dir, work)
   }
-  await writeFile(join(dir, 'claim', 'pid'), String(process.pid))
   try {
     await buildInto(work)
     await writeFile(join(dir, 'ready'), '')
