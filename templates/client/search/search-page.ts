@@ -30,6 +30,9 @@ interface Run {
   resume?: () => void
 }
 
+/** A query whose routes name at most this share of the older bundles is rare (see `early` below). */
+const rareShare = 0.1
+
 const root = document.querySelector<HTMLElement>('[data-search]')
 if (root) void start(root)
 
@@ -163,6 +166,29 @@ async function start(root: HTMLElement): Promise<void> {
       // Pagefind searches every bundle merged into it, whatever the filter: the newest bundle's
       // search starts before the bundle before it is merged, so it waits for none of that bundle's
       // chunks (about 30 KB a word), and the newest's hits show as soon as they are in.
+      // An older batch's hits: a one-word query without routes keeps only those its quoted form finds too.
+      const searchStep = async (step: readonly string[], routed: boolean): Promise<PagefindResult[]> => {
+        await groups.merge(step)
+        const filters = { ...request.filters, ...bundleFilter(step) }
+        const found = (await groups.pagefind.search(query, { ...options, filters }))?.results ?? []
+        const words = routed || !exact ? undefined : await groups.pagefind.search(exact, { ...options, filters })
+        const real = words ? new Set(words.results.map((result) => result.id)) : undefined
+        return found.filter((result) => !real || real.has(result.id))
+      }
+      // A query the routes find in few older bundles (a tenth of them at most) is rare: the first
+      // step most likely holds none of it, so the first older batch is searched at once, beside the
+      // first step, its fragments fetched too, and its hits wait for their turn to be shown. A
+      // common word leaves the first step its bandwidth.
+      const early = routing
+        ?.then(({ bundles, routed }) => {
+          const [step] = batches(bundles)
+          if (!routed || step === undefined || bundles.length > Math.max(1, groups.older.length * rareShare)) return undefined
+          return searchStep(step, routed).then((found) => {
+            prefetchFragments(found, request.count, request.newest)
+            return found
+          })
+        })
+        .catch(() => undefined)
       const [newestBundle = '', ...rest] = groups.first
       const newestAnswer = searchFirst(newestBundle, 0)
       const restAnswer = groups.merge(rest).then(() => Promise.all(rest.map((bundle, index) => searchFirst(bundle, index + 1))))
@@ -188,13 +214,9 @@ async function start(root: HTMLElement): Promise<void> {
           if (run !== current) return
           await queue(run)
         }
-        await groups.merge(step)
+        const found = (index === 0 ? await early : undefined) ?? (await searchStep(step, routed))
         if (run !== current) return
-        const filters = { ...request.filters, ...bundleFilter(step) }
-        const found = (await groups.pagefind.search(query, { ...options, filters }))?.results ?? []
-        const words = routed || !exact ? undefined : await groups.pagefind.search(exact, { ...options, filters })
-        const real = words ? new Set(words.results.map((result) => result.id)) : undefined
-        run.hits[firstGroups + index] = found.filter((result) => !real || real.has(result.id))
+        run.hits[firstGroups + index] = found
         await queue(run)
       }
     } catch {

@@ -310,6 +310,34 @@ if (!chromiumPath) {
     assert.ok(found.titles.includes('Nghệ nhân giữ tiếng hát ở chợ quê'), found.titles.join(' | '))
   })
 
+  test("should search a rare word's older bundle beside the first step, not after it", async () => {
+    const page = await takePage()
+    await page.goto(`${site!.origin}/tim-kiem/`)
+    const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
+    const oldest = bundles.at(-1) ?? ''
+    // "xẩm" is in the oldest bundle alone: its index is asked for while the newest's is held
+    // (or 5 s pass).
+    let asked: () => void = () => {}
+    const oldestAsked = new Promise<boolean>((resolve) => {
+      asked = () => resolve(true)
+      setTimeout(() => resolve(false), 5_000)
+    })
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith(`${oldest}index/`)) asked()
+    })
+    await page.route(
+      (url) => url.pathname.startsWith(`${bundles[0]}index/`),
+      async (route) => {
+        await oldestAsked
+        await route.continue()
+      }
+    )
+    await page.goto(`${site!.origin}/tim-kiem/?q=xam`)
+    assert.ok(await oldestAsked, "the oldest bundle's index was asked for before the newest bundle had answered")
+    const found = await results(page)
+    assert.equal(found.titles, ['Nghệ nhân giữ tiếng hát ở chợ quê'])
+  })
+
   test("should fetch the newest bundle's pagefind.js, entry and WebAssembly once each, from the page's preloads", async () => {
     const page = await takePage()
     await search(page, 'cong an')
