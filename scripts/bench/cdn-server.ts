@@ -75,7 +75,10 @@ export async function serveLikeCdn(siteDir: string): Promise<CdnServer> {
     const body = await readFile(path).catch(() => undefined)
     if (!body) return void response.writeHead(404).end()
     const type = lookup(path) ?? 'application/octet-stream'
-    const headers: Record<string, string> = { 'content-type': /^text\/|javascript|json/.test(type) ? `${type}; charset=utf-8` : type, 'cache-control': 'no-store' }
+    const headers: Record<string, string> = {
+      'content-type': /^text\/|javascript|json/.test(type) ? `${type}; charset=utf-8` : type,
+      'cache-control': 'no-store',
+    }
     const brotli = compressible(type) && /\bbr\b/.test(String(request.headers['accept-encoding'] ?? ''))
     if (!brotli) return void response.writeHead(200, { ...headers, 'content-length': String(body.length) }).end(body)
     let packed = compressed.get(path)

@@ -97,13 +97,25 @@ test('should fetch the fragments a page reads at once: the best-scored ten by re
   const hits = Array.from({ length: 60 }, (_, index): PagefindResult => {
     const id = `hit-${index}`
     // Pagefind's order here is by date; the scores run the other way.
-    return { id, score: index, data: async () => (asked.push(id), hit(id, index, id, '', '').data()) }
+    const data = async (): Promise<PagefindResultData> => {
+      asked.push(id)
+      return hit(id, index, id, '', '').data()
+    }
+    return { id, score: index, data }
   })
   prefetchFragments(hits, 10)
-  assert.equal(asked, Array.from({ length: 10 }, (_, index) => `hit-${59 - index}`), 'the ten best-scored, every one at once')
+  assert.equal(
+    asked,
+    Array.from({ length: 10 }, (_, index) => `hit-${59 - index}`),
+    'the ten best-scored, every one at once'
+  )
   asked.length = 0
   prefetchFragments(hits, 10, true)
-  assert.equal(asked, Array.from({ length: 50 }, (_, index) => `hit-${index}`), 'by date: the window nextResults orders, in order')
+  assert.equal(
+    asked,
+    Array.from({ length: 50 }, (_, index) => `hit-${index}`),
+    'by date: the window nextResults orders, in order'
+  )
 })
 
 test.run()
