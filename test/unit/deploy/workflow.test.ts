@@ -89,8 +89,12 @@ async function runStep(script: string, env: Record<string, string>): Promise<{ s
   try {
     const outputFile = join(dir, 'output')
     await writeFile(outputFile, '')
+    // No input, as on a runner: Debian's bash reads ~/.bashrc when its standard input is a socket
+    // (it takes it for ssh's) and SHLVL is unset, and Node's pipes are sockets: that cost about a
+    // second of CPU a step on a machine whose .bashrc sets up pyenv and cargo, and could change what the script sees.
     const run = spawnSync('bash', ['-e', '-c', script], {
       cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { PATH: process.env['PATH'] ?? '', GITHUB_OUTPUT: outputFile, ...env },
       encoding: 'utf8',
     })
