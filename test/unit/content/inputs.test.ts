@@ -14,14 +14,19 @@ const test = suite('content inputs')
 
 const frontMatter = '---\ntitle: "Bài thử"\ndate: 2019-10-24 09:15\nauthors: [to-phuong]\nlocality: dien-bien\n---\n\n'
 
-/** Loads a content folder holding one article with this body (and the fixture registries). */
-async function loadBody(body: string, options: { workers?: number } = {}): Promise<{ report: string; ms: number }> {
+/**
+ * Loads a content folder holding an article with this body (and the fixture registries), or
+ * `copies` of it: threads are capped at the number of articles, so two threads need two.
+ */
+async function loadBody(body: string, options: { workers?: number; copies?: number } = {}): Promise<{ report: string; ms: number }> {
   const dir = await contentWith(undefined)
   try {
     await mkdir(join(dir, 'articles', '2019', '10'), { recursive: true })
-    await writeFile(join(dir, 'articles', '2019', '10', 'bai-thu.md'), frontMatter + body)
+    for (let copy = 1; copy <= (options.copies ?? 1); copy++) {
+      await writeFile(join(dir, 'articles', '2019', '10', copy === 1 ? 'bai-thu.md' : `bai-thu-${copy}.md`), frontMatter + body)
+    }
     const start = performance.now()
-    const { files } = await loadContent({ contentDir: dir, ...options })
+    const { files } = await loadContent({ contentDir: dir, ...(options.workers === undefined ? {} : { workers: options.workers }) })
     return { report: formatProblems(files, dir), ms: performance.now() - start }
   } finally {
     await removeDir(dir)
@@ -103,8 +108,11 @@ test('should load a body at every limit at once, in bounded time', async () => {
 })
 
 test('should report the same in worker threads as in one thread', async () => {
+  // A worker thread's stack is smaller than the main thread's: the nesting limit must hold in both.
   const body = `${'<div>'.repeat(5_000)}x`
-  assert.is((await loadBody(body, { workers: 2 })).report, (await loadBody(body, { workers: 1 })).report)
+  const threads = (await loadBody(body, { workers: 2, copies: 2 })).report
+  assert.match(threads, 'bai-thu-2.md', 'both copies loaded, one a thread')
+  assert.is(threads, (await loadBody(body, { workers: 1, copies: 2 })).report)
 })
 
 test('should load a CRLF copy with byte-order marks exactly like the LF original', async () => {
