@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto'
-import { cacheFingerprint } from '../cache/index.ts'
-import { namesOf, recordInputs, type SiteModel } from '../site/index.ts'
+import { searchBundleKeys, type SiteModel } from '../site/index.ts'
 import type { SearchPreload } from '../../templates/index.ts'
 
 /**
@@ -56,9 +54,9 @@ export const stemmedLanguages = [
  * a fifth of it: right after a bundle fills, the newest holds one article and answers almost no
  * query, and the first result would wait for it, then for the routes, then for the bundle before.
  *
- * Each stamp hashes what its bundle's entry is made of, the inputs of the bundle's cache key (the
- * fields of its articles the records read, the names they use, the search code and Pagefind's
- * version) and the language: a stamp that did not change with the entry would keep a stale entry in
+ * Each stamp is the start of its bundle's key (`searchBundleKeys`), the one the routes list as its
+ * tag: it hashes what the entry is made of (the fields of its articles the records read, the names
+ * they use, the search code and Pagefind's version, the language): a stamp that did not change with the entry would keep a stale entry in
  * readers' caches for the page's five minutes, one that changed with anything else (an approved
  * comment) would rewrite the search page for nothing.
  *
@@ -70,21 +68,8 @@ export async function searchPreload(model: SiteModel): Promise<SearchPreload | u
   const previous = model.searchBundles.at(-2)
   const first = previous !== undefined && newest.articles.length * 5 < previous.articles.length ? [newest, previous] : [newest]
   const language = model.site.language.toLowerCase()
-  const byUrl = new Map(model.articles.map((article) => [article.url, article]))
-  const common = createHash('sha256')
-    .update(`${await cacheFingerprint('search')}\0${language}\0`)
-    .update(JSON.stringify(namesOf(model)))
-    .digest('hex')
-  const stamped = first.map((bundle) => {
-    const hash = createHash('sha256').update(`${common}\0${bundle.url}\0`)
-    // What the bundle's records are made of, as its cache key hashes it: an approved comment
-    // changes its article's page, not its record, nor the search page.
-    for (const url of bundle.articles) {
-      const article = byUrl.get(url)
-      hash.update(article ? recordInputs(article) : url)
-    }
-    return { url: bundle.url, stamp: hash.digest('hex').slice(0, 16) }
-  })
+  const keys = await searchBundleKeys(model, first)
+  const stamped = first.map((bundle) => ({ url: bundle.url, stamp: (keys.get(bundle.url) ?? '').slice(0, 16) }))
   const wasm = (stemmedLanguages as readonly string[]).includes(language) ? language : 'unknown'
   return {
     first: stamped,

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { deserialize, serialize } from 'node:v8'
 import { join } from 'node:path'
 import * as pagefind from 'pagefind'
-import { cacheFingerprint, pruneCacheFolder, temporaryPath } from '../cache/index.ts'
+import { pruneCacheFolder, temporaryPath } from '../cache/index.ts'
 import type { OutputUnit } from '../shared/output-unit.ts'
-import { namesOf, recordInputs, type SiteModel } from '../site/index.ts'
+import { searchBundleKeys, type SiteModel } from '../site/index.ts'
 import type { BodyStore } from '../content/index.ts'
 import { indexBundle } from './index-bundle.ts'
 import { bundleRecords } from './search-record.tsx'
@@ -91,24 +90,10 @@ export async function planSearchIndex(
   }
 ): Promise<SearchPlan> {
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))
-  // A bundle's key hashes what its records are made of (the articles, the names of places, people
-  // and categories) and the code that makes them (the record, the indexing, Pagefind's version),
-  // without building the records.
-  const names = createHash('sha256')
-    .update(`${await cacheFingerprint('search')}\0${model.site.language}\0`)
-    .update(JSON.stringify(namesOf(model)))
-    .digest('hex')
   const share = options.share
-  const keyed = model.searchBundles
-    .filter((bundle) => !share || share.has(bundle.url))
-    .map((bundle) => {
-      const hash = createHash('sha256').update(names)
-      for (const url of bundle.articles) {
-        const article = byUrl.get(url)
-        if (article) hash.update(recordInputs(article))
-      }
-      return { bundle, key: hash.digest('hex').slice(0, 24) }
-    })
+  const planned = model.searchBundles.filter((bundle) => !share || share.has(bundle.url))
+  const keys = await searchBundleKeys(model, planned, byUrl)
+  const keyed = planned.map((bundle) => ({ bundle, key: keys.get(bundle.url) ?? '' }))
   const units = keyed.map(({ bundle, key }) => ({ path: bundle.url.replace(/^\/+|\/+$/g, ''), key }))
   const carriedPaths = options.carriableUnits ? await options.carriableUnits(units) : new Set<string>()
   await mkdir(options.cacheDir, { recursive: true })

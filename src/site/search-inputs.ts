@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { cacheFingerprint } from '../cache/index.ts'
 import type { ArticleModel, SiteModel } from './model.ts'
 
 /**
@@ -31,4 +33,36 @@ export function recordInputs(article: ArticleModel): string {
     lead?.alt,
     article.digest,
   ])
+}
+
+/**
+ * Each bundle's key: what its records are made of (its articles' {@link recordInputs}, the names of
+ * places, people and categories) and the code that makes them (the record, the indexing, Pagefind's
+ * version), without building the records. The search stage keys a bundle's cache and output by it;
+ * the search page stamps the entries it preloads with it, so a stamp changes exactly when the entry can.
+ *
+ * @param model The site.
+ * @param bundles The bundles to key.
+ * @param byUrl The site's articles by URL, when the caller has them already.
+ * @returns Each bundle's key (24 hexadecimal digits), by URL.
+ */
+export async function searchBundleKeys(
+  model: SiteModel,
+  bundles: SiteModel['searchBundles'],
+  byUrl: ReadonlyMap<string, ArticleModel> = new Map(model.articles.map((article) => [article.url, article]))
+): Promise<Map<string, string>> {
+  const names = createHash('sha256')
+    .update(`${await cacheFingerprint('search')}\0${model.site.language}\0`)
+    .update(JSON.stringify(namesOf(model)))
+    .digest('hex')
+  const keys = new Map<string, string>()
+  for (const bundle of bundles) {
+    const hash = createHash('sha256').update(names)
+    for (const url of bundle.articles) {
+      const article = byUrl.get(url)
+      if (article) hash.update(recordInputs(article))
+    }
+    keys.set(bundle.url, hash.digest('hex').slice(0, 24))
+  }
+  return keys
 }

@@ -33,6 +33,10 @@ interface Run {
 /** A query whose routes name at most this share of the older bundles is rare (see `early` below). */
 const rareShare = 0.1
 
+/** The groups that have answered among the first `end`, in order. */
+const answeredBefore = (hits: Run['hits'], end: number): PagefindResult[][] =>
+  hits.slice(0, end).filter((group): group is PagefindResult[] => group !== undefined)
+
 const root = document.querySelector<HTMLElement>('[data-search]')
 if (root) void start(root)
 
@@ -75,7 +79,7 @@ async function start(root: HTMLElement): Promise<void> {
     // Groups answer in order, newest first: those before the first still searching can be shown.
     const waiting = run.hits.indexOf(undefined)
     const pending = waiting >= 0 && !run.paused
-    const answered = run.hits.slice(0, waiting >= 0 ? waiting : run.hits.length).filter((hits): hits is PagefindResult[] => hits !== undefined)
+    const answered = answeredBefore(run.hits, waiting >= 0 ? waiting : run.hits.length)
     const next = await nextResults(answered, run.shown, run.request)
     if (run !== current) return
     list.append(...next.slice(run.shown.length).map((result) => renderResult(result, run.request.query)))
@@ -163,9 +167,6 @@ async function start(root: HTMLElement): Promise<void> {
         run.hits[index] = found[0] !== undefined && (await fellBack(found[0], query)) ? [] : found
         await queue(run)
       }
-      // Pagefind searches every bundle merged into it, whatever the filter: the newest bundle's
-      // search starts before the bundle before it is merged, so it waits for none of that bundle's
-      // chunks (about 30 KB a word), and the newest's hits show as soon as they are in.
       // An older batch's hits: a one-word query without routes keeps only those its quoted form finds too.
       const searchStep = async (step: readonly string[], routed: boolean): Promise<PagefindResult[]> => {
         await groups.merge(step)
@@ -189,6 +190,9 @@ async function start(root: HTMLElement): Promise<void> {
           })
         })
         .catch(() => undefined)
+      // Pagefind searches every bundle merged into it, whatever the filter: the newest bundle's
+      // search starts before the bundle before it is merged, so it waits for none of that bundle's
+      // chunks (about 30 KB a word), and the newest's hits show as soon as they are in.
       const [newestBundle = '', ...rest] = groups.first
       const newestAnswer = searchFirst(newestBundle, 0)
       const restAnswer = groups.merge(rest).then(() => Promise.all(rest.map((bundle, index) => searchFirst(bundle, index + 1))))
@@ -204,7 +208,7 @@ async function start(root: HTMLElement): Promise<void> {
         // Older bundles are searched while the reader needs them: once the hits found fill the
         // results asked for, the next batch waits for "Xem thêm". A common word costs the first
         // step and a batch or two, not the archive's hundred bundles (4 MB on a phone).
-        if (countHits(run.hits.slice(0, firstGroups + index).filter((hits): hits is PagefindResult[] => hits !== undefined)) >= run.request.count) {
+        if (countHits(answeredBefore(run.hits, firstGroups + index)) >= run.request.count) {
           run.paused = true
           const resumed = new Promise<void>((resolve) => (run.resume = resolve))
           await queue(run)
