@@ -74,8 +74,10 @@ export async function buildCommand(values: BuildArgs): Promise<RunCode> {
   const waitForOutput = waitSeconds(values.wait) * 1000
   // Checked again by build(); here it answers before the stages load.
   await checkOutput({ outDir: out, contentDir: values.content, cacheDir: values.cache })
-  const deployed = await readTarget(values)
-  const { build } = await import('../pipeline/build.ts')
+  // The target's manifest travels over the network while the build's modules load.
+  const target = readTarget(values)
+  target.catch(() => {})
+  const [{ build }, deployed] = await Promise.all([import('../pipeline/build.ts'), target])
   const stopOnSignal = exitOnSignal(out)
   const result = await build({
     // A terminal gets a bar; a pipe or a CI log gets a line every few seconds of a long step.

@@ -11,6 +11,7 @@ export {
 export { isoInZone, parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
 export { loadComments, type CommentSource } from './comments.ts'
 export { compare, folderKey, loadBodies, loadContent, type ContentSources, type LoadedContent, type LoadOptions } from './load.ts'
+export { gitBlobIds } from './git-blobs.ts'
 export type { MediaFile } from './media.ts'
 export { loadPublisherLogo, loadSiteIcon, loadSiteImage, type SiteImageField } from './site-icon.ts'
 export { loadRegistries, type Registries } from './registries.ts'

@@ -61,6 +61,11 @@ export interface LoadOptions {
    * never pruned. @default every group
    */
   bodyGroups?: readonly string[]
+  /**
+   * Git's object ids of the articles (see `gitBlobIds`), when the caller asked git already: a build
+   * asks while it does other work, and stamps the content with the same answer. @default asked here
+   */
+  gitBlobs?: Promise<ReadonlyMap<string, string>>
 }
 
 /**
@@ -192,7 +197,7 @@ export async function loadContent(
 async function articleSetup(
   contentDir: string,
   registries: Registries,
-  options: Pick<LoadOptions, 'cacheDir' | 'concurrency' | 'bodyGroups'>
+  options: Pick<LoadOptions, 'cacheDir' | 'concurrency' | 'bodyGroups' | 'gitBlobs'>
 ): Promise<{ setup: ArticleSetup; measuresFile: string | undefined }> {
   const measuresFile = options.cacheDir === undefined ? undefined : join(resolve(options.cacheDir), 'media-measures.json')
   const encoder = await imageEncoder()
@@ -214,7 +219,7 @@ async function articleSetup(
           },
           sourceCacheDir: join(resolve(options.cacheDir), 'sources', folderKey(contentDir), await sourceCacheKey(registries, encoder)),
           // Only worth asking git with entries to compare: a cold load reads every file anyway.
-          gitBlobs: [...(await gitBlobIds(contentDir, 'articles'))],
+          gitBlobs: [...(await (options.gitBlobs ?? gitBlobIds(contentDir, 'articles')))],
         }),
   }
   return { setup, measuresFile }

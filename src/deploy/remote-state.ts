@@ -36,10 +36,18 @@ export function parseRemoteState(bytes: Uint8Array): RemoteState | string {
   if (typeof state.rules !== 'string') return '"rules" is not a string'
   if (!Array.isArray(state.pending) || !state.pending.every((path) => typeof path === 'string')) return '"pending" is not a list of paths'
   if (typeof state.files !== 'object' || state.files === null || Array.isArray(state.files)) return '"files" is not an object'
-  for (const [path, entry] of Object.entries(state.files))
+  // for…in, not Object.entries: a quarter of a million entries at 100,000 articles, each pair an array.
+  const files: Record<string, { hash?: unknown; size?: unknown } | null> = state.files
+  for (const path in files) {
+    const entry = files[path]
     if (typeof entry?.hash !== 'string' || typeof entry.size !== 'number') return `"files" has an entry that is not {hash, size}: ${path}`
-  if (state.keys !== undefined && (typeof state.keys !== 'object' || state.keys === null || Object.values(state.keys).some((key) => typeof key !== 'string')))
-    return '"keys" is not an object of strings'
+  }
+  const keys: unknown = state.keys
+  if (keys !== undefined) {
+    if (typeof keys !== 'object' || keys === null) return '"keys" is not an object of strings'
+    const record = keys as Record<string, unknown>
+    for (const path in record) if (typeof record[path] !== 'string') return '"keys" is not an object of strings'
+  }
   return { files: state.files, pending: state.pending, rules: state.rules, ...(state.keys === undefined ? {} : { keys: state.keys }) }
 }
 

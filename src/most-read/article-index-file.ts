@@ -3,7 +3,7 @@ import { open, readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import { cacheFingerprint, digest, writeAtomic } from '../cache/index.ts'
-import { compare, folderKey } from '../content/index.ts'
+import { compare, folderKey, gitBlobIds } from '../content/index.ts'
 import { type ArticleIndex, parseIndex, serialiseIndex, stampOfIndex } from './article-index.ts'
 
 /**
@@ -20,21 +20,29 @@ export function articleIndexPath(cacheDir: string, contentDir: string): string {
 
 /**
  * What the content is, without reading the articles: the registries' bytes, each article file's
- * path, size, modification time and inode (as git's index tells a file changed), and the code that
- * loads articles and makes the index. Taken before the content is loaded, so a file edited while
- * it loads gives another stamp than the index's, never an index that looks current.
+ * path and git's object id of its bytes when git's index holds them (see `gitBlobIds`), else its
+ * size, modification time and inode (as git's index tells a file changed), and the code that loads
+ * articles and makes the index. Taken before the content is loaded, so a file edited while it loads
+ * gives another stamp than the index's, never an index that looks current. Git's ids hold across
+ * checkouts: a CI runner's fresh clone, whose every file has a new time and inode, finds the index
+ * the last build wrote (and stat'ing 100,000 files cost 1.5 s of the build).
  *
  * @param contentDir The content folder.
+ * @param blobs Git's object ids of the articles, by absolute path, when the caller asked git already. @default asked here
  * @returns A SHA-256 in hex.
  */
-export async function contentStamp(contentDir: string): Promise<string> {
+export async function contentStamp(contentDir: string, blobs?: Promise<ReadonlyMap<string, string>>): Promise<string> {
   const dir = resolve(contentDir)
+  const known = blobs ?? gitBlobIds(dir, 'articles')
   const registries = (await readdir(dir).catch(() => [] as string[])).filter((name) => /\.ya?ml$/.test(name)).sort(compare)
   const registryBytes = await Promise.all(registries.map((name) => readFile(join(dir, name)).catch(() => '')))
   const articles = (await glob('articles/**/*.md', { cwd: dir })).sort(compare)
+  const ids = await known
   // One synchronous stat after the other: a fifth of the CPU time of as many promises (1.1 s
   // instead of 5 s at 100,000 articles), and nothing else runs meanwhile.
   const stamps = articles.map((path) => {
+    const id = ids.get(join(dir, path))
+    if (id !== undefined) return `${path}\0${id}`
     const { size, mtimeMs, ino } = statSync(join(dir, path))
     return `${path}\0${size}\0${mtimeMs}\0${ino}`
   })

@@ -1,7 +1,7 @@
 import { rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
-import { folderKey, loadContent, type ContentSources, type Registries } from '../content/index.ts'
+import { folderKey, gitBlobIds, loadContent, type ContentSources, type Registries } from '../content/index.ts'
 import { hasErrors } from '../problems/index.ts'
 import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, processImages, type ImageSet } from '../images/index.ts'
 import {
@@ -140,21 +140,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cacheDir = resolve(options.cacheDir ?? '.cache')
   if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl)
   await checkOutput({ outDir: options.outDir ?? 'dist', contentDir: options.contentDir ?? 'content', cacheDir: options.cacheDir ?? '.cache' })
+  // Git's answer of which bytes each article holds comes from its own process, while this one
+  // fingerprints the code; asked again when the build waited for the output (files may have changed).
+  const contentDir = resolve(options.contentDir ?? 'content')
+  let gitBlobs = gitBlobIds(contentDir, 'articles')
+  let waited = false
   await keyByRunningCode()
   // One process per output: a second build, or a deploy reading it, would see it change under it.
   const unlock = await lockOutput(outDir, 'build', {
     wait: options.waitForOutput ?? 0,
-    onWait: (holder) => log(`  waiting for ${holder.command} (pid ${holder.pid}) to finish with ${outDir}`),
+    onWait: (holder) => {
+      waited = true
+      log(`  waiting for ${holder.command} (pid ${holder.pid}) to finish with ${outDir}`)
+    },
   })
+  if (waited) gitBlobs = gitBlobIds(contentDir, 'articles')
   try {
-    return await buildLocked(options, { log, outDir, cacheDir })
+    return await buildLocked(options, { log, outDir, cacheDir, gitBlobs })
   } finally {
     await unlock()
   }
 }
 
 /** {@link build} once it holds the output's lock. */
-async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { log: Logger; outDir: string; cacheDir: string }): Promise<BuildResult> {
+async function buildLocked(
+  options: BuildOptions,
+  { log, outDir, cacheDir, gitBlobs }: { log: Logger; outDir: string; cacheDir: string; gitBlobs: Promise<ReadonlyMap<string, string>> }
+): Promise<BuildResult> {
   const timings: Timing[] = []
   const cacheKey = folderKey(options.contentDir ?? 'content')
   // Render and search describe the folders they write (month folders, search bundles); publish
@@ -170,7 +182,7 @@ async function buildLocked(options: BuildOptions, { log, outDir, cacheDir }: { l
     // Content, site, render and search planning: the stages that share the site model run in
     // throughSiteModel (below), which hands on nothing that holds it, so the model and every
     // article body can be collected before Pagefind starts.
-    const site = await throughSiteModel(options, { log, timings, cacheDir, cacheKey, staging, carriableUnits: carriable, deployed })
+    const site = await throughSiteModel(options, { log, timings, cacheDir, cacheKey, staging, carriableUnits: carriable, deployed, gitBlobs })
     if (!site.ok) {
       await discardStaging(staging)
       return { ok: false, files: site.files, pages: 0, timings }
@@ -335,6 +347,8 @@ interface StageContext {
   carriableUnits: (units: readonly OutputUnit[]) => Promise<Set<string>>
   /** What the deploy target serves, when the build writes only what it lacks. */
   deployed: DeployedChecks | undefined
+  /** Git's object ids of the articles (see `gitBlobIds`), asked when the build started. */
+  gitBlobs: Promise<ReadonlyMap<string, string>>
 }
 
 /** What {@link throughSiteModel} hands on: nothing that holds the site model. */
@@ -369,17 +383,17 @@ type ModelResults =
  * @param context Where the stages log, cache and write.
  */
 async function throughSiteModel(options: BuildOptions, context: StageContext): Promise<ModelResults> {
-  const { log, timings, cacheDir, cacheKey, staging, carriableUnits, deployed } = context
+  const { log, timings, cacheDir, cacheKey, staging, carriableUnits, deployed, gitBlobs } = context
   const contentDir = options.contentDir ?? 'content'
   // Taken before the content loads, so an article edited meanwhile leaves the index stale, not wrong.
-  const stamp = await contentStamp(contentDir)
+  const stamp = await contentStamp(contentDir, gitBlobs)
   // Content: every file read and validated once, then the site's checks of its addresses (duplicate
   // URLs, aliases, newsroom pages); any error stops the build here.
   const { sources, files } = await task(
     'loading content',
     timings,
     log,
-    async (progress) => checkSite(await loadContent({ contentDir, cacheDir, progress })),
+    async (progress) => checkSite(await loadContent({ contentDir, cacheDir, progress, gitBlobs })),
     options.progress
   )
   if (!sources || hasErrors(files)) return { ok: false, files }

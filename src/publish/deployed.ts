@@ -88,10 +88,10 @@ export function partialManifest(
   }
   const folders = new Set(taken.folders.map((folder) => `/${folder}/`))
   if (folders.size > 0)
-    for (const [path, entry] of Object.entries(site.files)) {
+    for (const path in site.files) {
       for (let end = path.indexOf('/', 1); end !== -1; end = path.indexOf('/', end + 1))
         if (folders.has(path.slice(0, end + 1))) {
-          files[path] = entry
+          files[path] = site.files[path] as ManifestEntry
           break
         }
     }

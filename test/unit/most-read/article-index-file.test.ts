@@ -1,4 +1,5 @@
-import { cp, readFile, utimes, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { cp, readFile, rename, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -65,6 +66,25 @@ test('should find the index stale when an article is edited, added or touched, o
     await make()
     assert.equal(await read(), { miss: 'stale' }, change)
   }
+})
+
+test("should keep the index across a fresh clone (every file's time and inode new, its bytes the same), and find it stale when an article's bytes change", async () => {
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-C', content, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { encoding: 'utf8' })
+  git('init', '-q')
+  git('add', '.')
+  git('commit', '-q', '-m', 'archive')
+  assert.is(await writeIndex(), true)
+  // A CI runner's checkout where the last one was.
+  await rename(content, `${content}-origin`)
+  execFileSync('git', ['clone', '-q', `${content}-origin`, content])
+  assert.ok('index' in (await read()), 'the same bytes: the same stamp')
+  assert.is(await writeIndex(), false)
+  const article = join(content, 'articles', '2019', '10', 'hoi-nghi-lang-nghe.md')
+  await writeFile(article, (await readFile(article, 'utf8')).replace(/^title: .*$/m, 'title: "Một tiêu đề khác"'))
+  assert.equal(await read(), { miss: 'stale' }, 'edited, not committed')
+  git('commit', '-q', '-am', 'edit')
+  assert.equal(await read(), { miss: 'stale' }, 'edited and committed')
 })
 
 test('should not use an index cut short', async () => {
