@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { digest } from '../cache/index.ts'
-import { computeFileManifest, manifestName, readFileManifest } from '../publish/index.ts'
+import { computeFileManifest, manifestName, readFileManifest, type FileManifest } from '../publish/index.ts'
 import { renderRedirectWorker, renderWorkerRoutes } from './cloudflare-worker.ts'
 import { checkLimits, platformLimits, platforms, type Platform, type PlatformLimits } from './platform-limits.ts'
 import { formatRedirects, isStaticRule, parseRedirects, redirectFile, type RedirectRule } from './redirect-rules.ts'
@@ -25,6 +25,8 @@ export interface CheckOptions {
   limits?: PlatformLimits
   /** Stamp cache for an output without a manifest. @default '.cache' */
   cacheDir?: string
+  /** The output's manifest, when the caller read it already. @default read here (when the output has one) */
+  manifest?: FileManifest
 }
 
 /**
@@ -46,7 +48,7 @@ export async function checkTarget(outDir: string, platform: Platform, options: C
   const notes: string[] = []
   const errors: string[] = []
   // A platform uploads the folder as it is: one holding only what a bucket lacked is not a site.
-  const partial = platform === 's3' ? undefined : (await readFileManifest(dir))?.partial
+  const partial = platform === 's3' ? undefined : (options.manifest ?? (await readFileManifest(dir)))?.partial
   if (partial !== undefined)
     return {
       errors: [
@@ -60,7 +62,7 @@ export async function checkTarget(outDir: string, platform: Platform, options: C
       redirects = redirects.map((rule) => ({ ...rule, force: true }))
       notes.push(`_redirects: ${redirects.length} rules forced (301!) for Netlify.`)
     }
-    const manifest = await readSiteFiles(dir, options.cacheDir ?? '.cache')
+    const manifest = await readSiteFiles(dir, options.cacheDir ?? '.cache', options.manifest)
     const shadowed = redirects.filter((rule) => !rule.force && manifest.has(redirectFile(rule.from)))
     if (shadowed.length > 0)
       errors.push(
@@ -74,7 +76,7 @@ export async function checkTarget(outDir: string, platform: Platform, options: C
     errors.push(
       `cloudflare: _redirects holds forced rules (301!), which Cloudflare rejects.\n  way out: build again (the build writes plain 301 rules); --to netlify forces them.`
     )
-  const files = [...(await readSiteFiles(dir, options.cacheDir ?? '.cache'))].map(([path, size]) => ({ path, size }))
+  const files = [...(await readSiteFiles(dir, options.cacheDir ?? '.cache', options.manifest))].map(([path, size]) => ({ path, size }))
   // The platforms compare files themselves: the manifest (20 MB at 100,000 articles) would only be published.
   if (options.prepare && platform !== 's3') await rm(join(dir, manifestName), { force: true })
   const counted =
@@ -86,14 +88,14 @@ export async function checkTarget(outDir: string, platform: Platform, options: C
 }
 
 /** Every file of the output (but its manifest) with its size. */
-async function readSiteFiles(dir: string, cacheDir: string): Promise<Map<string, number>> {
+async function readSiteFiles(dir: string, cacheDir: string, read?: FileManifest): Promise<Map<string, number>> {
   const manifest =
-    (await readFileManifest(dir)) ?? (await computeFileManifest(dir, join(resolve(cacheDir), 'deploy', `${digest(dir).slice(0, 16)}.stamps.json`))).manifest
-  return new Map(
-    Object.entries(manifest.files)
-      .filter(([path]) => path !== `/${manifestName}`)
-      .map(([path, entry]) => [path, entry.size])
-  )
+    read ??
+    (await readFileManifest(dir)) ??
+    (await computeFileManifest(dir, join(resolve(cacheDir), 'deploy', `${digest(dir).slice(0, 16)}.stamps.json`))).manifest
+  const sizes = new Map<string, number>()
+  for (const path in manifest.files) if (path !== `/${manifestName}`) sizes.set(path, manifest.files[path]?.size ?? 0)
+  return sizes
 }
 
 /** Keeps `limit` static rules in `_redirects` and writes the rest into `_worker.js`. */
