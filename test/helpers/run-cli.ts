@@ -41,7 +41,9 @@ export function runNode(args: readonly string[], env: Record<string, string> = {
  */
 export function runProcess(command: string, args: readonly string[], env: Record<string, string> = {}, cwd: string = root): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env } })
+    // No standard input (/dev/null): a child that reads it (a shell, a prompt) gets end of file at
+    // once instead of waiting on a pipe nobody writes to.
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
