@@ -2,7 +2,7 @@ import { contentTypeFor, cacheControlFor } from '../../templates/cdn/cdn-rules.t
 import type { FileManifest } from '../publish/index.ts'
 import type { DeployPlan, RemoteState } from './deploy-plan.ts'
 import { createProgress } from './deploy-progress.ts'
-import { writeRemoteState } from './remote-state.ts'
+import { stateSerialiser, writeRemoteState } from './remote-state.ts'
 import type { S3Bucket } from './s3-client.ts'
 import { deleteFiles, putFile } from './s3-target.ts'
 import { DeployError, withHint } from './storage-error.ts'
@@ -67,13 +67,16 @@ export async function applyPlan(plan: DeployPlan, context: ApplyContext): Promis
     await progress.save().catch(() => {})
     throw uploadsFailed(failures, progress.count(), uploads.length)
   }
-  await progress.save()
+  // Every upload succeeded: the state below records them all, so the last batch is not stored on
+  // its own (a run stopped before it lands uploads them again). Stores in flight land first.
+  await progress.settled()
   // Every file is now the build's, so its keys hold (a deleted file has none).
   const keys = local.keys === undefined ? {} : { keys: local.keys }
-  await writeRemoteState(bucket, { files: local.files, pending: plan.deletes, rules, ...keys })
+  const serialise = stateSerialiser()
+  await writeRemoteState(bucket, { files: local.files, pending: plan.deletes, rules, ...keys }, serialise)
   if (plan.deletes.length > 0) {
     await deleteFiles(bucket, plan.deletes)
-    await writeRemoteState(bucket, { files: local.files, pending: [], rules, ...keys })
+    await writeRemoteState(bucket, { files: local.files, pending: [], rules, ...keys }, serialise)
   }
   return uploads.length
 }

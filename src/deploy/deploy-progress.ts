@@ -19,8 +19,10 @@ export interface ProgressOptions {
 export interface Progress {
   /** Records that a file is in the bucket with the build's bytes; stores the state now and then. */
   uploaded: (path: string) => Promise<void>
-  /** Stores what is not stored yet (before rethrowing a failure, at the end). */
+  /** Stores what is not stored yet (before rethrowing a failure). */
   save: () => Promise<void>
+  /** Waits for the stores already started, starting none: a state stored after it lands after them. */
+  settled: () => Promise<void>
   /** Files uploaded so far. */
   count: () => number
 }
@@ -68,6 +70,7 @@ export function createProgress(options: ProgressOptions): Progress {
       if (unsaved >= every || Date.now() - savedAt >= everyMs) await save()
     },
     save,
+    settled: () => chain,
     count: () => uploaded,
   }
 }

@@ -7,7 +7,7 @@ export { describePlan, planDeploy, type DeployPlan, type RemoteState } from './d
 export { createProgress, type Progress, type ProgressOptions } from './deploy-progress.ts'
 export { checkLimits, platformLimits, platforms, type Platform, type PlatformLimits, type SiteSummary } from './platform-limits.ts'
 export { formatRedirects, isStaticRule, parseRedirects, redirectFile, type RedirectRule } from './redirect-rules.ts'
-export { CorruptManifest, parseRemoteState, remoteManifestKey } from './remote-state.ts'
+export { CorruptManifest, parseRemoteState, remoteManifestKey, stateSerialiser } from './remote-state.ts'
 export { createS3Client, type S3Bucket, type S3Location } from './s3-client.ts'
 export { deployToS3, headerRules, verifyBucket, type S3DeployOptions, type S3DeployResult } from './s3-deploy.ts'
 export { parseS3Url } from './s3-target.ts'

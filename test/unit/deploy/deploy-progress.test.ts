@@ -26,6 +26,35 @@ test('should store uploads in batches, each state whole and in order, and the re
   assert.is(progress.count(), 5)
 })
 
+test('should wait for the stores in flight when settled, storing nothing new', async () => {
+  const stored: RemoteState[] = []
+  let release = (): void => {}
+  const write = (state: RemoteState): Promise<void> =>
+    new Promise((resolve) => {
+      release = () => {
+        stored.push(state)
+        resolve()
+      }
+    })
+  const progress = createProgress({ state: start, local, every: 2, everyMs: 60_000, write })
+  await progress.uploaded('/a')
+  const batch = progress.uploaded('/b')
+  await progress.uploaded('/c')
+  let settled = false
+  const waiting = progress.settled().then(() => {
+    settled = true
+  })
+  await new Promise((resolve) => setTimeout(resolve, 10))
+  assert.not.ok(settled, 'the batch is still being stored')
+  release()
+  await Promise.all([batch, waiting])
+  assert.equal(
+    stored.map((state) => state.pending),
+    [['/c', '/d', '/e', '/gone']],
+    'the batch in flight, not the upload after it'
+  )
+})
+
 test('should store after a while even without a full batch', async () => {
   const stored: RemoteState[] = []
   const progress = createProgress({ state: start, local, every: 500, everyMs: 0, write: async (state) => void stored.push(state) })
