@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { digest } from '../cache/index.ts'
-import { computeFileManifest, manifestName, readFileManifest, type FileManifest } from '../publish/index.ts'
+import { manifestName, readFileManifest, type FileManifest } from '../publish/index.ts'
+import { outputManifest } from './output-manifest.ts'
 import { renderRedirectWorker, renderWorkerRoutes } from './cloudflare-worker.ts'
 import { checkLimits, platformLimits, platforms, type Platform, type PlatformLimits } from './platform-limits.ts'
 import { formatRedirects, isStaticRule, parseRedirects, redirectFile, type RedirectRule } from './redirect-rules.ts'
@@ -89,10 +89,7 @@ export async function checkTarget(outDir: string, platform: Platform, options: C
 
 /** Every file of the output (but its manifest) with its size. */
 async function readSiteFiles(dir: string, cacheDir: string, read?: FileManifest): Promise<Map<string, number>> {
-  const manifest =
-    read ??
-    (await readFileManifest(dir)) ??
-    (await computeFileManifest(dir, join(resolve(cacheDir), 'deploy', `${digest(dir).slice(0, 16)}.stamps.json`))).manifest
+  const manifest = await outputManifest(dir, cacheDir, read)
   const sizes = new Map<string, number>()
   for (const path in manifest.files) if (path !== `/${manifestName}`) sizes.set(path, manifest.files[path]?.size ?? 0)
   return sizes

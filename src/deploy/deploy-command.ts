@@ -1,8 +1,9 @@
 import { exists } from '../shared/files.ts'
-import { cleanLeftovers, lockOutput, readFileManifest } from '../publish/index.ts'
+import { cleanLeftovers, lockOutput } from '../publish/index.ts'
 import { UsageError } from '../shared/usage-error.ts'
 import { hasDrift } from './bucket-drift.ts'
 import { checkTarget, isPlatform, platforms } from './check-target.ts'
+import { outputManifest } from './output-manifest.ts'
 import { deployToS3, verifyBucket } from './s3-deploy.ts'
 import { parseS3Url } from './s3-target.ts'
 
@@ -61,7 +62,7 @@ export async function deployCommand(values: DeployArgs): Promise<0 | 1> {
       return hasDrift(drift) ? 1 : 0
     }
     // Read once for the check and the upload: 25 MB of JSON at 100,000 articles.
-    const manifest = s3 === undefined ? undefined : await readFileManifest(values.out)
+    const manifest = s3 === undefined ? undefined : await outputManifest(values.out, '.cache')
     const problems = await checkTarget(values.out, platform, {
       prepare: values.check === undefined && !values['dry-run'],
       ...(manifest === undefined ? {} : { manifest }),

@@ -2,11 +2,12 @@ import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { contentTypeFor, fingerprintedFolders, immutableCacheControl, shortCacheControl } from '../../templates/cdn/cdn-rules.ts'
 import { digest } from '../cache/index.ts'
-import { computeFileManifest, readFileManifest, type FileManifest } from '../publish/index.ts'
+import type { FileManifest } from '../publish/index.ts'
 import { applyPlan } from './apply-plan.ts'
 import { describeDrift, findDrift, hasDrift, repairedState, type Drift } from './bucket-drift.ts'
 import { describePlan, planDeploy, type DeployPlan, type RemoteState } from './deploy-plan.ts'
 import { parseRedirects, redirectFile } from './redirect-rules.ts'
+import { outputManifest } from './output-manifest.ts'
 import { CorruptManifest, readRemoteState } from './remote-state.ts'
 import { createS3Client, s3Url, type S3Bucket, type S3Location } from './s3-client.ts'
 import { listObjects, listRemoteState, probeBucket } from './s3-target.ts'
@@ -183,10 +184,7 @@ async function checkPartialOutput(outDir: string, plan: DeployPlan, to: S3Locati
 
 /** The output's manifest without the files only a CDN platform reads. */
 async function readLocalManifest(outDir: string, cacheDir: string, read?: FileManifest): Promise<FileManifest> {
-  const manifest =
-    read ??
-    (await readFileManifest(outDir)) ??
-    (await computeFileManifest(outDir, join(resolve(cacheDir), 'deploy', `${digest(outDir).slice(0, 16)}.stamps.json`))).manifest
+  const manifest = await outputManifest(outDir, cacheDir, read)
   const files: FileManifest['files'] = {}
   for (const path in manifest.files) if (!platformFiles.has(path)) files[path] = manifest.files[path] as FileManifest['files'][string]
   return { ...manifest, files }
