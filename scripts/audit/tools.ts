@@ -21,14 +21,26 @@ export const chromiumFlags = [
   '--no-first-run',
 ]
 
+/** Lighthouse's categories the audit scores. */
+export const lighthouseCategories = ['performance', 'accessibility', 'best-practices', 'seo'] as const
+/** One of {@link lighthouseCategories}. */
+export type LighthouseCategory = (typeof lighthouseCategories)[number]
+
 /**
  * Runs Lighthouse (its default mobile emulation and simulated throttling) on each URL.
  *
  * @param urls Pages to audit.
  * @param chromePath Chromium's binary.
  * @param scratchDir Where Chromium's profile goes (inside the repository).
+ * @param categories The categories to score. @default all four the audit gates (performance, the
+ *   costliest, traces each page load)
  */
-export async function runLighthouse(urls: readonly string[], chromePath: string, scratchDir: string): Promise<Map<string, LighthouseResult>> {
+export async function runLighthouse(
+  urls: readonly string[],
+  chromePath: string,
+  scratchDir: string,
+  categories: readonly LighthouseCategory[] = lighthouseCategories
+): Promise<Map<string, LighthouseResult>> {
   const profile = await mkdtemp(join(scratchDir, 'lighthouse-'))
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: chromiumFlags, userDataDir: profile })
   const results = new Map<string, LighthouseResult>()
@@ -38,7 +50,7 @@ export async function runLighthouse(urls: readonly string[], chromePath: string,
         port: chrome.port,
         output: 'json',
         logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        onlyCategories: [...categories],
       })
       if (!run) throw new Error(`Lighthouse returned nothing for ${url}`)
       results.set(url, run.lhr as unknown as LighthouseResult)
