@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,6 +11,7 @@ import type { AdminSearchSettings } from '../../templates/client/cms/admin-searc
 import { type CmsConfig, cmsConfig } from '../site/cms-config.ts'
 import { stringsFor, type Strings } from '../site/strings.ts'
 import { titlesFolder } from '../search/title-index.ts'
+import { linkOrCopy } from '../shared/files.ts'
 
 /** Options of {@link writeCmsAdmin}. */
 export interface CmsAdminOptions {
@@ -25,6 +26,29 @@ export interface CmsAdminOptions {
 /** The prebuilt Decap CMS: its entry script, the chunks it loads from beside it, and its WebAssembly. */
 const decapDist = dirname(createRequire(import.meta.url).resolve('decap-cms'))
 const isDecapFile = (name: string): boolean => /^(?:\d+\.)?decap-cms\.js$/.test(name) || name === 'decap-cms.js.LICENSE.txt' || /^[0-9a-f]+\.wasm$/.test(name)
+
+/** Decap's files, the folder they are published in, and the names, sizes and times it was named from. */
+let decapRelease: { stamp: string; folder: string; names: string[] } | undefined
+
+/**
+ * Decap's files and their folder, `/assets/decap-cms.<hash of the names and bytes>`: hashed once
+ * per process while the files' names, sizes and times stay the same (6.4 MB, read and hashed
+ * again by every build before).
+ */
+async function decapFiles(): Promise<{ folder: string; names: string[] }> {
+  const names = (await readdir(decapDist)).filter(isDecapFile).sort()
+  const stats = await Promise.all(names.map((name) => stat(join(decapDist, name))))
+  const stamp = names.map((name, index) => `${name}\0${stats[index]?.size}\0${stats[index]?.mtimeMs}`).join('\0')
+  if (decapRelease?.stamp === stamp) return decapRelease
+  const digest = createHash('sha256')
+  for (const name of names)
+    digest
+      .update(name)
+      .update('\0')
+      .update(await readFile(join(decapDist, name)))
+  decapRelease = { stamp, folder: `/assets/decap-cms.${digest.digest('hex').slice(0, 10)}`, names }
+  return decapRelease
+}
 
 const adminScript = fileURLToPath(new URL('../../templates/client/cms/cms-admin.ts', import.meta.url))
 
@@ -42,17 +66,11 @@ export async function writeCmsAdmin(staging: string, registries: Registries, opt
   // Bundling takes longest: it runs while Decap's files are copied.
   const bundled = bundleAdminScript()
   bundled.catch(() => {})
-  const names = (await readdir(decapDist)).filter(isDecapFile).sort()
-  const contents = await Promise.all(names.map((name) => readFile(join(decapDist, name))))
-  const digest = createHash('sha256')
-  for (const [index, name] of names.entries())
-    digest
-      .update(name)
-      .update('\0')
-      .update(contents[index] as Buffer)
-  const decapFolder = `/assets/decap-cms.${digest.digest('hex').slice(0, 10)}`
+  const { folder: decapFolder, names } = await decapFiles()
+  // Linked, not copied, where the output is on the same disk as node_modules: nothing writes into
+  // an output file, and the file manifest finds their stamps unchanged from the last build.
   await mkdir(join(staging, decapFolder), { recursive: true })
-  await Promise.all(names.map((name, index) => writeFile(join(staging, decapFolder, name), contents[index] as Buffer)))
+  await Promise.all(names.map((name) => linkOrCopy(join(decapDist, name), join(staging, decapFolder, name))))
   const script = await bundled
   const scriptUrl = `/assets/cms-admin.${createHash('sha256').update(script).digest('hex').slice(0, 10)}.js`
   await writeFile(join(staging, scriptUrl), script)
