@@ -27,18 +27,18 @@ export interface CmsAdminOptions {
 const decapDist = dirname(createRequire(import.meta.url).resolve('decap-cms'))
 const isDecapFile = (name: string): boolean => /^(?:\d+\.)?decap-cms\.js$/.test(name) || name === 'decap-cms.js.LICENSE.txt' || /^[0-9a-f]+\.wasm$/.test(name)
 
-/** Decap's files, the folder they are published in, and the names, sizes and times it was named from. */
+/** Decap's files, the folder they are published in, and the names, sizes, times and inodes it was named from. */
 let decapRelease: { stamp: string; folder: string; names: string[] } | undefined
 
 /**
  * Decap's files and their folder, `/assets/decap-cms.<hash of the names and bytes>`: hashed once
- * per process while the files' names, sizes and times stay the same (6.4 MB, read and hashed
- * again by every build before).
+ * per process while the files' names, sizes, times and inodes stay the same (a reinstall makes new
+ * files; 6.4 MB, read and hashed again by every build before).
  */
 async function decapFiles(): Promise<{ folder: string; names: string[] }> {
   const names = (await readdir(decapDist)).filter(isDecapFile).sort()
   const stats = await Promise.all(names.map((name) => stat(join(decapDist, name))))
-  const stamp = names.map((name, index) => `${name}\0${stats[index]?.size}\0${stats[index]?.mtimeMs}`).join('\0')
+  const stamp = names.map((name, index) => `${name}\0${stats[index]?.size}\0${stats[index]?.mtimeMs}\0${stats[index]?.ino}`).join('\0')
   if (decapRelease?.stamp === stamp) return decapRelease
   const digest = createHash('sha256')
   for (const name of names)
@@ -63,7 +63,7 @@ const adminScript = fileURLToPath(new URL('../../templates/client/cms/cms-admin.
  * @returns The files written.
  */
 export async function writeCmsAdmin(staging: string, registries: Registries, options: CmsAdminOptions): Promise<{ files: number }> {
-  // Bundling takes longest: it runs while Decap's files are copied.
+  // Bundling takes longest: it runs while Decap's files are linked.
   const bundled = bundleAdminScript()
   bundled.catch(() => {})
   const { folder: decapFolder, names } = await decapFiles()

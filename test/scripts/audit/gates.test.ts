@@ -110,7 +110,7 @@ if (!chromiumPath) {
     const scratch = await tempDir('audit-browser')
     try {
       // Side by side: each waits mostly on its own Chromium. Only the two categories asserted here:
-      // performance traces the page load, most of the suite's time, and no gate here measures speed.
+      // performance, the costliest, traces the page load, and no gate here measures speed.
       const [axeResults, lighthouseResults] = await Promise.all([
         runAxe([url], chromiumPath, scratch),
         runLighthouse([url], chromiumPath, scratch, ['accessibility', 'seo']),
