@@ -44,8 +44,10 @@ test("should publish Decap's files in a folder named by their bytes, linked from
   assert.is(folders[0], `decap-cms.${digest.digest('hex').slice(0, 10)}`, 'named by the names and bytes of its files')
   assert.ok(names.includes('decap-cms.js') && names.some((name) => name.endsWith('.wasm')), names.join(', '))
   const [published, installed] = await Promise.all([stat(join(folder, 'decap-cms.js')), stat(join(decapDist, 'decap-cms.js'))])
-  // The test folder and node_modules are both inside the repository, on one disk.
-  assert.is(published.ino, installed.ino, 'a hard link, not a copy')
+  // A hard link where the output and node_modules share a disk (both inside the repository here),
+  // a copy of the same bytes across disks.
+  if (published.dev === installed.dev) assert.is(published.ino, installed.ino, 'a hard link, not a copy')
+  else assert.ok((await readFile(join(folder, 'decap-cms.js'))).equals(await readFile(join(decapDist, 'decap-cms.js'))))
   assert.match(await readFile(join(work, 'second', 'admin', 'index.html'), 'utf8'), `/assets/${folders[0]}/decap-cms.js`)
 })
 
