@@ -109,13 +109,16 @@ export async function writeRemoteState(bucket: S3Bucket, state: RemoteState, ser
 }
 
 /**
- * Serialises states that share their `files` and `keys` objects, the JSON of each object made once:
- * a deploy stores the build's entries twice, before and after its deletions (242,000 entries, half
- * a second each time, at 100,000 articles). The objects must not change once serialised.
+ * Serialises states that share objects (their `files` and `keys`), the JSON of each object made
+ * once: a deploy stores the build's entries twice, before and after its deletions (242,000
+ * entries, half a second each time, at 100,000 articles). Every field is written as
+ * `JSON.stringify` writes it, so a field added to {@link RemoteState} needs nothing here. The
+ * objects must not change once serialised.
  */
 export function stateSerialiser(): (state: RemoteState) => string {
   const made = new WeakMap<object, string>()
-  const json = (value: object): string => {
+  const json = (value: unknown): string => {
+    if (typeof value !== 'object' || value === null) return JSON.stringify(value)
     let text = made.get(value)
     if (text === undefined) {
       text = JSON.stringify(value)
@@ -123,6 +126,8 @@ export function stateSerialiser(): (state: RemoteState) => string {
     }
     return text
   }
-  return (state) =>
-    `{"files":${json(state.files)},"pending":${JSON.stringify(state.pending)},"rules":${JSON.stringify(state.rules)}${state.keys === undefined ? '' : `,"keys":${json(state.keys)}`}}`
+  return (state) => {
+    const fields = Object.entries(state).filter(([, value]) => value !== undefined)
+    return `{${fields.map(([name, value]) => `${JSON.stringify(name)}:${json(value)}`).join(',')}}`
+  }
 }
