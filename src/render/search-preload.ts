@@ -1,4 +1,4 @@
-import { searchBundleKeys, type SiteModel } from '../site/index.ts'
+import { searchBundleKeys, stampOf, type SiteModel } from '../site/index.ts'
 import type { SearchPreload } from '../../templates/index.ts'
 
 /**
@@ -44,11 +44,13 @@ export const stemmedLanguages = [
 
 /**
  * The bundles a search asks first and the files the search page preloads for them: pagefind.js,
- * the first bundles' entries and the WebAssembly, all at once with the page, where a search fetched
- * them one after another (the script, then pagefind.js, then the entry, then the WebAssembly and
- * metadata): three round trips fewer before the first result, about 450 ms on a phone's 4G. The
- * metadata's name is known only once a bundle is indexed, after the pages are rendered, so it stays
- * in the chain.
+ * the first bundles' entries and metadata, and the WebAssembly, all at once with the page, where a
+ * search fetched them one after another (the script, then pagefind.js, then the entry, then the
+ * WebAssembly and metadata): four round trips fewer before the first result. Pagefind names the
+ * metadata by a hash of it, known only once the bundle is indexed, after this page is rendered; the
+ * search stage renames it after the stamp (`pagefind.<stamp>.pf_meta`, see `stampOf`), which this
+ * page knows. On a phone (Slow 4G, the CPU 4× slower) Pagefind asked for it 0.5 s after the entry
+ * had arrived, and it was one more round trip in the chain to the first result.
  *
  * The first step is the newest bundle, and the one before it too while the newest holds less than
  * a fifth of it: right after a bundle fills, the newest holds one article and answers almost no
@@ -69,13 +71,14 @@ export async function searchPreload(model: SiteModel): Promise<SearchPreload | u
   const first = previous !== undefined && newest.articles.length * 5 < previous.articles.length ? [newest, previous] : [newest]
   const language = model.site.language.toLowerCase()
   const keys = await searchBundleKeys(model, first)
-  const stamped = first.map((bundle) => ({ url: bundle.url, stamp: (keys.get(bundle.url) ?? '').slice(0, 16) }))
+  const stamped = first.map((bundle) => ({ url: bundle.url, stamp: stampOf(keys.get(bundle.url) ?? '') }))
   const wasm = (stemmedLanguages as readonly string[]).includes(language) ? language : 'unknown'
   return {
     first: stamped,
     module: `${newest.url}pagefind.js`,
     fetches: [
       ...stamped.map(({ url, stamp }) => `${url}pagefind-entry.json?ts=${stamp}`),
+      ...stamped.map(({ url, stamp }) => `${url}pagefind.${stamp}.pf_meta`),
       // A language with a region (`pt-br`) may or may not have its own WebAssembly: not preloaded.
       ...(language.includes('-') ? [] : [`${newest.url}wasm.${wasm}.pagefind`]),
     ],

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { pruneCacheFolder, temporaryPath } from '../cache/index.ts'
 import type { OutputUnit } from '../shared/output-unit.ts'
-import { searchBundleKeys, type SiteModel } from '../site/index.ts'
+import { searchBundleKeys, stampOf, type SiteModel } from '../site/index.ts'
 import type { BodyStore } from '../content/index.ts'
 import { indexBundle } from './index-bundle.ts'
 import { bundleRecords } from './search-record.tsx'
@@ -143,7 +143,7 @@ export async function writeSearchIndex(
         if (result.indexed === 0) options.beforeIndexing?.()
         const file = planned.records ?? ''
         const records = deserialize(await readFile(file)) as Array<{ url: string; content: string }>
-        await indexBundle(records, plan.language, cached, planned.bundle, (added) => progress(before + added, total))
+        await indexBundle(records, plan.language, cached, planned.bundle, stampOf(planned.key), (added) => progress(before + added, total))
         await rm(file, { force: true })
         result.indexed++
       }

@@ -66,3 +66,12 @@ export async function searchBundleKeys(
   }
   return keys
 }
+
+/**
+ * A bundle's stamp: the start of its key (see {@link searchBundleKeys}). The search page asks for the
+ * entry as `pagefind-entry.json?ts=<stamp>` and preloads the metadata, which the search stage names
+ * `pagefind.<stamp>.pf_meta`, so the page knows both names before the bundle is indexed.
+ *
+ * @param key A bundle's key.
+ */
+export const stampOf = (key: string): string => key.slice(0, 16)

@@ -338,7 +338,7 @@ if (!chromiumPath) {
     assert.equal(found.titles, ['Nghệ nhân giữ tiếng hát ở chợ quê'])
   })
 
-  test("should fetch the newest bundle's pagefind.js, entry and WebAssembly once each, from the page's preloads", async () => {
+  test("should fetch the newest bundle's pagefind.js, entry, metadata and WebAssembly once each, from the page's preloads", async () => {
     const page = await takePage()
     await search(page, 'cong an')
     const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-bundles')) ?? '[]') as string[]
@@ -354,7 +354,12 @@ if (!chromiumPath) {
     const preloads = await page
       .locator('head link[rel="preload"], head link[rel="modulepreload"]')
       .evaluateAll((links) => links.map((link) => link.getAttribute('href')))
-    assert.equal(preloads.slice(0, 3), [`${newest}pagefind.js`, `${newest}pagefind-entry.json?ts=${stamp}`, `${newest}wasm.unknown.pagefind`])
+    assert.equal(preloads.slice(0, 4), [
+      `${newest}pagefind.js`,
+      `${newest}pagefind-entry.json?ts=${stamp}`,
+      `${newest}pagefind.${stamp}.pf_meta`,
+      `${newest}wasm.unknown.pagefind`,
+    ])
     // Resource Timing lists a preload the script then used once; a fetch that missed it would add a second entry.
     const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name.replace(location.origin, '')))
     for (const href of preloads) assert.is(entries.filter((name) => name === href).length, 1, `${href} fetched once`)
@@ -398,6 +403,11 @@ if (!chromiumPath) {
           entries.filter((name) => name.startsWith(`${url}pagefind-entry.json`)),
           [`${url}pagefind-entry.json?ts=${stamp}`],
           `${url}: its entry once, as preloaded`
+        )
+        assert.equal(
+          entries.filter((name) => name.startsWith(url) && name.endsWith('.pf_meta')),
+          [`${url}pagefind.${stamp}.pf_meta`],
+          `${url}: its metadata once, named by the stamp, as preloaded`
         )
       }
       // "duong": the newest article's "tuyên dương" comes first, its group before the bundle before it.

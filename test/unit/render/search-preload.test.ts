@@ -28,7 +28,7 @@ function edited(url: string | undefined, change: Record<string, unknown>): SiteM
   return { ...site, articles: site.articles.map((article) => (article.url === url ? { ...article, ...change } : article)) }
 }
 
-test("should preload the newest bundle's pagefind.js, stamped entry and Vietnamese (unstemmed) WebAssembly", async () => {
+test("should preload the newest bundle's pagefind.js, stamped entry and metadata, and Vietnamese (unstemmed) WebAssembly", async () => {
   const preload = await searchPreload(model!)
   const newest = model!.searchBundles.at(-1)?.url
   const stamp = preload?.first[0]?.stamp ?? ''
@@ -40,7 +40,7 @@ test("should preload the newest bundle's pagefind.js, stamped entry and Vietname
     'bundles of two: the newest is not small beside the one before'
   )
   assert.is(preload.module, `${newest}pagefind.js`)
-  assert.equal(preload.fetches, [`${newest}pagefind-entry.json?ts=${stamp}`, `${newest}wasm.unknown.pagefind`])
+  assert.equal(preload.fetches, [`${newest}pagefind-entry.json?ts=${stamp}`, `${newest}pagefind.${stamp}.pf_meta`, `${newest}wasm.unknown.pagefind`])
 })
 
 test('should ask the bundle before the newest first too while the newest holds less than a fifth of it', async () => {
@@ -58,6 +58,8 @@ test('should ask the bundle before the newest first too while the newest holds l
   assert.equal(preload?.fetches, [
     `/pagefind/1/pagefind-entry.json?ts=${newest.stamp}`,
     `/pagefind/0/pagefind-entry.json?ts=${previous.stamp}`,
+    `/pagefind/1/pagefind.${newest.stamp}.pf_meta`,
+    `/pagefind/0/pagefind.${previous.stamp}.pf_meta`,
     '/pagefind/1/wasm.unknown.pagefind',
   ])
   // Bundles of count - 2: the newest holds two, a fifth or more of the one before only when that holds ten or fewer.
@@ -82,7 +84,7 @@ test("should name an English site's WebAssembly after its language, and preload 
   const english = await searchPreload({ ...site, site: { ...site.site, language: 'en' } })
   assert.ok(english?.fetches.at(-1)?.endsWith('/wasm.en.pagefind'))
   const brazilian = await searchPreload({ ...site, site: { ...site.site, language: 'pt-BR' } })
-  assert.is(brazilian?.fetches.length, 1, 'the entry alone')
+  assert.is(brazilian?.fetches.length, 2, 'the entry and the metadata alone')
 })
 
 test("should know the languages Pagefind's binary has a stemming WebAssembly for", async () => {

@@ -25,6 +25,21 @@ test('should rank exact phrases above folded ones, and neither across punctuatio
   assert.is(phraseMatch('đồng chí Chủ tịch', 'dong chi'), 1)
   assert.is(phraseMatch('đường', 'duong'), 0, 'one word: Pagefind ranks it')
   assert.is(phraseMatch('tỉnh Thanh Hoá', 'thanh hóa'), 2, 'the tone wherever it sits')
+  // A phrase is first looked for in the text's letters alone: what punctuation splits or joins still matches.
+  assert.is(phraseMatch('Thêm ca covid-19 mới.', 'covid19 mới'), 2)
+  assert.is(phraseMatch('(Đà Nẵng) đón khách', 'đà nẵng đón'), 0, 'across a clause')
+  assert.is(phraseMatch('Đà Nẵng đón khách', 'đà nẵng đón'), 2)
+})
+
+test('should give the same answers for the same words, however often they were seen', () => {
+  const text = 'Đường giao thông nông thôn ở Thọ Xuân. Tuyên dương đường làng'
+  for (let round = 0; round < 3; round++) {
+    assert.is(phraseMatch(text, 'đường giao thông'), 2)
+    assert.is(phraseMatch(text, 'duong giao thong'), 1)
+    assert.ok(spelledAsTyped(text, 'đường'))
+    assert.not.ok(spelledAsTyped('tuyên dương', 'đường'))
+    assert.equal(spellingOf('Hoá'), spellingOf('hóa'))
+  }
 })
 
 test('should centre an excerpt on the phrase and keep the original text', () => {
