@@ -91,12 +91,7 @@ test("should name an English site's WebAssembly after its language, and preload 
   assert.ok(english?.fetches.some((href) => href.endsWith('/wasm.en.pagefind')))
   const brazilian = await searchPreload({ ...site, site: { ...site.site, language: 'pt-BR' } })
   assert.equal(
-    brazilian?.fetches.map((href) =>
-      href
-        .replace(/^.*\//, '')
-        .replace(/\?.*$/, '')
-        .replace(/\.[0-9a-f]{16}\./, '.<stamp>.')
-    ),
+    brazilian?.fetches.map((href) => href.replace(/^.*\//, '').replace(/\?.*$/, '').replace(/\.[0-9a-f]{16}\./, '.<stamp>.')),
     ['pagefind-entry.json', 'pagefind.<stamp>.pf_meta', 'index.json'],
     'the entry, the metadata and the routes alone'
   )
