@@ -44,9 +44,9 @@ export const stemmedLanguages = [
 
 /**
  * The bundles a search asks first and the files the search page preloads for them: pagefind.js,
- * the first bundles' entries and metadata, the WebAssembly and the routes' index, all at once with
- * the page, where a search fetched them one after another (the script, then pagefind.js, then the
- * entry, then the WebAssembly and metadata): four round trips fewer before the first result. Pagefind names the
+ * the first bundles' entries and metadata, and the WebAssembly, all at once with the page, where a
+ * search fetched them one after another (the script, then pagefind.js, then the entry, then the
+ * WebAssembly and metadata): four round trips fewer before the first result. Pagefind names the
  * metadata by a hash of it, known only once the bundle is indexed, after this page is rendered; the
  * search stage renames it after the stamp (`pagefind.<stamp>.pf_meta`, see `stampOf`), which this
  * page knows. On a phone (Slow 4G, the CPU 4× slower) Pagefind asked for it 0.5 s after the entry
@@ -73,10 +73,6 @@ export async function searchPreload(model: SiteModel): Promise<SearchPreload | u
   const keys = await searchBundleKeys(model, first)
   const stamped = first.map((bundle) => ({ url: bundle.url, stamp: stampOf(keys.get(bundle.url) ?? '') }))
   const wasm = (stemmedLanguages as readonly string[]).includes(language) ? language : 'unknown'
-  // The search routes' index, `words/` beside the bundles: the page reads it for any query once
-  // there are older bundles than the first two (see the search page's `readRoutesFor`), and a word
-  // the newest bundles lack waits for it, then for its chunk, before its bundle is opened.
-  const routes = model.searchBundles.length > 2 ? [`${newest.url.replace(/[^/]+\/$/, 'words/')}index.json`] : []
   return {
     first: stamped,
     module: `${newest.url}pagefind.js`,
@@ -85,7 +81,6 @@ export async function searchPreload(model: SiteModel): Promise<SearchPreload | u
       ...stamped.map(({ url, stamp }) => `${url}pagefind.${stamp}.pf_meta`),
       // A language with a region (`pt-br`) may or may not have its own WebAssembly: not preloaded.
       ...(language.includes('-') ? [] : [`${newest.url}wasm.${wasm}.pagefind`]),
-      ...routes,
     ],
   }
 }
