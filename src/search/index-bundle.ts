@@ -66,9 +66,9 @@ export async function indexBundle(
   await rename(temporary, target)
 }
 
-/** What a bundle's `pagefind-entry.json` says of each language: its metadata is `pagefind.<hash>.pf_meta`. */
+/** What a bundle's `pagefind-entry.json` says of each language (read as Pagefind wrote it): its metadata is `pagefind.<hash>.pf_meta`. */
 interface Entry {
-  languages: Record<string, { hash: string }>
+  languages?: Record<string, { hash: string }>
 }
 
 /**
