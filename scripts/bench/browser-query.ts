@@ -1,3 +1,4 @@
+import { pageFunctions } from 'lighthouse/core/lib/page-functions.js'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { serveLikeCdn } from './cdn-server.ts'
 
@@ -47,6 +48,37 @@ type Marks = Pick<QueryCost, 'firstMs' | 'firstBytes' | 'firstRequests' | 'doneM
 
 /** Chrome DevTools' "Slow 4G" preset and 4× CPU slowdown. */
 export const slow4g = { latency: 150, downloadThroughput: (1.6 * 1000 * 1000) / 8, uploadThroughput: (750 * 1000) / 8, cpuRate: 4 }
+
+/** How fast the bench's Chromium runs scripts: Lighthouse's BenchmarkIndex as is, and with the CPU throttled as the Slow 4G runs throttle it. */
+export interface CpuIndex {
+  host: number
+  throttled: number
+}
+
+/**
+ * Lighthouse's BenchmarkIndex (its `computeBenchmarkIndex`, about a second of script) in a blank
+ * page of the bench's Chromium, unthrottled and at {@link slow4g}'s CPU rate. A CPU slowdown is
+ * relative to the machine, so the same 4× emulates a faster phone on a faster machine: the index
+ * says which phone a run's Slow 4G table stands for (Lighthouse: 1,000 and more desktop-class, 800
+ * a high-end Android phone, 125 a mid-tier one).
+ *
+ * @param chromiumPath The Chromium binary.
+ */
+export async function cpuIndex(chromiumPath: string): Promise<CpuIndex> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--headless', '--disable-gpu'] })
+  try {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const expression = `(${pageFunctions.computeBenchmarkIndex.toString()})()`
+    const host = Number(await page.evaluate(expression))
+    const session = await context.newCDPSession(page)
+    await session.send('Emulation.setCPUThrottlingRate', { rate: slow4g.cpuRate })
+    const throttled = Number(await page.evaluate(expression))
+    return { host: Math.round(host), throttled: Math.round(throttled) }
+  } finally {
+    await browser.close()
+  }
+}
 
 async function throttle(context: BrowserContext, page: Page): Promise<void> {
   const session = await context.newCDPSession(page)

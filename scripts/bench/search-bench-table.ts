@@ -86,6 +86,17 @@ function queryTable(title: string, costs: readonly QueryCost[], kinds: Record<st
 }
 
 /**
+ * The heading of a corpus's Slow 4G table, with the phone its CPU slowdown stood for (`cpuIndex`
+ * in browser-query.ts): the same 4× is a faster phone on a faster machine.
+ *
+ * @param row The corpus's measurements.
+ */
+export function throttledTitle(row: Pick<SearchBenchRow, 'name' | 'cpu'>): string {
+  const cpu = row.cpu === undefined ? '' : ` (Lighthouse's BenchmarkIndex: ${row.cpu.host} on this machine, ${row.cpu.throttled} throttled)`
+  return `**${row.name}**, Slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up) and 4× CPU${cpu}:`
+}
+
+/**
  * Formats the rows as Markdown: one table of index costs, then per corpus (and its worst case, one
  * article more) the queries with their kind, the median, the worst and the targets,
  * unthrottled and under Slow 4G with a 4× slower CPU.
@@ -108,7 +119,7 @@ export function formatSearchBench(rows: readonly SearchBenchRow[]): string {
       '',
       ...queryTable(`**${row.name}** (${row.articles} articles, ${row.bundles} bundles), 127.0.0.1, no throttling:`, row.queries, row.kinds, false)
     )
-    lines.push('', ...queryTable(`**${row.name}**, Slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up) and 4× CPU:`, row.throttled, row.kinds, true))
+    lines.push('', ...queryTable(throttledTitle(row), row.throttled, row.kinds, true))
   }
   return lines.join('\n')
 }

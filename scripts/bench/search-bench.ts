@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { exists } from '../../src/shared/files.ts'
 import { ensureCorpus } from './bench-corpus.ts'
-import { measureQueries, type QueryCost } from './browser-query.ts'
+import { cpuIndex, measureQueries, type CpuIndex, type QueryCost } from './browser-query.ts'
 import { runMeasured, taskMs } from './run-measured.ts'
 import { formatSearchBench } from './search-bench-table.ts'
 import { benchQueries, searchCorpus } from './search-corpus.ts'
@@ -44,6 +44,8 @@ export interface SearchBenchRow {
   kinds: Record<string, BenchQuery['kind']>
   queries: QueryCost[]
   throttled: QueryCost[]
+  /** How fast the browser ran scripts, as is and throttled, measured before the throttled queries. */
+  cpu?: CpuIndex
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -157,6 +159,7 @@ async function measureState(
   await save(row)
   row.queries = await measure(false)
   await save(row)
+  if (options.chromium && options.throttled !== false) row.cpu = await cpuIndex(options.chromium)
   row.throttled = await measure(true)
   await save(row)
   return row
