@@ -1,3 +1,4 @@
+import { computeMedianRun } from 'lighthouse/core/lib/median-run.js'
 import type { Budgets, PageWeight } from './budgets.ts'
 
 /** One check on one page. */
@@ -11,10 +12,10 @@ export interface GateResult {
   problems: string[]
 }
 
-/** The part of a Lighthouse result the gate reads. */
+/** The part of a Lighthouse result the gate reads (`numericValue`: its median run's choice reads FCP's and TTI's). */
 export interface LighthouseResult {
   categories: Record<string, { title: string; score: number | null; auditRefs: Array<{ id: string; weight: number }> }>
-  audits: Record<string, { title: string; score: number | null }>
+  audits: Record<string, { title: string; score: number | null; numericValue?: number }>
 }
 
 /**
@@ -35,6 +36,26 @@ export function lighthouseGates(page: string, result: LighthouseResult, minimum 
             .map((ref) => `${ref.id}: ${result.audits[ref.id]?.title ?? ''}`)
     return { gate: `lighthouse ${id}`, page, passed: score >= minimum, value: String(score), problems }
   })
+}
+
+/**
+ * {@link lighthouseGates} on the median of several runs of one page (Lighthouse's own
+ * `computeMedianRun`: the run nearest the median first paint and time to interactive), the
+ * performance gate's value naming each run's score. One run is judged as it is.
+ *
+ * @param page The page's path.
+ * @param runs Lighthouse's results for the page, in the order they ran.
+ * @param minimum The lowest acceptable score. @default 95
+ */
+export function lighthouseGatesOfRuns(page: string, runs: readonly LighthouseResult[], minimum = 95): GateResult[] {
+  const [first] = runs
+  if (first === undefined) return []
+  if (runs.length === 1) return lighthouseGates(page, first, minimum)
+  const median = computeMedianRun(runs as unknown as Parameters<typeof computeMedianRun>[0]) as unknown as LighthouseResult
+  const scores = runs.map((run) => Math.round((run.categories['performance']?.score ?? 0) * 100))
+  return lighthouseGates(page, median, minimum).map((gate) =>
+    gate.gate === 'lighthouse performance' ? { ...gate, value: `${gate.value} (median of ${runs.length} runs: ${scores.join(', ')})` } : gate
+  )
 }
 
 /** The part of an axe-core result the gate reads. */

@@ -5,6 +5,7 @@ export {
   formatReport,
   frontPageGate,
   lighthouseGates,
+  lighthouseGatesOfRuns,
   linksGate,
   vnuGate,
   type AxeResult,

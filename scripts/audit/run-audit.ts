@@ -7,7 +7,7 @@ import sirv from 'sirv'
 import { build } from '../../src/pipeline/build.ts'
 import { outputPathOf } from '../../src/site/index.ts'
 import { defaultBudgets, weighPage, type Budgets } from './budgets.ts'
-import { axeGate, budgetGates, formatReport, frontPageGate, lighthouseGates, linksGate, vnuGate, type GateResult } from './gates.ts'
+import { axeGate, budgetGates, formatReport, frontPageGate, lighthouseGatesOfRuns, linksGate, vnuGate, type GateResult } from './gates.ts'
 import { brokenLinks, lookAtFrontPage, runAxe, runLighthouse, runVnu, scratch } from './tools.ts'
 
 /** Options of {@link runAudit}. */
@@ -62,11 +62,22 @@ export async function runAudit(options: AuditOptions = {}): Promise<{ results: G
     const urls = paths.map((path) => `${origin}${path}`)
     const results: GateResult[] = []
     log('Lighthouse…')
+    const minimum = options.minimumScore ?? 95
     const lighthouse = await runLighthouse(urls, chromePath, work)
-    for (const [index, url] of urls.entries()) {
-      const result = lighthouse.get(url)
-      if (result) results.push(...lighthouseGates(paths[index] as string, result, options.minimumScore ?? 95))
+    // A performance score moves between runs of one page: a long task of the machine's (another
+    // process, a stall of the virtual CPU) counts as the page's blocking time, four times over under
+    // the throttled CPU (a locality page scored 77 in one run of .ci/run and 100 in the next). As
+    // Lighthouse advises for its variability, a page under the minimum runs twice more and is
+    // judged on the median run; a page that passes runs once.
+    const runs = new Map([...lighthouse].map(([url, result]) => [url, [result]]))
+    const missed = urls.filter((url) => Math.round((lighthouse.get(url)?.categories['performance']?.score ?? 1) * 100) < minimum)
+    if (missed.length > 0) {
+      log(`Lighthouse twice more on ${missed.length} page(s) under ${minimum} for performance, to judge the median run…`)
+      for (let round = 0; round < 2; round++) {
+        for (const [url, result] of await runLighthouse(missed, chromePath, work)) runs.get(url)?.push(result)
+      }
     }
+    for (const [index, url] of urls.entries()) results.push(...lighthouseGatesOfRuns(paths[index] as string, runs.get(url) ?? [], minimum))
     log('axe-core…')
     const axe = await runAxe(urls, chromePath, work)
     for (const [index, url] of urls.entries()) {
