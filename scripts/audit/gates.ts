@@ -27,7 +27,7 @@ export interface LighthouseResult {
  */
 export function lighthouseGates(page: string, result: LighthouseResult, minimum = 95): GateResult[] {
   return Object.entries(result.categories).map(([id, category]) => {
-    const score = Math.round((category.score ?? 0) * 100)
+    const score = percentOf(category.score)
     const problems =
       score >= minimum
         ? []
@@ -37,6 +37,9 @@ export function lighthouseGates(page: string, result: LighthouseResult, minimum 
     return { gate: `lighthouse ${id}`, page, passed: score >= minimum, value: String(score), problems }
   })
 }
+
+/** A Lighthouse score (0–1, or none when the category failed to run) as the report shows it, 0–100. */
+const percentOf = (score: number | null | undefined): number => Math.round((score ?? 0) * 100)
 
 /**
  * {@link lighthouseGates} on the median of several runs of one page (Lighthouse's own
@@ -52,7 +55,7 @@ export function lighthouseGatesOfRuns(page: string, runs: readonly LighthouseRes
   if (first === undefined) return []
   if (runs.length === 1) return lighthouseGates(page, first, minimum)
   const median = computeMedianRun(runs as unknown as Parameters<typeof computeMedianRun>[0]) as unknown as LighthouseResult
-  const scores = runs.map((run) => Math.round((run.categories['performance']?.score ?? 0) * 100))
+  const scores = runs.map((run) => percentOf(run.categories['performance']?.score))
   return lighthouseGates(page, median, minimum).map((gate) =>
     gate.gate === 'lighthouse performance' ? { ...gate, value: `${gate.value} (median of ${runs.length} runs: ${scores.join(', ')})` } : gate
   )
