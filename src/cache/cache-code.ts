@@ -1,7 +1,7 @@
 import { codeFingerprint, editedSince, repoRoot, type CodeSpec } from './code-fingerprint.ts'
 
 /** The build's caches (see "Caches" in docs/architecture.md). */
-export type CacheName = 'sources' | 'markdown' | 'measures' | 'images' | 'pages' | 'search' | 'routes' | 'units' | 'comments' | 'most-read'
+export type CacheName = 'sources' | 'markdown' | 'measures' | 'images' | 'pages' | 'search' | 'routes' | 'units' | 'output' | 'comments' | 'most-read'
 
 // Files a stage uses without importing them: the stylesheet is read and the browser scripts are
 // bundled by the publish stage, and every page links them by a hash of their bytes.
@@ -37,6 +37,8 @@ export const cacheCode = {
   'most-read': { entries: ['src/content/load-articles.ts', 'src/most-read/article-index-file.ts'] },
   // What the output holds, folder by folder: the whole build decides it.
   units: { entries: ['src/pipeline/build.ts', ...assets.entries], files: assets.files },
+  // The whole output, for a build to tell it is up to date: the build and the web editor's script it bundles.
+  output: { entries: ['src/pipeline/build.ts', 'templates/client/cms/cms-admin.ts', ...assets.entries], files: assets.files },
 } as const satisfies Record<CacheName, CodeSpec>
 
 /**

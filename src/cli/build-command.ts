@@ -109,7 +109,7 @@ export async function buildCommand(values: BuildArgs): Promise<RunCode> {
     return 1
   }
   if (countProblems(result.files).warnings > 0) printProblems(result.files, 'error')
-  console.log(`Built ${result.pages} pages into ${out}.`)
+  console.log(result.upToDate ? `${out} is up to date: ${result.pages} pages, nothing to build.` : `Built ${result.pages} pages into ${out}.`)
   return 0
 }
 

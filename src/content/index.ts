@@ -12,6 +12,8 @@ export { isoInZone, parseArticleDate, partsInZone, type ArticleDate } from './da
 export { loadComments, type CommentSource } from './comments.ts'
 export { compare, folderKey, loadBodies, loadContent, type ContentSources, type LoadedContent, type LoadOptions } from './load.ts'
 export { gitBlobIds } from './git-blobs.ts'
+export { plainMessage, restoreMessages, type PlainMessage } from './load-articles.ts'
+export { contentState } from './content-state.ts'
 export type { MediaFile } from './media.ts'
 export { loadPublisherLogo, loadSiteIcon, loadSiteImage, type SiteImageField } from './site-icon.ts'
 export { loadRegistries, type Registries } from './registries.ts'

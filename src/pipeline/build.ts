@@ -35,7 +35,7 @@ import {
   writeUnitManifest,
 } from '../publish/index.ts'
 import type { OutputUnit } from '../shared/output-unit.ts'
-import { loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from '../render/index.ts'
+import { findUserConfig, loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from '../render/index.ts'
 import {
   planSearchIndex,
   type SearchIndexResult,
@@ -46,12 +46,13 @@ import {
   writeTitleIndex,
   writeWordRoutes,
 } from '../search/index.ts'
-import { checkSite, outputPathOf, planSite, refreshedFolders, type SiteModel } from '../site/index.ts'
+import { checkSite, outputPathOf, plannedUntil, planSite, refreshedFolders, type SiteModel } from '../site/index.ts'
 import { mapLimit } from '../shared/files.ts'
 import { fixCacheFingerprints, removeOldLayout, writeAtomic } from '../cache/index.ts'
 import { indexArticles } from '../most-read/article-index.ts'
 import { contentStamp, writeArticleIndex } from '../most-read/article-index-file.ts'
 import { releaseMemory } from './memory.ts'
+import { buildInputs, readUpToDate, recordUpToDate, upToDateFile } from './up-to-date.ts'
 import type { ProgressSink } from '../shared/progress.ts'
 import { task, type Logger, type Timing } from '../shared/task.ts'
 import { checkBaseUrl, resolveNow } from '../shared/operator-input.ts'
@@ -104,6 +105,11 @@ export interface BuildOptions {
    * serves as this build would make them are neither rendered nor written. @default none
    */
   deployed?: DeployedSite
+  /**
+   * Build even when the output is up to date (see `readUpToDate`): same code, options and content
+   * as the build that wrote it, and a "now" that plans the same site. @default false
+   */
+  force?: boolean
 }
 
 /** What a build did. */
@@ -125,6 +131,8 @@ export interface BuildResult {
   render?: CachedRenderResult
   /** When the next scheduled (future-dated, not draft) article is due (epoch ms), if any. */
   nextScheduled?: number
+  /** Whether the output was up to date already, and left as it was (no stage ran). */
+  upToDate?: boolean
 }
 
 /**
@@ -143,7 +151,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Git's answer of which bytes each article holds comes from its own process, while this one
   // fingerprints the code; asked again when the build waited for the output (files may have changed).
   const contentDir = resolve(options.contentDir ?? 'content')
-  let gitBlobs = gitBlobIds(contentDir, 'articles')
+  let gitBlobs = gitBlobIds(contentDir, '.')
   let waited = false
   await keyByRunningCode()
   // One process per output: a second build, or a deploy reading it, would see it change under it.
@@ -154,9 +162,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       log(`  waiting for ${holder.command} (pid ${holder.pid}) to finish with ${outDir}`)
     },
   })
-  if (waited) gitBlobs = gitBlobIds(contentDir, 'articles')
+  if (waited) gitBlobs = gitBlobIds(contentDir, '.')
   try {
-    return await buildLocked(options, { log, outDir, cacheDir, gitBlobs })
+    // One "now" for every stage (the clock's, read once, unless given).
+    return await buildLocked({ ...options, now: options.now ?? resolveNow(undefined) }, { log, outDir, cacheDir, gitBlobs })
   } finally {
     await unlock()
   }
@@ -164,7 +173,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
 /** {@link build} once it holds the output's lock. */
 async function buildLocked(
-  options: BuildOptions,
+  options: BuildOptions & { now: number },
   { log, outDir, cacheDir, gitBlobs }: { log: Logger; outDir: string; cacheDir: string; gitBlobs: Promise<ReadonlyMap<string, string>> }
 ): Promise<BuildResult> {
   const timings: Timing[] = []
@@ -173,6 +182,16 @@ async function buildLocked(
   // alone decides which of them the live output holds unchanged, to be moved over, not rebuilt.
   const manifestFile = join(cacheDir, 'units', `${cacheKey}.json`)
   const manifest = await readUnitManifest(manifestFile, outDir)
+  // Nothing changed since the build that wrote the output: it stays as it is, not even swapped.
+  const upToDateRecord = upToDateFile(cacheDir, cacheKey)
+  const inputs = await upToDateInputs(options, outDir, gitBlobs)
+  if (inputs !== undefined && options.force !== true) {
+    const current = await readUpToDate(upToDateRecord, { inputs, now: options.now, outDir, units: Object.keys(manifest.units) })
+    if (current) {
+      log(`  up to date: the same content, code and options as the build that wrote ${outDir}`)
+      return { ok: true, files: current.files, pages: current.record.pages, articles: current.record.articles, timings, upToDate: true }
+    }
+  }
   // Against a deployed site, folders and pages are taken from the target, never from the live output.
   const deployed = options.deployed === undefined ? undefined : deployedChecks(options.deployed)
   const carriable = (units: readonly OutputUnit[]): Promise<Set<string>> =>
@@ -230,7 +249,7 @@ async function buildLocked(
       await writeCmsAdmin(staging, site.registries, {
         contentDir: options.contentDir ?? 'content',
         ...(options.baseUrl === undefined ? {} : { baseUrl: checkBaseUrl(options.baseUrl) }),
-        now: options.now ?? resolveNow(undefined),
+        now: options.now,
       })
       const spareFile = join(cacheDir, 'units', `${cacheKey}.spare.json`)
       const files =
@@ -258,6 +277,13 @@ async function buildLocked(
         await swapIntoPlace(staging, outDir, { keepSpare: options.deployed === undefined })
         // A partial output holds no whole folder for the next build to carry over.
         await writeUnitManifest(manifestFile, outDir, options.deployed === undefined ? units : [])
+        if (inputs !== undefined)
+          await recordUpToDate(
+            upToDateRecord,
+            { inputs, now: options.now, until: site.until, pages: site.pages, articles: site.articles },
+            { outDir, units: units.map((unit) => unit.path) },
+            site.files
+          )
       })
     })
     for (const root of ['markdown', 'images']) await removeOldLayout(join(cacheDir, root))
@@ -372,6 +398,8 @@ type ModelResults =
       /** The feeds written, whose enclosures get their lengths once the images exist. */
       feeds: { urls: string[]; baseUrl: string }
       nextScheduled?: number
+      /** Until when a later "now" plans the same site (see `plannedUntil`), scheduled articles included. */
+      until: number
     }
 
 /**
@@ -382,7 +410,7 @@ type ModelResults =
  * @param options The build's options.
  * @param context Where the stages log, cache and write.
  */
-async function throughSiteModel(options: BuildOptions, context: StageContext): Promise<ModelResults> {
+async function throughSiteModel(options: BuildOptions & { now: number }, context: StageContext): Promise<ModelResults> {
   const { log, timings, cacheDir, cacheKey, staging, carriableUnits, deployed, gitBlobs } = context
   const contentDir = options.contentDir ?? 'content'
   // Taken before the content loads, so an article edited meanwhile leaves the index stale, not wrong.
@@ -399,7 +427,7 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
   if (!sources || hasErrors(files)) return { ok: false, files }
   // What `toasoan most-read` counts, so it need not load the content: whatever this build's options, drafts left out.
   await task('indexing articles for most read', timings, log, () => writeArticleIndex(cacheDir, contentDir, stamp, () => indexArticles(sources, stamp)))
-  const now = options.now ?? resolveNow(undefined)
+  const now = options.now
   // Site: the plain model every later stage reads.
   const { model, siteIcons, siteLogo } = await task('planning site', timings, log, () => planModel(sources, options, now))
   // Render: the pages link the stylesheet and scripts by the hash of their bytes.
@@ -466,6 +494,7 @@ async function throughSiteModel(options: BuildOptions, context: StageContext): P
     registries: sources.registries,
     feeds: { urls: model.feeds.map((feed) => feed.url), baseUrl: model.site.baseUrl },
     ...nextScheduled(sources, now),
+    until: Math.min(plannedUntil(model.articles, model.site.timeZone, now), nextScheduled(sources, now).nextScheduled ?? Number.POSITIVE_INFINITY),
   }
 }
 
@@ -506,6 +535,28 @@ function withBaseUrl(sources: ContentSources, baseUrl: string | undefined): Cont
   if (baseUrl === undefined) return sources
   const site = { ...sources.registries.site, baseUrl: checkBaseUrl(baseUrl) }
   return { ...sources, registries: { ...sources.registries, site } }
+}
+
+/**
+ * The inputs of a build that may find its output up to date (see `buildInputs`): not against a
+ * deployed site (its output is partial), nor with a newsroom configuration (code that can read
+ * anything, so every build runs).
+ */
+async function upToDateInputs(options: BuildOptions, outDir: string, gitBlobs: Promise<ReadonlyMap<string, string>>): Promise<string | undefined> {
+  if (options.deployed !== undefined) return undefined
+  if (options.config !== false && (options.config !== undefined || (await findUserConfig()) !== undefined)) return undefined
+  return buildInputs(
+    {
+      contentDir: options.contentDir ?? 'content',
+      outDir,
+      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+      ...(options.drafts === undefined ? {} : { drafts: options.drafts }),
+      ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
+      ...(options.searchBundleSize === undefined ? {} : { searchBundleSize: options.searchBundleSize }),
+      ...(options.renderFingerprint === undefined ? {} : { renderFingerprint: options.renderFingerprint }),
+    },
+    await gitBlobs
+  )
 }
 
 /** The folders of {@link refreshedFolders} that the live output holds, to carry into the new one. */

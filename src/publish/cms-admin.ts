@@ -30,15 +30,28 @@ const isDecapFile = (name: string): boolean => /^(?:\d+\.)?decap-cms\.js$/.test(
 /** Decap's files, the folder they are published in, and the names, sizes, times and inodes it was named from. */
 let decapRelease: { stamp: string; folder: string; names: string[] } | undefined
 
+/** The names of Decap's files, and a stamp of their names, sizes, times and inodes. */
+async function decapStamps(): Promise<{ stamp: string; names: string[] }> {
+  const names = (await readdir(decapDist)).filter(isDecapFile).sort()
+  const stats = await Promise.all(names.map((name) => stat(join(decapDist, name))))
+  return { stamp: names.map((name, index) => `${name}\0${stats[index]?.size}\0${stats[index]?.mtimeMs}\0${stats[index]?.ino}`).join('\0'), names }
+}
+
+/**
+ * Which Decap files the web editor would publish, without reading them: their names, sizes, times
+ * and inodes (a reinstall makes new files).
+ */
+export async function decapStamp(): Promise<string> {
+  return (await decapStamps()).stamp
+}
+
 /**
  * Decap's files and their folder, `/assets/decap-cms.<hash of the names and bytes>`: hashed once
  * per process while the files' names, sizes, times and inodes stay the same (a reinstall makes new
  * files; 6.4 MB, read and hashed again by every build before).
  */
 async function decapFiles(): Promise<{ folder: string; names: string[] }> {
-  const names = (await readdir(decapDist)).filter(isDecapFile).sort()
-  const stats = await Promise.all(names.map((name) => stat(join(decapDist, name))))
-  const stamp = names.map((name, index) => `${name}\0${stats[index]?.size}\0${stats[index]?.mtimeMs}\0${stats[index]?.ino}`).join('\0')
+  const { stamp, names } = await decapStamps()
   if (decapRelease?.stamp === stamp) return decapRelease
   const digest = createHash('sha256')
   for (const name of names)

@@ -22,6 +22,7 @@ export {
   type FileManifest,
   type ManifestEntry,
 } from './file-manifest.ts'
-export { adminPage, repositoryOf, writeCmsAdmin, type CmsAdminOptions } from './cms-admin.ts'
+export { adminPage, decapStamp, githubRepoOf, repositoryOf, writeCmsAdmin, type CmsAdminOptions } from './cms-admin.ts'
+export { outputIdentity } from './output-identity.ts'
 export { fillEnclosureLengths } from './enclosure-lengths.ts'
 export { deployedChecks, manifestKeys, partialManifest, type DeployedChecks, type DeployedSite } from './deployed.ts'

@@ -2,5 +2,5 @@ export { renderWithEleventy, type EleventyRenderOptions, type RenderSlice } from
 export { renderDocument, renderFragment } from './render-page.tsx'
 export { renderCached, renderFingerprint, type CachedRenderOptions, type CachedRenderResult } from './render-cached.ts'
 export { renderNewsroomPages, type NewsroomRenderOptions } from './newsroom-pages.tsx'
-export { loadUserConfig, userConfigNames, type EleventyConfig, type ToasoanConfig } from './user-config.ts'
+export { findUserConfig, loadUserConfig, userConfigNames, type EleventyConfig, type ToasoanConfig } from './user-config.ts'
 export { searchPreload, stemmedLanguages } from './search-preload.ts'

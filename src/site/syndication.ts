@@ -96,6 +96,9 @@ export function planFragments(byLocality: ReadonlyMap<string, ArticleModel[]>, l
   }))
 }
 
+/** How long an article stays in the news sitemap after it is published: Google News reads two days. */
+export const newsWindowMs = 2 * 24 * 60 * 60 * 1000
+
 /**
  * Plans the sitemaps. Articles come first, oldest first, so adding an article changes only the
  * last article sitemap; index pages follow in their own children.
@@ -122,7 +125,7 @@ export function planSitemaps(
   }
   chunk(articleEntries, 'bai-viet')
   chunk(pageEntries, 'trang')
-  const windowMs = options.newsWindowMs ?? 2 * 24 * 60 * 60 * 1000
+  const windowMs = options.newsWindowMs ?? newsWindowMs
   const news = articles
     .filter((article) => article.published <= options.now && article.published > options.now - windowMs)
     .slice(0, options.newsLimit ?? 1000)

@@ -20,8 +20,10 @@ let content = ''
  */
 let coldOfFixture: Record<string, string> | undefined
 
+// `force`: these builds go through every stage even when the output is up to date (see
+// test/e2e/up-to-date.test.ts): what they test is how the stages carry what did not change.
 async function buildTo(out: string, cache = join(work, 'cache')): Promise<BuildResult> {
-  const result = await build({ contentDir: content, outDir: out, cacheDir: cache, now: testNow, log: () => {}, searchBundleSize: 2 })
+  const result = await build({ contentDir: content, outDir: out, cacheDir: cache, now: testNow, log: () => {}, searchBundleSize: 2, force: true })
   assert.ok(result.ok)
   return result
 }
@@ -73,7 +75,15 @@ test('should move unchanged folders from the output before the live one, never c
   const spare = join(work, '.dist-spare.spare')
   const lines: string[] = []
   const logged = (): Promise<BuildResult> =>
-    build({ contentDir: content, outDir: out, cacheDir: join(work, 'cache-spare'), now: testNow, log: (line) => lines.push(line), searchBundleSize: 2 })
+    build({
+      contentDir: content,
+      outDir: out,
+      cacheDir: join(work, 'cache-spare'),
+      now: testNow,
+      log: (line) => lines.push(line),
+      searchBundleSize: 2,
+      force: true,
+    })
   assert.ok((await logged()).ok)
   assert.ok((await logged()).ok)
   assert.ok(await stat(spare).then((info) => info.isDirectory()), 'the replaced output is kept as the spare')

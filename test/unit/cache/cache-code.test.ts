@@ -11,8 +11,11 @@ import { removeDir } from '../../helpers/fixtures.ts'
 // (esbuild), never from a list of folders.
 const test = suite('cacheCode')
 const names = Object.keys(cacheCode) as CacheName[]
-/** Caches whose entries end up in the output (units only record which output folders to keep). */
-const outputCaches = names.filter((name) => name !== 'units')
+/**
+ * Caches whose entries end up in the output (units only record which output folders to keep, and
+ * the up-to-date record that the output is the one this code would write).
+ */
+const outputCaches = names.filter((name) => name !== 'units' && name !== 'output')
 
 // Modules of the build that make no cached entry, each with the reason it needs no key.
 const orchestration: Record<string, string> = {
@@ -34,6 +37,8 @@ const orchestration: Record<string, string> = {
   'src/publish/interruption.ts': 'holds signals while the output is swapped',
   'src/publish/output.ts': 'the staging folder and the swap into place',
   'src/publish/remove-in-background.ts': 'removes the previous output after the swap',
+  'src/pipeline/up-to-date.ts': 'the up-to-date record, keyed by the whole build and the web editor (asserted below)',
+  'src/publish/output-identity.ts': 'stats the output for the up-to-date record; makes no entry',
   'src/shared/usage-error.ts': 'the error type of a refused --out; makes no entry',
   'src/problems/index.ts': 're-exports',
   'src/publish/index.ts': 're-exports',
@@ -70,6 +75,8 @@ test('should key every module of the build into an output cache, or list it as o
   assert.equal(unkeyed.sort(), Object.keys(orchestration).sort(), 'modules in no output cache’s key')
   // Units decide which output folders are moved over as they are: the whole build shapes those.
   for (const module of ours) assert.ok(graphs.get('units')?.modules.includes(module), `units key ${module}`)
+  // An output up to date is one this very code would write, the web editor's script included.
+  for (const module of [...ours, 'templates/client/cms/cms-admin.ts']) assert.ok(graphs.get('output')?.modules.includes(module), `output key ${module}`)
 })
 
 test('should key the issue’s example, the responsive sizes, into every cache whose entries show them, and no other', () => {

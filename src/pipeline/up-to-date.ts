@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { VFile } from 'vfile'
+import { cacheFingerprint, digest, writeAtomic } from '../cache/index.ts'
+import { contentState, plainMessage, restoreMessages, type PlainMessage } from '../content/index.ts'
+import { decapStamp, githubRepoOf, outputIdentity, repositoryOf } from '../publish/index.ts'
+import { refreshedFolders } from '../site/index.ts'
+
+/**
+ * What a build that published a whole output records, so that the next build with the same inputs
+ * knows the output is the one it would write, and stops there: the way `make` says "nothing to be
+ * done". Kept in the cache folder, beside the unit manifest.
+ */
+export interface UpToDateRecord {
+  /** Everything the output is made of but "now": see {@link buildInputs}. */
+  inputs: string
+  /** The output as the build left it: see `outputIdentity`. */
+  output: string
+  /** The build's "now", and until when a later "now" plans the same site (epoch ms). */
+  now: number
+  until: number
+  pages: number
+  articles: number
+  /** The content's problems (warnings only: a build with errors records nothing), printed again. */
+  problems: StoredFile[]
+}
+
+/** A source file's problems, as the printers read them. */
+interface StoredFile {
+  path: string
+  messages: PlainMessage[]
+}
+
+/** What shapes a build's output besides its content and code (see `BuildOptions`). */
+export interface InputOptions {
+  contentDir: string
+  outDir: string
+  baseUrl?: string
+  drafts?: boolean
+  sitemapLimit?: number
+  searchBundleSize?: number
+  renderFingerprint?: string
+}
+
+/**
+ * Everything a whole output is made of but "now", as one SHA-256: the code of the build and of what
+ * it bundles (its module graph and packages, see `cacheFingerprint`), the options, the state of
+ * every content file (see `contentState`), Decap's files and the repository the web editor commits
+ * to. A newsroom's `toasoan.config.ts` is code that can read anything: the caller never asks with one.
+ *
+ * @param options The build's options that shape the output.
+ * @param blobs Git's object ids of the content's unmodified files.
+ */
+export async function buildInputs(options: InputOptions, blobs: ReadonlyMap<string, string>): Promise<string> {
+  const contentDir = resolve(options.contentDir)
+  const repository = repositoryOf(contentDir)
+  const [code, content, decap, repo] = await Promise.all([
+    cacheFingerprint('output'),
+    contentState(contentDir, blobs),
+    decapStamp(),
+    githubRepoOf(repository.root),
+  ])
+  const settings = JSON.stringify([
+    contentDir,
+    resolve(options.outDir),
+    options.baseUrl ?? null,
+    options.drafts ?? false,
+    options.sitemapLimit ?? null,
+    options.searchBundleSize ?? null,
+    options.renderFingerprint ?? null,
+    repository.contentPath,
+    repo ?? null,
+  ])
+  return digest(code, settings, content, decap)
+}
+
+/**
+ * The record's file for an output, in the cache folder.
+ *
+ * @param cacheDir The cache folder.
+ * @param cacheKey The content folder's key (see `folderKey`).
+ */
+export function upToDateFile(cacheDir: string, cacheKey: string): string {
+  return join(cacheDir, 'units', `${cacheKey}.up-to-date.json`)
+}
+
+/**
+ * Reads the record and tells whether the output is the one a build with these inputs at this "now"
+ * would write: same inputs, "now" within the record's span, and the output as the build left it.
+ *
+ * @param file From {@link upToDateFile}.
+ * @param check The inputs now, the build's "now", the output folder and its unit folders.
+ * @returns The record when the output is up to date.
+ */
+export async function readUpToDate(
+  file: string,
+  check: { inputs: string; now: number; outDir: string; units: Iterable<string> }
+): Promise<{ record: UpToDateRecord; files: VFile[] } | undefined> {
+  const record = await readFile(file, 'utf8').then(
+    (text) => JSON.parse(text) as UpToDateRecord,
+    () => undefined
+  )
+  if (record?.inputs !== check.inputs || !(record.now <= check.now && check.now < record.until)) return undefined
+  if (record.output !== (await outputIdentity(check.outDir, check.units, refreshedFolders))) return undefined
+  return { record, files: record.problems.map(restoreFile) }
+}
+
+/**
+ * Records that the output is up to date with these inputs (see {@link readUpToDate}); once the
+ * output is in place, after the unit manifest.
+ *
+ * @param file From {@link upToDateFile}.
+ * @param record Without the output's identity, taken here.
+ * @param place The output folder and its unit folders.
+ * @param files The content's files, with their problems.
+ */
+export async function recordUpToDate(
+  file: string,
+  record: Omit<UpToDateRecord, 'output' | 'problems'>,
+  place: { outDir: string; units: Iterable<string> },
+  files: readonly VFile[]
+): Promise<void> {
+  const output = await outputIdentity(place.outDir, place.units, refreshedFolders)
+  if (output === undefined) return
+  await writeAtomic(file, JSON.stringify({ ...record, output, problems: files.filter((one) => one.messages.length > 0).map(storeFile) }))
+}
+
+function storeFile(file: VFile): StoredFile {
+  return { path: file.path, messages: file.messages.map(plainMessage) }
+}
+
+function restoreFile(stored: StoredFile): VFile {
+  const file = new VFile({ path: stored.path })
+  restoreMessages(file, stored.messages)
+  return file
+}

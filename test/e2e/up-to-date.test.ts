@@ -1,0 +1,79 @@
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { build, type BuildOptions, type BuildResult } from '../../src/pipeline/build.ts'
+import { formatProblems } from '../../src/problems/index.ts'
+import { writeArticle } from '../helpers/articles.ts'
+import { contentWith, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
+import { hashTree } from '../helpers/tree.ts'
+
+// A build whose output is already what it would write stops before any stage, and leaves the
+// output as it is; anything that would make another output builds.
+const test = suite('up-to-date output')
+let work = ''
+let content = ''
+let out = ''
+
+async function buildWith(options: Partial<BuildOptions> = {}): Promise<BuildResult> {
+  const result = await build({ contentDir: content, outDir: out, cacheDir: join(work, 'cache'), now: testNow, log: () => {}, config: false, ...options })
+  assert.ok(result.ok)
+  return result
+}
+
+test.before(async () => {
+  work = await tempDir('up-to-date')
+  content = await contentWith(undefined, { keepSiteArticles: true })
+  out = join(work, 'dist')
+})
+
+test.after(async () => {
+  await removeDir(work)
+  await removeDir(content)
+})
+
+test('should leave an up-to-date output as it is, and print the same warnings', async () => {
+  const first = await buildWith()
+  assert.not.ok(first.upToDate)
+  const before = { tree: await hashTree(out), ino: (await stat(out)).ino }
+  const second = await buildWith({ now: testNow + 60_000 })
+  assert.ok(second.upToDate)
+  assert.is(second.pages, first.pages)
+  assert.is(second.articles, first.articles)
+  assert.is((await stat(out)).ino, before.ino, 'not swapped')
+  assert.equal(await hashTree(out), before.tree)
+  assert.ok(formatProblems(first.files, content).includes('warning'), 'the fixture has warnings')
+  assert.is(formatProblems(second.files, content), formatProblems(first.files, content))
+})
+
+test('should build again when content, options, "now" or the output changed', async () => {
+  // Each change, then the build after it is up to date again.
+  const changes: Array<[string, () => Promise<Partial<BuildOptions> | undefined>]> = [
+    [
+      'an article added',
+      async () => void (await writeArticle(content, { slug: 'bai-moi', date: '2025-03-02 08:00', locality: 'dien-bien', author: 'to-phuong' })),
+    ],
+    [
+      'an article edited',
+      async () =>
+        void (await writeFile(
+          join(content, 'articles', '2025', '03', 'bai-moi.md'),
+          '---\ntitle: "Bài mới"\ndate: 2025-03-02 08:00\nauthor: to-phuong\nlocality: dien-bien\n---\n\nSửa.\n'
+        )),
+    ],
+    ['an empty month folder (the web editor lists it)', async () => void (await mkdir(join(content, 'articles', '2025', '04')))],
+    ['a file of the output removed', async () => void (await rm(join(out, 'index.html')))],
+    ['a scheduled article come due', async () => ({ now: Date.parse('2031-01-15T07:00:00+07:00') })],
+    ['an earlier "now"', async () => ({ now: testNow })],
+    ['another option', async () => ({ drafts: true })],
+  ]
+  for (const [change, apply] of changes) {
+    const options = (await apply()) ?? {}
+    assert.not.ok((await buildWith(options)).upToDate, change)
+    assert.ok((await buildWith(options)).upToDate, `${change}, built again`)
+  }
+  assert.ok(await stat(join(out, 'index.html')), 'the removed file is back')
+  assert.not.ok((await buildWith({ now: testNow, force: true })).upToDate, 'force')
+})
+
+test.run()
