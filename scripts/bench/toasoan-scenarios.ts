@@ -86,11 +86,14 @@ export async function changeTemplate(root: string): Promise<string> {
 
 /**
  * Reads how many pages a build rendered and how many it reused from earlier builds, from its
- * output (`pages: 12 rendered, …` and `Built 15 pages into dist.`).
+ * output (`pages: 12 rendered, …` and `Built 15 pages into dist.`; an output found up to date,
+ * `dist is up to date: 15 pages, …`, reuses them all).
  *
  * @param output The build's standard output.
  */
 export function pageCounts(output: string): { rendered: number; reused: number } | undefined {
+  const upToDate = / is up to date: (\d+) pages/.exec(output)?.[1]
+  if (upToDate !== undefined) return { rendered: 0, reused: Number(upToDate) }
   const rendered = /pages: (\d+) rendered/.exec(output)?.[1]
   const total = /Built (\d+) pages/.exec(output)?.[1]
   return rendered === undefined || total === undefined ? undefined : { rendered: Number(rendered), reused: Number(total) - Number(rendered) }

@@ -69,6 +69,8 @@ test('should print one table with the five toasoan builds, measured', async () =
   }
   const changed = (label: string): number => Number((row(result.stdout, `toasoan: ${label}`)?.[3] ?? '').replace(/,/g, ''))
   assert.is(changed('no-op rebuild'), 0, `a no-op rebuild changes nothing in dist/; what it changed:\n${result.stderr}`)
+  // The no-op finds its output up to date: no stage runs, every page is reused.
+  assert.match(row(result.stdout, 'no-op rebuild')?.at(-1) ?? '', /^0 \/ [\d,]+$/, 'the no-op renders no page')
   const added = changed('add one article')
   assert.ok(added > 0 && added < 100, `adding one article changes a few files, not ${added}`)
   assert.ok(changed('cold build (empty cache)') > 100, 'the cold build writes the whole site')
