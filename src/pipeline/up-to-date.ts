@@ -44,9 +44,9 @@ export interface InputOptions {
 
 /**
  * Everything a whole output is made of but "now", as one SHA-256: the code of the build and of what
- * it bundles (its module graph and packages, see `cacheFingerprint`), the options, the state of
- * every content file (see `contentState`), Decap's files and the repository the web editor commits
- * to. A newsroom's `toasoan.config.ts` is code that can read anything: the caller never asks with one.
+ * it bundles (its module graph and packages, see `cacheFingerprint`), Node's version, the options,
+ * the state of every content file (see `contentState`), Decap's files and the repository the web
+ * editor commits to. A newsroom's `toasoan.config.ts` is code that can read anything: the caller never asks with one.
  *
  * @param options The build's options that shape the output.
  * @param blobs Git's object ids of the content's unmodified files.
@@ -70,6 +70,8 @@ export async function buildInputs(options: InputOptions, blobs: ReadonlyMap<stri
     options.renderFingerprint ?? null,
     repository.contentPath,
     repo ?? null,
+    // Node's own code (ICU's normalisation and time zones among it) shapes pages too.
+    process.version,
   ])
   return digest(code, settings, content, decap)
 }
