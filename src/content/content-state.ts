@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import { digest } from '../cache/index.ts'
+import { createHash } from 'node:crypto'
+import { resolve, sep } from 'node:path'
 import { compare } from './load.ts'
 
 /**
@@ -23,10 +23,12 @@ export async function contentState(contentDir: string, blobs: ReadonlyMap<string
   const entries = await readdir(root, { recursive: true, withFileTypes: true })
   const lines: string[] = []
   const unknown: string[] = []
+  // Joined by hand: the listing's folders are already normal, and path.join per entry was a third
+  // of the time at 110,000 files.
   for (const entry of entries) {
-    const path = join(entry.parentPath, entry.name)
+    const path = `${entry.parentPath}${sep}${entry.name}`
     const relative = path.slice(root.length + 1)
-    if (relative.split('/').some((part) => part.startsWith('.'))) continue
+    if (relative.startsWith('.') || relative.includes(`${sep}.`)) continue
     if (entry.isDirectory()) lines.push(`${relative}/`)
     else {
       const id = blobs.get(path)
@@ -41,5 +43,8 @@ export async function contentState(contentDir: string, blobs: ReadonlyMap<string
     const relative = path.slice(root.length + 1)
     return info === undefined ? `${relative}\0gone` : `${relative}\0${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}`
   })
-  return digest(...[...lines, ...stamped].sort(compare))
+  // One hash fed line by line, each ended by two NULs (a line holds single NULs between non-empty fields).
+  const hash = createHash('sha256')
+  for (const line of [...lines, ...stamped].sort(compare)) hash.update(line).update('\0\0')
+  return hash.digest('hex')
 }

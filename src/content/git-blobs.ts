@@ -38,17 +38,22 @@ export async function gitBlobIds(contentDir: string, folder: string): Promise<Ma
       encoding: 'utf8',
       env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
     })
+    // Each entry is `<tag> <mode> <id> <stage>\t<path>`, read by position: a regular expression and
+    // a path.join per entry were 0.8 s of the build's main thread at 110,000 files. Git's paths are
+    // already normal (no `.`, `..` or doubled `/`), so the folder's own normal form joins them.
+    const base = join(contentDir, '/')
     const listed = new Map<string, string>()
     const changed = new Set<string>()
     for (const line of stdout.split('\0')) {
-      const match = /^([A-Za-z]) (\d{6}) ([0-9a-f]{40}) (\d)\t(.+)$/.exec(line)
-      if (!match) continue
-      const [, tag, mode, id, stage, path] = match as unknown as [string, string, string, string, string, string]
-      if (tag === 'H' && stage === '0' && (mode === '100644' || mode === '100755')) listed.set(path, id)
+      const tab = line.indexOf('\t')
+      if (tab < 0) continue
+      const [tag, mode, id, stage] = line.slice(0, tab).split(' ')
+      const path = line.slice(tab + 1)
+      if (tag === 'H' && stage === '0' && (mode === '100644' || mode === '100755') && id !== undefined && id.length >= 40) listed.set(path, id)
       else if (tag === 'C' || tag === 'c') changed.add(path)
     }
     const blobs = new Map<string, string>()
-    for (const [path, id] of listed) if (!changed.has(path)) blobs.set(join(contentDir, path), id)
+    for (const [path, id] of listed) if (!changed.has(path)) blobs.set(base + path, id)
     return blobs
   } catch {
     return new Map()
