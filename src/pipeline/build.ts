@@ -52,7 +52,7 @@ import { fixCacheFingerprints, removeOldLayout, writeAtomic } from '../cache/ind
 import { indexArticles } from '../most-read/article-index.ts'
 import { contentStamp, writeArticleIndex } from '../most-read/article-index-file.ts'
 import { releaseMemory } from './memory.ts'
-import { buildInputs, readUpToDate, recordUpToDate, upToDateFile } from './up-to-date.ts'
+import { buildInputs, contentWrittenSince, fileClock, readUpToDate, recordUpToDate, upToDateFile } from './up-to-date.ts'
 import type { ProgressSink } from '../shared/progress.ts'
 import { task, type Logger, type Timing } from '../shared/task.ts'
 import { checkBaseUrl, resolveNow } from '../shared/operator-input.ts'
@@ -184,6 +184,7 @@ async function buildLocked(
   const manifest = await readUnitManifest(manifestFile, outDir)
   // Nothing changed since the build that wrote the output: it stays as it is, not even swapped.
   const upToDateRecord = upToDateFile(cacheDir, cacheKey)
+  const inputsTaken = await fileClock(join(cacheDir, 'units'))
   const inputs = await upToDateInputs(options, outDir, gitBlobs)
   if (inputs !== undefined && options.force !== true) {
     const current = await readUpToDate(upToDateRecord, { inputs, now: options.now, outDir, units: Object.keys(manifest.units) })
@@ -251,6 +252,9 @@ async function buildLocked(
         ...(options.baseUrl === undefined ? {} : { baseUrl: checkBaseUrl(options.baseUrl) }),
         now: options.now,
       })
+      // The last read of the content is done (the editor's months): was anything written since the inputs?
+      const written = inputs === undefined ? Promise.resolve(true) : contentWrittenSince(options.contentDir ?? 'content', inputsTaken)
+      written.catch(() => {})
       const spareFile = join(cacheDir, 'units', `${cacheKey}.spare.json`)
       const files =
         options.deployed === undefined
@@ -277,7 +281,7 @@ async function buildLocked(
         await swapIntoPlace(staging, outDir, { keepSpare: options.deployed === undefined })
         // A partial output holds no whole folder for the next build to carry over.
         await writeUnitManifest(manifestFile, outDir, options.deployed === undefined ? units : [])
-        if (inputs !== undefined)
+        if (inputs !== undefined && !(await written.catch(() => true)))
           await recordUpToDate(
             upToDateRecord,
             { inputs, now: options.now, until: site.until, pages: site.pages, articles: site.articles },

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { lstatSync, statSync } from 'node:fs'
+import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join, resolve, sep } from 'node:path'
 import { VFile } from 'vfile'
-import { cacheFingerprint, digest, writeAtomic } from '../cache/index.ts'
+import { cacheFingerprint, digest, temporaryPath, writeAtomic } from '../cache/index.ts'
 import { contentState, plainMessage, restoreMessages, type PlainMessage } from '../content/index.ts'
 import { decapStamp, githubRepoOf, outputIdentity, repositoryOf } from '../publish/index.ts'
 import { refreshedFolders } from '../site/index.ts'
@@ -74,6 +75,54 @@ export async function buildInputs(options: InputOptions, blobs: ReadonlyMap<stri
     process.version,
   ])
   return digest(code, settings, content, decap)
+}
+
+/**
+ * The file system's clock now, as it stamps an inode's `ctime`: a file written and read back in a
+ * folder (the cache's, on the content's disk as a rule). It lags the process's clock by up to a
+ * scheduler tick and keeps the file system's own granularity, so it, not `Date.now()`, is what the
+ * content's times compare with.
+ *
+ * @param dir A folder the build writes to.
+ */
+export async function fileClock(dir: string): Promise<number> {
+  await mkdir(dir, { recursive: true })
+  // A temporary name: one a killed build leaves is removed with the other leftovers.
+  const probe = temporaryPath(join(dir, 'clock'))
+  await writeFile(probe, '')
+  try {
+    return (await lstat(probe)).ctimeMs
+  } finally {
+    await rm(probe, { force: true })
+  }
+}
+
+/**
+ * Whether anything in the content folder was written at or after an instant of the file system's
+ * clock (see {@link fileClock}): a file or folder whose inode changed then (its `ctime`, which every
+ * write, rename and revert moves, whatever `mtime` says). A build records its output as up to date
+ * only when nothing was written since it took its inputs: a file edited while it loads and put back
+ * afterwards (a writer's undo in the web editor) has the same git id at both ends, but the output
+ * shows the edit. A write in the same tick as the probe counts as written, as git counts a file as
+ * racy: the next build then runs.
+ *
+ * @param contentDir The content folder.
+ * @param since From {@link fileClock}, taken before the inputs.
+ */
+export async function contentWrittenSince(contentDir: string, since: number): Promise<boolean> {
+  const root = resolve(contentDir)
+  const entries = await readdir(root, { recursive: true, withFileTypes: true })
+  if (statSync(root).ctimeMs >= since) return true
+  for (const entry of entries) {
+    const path = `${entry.parentPath}${sep}${entry.name}`
+    const relative = path.slice(root.length + 1)
+    if (relative.startsWith('.') || relative.includes(`${sep}.`)) continue
+    // A link counts by itself (retargeted) and by what it leads to (written).
+    const own = lstatSync(path, { throwIfNoEntry: false })
+    const target = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : own
+    if (own === undefined || target === undefined || own.ctimeMs >= since || target.ctimeMs >= since) return true
+  }
+  return false
 }
 
 /**

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
@@ -74,6 +76,30 @@ test('should build again when content, options, "now" or the output changed', as
   }
   assert.ok(await stat(join(out, 'index.html')), 'the removed file is back')
   assert.not.ok((await buildWith({ now: testNow, force: true })).upToDate, 'force')
+})
+
+test('should not record an output whose content was written while it built, even put back as it was', async () => {
+  // In git, a file put back has the very id it had: only its inode's time tells it was written.
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-C', content, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { encoding: 'utf8' })
+  git('init', '-q')
+  git('add', '-A')
+  git('commit', '-q', '-m', 'content')
+  const path = join(content, 'articles', '2019', '10', 'hoi-nghi-lang-nghe.md')
+  const original = readFileSync(path)
+  await writeArticle(content, { slug: 'trong-luc-dung', date: '2025-05-02 08:00', locality: 'dien-bien', author: 'to-phuong' })
+  const edited = await buildWith({
+    log: (line) => {
+      // Loaded with the edit, then put back: a writer's undo in the web editor.
+      if (!line.includes('loading content')) return
+      writeFileSync(path, Buffer.concat([original, Buffer.from('\nSửa trong lúc dựng.\n')]))
+      writeFileSync(path, original)
+    },
+  })
+  assert.not.ok(edited.upToDate)
+  assert.is(git('status', '--porcelain', '--', path), '', 'git sees the file unchanged')
+  assert.not.ok((await buildWith()).upToDate, 'the next build runs')
+  assert.ok((await buildWith()).upToDate)
 })
 
 test.run()
