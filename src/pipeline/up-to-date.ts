@@ -1,9 +1,9 @@
 import { lstatSync, statSync } from 'node:fs'
-import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { join, resolve, sep } from 'node:path'
+import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { cacheFingerprint, digest, temporaryPath, writeAtomic } from '../cache/index.ts'
-import { contentState, plainMessage, restoreMessages, type PlainMessage } from '../content/index.ts'
+import { contentEntries, contentState, plainMessage, restoreMessages, type PlainMessage } from '../content/index.ts'
 import { decapStamp, githubRepoOf, outputIdentity, repositoryOf } from '../publish/index.ts'
 import { refreshedFolders } from '../site/index.ts'
 
@@ -111,15 +111,11 @@ export async function fileClock(dir: string): Promise<number> {
  */
 export async function contentWrittenSince(contentDir: string, since: number): Promise<boolean> {
   const root = resolve(contentDir)
-  const entries = await readdir(root, { recursive: true, withFileTypes: true })
   if (statSync(root).ctimeMs >= since) return true
-  for (const entry of entries) {
-    const path = `${entry.parentPath}${sep}${entry.name}`
-    const relative = path.slice(root.length + 1)
-    if (relative.startsWith('.') || relative.includes(`${sep}.`)) continue
+  for (const { path, link } of await contentEntries(root)) {
     // A link counts by itself (retargeted) and by what it leads to (written).
     const own = lstatSync(path, { throwIfNoEntry: false })
-    const target = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : own
+    const target = link ? statSync(path, { throwIfNoEntry: false }) : own
     if (own === undefined || target === undefined || own.ctimeMs >= since || target.ctimeMs >= since) return true
   }
   return false

@@ -17,7 +17,7 @@ test.before(async () => {
 
 test.after(() => removeDir(dir))
 
-test('should change with a file written, added or removed, or a folder made, and not with a dot file', async () => {
+test('should change with a file written, added or removed, or a folder made, and not with a dot file or folder', async () => {
   const states = [await contentState(dir, new Map())]
   const step = async (change: () => Promise<unknown>): Promise<string> => {
     await change()
@@ -32,6 +32,8 @@ test('should change with a file written, added or removed, or a folder made, and
   await step(() => mkdir(join(dir, 'articles', '2025', '02')))
   const last = await step(() => rm(join(dir, 'articles', '2025', '01', 'b.md')))
   await writeFile(join(dir, '.DS_Store'), 'x')
+  await mkdir(join(dir, '.git', 'objects'), { recursive: true })
+  await writeFile(join(dir, '.git', 'objects', 'ab'), 'a folder that is its own repository')
   assert.is(await contentState(dir, new Map()), last)
 })
 
