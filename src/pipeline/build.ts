@@ -184,10 +184,9 @@ async function buildLocked(
   const manifest = await readUnitManifest(manifestFile, outDir)
   // Nothing changed since the build that wrote the output: it stays as it is, not even swapped.
   const upToDateRecord = upToDateFile(cacheDir, cacheKey)
-  const inputsTaken = await fileClock(join(cacheDir, 'units'))
-  const inputs = await upToDateInputs(options, outDir, gitBlobs)
-  if (inputs !== undefined && options.force !== true) {
-    const current = await readUpToDate(upToDateRecord, { inputs, now: options.now, outDir, units: Object.keys(manifest.units) })
+  const taken = await upToDateInputs(options, { outDir, cacheDir, gitBlobs })
+  if (taken !== undefined && options.force !== true) {
+    const current = await readUpToDate(upToDateRecord, { inputs: taken.inputs, now: options.now, outDir, units: Object.keys(manifest.units) })
     if (current) {
       log(`  up to date: the same content, code and options as the build that wrote ${outDir}`)
       return { ok: true, files: current.files, pages: current.record.pages, articles: current.record.articles, timings, upToDate: true }
@@ -253,8 +252,7 @@ async function buildLocked(
         now: options.now,
       })
       // The last read of the content is done (the editor's months): was anything written since the inputs?
-      const written = inputs === undefined ? Promise.resolve(true) : contentWrittenSince(options.contentDir ?? 'content', inputsTaken)
-      written.catch(() => {})
+      const written = taken === undefined || (await contentWrittenSince(options.contentDir ?? 'content', taken.since).catch(() => true))
       const spareFile = join(cacheDir, 'units', `${cacheKey}.spare.json`)
       const files =
         options.deployed === undefined
@@ -281,10 +279,10 @@ async function buildLocked(
         await swapIntoPlace(staging, outDir, { keepSpare: options.deployed === undefined })
         // A partial output holds no whole folder for the next build to carry over.
         await writeUnitManifest(manifestFile, outDir, options.deployed === undefined ? units : [])
-        if (inputs !== undefined && !(await written.catch(() => true)))
+        if (taken !== undefined && !written)
           await recordUpToDate(
             upToDateRecord,
-            { inputs, now: options.now, until: site.until, pages: site.pages, articles: site.articles },
+            { inputs: taken.inputs, now: options.now, until: site.until, pages: site.pages, articles: site.articles },
             { outDir, units: units.map((unit) => unit.path) },
             site.files
           )
@@ -478,6 +476,7 @@ async function throughSiteModel(options: BuildOptions & { now: number }, context
   )
   // The same identity the loader gave every image name (memoised: computed once per process).
   const encoder = await imageEncoder()
+  const due = nextScheduled(sources, now)
   const images = [
     ...sources.media.map((media) => planImage(media, imageOptions, encoder)),
     ...(siteIcons ? [siteIcons.set] : []),
@@ -497,8 +496,8 @@ async function throughSiteModel(options: BuildOptions & { now: number }, context
     assets,
     registries: sources.registries,
     feeds: { urls: model.feeds.map((feed) => feed.url), baseUrl: model.site.baseUrl },
-    ...nextScheduled(sources, now),
-    until: Math.min(plannedUntil(model.articles, model.site.timeZone, now), nextScheduled(sources, now).nextScheduled ?? Number.POSITIVE_INFINITY),
+    ...due,
+    until: Math.min(plannedUntil(model.articles, model.site.timeZone, now), due.nextScheduled ?? Number.POSITIVE_INFINITY),
   }
 }
 
@@ -542,25 +541,19 @@ function withBaseUrl(sources: ContentSources, baseUrl: string | undefined): Cont
 }
 
 /**
- * The inputs of a build that may find its output up to date (see `buildInputs`): not against a
- * deployed site (its output is partial), nor with a newsroom configuration (code that can read
- * anything, so every build runs).
+ * The inputs of a build that may find its output up to date (see `buildInputs`), with the file
+ * system's clock just before they were taken (see `fileClock`): not against a deployed site (its
+ * output is partial), nor with a newsroom configuration (code that can read anything, so every
+ * build runs).
  */
-async function upToDateInputs(options: BuildOptions, outDir: string, gitBlobs: Promise<ReadonlyMap<string, string>>): Promise<string | undefined> {
+async function upToDateInputs(
+  options: BuildOptions,
+  { outDir, cacheDir, gitBlobs }: { outDir: string; cacheDir: string; gitBlobs: Promise<ReadonlyMap<string, string>> }
+): Promise<{ inputs: string; since: number } | undefined> {
   if (options.deployed !== undefined) return undefined
   if (options.config !== false && (options.config !== undefined || (await findUserConfig()) !== undefined)) return undefined
-  return buildInputs(
-    {
-      contentDir: options.contentDir ?? 'content',
-      outDir,
-      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
-      ...(options.drafts === undefined ? {} : { drafts: options.drafts }),
-      ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
-      ...(options.searchBundleSize === undefined ? {} : { searchBundleSize: options.searchBundleSize }),
-      ...(options.renderFingerprint === undefined ? {} : { renderFingerprint: options.renderFingerprint }),
-    },
-    await gitBlobs
-  )
+  const since = await fileClock(join(cacheDir, 'units'))
+  return { inputs: await buildInputs({ ...options, contentDir: options.contentDir ?? 'content', outDir }, await gitBlobs), since }
 }
 
 /** The folders of {@link refreshedFolders} that the live output holds, to carry into the new one. */
