@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 /**
  * `npm test`: Biome (lint and format), the type check and the uvu suites, side by side. Most suites wait on child processes
- * (the CLI, Chromium, s3rver, workerd) or on the disk, so the type check and two shards of the
- * suites overlap well on two cores.
+ * (the CLI, Chromium, s3rver, workerd) or on the disk: a shard's main thread was idle for two
+ * thirds of its time in the publish and deploy suites, so three shards keep two cores busier than
+ * two (150 s against 173 s for the whole run, 2026-12-07; four: 163 s).
  *
  * `node scripts/run-tests.js [PATTERN]`: only the test files whose path (under `test/`) matches
- * PATTERN, without Biome and the type check. `TEST_SHARDS=N` sets the number of uvu processes (default 2).
+ * PATTERN, without Biome and the type check. `TEST_SHARDS=N` sets the number of uvu processes (default 3).
  * The shards share one build of the fixture site (`TOASOAN_TEST_FIXTURE_BUILD`, see test/helpers/built-fixture.ts).
  *
- * `node scripts/run-tests.js --times [PATTERN]`: runs each matching suite alone, one after another,
- * and writes the seconds each took into `test/suite-seconds.json` (the other entries kept, those of
+ * `node scripts/run-tests.js --times [PATTERN]`: runs the suites as `npm test` does and writes the
+ * seconds each took in its shard into `test/suite-seconds.json` (the other entries kept, those of
  * suites that no longer exist dropped), so the shards stay balanced after suites move or change.
+ * A suite is timed beside the others, as it runs in `npm test`, not alone: alone, each paid its
+ * process's start (tsx, the stages' modules) and had both cores, and shards partitioned by those
+ * times finished 30 s apart.
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -22,7 +26,7 @@ const testDir = join(root, 'test')
 const timing = process.argv[2] === '--times'
 const patternArg = process.argv[timing ? 3 : 2]
 const pattern = patternArg ? new RegExp(patternArg) : undefined
-const shards = Math.max(1, Number(process.env['TEST_SHARDS'] ?? 2))
+const shards = Math.max(1, Number(process.env['TEST_SHARDS'] ?? 3))
 
 /** Every suite under test/, fixtures aside, as a path relative to test/ with forward slashes. */
 function allSuites() {
@@ -39,8 +43,8 @@ function allSuites() {
 }
 
 /**
- * Splits the suites into shards of about equal time, from `test/suite-seconds.json` (each suite
- * run alone on the 2-core machine; a suite it does not list counts 2 s). A stale table only
+ * Splits the suites into shards of about equal time, from `test/suite-seconds.json` (each suite's
+ * seconds in its shard, see `--times`; a suite it does not list counts 2 s). A stale table only
  * unbalances the shards.
  */
 const secondsFile = join(testDir, 'suite-seconds.json')
@@ -49,11 +53,17 @@ const readSeconds = () => JSON.parse(readFileSync(secondsFile, 'utf8'))
 function partition(files, count) {
   const seconds = readSeconds()
   const groups = Array.from({ length: count }, () => ({ weight: 0, files: [] }))
-  const weighed = files.map((file) => ({ file, weight: seconds[file] ?? 2 })).sort((a, b) => b.weight - a.weight || (a.file < b.file ? -1 : 1))
-  for (const { file, weight } of weighed) {
+  // The browser suites go together: a process's suites share one Chromium (shareChromium, see
+  // test/helpers/browser.ts), and each process that starts one spends about 2 s of CPU on it.
+  const browser = files.filter((file) => readFileSync(join(testDir, file), 'utf8').includes('shareChromium(test)'))
+  const items = [
+    ...(browser.length > 0 ? [{ files: browser, weight: browser.reduce((sum, file) => sum + (seconds[file] ?? 2), 0) }] : []),
+    ...files.filter((file) => !browser.includes(file)).map((file) => ({ files: [file], weight: seconds[file] ?? 2 })),
+  ].sort((a, b) => b.weight - a.weight || (a.files[0] < b.files[0] ? -1 : 1))
+  for (const item of items) {
     const lightest = groups.reduce((best, group) => (group.weight < best.weight ? group : best))
-    lightest.weight += weight
-    lightest.files.push(file)
+    lightest.weight += item.weight
+    lightest.files.push(...item.files)
   }
   return groups.filter((group) => group.files.length > 0).map((group) => group.files.sort())
 }
@@ -61,13 +71,27 @@ function partition(files, count) {
 /** Runs a command, its output kept and printed whole when it ends, so shards do not interleave; resolves whether it passed. */
 const run = (label, command, args, env) => runTimed(label, command, args, env).then((result) => result.passed)
 
-/** {@link run}, resolving whether it passed and how many seconds it took. */
+/**
+ * {@link run}, resolving whether it passed, how many seconds it took and, for uvu, the seconds of
+ * each of its test files: uvu prints a file's name as it starts running its tests, so a file runs
+ * from its name to the next one (or to the totals after the last).
+ */
 function runTimed(label, command, args, env = {}) {
   return new Promise((resolve) => {
     const started = Date.now()
     const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: process.env['FORCE_COLOR'] ?? '0', ...env } })
     const output = []
-    child.stdout.on('data', (chunk) => output.push(chunk))
+    const marks = []
+    let partial = ''
+    child.stdout.on('data', (chunk) => {
+      output.push(chunk)
+      const lines = (partial + chunk.toString()).split('\n')
+      partial = lines.pop() ?? ''
+      for (const line of lines) {
+        const text = line.replace(ansi, '').trim()
+        if (/\.test\.tsx?$/.test(text) || text.startsWith('Total:')) marks.push({ name: text, at: Date.now() })
+      }
+    })
     child.stderr.on('data', (chunk) => output.push(chunk))
     child.on('close', (code, signal) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
@@ -77,7 +101,13 @@ function runTimed(label, command, args, env = {}) {
       process.stdout.write(`\n── ${label} (${seconds} s): ${verdict}\n`)
       process.stdout.write(text)
       for (const line of notRun) process.stdout.write(`\nNOT RUN: ${line}: a hook (before, after) threw, which uvu neither reports nor fails on\n`)
-      resolve({ passed: verdict === 'passed', seconds: Number(seconds) })
+      const files = {}
+      marks.forEach((mark, index) => {
+        if (mark.name.startsWith('Total:')) return
+        const end = marks[index + 1]?.at ?? Date.now()
+        files[mark.name] = Math.round((end - mark.at) / 100) / 10
+      })
+      resolve({ passed: verdict === 'passed', seconds: Number(seconds), files })
     })
   })
 }
@@ -113,26 +143,24 @@ if (files.length === 0) {
   console.error(`No test file matches ${pattern}`)
   process.exit(1)
 }
-if (timing) {
-  let passed = true
-  for (const file of files) {
-    const result = await runTimed(file, process.execPath, uvu([file]))
-    passed &&= result.passed
-    const existing = new Set(allSuites())
-    const entries = Object.entries({ ...readSeconds(), [file]: result.seconds }).filter(([name]) => existing.has(name))
-    const seconds = Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)))
-    writeFileSync(secondsFile, `${JSON.stringify(seconds, null, 2)}\n`)
-  }
-  process.exit(passed ? 0 : 1)
-}
 // One build of the fixture site for every shard (test/helpers/built-fixture.ts): the first shard to
 // need it builds it here, the others wait for it instead of making their own.
 mkdirSync(join(root, '.cache', 'test-tmp'), { recursive: true })
 const fixtureBuild = mkdtempSync(join(root, '.cache', 'test-tmp', 'shared-fixture-'))
 process.on('exit', () => rmSync(fixtureBuild, { recursive: true, force: true }))
-const jobs = partition(files, Math.min(shards, files.length)).map((group, index, all) =>
-  run(`tests ${index + 1}/${all.length}: ${group.length} files`, process.execPath, uvu(group), { TOASOAN_TEST_FIXTURE_BUILD: fixtureBuild })
+const shardRuns = partition(files, Math.min(shards, files.length)).map((group, index, all) =>
+  runTimed(`tests ${index + 1}/${all.length}: ${group.length} files`, process.execPath, uvu(group), { TOASOAN_TEST_FIXTURE_BUILD: fixtureBuild })
 )
+if (timing) {
+  const results = await Promise.all(shardRuns)
+  const existing = new Set(allSuites())
+  const measured = Object.assign({}, ...results.map((result) => result.files))
+  const entries = Object.entries({ ...readSeconds(), ...measured }).filter(([name]) => existing.has(name))
+  writeFileSync(secondsFile, `${JSON.stringify(Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1))), null, 2)}\n`)
+  process.stdout.write(`\n${Object.keys(measured).length} suites timed into ${relative(root, secondsFile)}\n`)
+  process.exit(results.every((result) => result.passed) ? 0 : 1)
+}
+const jobs = shardRuns.map((result) => result.then((done) => done.passed))
 if (!pattern) {
   // Incremental: after the first run tsc checks only what changed since (its state in .cache/tsc).
   jobs.unshift(

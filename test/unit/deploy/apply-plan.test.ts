@@ -72,7 +72,7 @@ test('should abandon and retry a request the storage holds without answering', a
     return 'hold'
   }
   const to = { bucket: 'site', prefix: 'stalled/' }
-  const result = await deployToS3({ outDir: site.outDir, to, endpoint: site.proxy.endpoint, idleTimeout: 3000, log: () => {} })
+  const result = await deployToS3({ outDir: site.outDir, to, endpoint: site.proxy.endpoint, idleTimeout: 1000, log: () => {} })
   assert.is(result.plan.first.length + result.plan.then.length, (await site.published()).length)
   assert.equal(
     site.proxy.log.filter((request) => request.key === held).map((request) => request.fault),
