@@ -23,7 +23,17 @@ const freePort = (): Promise<number> =>
     })
   })
 
-test.before(async () => {
+// uvu neither reports nor prints an error thrown in a hook (run-tests.js fails the suite as NOT
+// RUN): the reason is printed here, and run-tests.js prints the output whole.
+test.before(() =>
+  startPagesDev().catch((error: unknown) => {
+    console.error(`deploy/cloudflare-pages: ${error instanceof Error ? error.message : String(error)}`)
+    throw error
+  })
+)
+
+/** A copy of the built fixture prepared for Cloudflare, served by `wrangler pages dev` (workerd). */
+async function startPagesDev(): Promise<void> {
   work = await tempDir('cloudflare')
   outDir = join(work, 'dist')
   await cp(await builtFixture(), outDir, { recursive: true })
@@ -56,7 +66,7 @@ test.before(async () => {
   )
   wrangler.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   wrangler.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  for (let attempt = 0; attempt < 120; attempt++) {
+  for (let attempt = 0; attempt < 240; attempt++) {
     if (wrangler.exitCode !== null) break
     const up = await fetch(`${origin}/`).then(
       () => true,
@@ -70,12 +80,12 @@ test.before(async () => {
       .split('\n')
       .filter((line) => /error|✘/i.test(line))
       .slice(0, 3)
-      .join(' ') || 'no answer in 30 s'
+      .join(' ') || 'no answer in 60 s'
   }`
   // Skipping is for a developer's machine without workerd; in CI (which installs it) it is a failure.
-  if (process.env['CI'] === 'true') throw new Error(`CI=true and the Cloudflare runtime tests cannot run: ${skipped}`)
+  if (process.env['CI'] === 'true') throw new Error(`CI=true and the Cloudflare runtime tests cannot run: ${skipped}\n${log.slice(-2000)}`)
   console.log(`SKIPPED: Cloudflare runtime tests (${skipped})`)
-})
+}
 
 test.after(async () => {
   if (wrangler?.pid !== undefined && wrangler.exitCode === null) process.kill(-wrangler.pid, 'SIGTERM')
