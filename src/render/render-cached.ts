@@ -101,10 +101,10 @@ export function renderFingerprint(): Promise<string> {
 /**
  * Renders the site model, reusing every page whose inputs are unchanged since a cached build.
  * Every page is keyed by what it shows (its item of the model), the registries, site settings and
- * the rendering code; landing pages also by every place's article count, which they show. So
- * publishing an article re-renders its page, the pages that list it, its feeds and the landing
- * pages (a few hundred), and a rebuild without changes renders only the files made from the whole
- * model (home, sitemaps, CDN files: about ten). Eleventy renders the rest in runs.
+ * the rendering code; a locality's landing page also by the article counts of the places it lists.
+ * So publishing an article re-renders its page, the pages that list it, its feeds and the landing
+ * pages of its places (a few dozen), and a rebuild without changes renders only the files made
+ * from the whole model (home, sitemaps, CDN files: about ten). Eleventy renders the rest in runs.
  *
  * @param model The site model.
  * @param options Where to write and cache.
@@ -119,16 +119,19 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
     updateWithItem(createHash('sha256').update(base).update(kind), item).digest('hex')
   await mkdir(options.pagesCacheDir, { recursive: true })
 
-  // Landing pages also show how many articles each place has: their keys hash every count.
-  const countsKey = createHash('sha256')
-    .update(contextKey)
-    .update(JSON.stringify(Object.values(model.localities).map((locality) => locality.articleCount)))
-    .digest('hex')
+  // A locality's landing page also shows how many articles each place under it has: its key hashes
+  // those counts. No other page shows a count (a year's months come with its item), so publishing
+  // an article re-renders the landing pages of its places, not every month's and author's.
+  const countsKey = (places: readonly string[]): string =>
+    createHash('sha256')
+      .update(contextKey)
+      .update(JSON.stringify(places.map((id) => model.localities[id]?.articleCount ?? 0)))
+      .digest('hex')
   const all: KeyedPage[] = [
     ...model.articles.map((item) => keyedPage({ kind: 'article', item }, keyOf('article', item))),
     ...model.listings.map((item) =>
       item.pagination.page === undefined
-        ? keyedPage({ kind: 'landing', item }, keyOf('landing', item, countsKey))
+        ? keyedPage({ kind: 'landing', item }, keyOf('landing', item, item.places === undefined ? contextKey : countsKey(item.places)))
         : keyedPage({ kind: 'listing', item }, keyOf('listing', item))
     ),
     ...model.years.map((item) => keyedPage({ kind: 'year', item }, keyOf('year', item))),

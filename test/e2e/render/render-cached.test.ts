@@ -52,9 +52,17 @@ test('should reuse every page on a no-op rebuild, byte for byte, and render only
 })
 
 test('should render a new article and keep the others', async () => {
+  const previous = await buildOnce({ fingerprint: 'a' })
   const path = await writeArticle(content, { slug: 'moi', date: '2025-01-02 08:00', locality: 'hoang-hoa', author: 'lan-anh' })
   const result = await buildOnce({ fingerprint: 'a' })
   assert.ok((result.render?.cached ?? 0) >= 3, 'the other article pages at least')
+  // Only a locality's landing page shows counts, of the places it lists: the province's lists the
+  // district's, which gained an article; another month's page and another place's show none.
+  const key = (build: BuildResult, page: string): string | undefined => build.render?.keys.get(page)
+  for (const page of ['/2019/10/index.html', '/tac-gia/to-phuong/index.html'])
+    assert.is(key(result, page), key(previous, page), `${page} is taken from the cache`)
+  assert.ok(key(previous, '/dia-phuong/thanh-hoa/index.html'), 'the province has a landing page')
+  assert.is.not(key(result, '/dia-phuong/thanh-hoa/index.html'), key(previous, '/dia-phuong/thanh-hoa/index.html'), "the province's page shows the new count")
   // The new article changes counts on landing pages, its feeds and the lists it joins: a stale one would differ here.
   const fresh = await buildOnce({ fingerprint: 'a', cache: join(work, `empty-${run}`) })
   assert.equal(await hashTree(result.out), await hashTree(fresh.out), 'the same site as a build without cache')
