@@ -3,7 +3,7 @@
  * `npm test`: Biome (lint and format), the type check and the uvu suites, side by side. Most suites wait on child processes
  * (the CLI, Chromium, s3rver, workerd) or on the disk: a shard's main thread was idle for two
  * thirds of its time in the publish and deploy suites, so three shards keep two cores busier than
- * two (150 s against 173 s for the whole run, 2026-12-07; four: 163 s).
+ * two (141–164 s against 173–183 s for the whole run on 2 cores, 2026-12-07; four: 163–165 s).
  *
  * `node scripts/run-tests.js [PATTERN]`: only the test files whose path (under `test/`) matches
  * PATTERN, without Biome and the type check. `TEST_SHARDS=N` sets the number of uvu processes (default 3).
