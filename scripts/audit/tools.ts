@@ -33,7 +33,9 @@ export type LighthouseCategory = (typeof lighthouseCategories)[number]
  * @param chromePath Chromium's binary.
  * @param scratchDir Where Chromium's profile goes (inside the repository).
  * @param categories The categories to score. @default all four the audit gates (performance, the
- *   costliest, traces each page load)
+ *   costliest, traces each page load). Without performance, Lighthouse reads the page as soon as it
+ *   has loaded: its quiet windows and pauses (1 s each by default, 4 s a page) and the full-page
+ *   screenshot serve only the performance audits and the report.
  */
 export async function runLighthouse(
   urls: readonly string[],
@@ -45,12 +47,15 @@ export async function runLighthouse(
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: chromiumFlags, userDataDir: profile })
   const results = new Map<string, LighthouseResult>()
   try {
+    const timed = categories.includes('performance')
+    const untimed = { pauseAfterFcpMs: 0, pauseAfterLoadMs: 0, networkQuietThresholdMs: 0, cpuQuietThresholdMs: 0, disableFullPageScreenshot: true }
     for (const url of urls) {
       const run = await lighthouse(url, {
         port: chrome.port,
         output: 'json',
         logLevel: 'error',
         onlyCategories: [...categories],
+        ...(timed ? {} : untimed),
       })
       if (!run) throw new Error(`Lighthouse returned nothing for ${url}`)
       results.set(url, run.lhr as unknown as LighthouseResult)
