@@ -53,12 +53,18 @@ const readSeconds = () => JSON.parse(readFileSync(secondsFile, 'utf8'))
 function partition(files, count) {
   const seconds = readSeconds()
   const groups = Array.from({ length: count }, () => ({ weight: 0, files: [] }))
-  // The browser suites go together: a process's suites share one Chromium (shareChromium, see
-  // test/helpers/browser.ts), and each process that starts one spends about 2 s of CPU on it.
-  const browser = files.filter((file) => readFileSync(join(testDir, file), 'utf8').includes('shareChromium(test)'))
+  // Suites that share something go to one process together: the browser suites share its one
+  // Chromium (shareChromium, see test/helpers/browser.ts: each process that starts one spends about
+  // 2 s of CPU on it), and the suites that start Cloudflare's runtime (wrangler and workerd) never
+  // run side by side (test/helpers/wrangler.ts: workerd has failed to start under load, "The Workers runtime failed to start").
+  const sharing = [(text) => text.includes('shareChromium(test)'), (text) => text.includes("/helpers/wrangler.ts'")]
+  const texts = new Map(files.map((file) => [file, readFileSync(join(testDir, file), 'utf8')]))
+  const together = sharing.map((shares) => files.filter((file) => shares(texts.get(file))))
+  const alone = files.filter((file) => !together.some((set) => set.includes(file)))
+  const weigh = (list) => list.reduce((sum, file) => sum + (seconds[file] ?? 2), 0)
   const items = [
-    ...(browser.length > 0 ? [{ files: browser, weight: browser.reduce((sum, file) => sum + (seconds[file] ?? 2), 0) }] : []),
-    ...files.filter((file) => !browser.includes(file)).map((file) => ({ files: [file], weight: seconds[file] ?? 2 })),
+    ...together.filter((set) => set.length > 0).map((set) => ({ files: set, weight: weigh(set) })),
+    ...alone.map((file) => ({ files: [file], weight: weigh([file]) })),
   ].sort((a, b) => b.weight - a.weight || (a.files[0] < b.files[0] ? -1 : 1))
   for (const item of items) {
     const lightest = groups.reduce((best, group) => (group.weight < best.weight ? group : best))

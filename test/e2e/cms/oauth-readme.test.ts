@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createServer as createNetServer } from 'node:net'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -10,6 +9,8 @@ import { parse } from 'yaml'
 import { loadRegistries } from '../../../src/content/index.ts'
 import { writeCmsAdmin } from '../../../src/publish/index.ts'
 import { exists, fixtureSite, removeDir, root, tempDir } from '../../helpers/fixtures.ts'
+import { freePort } from '../../helpers/free-port.ts'
+import { startWrangler } from '../../helpers/wrangler.ts'
 
 // The docs' sign-in steps (docs/web-editor.md), followed as a newsroom would: the files they name exist, the Worker
 // they deploy runs in Cloudflare's runtime (workerd, through `wrangler dev`) and signs in against a
@@ -21,14 +22,6 @@ let work = ''
 let github: Server | undefined
 let githubUrl = ''
 const children: ChildProcess[] = []
-
-const freePort = (): Promise<number> =>
-  new Promise((done) => {
-    const server = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      server.close(() => done(port))
-    })
-  })
 
 /** Starts a program detached (so its process group can be stopped) and waits until `probe` answers. */
 async function startUntil(command: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, probe: string): Promise<string> {
@@ -109,14 +102,12 @@ test('should deploy a Worker that signs in at the callback URL step 2 gives GitH
     join(cwd, '.dev.vars'),
     `GITHUB_CLIENT_ID=Iv1.readme\nGITHUB_CLIENT_SECRET=readme-secret\nALLOWED_ORIGINS=https://baothanhhoa.vn\nGITHUB_URL=${githubUrl}\n`
   )
-  const port = await freePort()
-  const helper = `http://127.0.0.1:${port}`
-  const wrangler = join(root, 'node_modules/wrangler/bin/wrangler.js')
-  await startUntil(
-    [wrangler, 'dev', join(root, entry), '--compatibility-date', date, '--ip', '127.0.0.1', '--port', String(port), '--log-level=warn'],
-    { cwd, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', XDG_CONFIG_HOME: join(work, 'config') } },
-    `${helper}/`
+  const worker = await startWrangler(
+    (port) => ['dev', join(root, entry), '--compatibility-date', date, '--ip', '127.0.0.1', '--port', String(port), '--log-level=warn'],
+    { cwd, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', XDG_CONFIG_HOME: join(work, 'config') } }
   )
+  const helper = worker.origin
+  children.push(worker.child)
   const { redirectUri, page } = await signIn(helper)
   assert.is(redirectUri, `${helper}/callback`)
   assert.match(page, successMessage)

@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { cp, readdir } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { checkTarget } from '../../../src/deploy/index.ts'
 import { builtFixture } from '../../helpers/built-fixture.ts'
-import { removeDir, root, tempDir } from '../../helpers/fixtures.ts'
+import { removeDir, tempDir } from '../../helpers/fixtures.ts'
+import { startWrangler, stopWrangler } from '../../helpers/wrangler.ts'
 
 const test = suite('deploy/cloudflare-pages')
 let work = ''
@@ -14,14 +14,6 @@ let outDir = ''
 let wrangler: ChildProcess | undefined
 let origin = ''
 let skipped = ''
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
 
 // uvu neither reports nor prints an error thrown in a hook (run-tests.js fails the suite as NOT
 // RUN): the reason is printed here, and run-tests.js prints the output whole.
@@ -39,56 +31,24 @@ async function startPagesDev(): Promise<void> {
   await cp(await builtFixture(), outDir, { recursive: true })
   // One static rule stays in _redirects, the other goes to _worker.js: both paths are served below.
   assert.equal((await checkTarget(outDir, 'cloudflare', { prepare: true, limits: { maxStaticRedirects: 1 } })).errors, [])
-  const port = await freePort()
-  origin = `http://127.0.0.1:${port}`
-  let log = ''
-  // Cloudflare's own runtime (workerd, from npm); detached so that its process group can be stopped.
-  wrangler = spawn(
-    process.execPath,
-    [
-      join(root, 'node_modules/wrangler/bin/wrangler.js'),
-      'pages',
-      'dev',
-      outDir,
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--compatibility-date=2026-04-01',
-      '--log-level=warn',
-    ],
-    {
-      cwd: work,
-      detached: true,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', XDG_CONFIG_HOME: join(work, 'config') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }
-  )
-  wrangler.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  wrangler.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  for (let attempt = 0; attempt < 240; attempt++) {
-    if (wrangler.exitCode !== null) break
-    const up = await fetch(`${origin}/`).then(
-      () => true,
-      () => false
+  // Cloudflare's own runtime (workerd, from npm).
+  try {
+    const started = await startWrangler(
+      (port) => ['pages', 'dev', outDir, '--ip', '127.0.0.1', '--port', String(port), '--compatibility-date=2026-04-01', '--log-level=warn'],
+      { cwd: work, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', XDG_CONFIG_HOME: join(work, 'config') } }
     )
-    if (up) return
-    await new Promise((resolve) => setTimeout(resolve, 250))
+    wrangler = started.child
+    origin = started.origin
+  } catch (error) {
+    // Skipping is for a developer's machine without workerd; in CI (which installs it) it is a failure.
+    if (process.env['CI'] === 'true') throw error
+    skipped = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'wrangler pages dev did not start'
+    console.log(`SKIPPED: Cloudflare runtime tests (${skipped})`)
   }
-  skipped = `wrangler pages dev did not start: ${
-    log
-      .split('\n')
-      .filter((line) => /error|✘/i.test(line))
-      .slice(0, 3)
-      .join(' ') || 'no answer in 60 s'
-  }`
-  // Skipping is for a developer's machine without workerd; in CI (which installs it) it is a failure.
-  if (process.env['CI'] === 'true') throw new Error(`CI=true and the Cloudflare runtime tests cannot run: ${skipped}\n${log.slice(-2000)}`)
-  console.log(`SKIPPED: Cloudflare runtime tests (${skipped})`)
 }
 
 test.after(async () => {
-  if (wrangler?.pid !== undefined && wrangler.exitCode === null) process.kill(-wrangler.pid, 'SIGTERM')
+  if (wrangler) stopWrangler(wrangler)
   await removeDir(work)
 })
 
