@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build as bundle } from 'esbuild'
+import { bundleBrowserScript } from './browser-bundle.ts'
 
 /** A fingerprinted file the pages link to. */
 export interface Asset {
@@ -52,18 +52,7 @@ export function fingerprint(name: string, extension: string, contents: Buffer): 
  * @param entry The TypeScript entry point.
  */
 export async function bundleScript(entry: string): Promise<Asset> {
-  const result = await bundle({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    write: false,
-    target: 'es2020',
-    legalComments: 'none',
-    logLevel: 'silent',
-  })
-  const contents = Buffer.from(result.outputFiles[0]?.contents ?? new Uint8Array())
-  return fingerprint(basename(entry, extname(entry)), '.js', contents)
+  return fingerprint(basename(entry, extname(entry)), '.js', await bundleBrowserScript(entry, 'esm'))
 }
 
 /** Reads and bundles every template asset. */

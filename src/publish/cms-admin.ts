@@ -4,7 +4,6 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build as bundle } from 'esbuild'
 import { stringify } from 'yaml'
 import type { Registries } from '../content/registries.ts'
 import type { AdminSearchSettings } from '../../templates/client/cms/admin-search.ts'
@@ -12,6 +11,7 @@ import { type CmsConfig, cmsConfig } from '../site/cms-config.ts'
 import { stringsFor, type Strings } from '../site/strings.ts'
 import { titlesFolder } from '../search/title-index.ts'
 import { linkOrCopy } from '../shared/files.ts'
+import { bundleBrowserScript } from './browser-bundle.ts'
 
 /** Options of {@link writeCmsAdmin}. */
 export interface CmsAdminOptions {
@@ -160,18 +160,8 @@ export function adminPage(pageTitle: string, decapUrl: string, scriptUrl: string
 }
 
 /** Bundles the admin script as one classic script (an IIFE: Decap's globals stay untouched). */
-async function bundleAdminScript(): Promise<Buffer> {
-  const result = await bundle({
-    entryPoints: [adminScript],
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    write: false,
-    target: 'es2020',
-    legalComments: 'none',
-    logLevel: 'silent',
-  })
-  return Buffer.from(result.outputFiles[0]?.contents ?? new Uint8Array())
+function bundleAdminScript(): Promise<Buffer> {
+  return bundleBrowserScript(adminScript, 'iife')
 }
 
 /**

@@ -24,6 +24,8 @@ const orchestration: Record<string, string> = {
   'src/pipeline/memory.ts': 'frees memory before Pagefind starts',
   'src/shared/operator-input.ts': 'reads --now and --base-url; their values reach every cached entry as data (the site model)',
   'src/publish/assets.ts': 'writes the stylesheet and scripts on every build; pages know them by a hash of their bytes',
+  'src/publish/browser-bundle.ts':
+    'bundles the browser scripts; pages know them by a hash of their bytes, and a process reuses a bundle only while its files keep their bytes',
   'src/publish/cms-admin.ts': 'writes the web editor (/admin/) afresh on every build: nothing of it is cached',
   'src/publish/file-manifest.ts': 'lists and hashes the output for deploys; its stamps only spare reading unchanged files again',
   'src/publish/units.ts': 'the units cache itself, keyed by the whole build (asserted below)',
