@@ -31,7 +31,7 @@ function recordInputs(inputs: Map<string, string>): Plugin {
   return {
     name: 'record-inputs',
     setup(build) {
-      build.onLoad({ filter: /.*/ }, async (args) => {
+      build.onLoad({ filter: /.*/, namespace: 'file' }, async (args) => {
         const contents = await readFile(args.path)
         inputs.set(args.path, sha256(contents))
         return { contents, loader: 'default', resolveDir: dirname(args.path) }
