@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -9,6 +8,7 @@ import { formatProblems } from '../../src/problems/index.ts'
 import { writeArticle } from '../helpers/articles.ts'
 import { contentWith, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
 import { hashTree } from '../helpers/tree.ts'
+import { commitAll, gitIn } from '../helpers/git.ts'
 
 // A build whose output is already what it would write stops before any stage, and leaves the
 // output as it is; anything that would make another output builds.
@@ -80,11 +80,8 @@ test('should build again when content, options, "now" or the output changed', as
 
 test('should not record an output whose content was written while it built, even put back as it was', async () => {
   // In git, a file put back has the very id it had: only its inode's time tells it was written.
-  const git = (...args: string[]): string =>
-    execFileSync('git', ['-C', content, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { encoding: 'utf8' })
-  git('init', '-q')
-  git('add', '-A')
-  git('commit', '-q', '-m', 'content')
+  const git = gitIn(content)
+  commitAll(content, 'content')
   const path = join(content, 'articles', '2019', '10', 'hoi-nghi-lang-nghe.md')
   const original = readFileSync(path)
   await writeArticle(content, { slug: 'trong-luc-dung', date: '2025-05-02 08:00', locality: 'dien-bien', author: 'to-phuong' })

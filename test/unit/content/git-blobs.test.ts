@@ -6,6 +6,7 @@ import * as assert from 'uvu/assert'
 import { loadContent } from '../../../src/content/index.ts'
 import { gitBlobId, gitBlobIds } from '../../../src/content/git-blobs.ts'
 import { fixtureSite, removeDir, tempDir } from '../../helpers/fixtures.ts'
+import { commitAll, gitIn } from '../../helpers/git.ts'
 
 // After a fresh checkout every article's size, time and inode are new: git's index says which
 // bytes each file holds, so the source cache is trusted without reading the archive again.
@@ -13,16 +14,13 @@ const test = suite('content/git-blobs')
 let work = ''
 let repo = ''
 
-const git = (...args: string[]): string =>
-  execFileSync('git', ['-C', repo, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { encoding: 'utf8' })
+const git = (...args: string[]): string => gitIn(repo)(...args)
 
 test.before(async () => {
   work = await tempDir('git-blobs')
   repo = join(work, 'content')
   await cp(fixtureSite, repo, { recursive: true })
-  git('init', '-q')
-  git('add', '.')
-  git('commit', '-q', '-m', 'archive')
+  commitAll(repo, 'archive')
 })
 
 test.after(async () => {

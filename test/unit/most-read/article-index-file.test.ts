@@ -8,6 +8,7 @@ import { indexArticles } from '../../../src/most-read/article-index.ts'
 import { articleIndexPath, contentStamp, readArticleIndex, writeArticleIndex } from '../../../src/most-read/article-index-file.ts'
 import { checkSite } from '../../../src/site/index.ts'
 import { fixtureSite, removeDir, tempDir } from '../../helpers/fixtures.ts'
+import { commitAll, gitIn } from '../../helpers/git.ts'
 
 const test = suite('articleIndexFile')
 
@@ -69,11 +70,8 @@ test('should find the index stale when an article is edited, added or touched, o
 })
 
 test("should keep the index across a fresh clone (every file's time and inode new, its bytes the same), and find it stale when an article's bytes change", async () => {
-  const git = (...args: string[]): string =>
-    execFileSync('git', ['-C', content, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { encoding: 'utf8' })
-  git('init', '-q')
-  git('add', '.')
-  git('commit', '-q', '-m', 'archive')
+  const git = gitIn(content)
+  commitAll(content, 'archive')
   assert.is(await writeIndex(), true)
   // A CI runner's checkout where the last one was.
   await rename(content, `${content}-origin`)
