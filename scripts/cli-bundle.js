@@ -6,11 +6,34 @@
 // chunks of their own, loaded when the command runs them.
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bundles = join(root, '.cache', 'cli')
+
+/**
+ * Packages loaded from node_modules as Node loads them: Eleventy (its engines and plugins are
+ * imported by path at run time), native code or binaries (sharp, esbuild, pagefind, chokidar's
+ * fsevents), packages that serve or copy their own files (decap-cms, decap-server, the dev server),
+ * tsx (the workers' loader), and the S3 client, the one large package a single command (deploy)
+ * loads.
+ */
+const external = ['@11ty/*', '@aws-sdk/*', 'chokidar', 'decap-cms', 'decap-server', 'esbuild', 'pagefind', 'sharp', 'tsx', 'tsx/*']
+
+/**
+ * npm's record of the installed packages (`node_modules/.package-lock.json`) in every folder Node
+ * looks in from the package's root up: the bundled packages' code is part of the bundle, so an
+ * `npm install` that changes any of them makes another bundle.
+ */
+function installedPackages() {
+  const found = []
+  for (let dir = root; ; dir = dirname(dir)) {
+    const record = join(dir, 'node_modules', '.package-lock.json')
+    if (existsSync(record)) found.push(record)
+    if (dirname(dir) === dir) return found
+  }
+}
 
 /** The files the bundle is made from, sorted: our TypeScript, and what shapes its compiling. */
 function sources() {
@@ -47,10 +70,11 @@ const sourceUrls = {
 export async function cliBundle() {
   const esbuild = await import('esbuild')
   const hash = createHash('sha256').update(`${esbuild.version}\0${process.version}\0`)
-  for (const file of sources())
+  // This file's own options (what is bundled) and the installed packages shape the bundle too.
+  for (const file of [...sources().map((name) => join(root, name)), fileURLToPath(import.meta.url), ...installedPackages()])
     hash
-      .update(`${file}\0`)
-      .update(readFileSync(join(root, file)))
+      .update(`${relative(root, file)}\0`)
+      .update(readFileSync(file))
       .update('\0')
   const key = hash.digest('hex').slice(0, 16)
   const folder = join(bundles, key)
@@ -64,7 +88,10 @@ export async function cliBundle() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    external,
+    // Bundled CommonJS packages call `require` (for Node's own modules among others): an ES module
+    // has none, so each chunk makes one.
+    banner: { js: "import { createRequire as __toasoanRequire } from 'node:module'; const require = __toasoanRequire(import.meta.url);" },
     outdir: temporary,
     tsconfig: join(root, 'tsconfig.json'),
     plugins: [sourceUrls],
