@@ -251,8 +251,9 @@ async function buildLocked(
         ...(options.baseUrl === undefined ? {} : { baseUrl: checkBaseUrl(options.baseUrl) }),
         now: options.now,
       })
-      // The last read of the content is done (the editor's months): was anything written since the inputs?
-      const written = taken === undefined || (await contentWrittenSince(options.contentDir ?? 'content', taken.since).catch(() => true))
+      // The last read of the content is done (the editor's months): was anything written since the
+      // inputs? Asked of a worker thread while the manifest is made and the folders carried over.
+      const written = taken === undefined ? Promise.resolve(true) : contentWrittenSince(options.contentDir ?? 'content', taken.since).catch(() => true)
       const spareFile = join(cacheDir, 'units', `${cacheKey}.spare.json`)
       const files =
         options.deployed === undefined
@@ -265,6 +266,7 @@ async function buildLocked(
               spare: await readSpareUnits(await readUnitManifest(spareFile, spareOf(outDir)), manifest),
             })
           : await publishPartial(staging, options.deployed, { stampFile, carried, keys, log, taken: [...render.keys.keys(), ...site.imageUrls] })
+      const current = taken !== undefined && !(await written)
       await uninterruptible(async () => {
         // CI reads this: the cache is saved only when its key changes, the cron builds only when an article is due.
         await writeAtomic(
@@ -279,7 +281,7 @@ async function buildLocked(
         await swapIntoPlace(staging, outDir, { keepSpare: options.deployed === undefined })
         // A partial output holds no whole folder for the next build to carry over.
         await writeUnitManifest(manifestFile, outDir, options.deployed === undefined ? units : [])
-        if (taken !== undefined && !written)
+        if (taken !== undefined && current)
           await recordUpToDate(
             upToDateRecord,
             { inputs: taken.inputs, now: options.now, until: site.until, pages: site.pages, articles: site.articles },

@@ -1,4 +1,5 @@
-import { lstatSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
 import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { VFile } from 'vfile'
@@ -106,20 +107,44 @@ export async function fileClock(dir: string): Promise<number> {
  * shows the edit. A write in the same tick as the probe counts as written, as git counts a file as
  * racy: the next build then runs.
  *
+ * The folders are listed here; the files are stat'ed by a worker thread (110,000 of them took
+ * 0.9 s of the main thread at 100,000 articles), so the build's publishing goes on meanwhile.
+ * Anything that goes wrong counts as written.
+ *
  * @param contentDir The content folder.
  * @param since From {@link fileClock}, taken before the inputs.
  */
 export async function contentWrittenSince(contentDir: string, since: number): Promise<boolean> {
   const root = resolve(contentDir)
   if (statSync(root).ctimeMs >= since) return true
-  for (const { path, link } of await contentEntries(root)) {
-    // A link counts by itself (retargeted) and by what it leads to (written).
-    const own = lstatSync(path, { throwIfNoEntry: false })
-    const target = link ? statSync(path, { throwIfNoEntry: false }) : own
-    if (own === undefined || target === undefined || own.ctimeMs >= since || target.ctimeMs >= since) return true
-  }
-  return false
+  const entries = (await contentEntries(root)).map(({ path, link }) => [path, link] as const)
+  return new Promise<boolean>((settle) => {
+    const worker = new Worker(statEntries, { eval: true, workerData: { entries, since } })
+    worker.once('message', (written: unknown) => settle(written !== false))
+    worker.once('error', () => settle(true))
+    worker.once('exit', () => settle(true))
+  })
 }
+
+/**
+ * The worker of {@link contentWrittenSince}: one synchronous stat after the other (a fifth of the
+ * CPU of as many promises). A link counts by itself (retargeted) and by what it leads to (written).
+ */
+const statEntries = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { lstatSync, statSync } = require('node:fs')
+const { entries, since } = workerData
+let written = false
+for (const [path, link] of entries) {
+  const own = lstatSync(path, { throwIfNoEntry: false })
+  const target = link ? statSync(path, { throwIfNoEntry: false }) : own
+  if (own === undefined || target === undefined || own.ctimeMs >= since || target.ctimeMs >= since) {
+    written = true
+    break
+  }
+}
+parentPort.postMessage(written)
+`
 
 /**
  * The record's file for an output, in the cache folder.
