@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { folderKey, gitBlobIds, loadContent, type ContentSources, type Registries } from '../content/index.ts'
 import { hasErrors } from '../problems/index.ts'
-import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, processImages, type ImageSet } from '../images/index.ts'
+import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, publishImages, type ImageSet, type PublishImagesResult } from '../images/index.ts'
 import {
   assetUrls,
   carryUnits,
@@ -123,8 +123,8 @@ export interface BuildResult {
   timings: Timing[]
   /** Articles published. */
   articles?: number
-  /** Source images processed in this build and taken from the cache. */
-  images?: { processed: number; cached: number }
+  /** Source images processed in this build, taken from the cache, or in folders carried over; the image folders. */
+  images?: Pick<PublishImagesResult, 'processed' | 'cached' | 'carried' | 'units' | 'carriedUnits'>
   /** Search bundles indexed in this build and taken from the cache. */
   search?: SearchIndexResult
   /** Pages rendered in this build and taken from the cache. */
@@ -222,15 +222,18 @@ async function buildLocked(
       timings,
       log,
       (progress) =>
-        processImages(site.images, {
+        publishImages(site.images, {
           outputDir: staging,
           cacheDir: join(cacheDir, 'images', cacheKey),
           progress,
+          carriableUnits: carriable,
           ...(deployed === undefined ? {} : { deployed: deployed.holds, prune: false }),
         }),
       options.progress
     )
-    log(`  images: ${images.processed} processed, ${images.cached} from the cache${deployed ? `, ${images.deployed} served by the target` : ''}`)
+    log(
+      `  images: ${images.processed} processed, ${images.cached} from the cache${deployed ? `, ${images.deployed} served by the target` : ''}, ${images.carried} in ${images.carriedUnits.length} unchanged folders`
+    )
     // Publish: the feeds' enclosure sizes, the stylesheet and scripts, the web editor at /admin/,
     // the file manifest for deploys (files written now are listed before the carried folders
     // arrive, whose entries come from the last output's manifest), then the folders carried over
@@ -238,13 +241,21 @@ async function buildLocked(
     // it, and it rolls back (the carried folders go back) unless the new output is already in place.
     // Also carried: the folders the hourly commands write (most read, weather), kept as they are.
     const refreshed = options.deployed === undefined ? await keptFolders(outDir) : [...refreshedFolders]
-    const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits, ...titles.carriedUnits, ...refreshed]
-    const units = [...render.units, ...search.units, ...routes.units, ...titles.units]
+    const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits, ...titles.carriedUnits, ...images.carriedUnits, ...refreshed]
+    const units = [...render.units, ...search.units, ...routes.units, ...titles.units, ...images.units]
     const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
     const keys = manifestKeys(render.keys, units)
     await task('publishing', timings, log, async () => {
       const feeds = site.feeds.urls.filter((url) => !render.deployedPaths.has(`/${outputPathOf(url)}`))
-      await fillEnclosureLengths(staging, feeds, site.feeds.baseUrl, (path) => options.deployed?.files[path]?.size)
+      // An image not written now is in a folder carried over (the live output's) or served by the target.
+      const sizeOf = (path: string): number | undefined | Promise<number | undefined> =>
+        options.deployed === undefined
+          ? stat(join(outDir, path)).then(
+              (info) => info.size,
+              () => undefined
+            )
+          : options.deployed.files[path]?.size
+      await fillEnclosureLengths(staging, feeds, site.feeds.baseUrl, sizeOf)
       await writeAssets(staging, Object.values(assets))
       await writeCmsAdmin(staging, site.registries, {
         contentDir: options.contentDir ?? 'content',

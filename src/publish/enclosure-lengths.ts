@@ -16,14 +16,14 @@ const enclosure = /<enclosure url="([^"]*)" length="0"/g
  * @param outputDir The output being built, images included.
  * @param feeds URL paths of the feeds.
  * @param baseUrl The site's base URL, which enclosure URLs start with.
- * @param sizeOf The size of an image the output lacks (`/media/…`), when the deploy target serves it.
+ * @param sizeOf The size of an image the output lacks (`/media/…`): in a folder carried over from the live output, or served by the deploy target.
  * @returns How many enclosures got their length.
  */
 export async function fillEnclosureLengths(
   outputDir: string,
   feeds: readonly string[],
   baseUrl: string,
-  sizeOf: (path: string) => number | undefined = () => undefined
+  sizeOf: (path: string) => number | undefined | Promise<number | undefined> = () => undefined
 ): Promise<number> {
   let filled = 0
   await mapLimit(feeds, 16, async (url) => {

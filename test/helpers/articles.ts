@@ -12,6 +12,8 @@ export interface TestArticle {
   category?: string
   tags?: string[]
   aliases?: string[]
+  /** Images of the content's media/ folder, listed in the front matter. */
+  images?: Array<{ src: string; alt: string }>
 }
 
 /**
@@ -35,6 +37,7 @@ export async function writeArticle(contentDir: string, article: TestArticle): Pr
     ...(article.tags ? [`tags: [${article.tags.join(', ')}]`] : []),
     `summary: "Tóm tắt ${article.slug}."`,
     ...(article.aliases ? [`aliases: [${article.aliases.map((alias) => `"${alias}"`).join(', ')}]`] : []),
+    ...(article.images ? ['images:', ...article.images.flatMap((image) => [`  - src: "${image.src}"`, `    alt: "${image.alt}"`])] : []),
     '---',
     '',
     `Nội dung của bài [${article.slug}](/dia-phuong/${article.locality}/) có **chữ đậm**.`,

@@ -4,7 +4,7 @@ import exifReader from 'exif-reader'
 import sharp from 'sharp'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { build } from '../../../src/pipeline/build.ts'
+import { build, type BuildResult } from '../../../src/pipeline/build.ts'
 import { variantWidths } from '../../../src/images/index.ts'
 import { formatProblems } from '../../../src/problems/index.ts'
 import { setSiteKey } from '../../helpers/articles.ts'
@@ -152,9 +152,11 @@ test('should give social cards a 1200 px image and JSON-LD its 16:9, 4:3 and 1:1
 })
 
 test('should process no image on a rebuild, and publish the same files', async () => {
-  assert.equal(first.images, { processed: 5, cached: 0, deployed: 0 }, 'three pictures, the site icon and the logo')
+  const counts = (images: BuildResult['images']): unknown => images && { processed: images.processed, cached: images.cached, carried: images.carried }
+  assert.equal(counts(first.images), { processed: 5, cached: 0, carried: 0 }, 'three pictures, the site icon and the logo')
+  // Into another output folder: nothing to carry over, every file linked from the cache.
   const again = await build({ contentDir: content, outDir: join(work, 'again'), cacheDir: join(work, 'cache'), now: testNow, log: () => {} })
-  assert.equal(again.images, { processed: 0, cached: 5, deployed: 0 })
+  assert.equal(counts(again.images), { processed: 0, cached: 5, carried: 0 })
   assert.equal(await hashTree(join(work, 'again', 'media')), await hashTree(join(work, 'dist', 'media')))
 })
 

@@ -1,5 +1,6 @@
-import { cp, mkdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import sharp from 'sharp'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build, type BuildResult } from '../../../src/pipeline/build.ts'
@@ -67,6 +68,8 @@ test('should carry every month and bundle over on a no-op rebuild, byte for byte
   assert.ok((again.render?.carried ?? 0) >= (again.articles ?? 1), 'no article page written one by one')
   assert.is(again.search?.carried, again.search?.units.length, 'every bundle moved over')
   assert.is(again.search?.indexed, 0)
+  assert.ok((first.images?.units.length ?? 0) > 0)
+  assert.is(again.images?.carriedUnits.length, first.images?.units.length, 'every image folder moved over')
   assert.equal(await hashTree(out), unchanged)
 })
 
@@ -118,6 +121,40 @@ test('should rebuild only the month of a new article, and equal a build without 
     assert.equal(await hashTree(out), await fresh('fresh-added'))
   } finally {
     await removeArticle(path)
+  }
+})
+
+test('should write only the image folders a new photograph adds to, carry the others, and equal a build without cache', async () => {
+  const out = join(work, 'dist')
+  const before = await buildTo(out)
+  const image = join(content, 'media', 'anh-moi.jpg')
+  await writeFile(
+    image,
+    await sharp({ create: { width: 480, height: 270, channels: 3, background: { r: 200, g: 40, b: 90 } } })
+      .jpeg()
+      .toBuffer()
+  )
+  const path = await writeArticle(content, {
+    slug: 'anh-moi',
+    date: '2025-03-02 08:00',
+    locality: 'hoang-hoa',
+    author: 'lan-anh',
+    images: [{ src: 'anh-moi.jpg', alt: 'Ảnh mới' }],
+  })
+  try {
+    const after = await buildTo(out)
+    assert.is(after.images?.processed, 1, 'the new photograph is encoded')
+    const written = new Set(
+      (await readdir(join(out, 'media'), { recursive: true })).filter((name) => name.includes('anh-moi-')).map((name) => `media/${dirname(name)}`)
+    )
+    assert.ok(written.size > 0, 'its files are published')
+    const carried = new Set(after.images?.carriedUnits)
+    for (const folder of written) assert.not.ok(carried.has(folder), `${folder} holds a new file: written, not carried`)
+    for (const unit of before.images?.units ?? []) if (!written.has(unit.path)) assert.ok(carried.has(unit.path), `${unit.path} is carried`)
+    assert.equal(await hashTree(out), await fresh('fresh-image'))
+  } finally {
+    await removeArticle(path)
+    await rm(image)
   }
 })
 
