@@ -25,6 +25,7 @@ import {
   readSpareUnits,
   readUnitManifest,
   carriableUnits,
+  intactUnits,
   spareOf,
   swapIntoPlace,
   uninterruptible,
@@ -124,7 +125,7 @@ export interface BuildResult {
   /** Articles published. */
   articles?: number
   /** Source images processed in this build, taken from the cache, or in folders carried over; the image folders. */
-  images?: Pick<PublishImagesResult, 'processed' | 'cached' | 'carried' | 'units' | 'carriedUnits'>
+  images?: Pick<PublishImagesResult, 'processed' | 'cached' | 'carried' | 'units' | 'carriedUnits' | 'patchedUnits'>
   /** Search bundles indexed in this build and taken from the cache. */
   search?: SearchIndexResult
   /** Pages rendered in this build and taken from the cache. */
@@ -227,12 +228,14 @@ async function buildLocked(
           cacheDir: join(cacheDir, 'images', cacheKey),
           progress,
           carriableUnits: carriable,
-          ...(deployed === undefined ? {} : { deployed: deployed.holds, prune: false }),
+          ...(deployed === undefined
+            ? { live: { dir: outDir, intact: (paths: readonly string[]) => intactUnits(manifest, paths) } }
+            : { deployed: deployed.holds, prune: false }),
         }),
       options.progress
     )
     log(
-      `  images: ${images.processed} processed, ${images.cached} from the cache${deployed ? `, ${images.deployed} served by the target` : ''}, ${images.carried} in ${images.carriedUnits.length} unchanged folders`
+      `  images: ${images.processed} processed, ${images.cached} from the cache${deployed ? `, ${images.deployed} served by the target` : ''}, ${images.carried} in ${images.carriedUnits.length} unchanged folders (${images.patchedUnits.length} more carried with files added)`
     )
     // Publish: the feeds' enclosure sizes, the stylesheet and scripts, the web editor at /admin/,
     // the file manifest for deploys (files written now are listed before the carried folders
@@ -241,7 +244,15 @@ async function buildLocked(
     // it, and it rolls back (the carried folders go back) unless the new output is already in place.
     // Also carried: the folders the hourly commands write (most read, weather), kept as they are.
     const refreshed = options.deployed === undefined ? await keptFolders(outDir) : [...refreshedFolders]
-    const carried = [...render.carriedUnits, ...search.carriedUnits, ...routes.carriedUnits, ...titles.carriedUnits, ...images.carriedUnits, ...refreshed]
+    const carried = [
+      ...render.carriedUnits,
+      ...search.carriedUnits,
+      ...routes.carriedUnits,
+      ...titles.carriedUnits,
+      ...images.carriedUnits,
+      ...images.patchedUnits,
+      ...refreshed,
+    ]
     const units = [...render.units, ...search.units, ...routes.units, ...titles.units, ...images.units]
     const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
     const keys = manifestKeys(render.keys, units)

@@ -8,6 +8,7 @@ export {
   readSpareUnits,
   readUnitManifest,
   carriableUnits,
+  intactUnits,
   writeSpareManifest,
   writeUnitManifest,
   type SpareUnits,

@@ -51,6 +51,23 @@ export async function carriableUnits(manifest: UnitManifest, wanted: readonly Ou
 }
 
 /**
+ * Which of these folders the live output holds as the last build published them (the very folder
+ * it recorded, whatever its key now): a build may carry such a folder and add files to it.
+ *
+ * @param manifest The last build's unit manifest.
+ * @param paths Unit paths.
+ */
+export async function intactUnits(manifest: UnitManifest, paths: readonly string[]): Promise<Set<string>> {
+  const found = await mapLimit(paths, 64, async (path) => {
+    const recorded = manifest.units[path]
+    if (recorded === undefined) return undefined
+    const info = await stat(join(manifest.outDir, path)).catch(() => undefined)
+    return info?.isDirectory() && info.ino === recorded.ino && info.mtimeMs === recorded.mtimeMs ? path : undefined
+  })
+  return new Set(found.flatMap((path) => (path === undefined ? [] : [path])))
+}
+
+/**
  * Carries units over from the live output into the staging folder by hard-linking their files: the
  * live output is never taken apart, so a reader of it (a server, a deploy) and a process killed at
  * any instant see the previous output whole (a rename per folder was faster, 1–3 s less at 100,000

@@ -124,7 +124,7 @@ test('should rebuild only the month of a new article, and equal a build without 
   }
 })
 
-test('should write only the image folders a new photograph adds to, carry the others, and equal a build without cache', async () => {
+test('should carry image folders over, adding a new photograph’s files to theirs, and write whole a folder that lost a file', async () => {
   const out = join(work, 'dist')
   const before = await buildTo(out)
   const image = join(content, 'media', 'anh-moi.jpg')
@@ -141,21 +141,30 @@ test('should write only the image folders a new photograph adds to, carry the ot
     author: 'lan-anh',
     images: [{ src: 'anh-moi.jpg', alt: 'Ảnh mới' }],
   })
+  let folders = new Set<string>()
   try {
     const after = await buildTo(out)
     assert.is(after.images?.processed, 1, 'the new photograph is encoded')
-    const written = new Set(
+    folders = new Set(
       (await readdir(join(out, 'media'), { recursive: true })).filter((name) => name.includes('anh-moi-')).map((name) => `media/${dirname(name)}`)
     )
-    assert.ok(written.size > 0, 'its files are published')
+    assert.ok(folders.size > 0, 'its files are published')
+    // A folder that held no file before is new, and written.
+    const existing = new Set(before.images?.units.map((unit) => unit.path))
+    const added = [...folders].filter((folder) => existing.has(folder))
+    assert.ok(added.length > 0, 'some of its files go into folders that were there')
+    assert.equal([...(after.images?.patchedUnits ?? [])].sort(), added.sort(), 'the folders it adds to are carried over, its files added')
     const carried = new Set(after.images?.carriedUnits)
-    for (const folder of written) assert.not.ok(carried.has(folder), `${folder} holds a new file: written, not carried`)
-    for (const unit of before.images?.units ?? []) if (!written.has(unit.path)) assert.ok(carried.has(unit.path), `${unit.path} is carried`)
+    for (const unit of before.images?.units ?? []) if (!folders.has(unit.path)) assert.ok(carried.has(unit.path), `${unit.path} is carried`)
     assert.equal(await hashTree(out), await fresh('fresh-image'))
   } finally {
     await removeArticle(path)
     await rm(image)
   }
+  // Its files gone, those folders are written whole: a carried folder would keep them.
+  const removed = await buildTo(out)
+  for (const folder of folders) assert.not.ok(removed.images?.patchedUnits.includes(folder) || removed.images?.carriedUnits.includes(folder), folder)
+  assert.equal(await hashTree(out), coldOfFixture)
 })
 
 test('should not keep the redirect page of a removed alias inside a moved month folder', async () => {
