@@ -77,7 +77,8 @@ function mediaFolderOf(url: string): string {
  * others only. Linking every file on every build cost a link and a stat per file: at 10,000
  * articles with 1,900 photographs of their own (11,500 files), 0.7-1.0 s a build, against
  * 0.13-0.20 s carried; an archive of 100,000 articles with a photograph or two each holds two
- * million such files.
+ * million such files. A changed folder is carried too when the live output holds it whole and
+ * every file in it is still wanted (see `patchable`): then only the new files are made or linked.
  *
  * Kept apart from `processImages`, whose code keys the encoded images (see `cacheCode`): a change
  * to how folders are carried must not make a newsroom encode every photograph again.
