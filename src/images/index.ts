@@ -1,6 +1,5 @@
 export { articleImageSizes } from './image-sizes.ts'
 export { imageEncoder } from './image-encoder.ts'
-export { mediaUnits, publishImages, type PublishImagesOptions, type PublishImagesResult } from './media-units.ts'
 export { cropRatios, imageOptions, planImage, variantWidths, type ImageFormat, type ImageOptions, type ImageSet, type ImageVariant } from './plan-image.ts'
 export { processImages, type ProcessOptions, type ProcessResult } from './process-images.ts'
 export { iconSizes, planLogo, planSiteIcons, type SiteIcons } from './site-icons.ts'

@@ -3,7 +3,10 @@ import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { folderKey, gitBlobIds, loadContent, type ContentSources, type Registries } from '../content/index.ts'
 import { hasErrors } from '../problems/index.ts'
-import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, publishImages, type ImageSet, type PublishImagesResult } from '../images/index.ts'
+import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, type ImageSet } from '../images/index.ts'
+// Not through the stage's index: the render stage imports that index, and every module it reaches
+// keys every page; a change to how image folders are carried must not render the archive again.
+import { publishImages, type PublishImagesResult } from '../images/media-units.ts'
 import {
   assetUrls,
   carryUnits,

@@ -35,6 +35,8 @@ const orchestration: Record<string, string> = {
   'src/render/user-config.ts': "loads toasoan.config.ts for the newsroom pages' run, which is never cached",
   'src/publish/check-output.ts': 'refuses an output folder before anything is written; makes no entry',
   'src/publish/output-lock.ts': "takes the output folder's lock for the build; makes no entry",
+  'src/images/media-units.ts':
+    'decides which image folders are carried over and hands the rest to processImages, whose code keys the encoded images; the folders are units, keyed by the whole build',
   'src/publish/enclosure-lengths.ts': "writes feed enclosures' sizes into the output after the images; the cached feeds keep length 0",
   'src/publish/interruption.ts': 'holds signals while the output is swapped',
   'src/publish/output.ts': 'the staging folder and the swap into place',
