@@ -238,7 +238,7 @@ async function buildLocked(
       options.progress
     )
     log(
-      `  images: ${images.processed} processed, ${images.cached} from the cache${deployed ? `, ${images.deployed} served by the target` : ''}, ${images.carried} in ${images.carriedUnits.length} unchanged folders (${images.patchedUnits.length} more carried with files added)`
+      `  images: ${images.processed} processed, ${images.cached} from the cache${deployed ? `, ${images.deployed} served by the target` : ''}; ${images.carriedUnits.length + images.patchedUnits.length} of ${images.units.length} folders carried over${images.patchedUnits.length > 0 ? `, ${images.patchedUnits.length} with files added` : ''}`
     )
     // Publish: the feeds' enclosure sizes, the stylesheet and scripts, the web editor at /admin/,
     // the file manifest for deploys (files written now are listed before the carried folders
