@@ -76,7 +76,7 @@ const IMAGE_PICKER = createWeightedList(IMAGE_POOL, () => 1)
  * @param rand random source dedicated to this article (see {@link deriveSeed})
  * @param registries localities, authors and their pickers
  */
-export function makeArticle(index: number, rand: Random, registries: CorpusRegistries): CorpusArticle {
+export function makeArticle(index: number, rand: Random, registries: CorpusRegistries, options: { ownPhotographs?: boolean } = {}): CorpusArticle {
   const dayOffset = randomInt(rand, 0, TOTAL_DAYS - 1)
   const date = formatLocalDate(dayOffset, randomInt(rand, 6, 22), randomInt(rand, 0, 59))
   const year = Number(date.slice(0, 4))
@@ -104,7 +104,7 @@ export function makeArticle(index: number, rand: Random, registries: CorpusRegis
 
   const firstAuthorName = registries.authorById.get(authorIds[0] ?? '')?.name ?? 'CTV'
   const ownCredit = `Ảnh: ${firstAuthorName}`
-  const images = pickDistinctWeighted(rand, IMAGE_PICKER, randomInt(rand, 1, 3)).map((src): CorpusImage => {
+  const picked = pickDistinctWeighted(rand, IMAGE_PICKER, randomInt(rand, 1, 3)).map((src): CorpusImage => {
     const alts = context.lexicon['alt'] ?? SHARED_ALT_TEXTS
     const alt = capitalize(fillTemplate(pick(rand, rand() < 0.8 ? alts : SHARED_ALT_TEXTS), context))
     const caption = `${alt} ${fillTemplate(pick(rand, lexiconList('place', context)), context)}.`
@@ -115,6 +115,9 @@ export function makeArticle(index: number, rand: Random, registries: CorpusRegis
   const baseSlug = truncateSlug(toSlug(title), 60) || 'bai-viet'
   const slug = `${baseSlug}-${slugSuffix(index)}`
   const aliases = rand() < 0.02 ? [`/old-cms/${baseSlug}-${100_000 + index}.htm`] : undefined
+  // Photographs of its own (named after the article, drawing nothing from its random source, so
+  // the text is the pool corpus's with other file names), as a real archive's articles have.
+  const images = options.ownPhotographs === true ? picked.map((image, k) => ({ ...image, src: `${slug}-${k + 1}.jpg` })) : picked
   const body = makeBody(rand, context, images)
 
   const frontMatter: ArticleFrontMatter = {

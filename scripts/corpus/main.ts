@@ -2,7 +2,7 @@
  * Writes a synthetic content folder.
  *
  * Usage: npm run corpus -- --articles N --out DIR [--seed S] [--force]
- *          [--localities FILE | --builtin-localities] [--authors N] [--concurrency N]
+ *          [--localities FILE | --builtin-localities] [--authors N] [--concurrency N] [--own-photographs]
  */
 import { parseArgs } from 'node:util'
 import { generateCorpus } from './index.ts'
@@ -10,7 +10,7 @@ import type { GenerateCorpusOptions } from './index.ts'
 
 const USAGE =
   'Usage: npm run corpus -- --articles N --out DIR [--seed S] [--force]\n' +
-  '         [--localities FILE | --builtin-localities] [--authors N] [--concurrency N]'
+  '         [--localities FILE | --builtin-localities] [--authors N] [--concurrency N] [--own-photographs]'
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     'builtin-localities': { type: 'boolean', default: false },
     authors: { type: 'string' },
     concurrency: { type: 'string' },
+    'own-photographs': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -40,6 +41,7 @@ const options: GenerateCorpusOptions = {
   ...(values['builtin-localities'] ? { localities: false as const } : values.localities !== undefined ? { localities: values.localities } : {}),
   ...(values.authors !== undefined ? { authors: Number(values.authors) } : {}),
   ...(values.concurrency !== undefined ? { concurrency: Number(values.concurrency) } : {}),
+  ...(values['own-photographs'] ? { ownPhotographs: true } : {}),
 }
 
 const started = performance.now()

@@ -134,6 +134,32 @@ test('should produce byte-identical text files for the same seed', async () => {
   }
 })
 
+test('should give every article photographs of its own when asked, the text otherwise the same', async () => {
+  const own = path.join(runDir, 'own')
+  const result = await generateCorpus({ articles: 8, out: own, seed: 'corpus-test', ownPhotographs: true })
+  const pool = path.join(runDir, 'pool')
+  await generateCorpus({ articles: 8, out: pool, seed: 'corpus-test' })
+  const articles = (await listFiles(own)).filter((file) => file.startsWith('articles/'))
+  const media = new Set((await listFiles(own)).filter((file) => file.startsWith('media/')).map((file) => file.slice('media/'.length)))
+  let photographs = 0
+  for (const file of articles) {
+    const text = await readFile(path.join(own, file), 'utf8')
+    const slug = path.basename(file, '.md')
+    const sources = (splitArticle(text).data['images'] as Array<{ src: string }>).map((image) => image.src)
+    assert.ok(sources.length > 0)
+    for (const [k, src] of sources.entries()) {
+      assert.is(src, `${slug}-${k + 1}.jpg`, 'named after its article')
+      assert.ok(media.has(src), `${src} is in media/`)
+      assert.ok(text.includes(`![](${src})`), `${src} is placed in the body`)
+    }
+    photographs += sources.length
+    // The same article as in the pool corpus, but for the file names.
+    const pooled = await readFile(path.join(pool, file), 'utf8')
+    assert.is(text.replace(new RegExp(`${slug}-\\d\\.jpg`, 'g'), 'x.jpg'), pooled.replace(/anh-\d\.jpg/g, 'x.jpg'))
+  }
+  assert.is(result.images, IMAGE_POOL.length + photographs)
+})
+
 test('should produce a different corpus for a different seed', async () => {
   await generateCorpus({ articles: ARTICLES, out: dirC, seed: 'another-seed' })
   const [a, c] = await Promise.all([listFiles(dirA), listFiles(dirC)])
