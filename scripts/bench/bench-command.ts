@@ -37,6 +37,7 @@ const options = {
   'baseline-posts': { type: 'string' },
   'no-throttling': { type: 'boolean', default: false },
   push: { type: 'boolean', default: false },
+  'own-photographs': { type: 'boolean', default: false },
 } as const
 
 /**
@@ -145,6 +146,7 @@ export async function benchCommand(args: readonly string[], output: BenchOutput 
       install: !values['no-install'],
       keep: values.keep,
       baselineTimeoutMs: timeout * 60_000,
+      ownPhotographs: values['own-photographs'],
       log,
     })
     print(formatBuildBench(report))

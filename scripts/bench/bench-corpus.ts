@@ -13,6 +13,7 @@ interface CorpusStamp {
   articles: number
   seed: string
   generator: string
+  ownPhotographs?: boolean
 }
 
 /** Size of a corpus. */
@@ -20,6 +21,8 @@ export interface CorpusStats {
   articles: number
   /** Bytes of Markdown under `articles/`. */
   markdownBytes: number
+  /** Files in `media/`: the pool's six, or the articles' own photographs. */
+  images: number
 }
 
 async function markdownFiles(contentDir: string): Promise<string[]> {
@@ -44,7 +47,8 @@ async function readStamp(path: string): Promise<CorpusStamp | undefined> {
 export async function corpusStats(contentDir: string): Promise<CorpusStats> {
   const files = await markdownFiles(contentDir)
   const sizes = await mapLimit(files, 64, async (file) => (await stat(file)).size)
-  return { articles: files.length, markdownBytes: sizes.reduce((sum, size) => sum + size, 0) }
+  const images = (await readdir(join(contentDir, 'media')).catch(() => [])).length
+  return { articles: files.length, markdownBytes: sizes.reduce((sum, size) => sum + size, 0), images }
 }
 
 /**
@@ -55,17 +59,18 @@ export async function corpusStats(contentDir: string): Promise<CorpusStats> {
  * @param articles How many articles.
  * @param workDir The bench's work folder.
  * @param log Progress lines.
+ * @param ownPhotographs Every article with photographs of its own (a corpus of its own: `corpus-N-own`).
  * @returns The content folder.
  */
-export async function ensureCorpus(articles: number, workDir: string, log: (line: string) => void): Promise<string> {
-  const dir = join(workDir, `corpus-${articles}`)
+export async function ensureCorpus(articles: number, workDir: string, log: (line: string) => void, ownPhotographs = false): Promise<string> {
+  const dir = join(workDir, `corpus-${articles}${ownPhotographs ? '-own' : ''}`)
   const stampPath = join(dir, '.bench-corpus.json')
   const stamp = await readStamp(stampPath)
   const generator = await generatorHash()
-  if (stamp?.articles === articles && stamp.seed === seed && stamp.generator === generator) return dir
+  if (stamp?.articles === articles && stamp.seed === seed && stamp.generator === generator && (stamp.ownPhotographs ?? false) === ownPhotographs) return dir
   log(`generating ${articles} articles into ${dir}…`)
-  await generateCorpus({ articles, out: dir, seed, force: true })
-  await writeFile(stampPath, `${JSON.stringify({ articles, seed, generator } satisfies CorpusStamp)}\n`)
+  await generateCorpus({ articles, out: dir, seed, force: true, ownPhotographs })
+  await writeFile(stampPath, `${JSON.stringify({ articles, seed, generator, ownPhotographs } satisfies CorpusStamp)}\n`)
   return dir
 }
 

@@ -45,7 +45,7 @@ export function formatBuildBench(report: BuildBenchReport): string {
   const { machine, corpus } = report
   const hugoVersion = report.hugo.status === 'ok' ? report.hugo.tool : 'Hugo n/a'
   const lines = [
-    `Measured ${report.date} (toasoan ${report.revision}) on ${machine.cores} cores (${machine.model}), ${(machine.memoryBytes / 1024 ** 3).toFixed(0)} GB RAM, Node ${machine.node}, ${hugoVersion}, ${report.eleventy.tool}; corpus: ${thousands(corpus.articles)} articles, ${megabytes(corpus.markdownBytes)} of Markdown.`,
+    `Measured ${report.date} (toasoan ${report.revision}) on ${machine.cores} cores (${machine.model}), ${(machine.memoryBytes / 1024 ** 3).toFixed(0)} GB RAM, Node ${machine.node}, ${hugoVersion}, ${report.eleventy.tool}; corpus: ${thousands(corpus.articles)} articles, ${megabytes(corpus.markdownBytes)} of Markdown, ${thousands(corpus.images)} images.`,
     '',
     '| build | wall | tree peak | files changed in dist/ | dist/ after | ×Hugo (its cold build) | ×Eleventy (its cold build) |',
     '|---|---:|---:|---:|---:|---:|---:|',

@@ -28,6 +28,8 @@ export interface BuildBenchOptions {
   baselineTimeoutMs?: number
   /** The builds' "now". @default '2026-01-01T00:00:00+07:00' */
   now?: string
+  /** Every article with photographs of its own, and each added one with a new one (see `npm run corpus -- --own-photographs`). @default false */
+  ownPhotographs?: boolean
   /** Progress lines. @default console.error */
   log?: (line: string) => void
 }
@@ -41,6 +43,7 @@ const defaults = {
   keep: false,
   baselineTimeoutMs: 30 * 60_000,
   now: '2026-01-01T00:00:00+07:00',
+  ownPhotographs: false,
   log: (line: string) => console.error(line),
 } satisfies Required<BuildBenchOptions>
 
@@ -55,15 +58,15 @@ export async function benchBuild(options: BuildBenchOptions = {}): Promise<Build
   const settings = { ...defaults, ...options }
   const { log } = settings
   const workDir = resolve(settings.workDir)
-  const corpus = await ensureCorpus(settings.articles, workDir, log)
-  const runDir = join(workDir, `run-${settings.articles}`)
+  const corpus = await ensureCorpus(settings.articles, workDir, log, settings.ownPhotographs)
+  const runDir = join(workDir, `run-${settings.articles}${settings.ownPhotographs ? '-own' : ''}`)
   await rm(runDir, { recursive: true, force: true })
   const notes: string[] = []
   const date = new Date().toISOString().slice(0, 10)
 
   const code = await snapshotCode(join(runDir, 'code'))
   log(`measuring the code at ${code.revision}, copied to ${code.root}`)
-  const toasoan = await benchToasoan({ corpus, dir: join(runDir, 'toasoan'), now: settings.now, code, log })
+  const toasoan = await benchToasoan({ corpus, dir: join(runDir, 'toasoan'), now: settings.now, code, log, ownPhotographs: settings.ownPhotographs })
   const noOp = toasoan.find((row) => row.id === 'no-op')
   if (noOp && changeCount(noOp.changes) > 0) {
     notes.push(`The no-op rebuild changed ${changeCount(noOp.changes)} files: ${changeLines(noOp.changes).slice(0, 10).join(', ')}.`)

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { parse, stringify } from 'yaml'
+import { ownPhotograph } from '../corpus/index.ts'
 
 /** The added article's date: after every generated one (they end at 2025-12-31 22:59), before the bench's "now". */
 export const addedArticleDate = '2025-12-31 23:30'
@@ -30,12 +31,13 @@ export function splitArticle(text: string): ArticleText {
 
 /**
  * A new article shaped like an existing one (the same locality, authors, category and tags), with
- * its own title and date, no old addresses, and a short body.
+ * its own title and date, no old addresses, and a short body; no image, or a lead photograph.
  *
  * @param template An existing article's text.
  * @param date Its date, as articles write it (`YYYY-MM-DD HH:mm`).
+ * @param photograph A file of media/ to show as its lead image. @default none
  */
-export function addedArticleText(template: string, date: string): string {
+export function addedArticleText(template: string, date: string, photograph?: string): string {
   const { data } = splitArticle(template)
   const { aliases: _aliases, images: _images, ...rest } = data
   const front = {
@@ -43,6 +45,7 @@ export function addedArticleText(template: string, date: string): string {
     title: 'Bài viết thêm vào để đo thời gian dựng lại trang',
     date,
     summary: 'Một bài viết mới, thêm vào kho bài sau khi đã dựng trang.',
+    ...(photograph === undefined ? {} : { images: [{ src: photograph, alt: 'Ảnh của bài viết mới' }] }),
   }
   return `---\n${stringify(front)}---\n\n${editParagraph}\n`
 }
@@ -69,9 +72,11 @@ async function sortedArticles(contentDir: string): Promise<string[]> {
  * Writes one new article, the newest of the archive, shaped like the newest existing one.
  *
  * @param contentDir The content folder (a private copy: it is changed).
+ * @param nth The first added article, or a later one (its own file, a minute later).
+ * @param ownPhotographs Give it a photograph of its own (see `npm run corpus -- --own-photographs`).
  * @returns The new file's path.
  */
-export async function addArticle(contentDir: string, nth = 1): Promise<string> {
+export async function addArticle(contentDir: string, nth = 1, ownPhotographs = false): Promise<string> {
   const files = await sortedArticles(contentDir)
   const newest = files.at(-1)
   if (!newest) throw new Error(`${contentDir} has no articles to copy the shape of`)
@@ -80,7 +85,10 @@ export async function addArticle(contentDir: string, nth = 1): Promise<string> {
   const path = join(contentDir, nth === 1 ? addedArticlePath : addedArticlePath.replace(/\.md$/, `-${nth}.md`))
   const date = nth === 1 ? addedArticleDate : addedArticleDate.replace(/:30$/, `:${String(30 + nth).padStart(2, '0')}`)
   await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, addedArticleText(template, date))
+  // A photograph of its own, as the corpus's articles have then: named after it, made anew.
+  const photograph = ownPhotographs ? `${basename(path, '.md')}-1.jpg` : undefined
+  if (photograph !== undefined) await writeFile(join(contentDir, 'media', photograph), await ownPhotograph(photograph))
+  await writeFile(path, addedArticleText(template, date, photograph))
   return path
 }
 

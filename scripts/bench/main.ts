@@ -1,9 +1,10 @@
 /**
  * `npm run bench -- [--articles N] [--work DIR] [--no-baselines | --skip-hugo | --skip-eleventy]
- *   [--no-install] [--keep] [--baseline-timeout MIN]`: measures toasoan's builds (cold, no-op, add
+ *   [--no-install] [--keep] [--baseline-timeout MIN] [--own-photographs]`: measures toasoan's builds (cold, no-op, add
  * one article, edit one body, template change) on a generated corpus against Hugo's and
  * Eleventy's cold builds of the same Markdown, in one run, and prints one Markdown table on
- * stdout (progress goes to stderr). A script, not a test.
+ * stdout (progress goes to stderr). A script, not a test. With --own-photographs every article has
+ * photographs of its own (`corpus-N-own`), and each added article a new one.
  *
  * `npm run bench -- --search [--articles N[,N…]] [--work DIR] [--no-baselines] [--no-throttling]`: the search
  *   bench instead (the 32-article sample, then each size and its worst case, one article more: index

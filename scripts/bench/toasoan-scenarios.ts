@@ -66,6 +66,8 @@ export interface ToasoanBenchOptions {
   /** The `toasoan` command to run, its environment and root folder: a frozen copy's (see `snapshotCode`), whose templates the last row changes. */
   code: { cli: string; env: Record<string, string>; root: string }
   log: (line: string) => void
+  /** The corpus's articles have photographs of their own: an added article gets a new one. @default false */
+  ownPhotographs?: boolean
 }
 
 const repository = fileURLToPath(new URL('../../', import.meta.url))
@@ -145,8 +147,8 @@ export async function benchToasoan(options: ToasoanBenchOptions): Promise<Scenar
   await promisify(execFile)('cp', ['-a', options.corpus, content])
   const results: ScenarioResult[] = []
   for (const scenario of scenarios) {
-    if (scenario.id === 'add-one') options.log(`  added ${await addArticle(content)}`)
-    if (scenario.id === 'add-next') options.log(`  added ${await addArticle(content, 2)}`)
+    if (scenario.id === 'add-one') options.log(`  added ${await addArticle(content, 1, options.ownPhotographs)}`)
+    if (scenario.id === 'add-next') options.log(`  added ${await addArticle(content, 2, options.ownPhotographs)}`)
     if (scenario.id === 'edit-body') options.log(`  edited ${await editArticle(content)}`)
     if (scenario.id === 'template') options.log(`  changed ${await changeTemplate(options.code.root)}`)
     const before = await snapshotTree(dist)

@@ -210,8 +210,12 @@ async function writeImagePool(out: string, write: (relative: string, data: Buffe
 const OWN_WIDTH = 240
 const OWN_HEIGHT = 160
 
-/** An article's own photograph: a gradient between two colours drawn from a hash of its name. */
-async function ownPhotograph(name: string): Promise<Buffer> {
+/**
+ * An article's own photograph: a gradient between two colours drawn from a hash of its name.
+ *
+ * @param name The file name (`<slug>-1.jpg`).
+ */
+export async function ownPhotograph(name: string): Promise<Buffer> {
   const sharp = (await import('sharp')).default
   const hash = createHash('sha256').update(name).digest()
   const from = [hash[0] ?? 0, hash[1] ?? 0, hash[2] ?? 0]

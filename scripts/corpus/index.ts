@@ -3,7 +3,7 @@
  */
 export { makeArticle, type ArticleFrontMatter, type CorpusArticle, type CorpusImage } from './article.ts'
 export { makeBody } from './article-body.ts'
-export { GENERATED_ENTRIES, generateCorpus, type GenerateCorpusOptions, type GenerateCorpusResult } from './generate-corpus.ts'
+export { GENERATED_ENTRIES, generateCorpus, ownPhotograph, type GenerateCorpusOptions, type GenerateCorpusResult } from './generate-corpus.ts'
 export { gradientPixels, IMAGE_HEIGHT, IMAGE_POOL, IMAGE_WIDTH } from './images.ts'
 export {
   createRandom,

@@ -32,6 +32,11 @@ test('should shape a new article like the template, with its own title and date 
   assert.ok(body.trim().length > 0)
 })
 
+test('should give the new article a lead photograph when asked', () => {
+  const { data } = splitArticle(addedArticleText(template, '2025-12-31 23:30', 'bai-moi-1.jpg'))
+  assert.equal(data['images'], [{ src: 'bai-moi-1.jpg', alt: 'Ảnh của bài viết mới' }])
+})
+
 test('should append a paragraph to the body and keep the front matter', () => {
   const edited = editedArticleText(template, 'Đoạn mới.')
   assert.ok(edited.endsWith('Thân bài.\n\nĐoạn mới.\n'))

@@ -35,7 +35,7 @@ function report(overrides: Partial<ShardBenchReport> = {}): ShardBenchReport {
     date: '2026-12-01',
     revision: 'abc1234',
     machine: { cores: 2, model: 'AMD EPYC', memoryBytes: 24 * GB, node: 'v20.20.2' },
-    corpus: { articles: 3000, markdownBytes: 15 * 1024 ** 2 },
+    corpus: { articles: 3000, markdownBytes: 15 * 1024 ** 2, images: 6 },
     shards: 3,
     compression: 'zstd',
     runs: [shardRun(1, 20, 1.1), shardRun(2, 30, 1.5), shardRun(3, 25, 2.5)],
