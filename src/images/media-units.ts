@@ -43,7 +43,12 @@ export interface PublishImagesResult extends ProcessResult {
  * @param code The image code's fingerprint (see `processImages`).
  */
 export function mediaUnits(sets: ReadonlyArray<Pick<ImageSet, 'variants'>>, code: string): OutputUnit[] {
-  return [...namesByFolder(sets)]
+  return unitsOf(namesByFolder(sets), code)
+}
+
+/** {@link mediaUnits} of folders already grouped. */
+function unitsOf(byFolder: ReadonlyMap<string, ReadonlySet<string>>, code: string): OutputUnit[] {
+  return [...byFolder]
     .map(([path, names]) => {
       const hash = createHash('sha256').update(code)
       for (const name of [...names].sort()) hash.update('\0').update(name)
@@ -88,9 +93,10 @@ function mediaFolderOf(url: string): string {
  */
 export async function publishImages(sets: ReadonlyArray<Pick<ImageSet, 'source' | 'variants'>>, options: PublishImagesOptions): Promise<PublishImagesResult> {
   const code = (await cacheFingerprint('images')).slice(0, 16)
-  const units = mediaUnits(sets, code)
+  const wanted = namesByFolder(sets)
+  const units = unitsOf(wanted, code)
   const carriedUnits = options.carriableUnits ? await options.carriableUnits(units) : new Set<string>()
-  const patched = options.live === undefined ? new Map<string, Set<string>>() : await patchable(sets, units, carriedUnits, options.live)
+  const patched = options.live === undefined ? new Map<string, Set<string>>() : await patchable(wanted, carriedUnits, options.live)
   let carried = 0
   const fresh: Array<Pick<ImageSet, 'source' | 'variants'>> = []
   for (const set of sets) {
@@ -119,16 +125,17 @@ export async function publishImages(sets: ReadonlyArray<Pick<ImageSet, 'source' 
  * dozen of the 256 folders; at two million files each holds about 8,000, linked again one by one
  * without this.
  *
+ * @param wanted Each image folder's file URLs (see {@link namesByFolder}).
+ * @param carried The folders carried over unchanged.
+ * @param live The live output, and which of its folders are intact.
  * @returns Each such folder with the URLs of the files it holds.
  */
 async function patchable(
-  sets: ReadonlyArray<Pick<ImageSet, 'variants'>>,
-  units: readonly OutputUnit[],
+  wanted: ReadonlyMap<string, ReadonlySet<string>>,
   carried: ReadonlySet<string>,
   live: NonNullable<PublishImagesOptions['live']>
 ): Promise<Map<string, Set<string>>> {
-  const wanted = namesByFolder(sets)
-  const intact = await live.intact(units.filter((unit) => !carried.has(unit.path)).map((unit) => unit.path))
+  const intact = await live.intact([...wanted.keys()].filter((folder) => !carried.has(folder)))
   const patched = new Map<string, Set<string>>()
   for (const folder of intact) {
     const held = await readdir(join(live.dir, folder)).catch(() => undefined)

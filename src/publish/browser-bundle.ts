@@ -9,7 +9,7 @@ export type BundleFormat = 'esm' | 'iife'
 /** A bundle made in this process, with the bytes of every file it was made from. */
 interface Made {
   inputs: ReadonlyMap<string, string>
-  contents: Promise<Buffer>
+  contents: Buffer
 }
 
 const made = new Map<string, Made>()
@@ -65,7 +65,7 @@ export async function bundleBrowserScript(entry: string, format: BundleFormat): 
     logLevel: 'silent',
     plugins: [recordInputs(inputs)],
   })
-  const contents = Promise.resolve(Buffer.from(result.outputFiles[0]?.contents ?? new Uint8Array()))
+  const contents = Buffer.from(result.outputFiles[0]?.contents ?? new Uint8Array())
   made.set(key, { inputs, contents })
   return contents
 }

@@ -40,21 +40,19 @@ export async function readUnitManifest(file: string, outDir: string): Promise<Un
  * @param manifest From {@link readUnitManifest}.
  * @param wanted The units this build publishes.
  */
-export async function carriableUnits(manifest: UnitManifest, wanted: readonly OutputUnit[]): Promise<Set<string>> {
-  const candidates = wanted.filter((unit) => manifest.units[unit.path]?.key === unit.key)
-  const found = await mapLimit(candidates, 64, async (unit) => {
-    const info = await stat(join(manifest.outDir, unit.path)).catch(() => undefined)
-    const recorded = manifest.units[unit.path]
-    return info?.isDirectory() && recorded !== undefined && info.ino === recorded.ino && info.mtimeMs === recorded.mtimeMs ? unit.path : undefined
-  })
-  return new Set(found.flatMap((path) => (path === undefined ? [] : [path])))
+export function carriableUnits(manifest: UnitManifest, wanted: readonly OutputUnit[]): Promise<Set<string>> {
+  return intactUnits(
+    manifest,
+    wanted.filter((unit) => manifest.units[unit.path]?.key === unit.key).map((unit) => unit.path)
+  )
 }
 
 /**
- * Which of these folders the live output holds as the last build published them (the very folder
- * it recorded, whatever its key now): a build may carry such a folder and add files to it.
+ * Which of these folders an output holds as the build that wrote it recorded them (the very
+ * folder: same inode and modification time), whatever their keys now: a build may carry such a
+ * folder over, or carry it and add files to it.
  *
- * @param manifest The last build's unit manifest.
+ * @param manifest The unit manifest of that output (the live one's, or the spare's).
  * @param paths Unit paths.
  */
 export async function intactUnits(manifest: UnitManifest, paths: readonly string[]): Promise<Set<string>> {
@@ -127,11 +125,13 @@ export interface SpareUnits {
  */
 export async function readSpareUnits(spareManifest: UnitManifest, live: UnitManifest): Promise<SpareUnits> {
   const candidates = Object.entries(spareManifest.units).filter(([path, unit]) => live.units[path]?.key === unit.key)
-  const found = await mapLimit(candidates, 64, async ([path, recorded]) => {
-    const info = await stat(join(spareManifest.outDir, path)).catch(() => undefined)
-    return info?.isDirectory() && info.ino === recorded.ino && info.mtimeMs === recorded.mtimeMs ? path : undefined
-  })
-  return { dir: spareManifest.outDir, paths: new Set(found.flatMap((path) => (path === undefined ? [] : [path]))) }
+  return {
+    dir: spareManifest.outDir,
+    paths: await intactUnits(
+      spareManifest,
+      candidates.map(([path]) => path)
+    ),
+  }
 }
 
 /**
