@@ -11,7 +11,7 @@ export {
 export { isoInZone, parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
 export { loadComments, type CommentSource } from './comments.ts'
 export { compare, folderKey, loadBodies, loadContent, type ContentSources, type LoadedContent, type LoadOptions } from './load.ts'
-export { gitBlobIds } from './git-blobs.ts'
+export { gitBlobIds } from './git-index.ts'
 export { plainMessage, restoreMessages, type PlainMessage } from './load-articles.ts'
 export { contentEntries, contentState, type ContentEntry } from './content-state.ts'
 export type { MediaFile } from './media.ts'

@@ -60,12 +60,22 @@ export function hashText(text: string | Uint8Array): string {
  * @param path The article's path.
  */
 export function cacheGroup(contentDir: string, path: string): string {
-  const articles = join(contentDir, 'articles')
+  // Asked three times for every article of every build: made once per folder.
+  let groups = groupsByContent.get(contentDir)
+  if (groups === undefined) groupsByContent.set(contentDir, (groups = new Map()))
   const folder = dirname(path)
-  // A prefix cut, not path.relative: this runs for every article of every build.
-  const inside = folder.startsWith(`${articles}${sep}`) ? folder.slice(articles.length + 1) : relative(articles, folder)
-  return `${inside.split(/[\\/]/).join('-') || 'root'}.v8`
+  let group = groups.get(folder)
+  if (group === undefined) {
+    const articles = join(contentDir, 'articles')
+    const inside = folder.startsWith(`${articles}${sep}`) ? folder.slice(articles.length + 1) : relative(articles, folder)
+    group = `${inside.split(/[\\/]/).join('-') || 'root'}.v8`
+    groups.set(folder, group)
+  }
+  return group
 }
+
+/** Each folder's group, by content folder (see {@link cacheGroup}). */
+const groupsByContent = new Map<string, Map<string, string>>()
 
 /**
  * Reads the cache entries of some groups.

@@ -114,6 +114,11 @@ export interface BuildOptions {
    * as the build that wrote it, and a "now" that plans the same site. @default false
    */
   force?: boolean
+  /**
+   * Git's object ids of the content's files (see `gitBlobIds`), asked by the caller before this
+   * module loaded: git lists the files while the build's code compiles. @default asked here
+   */
+  gitBlobs?: Promise<ReadonlyMap<string, string>>
 }
 
 /** What a build did. */
@@ -155,7 +160,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Git's answer of which bytes each article holds comes from its own process, while this one
   // fingerprints the code; asked again when the build waited for the output (files may have changed).
   const contentDir = resolve(options.contentDir ?? 'content')
-  let gitBlobs = gitBlobIds(contentDir, '.')
+  let gitBlobs = options.gitBlobs ?? gitBlobIds(contentDir, '.')
   let waited = false
   await keyByRunningCode()
   // One process per output: a second build, or a deploy reading it, would see it change under it.

@@ -37,4 +37,36 @@ test('should hash only files with new stamps, and keep the stamps of folders car
   }
 })
 
+test('should merge carried folders with fresh files in path order, the fresh file winning, whatever order the last manifest was in', () => {
+  const entry = (hash: string) => ({ hash, size: 1 })
+  const previous = {
+    version: 1 as const,
+    files: {
+      '/2019/05/a/index.html': entry('old-a'),
+      '/2019/05/index.html': entry('old-month'),
+      '/2019/05/z/index.html': entry('old-z'),
+      '/2019/06/b/index.html': entry('old-b'),
+      '/index.html': entry('old-front'),
+    },
+  }
+  const fresh = {
+    version: 1 as const,
+    files: { '/2019/05/index.html': entry('new-month'), '/2019/06/c/index.html': entry('new-c'), '/index.html': entry('new-front') },
+  }
+  const expected = {
+    '/2019/05/a/index.html': entry('old-a'),
+    '/2019/05/index.html': entry('new-month'),
+    '/2019/05/z/index.html': entry('old-z'),
+    '/2019/06/c/index.html': entry('new-c'),
+    '/index.html': entry('new-front'),
+  }
+  const merged = mergeCarried(fresh, previous, ['2019/05'])
+  assert.equal(Object.entries(merged?.files ?? {}), Object.entries(expected), 'path order; 2019/06 was not carried')
+  // A manifest out of order (edited by hand) gives the same.
+  const shuffled = { version: 1 as const, files: Object.fromEntries(Object.entries(previous.files).reverse()) }
+  assert.equal(Object.entries(mergeCarried(fresh, shuffled, ['2019/05'])?.files ?? {}), Object.entries(expected))
+  assert.is(mergeCarried(fresh, undefined, ['2019/05']), undefined, 'nothing to carry from')
+  assert.is(mergeCarried(fresh, previous, []), fresh)
+})
+
 test.run()

@@ -4,20 +4,21 @@ import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { loadContent } from '../../../src/content/index.ts'
-import { gitBlobId, gitBlobIds } from '../../../src/content/git-blobs.ts'
+import { gitBlobId } from '../../../src/content/git-blobs.ts'
+import { gitBlobIds } from '../../../src/content/git-index.ts'
 import { fixtureSite, removeDir, tempDir } from '../../helpers/fixtures.ts'
 import { commitAll, gitIn } from '../../helpers/git.ts'
 
 // After a fresh checkout every article's size, time and inode are new: git's index says which
 // bytes each file holds, so the source cache is trusted without reading the archive again.
-const test = suite('content/git-blobs')
+const test = suite('content/git-index')
 let work = ''
 let repo = ''
 
 const git = (...args: string[]): string => gitIn(repo)(...args)
 
 test.before(async () => {
-  work = await tempDir('git-blobs')
+  work = await tempDir('git-index')
   repo = join(work, 'content')
   await cp(fixtureSite, repo, { recursive: true })
   commitAll(repo, 'archive')
@@ -47,6 +48,23 @@ test("should give each committed, unmodified article git's object id of its byte
   await rm(join(repo, 'articles', 'untracked.md'))
   git('checkout', '-q', '--', second)
   assert.equal(await gitBlobIds(join(work, 'not-a-repo'), 'articles'), new Map(), 'outside a work tree: nothing')
+})
+
+// The usual newsroom: content/ beside the code, in one repository. Git prints paths from the
+// folder it was asked in, and a modified file must be named that way too.
+test('should leave out a modified article when the content folder is a folder of the repository', async () => {
+  const site = join(work, 'site')
+  await cp(fixtureSite, join(site, 'content'), { recursive: true })
+  await writeFile(join(site, 'README.md'), 'Báo\n')
+  commitAll(site, 'site')
+  const content = join(site, 'content')
+  const [first, second] = gitIn(content)('ls-files', 'articles').trim().split('\n') as [string, string]
+  await writeFile(join(content, second), `${await readFile(join(content, second), 'utf8')}\nSửa.\n`)
+  const blobs = await gitBlobIds(content, 'articles')
+  assert.is(blobs.get(join(content, first)), gitBlobId(await readFile(join(content, first))))
+  assert.not.ok(blobs.has(join(content, second)), 'modified in the working tree')
+  await rm(join(content, first))
+  assert.not.ok((await gitBlobIds(content, 'articles')).has(join(content, first)), 'deleted from the working tree')
 })
 
 test('should reuse every cached article after a fresh clone at the same place, and load again one edited after it', async () => {
