@@ -58,8 +58,9 @@ export function planTitleIndex(articles: readonly TitledArticle[], options: Part
   const sizes = { ...defaults, ...options }
   const oldestFirst = [...articles].reverse()
   const postings = new Map<string, number[]>()
+  const wordsOf = titleWordsByToken()
   for (const [number, article] of oldestFirst.entries()) {
-    for (const word of titleWords(article.title)) {
+    for (const word of wordsOf(article.title)) {
       const list = postings.get(word)
       if (list) list.push(number)
       else postings.set(word, [number])
@@ -77,6 +78,28 @@ export function planTitleIndex(articles: readonly TitledArticle[], options: Part
   const indexBody = JSON.stringify(index)
   words.push({ path: `${titlesFolder}/${wordsFolder}/index.json`, body: indexBody })
   return [unitOf(`${titlesFolder}/${wordsFolder}`, words), ...shardUnits(oldestFirst, sizes)]
+}
+
+/**
+ * {@link titleWords}, folding each whitespace-separated token once: titles share their words (a few
+ * thousand syllables make most Vietnamese titles), and folding every title whole again was most of
+ * the title index's time at 100,000 articles. The same words: folding neither adds nor removes
+ * whitespace, so a title's words are its tokens' words together.
+ *
+ * @returns A title's words, remembering each token's.
+ */
+export function titleWordsByToken(): (title: string) => Set<string> {
+  const known = new Map<string, readonly string[]>()
+  return (title) => {
+    const words = new Set<string>()
+    for (const token of title.split(/\s+/)) {
+      if (token === '') continue
+      let folded = known.get(token)
+      if (folded === undefined) known.set(token, (folded = [...titleWords(token)]))
+      for (const word of folded) words.add(word)
+    }
+    return words
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { planTitleIndex, type TitledArticle, type TitleUnit, writeTitleIndex } from '../../../src/search/title-index.ts'
+import { planTitleIndex, type TitledArticle, type TitleUnit, titleWordsByToken, writeTitleIndex } from '../../../src/search/title-index.ts'
 import { type FoundTitle, findTitles, type ReadTitleFile } from '../../../templates/client/cms/find-titles.ts'
 import { decodePostings, encodePostings, type TitleIndex, titleWords } from '../../../templates/client/cms/title-format.ts'
 import { removeDir, tempDir } from '../../helpers/fixtures.ts'
@@ -40,6 +40,23 @@ const largeUnits = planTitleIndex(large)
 
 test('should fold title words as the search routes do: no marks, đ as d, lower case, split at punctuation', () => {
   assert.equal([...titleWords('Đường về Hoằng Hóa: Covid-19, HĐND')].sort(), ['19', 'covid', 'covid19', 'duong', 'hdnd', 'hoa', 'hoang', 've'])
+})
+
+test('should give the same words folding each token once as folding each title whole', () => {
+  const titles = [
+    'Thọ Xuân: Khánh thành cầu mới qua sông Chu',
+    'THỌ XUÂN khánh thành CẦU mới, cầu mới!',
+    'Covid-19: Đường về  nhà\tđường\u00a0xa',
+    // Marks after a space, decomposed letters, a final sigma: the same words either way.
+    'a \u0301b Nghe\u0323 An ΟΔΟΣ ΟΔΟΣ',
+    '  ',
+    '',
+  ]
+  const wordsOf = titleWordsByToken()
+  for (const title of titles) {
+    assert.equal([...wordsOf(title)].sort(), [...titleWords(title)].sort(), title)
+    assert.equal([...wordsOf(title)].sort(), [...titleWords(title)].sort(), `${title}, its tokens known`)
+  }
 })
 
 test('should encode article numbers as gaps or as a bitmap, whichever is shorter, and decode them back', () => {
