@@ -62,7 +62,10 @@ export function hashText(text: string | Uint8Array): string {
 export function cacheGroup(contentDir: string, path: string): string {
   // Asked three times for every article of every build: made once per folder.
   let groups = groupsByContent.get(contentDir)
-  if (groups === undefined) groupsByContent.set(contentDir, (groups = new Map()))
+  if (groups === undefined) {
+    groups = new Map()
+    groupsByContent.set(contentDir, groups)
+  }
   const folder = dirname(path)
   let group = groups.get(folder)
   if (group === undefined) {

@@ -95,7 +95,10 @@ export function titleWordsByToken(): (title: string) => Set<string> {
     for (const token of title.split(/\s+/)) {
       if (token === '') continue
       let folded = known.get(token)
-      if (folded === undefined) known.set(token, (folded = [...titleWords(token)]))
+      if (folded === undefined) {
+        folded = [...titleWords(token)]
+        known.set(token, folded)
+      }
       for (const word of folded) words.add(word)
     }
     return words

@@ -28,7 +28,10 @@ const urlsByZone = new Map<string, WeakMap<object, string>>()
  */
 export function articleUrlOf(article: Pick<ArticleSource, 'date' | 'slug'>, timeZone: string): string {
   let known = urlsByZone.get(timeZone)
-  if (known === undefined) urlsByZone.set(timeZone, (known = new WeakMap()))
+  if (known === undefined) {
+    known = new WeakMap()
+    urlsByZone.set(timeZone, known)
+  }
   let url = known.get(article)
   if (url === undefined) {
     const { year, month } = wallClock(article.date.epoch, timeZone)
