@@ -26,13 +26,18 @@ export const cacheCode = {
   measures: { entries: ['src/content/media.ts'] },
   // One image, processed: the plan (names, widths), the encoder settings and sharp.
   images: { entries: ['src/images/process-images.ts'] },
-  // One page, rendered: the render stage, the site model's helpers, the templates, and the assets they link.
-  pages: { entries: ['src/render/render-cached.ts', ...assets.entries], files: assets.files },
+  // One page, rendered: the render stage, the site model's helpers, the templates, and the assets
+  // they link; and how an article loads, whose body the page shows (an article's digest hashes its
+  // source, not the HTML its body became). Not the rest of the content stage: listing files, asking
+  // git, the caches' bookkeeping shape no page.
+  pages: { entries: ['src/render/render-cached.ts', 'src/content/load-articles.ts', ...assets.entries], files: assets.files },
   // One search bundle: which articles it holds and their records (planned in build-search-index),
-  // the Pagefind run that indexes them (index-bundle) and Pagefind's version.
-  search: { entries: ['src/search/build-search-index.ts'] },
-  // One bundle's words for the search routes: its records and how words are folded.
-  routes: { entries: ['src/search/word-routes.ts'] },
+  // the Pagefind run that indexes them (index-bundle) and Pagefind's version; and how an article
+  // loads, whose body the bundle indexes.
+  search: { entries: ['src/search/build-search-index.ts', 'src/content/load-articles.ts'] },
+  // One bundle's words for the search routes: its records and how words are folded, and how an
+  // article loads, whose body's words they are.
+  routes: { entries: ['src/search/word-routes.ts', 'src/content/load-articles.ts'] },
   // The articles `most-read` counts, indexed by the build: how an article loads, and how the index is made of it.
   'most-read': { entries: ['src/content/load-articles.ts', 'src/most-read/article-index-file.ts'] },
   // What the output holds, folder by folder: the whole build decides it.

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { resolve, sep } from 'node:path'
-import { compare } from './load.ts'
+import { compare } from '../shared/compare.ts'
 
 /**
  * The state of every file and folder of a content folder, as one SHA-256: equal only when no file

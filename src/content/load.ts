@@ -18,6 +18,7 @@ import { loadArticles, restoreMessages, type ArticleBatch, type ArticleSetup } f
 import { readMeasuredImages, writeMeasuredImages, type MediaFile } from './media.ts'
 import { cacheGroup, sourceCacheKey, writeCachedSources } from './source-cache.ts'
 import { loadRegistries, type Registries } from './registries.ts'
+import { compare } from '../shared/compare.ts'
 import type { Progress } from '../shared/progress.ts'
 
 /** Everything in a content folder, validated. */
@@ -313,11 +314,6 @@ function bodyStore(articles: readonly ArticleSource[], rendered: ReadonlyMap<str
 /** A short key per content folder, so caches of different archives never evict each other. */
 export function folderKey(contentDir: string): string {
   return createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 12)
-}
-
-/** Orders strings by code point, the same on every machine and locale. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /**

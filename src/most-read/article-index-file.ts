@@ -3,7 +3,8 @@ import { open, readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import { cacheFingerprint, digest, writeAtomic } from '../cache/index.ts'
-import { compare, folderKey, gitBlobIds } from '../content/index.ts'
+import { folderKey, gitBlobIds } from '../content/index.ts'
+import { compare } from '../shared/compare.ts'
 import { type ArticleIndex, parseIndex, serialiseIndex, stampOfIndex } from './article-index.ts'
 
 /**

@@ -1,4 +1,5 @@
-import { compare, type ContentSources } from '../content/index.ts'
+import type { ContentSources } from '../content/index.ts'
+import { compare } from '../shared/compare.ts'
 import { articleUrlOf, planLocalities, publishedArticles } from '../site/index.ts'
 import { type AliasedArticle, type ArticlePaths, basePathOf, pathsOfArticles } from './article-paths.ts'
 import type { RankScopes } from './rank-articles.ts'

@@ -19,7 +19,8 @@ import {
   type YearPage,
   updateWithItem,
 } from '../site/index.ts'
-import { isUnrendered, type BodyStore } from '../content/index.ts'
+import { isUnrendered } from '../content/article.ts'
+import type { BodyStore } from '../content/index.ts'
 import { pageContext, type PageContext } from '../../templates/index.ts'
 import { renderWithEleventy, type EleventyRenderOptions, type RenderModel, type RenderSlice } from './eleventy-site.tsx'
 import { startRenderThread } from './render-threads.ts'

@@ -1,5 +1,6 @@
 import { renderToString } from 'preact-render-to-string'
-import { isUnrendered, type BodyStore } from '../content/index.ts'
+import { isUnrendered } from '../content/article.ts'
+import type { BodyStore } from '../content/index.ts'
 import type { ArticleModel, ArticleWithBody, SiteModel } from '../site/index.ts'
 import { dSpellings, foldedMarker } from './d-spellings.ts'
 

@@ -1,5 +1,6 @@
 import type { SiteIcons } from '../images/index.ts'
-import { compare, type ArticleSource, type CommentSource, type ContentSources } from '../content/index.ts'
+import type { ArticleSource, CommentSource, ContentSources } from '../content/index.ts'
+import { compare } from '../shared/compare.ts'
 import { commentThread, countComments } from './comments.ts'
 import { displayDate } from './display-date.ts'
 import { push } from './group.ts'

@@ -93,6 +93,15 @@ test('should key the issue’s example, the responsive sizes, into every cache w
   assert.ok(graphs.get('pages')?.modules.includes('templates/client/search/run-search.ts'), 'a script bundled for pages')
 })
 
+test('should key how an article loads into the caches that show or index its body, and not the rest of the content stage', () => {
+  // The digest a page is keyed by hashes an article's source, not the HTML its body became.
+  for (const name of ['pages', 'search', 'routes'] as const) assert.ok(holders('src/content/load-articles.ts').includes(name), name)
+  // Listing the content and asking git shape no page: a change there must not render the archive
+  // again (imported through the content stage's index, they once keyed every page and bundle).
+  for (const module of ['src/content/load.ts', 'src/content/git-index.ts', 'src/content/content-state.ts'])
+    for (const name of ['pages', 'search', 'routes'] as const) assert.not.ok(holders(module).includes(name), `${name} keys ${module}`)
+})
+
 test('should change exactly the fingerprints whose graph holds a module when its bytes change', async () => {
   const modules = [...new Set([...graphs.values()].flatMap((graph) => graph.modules))].filter((module) => !module.startsWith('node_modules/'))
   const before = new Map<CacheName, string>()
