@@ -15,6 +15,6 @@ export async function outputManifest(dir: string, cacheDir: string, read?: FileM
   return (
     read ??
     (await readFileManifest(dir)) ??
-    (await computeFileManifest(dir, join(resolve(cacheDir), 'deploy', `${digest(dir).slice(0, 16)}.stamps.json`))).manifest
+    (await computeFileManifest(dir, join(resolve(cacheDir), 'deploy', `${digest(dir).slice(0, 16)}.stamps.v8`))).manifest
   )
 }

@@ -262,7 +262,7 @@ async function buildLocked(
       ...refreshed,
     ]
     const units = [...render.units, ...search.units, ...routes.units, ...titles.units, ...images.units]
-    const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.json`)
+    const stampFile = join(cacheDir, 'deploy', `${cacheKey}.stamps.v8`)
     const keys = manifestKeys(render.keys, units)
     await task('publishing', timings, log, async () => {
       const feeds = site.feeds.urls.filter((url) => !render.deployedPaths.has(`/${outputPathOf(url)}`))
