@@ -9,7 +9,9 @@ import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, type Im
 import { publishImages, type PublishImagesResult } from '../images/media-units.ts'
 import {
   assetUrls,
+  carryPatched,
   carryUnits,
+  changedPages,
   fillEnclosureLengths,
   lockOutput,
   checkOutput,
@@ -20,6 +22,7 @@ import {
   partialManifest,
   type DeployedChecks,
   type DeployedSite,
+  type FileManifest,
   type SpareUnits,
   discardStaging,
   mergeCarried,
@@ -29,6 +32,7 @@ import {
   readUnitManifest,
   carriableUnits,
   intactUnits,
+  patchableUnits,
   spareOf,
   swapIntoPlace,
   uninterruptible,
@@ -38,7 +42,7 @@ import {
   writeSpareManifest,
   writeUnitManifest,
 } from '../publish/index.ts'
-import type { OutputUnit } from '../shared/output-unit.ts'
+import type { OutputUnit, PatchedUnit, UnitPages } from '../shared/output-unit.ts'
 import { findUserConfig, loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from '../render/index.ts'
 import {
   planSearchIndex,
@@ -205,12 +209,31 @@ async function buildLocked(
   const deployed = options.deployed === undefined ? undefined : deployedChecks(options.deployed)
   const carriable = (units: readonly OutputUnit[]): Promise<Set<string>> =>
     deployed === undefined ? carriableUnits(manifest, units) : Promise.resolve(deployed.units(units))
+  // The live output's file manifest (its carried folders' entries, its pages' keys) and the spare's
+  // unit manifest, read while the content loads: the render stage patches the changed page folders
+  // the spare holds, and the publish stage takes the carried folders' entries from the manifest.
+  const spareFile = join(cacheDir, 'units', `${cacheKey}.spare.json`)
+  const liveFiles = deployed === undefined ? readFileManifest(outDir) : Promise.resolve(undefined)
+  const spareUnits = readUnitManifest(spareFile, spareOf(outDir))
+  liveFiles.catch(() => {})
+  const patchable =
+    deployed === undefined ? async (units: readonly UnitPages[]) => patchableUnits(await spareUnits, manifest, (await liveFiles)?.keys, units) : undefined
   const staging = await createStaging(outDir)
   try {
     // Content, site, render and search planning: the stages that share the site model run in
     // throughSiteModel (below), which hands on nothing that holds it, so the model and every
     // article body can be collected before Pagefind starts.
-    const site = await throughSiteModel(options, { log, timings, cacheDir, cacheKey, staging, carriableUnits: carriable, deployed, gitBlobs })
+    const site = await throughSiteModel(options, {
+      log,
+      timings,
+      cacheDir,
+      cacheKey,
+      staging,
+      carriableUnits: carriable,
+      ...(patchable === undefined ? {} : { patchableUnits: patchable }),
+      deployed,
+      gitBlobs,
+    })
     if (!site.ok) {
       await discardStaging(staging)
       return { ok: false, files: site.files, pages: 0, timings }
@@ -284,16 +307,18 @@ async function buildLocked(
       // The last read of the content is done (the editor's months): was anything written since the
       // inputs? Asked of a worker thread while the manifest is made and the folders carried over.
       const written = taken === undefined ? Promise.resolve(true) : contentWrittenSince(options.contentDir ?? 'content', taken.since).catch(() => true)
-      const spareFile = join(cacheDir, 'units', `${cacheKey}.spare.json`)
+      const previous = await liveFiles
       const files =
         options.deployed === undefined
           ? await publishWhole(staging, {
               outDir,
               stampFile,
               carried,
+              patched: render.patchedUnits,
+              previous,
               keys,
               log,
-              spare: await readSpareUnits(await readUnitManifest(spareFile, spareOf(outDir)), manifest),
+              spare: await readSpareUnits(await spareUnits, manifest),
             })
           : await publishPartial(staging, options.deployed, { stampFile, carried, keys, log, taken: [...render.keys.keys(), ...site.imageUrls] })
       const current = taken !== undefined && !(await written)
@@ -307,7 +332,7 @@ async function buildLocked(
           })
         )
         // The live output becomes the spare, whose unchanged folders the next build moves over.
-        if (options.deployed === undefined) await writeSpareManifest(spareFile, manifest, spareOf(outDir))
+        if (options.deployed === undefined) await writeSpareManifest(spareFile, manifest, spareOf(outDir), changedPages(manifest, previous?.keys, render.units))
         await swapIntoPlace(staging, outDir, { keepSpare: options.deployed === undefined })
         // A partial output holds no whole folder for the next build to carry over.
         await writeUnitManifest(manifestFile, outDir, options.deployed === undefined ? units : [])
@@ -352,12 +377,22 @@ interface ManifestContext {
  * are linked in from the live output (which stays whole until the swap), whose entries come from
  * the last output's manifest.
  */
-async function publishWhole(staging: string, context: ManifestContext & { outDir: string; spare: SpareUnits }): Promise<{ files: number; digest: string }> {
-  const { outDir, stampFile, carried, keys, log, spare } = context
-  const fresh = await computeFileManifest(staging, stampFile, carried)
-  const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)
+async function publishWhole(
+  staging: string,
+  context: ManifestContext & { outDir: string; spare: SpareUnits; patched: ReadonlyMap<string, PatchedUnit>; previous: FileManifest | undefined }
+): Promise<{ files: number; digest: string }> {
+  const { outDir, stampFile, carried, patched, previous, keys, log, spare } = context
+  const kept = [...patched.values()].flatMap((unit) => [...unit.keep])
+  const fresh = await computeFileManifest(staging, stampFile, carried, kept)
+  const merged = mergeCarried(fresh.manifest, previous, carried, kept)
   const { linked, moved } = await carryUnits(outDir, staging, carried, spare)
   if (carried.length > 0) log(`  carried folders: ${moved} of ${carried.length} moved from the spare output, ${linked} files linked`)
+  if (patched.size > 0) {
+    const taken = await carryPatched(staging, { spareDir: spare.dir, outDir }, patched)
+    log(
+      `  patched folders: ${taken.moved} of ${patched.size} moved from the spare output with ${kept.length} pages kept${taken.linked > 0 ? `, ${taken.linked} pages linked` : ''}`
+    )
+  }
   const files = await writeOutputManifest(staging, stampFile, merged, keys)
   log(`  file manifest: ${files.files} files, ${merged === undefined ? files.hashed : fresh.hashed} hashed`)
   return files
@@ -405,6 +440,8 @@ interface StageContext {
   cacheKey: string
   staging: string
   carriableUnits: (units: readonly OutputUnit[]) => Promise<Set<string>>
+  /** Which changed page folders to take from the spare output and patch (see `patchableUnits`); none against a deployed site. */
+  patchableUnits?: (units: readonly UnitPages[]) => Promise<Map<string, PatchedUnit>>
   /** What the deploy target serves, when the build writes only what it lacks. */
   deployed: DeployedChecks | undefined
   /** Git's object ids of the articles (see `gitBlobIds`), asked when the build started. */
@@ -445,7 +482,7 @@ type ModelResults =
  * @param context Where the stages log, cache and write.
  */
 async function throughSiteModel(options: BuildOptions & { now: number }, context: StageContext): Promise<ModelResults> {
-  const { log, timings, cacheDir, cacheKey, staging, carriableUnits, deployed, gitBlobs } = context
+  const { log, timings, cacheDir, cacheKey, staging, carriableUnits, patchableUnits, deployed, gitBlobs } = context
   const contentDir = options.contentDir ?? 'content'
   // Taken before the content loads, so an article edited meanwhile leaves the index stale, not wrong.
   const stamp = await contentStamp(contentDir, gitBlobs)
@@ -479,6 +516,7 @@ async function throughSiteModel(options: BuildOptions & { now: number }, context
         assets: pageAssets,
         bodies: sources.bodies,
         carriableUnits,
+        ...(patchableUnits === undefined ? {} : { patchableUnits }),
         progress,
         ...(deployed === undefined ? {} : { deployed: deployed.page }),
         ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),

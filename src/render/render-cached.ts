@@ -3,7 +3,7 @@ import { link, mkdir } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { cacheFingerprint, pruneCacheFolder } from '../cache/index.ts'
-import type { OutputUnit } from '../shared/output-unit.ts'
+import type { OutputUnit, PatchedUnit, UnitPages } from '../shared/output-unit.ts'
 import {
   absolutizeHtml,
   outputUnitOf,
@@ -52,6 +52,11 @@ export interface CachedRenderOptions {
    */
   carriableUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
   /**
+   * Which changed unit folders the publish stage takes from the spare output and patches (see
+   * `patchableUnits`): their kept pages are neither rendered nor linked. @default none
+   */
+  patchableUnits?: (units: readonly UnitPages[]) => Promise<ReadonlyMap<string, PatchedUnit>>
+  /**
    * Whether the deploy target already serves a page as this key renders it (see `--deployed`): such
    * a page is neither rendered nor linked, and the output holds only what the target lacks.
    * @default none
@@ -84,6 +89,8 @@ export interface CachedRenderResult {
   units: OutputUnit[]
   /** Unit folders to carry over from the live output (not written to `outputDir`). */
   carriedUnits: string[]
+  /** Changed unit folders to take from the spare output, with the pages kept from it (not written to `outputDir`). */
+  patchedUnits: Map<string, PatchedUnit>
   /** Page files the deploy target serves already (see {@link CachedRenderOptions.deployed}), not written. */
   deployedPaths: Set<string>
   /** Every page's file (`/2019/10/slug/index.html`) with the key it was made from, for the file manifest. */
@@ -147,9 +154,15 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   // key by address: one that disappears (a month emptied, an alias removed) must not survive in a
   // folder moved over from the live output.
   const byUnit = new Map<string, string[]>()
-  for (const { page, url, key } of pages) {
+  const unitPages = new Map<string, KeyedPage[]>()
+  for (const entry of pages) {
+    const { page, url, key } = entry
     const unit = outputUnitOf(url)
-    if (unit === undefined || page.kind === 'year' || page.kind === 'fragment') continue
+    if (unit === undefined) continue
+    const listed = unitPages.get(unit)
+    if (listed) listed.push(entry)
+    else unitPages.set(unit, [entry])
+    if (page.kind === 'year' || page.kind === 'fragment') continue
     const line = carriable(page) ? `${url}\0${key}` : `${url}\0always`
     const lines = byUnit.get(unit)
     if (lines) lines.push(line)
@@ -159,6 +172,11 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
     .map(([path, lines]) => ({ path, key: createHash('sha256').update(lines.sort().join('\n')).digest('hex').slice(0, 32) }))
     .sort((a, b) => (a.path < b.path ? -1 : 1))
   const carriedPaths = options.carriableUnits ? await options.carriableUnits(units) : new Set<string>()
+  const changed =
+    options.patchableUnits === undefined
+      ? []
+      : units.filter((unit) => !carriedPaths.has(unit.path)).map((unit) => pagesOfUnit(unit.path, unitPages.get(unit.path) ?? []))
+  const patched = options.patchableUnits === undefined ? new Map<string, PatchedUnit>() : new Map(await options.patchableUnits(changed))
 
   const used = new Set<string>()
   const keys = new Map<string, string>()
@@ -170,7 +188,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
     const path = `/${outputPathOf(url)}`
     keys.set(path, key)
     const unit = outputUnitOf(url)
-    if (carriable(page) && unit !== undefined && carriedPaths.has(unit)) {
+    if (carriable(page) && unit !== undefined && (carriedPaths.has(unit) || patched.get(unit)?.keep.has(path) === true)) {
       carried++
       return true
     }
@@ -241,7 +259,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
       options.pagesCacheDir,
       [...used].map((key) => `${key}.html`)
     )
-  return { rendered, cached, carried, units, carriedUnits: [...carriedPaths], deployedPaths, keys }
+  return { rendered, cached, carried, units, carriedUnits: [...carriedPaths], patchedUnits: patched, deployedPaths, keys }
 }
 
 /** What every page shows, as a render thread receives it: none of the model's lists of pages. */
@@ -271,6 +289,15 @@ interface KeyedPage {
 
 function keyedPage(page: Page, key: string): KeyedPage {
   return { page, url: page.kind === 'redirect' ? page.item.from : page.item.url, key }
+}
+
+/** A unit folder's pages as `patchableUnits` weighs them: those its key covers, with their keys, and every file. */
+function pagesOfUnit(path: string, entries: readonly KeyedPage[]): UnitPages {
+  return {
+    path,
+    pages: entries.filter(({ page }) => carriable(page)).map(({ url, key }) => [`/${outputPathOf(url)}`, key] as const),
+    files: new Set(entries.map(({ url }) => `/${outputPathOf(url)}`)),
+  }
 }
 
 /** Whether a page is part of its unit's key, so that a carried unit already holds it unchanged. */

@@ -4,7 +4,7 @@ import sharp from 'sharp'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build, type BuildResult } from '../../../src/pipeline/build.ts'
-import { carryUnits, readUnitManifest, carriableUnits, writeUnitManifest } from '../../../src/publish/units.ts'
+import { carryPatched, carryUnits, readUnitManifest, carriableUnits, writeUnitManifest } from '../../../src/publish/units.ts'
 import { writeArticle } from '../../helpers/articles.ts'
 import { contentWith, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
 import { hashTree } from '../../helpers/tree.ts'
@@ -124,6 +124,51 @@ test('should rebuild only the month of a new article, and equal a build without 
   }
 })
 
+test('should patch a changed month from the spare output: keep its unchanged pages, write the new, delete the gone, and equal a build without cache', async () => {
+  const out = join(work, 'dist-patch')
+  const lines: string[] = []
+  const logged = async (): Promise<BuildResult> => {
+    lines.length = 0
+    const result = await build({
+      contentDir: content,
+      outDir: out,
+      cacheDir: join(work, 'cache-patch'),
+      now: testNow,
+      log: (line) => lines.push(line),
+      searchBundleSize: 2,
+      force: true,
+    })
+    assert.ok(result.ok)
+    return result
+  }
+  const article = (day: number) => writeArticle(content, { slug: `va-${day}`, date: `2025-06-0${day} 08:00`, locality: 'hoang-hoa', author: 'lan-anh' })
+  const paths = [await article(1), await article(2), await article(3), await article(4)]
+  try {
+    await logged()
+    paths.push(await article(5))
+    // The month changes; the spare holds it as the build before, which recorded nothing for it yet.
+    await logged()
+    paths.push(await article(6))
+    const third = await logged()
+    assert.match(
+      lines.join('\n'),
+      /patched folders: 1 of 1 moved from the spare output with [1-9]\d* pages kept/,
+      `the month taken from the spare:\n${lines.join('\n')}`
+    )
+    assert.ok(third.render?.patchedUnits.has('2025/06'))
+    assert.equal(await hashTree(out), await fresh('fresh-patched'), 'the patched month as a build without cache writes it')
+    // An article removed: its page is in the spare's copy of the month (the output of the second
+    // build), and must not survive the patch.
+    await removeArticle(paths.splice(4, 1)[0] as string)
+    await logged()
+    assert.match(lines.join('\n'), /patched folders: 1 of 1 moved/, lines.join('\n'))
+    assert.not.ok(await stat(join(out, '2025', '06', 'va-5')).catch(() => undefined), 'the removed article has no folder left')
+    assert.equal(await hashTree(out), await fresh('fresh-patched-removed'))
+  } finally {
+    for (const path of paths) await removeArticle(path)
+  }
+})
+
 test('should carry image folders over, adding a new photograph’s files to theirs, and write whole a folder that lost a file', async () => {
   const out = join(work, 'dist')
   const before = await buildTo(out)
@@ -220,6 +265,20 @@ test('should link carried units into staging and leave the live output whole', a
   assert.is(await readFile(join(out, '2024/01/a/index.html'), 'utf8'), 'old article', 'the live output still holds the article')
   assert.is(await readFile(join(out, '2024/01/index.html'), 'utf8'), 'old landing', 'and its own landing page')
   assert.is((await stat(join(out, '2024/01/a/index.html'))).ino, (await stat(join(staging, '2024/01/a/index.html'))).ino, 'linked, not copied')
+})
+
+test('should link a patched folder’s kept pages from the live output when the spare no longer holds it', async () => {
+  const out = join(work, 'patch-out')
+  const staging = join(work, 'patch-staging')
+  await mkdir(join(out, '2024/02/a'), { recursive: true })
+  await writeFile(join(out, '2024/02/a/index.html'), 'kept article')
+  await mkdir(join(staging, '2024/02/b'), { recursive: true })
+  await writeFile(join(staging, '2024/02/b/index.html'), 'new article')
+  const patched = new Map([['2024/02', { keep: new Set(['/2024/02/a/index.html']), gone: ['/2024/02/c/index.html'] }]])
+  assert.equal(await carryPatched(staging, { spareDir: join(work, 'patch-no-spare'), outDir: out }, patched), { moved: 0, linked: 1 })
+  assert.is(await readFile(join(staging, '2024/02/a/index.html'), 'utf8'), 'kept article')
+  assert.is(await readFile(join(staging, '2024/02/b/index.html'), 'utf8'), 'new article', 'the page written now stays')
+  assert.is((await stat(join(out, '2024/02/a/index.html'))).ino, (await stat(join(staging, '2024/02/a/index.html'))).ino, 'linked, not copied')
 })
 
 test.run()
