@@ -9,9 +9,7 @@ import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, type Im
 import { publishImages, type PublishImagesResult } from '../images/media-units.ts'
 import {
   assetUrls,
-  carryPatched,
   carryUnits,
-  changedPages,
   fillEnclosureLengths,
   lockOutput,
   checkOutput,
@@ -22,7 +20,6 @@ import {
   partialManifest,
   type DeployedChecks,
   type DeployedSite,
-  type FileManifest,
   type SpareUnits,
   discardStaging,
   mergeCarried,
@@ -32,8 +29,9 @@ import {
   readUnitManifest,
   carriableUnits,
   intactUnits,
-  patchableUnits,
+  recordUnitPages,
   spareOf,
+  takePatchable,
   swapIntoPlace,
   uninterruptible,
   writeAssets,
@@ -209,16 +207,13 @@ async function buildLocked(
   const deployed = options.deployed === undefined ? undefined : deployedChecks(options.deployed)
   const carriable = (units: readonly OutputUnit[]): Promise<Set<string>> =>
     deployed === undefined ? carriableUnits(manifest, units) : Promise.resolve(deployed.units(units))
-  // The live output's file manifest (its carried folders' entries, its pages' keys) and the spare's
-  // unit manifest, read while the content loads: the render stage patches the changed page folders
-  // the spare holds, and the publish stage takes the carried folders' entries from the manifest.
+  // The spare output's folders: moved over whole when unchanged, or patched when changed (the pages
+  // each page folder holds are recorded by key in `recorded`).
   const spareFile = join(cacheDir, 'units', `${cacheKey}.spare.json`)
-  const liveFiles = deployed === undefined ? readFileManifest(outDir) : Promise.resolve(undefined)
   const spareUnits = readUnitManifest(spareFile, spareOf(outDir))
-  liveFiles.catch(() => {})
-  const patchable =
-    deployed === undefined ? async (units: readonly UnitPages[]) => patchableUnits(await spareUnits, manifest, (await liveFiles)?.keys, units) : undefined
+  const recorded = join(cacheDir, 'units', 'pages', cacheKey)
   const staging = await createStaging(outDir)
+  const patchable = deployed === undefined ? async (units: readonly UnitPages[]) => takePatchable(staging, await spareUnits, recorded, units) : undefined
   try {
     // Content, site, render and search planning: the stages that share the site model run in
     // throughSiteModel (below), which hands on nothing that holds it, so the model and every
@@ -307,15 +302,12 @@ async function buildLocked(
       // The last read of the content is done (the editor's months): was anything written since the
       // inputs? Asked of a worker thread while the manifest is made and the folders carried over.
       const written = taken === undefined ? Promise.resolve(true) : contentWrittenSince(options.contentDir ?? 'content', taken.since).catch(() => true)
-      const previous = await liveFiles
       const files =
         options.deployed === undefined
           ? await publishWhole(staging, {
               outDir,
               stampFile,
               carried,
-              patched: render.patchedUnits,
-              previous,
               keys,
               log,
               spare: await readSpareUnits(await spareUnits, manifest),
@@ -332,10 +324,18 @@ async function buildLocked(
           })
         )
         // The live output becomes the spare, whose unchanged folders the next build moves over.
-        if (options.deployed === undefined) await writeSpareManifest(spareFile, manifest, spareOf(outDir), changedPages(manifest, previous?.keys, render.units))
+        if (options.deployed === undefined) await writeSpareManifest(spareFile, manifest, spareOf(outDir))
         await swapIntoPlace(staging, outDir, { keepSpare: options.deployed === undefined })
         // A partial output holds no whole folder for the next build to carry over.
         await writeUnitManifest(manifestFile, outDir, options.deployed === undefined ? units : [])
+        // What each page folder written now holds, for a later build to patch it; the records of
+        // the folders the live output and the spare hold are kept.
+        if (options.deployed === undefined)
+          await recordUnitPages(
+            recorded,
+            render.writtenUnits,
+            [...units, ...Object.values(manifest.units)].map((unit) => unit.key)
+          )
         if (taken !== undefined && current)
           await recordUpToDate(
             upToDateRecord,
@@ -377,22 +377,12 @@ interface ManifestContext {
  * are linked in from the live output (which stays whole until the swap), whose entries come from
  * the last output's manifest.
  */
-async function publishWhole(
-  staging: string,
-  context: ManifestContext & { outDir: string; spare: SpareUnits; patched: ReadonlyMap<string, PatchedUnit>; previous: FileManifest | undefined }
-): Promise<{ files: number; digest: string }> {
-  const { outDir, stampFile, carried, patched, previous, keys, log, spare } = context
-  const kept = [...patched.values()].flatMap((unit) => [...unit.keep])
-  const fresh = await computeFileManifest(staging, stampFile, carried, kept)
-  const merged = mergeCarried(fresh.manifest, previous, carried, kept)
+async function publishWhole(staging: string, context: ManifestContext & { outDir: string; spare: SpareUnits }): Promise<{ files: number; digest: string }> {
+  const { outDir, stampFile, carried, keys, log, spare } = context
+  const fresh = await computeFileManifest(staging, stampFile, carried)
+  const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)
   const { linked, moved } = await carryUnits(outDir, staging, carried, spare)
   if (carried.length > 0) log(`  carried folders: ${moved} of ${carried.length} moved from the spare output, ${linked} files linked`)
-  if (patched.size > 0) {
-    const taken = await carryPatched(staging, { spareDir: spare.dir, outDir }, patched)
-    log(
-      `  patched folders: ${taken.moved} of ${patched.size} moved from the spare output with ${kept.length} pages kept${taken.linked > 0 ? `, ${taken.linked} pages linked` : ''}`
-    )
-  }
   const files = await writeOutputManifest(staging, stampFile, merged, keys)
   log(`  file manifest: ${files.files} files, ${merged === undefined ? files.hashed : fresh.hashed} hashed`)
   return files
@@ -440,7 +430,7 @@ interface StageContext {
   cacheKey: string
   staging: string
   carriableUnits: (units: readonly OutputUnit[]) => Promise<Set<string>>
-  /** Which changed page folders to take from the spare output and patch (see `patchableUnits`); none against a deployed site. */
+  /** Takes the changed page folders worth patching from the spare output into staging (see `takePatchable`); none against a deployed site. */
   patchableUnits?: (units: readonly UnitPages[]) => Promise<Map<string, PatchedUnit>>
   /** What the deploy target serves, when the build writes only what it lacks. */
   deployed: DeployedChecks | undefined
@@ -524,7 +514,7 @@ async function throughSiteModel(options: BuildOptions & { now: number }, context
     options.progress
   )
   log(
-    `  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} carried over in ${render.carriedUnits.length} unchanged folders${deployed ? `, ${render.deployedPaths.size} served by the target` : ''}`
+    `  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} carried over in ${render.carriedUnits.length} unchanged folders${render.patchedUnits.length > 0 ? ` and ${render.patchedUnits.length} changed ones patched` : ''}${deployed ? `, ${render.deployedPaths.size} served by the target` : ''}`
   )
   // The newsroom's own pages, through Eleventy with its toasoan.config.ts: few, rendered every time.
   const userConfig = options.config === false ? undefined : (options.config ?? (await loadUserConfig())?.config)

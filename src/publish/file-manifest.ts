@@ -62,13 +62,11 @@ async function listFiles(dir: string): Promise<string[]> {
  *   folders it carries over.
  * @param carried Folders about to be carried into `dir` from the last output (`2019/05`): their
  *   stamps are kept, the files are the same.
- * @param kept Files about to be carried into `dir` one by one (the pages a patched folder keeps): their stamps are kept too.
  */
 export async function computeFileManifest(
   dir: string,
   stampFile: string,
-  carried: readonly string[] = [],
-  kept: readonly string[] = []
+  carried: readonly string[] = []
 ): Promise<{ manifest: FileManifest; hashed: number }> {
   const [old, paths] = await Promise.all([readStamps(stampFile), listFiles(dir)])
   const stamps = new Map<string, Stamp>()
@@ -93,7 +91,7 @@ export async function computeFileManifest(
   }
   const files: Record<string, ManifestEntry> = {}
   for (const row of rows.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) files[row[0]] = row[1]
-  await writeStamps(stampFile, old, { folders: carried, files: kept }, stamps)
+  await writeStamps(stampFile, old, carried, stamps)
   return { manifest: { version: 1, files }, hashed }
 }
 
@@ -119,20 +117,13 @@ export async function readFileManifest(dir: string): Promise<FileManifest | unde
  * @param fresh The staging folder's manifest before the carried folders were moved in.
  * @param previous The last output's manifest; without it there is nothing to take from.
  * @param carried The carried folders (`2019/05`, `pagefind/3`).
- * @param single Files carried one by one (the pages a patched folder keeps), in the last output as in this one.
  * @returns `undefined` when `previous` is missing.
  */
-export function mergeCarried(
-  fresh: FileManifest,
-  previous: FileManifest | undefined,
-  carried: readonly string[],
-  single: readonly string[] = []
-): FileManifest | undefined {
-  if (carried.length === 0 && single.length === 0) return fresh
+export function mergeCarried(fresh: FileManifest, previous: FileManifest | undefined, carried: readonly string[]): FileManifest | undefined {
+  if (carried.length === 0) return fresh
   if (previous === undefined) return undefined
   const isCarried = underFolders(carried)
-  const one = new Set(single)
-  const kept = Object.keys(previous.files).filter((path) => isCarried(path) || one.has(path))
+  const kept = Object.keys(previous.files).filter(isCarried)
   const written = Object.keys(fresh.files)
   // Both lists are in path order (manifests are written sorted): merged in one pass. Sorting the
   // 242,000 paths of a 100,000-article output again made the merge take 0.5-0.8 s, against

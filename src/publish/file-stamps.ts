@@ -86,16 +86,11 @@ export function stampOf(table: StampTable, path: string): Stamp | undefined {
  * @param file The stamp file (`….stamps.v8`), written atomically. The JSON stamps of earlier
  *   releases beside it (`….stamps.json`) are deleted: a restored CI cache would carry them for good.
  * @param old The stamps read when the build started.
- * @param kept Output folders (`2019/05`, `pagefind/3`) whose stamps stay, and single files whose stamps stay.
+ * @param kept Output folders (`2019/05`, `pagefind/3`) whose stamps stay.
  * @param fresh Stamps of the files written now, by path.
  */
-export async function writeStamps(
-  file: string,
-  old: StampTable,
-  kept: { folders: readonly string[]; files?: readonly string[] },
-  fresh: ReadonlyMap<string, Stamp>
-): Promise<void> {
-  const keptRows = keptRowsOf(old, kept.folders, kept.files ?? [])
+export async function writeStamps(file: string, old: StampTable, kept: readonly string[], fresh: ReadonlyMap<string, Stamp>): Promise<void> {
+  const keptRows = rowsUnder(old, kept)
   const freshPaths = [...fresh.keys()].sort(compareCodePoints)
   const count = keptRows.length + freshPaths.length
   const paths: string[] = []
@@ -141,14 +136,6 @@ export async function writeStamps(
   }
   await writeAtomic(file, serialize(table))
   if (file.endsWith('.v8')) await rm(`${file.slice(0, -'.v8'.length)}.json`, { force: true })
-}
-
-/** The rows of the stamps under these folders and of these files, in path order, each once. */
-function keptRowsOf(table: StampTable, folders: readonly string[], files: readonly string[]): number[] {
-  const rows = rowsUnder(table, folders)
-  if (files.length === 0) return rows
-  const single = files.map((path) => lowerBound(table.paths, path)).filter((row, at) => table.paths[row] === files[at])
-  return [...new Set([...rows, ...single])].sort((a, b) => a - b)
 }
 
 /**

@@ -4,11 +4,10 @@ export { BuildInterrupted, interruptBuild, isInterrupted, uninterruptible } from
 export { isRunning, lockFileOf, lockOutput, OutputBusy, type LockHolder, type LockOptions } from './output-lock.ts'
 export { cleanLeftovers, createStaging, discardStaging, spareOf, swapIntoPlace, writeAssets } from './output.ts'
 export {
-  carryPatched,
   carryUnits,
-  changedPages,
-  patchableUnits,
   readSpareUnits,
+  recordUnitPages,
+  takePatchable,
   readUnitManifest,
   carriableUnits,
   intactUnits,

@@ -12,12 +12,6 @@ export interface UnitManifest {
   /** The fingerprint of the build's code: a unit published by other code is never carried over. */
   code: string
   units: Record<string, { key: string; ino: number; mtimeMs: number }>
-  /**
-   * The spare's manifest only: each page file's key (as the file manifest keeps it) in the page
-   * folders the build that made the spare changed. The live output holds other pages there, so its
-   * file manifest cannot tell which of the spare's are still wanted (see {@link patchableUnits}).
-   */
-  pages?: Record<string, Record<string, string>>
 }
 
 const empty = async (outDir: string): Promise<UnitManifest> => ({ outDir, code: await cacheFingerprint('units'), units: {} })
@@ -216,132 +210,108 @@ export async function writeUnitManifest(file: string, outDir: string, units: rea
  * @param live The live output's manifest, read when the build started.
  * @param spareDir The spare folder (see `spareOf`).
  */
-export async function writeSpareManifest(file: string, live: UnitManifest, spareDir: string, pages?: UnitManifest['pages']): Promise<void> {
-  const { pages: _older, ...units } = live
-  await writeAtomic(file, JSON.stringify({ ...units, outDir: resolve(spareDir), ...(pages === undefined ? {} : { pages }) }))
+export async function writeSpareManifest(file: string, live: UnitManifest, spareDir: string): Promise<void> {
+  await writeAtomic(file, JSON.stringify({ ...live, outDir: resolve(spareDir) }))
 }
 
-/** How much of a key the file manifest keeps (see `manifestKeys`). */
-const manifestKeyLength = 32
+/**
+ * What a page folder holds, as recorded for its key (`units/pages/<key>.json`): the page files its
+ * key covers with theirs, and the files always written into it. A key names one content, so an
+ * entry is written once and never changes.
+ */
+interface RecordedPages {
+  pages: Record<string, string>
+  always: string[]
+}
 
 /**
- * The changed page folders worth patching: each is moved over from the spare output, and only its
- * pages that changed are written. An added article changes five page folders (its month and the
- * numbered pages of its province, district, category and author: 7,679 pages at 100,000 articles)
- * for one or two pages each; written whole, each of their pages was linked again from the cache.
+ * Records what each page folder holds under its key, for a later build to patch the folder (see
+ * {@link patchableUnits}): the folders this build wrote, the others being recorded already (under
+ * the key they were written with). Entries no longer the key of a folder of the live output or
+ * of the spare (`keep`) are deleted.
  *
- * A page is kept when the spare's copy and the live output's both hold it as this build makes it
- * (the same key): the file manifest's entry for it (the live output's) then describes the kept file
- * too. A folder is patched when the spare holds it intact (the very folder its manifest recorded)
- * and keeps more pages than it replaces.
- *
- * @param spare The spare's unit manifest, with {@link UnitManifest.pages}.
- * @param live The live output's unit manifest.
- * @param liveKeys The live output's page keys (its file manifest's `keys`, in path order).
- * @param changed Page folders this build writes, not carried over whole.
+ * @param dir The record's folder (`units/pages/<content>`).
+ * @param written Page folders this build wrote (not carried over), with their keys.
+ * @param keep Keys to keep besides those written now: the live output's before this build (about to become the spare's).
  */
-export async function patchableUnits(
-  spare: UnitManifest,
-  live: UnitManifest,
-  liveKeys: Readonly<Record<string, string>> | undefined,
-  changed: readonly UnitPages[]
-): Promise<Map<string, PatchedUnit>> {
-  const patched = new Map<string, PatchedUnit>()
-  if (liveKeys === undefined || changed.length === 0) return patched
-  const livePaths = Object.keys(liveKeys)
-  const candidates = changed.filter((unit) => spare.units[unit.path] !== undefined && live.units[unit.path] !== undefined)
+export async function recordUnitPages(dir: string, written: readonly UnitPages[], keep: Iterable<string>): Promise<void> {
+  await mkdir(dir, { recursive: true })
+  const names = new Set(await readdir(dir))
+  await mapLimit(written, 16, async (unit) => {
+    if (names.has(`${unit.key}.json`)) return
+    const pages = Object.fromEntries(unit.pages.map(([file, key]) => [file, key]))
+    const record: RecordedPages = { pages, always: [...unit.files].filter((file) => pages[file] === undefined).sort() }
+    await writeAtomic(join(dir, `${unit.key}.json`), JSON.stringify(record))
+  })
+  const wanted = new Set([...written.map((unit) => `${unit.key}.json`), ...[...keep].map((key) => `${key}.json`)])
+  await mapLimit(
+    [...names].filter((name) => name.endsWith('.json') && !wanted.has(name)),
+    16,
+    (name) => rm(join(dir, name), { force: true })
+  )
+  await removeStaleTemporaries(dir)
+}
+
+/**
+ * Takes the changed page folders worth patching from the spare output into the staging folder,
+ * ready for the render stage to write only their changed pages. An added article changes five page
+ * folders (its month and the numbered pages of its province, district, category and author: 7,700
+ * pages at 100,000 articles) for one or two pages each; written whole, each of their pages was
+ * linked again from the cache.
+ *
+ * The spare's copy of a folder is the very folder its manifest recorded (same inode and
+ * modification time), so it holds the pages recorded for the key it was written with (see
+ * {@link recordUnitPages}). A page is kept when that key is the one this build makes it from; a
+ * folder is taken when it keeps more pages than it deletes. Once moved, every file of
+ * it but the kept pages is deleted (the changed pages, those always written, and those gone), so
+ * the folder holds only what this build would write, and the render stage writes the rest.
+ *
+ * @param staging The new output, before any page is written.
+ * @param spare The spare output's unit manifest.
+ * @param recorded The folder of {@link recordUnitPages}.
+ * @param changed Page folders this build writes, not carried over whole.
+ * @returns The folders taken, with the pages they keep.
+ */
+export async function takePatchable(staging: string, spare: UnitManifest, recorded: string, changed: readonly UnitPages[]): Promise<Map<string, PatchedUnit>> {
+  const candidates = changed.filter((unit) => spare.units[unit.path] !== undefined)
   const intact = await intactUnits(
     spare,
     candidates.map((unit) => unit.path)
   )
-  for (const unit of candidates) {
-    if (!intact.has(unit.path)) continue
-    // The spare's pages: the live output's when the two hold the folder with the same key, else
-    // as recorded when the build that made the spare changed the folder.
-    const sparePages = spare.units[unit.path]?.key === live.units[unit.path]?.key ? pagesUnder(livePaths, liveKeys, unit.path) : spare.pages?.[unit.path]
-    if (sparePages === undefined) continue
-    const keep = new Set<string>()
-    for (const [file, key] of unit.pages) {
-      const short = key.slice(0, manifestKeyLength)
-      if (sparePages[file] === short && liveKeys[file] === short) keep.add(file)
+  const plans = await mapLimit(
+    candidates.filter((unit) => intact.has(unit.path)),
+    8,
+    async (unit) => {
+      const held = await readRecordedPages(join(recorded, `${spare.units[unit.path]?.key}.json`))
+      if (held === undefined) return undefined
+      const keep = new Set(unit.pages.filter(([file, key]) => held.pages[file] === key).map(([file]) => file))
+      const replaced = [...Object.keys(held.pages), ...held.always].filter((file) => !keep.has(file))
+      // Each page kept saves a write, each file replaced costs a deletion besides.
+      return keep.size > replaced.length ? { unit: unit.path, keep, replaced } : undefined
     }
-    const gone = Object.keys(sparePages).filter((file) => !unit.files.has(file))
-    if (keep.size > unit.pages.length - keep.size + gone.length) patched.set(unit.path, { keep, gone })
+  )
+  const taken = new Map<string, PatchedUnit>()
+  for (const plan of plans) {
+    if (plan === undefined || !(await moveSpareUnit(spare.outDir, staging, plan.unit))) continue
+    await mapLimit(plan.replaced, 32, async (file) => {
+      const path = join(staging, file)
+      await rm(path, { force: true })
+      // The page's own folder (`trang/7/`), now empty: a page gone leaves none, a changed one is written again.
+      await rmdir(dirname(path)).catch(() => {})
+    })
+    taken.set(plan.unit, { keep: plan.keep })
   }
-  return patched
+  return taken
 }
 
-/** The page keys of the files under a folder, from keys in path order (found by binary search). */
-function pagesUnder(paths: readonly string[], keys: Readonly<Record<string, string>>, folder: string): Record<string, string> {
-  const prefix = `/${folder}/`
-  let low = 0
-  let high = paths.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((paths[middle] as string) < prefix) low = middle + 1
-    else high = middle
+/** A record of {@link recordUnitPages}, or `undefined` when it is missing or unreadable (the folder is then written whole). */
+async function readRecordedPages(file: string): Promise<RecordedPages | undefined> {
+  try {
+    const record = JSON.parse(await readFile(file, 'utf8')) as Partial<RecordedPages>
+    return typeof record.pages === 'object' && record.pages !== null && Array.isArray(record.always)
+      ? { pages: record.pages, always: record.always }
+      : undefined
+  } catch {
+    return undefined
   }
-  const pages: Record<string, string> = {}
-  for (let at = low; at < paths.length && (paths[at] as string).startsWith(prefix); at++) {
-    const path = paths[at] as string
-    // The folders' own keys (`/2019/05/`) end with a slash; files do not.
-    if (!path.endsWith('/')) pages[path] = keys[path] as string
-  }
-  return pages
-}
-
-/**
- * The page keys a spare manifest records (see {@link UnitManifest.pages}): the live output's pages
- * in the page folders whose key this build changes.
- *
- * @param live The live output's unit manifest.
- * @param liveKeys The live output's page keys (its file manifest's `keys`, in path order).
- * @param units This build's page folders.
- */
-export function changedPages(live: UnitManifest, liveKeys: Readonly<Record<string, string>> | undefined, units: readonly OutputUnit[]): UnitManifest['pages'] {
-  if (liveKeys === undefined) return undefined
-  const livePaths = Object.keys(liveKeys)
-  const pages: NonNullable<UnitManifest['pages']> = {}
-  for (const unit of units) {
-    const recorded = live.units[unit.path]
-    if (recorded !== undefined && recorded.key !== unit.key) pages[unit.path] = pagesUnder(livePaths, liveKeys, unit.path)
-  }
-  return pages
-}
-
-/**
- * Moves the patched page folders over from the spare output, then deletes the pages the build no
- * longer publishes. The pages this build wrote into them (changed or new) were written to the
- * staging folder first and win, as in any folder moved from the spare. A folder the spare no
- * longer holds gets its kept pages linked from the live output instead, which holds them as this
- * build makes them (see {@link patchableUnits}).
- *
- * @param staging The new output.
- * @param spare The spare output and the live one.
- * @param patched From {@link patchableUnits}.
- * @returns How many folders were moved, and how many pages linked instead.
- */
-export async function carryPatched(
-  staging: string,
-  { spareDir, outDir }: { spareDir: string; outDir: string },
-  patched: ReadonlyMap<string, PatchedUnit>
-): Promise<{ moved: number; linked: number }> {
-  let moved = 0
-  const links: Array<{ from: string; to: string }> = []
-  for (const [unit, { keep, gone }] of patched) {
-    if (await moveSpareUnit(spareDir, staging, unit)) {
-      moved++
-      await mapLimit(gone, 32, async (file) => {
-        const path = join(staging, file)
-        await rm(path, { force: true })
-        // The page's own folder (`trang/7/`), now empty.
-        await rmdir(dirname(path)).catch(() => {})
-      })
-    } else for (const file of keep) links.push({ from: join(outDir, file), to: join(staging, file) })
-  }
-  await mapLimit(links, 32, async ({ from, to }) => {
-    await mkdir(dirname(to), { recursive: true })
-    await linkOrCopy(from, to)
-  })
-  return { moved, linked: links.length }
 }

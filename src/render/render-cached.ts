@@ -52,8 +52,9 @@ export interface CachedRenderOptions {
    */
   carriableUnits?: (units: readonly OutputUnit[]) => Promise<ReadonlySet<string>>
   /**
-   * Which changed unit folders the publish stage takes from the spare output and patches (see
-   * `patchableUnits`): their kept pages are neither rendered nor linked. @default none
+   * Takes the changed unit folders worth patching into `outputDir` from the spare output, before
+   * any page is written (see `takePatchable`): their kept pages are neither rendered nor linked.
+   * @default none
    */
   patchableUnits?: (units: readonly UnitPages[]) => Promise<ReadonlyMap<string, PatchedUnit>>
   /**
@@ -89,8 +90,10 @@ export interface CachedRenderResult {
   units: OutputUnit[]
   /** Unit folders to carry over from the live output (not written to `outputDir`). */
   carriedUnits: string[]
-  /** Changed unit folders to take from the spare output, with the pages kept from it (not written to `outputDir`). */
-  patchedUnits: Map<string, PatchedUnit>
+  /** Changed unit folders taken from the spare output into `outputDir`, only their changed pages written. */
+  patchedUnits: string[]
+  /** The unit folders written (not carried over), with their pages' keys (when `patchableUnits` was given; else none). */
+  writtenUnits: UnitPages[]
   /** Page files the deploy target serves already (see {@link CachedRenderOptions.deployed}), not written. */
   deployedPaths: Set<string>
   /** Every page's file (`/2019/10/slug/index.html`) with the key it was made from, for the file manifest. */
@@ -175,7 +178,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   const changed =
     options.patchableUnits === undefined
       ? []
-      : units.filter((unit) => !carriedPaths.has(unit.path)).map((unit) => pagesOfUnit(unit.path, unitPages.get(unit.path) ?? []))
+      : units.filter((unit) => !carriedPaths.has(unit.path)).map((unit) => pagesOfUnit(unit, unitPages.get(unit.path) ?? []))
   const patched = options.patchableUnits === undefined ? new Map<string, PatchedUnit>() : new Map(await options.patchableUnits(changed))
 
   const used = new Set<string>()
@@ -259,7 +262,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
       options.pagesCacheDir,
       [...used].map((key) => `${key}.html`)
     )
-  return { rendered, cached, carried, units, carriedUnits: [...carriedPaths], patchedUnits: patched, deployedPaths, keys }
+  return { rendered, cached, carried, units, carriedUnits: [...carriedPaths], patchedUnits: [...patched.keys()], writtenUnits: changed, deployedPaths, keys }
 }
 
 /** What every page shows, as a render thread receives it: none of the model's lists of pages. */
@@ -292,9 +295,10 @@ function keyedPage(page: Page, key: string): KeyedPage {
 }
 
 /** A unit folder's pages as `patchableUnits` weighs them: those its key covers, with their keys, and every file. */
-function pagesOfUnit(path: string, entries: readonly KeyedPage[]): UnitPages {
+function pagesOfUnit({ path, key }: OutputUnit, entries: readonly KeyedPage[]): UnitPages {
   return {
     path,
+    key,
     pages: entries.filter(({ page }) => carriable(page)).map(({ url, key }) => [`/${outputPathOf(url)}`, key] as const),
     files: new Set(entries.map(({ url }) => `/${outputPathOf(url)}`)),
   }

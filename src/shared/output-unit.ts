@@ -16,16 +16,16 @@ export interface OutputUnit {
 /** A page folder the render stage writes, with the key of each page its key covers. */
 export interface UnitPages {
   path: string
+  /** The folder's key (see {@link OutputUnit}). */
+  key: string
   /** Page files (`/2019/05/slug/index.html`) with their keys (whole, as the pages cache names them). */
   pages: ReadonlyArray<readonly [file: string, key: string]>
   /** Every page file the build publishes in the folder: the pages above and those always written (landing pages, redirects, feeds). */
   files: ReadonlySet<string>
 }
 
-/** A changed page folder taken from the spare output and patched: its pages still wanted are kept, the others written or deleted. */
+/** A changed page folder taken from the spare output to be patched: its pages still wanted are kept, the others written. */
 export interface PatchedUnit {
   /** Page files (`/dia-phuong/x/trang/3/index.html`) kept from the spare's copy, not written. */
-  keep: Set<string>
-  /** Page files of the spare's copy the build does not publish at all (an article or alias removed): deleted once the folder is moved. */
-  gone: string[]
+  keep: ReadonlySet<string>
 }

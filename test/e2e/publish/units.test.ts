@@ -4,7 +4,7 @@ import sharp from 'sharp'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { build, type BuildResult } from '../../../src/pipeline/build.ts'
-import { carryPatched, carryUnits, readUnitManifest, carriableUnits, writeUnitManifest } from '../../../src/publish/units.ts'
+import { carryUnits, readUnitManifest, carriableUnits, recordUnitPages, takePatchable, writeUnitManifest } from '../../../src/publish/units.ts'
 import { writeArticle } from '../../helpers/articles.ts'
 import { contentWith, removeDir, tempDir, testNow } from '../../helpers/fixtures.ts'
 import { hashTree } from '../../helpers/tree.ts'
@@ -146,22 +146,17 @@ test('should patch a changed month from the spare output: keep its unchanged pag
   try {
     await logged()
     paths.push(await article(5))
-    // The month changes; the spare holds it as the build before, which recorded nothing for it yet.
+    // The month changes, but there is no spare yet: the first build had no output to replace.
     await logged()
     paths.push(await article(6))
     const third = await logged()
-    assert.match(
-      lines.join('\n'),
-      /patched folders: 1 of 1 moved from the spare output with [1-9]\d* pages kept/,
-      `the month taken from the spare:\n${lines.join('\n')}`
-    )
-    assert.ok(third.render?.patchedUnits.has('2025/06'))
+    assert.match(lines.join('\n'), /pages: .* and 1 changed ones patched/, `the month taken from the spare:\n${lines.join('\n')}`)
+    assert.equal(third.render?.patchedUnits, ['2025/06'])
     assert.equal(await hashTree(out), await fresh('fresh-patched'), 'the patched month as a build without cache writes it')
     // An article removed: its page is in the spare's copy of the month (the output of the second
     // build), and must not survive the patch.
     await removeArticle(paths.splice(4, 1)[0] as string)
-    await logged()
-    assert.match(lines.join('\n'), /patched folders: 1 of 1 moved/, lines.join('\n'))
+    assert.equal((await logged()).render?.patchedUnits, ['2025/06'], lines.join('\n'))
     assert.not.ok(await stat(join(out, '2025', '06', 'va-5')).catch(() => undefined), 'the removed article has no folder left')
     assert.equal(await hashTree(out), await fresh('fresh-patched-removed'))
   } finally {
@@ -267,18 +262,48 @@ test('should link carried units into staging and leave the live output whole', a
   assert.is((await stat(join(out, '2024/01/a/index.html'))).ino, (await stat(join(staging, '2024/01/a/index.html'))).ino, 'linked, not copied')
 })
 
-test('should link a patched folder’s kept pages from the live output when the spare no longer holds it', async () => {
-  const out = join(work, 'patch-out')
-  const staging = join(work, 'patch-staging')
-  await mkdir(join(out, '2024/02/a'), { recursive: true })
-  await writeFile(join(out, '2024/02/a/index.html'), 'kept article')
-  await mkdir(join(staging, '2024/02/b'), { recursive: true })
-  await writeFile(join(staging, '2024/02/b/index.html'), 'new article')
-  const patched = new Map([['2024/02', { keep: new Set(['/2024/02/a/index.html']), gone: ['/2024/02/c/index.html'] }]])
-  assert.equal(await carryPatched(staging, { spareDir: join(work, 'patch-no-spare'), outDir: out }, patched), { moved: 0, linked: 1 })
-  assert.is(await readFile(join(staging, '2024/02/a/index.html'), 'utf8'), 'kept article')
-  assert.is(await readFile(join(staging, '2024/02/b/index.html'), 'utf8'), 'new article', 'the page written now stays')
-  assert.is((await stat(join(out, '2024/02/a/index.html'))).ino, (await stat(join(staging, '2024/02/a/index.html'))).ino, 'linked, not copied')
+test('should patch a changed page folder only from the spare’s very folder and a record of its key', async () => {
+  const spareDir = join(work, 'take-spare')
+  const staging = join(work, 'take-staging')
+  const recorded = join(work, 'take-recorded')
+  const page = (name: string) => `/2024/03/${name}/index.html`
+  const before = ['a', 'b', 'c', 'd', 'changed', 'gone']
+  for (const name of before) {
+    await mkdir(join(spareDir, '2024/03', name), { recursive: true })
+    await writeFile(join(spareDir, '2024/03', name, 'index.html'), `spare ${name}`)
+  }
+  await writeFile(join(spareDir, '2024/03/index.html'), 'spare landing')
+  await mkdir(staging)
+  const held = {
+    path: '2024/03',
+    key: 'k-spare',
+    pages: before.map((name) => [page(name), `key-${name}`] as const),
+    files: new Set([...before.map(page), '/2024/03/index.html']),
+  }
+  const manifestFile = join(work, 'take-units.json')
+  await writeUnitManifest(manifestFile, spareDir, [{ path: '2024/03', key: 'k-spare' }])
+  const spare = await readUnitManifest(manifestFile, spareDir)
+  const now = ['a', 'b', 'c', 'd', 'changed', 'new']
+  const wanted = {
+    path: '2024/03',
+    key: 'k-now',
+    pages: now.map((name) => [page(name), name.length === 1 ? `key-${name}` : `now-${name}`] as const),
+    files: new Set([...now.map(page), '/2024/03/index.html']),
+  }
+  assert.equal([...(await takePatchable(staging, spare, recorded, [wanted])).keys()], [], 'no record of the spare’s key: written whole')
+  await recordUnitPages(recorded, [held], [])
+  const taken = await takePatchable(staging, spare, recorded, [wanted])
+  assert.equal([...(taken.get('2024/03')?.keep ?? [])].sort(), ['a', 'b', 'c', 'd'].map(page))
+  assert.equal(
+    (await readdir(join(staging, '2024/03'), { recursive: true })).sort(),
+    ['a', 'a/index.html', 'b', 'b/index.html', 'c', 'c/index.html', 'd', 'd/index.html'],
+    'the changed page, the landing page and the page gone deleted (with the folders they leave empty): the render stage writes what it wants'
+  )
+  assert.not.ok(await stat(join(spareDir, '2024/03')).catch(() => undefined), 'moved, not copied')
+  await recordUnitPages(recorded, [wanted], ['k-spare'])
+  assert.equal((await readdir(recorded)).sort(), ['k-now.json', 'k-spare.json'])
+  await recordUnitPages(recorded, [], ['k-now'])
+  assert.equal(await readdir(recorded), ['k-now.json'], 'a key neither output holds is forgotten')
 })
 
 test.run()
