@@ -28,6 +28,7 @@ const orchestration: Record<string, string> = {
     'bundles the browser scripts; pages know them by a hash of their bytes, and a process reuses a bundle only while its files keep their bytes',
   'src/publish/cms-admin.ts': 'writes the web editor (/admin/) afresh on every build: nothing of it is cached',
   'src/publish/file-manifest.ts': 'lists and hashes the output for deploys; its stamps only spare reading unchanged files again',
+  'src/publish/file-stamps.ts': 'the stamps of the file manifest, each checked against the size and modification time of its file',
   'src/publish/units.ts': 'the units cache itself, keyed by the whole build (asserted below)',
   'src/publish/deployed.ts': "compares the build's keys with those the deploy target records; makes no entry",
   'src/problems/github-format.ts': 'prints problems as GitHub Actions annotations; makes no entry',
