@@ -226,7 +226,7 @@ interface RecordedPages {
 
 /**
  * Records what each page folder holds under its key, for a later build to patch the folder (see
- * {@link patchableUnits}): the folders this build wrote, the others being recorded already (under
+ * {@link takePatchable}): the folders this build wrote, the others being recorded already (under
  * the key they were written with). Entries no longer the key of a folder of the live output or
  * of the spare (`keep`) are deleted.
  *
@@ -283,7 +283,9 @@ export async function takePatchable(staging: string, spare: UnitManifest, record
     8,
     async (unit) => {
       const held = await readRecordedPages(join(recorded, `${spare.units[unit.path]?.key}.json`))
-      if (held === undefined) return undefined
+      // Files are deleted by these paths: a record naming anything outside the folder (edited by
+      // hand, or not a record at all) is not trusted.
+      if (held === undefined || ![...Object.keys(held.pages), ...held.always].every((file) => insideFolder(file, unit.path))) return undefined
       const keep = new Set(unit.pages.filter(([file, key]) => held.pages[file] === key).map(([file]) => file))
       const replaced = [...Object.keys(held.pages), ...held.always].filter((file) => !keep.has(file))
       // Each page kept saves a write, each file replaced costs a deletion besides.
@@ -302,6 +304,11 @@ export async function takePatchable(staging: string, spare: UnitManifest, record
     taken.set(plan.unit, { keep: plan.keep })
   }
   return taken
+}
+
+/** Whether an output path (`/2019/05/slug/index.html`) names a file inside a folder of the output, with no `.` or `..` step. */
+function insideFolder(file: string, folder: string): boolean {
+  return file.startsWith(`/${folder}/`) && file.split('/').every((step, at) => (at === 0 ? step === '' : step !== '' && step !== '.' && step !== '..'))
 }
 
 /** A record of {@link recordUnitPages}, or `undefined` when it is missing or unreadable (the folder is then written whole). */

@@ -291,6 +291,14 @@ test('should patch a changed page folder only from the spare’s very folder and
     files: new Set([...now.map(page), '/2024/03/index.html']),
   }
   assert.equal([...(await takePatchable(staging, spare, recorded, [wanted])).keys()], [], 'no record of the spare’s key: written whole')
+  // A record naming a file outside the folder is not trusted: nothing is moved, nothing deleted.
+  await mkdir(recorded, { recursive: true })
+  const kept = Object.fromEntries(['a', 'b', 'c', 'd'].map((name) => [page(name), `key-${name}`]))
+  await writeFile(join(recorded, 'k-spare.json'), JSON.stringify({ pages: kept, always: ['/2024/03/../../take-outside.txt'] }))
+  await writeFile(join(work, 'take-outside.txt'), 'not the output’s')
+  assert.equal([...(await takePatchable(staging, spare, recorded, [wanted])).keys()], [], 'a record with a path outside its folder')
+  assert.is(await readFile(join(work, 'take-outside.txt'), 'utf8'), 'not the output’s')
+  await rm(join(recorded, 'k-spare.json'))
   await recordUnitPages(recorded, [held], [])
   const taken = await takePatchable(staging, spare, recorded, [wanted])
   assert.equal([...(taken.get('2024/03')?.keep ?? [])].sort(), ['a', 'b', 'c', 'd'].map(page))
