@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { digest, writeAtomic } from '../cache/index.ts'
 import { mapLimit } from '../shared/files.ts'
-import { readStamps, stampOf, writeStamps, type Stamp } from './file-stamps.ts'
+import { isSorted, readStamps, stampOf, writeStamps, type Stamp } from './file-stamps.ts'
 
 /** Where a build's output holds its own file manifest (never uploaded as a page). */
 export const manifestName = '.toasoan-manifest.json'
@@ -132,12 +132,6 @@ export function mergeCarried(fresh: FileManifest, previous: FileManifest | undef
   const files: Record<string, ManifestEntry> = {}
   for (const path of paths) files[path] = (fresh.files[path] ?? previous.files[path]) as ManifestEntry
   return { version: 1, files }
-}
-
-/** Whether strings are in ascending code-point order. */
-function isSorted(list: readonly string[]): boolean {
-  for (let index = 1; index < list.length; index++) if ((list[index - 1] as string) >= (list[index] as string)) return false
-  return true
 }
 
 /** Two ascending lists of strings as one, each string once. */

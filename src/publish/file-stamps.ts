@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises'
 import { deserialize, serialize } from 'node:v8'
 import { writeAtomic } from '../cache/index.ts'
+import { compare } from '../shared/compare.ts'
 
 /**
  * Stamps of hashed files, in path order: a file whose size and modification time are unchanged is
@@ -56,7 +57,7 @@ export async function readStamps(file: string): Promise<StampTable> {
       return noStamps
     const text = Buffer.from(names.buffer, names.byteOffset, names.byteLength).toString('utf8')
     const paths = text === '' ? [] : text.split('\0')
-    const consistent = sizes.length === paths.length && times.length === paths.length && hashes.length === paths.length * hashBytes && ascending(paths)
+    const consistent = sizes.length === paths.length && times.length === paths.length && hashes.length === paths.length * hashBytes && isSorted(paths)
     return consistent ? { paths, sizes, times, hashes } : noStamps
   } catch {
     return noStamps
@@ -91,26 +92,23 @@ export function stampOf(table: StampTable, path: string): Stamp | undefined {
  */
 export async function writeStamps(file: string, old: StampTable, kept: readonly string[], fresh: ReadonlyMap<string, Stamp>): Promise<void> {
   const keptRows = rowsUnder(old, kept)
-  const freshPaths = [...fresh.keys()].sort(compareCodePoints)
+  const freshPaths = [...fresh.keys()].sort(compare)
   const count = keptRows.length + freshPaths.length
   const paths: string[] = []
   const sizes = new Float64Array(count)
   const times = new Float64Array(count)
   const hashes = new Uint8Array(count * hashBytes)
-  const push = (path: string, size: number, time: number, setHash: (offset: number) => void): void => {
-    const at = paths.length
+  const push = (path: string, size: number, time: number, hash: Uint8Array): void => {
+    hashes.set(hash, paths.length * hashBytes)
+    sizes[paths.length] = size
+    times[paths.length] = time
     paths.push(path)
-    sizes[at] = size
-    times[at] = time
-    setHash(at * hashBytes)
   }
   const pushKept = (row: number): void =>
-    push(old.paths[row] as string, old.sizes[row] as number, old.times[row] as number, (offset) =>
-      hashes.set(old.hashes.subarray(row * hashBytes, (row + 1) * hashBytes), offset)
-    )
+    push(old.paths[row] as string, old.sizes[row] as number, old.times[row] as number, old.hashes.subarray(row * hashBytes, (row + 1) * hashBytes))
   const pushFresh = (path: string): void => {
     const stamp = fresh.get(path) as Stamp
-    push(path, stamp.size, stamp.mtimeMs, (offset) => hashes.set(Buffer.from(stamp.hash, 'hex').subarray(0, hashBytes), offset))
+    push(path, stamp.size, stamp.mtimeMs, Buffer.from(stamp.hash, 'hex').subarray(0, hashBytes))
   }
   // Both lists are in path order: merged in one pass, a fresh stamp replacing a kept one.
   let i = 0
@@ -143,7 +141,7 @@ export async function writeStamps(file: string, old: StampTable, kept: readonly 
  * sorted paths, found by binary search (not every path tested against every folder).
  */
 function rowsUnder(table: StampTable, folders: readonly string[]): number[] {
-  const prefixes = folders.map((folder) => `/${folder}/`).sort(compareCodePoints)
+  const prefixes = folders.map((folder) => `/${folder}/`).sort(compare)
   const rows: number[] = []
   let last: string | undefined
   for (const prefix of prefixes) {
@@ -167,11 +165,8 @@ function lowerBound(paths: readonly string[], path: string): number {
   return low
 }
 
-function ascending(paths: readonly string[]): boolean {
-  for (let index = 1; index < paths.length; index++) if ((paths[index - 1] as string) >= (paths[index] as string)) return false
+/** Whether strings are in ascending code-point order, each once (a stamp table's paths, a manifest's). */
+export function isSorted(list: readonly string[]): boolean {
+  for (let index = 1; index < list.length; index++) if ((list[index - 1] as string) >= (list[index] as string)) return false
   return true
-}
-
-function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -162,9 +162,12 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
     const { page, url, key } = entry
     const unit = outputUnitOf(url)
     if (unit === undefined) continue
-    const listed = unitPages.get(unit)
-    if (listed) listed.push(entry)
-    else unitPages.set(unit, [entry])
+    // Each unit's pages, for the folders that may be patched (none in a shard or against a deployed site).
+    if (options.patchableUnits !== undefined) {
+      const listed = unitPages.get(unit)
+      if (listed) listed.push(entry)
+      else unitPages.set(unit, [entry])
+    }
     if (page.kind === 'year' || page.kind === 'fragment') continue
     const line = carriable(page) ? `${url}\0${key}` : `${url}\0always`
     const lines = byUnit.get(unit)
