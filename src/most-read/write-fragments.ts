@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import { writeAtomic } from '../cache/index.ts'
-import { type FileManifest, manifestName, readFileManifest } from '../publish/index.ts'
+import { type FileManifest, manifestName, manifestText, parseManifest, tableOf } from '../publish/index.ts'
 
 /** What writing a folder of fragments did. */
 export interface FragmentsWritten {
@@ -59,15 +59,20 @@ export async function writeFragments(outDir: string, folder: string, files: Read
 
 /** Replaces the folder's entries of the output's manifest, when the output has one and they changed. */
 async function updateManifest(outDir: string, folder: string, entries: FileManifest['files']): Promise<void> {
-  const manifest = await readFileManifest(outDir)
-  if (manifest === undefined) return
+  const before = await readFile(join(outDir, manifestName), 'utf8').catch(() => undefined)
+  const table = before === undefined ? undefined : parseManifest(before)
+  if (table === undefined) return
   const prefix = `/${folder}/`
   const files: FileManifest['files'] = {}
-  for (const [path, entry] of Object.entries(manifest.files)) if (!path.startsWith(prefix)) files[path] = entry
+  table.paths.forEach((path, row) => {
+    if (!path.startsWith(prefix)) files[path] = { hash: table.md5[row] as string, size: table.sizes[row] as number }
+  })
   Object.assign(files, entries)
-  const sorted: FileManifest['files'] = {}
-  for (const path of Object.keys(files).sort()) sorted[path] = files[path] as FileManifest['files'][string]
   // Keys and a partial output's target stay: they describe the rest of the output.
-  const text = JSON.stringify({ ...manifest, files: sorted } satisfies FileManifest)
-  if (text !== JSON.stringify(manifest)) await writeAtomic(join(outDir, manifestName), text)
+  const text = manifestText({
+    ...tableOf({ version: 1, files }),
+    ...(table.keys ? { keys: table.keys } : {}),
+    ...(table.partial ? { partial: table.partial } : {}),
+  })
+  if (text !== before) await writeAtomic(join(outDir, manifestName), text)
 }

@@ -20,11 +20,12 @@ import {
   partialManifest,
   type DeployedChecks,
   type DeployedSite,
+  type KeyColumns,
   type SpareUnits,
   discardStaging,
   mergeCarried,
   readAssets,
-  readFileManifest,
+  readManifestTable,
   readSpareUnits,
   readUnitManifest,
   carriableUnits,
@@ -33,6 +34,7 @@ import {
   spareOf,
   takePatchable,
   swapIntoPlace,
+  tableOf,
   uninterruptible,
   writeAssets,
   writeCmsAdmin,
@@ -368,7 +370,7 @@ interface ManifestContext {
   stampFile: string
   /** Output folders this build did not write (carried over, or served by the target). */
   carried: readonly string[]
-  keys: Record<string, string>
+  keys: KeyColumns
   log: Logger
 }
 
@@ -380,7 +382,7 @@ interface ManifestContext {
 async function publishWhole(staging: string, context: ManifestContext & { outDir: string; spare: SpareUnits }): Promise<{ files: number; digest: string }> {
   const { outDir, stampFile, carried, keys, log, spare } = context
   const fresh = await computeFileManifest(staging, stampFile, carried)
-  const merged = mergeCarried(fresh.manifest, await readFileManifest(outDir), carried)
+  const merged = mergeCarried(fresh.manifest, await readManifestTable(outDir), carried)
   const { linked, moved } = await carryUnits(outDir, staging, carried, spare)
   if (carried.length > 0) log(`  carried folders: ${moved} of ${carried.length} moved from the spare output, ${linked} files linked`)
   const files = await writeOutputManifest(staging, stampFile, merged, keys)
@@ -402,7 +404,7 @@ async function publishPartial(
   const fresh = await computeFileManifest(staging, stampFile)
   const { manifest, unchanged } = partialManifest(fresh.manifest, site, { paths: taken, folders: carried })
   await mapLimit(unchanged, 64, (path) => rm(join(staging, path.slice(1)), { force: true }))
-  const files = await writeOutputManifest(staging, stampFile, manifest, keys)
+  const files = await writeOutputManifest(staging, stampFile, tableOf(manifest), keys)
   const written = Object.keys(fresh.manifest.files).length - unchanged.length
   log(`  file manifest: ${files.files} files; ${written} differ from ${site.target}, the rest it serves already`)
   return files

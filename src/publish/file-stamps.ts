@@ -91,7 +91,7 @@ export function stampOf(table: StampTable, path: string): Stamp | undefined {
  * @param fresh Stamps of the files written now, by path.
  */
 export async function writeStamps(file: string, old: StampTable, kept: readonly string[], fresh: ReadonlyMap<string, Stamp>): Promise<void> {
-  const keptRows = rowsUnder(old, kept)
+  const keptRows = rowsUnder(old.paths, kept)
   const freshPaths = [...fresh.keys()].sort(compare)
   const count = keptRows.length + freshPaths.length
   const paths: string[] = []
@@ -137,10 +137,11 @@ export async function writeStamps(file: string, old: StampTable, kept: readonly 
 }
 
 /**
- * The rows of the stamps under these folders, in path order: each folder's rows are one run of the
- * sorted paths, found by binary search (not every path tested against every folder).
+ * The rows of a path column (ascending, as a stamp table's or a manifest's) under these folders
+ * (`2019/05`), in path order: each folder's rows are one run of the sorted paths, found by binary
+ * search (not every path tested against every folder).
  */
-function rowsUnder(table: StampTable, folders: readonly string[]): number[] {
+export function rowsUnder(paths: readonly string[], folders: readonly string[]): number[] {
   const prefixes = folders.map((folder) => `/${folder}/`).sort(compare)
   const rows: number[] = []
   let last: string | undefined
@@ -148,7 +149,7 @@ function rowsUnder(table: StampTable, folders: readonly string[]): number[] {
     // A folder inside one already kept (`pagefind/3` after `pagefind`) adds nothing.
     if (last !== undefined && prefix.startsWith(last)) continue
     last = prefix
-    for (let row = lowerBound(table.paths, prefix); row < table.paths.length && (table.paths[row] as string).startsWith(prefix); row++) rows.push(row)
+    for (let row = lowerBound(paths, prefix); row < paths.length && (paths[row] as string).startsWith(prefix); row++) rows.push(row)
   }
   return rows
 }

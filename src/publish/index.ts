@@ -19,11 +19,18 @@ export {
 export {
   computeFileManifest,
   manifestName,
+  manifestText,
   mergeCarried,
+  parseManifest,
   readFileManifest,
+  readManifestTable,
+  recordOf,
+  tableOf,
   writeOutputManifest,
   type FileManifest,
+  type KeyColumns,
   type ManifestEntry,
+  type ManifestTable,
 } from './file-manifest.ts'
 export { adminPage, decapStamp, githubRepoOf, repositoryOf, writeCmsAdmin, type CmsAdminOptions } from './cms-admin.ts'
 export { outputIdentity } from './output-identity.ts'

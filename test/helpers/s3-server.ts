@@ -1,10 +1,10 @@
-import { cp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, rm, writeFile } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3'
 import S3rver from 's3rver'
 import { createS3Client } from '../../src/deploy/index.ts'
-import { manifestName, readFileManifest, type FileManifest } from '../../src/publish/index.ts'
+import { manifestName, manifestText, readFileManifest, tableOf, type FileManifest } from '../../src/publish/index.ts'
 import { builtFixture } from './built-fixture.ts'
 import { startFaultProxy, type FaultProxy } from './fault-proxy.ts'
 import { removeDir, tempDir } from './fixtures.ts'
@@ -77,8 +77,7 @@ const isEditorFile = (path: string): boolean => path.startsWith('/admin/') || /^
  * @param outDir The copy.
  */
 async function removeEditor(outDir: string): Promise<void> {
-  const manifestFile = join(outDir, manifestName)
-  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as FileManifest
+  const manifest = (await readFileManifest(outDir)) as FileManifest
   const editor = Object.keys(manifest.files).filter(isEditorFile)
   if (editor.length === 0) throw new Error(`${outDir} holds no web editor to remove`)
   for (const path of editor) {
@@ -87,7 +86,7 @@ async function removeEditor(outDir: string): Promise<void> {
     await rm(join(outDir, path))
   }
   await rm(join(outDir, 'admin'), { recursive: true })
-  await writeFile(manifestFile, JSON.stringify(manifest))
+  await writeFile(join(outDir, manifestName), manifestText(tableOf(manifest)))
 }
 
 /**

@@ -6,7 +6,7 @@ import { glob } from 'tinyglobby'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { parse } from 'yaml'
-import type { FileManifest } from '../../../src/publish/index.ts'
+import { readFileManifest, type FileManifest } from '../../../src/publish/index.ts'
 import { fixtureSite, removeDir, root, tempDir } from '../../helpers/fixtures.ts'
 import { runCliInProcess } from '../../helpers/run-cli.ts'
 import { startS3Server, type S3Server } from '../../helpers/s3-server.ts'
@@ -84,7 +84,7 @@ async function push(name: string): Promise<{ written: FileManifest; uploaded: st
   const dist = join(runner, 'dist')
   const built = await buildDeployed(runner)
   assert.is(built.code, 0, built.stderr + built.stdout)
-  const written = JSON.parse(await readFile(join(dist, '.toasoan-manifest.json'), 'utf8')) as FileManifest
+  const written = (await readFileManifest(dist)) as FileManifest
   const putsBefore = server.puts.length
   const deployed = await runCliInProcess(['deploy', '--to', target, '--endpoint', server.endpoint, '--out', dist])
   assert.is(deployed.code, 0, deployed.stderr + deployed.stdout)
@@ -142,7 +142,7 @@ async function assertBucketIsFullBuild(label: string): Promise<void> {
   const objects = await bucketObjects()
   assert.equal(Object.keys(objects).sort(), Object.keys(expected).sort(), `${label}: the bucket holds the full build's files`)
   for (const [path, entry] of Object.entries(expected)) assert.is(objects[path], entry.hash, `${label}: ${path}`)
-  const manifest = JSON.parse(await readFile(join(full, 'dist', '.toasoan-manifest.json'), 'utf8')) as FileManifest
+  const manifest = (await readFileManifest(join(full, 'dist'))) as FileManifest
   assert.equal((await bucketManifest())?.keys, manifest.keys, `${label}: the bucket's manifest records the full build's keys`)
 }
 

@@ -2,6 +2,7 @@ import { cp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
+import { readFileManifest, type FileManifest } from '../../../src/publish/index.ts'
 import type { VFile } from 'vfile'
 import { build } from '../../../src/pipeline/build.ts'
 import { contentStamp, readArticleIndex } from '../../../src/most-read/article-index-file.ts'
@@ -96,7 +97,7 @@ test('should rewrite nothing when the lists did not change, and keep the manifes
   const again = await run('cloudfront.log')
   assert.equal(again.written?.changed, [])
   assert.is(again.written?.unchanged, 4, 'the site, thoi-su, tp-thanh-hoa and hoang-hoa')
-  const manifest = JSON.parse(await readFile(join(out, '.toasoan-manifest.json'), 'utf8')) as { files: Record<string, unknown> }
+  const manifest = (await readFileManifest(out)) as FileManifest
   const listed = Object.keys(manifest.files).filter((path) => path.startsWith('/doc-nhieu/'))
   const files = (await readdir(join(out, 'doc-nhieu'), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile())
   assert.is(listed.length, files.length)

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { writeArticle } from '../../helpers/articles.ts'
-import { isRunning, lockFileOf } from '../../../src/publish/index.ts'
+import { isRunning, lockFileOf, readFileManifest, type FileManifest } from '../../../src/publish/index.ts'
 import { cliScript, contentWith, removeDir, root, tempDir } from '../../helpers/fixtures.ts'
 import { runCliInProcess, type CliResult } from '../../helpers/run-cli.ts'
 import { hashTree } from '../../helpers/tree.ts'
@@ -110,7 +110,7 @@ test.after(async () => {
 
 test('should never show a reader of dist/ an output with folders missing while a build carries them', async () => {
   // Every file of the previous output that the next one has too (search fragments change names).
-  const manifest = JSON.parse(await readFile(join(out, '.toasoan-manifest.json'), 'utf8')) as { files: Record<string, unknown> }
+  const manifest = (await readFileManifest(out)) as FileManifest
   const kept = Object.keys(manifest.files).filter((path) => !path.startsWith('/pagefind/'))
   assert.ok(kept.length > 50, 'the output has pages in folders the build carries')
   await changeContent(0)

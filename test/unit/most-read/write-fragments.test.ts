@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { writeFragments } from '../../../src/most-read/write-fragments.ts'
+import { readFileManifest, type FileManifest } from '../../../src/publish/index.ts'
 import { removeDir, tempDir } from '../../helpers/fixtures.ts'
 
 const test = suite('writeFragments')
@@ -26,7 +27,7 @@ test("should write changed files only, delete the folder's others and update the
       removed: ['/doc-nhieu/dia-phuong/cu.json'],
       bytes: 41,
     })
-    const written = JSON.parse(await readFile(join(out, '.toasoan-manifest.json'), 'utf8'))
+    const written = (await readFileManifest(out)) as FileManifest
     assert.equal(Object.keys(written.files), ['/doc-nhieu/chuyen-muc/thoi-su.json', '/doc-nhieu/index.json', '/index.html'])
     assert.equal(written.files['/doc-nhieu/index.json'], { hash: 'b1d94b9e479bf0ca5a15823213cff937', size: 14 })
     assert.equal(written.files['/index.html'], { hash: 'y', size: 12 })

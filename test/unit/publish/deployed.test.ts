@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { deployedChecks, manifestKeys, partialManifest, type DeployedSite } from '../../../src/publish/index.ts'
+import { deployedChecks, manifestKeys, partialManifest, recordOf, type DeployedSite } from '../../../src/publish/index.ts'
 
 // What a build trusts of a bucket's last deploy, and what a deploy leaves of it while it runs.
 const test = suite('publish/deployed')
@@ -16,13 +16,18 @@ const site = (pending: string[] = []): DeployedSite => ({
     '/media/ab/lost-640.webp': { hash: '', size: 14 },
     '/index.html': { hash: 'h-i', size: 15 },
   },
-  keys: manifestKeys(
-    new Map([
-      ['/2019/10/a/index.html', key('a')],
-      ['/2019/10/b/index.html', key('b')],
-    ]),
-    [{ path: 'pagefind/0', key: key('p') }]
-  ),
+  keys: recordOf({
+    paths: [],
+    sizes: [],
+    md5: [],
+    keys: manifestKeys(
+      new Map([
+        ['/2019/10/a/index.html', key('a')],
+        ['/2019/10/b/index.html', key('b')],
+      ]),
+      [{ path: 'pagefind/0', key: key('p') }]
+    ),
+  }).keys as Record<string, string>,
   pending: new Set(pending),
 })
 
