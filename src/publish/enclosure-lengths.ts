@@ -26,13 +26,17 @@ export async function fillEnclosureLengths(
   sizeOf: (path: string) => number | undefined | Promise<number | undefined> = () => undefined
 ): Promise<number> {
   let filled = 0
+  // Each byte as one character (latin1): the markup searched and the numbers written are ASCII, and
+  // the rest goes back byte for byte. Decoding and encoding the feeds as UTF-8 (64 feeds of 330 KB
+  // of Vietnamese at 100,000 articles) cost more than the search itself.
+  const base = Buffer.from(baseUrl, 'utf8').toString('latin1')
   await mapLimit(feeds, 16, async (url) => {
     const path = join(outputDir, outputPathOf(url))
-    const xml = await readFile(path, 'utf8')
+    const xml = (await readFile(path)).toString('latin1')
     const sizes = new Map<string, number>()
     for (const [, href] of xml.matchAll(enclosure)) {
-      if (href === undefined || !href.startsWith(`${baseUrl}/`) || sizes.has(href)) continue
-      const path = outputPathOf(decodeXml(href.slice(baseUrl.length)))
+      if (href === undefined || !href.startsWith(`${base}/`) || sizes.has(href)) continue
+      const path = outputPathOf(decodeXml(Buffer.from(href.slice(base.length), 'latin1').toString('utf8')))
       const size = await stat(join(outputDir, path)).then(
         (info) => info.size,
         () => sizeOf(`/${path}`)
@@ -46,7 +50,7 @@ export async function fillEnclosureLengths(
       filled++
       return `<enclosure url="${href}" length="${size}"`
     })
-    await writeAtomic(path, filledXml)
+    await writeAtomic(path, Buffer.from(filledXml, 'latin1'))
   })
   return filled
 }
