@@ -1,6 +1,6 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateCorpus } from '../corpus/index.ts'
 import { mapLimit } from '../../src/shared/files.ts'
@@ -60,10 +60,10 @@ export async function corpusStats(contentDir: string): Promise<CorpusStats> {
  * @param workDir The bench's work folder.
  * @param log Progress lines.
  * @param ownPhotographs Every article with photographs of its own (a corpus of its own: `corpus-N-own`).
- * @returns The content folder.
+ * @returns The content folder, as an absolute path: the benches run commands from folders of their own.
  */
 export async function ensureCorpus(articles: number, workDir: string, log: (line: string) => void, ownPhotographs = false): Promise<string> {
-  const dir = join(workDir, `corpus-${articles}${ownPhotographs ? '-own' : ''}`)
+  const dir = resolve(workDir, `corpus-${articles}${ownPhotographs ? '-own' : ''}`)
   const stampPath = join(dir, '.bench-corpus.json')
   const stamp = await readStamp(stampPath)
   const generator = await generatorHash()

@@ -69,7 +69,7 @@ const weekMs = 8 * 24 * hourMs
  * @param options Lines, corpus size, work folder.
  */
 export async function benchMostRead(options: MostReadBenchOptions): Promise<MostReadBenchReport> {
-  const corpus = resolve(await ensureCorpus(options.articles, options.workDir, options.log))
+  const corpus = await ensureCorpus(options.articles, options.workDir, options.log)
   const dir = resolve(options.workDir, 'most-read')
   await mkdir(dir, { recursive: true })
   const paths = await corpusArticlePaths(corpus)

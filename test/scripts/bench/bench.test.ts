@@ -1,5 +1,5 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import sharp from 'sharp'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -58,7 +58,12 @@ test.after(async () => {
   await removeDir(work)
 })
 
-test('should print one table with the five toasoan builds, measured', async () => {
+test('should give the corpus as an absolute path, the work folder given relative to the working folder', async () => {
+  // The benches run their commands from folders of their own: a relative path broke `--push`.
+  assert.is(await ensureCorpus(articles, relative(process.cwd(), work), () => {}), corpus)
+})
+
+test('should print one table with the six toasoan builds, measured', async () => {
   const result = await runBench(['--articles', String(articles), '--work', work, '--skip-eleventy', '--no-install'])
   assert.is(result.code, 0, result.stderr)
   for (const scenario of scenarios) {
