@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import { writeAtomic } from '../cache/index.ts'
-import { type FileManifest, manifestName, manifestText, parseManifest, tableOf } from '../publish/index.ts'
+import { type FileManifest, manifestName, manifestText, parseManifest, recordOf, tableOf } from '../publish/index.ts'
 
 /** What writing a folder of fragments did. */
 export interface FragmentsWritten {
@@ -63,10 +63,8 @@ async function updateManifest(outDir: string, folder: string, entries: FileManif
   const table = before === undefined ? undefined : parseManifest(before)
   if (table === undefined) return
   const prefix = `/${folder}/`
-  const files: FileManifest['files'] = {}
-  table.paths.forEach((path, row) => {
-    if (!path.startsWith(prefix)) files[path] = { hash: table.md5[row] as string, size: table.sizes[row] as number }
-  })
+  const { files } = recordOf(table)
+  for (const path in files) if (path.startsWith(prefix)) delete files[path]
   Object.assign(files, entries)
   // Keys and a partial output's target stay: they describe the rest of the output.
   const text = manifestText({

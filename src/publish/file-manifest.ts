@@ -293,10 +293,12 @@ export async function writeOutputManifest(
   merged?: ManifestTable,
   keys?: KeyColumns
 ): Promise<{ files: number; hashed: number; digest: string }> {
-  const computed = merged === undefined ? await computeFileManifest(dir, stampFile) : undefined
-  const table = merged ?? tableOf((computed as { manifest: FileManifest }).manifest)
+  const { table, hashed } =
+    merged === undefined
+      ? await computeFileManifest(dir, stampFile).then((computed) => ({ table: tableOf(computed.manifest), hashed: computed.hashed }))
+      : { table: merged, hashed: 0 }
   // Serialised once, for the file and its digest (36 MB at 100,000 articles).
   const text = manifestText(keys === undefined ? table : { ...table, keys })
   await writeAtomic(join(dir, manifestName), text)
-  return { files: table.paths.length, hashed: computed?.hashed ?? 0, digest: digest(text) }
+  return { files: table.paths.length, hashed, digest: digest(text) }
 }
