@@ -36,6 +36,13 @@ export interface ContentSources {
   siteImages: { icon?: MediaFile; logo?: MediaFile }
   /** The articles' bodies, read when a page or search bundle needs them. */
   bodies: BodyStore
+  /**
+   * The SHA-256 of each article's file, by article id, as its source cache entry holds it: with the
+   * registries and the loading code, the file's bytes make the article (its images by their bytes
+   * are in its digest), so a page can tell it is made from the same article without serialising
+   * it (see `articleKeys`). @default none (every page is keyed by what it shows)
+   */
+  sourceHashes?: ReadonlyMap<string, string>
 }
 
 /** Options of {@link loadContent}. */
@@ -126,6 +133,7 @@ export async function loadContent(
         )
   const files = [...registryFiles]
   const loaded: LoadedArticle[] = []
+  const sourceHashes = sourceHashesOf(batches)
   for (const result of results) {
     const file = new VFile({ path: result.path })
     restoreMessages(file, result.messages)
@@ -187,6 +195,7 @@ export async function loadContent(
           pages: newsroom.pages.map((entry) => entry.page),
           siteImages: { ...(icon.media ? { icon: icon.media } : {}), ...(logo.media ? { logo: logo.media } : {}) },
           bodies: bodyStore(articles, rendered, contentDir, setup),
+          sourceHashes,
         },
     files,
     loaded: { registries, articles: loaded, pages: newsroom.pages },
@@ -275,9 +284,23 @@ export async function loadBodies(
       articles,
       media: [...media.values()].sort((a, b) => compare(a.sourcePath, b.sourcePath)),
       bodies: bodyStore(articles, rendered, contentDir, setup),
+      sourceHashes: new Map([...(first.sources.sourceHashes ?? []), ...sourceHashesOf(batches)]),
     },
     files,
   }
+}
+
+/** The SHA-256 of each loaded article's file, by article id (see {@link ContentSources.sourceHashes}). */
+function sourceHashesOf(batches: readonly ArticleBatch[]): Map<string, string> {
+  const hashes = new Map<string, string>()
+  for (const batch of batches) {
+    const byPath = new Map(batch.cacheEntries.map((entry) => [entry.path, entry.hash]))
+    for (const result of batch.results) {
+      const hash = byPath.get(result.path)
+      if (result.article && hash !== undefined) hashes.set(result.article.id, hash)
+    }
+  }
+  return hashes
 }
 
 /**

@@ -43,7 +43,15 @@ import {
   writeUnitManifest,
 } from '../publish/index.ts'
 import type { OutputUnit, PatchedUnit, UnitPages } from '../shared/output-unit.ts'
-import { findUserConfig, loadUserConfig, renderCached, renderNewsroomPages, type CachedRenderResult, type ToasoanConfig } from '../render/index.ts'
+import {
+  findUserConfig,
+  loadUserConfig,
+  renderCached,
+  renderNewsroomPages,
+  type ArticleSources,
+  type CachedRenderResult,
+  type ToasoanConfig,
+} from '../render/index.ts'
 import {
   planSearchIndex,
   type SearchIndexResult,
@@ -56,7 +64,7 @@ import {
 } from '../search/index.ts'
 import { checkSite, outputPathOf, plannedUntil, planSite, refreshedFolders, type SiteModel } from '../site/index.ts'
 import { mapLimit } from '../shared/files.ts'
-import { fixCacheFingerprints, removeOldLayout, writeAtomic } from '../cache/index.ts'
+import { digest, fixCacheFingerprints, removeOldLayout, writeAtomic } from '../cache/index.ts'
 import { indexArticles } from '../most-read/article-index.ts'
 import { contentStamp, writeArticleIndex } from '../most-read/article-index-file.ts'
 import { releaseMemory } from './memory.ts'
@@ -512,11 +520,12 @@ async function throughSiteModel(options: BuildOptions & { now: number }, context
         progress,
         ...(deployed === undefined ? {} : { deployed: deployed.page }),
         ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
+        ...articleSourcesOf(sources, options),
       }),
     options.progress
   )
   log(
-    `  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} carried over in ${render.carriedUnits.length} unchanged folders${render.patchedUnits.length > 0 ? ` and ${render.patchedUnits.length} changed ones patched` : ''}${deployed ? `, ${render.deployedPaths.size} served by the target` : ''}`
+    `  pages: ${render.rendered} rendered, ${render.cached} from the cache, ${render.carried} carried over in ${render.carriedUnits.length} unchanged folders${render.patchedUnits.length > 0 ? ` and ${render.patchedUnits.length} changed ones patched` : ''}${deployed ? `, ${render.deployedPaths.size} served by the target` : ''}${render.articleKeysReused > 0 ? `; ${render.articleKeysReused} article keys kept from the last build` : ''}`
   )
   // The newsroom's own pages, through Eleventy with its toasoan.config.ts: few, rendered every time.
   const userConfig = options.config === false ? undefined : (options.config ?? (await loadUserConfig())?.config)
@@ -588,6 +597,17 @@ export async function planModel(
     ...(options.searchBundleSize === undefined ? {} : { searchBundleSize: options.searchBundleSize }),
   })
   return { model, siteIcons, siteLogo }
+}
+
+/**
+ * What the articles' items are made from, for their page keys (see `articleKeys`): each file's
+ * hash, and the registries with the options that shape every item (the base URL, drafts), hashed.
+ * Nothing when the files' hashes are unknown: every page is then keyed by its item.
+ */
+function articleSourcesOf(sources: ContentSources, options: Pick<BuildOptions, 'baseUrl' | 'drafts'>): { articleSources?: ArticleSources } {
+  if (sources.sourceHashes === undefined) return {}
+  const shared = digest(JSON.stringify(sources.registries), options.baseUrl ?? '', String(options.drafts === true))
+  return { articleSources: { files: sources.sourceHashes, shared } }
 }
 
 /** When the next scheduled article (future-dated, not a draft) is due, if any. */

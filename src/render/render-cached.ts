@@ -24,6 +24,7 @@ import type { BodyStore } from '../content/index.ts'
 import { pageContext, type PageContext } from '../../templates/index.ts'
 import { renderWithEleventy, type EleventyRenderOptions, type RenderModel, type RenderSlice } from './eleventy-site.tsx'
 import { startRenderThread } from './render-threads.ts'
+import { articleKeys, type ArticleSources } from './article-keys.ts'
 import { exists, linkOrCopy, mapLimit } from '../shared/files.ts'
 import type { Progress } from '../shared/progress.ts'
 
@@ -76,6 +77,11 @@ export interface CachedRenderOptions {
    * @default every page
    */
   share?: (page: { kind: Page['kind']; url: string }) => boolean
+  /**
+   * What the articles are made from (see {@link ArticleSources}): with it, the older articles'
+   * page keys are taken from the last build when nothing before them changed. @default none
+   */
+  articleSources?: ArticleSources
 }
 
 /** What rendering did. */
@@ -98,6 +104,8 @@ export interface CachedRenderResult {
   deployedPaths: Set<string>
   /** Every page's file (`/2019/10/slug/index.html`) with the key it was made from, for the file manifest. */
   keys: Map<string, string>
+  /** Article pages whose key was taken from the last build's record instead of made from the item (see `articleKeys`). */
+  articleKeysReused: number
 }
 
 /**
@@ -138,8 +146,11 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
       .update(contextKey)
       .update(JSON.stringify(places.map((id) => model.localities[id]?.articleCount ?? 0)))
       .digest('hex')
+  const articles = await articleKeys(model.articles, options.articleSources, contextKey, `${options.pagesCacheDir}.article-keys.json`, (item) =>
+    keyOf('article', item)
+  )
   const all: KeyedPage[] = [
-    ...model.articles.map((item) => keyedPage({ kind: 'article', item }, keyOf('article', item))),
+    ...model.articles.map((item, index) => keyedPage({ kind: 'article', item }, articles.keys[index] as string)),
     ...model.listings.map((item) =>
       item.pagination.page === undefined
         ? keyedPage({ kind: 'landing', item }, keyOf('landing', item, item.places === undefined ? contextKey : countsKey(item.places)))
@@ -265,7 +276,20 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
       options.pagesCacheDir,
       [...used].map((key) => `${key}.html`)
     )
-  return { rendered, cached, carried, units, carriedUnits: [...carriedPaths], patchedUnits: [...patched.keys()], writtenUnits: changed, deployedPaths, keys }
+  // A shard keys every page too, but its record would race the other shards': only whole builds keep one.
+  if (!share) await articles.save()
+  return {
+    rendered,
+    cached,
+    carried,
+    units,
+    carriedUnits: [...carriedPaths],
+    patchedUnits: [...patched.keys()],
+    writtenUnits: changed,
+    deployedPaths,
+    keys,
+    articleKeysReused: articles.reused,
+  }
 }
 
 /** What every page shows, as a render thread receives it: none of the model's lists of pages. */

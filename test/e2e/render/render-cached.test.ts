@@ -81,6 +81,28 @@ test('should re-render an article whose body was edited', async () => {
     assert.ok((result.render?.rendered ?? 0) > (before.render?.rendered ?? 0), 'the edited article and the feeds showing its text are rendered again')
     assert.ok((result.render?.cached ?? 0) > 0)
     assert.match(await readFile(join(result.out, '2020/03/hai-tac-gia-va-dinh-chinh/index.html'), 'utf8'), 'do tỉnh làm chủ đầu tư')
+    // The older article's page key is kept from the last build without serialising its item; the
+    // edited one's and the newer ones' are made again.
+    assert.is(result.render?.articleKeysReused, 1, 'the 2019 article, older than the edit')
+    assert.is(before.render?.articleKeysReused, result.articles, 'a rebuild without changes keeps every article key')
+    const fresh = await buildOnce({ fingerprint: 'a', cache: join(work, `empty-${run}`) })
+    assert.equal(await hashTree(result.out), await hashTree(fresh.out), 'the same site as a build without cache')
+  } finally {
+    await writeFile(path, original)
+  }
+})
+
+test('should re-render a newer article whose related links show an edited older article’s title', async () => {
+  const path = join(content, 'articles/2019/10/hoi-nghi-lang-nghe.md')
+  const original = await readFile(path, 'utf8')
+  const newer = '2020/03/hai-tac-gia-va-dinh-chinh/index.html'
+  try {
+    const before = await buildOnce({ fingerprint: 'a' })
+    assert.match(await readFile(join(before.out, newer), 'utf8'), 'Hội nghị lắng nghe ý kiến người dân phường Điện Biên', 'it links the 2019 article')
+    await writeFile(path, original.replace('title: "Hội nghị lắng nghe', 'title: "Hội nghị mở rộng lắng nghe'))
+    const result = await buildOnce({ fingerprint: 'a' })
+    assert.is(result.render?.articleKeysReused, 0, 'the oldest article changed: no key is kept')
+    assert.match(await readFile(join(result.out, newer), 'utf8'), 'Hội nghị mở rộng lắng nghe ý kiến người dân phường Điện Biên')
     const fresh = await buildOnce({ fingerprint: 'a', cache: join(work, `empty-${run}`) })
     assert.equal(await hashTree(result.out), await hashTree(fresh.out), 'the same site as a build without cache')
   } finally {
