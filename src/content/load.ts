@@ -293,13 +293,8 @@ export async function loadBodies(
 /** The SHA-256 of each loaded article's file, by article id (see {@link ContentSources.sourceHashes}). */
 function sourceHashesOf(batches: readonly ArticleBatch[]): Map<string, string> {
   const hashes = new Map<string, string>()
-  for (const batch of batches) {
-    const byPath = new Map(batch.cacheEntries.map((entry) => [entry.path, entry.hash]))
-    for (const result of batch.results) {
-      const hash = byPath.get(result.path)
-      if (result.article && hash !== undefined) hashes.set(result.article.id, hash)
-    }
-  }
+  // Each article's cache entry holds its outcome beside its file's hash, whether it came from the cache or not.
+  for (const batch of batches) for (const entry of batch.cacheEntries) if (entry.result.article) hashes.set(entry.result.article.id, entry.hash)
   return hashes
 }
 
