@@ -75,7 +75,7 @@ function buildDeployed(runner: string): ReturnType<typeof runCliInProcess> {
 }
 
 /** One run of the workflow's build job for S3 on a fresh runner; what it wrote and uploaded. */
-async function push(name: string): Promise<{ written: FileManifest; uploaded: string[]; before: FileManifest | undefined }> {
+async function push(name: string): Promise<{ written: FileManifest; uploaded: string[]; before: FileManifest | undefined; log: string }> {
   const runner = join(work, name)
   await mkdir(runner, { recursive: true })
   // Restore: the last runner's saved cache (nothing on the first).
@@ -95,7 +95,12 @@ async function push(name: string): Promise<{ written: FileManifest; uploaded: st
     await mkdir(dirname(join(saved, file)), { recursive: true })
     await cp(join(runner, file), join(saved, file))
   }
-  return { written: { ...written, files: await filesIn(dist) }, uploaded: uploaded.map((key) => `/${key.slice('live/'.length)}`).sort(), before }
+  return {
+    written: { ...written, files: await filesIn(dist) },
+    uploaded: uploaded.map((key) => `/${key.slice('live/'.length)}`).sort(),
+    before,
+    log: built.stdout + built.stderr,
+  }
 }
 
 /** The files of an output folder with their MD5s, the manifest and platform files aside. */
@@ -165,6 +170,8 @@ test('should deploy everything on the first push, then only what a new article a
   for (const path of written)
     assert.is.not(added.before?.files[path]?.hash, added.written.files[path]?.hash, `${path}: no file the bucket serves unchanged is written`)
   assert.equal(added.uploaded, written.sort(), 'the deploy uploads what the build wrote, nothing else')
+  // The state restored holds the article pages' keys: the older articles' are not made again.
+  assert.match(added.log, /; [1-9]\d* article keys kept from the last build/)
   await assertBucketIsFullBuild('added')
 
   // An old article: the runner restored this year's and last year's bodies only.
