@@ -520,7 +520,7 @@ async function throughSiteModel(options: BuildOptions & { now: number }, context
         progress,
         ...(deployed === undefined ? {} : { deployed: deployed.page }),
         ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
-        ...articleSourcesOf(sources, options),
+        ...articleSourcesOf(sources, options, join(cacheDir, 'article-keys', `${cacheKey}.json`)),
       }),
     options.progress
   )
@@ -601,13 +601,13 @@ export async function planModel(
 
 /**
  * What the articles' items are made from, for their page keys (see `articleKeys`): each file's
- * hash, and the registries with the options that shape every item (the base URL, drafts), hashed.
- * Nothing when the files' hashes are unknown: every page is then keyed by its item.
+ * hash, and the registries with the options that shape every item (the base URL, drafts), hashed;
+ * and where the last build's keys are recorded. Nothing when the files' hashes are unknown: every page is then keyed by its item.
  */
-function articleSourcesOf(sources: ContentSources, options: Pick<BuildOptions, 'baseUrl' | 'drafts'>): { articleSources?: ArticleSources } {
+function articleSourcesOf(sources: ContentSources, options: Pick<BuildOptions, 'baseUrl' | 'drafts'>, record: string): { articleSources?: ArticleSources } {
   if (sources.sourceHashes === undefined) return {}
   const shared = digest(JSON.stringify(sources.registries), options.baseUrl ?? '', String(options.drafts === true))
-  return { articleSources: { files: sources.sourceHashes, shared } }
+  return { articleSources: { files: sources.sourceHashes, shared, record } }
 }
 
 /** When the next scheduled article (future-dated, not a draft) is due, if any. */

@@ -13,6 +13,8 @@ import type { ArticleModel } from '../site/index.ts'
 export interface ArticleSources {
   files: ReadonlyMap<string, string>
   shared: string
+  /** The record of the last build's keys (`.cache/article-keys/<content>.json`). */
+  record: string
 }
 
 /** The keys of the last build's article pages, oldest first, each with the chain of inputs up to it. */
@@ -39,7 +41,6 @@ interface KeyRecord {
  * @param articles The model's articles, newest first (as `SiteModel.articles`).
  * @param sources What their items are made from; without it, every key is made from the item.
  * @param context The pages' context key (code, site settings, registries as the pages show them).
- * @param record The record file (`.cache/pages/<content>.article-keys.json`).
  * @param keyOf Makes an article page's key from its item.
  * @returns Each article's page key, in the order of `articles`, and how many were taken from the record.
  */
@@ -47,7 +48,6 @@ export async function articleKeys(
   articles: readonly ArticleModel[],
   sources: ArticleSources | undefined,
   context: string,
-  record: string,
   keyOf: (article: ArticleModel) => string
 ): Promise<{ keys: string[]; reused: number; save: () => Promise<void> }> {
   if (sources === undefined) return { keys: articles.map(keyOf), reused: 0, save: async () => {} }
@@ -63,14 +63,17 @@ export async function articleKeys(
     link = createHash('sha256').update(`${link}\0${article.id}\0${file}\0${article.digest}\0${comments}`).digest('hex').slice(0, 32)
     chains.push(link)
   }
-  const last = await readRecord(record)
+  const last = await readRecord(sources.record)
   let same = 0
   while (same < chains.length && same < last.chains.length && chains[same] === last.chains[same]) same++
   const keys = oldestFirst.map((article, index) => (index < same ? (last.keys[index] as string) : keyOf(article)))
   const save = async (): Promise<void> => {
     if (chains.length === same && last.chains.length === same) return
     const complete = chains.length === keys.length
-    await writeAtomic(record, JSON.stringify({ version: 1, chains: chains.join('\n'), keys: (complete ? keys : keys.slice(0, chains.length)).join('\n') }))
+    await writeAtomic(
+      sources.record,
+      JSON.stringify({ version: 1, chains: chains.join('\n'), keys: (complete ? keys : keys.slice(0, chains.length)).join('\n') })
+    )
   }
   return { keys: [...keys].reverse(), reused: same, save }
 }

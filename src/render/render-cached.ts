@@ -146,9 +146,7 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
       .update(contextKey)
       .update(JSON.stringify(places.map((id) => model.localities[id]?.articleCount ?? 0)))
       .digest('hex')
-  const articles = await articleKeys(model.articles, options.articleSources, contextKey, `${options.pagesCacheDir}.article-keys.json`, (item) =>
-    keyOf('article', item)
-  )
+  const articles = await articleKeys(model.articles, options.articleSources, contextKey, (item) => keyOf('article', item))
   const all: KeyedPage[] = [
     ...model.articles.map((item, index) => keyedPage({ kind: 'article', item }, articles.keys[index] as string)),
     ...model.listings.map((item) =>

@@ -44,9 +44,12 @@ function article(n: number, thread: CommentModel[] = []): ArticleModel {
 
 /** Newest first, as the site model holds them. */
 const newestFirst = (count: number): ArticleModel[] => Array.from({ length: count }, (_, index) => article(count - index))
+/** The record file of the running test. */
+let record = ''
 const files = (articles: readonly ArticleModel[], changed: Record<string, string> = {}): ArticleSources => ({
   files: new Map(articles.map((item) => [item.id, changed[item.id] ?? `file-${item.id}`])),
   shared: 'registries',
+  record,
 })
 
 /** The key made from the item, as `renderCached` makes it, counting the items keyed. */
@@ -64,36 +67,36 @@ function keyer(): { keyOf: (item: ArticleModel) => string; made: string[] } {
 const expected = (articles: readonly ArticleModel[]): string[] => articles.map(keyer().keyOf)
 
 test('should make every key on the first build, then take every one from the record, each for its own article', async () => {
-  const record = join(work, 'same.json')
+  record = join(work, 'same.json')
   const articles = newestFirst(5)
   const first = keyer()
-  const made = await articleKeys(articles, files(articles), 'context', record, first.keyOf)
+  const made = await articleKeys(articles, files(articles), 'context', first.keyOf)
   assert.is(made.reused, 0)
   assert.is(first.made.length, 5)
   assert.equal(made.keys, expected(articles))
   await made.save()
   const again = keyer()
-  const kept = await articleKeys(articles, files(articles), 'context', record, again.keyOf)
+  const kept = await articleKeys(articles, files(articles), 'context', again.keyOf)
   assert.is(kept.reused, 5)
   assert.equal(again.made, [], 'no item serialised')
   assert.equal(kept.keys, expected(articles), 'each article has its own key, newest first')
 })
 
 test('should keep the older articles’ keys when a newer one is published, and make the new one’s', async () => {
-  const record = join(work, 'added.json')
-  await (await articleKeys(newestFirst(4), files(newestFirst(4)), 'context', record, keyer().keyOf)).save()
+  record = join(work, 'added.json')
+  await (await articleKeys(newestFirst(4), files(newestFirst(4)), 'context', keyer().keyOf)).save()
   const articles = newestFirst(5)
   const { keyOf, made } = keyer()
-  const result = await articleKeys(articles, files(articles), 'context', record, keyOf)
+  const result = await articleKeys(articles, files(articles), 'context', keyOf)
   assert.is(result.reused, 4)
   assert.equal(made, ['a5'])
   assert.equal(result.keys, expected(articles))
 })
 
 test('should make again the key of an edited article and of every newer one, whose related links may show it', async () => {
-  const record = join(work, 'edited.json')
+  record = join(work, 'edited.json')
   const articles = newestFirst(5)
-  await (await articleKeys(articles, files(articles), 'context', record, keyer().keyOf)).save()
+  await (await articleKeys(articles, files(articles), 'context', keyer().keyOf)).save()
   for (const [name, sources, items] of [
     ['its file', files(articles, { a3: 'file-a3-edited' }), articles],
     ['its body or images', files(articles), articles.map((item) => (item.id === 'a3' ? { ...item, digest: 'digest-3-edited' } : item))],
@@ -104,7 +107,7 @@ test('should make again the key of an edited article and of every newer one, who
     ],
   ] as const) {
     const { keyOf, made } = keyer()
-    const result = await articleKeys(items, sources, 'context', record, keyOf)
+    const result = await articleKeys(items, sources, 'context', keyOf)
     assert.is(result.reused, 2, name)
     assert.equal(made, ['a3', 'a4', 'a5'], name)
     assert.equal(result.keys, expected(items), name)
@@ -112,40 +115,40 @@ test('should make again the key of an edited article and of every newer one, who
 })
 
 test('should make every key again when an older article is removed, or one is published between others', async () => {
-  const record = join(work, 'between.json')
+  record = join(work, 'between.json')
   const articles = newestFirst(5)
-  await (await articleKeys(articles, files(articles), 'context', record, keyer().keyOf)).save()
+  await (await articleKeys(articles, files(articles), 'context', keyer().keyOf)).save()
   const removed = articles.filter((item) => item.id !== 'a1')
   const first = keyer()
-  assert.is((await articleKeys(removed, files(removed), 'context', record, first.keyOf)).reused, 0)
+  assert.is((await articleKeys(removed, files(removed), 'context', first.keyOf)).reused, 0)
   assert.is(first.made.length, 4)
   const between = [...articles.slice(0, 3), { ...article(25), id: 'a2b' }, ...articles.slice(3)]
   const second = keyer()
-  const result = await articleKeys(between, files(between), 'context', record, second.keyOf)
+  const result = await articleKeys(between, files(between), 'context', second.keyOf)
   assert.is(result.reused, 2, 'the two oldest')
   assert.equal(result.keys, expected(between))
 })
 
 test('should take no key from a record of another context, a record that is not one, or without the files’ hashes', async () => {
-  const record = join(work, 'context.json')
+  record = join(work, 'context.json')
   const articles = newestFirst(3)
-  await (await articleKeys(articles, files(articles), 'context', record, keyer().keyOf)).save()
-  assert.is((await articleKeys(articles, files(articles), 'other code or settings', record, keyer().keyOf)).reused, 0)
-  assert.is((await articleKeys(articles, { ...files(articles), shared: 'other registries' }, 'context', record, keyer().keyOf)).reused, 0)
+  await (await articleKeys(articles, files(articles), 'context', keyer().keyOf)).save()
+  assert.is((await articleKeys(articles, files(articles), 'other code or settings', keyer().keyOf)).reused, 0)
+  assert.is((await articleKeys(articles, { ...files(articles), shared: 'other registries' }, 'context', keyer().keyOf)).reused, 0)
   const none = keyer()
-  const without = await articleKeys(articles, undefined, 'context', record, none.keyOf)
+  const without = await articleKeys(articles, undefined, 'context', none.keyOf)
   assert.is(without.reused, 0)
   assert.is(none.made.length, 3)
   // A file's hash unknown: the chain stops there, and that article and the newer ones are keyed from their items.
   const partial = { ...files(articles), files: new Map([['a1', 'file-a1']]) }
   const cut = keyer()
-  assert.is((await articleKeys(articles, partial, 'context', record, cut.keyOf)).reused, 1)
+  assert.is((await articleKeys(articles, partial, 'context', cut.keyOf)).reused, 1)
   assert.equal(cut.made, ['a2', 'a3'])
   const saved = JSON.parse(await readFile(record, 'utf8')) as { chains: string; keys: string }
   for (const text of ['{"version":1,"chains":"x","keys":"not a key"}', '{"version":2}', 'not JSON', '']) {
     await writeFile(record, text.replace('"x"', JSON.stringify(saved.chains.split('\n')[0])))
     const { keyOf, made } = keyer()
-    const result = await articleKeys(articles, files(articles), 'context', record, keyOf)
+    const result = await articleKeys(articles, files(articles), 'context', keyOf)
     assert.is(result.reused, 0, text)
     assert.is(made.length, 3, text)
     assert.equal(result.keys, expected(articles), text)
