@@ -34,7 +34,7 @@ export function formatPushBench(report: { rows: PushRow[]; revision: string; fil
       (row) =>
         `- ${row.change}, ${row.path}: ${Object.entries(row.steps)
           .map(([step, ms]) => `${step} ${seconds(ms)}`)
-          .join(', ')}`
+          .join(', ')}${row.keysKept === undefined ? '' : `; ${thousands(row.keysKept)} article keys kept from the last build`}`
     ),
     '',
     '| target (push path) | ' +

@@ -31,6 +31,8 @@ export interface PushRow {
   buildMs: number
   /** The build's steps as it printed them (`loading content`: ms). */
   steps: Record<string, number>
+  /** Article page keys the build took from the last build's record (see `articleKeys`), when it said. */
+  keysKept?: number
   buildPeakBytes: number
   /** Files the build wrote into dist/ (hard links count: each is a file created), and their bytes. */
   writtenFiles: number
@@ -215,6 +217,22 @@ function buildSteps(stdout: string): Record<string, number> {
   return steps
 }
 
+/**
+ * How many article page keys a build took from the last build's record, from its pages line
+ * (`…; 100,041 article keys kept from the last build`); undefined when it kept none.
+ *
+ * @param stdout The build's output.
+ */
+export function keysKept(stdout: string): number | undefined {
+  const kept = /; ([\d,]+) article keys kept from the last build/.exec(stdout)?.[1]
+  return kept === undefined ? undefined : Number(kept.replace(/,/g, ''))
+}
+
+function keptOf(stdout: string): { keysKept?: number } {
+  const kept = keysKept(stdout)
+  return kept === undefined ? {} : { keysKept: kept }
+}
+
 /** What a row says of its build. */
 function builtRow(change: string, path: PushRow['path'], built: Measured, written: { files: number; bytes: number }) {
   return {
@@ -222,6 +240,7 @@ function builtRow(change: string, path: PushRow['path'], built: Measured, writte
     path,
     buildMs: built.ms,
     steps: buildSteps(built.stdout),
+    ...keptOf(built.stdout),
     buildPeakBytes: built.memory.total,
     writtenFiles: written.files,
     writtenBytes: written.bytes,
