@@ -69,11 +69,8 @@ export async function articleKeys(
   const keys = oldestFirst.map((article, index) => (index < same ? (last.keys[index] as string) : keyOf(article)))
   const save = async (): Promise<void> => {
     if (chains.length === same && last.chains.length === same) return
-    const complete = chains.length === keys.length
-    await writeAtomic(
-      sources.record,
-      JSON.stringify({ version: 1, chains: chains.join('\n'), keys: (complete ? keys : keys.slice(0, chains.length)).join('\n') })
-    )
+    // Only the chained articles' keys: one without a known file ended the chain.
+    await writeAtomic(sources.record, JSON.stringify({ version: 1, chains: chains.join('\n'), keys: keys.slice(0, chains.length).join('\n') }))
   }
   return { keys: [...keys].reverse(), reused: same, save }
 }

@@ -5,6 +5,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { articleKeys, type ArticleSources } from '../../../src/render/index.ts'
 import type { ArticleModel, CommentModel } from '../../../src/site/index.ts'
+import { articleModel } from '../../helpers/article-model.ts'
 import { removeDir, tempDir } from '../../helpers/fixtures.ts'
 
 // An article page's key is kept from the last build while the article and every one before it
@@ -21,25 +22,7 @@ test.after(async () => {
 })
 
 function article(n: number, thread: CommentModel[] = []): ArticleModel {
-  return {
-    id: `a${n}`,
-    url: `/2024/01/a${n}/`,
-    title: `Bài ${n}`,
-    summary: `Tóm tắt ${n}`,
-    date: { iso: '', text: '' },
-    published: n,
-    authors: [],
-    locality: 'tinh',
-    tags: [],
-    images: [],
-    digest: `digest-${n}`,
-    related: [],
-    aliases: [],
-    featured: false,
-    comments: true,
-    commentThread: thread,
-    commentCount: thread.length,
-  }
+  return articleModel(n, { locality: 'tinh', digest: `digest-${n}`, comments: true, commentThread: thread, commentCount: thread.length })
 }
 
 /** Newest first, as the site model holds them. */

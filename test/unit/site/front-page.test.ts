@@ -2,6 +2,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { ArticleModel, ArticleTeaser, LocalityModel } from '../../../src/site/index.ts'
 import { planFrontPage, teaserOf } from '../../../src/site/index.ts'
+import { articleModel } from '../../helpers/article-model.ts'
 
 const test = suite('planFrontPage')
 
@@ -31,26 +32,7 @@ const localities: Record<string, LocalityModel> = {
 
 /** Articles newest first: `n` is how recent (higher is newer). */
 function article(n: number, locality: string, options: { category?: string; featured?: boolean } = {}): ArticleModel {
-  return {
-    id: `a${n}`,
-    url: `/2024/01/a${n}/`,
-    title: `Bài ${n}`,
-    summary: `Tóm tắt ${n}`,
-    date: { iso: '', text: '' },
-    published: n,
-    authors: [],
-    locality,
-    tags: [],
-    images: [],
-    digest: '',
-    related: [],
-    aliases: [],
-    featured: options.featured === true,
-    comments: false,
-    commentThread: [],
-    commentCount: 0,
-    ...(options.category === undefined ? {} : { category: options.category }),
-  }
+  return articleModel(n, { locality, featured: options.featured === true, ...(options.category === undefined ? {} : { category: options.category }) })
 }
 
 function plan(articles: ArticleModel[]) {
