@@ -67,6 +67,8 @@ export interface ArticleBatch {
   cacheEntries: CachedSource[]
   /** The bodies rendered in this batch, by path (those from the cache stay in its files). */
   bodies: Array<[path: string, html: string]>
+  /** The file hash of each article loaded without its body (a shard's first load), by id: no cache entry holds it. */
+  outlineHashes: Array<[id: string, hash: string]>
   /** Cache groups holding an article that was loaded from scratch. */
   changedGroups: string[]
   /** Articles taken from the cache. */
@@ -116,6 +118,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
   const bodyGroups = setup.bodyGroups === undefined ? undefined : new Set(setup.bodyGroups)
   const cacheEntries = new Map<string, CachedSource>()
   const bodies: Array<[string, string]> = []
+  const outlineHashes: Array<[string, string]> = []
   const changedGroups = new Set<string>()
   const markdownKeys: string[] = []
   let reused = 0
@@ -178,7 +181,10 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
       const loaded = await loadArticle(path, read(), { ...context, bodies: false })
       const result: ArticleResult = { path, messages: loaded.file.messages.map(plainMessage), aliasPlaces: loaded.aliasPlaces ?? [] }
       if (loaded.datePlace) result.datePlace = loaded.datePlace
-      if (loaded.article) result.article = loaded.article
+      if (loaded.article) {
+        result.article = loaded.article
+        outlineHashes.push([loaded.article.id, hash])
+      }
       return result
     }
     changedGroups.add(group)
@@ -200,6 +206,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     results,
     cacheEntries: paths.flatMap((path) => (cacheEntries.has(path) ? [cacheEntries.get(path) as CachedSource] : [])),
     bodies,
+    outlineHashes,
     changedGroups: [...changedGroups],
     reused,
     stale: cached.size - reused,

@@ -294,7 +294,10 @@ export async function loadBodies(
 function sourceHashesOf(batches: readonly ArticleBatch[]): Map<string, string> {
   const hashes = new Map<string, string>()
   // Each article's cache entry holds its outcome beside its file's hash, whether it came from the cache or not.
-  for (const batch of batches) for (const entry of batch.cacheEntries) if (entry.result.article) hashes.set(entry.result.article.id, entry.hash)
+  for (const batch of batches) {
+    for (const entry of batch.cacheEntries) if (entry.result.article) hashes.set(entry.result.article.id, entry.hash)
+    for (const [id, hash] of batch.outlineHashes) hashes.set(id, hash)
+  }
   return hashes
 }
 

@@ -1,7 +1,7 @@
 import { mkdir, rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
-import { keyByRunningCode, planModel, resolveNow, type BuildOptions } from './build.ts'
+import { articleSourcesOf, keyByRunningCode, planModel, resolveNow, type BuildOptions } from './build.ts'
 import { cacheGroup, folderKey, loadBodies, loadContent, type ContentSources } from '../content/index.ts'
 import { mapLimit } from '../shared/files.ts'
 import { imageEncoder, imageOptions, planImage, processImages, type ImageSet } from '../images/index.ts'
@@ -171,6 +171,9 @@ async function throughShareModel(options: ShardOptions, context: { log: Logger; 
         // Feeds carry the newest bodies of the whole archive: the final build renders them.
         share: ({ kind, url }) => (kind === 'article' ? share.articles.has(url) : kind !== 'feed' && shardOf(url, shard.count) === shard.index),
         ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
+        // Keyed as the final build keys them (listing pages by their teasers' files, see
+        // `teaserInputs`), so that build takes them from this shard's cache; a shard writes no record.
+        ...articleSourcesOf(sources, options, join(cacheDir, 'article-keys', `${cacheKey}.json`)),
       }),
     options.progress
   )

@@ -252,7 +252,9 @@ async function buildLocked(
       (progress) => writeSearchIndex(searchPlan, { outputDir: staging, progress, beforeIndexing: releaseMemory }),
       options.progress
     )
-    log(`  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} carried over`)
+    log(
+      `  search bundles: ${search.indexed} indexed, ${search.cached} from the cache, ${search.carried} carried over${searchPlan.keysKept > 0 ? `; ${searchPlan.keysKept} keys kept from the last build` : ''}`
+    )
     // Images: every size and format the pages link, planned while loading.
     const images = await task(
       'processing images',
@@ -534,7 +536,12 @@ async function throughSiteModel(options: BuildOptions & { now: number }, context
   )
   // Search: which bundles need indexing (their records written), and the routes from words to bundles.
   const searchPlan = await task('preparing search', timings, log, () =>
-    planSearchIndex(model, { cacheDir: join(cacheDir, 'search', cacheKey), bodies: sources.bodies, carriableUnits })
+    planSearchIndex(model, {
+      cacheDir: join(cacheDir, 'search', cacheKey),
+      bodies: sources.bodies,
+      carriableUnits,
+      ...asSearchSources(articleSourcesOf(sources, options, join(cacheDir, 'search-keys', `${cacheKey}.json`)).articleSources),
+    })
   )
   const routes = await task('routing search words', timings, log, () =>
     writeWordRoutes(model, searchPlan, { outputDir: staging, cacheDir: join(cacheDir, 'search-words', cacheKey), bodies: sources.bodies, carriableUnits })
@@ -604,11 +611,19 @@ export async function planModel(
  * hash, and the registries with the options that shape every item (the base URL, drafts), hashed;
  * and where the last build's keys are recorded. Nothing when the files' hashes are unknown: every page is then keyed by its item.
  */
-function articleSourcesOf(sources: ContentSources, options: Pick<BuildOptions, 'baseUrl' | 'drafts'>, record: string): { articleSources?: ArticleSources } {
+export function articleSourcesOf(
+  sources: ContentSources,
+  options: Pick<BuildOptions, 'baseUrl' | 'drafts'>,
+  record: string
+): { articleSources?: ArticleSources } {
   if (sources.sourceHashes === undefined) return {}
   const shared = digest(JSON.stringify(sources.registries), options.baseUrl ?? '', String(options.drafts === true))
   return { articleSources: { files: sources.sourceHashes, shared, record } }
 }
+
+/** What the articles are made from, as the search stage takes it (its bundles' keys kept by it). */
+const asSearchSources = (articleSources: ArticleSources | undefined): { sources?: ArticleSources } =>
+  articleSources === undefined ? {} : { sources: articleSources }
 
 /** When the next scheduled article (future-dated, not a draft) is due, if any. */
 function nextScheduled(sources: ContentSources, now: number): { nextScheduled?: number } {

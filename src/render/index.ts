@@ -1,7 +1,7 @@
 export { renderWithEleventy, type EleventyRenderOptions, type RenderSlice } from './eleventy-site.tsx'
 export { renderDocument, renderFragment } from './render-page.tsx'
 export { renderCached, renderFingerprint, type CachedRenderOptions, type CachedRenderResult } from './render-cached.ts'
-export { articleKeys, type ArticleSources } from './article-keys.ts'
+export { articleKeys, type ArticleSources, teaserInputs } from './article-keys.ts'
 export { renderNewsroomPages, type NewsroomRenderOptions } from './newsroom-pages.tsx'
 export { findUserConfig, loadUserConfig, userConfigNames, type EleventyConfig, type ToasoanConfig } from './user-config.ts'
 export { searchPreload, stemmedLanguages } from './search-preload.ts'

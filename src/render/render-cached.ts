@@ -24,7 +24,7 @@ import type { BodyStore } from '../content/index.ts'
 import { pageContext, type PageContext } from '../../templates/index.ts'
 import { renderWithEleventy, type EleventyRenderOptions, type RenderModel, type RenderSlice } from './eleventy-site.tsx'
 import { startRenderThread } from './render-threads.ts'
-import { articleKeys, type ArticleSources } from './article-keys.ts'
+import { articleKeys, type ArticleSources, teaserInputs } from './article-keys.ts'
 import { exists, linkOrCopy, mapLimit } from '../shared/files.ts'
 import type { Progress } from '../shared/progress.ts'
 
@@ -134,8 +134,13 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   const localities = Object.fromEntries(Object.entries(model.localities).map(([id, locality]) => [id, { ...locality, articleCount: 0 }]))
   const context = pageContext({ ...model, localities }, options.assets)
   const contextKey = createHash('sha256').update(fingerprint).update(JSON.stringify(context)).digest('hex')
+  const sources = options.articleSources
+  // With the articles' files known, a listing's teasers stand by what they are made from, and its
+  // key holds the registries they show (see `teaserInputs`).
+  const teasers = sources === undefined ? undefined : teaserInputs(model.articles, sources)
+  const listingKey = sources === undefined ? contextKey : createHash('sha256').update(contextKey).update('\0').update(sources.shared).digest('hex')
   const keyOf = (kind: Page['kind'], item: object, base = contextKey): string =>
-    updateWithItem(createHash('sha256').update(base).update(kind), item).digest('hex')
+    updateWithItem(createHash('sha256').update(base).update(kind), item, teasers).digest('hex')
   await mkdir(options.pagesCacheDir, { recursive: true })
 
   // A locality's landing page also shows how many articles each place under it has: its key hashes
@@ -143,16 +148,16 @@ export async function renderCached(model: SiteModel, options: CachedRenderOption
   // an article re-renders the landing pages of its places, not every month's and author's.
   const countsKey = (places: readonly string[]): string =>
     createHash('sha256')
-      .update(contextKey)
+      .update(listingKey)
       .update(JSON.stringify(places.map((id) => model.localities[id]?.articleCount ?? 0)))
       .digest('hex')
-  const articles = await articleKeys(model.articles, options.articleSources, contextKey, (item) => keyOf('article', item))
+  const articles = await articleKeys(model.articles, sources, contextKey, (item) => keyOf('article', item))
   const all: KeyedPage[] = [
     ...model.articles.map((item, index) => keyedPage({ kind: 'article', item }, articles.keys[index] as string)),
     ...model.listings.map((item) =>
       item.pagination.page === undefined
-        ? keyedPage({ kind: 'landing', item }, keyOf('landing', item, item.places === undefined ? contextKey : countsKey(item.places)))
-        : keyedPage({ kind: 'listing', item }, keyOf('listing', item))
+        ? keyedPage({ kind: 'landing', item }, keyOf('landing', item, item.places === undefined ? listingKey : countsKey(item.places)))
+        : keyedPage({ kind: 'listing', item }, keyOf('listing', item, listingKey))
     ),
     ...model.years.map((item) => keyedPage({ kind: 'year', item }, keyOf('year', item))),
     ...model.fragments.map((item) => keyedPage({ kind: 'fragment', item }, keyOf('fragment', item))),

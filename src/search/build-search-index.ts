@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { pruneCacheFolder, temporaryPath } from '../cache/index.ts'
 import type { OutputUnit } from '../shared/output-unit.ts'
-import { searchBundleKeys, stampOf, type SiteModel } from '../site/index.ts'
+import { type BundleSources, keptBundleKeys, stampOf, type SiteModel } from '../site/index.ts'
 import type { BodyStore } from '../content/index.ts'
 import { indexBundle } from './index-bundle.ts'
 import { bundleRecords } from './search-record.tsx'
@@ -69,6 +69,8 @@ export interface SearchPlan {
   carriedUnits: string[]
   /** Whether bundles the plan does not hold are removed from the cache (not for a shard's share). */
   prune: boolean
+  /** Bundle keys taken from the last build's record instead of made (see `keptBundleKeys`). */
+  keysKept: number
 }
 
 /**
@@ -87,12 +89,15 @@ export async function planSearchIndex(
     bodies: BodyStore
     /** A build shard's share: only these bundles (URLs) are planned, and the cache is not pruned. */
     share?: ReadonlySet<string>
+    /** What the articles are made from: bundles made from the same keep their keys (see `keptBundleKeys`). @default none */
+    sources?: BundleSources
   }
 ): Promise<SearchPlan> {
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))
   const share = options.share
   const planned = model.searchBundles.filter((bundle) => !share || share.has(bundle.url))
-  const keys = await searchBundleKeys(model, planned, byUrl)
+  const { keys, reused, save } = await keptBundleKeys(model, planned, byUrl, options.sources)
+  if (share === undefined) await save()
   const keyed = planned.map((bundle) => ({ bundle, key: keys.get(bundle.url) ?? '' }))
   const units = keyed.map(({ bundle, key }) => ({ path: bundle.url.replace(/^\/+|\/+$/g, ''), key }))
   const carriedPaths = options.carriableUnits ? await options.carriableUnits(units) : new Set<string>()
@@ -110,7 +115,15 @@ export async function planSearchIndex(
       bundles.push({ ...planned, action: 'index', records: file })
     }
   }
-  return { language: model.site.language, cacheDir: options.cacheDir, bundles, units, carriedUnits: [...carriedPaths], prune: share === undefined }
+  return {
+    language: model.site.language,
+    cacheDir: options.cacheDir,
+    bundles,
+    units,
+    carriedUnits: [...carriedPaths],
+    prune: share === undefined,
+    keysKept: reused,
+  }
 }
 
 /**

@@ -23,15 +23,19 @@ function teaserHash(teaser: object): string {
  *
  * @param hash The page key's hash, already fed with what every page of its kind shares.
  * @param item An article, listing page, feed… of the site model (never mutated after planning).
+ * @param teaserInputs What stands for a teaser instead of its hash, when the caller knows what it
+ *   is made from (see `teaserInputs` in the render stage); undefined for a teaser it does not know.
  */
-export function updateWithItem(hash: Hash, item: object): Hash {
+export function updateWithItem(hash: Hash, item: object, teaserInputs: (teaser: object) => string | undefined = () => undefined): Hash {
   if ('digest' in item && typeof item.digest === 'string')
     return hash.update(JSON.stringify({ ...item, images: undefined, leadFigure: 'leadFigure' in item && item.leadFigure !== undefined }))
   if ('articles' in item && Array.isArray(item.articles))
     return hash.update(
       JSON.stringify({
         ...item,
-        articles: item.articles.map((teaser: unknown) => (typeof teaser === 'object' && teaser !== null ? teaserHash(teaser) : teaser)),
+        articles: item.articles.map((teaser: unknown) =>
+          typeof teaser === 'object' && teaser !== null ? (teaserInputs(teaser) ?? teaserHash(teaser)) : teaser
+        ),
       })
     )
   return hash.update(JSON.stringify(item))

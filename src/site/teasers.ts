@@ -17,5 +17,19 @@ export function teaserOf(article: ArticleModel, authors: Record<string, AuthorMo
     byline: article.authors.map((id) => authors[id]?.name ?? id),
   }
   if (lead) teaser.lead = { url: lead.set.thumbnail.url, width: lead.set.thumbnail.width, height: lead.set.thumbnail.height, alt: lead.alt }
+  teasers.add(teaser)
   return teaser
+}
+
+/** Every teaser {@link teaserOf} made. */
+const teasers = new WeakSet<object>()
+
+/**
+ * Whether a value is a teaser made by {@link teaserOf}: what it shows is then made from its
+ * article's file, the registries and its lead image's thumbnail only.
+ *
+ * @param value An item of a listing page.
+ */
+export function isTeaser(value: object): value is ArticleTeaser {
+  return teasers.has(value)
 }

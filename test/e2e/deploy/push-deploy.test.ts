@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { appendFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { glob } from 'tinyglobby'
@@ -34,6 +34,8 @@ test.before(async () => {
   work = await tempDir('push-deploy')
   content = join(work, 'content')
   await cp(fixtureSite, content, { recursive: true })
+  // Search bundles of two articles: a publish changes the newest, and the oldest keeps its key.
+  await appendFile(join(content, 'site.yml'), '\nsearchBundleSize: 2\n')
   server = await startS3Server(join(work, 's3'), 'site')
   Object.assign(process.env, server.env)
   const workflow = parse(await readFile(join(root, '.github', 'workflows', 'site.yml'), 'utf8')) as { jobs: { build: { steps: Step[] } } }
@@ -172,6 +174,7 @@ test('should deploy everything on the first push, then only what a new article a
   assert.equal(added.uploaded, written.sort(), 'the deploy uploads what the build wrote, nothing else')
   // The state restored holds the article pages' keys: the older articles' are not made again.
   assert.match(added.log, /; [1-9]\d* article keys kept from the last build/)
+  assert.match(added.log, /search bundles: .*; [1-9]\d* keys kept from the last build/, added.log)
   await assertBucketIsFullBuild('added')
 
   // An old article: the runner restored this year's and last year's bodies only.

@@ -3,8 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { articleKeys, type ArticleSources } from '../../../src/render/index.ts'
-import type { ArticleModel, CommentModel } from '../../../src/site/index.ts'
+import { articleKeys, type ArticleSources, teaserInputs } from '../../../src/render/index.ts'
+import { type ArticleModel, type CommentModel, teaserOf } from '../../../src/site/index.ts'
 import { articleModel } from '../../helpers/article-model.ts'
 import { removeDir, tempDir } from '../../helpers/fixtures.ts'
 
@@ -136,6 +136,40 @@ test('should take no key from a record of another context, a record that is not 
     assert.is(made.length, 3, text)
     assert.equal(result.keys, expected(articles), text)
   }
+})
+
+// A listing page's key holds its teasers by what they are made from: a teaser standing for an
+// older version would keep a stale title or thumbnail on the index pages.
+test('should stand a teaser by its URL, its article’s file and its thumbnail, and leave the rest to be hashed', () => {
+  const withLead = (thumbnail: string): ArticleModel =>
+    articleModel(1, {
+      authors: ['lan'],
+      images: [
+        {
+          src: 'a.jpg',
+          url: '/media/a.jpg',
+          width: 800,
+          height: 600,
+          alt: 'Ảnh',
+          caption: '',
+          credit: '',
+          set: { thumbnail: { url: thumbnail, width: 320, height: 240, format: 'webp' } } as ArticleModel['images'][number]['set'],
+        },
+      ],
+    })
+  const authors = { lan: { id: 'lan', name: 'Lan Anh', url: '/tac-gia/lan/' } } as unknown as Parameters<typeof teaserOf>[1]
+  const articles = [withLead('/media/ab/a-320.1111111111.webp'), articleModel(2)]
+  const inputs = teaserInputs(articles, { files: new Map([['a1', 'file-a1']]), shared: 'registries', record: '' })
+  const teaser = teaserOf(articles[0] as ArticleModel, authors)
+  assert.is(inputs(teaser), '/2024/01/a1/\0file-a1\0/media/ab/a-320.1111111111.webp')
+  // Another file or another image's bytes (another thumbnail name) give another text.
+  const edited = teaserInputs(articles, { files: new Map([['a1', 'file-a1-edited']]), shared: 'registries', record: '' })
+  assert.is.not(edited(teaser), inputs(teaser))
+  assert.is.not(inputs(teaserOf(withLead('/media/cd/a-320.2222222222.webp'), authors)), inputs(teaser))
+  // Hashed instead: an article whose file is not known, and what is not a teaser (a fragment's link).
+  assert.is(inputs(teaserOf(articles[1] as ArticleModel, authors)), undefined)
+  assert.is(inputs({ url: '/2024/01/a1/', title: 'Bài 1', date: { iso: '', text: '' } }), undefined)
+  assert.is(inputs({ ...teaser }), undefined, 'a copy is not a teaser teaserOf made')
 })
 
 test.run()
