@@ -34,7 +34,7 @@ export function formatPushBench(report: { rows: PushRow[]; revision: string; fil
       (row) =>
         `- ${row.change}, ${row.path}: ${Object.entries(row.steps)
           .map(([step, ms]) => `${step} ${seconds(ms)}`)
-          .join(', ')}${row.keysKept === undefined ? '' : `; ${thousands(row.keysKept)} article keys kept from the last build`}`
+          .join(', ')}${keptText(row.keysKept)}`
     ),
     '',
     '| target (push path) | ' +
@@ -68,4 +68,13 @@ export function formatPushBench(report: { rows: PushRow[]; revision: string; fil
     ),
   ]
   return lines.join('\n')
+}
+
+/** What a build kept from the last build's records, as its line in the table says it. */
+function keptText(kept: PushRow['keysKept']): string {
+  const parts = [
+    ...(kept?.articles === undefined ? [] : [`${thousands(kept.articles)} article keys`]),
+    ...(kept?.bundles === undefined ? [] : [`${thousands(kept.bundles)} search bundle keys`]),
+  ]
+  return parts.length === 0 ? '' : `; ${parts.join(' and ')} kept from the last build`
 }

@@ -31,8 +31,8 @@ export interface PushRow {
   buildMs: number
   /** The build's steps as it printed them (`loading content`: ms). */
   steps: Record<string, number>
-  /** Article page keys the build took from the last build's record (see `articleKeys`), when it said. */
-  keysKept?: number
+  /** Keys the build took from the last build's records, when it said: article pages' (see `articleKeys`) and search bundles' (see `keptBundleKeys`). */
+  keysKept?: KeysKept
   buildPeakBytes: number
   /** Files the build wrote into dist/ (hard links count: each is a file created), and their bytes. */
   writtenFiles: number
@@ -217,20 +217,29 @@ function buildSteps(stdout: string): Record<string, number> {
   return steps
 }
 
+/** Keys a build took from the last build's records. */
+export interface KeysKept {
+  articles?: number
+  bundles?: number
+}
+
 /**
- * How many article page keys a build took from the last build's record, from its pages line
- * (`…; 100,041 article keys kept from the last build`); undefined when it kept none.
+ * How many article page keys and search bundle keys a build took from the last build's records,
+ * from its pages and search lines (`…; 100,041 article keys kept from the last build`, `search
+ * bundles: …; 100 keys kept from the last build`); each undefined when it kept none.
  *
  * @param stdout The build's output.
  */
-export function keysKept(stdout: string): number | undefined {
-  const kept = /; ([\d,]+) article keys kept from the last build/.exec(stdout)?.[1]
-  return kept === undefined ? undefined : Number(kept.replace(/,/g, ''))
+export function keysKept(stdout: string): KeysKept {
+  const count = (match: RegExpExecArray | null): number | undefined => (match?.[1] === undefined ? undefined : Number(match[1].replace(/,/g, '')))
+  const articles = count(/; ([\d,]+) article keys kept from the last build/.exec(stdout))
+  const bundles = count(/search bundles: [^\n]*; ([\d,]+) keys kept from the last build/.exec(stdout))
+  return { ...(articles === undefined ? {} : { articles }), ...(bundles === undefined ? {} : { bundles }) }
 }
 
-function keptOf(stdout: string): { keysKept?: number } {
+function keptOf(stdout: string): { keysKept?: KeysKept } {
   const kept = keysKept(stdout)
-  return kept === undefined ? {} : { keysKept: kept }
+  return kept.articles === undefined && kept.bundles === undefined ? {} : { keysKept: kept }
 }
 
 /** What a row says of its build. */
