@@ -90,15 +90,18 @@ test('should leave the previous output byte-identical whenever SIGTERM stops a b
       const label = `stopped at ${JSON.stringify(point)}: ${stopped.stdout}${stopped.stderr}`
       assert.not.match(stopped.stderr, /\n\s+at /, `no stack trace, ${label}`)
       const output = await hashTree(out)
-      if (stopped.code === 0 || (point === points.at(-1) && JSON.stringify(output) !== JSON.stringify(before))) {
-        // The build got through publishing before the signal was handled: the output is the complete new one.
+      if (stopped.code === 0 || JSON.stringify(output) !== JSON.stringify(published ?? before)) {
+        // The build got through publishing before the signal was handled (the last point may land in
+        // publishing; on a loaded machine the timer of the first has fired after the build ended):
+        // the output must then be the complete new one, which the next build is checked to write.
+        assert.ok(published === undefined || JSON.stringify(output) === JSON.stringify(published), `one new output, ${label}`)
         published = output
-        assert.ok(stopped.code === 0 || stopped.code === 143, label)
+        assert.ok(stopped.code === 0 || stopped.code === 143 || stopped.signal === 'SIGTERM', label)
         continue
       }
       assert.ok(stopped.code === 143 || stopped.signal === 'SIGTERM', label)
       if (stopped.code === 143) assert.match(stopped.stderr, 'toasoan: SIGTERM: stopping the build', label)
-      assert.equal(output, before, label)
+      assert.equal(output, published ?? before, label)
     }
     // Leftovers of a build that died (SIGKILL, a power cut) and of one still running.
     const dead = join(work, `.dist.staging-${await deadPid()}`)
