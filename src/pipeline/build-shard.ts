@@ -153,6 +153,8 @@ async function throughShareModel(options: ShardOptions, context: { log: Logger; 
   )
   if (!sources || hasErrors(files)) return { ok: false, files }
   const { model, siteIcons, siteLogo } = await task('planning site', timings, log, () => planModel(sources, options, now))
+  // What the articles are made from: the keys of pages and search bundles made from the same are kept from the last build.
+  const inputs = articleSourcesOf(sources, options, join(cacheDir, 'article-keys', `${cacheKey}.json`))
   // The share was made from the bundles the model was going to have: a difference is a bug here.
   if (JSON.stringify(model.searchBundles) !== JSON.stringify(bundles)) throw new Error('the site model holds other search bundles than the shard shared out')
   const assets = await readAssets()
@@ -173,7 +175,7 @@ async function throughShareModel(options: ShardOptions, context: { log: Logger; 
         ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
         // Keyed as the final build keys them (listing pages by their teasers' files, see
         // `teaserInputs`), so that build takes them from this shard's cache; a shard writes no record.
-        ...articleSourcesOf(sources, options, join(cacheDir, 'article-keys', `${cacheKey}.json`)),
+        ...(inputs === undefined ? {} : { articleSources: inputs }),
       }),
     options.progress
   )

@@ -503,6 +503,8 @@ async function throughSiteModel(options: BuildOptions & { now: number }, context
   const now = options.now
   // Site: the plain model every later stage reads.
   const { model, siteIcons, siteLogo } = await task('planning site', timings, log, () => planModel(sources, options, now))
+  // What the articles are made from: the keys of pages and search bundles made from the same are kept from the last build.
+  const inputs = articleSourcesOf(sources, options, join(cacheDir, 'article-keys', `${cacheKey}.json`))
   // Render: the pages link the stylesheet and scripts by the hash of their bytes.
   const assets = await readAssets()
   const pageAssets = assetUrls(assets)
@@ -522,7 +524,7 @@ async function throughSiteModel(options: BuildOptions & { now: number }, context
         progress,
         ...(deployed === undefined ? {} : { deployed: deployed.page }),
         ...(options.renderFingerprint === undefined ? {} : { fingerprint: options.renderFingerprint }),
-        ...articleSourcesOf(sources, options, join(cacheDir, 'article-keys', `${cacheKey}.json`)),
+        ...(inputs === undefined ? {} : { articleSources: inputs }),
       }),
     options.progress
   )
@@ -540,7 +542,7 @@ async function throughSiteModel(options: BuildOptions & { now: number }, context
       cacheDir: join(cacheDir, 'search', cacheKey),
       bodies: sources.bodies,
       carriableUnits,
-      ...asSearchSources(articleSourcesOf(sources, options, join(cacheDir, 'search-keys', `${cacheKey}.json`)).articleSources),
+      ...(inputs === undefined ? {} : { sources: { ...inputs, record: join(cacheDir, 'search-keys', `${cacheKey}.json`) } }),
     })
   )
   const routes = await task('routing search words', timings, log, () =>
@@ -607,23 +609,15 @@ export async function planModel(
 }
 
 /**
- * What the articles' items are made from, for their page keys (see `articleKeys`): each file's
+ * What the articles' items are made from, for the keys of their pages and search bundles (see `articleKeys`, `keptBundleKeys`): each file's
  * hash, and the registries with the options that shape every item (the base URL, drafts), hashed;
  * and where the last build's keys are recorded. Nothing when the files' hashes are unknown: every page is then keyed by its item.
  */
-export function articleSourcesOf(
-  sources: ContentSources,
-  options: Pick<BuildOptions, 'baseUrl' | 'drafts'>,
-  record: string
-): { articleSources?: ArticleSources } {
-  if (sources.sourceHashes === undefined) return {}
+export function articleSourcesOf(sources: ContentSources, options: Pick<BuildOptions, 'baseUrl' | 'drafts'>, record: string): ArticleSources | undefined {
+  if (sources.sourceHashes === undefined) return undefined
   const shared = digest(JSON.stringify(sources.registries), options.baseUrl ?? '', String(options.drafts === true))
-  return { articleSources: { files: sources.sourceHashes, shared, record } }
+  return { files: sources.sourceHashes, shared, record }
 }
-
-/** What the articles are made from, as the search stage takes it (its bundles' keys kept by it). */
-const asSearchSources = (articleSources: ArticleSources | undefined): { sources?: ArticleSources } =>
-  articleSources === undefined ? {} : { sources: articleSources }
 
 /** When the next scheduled article (future-dated, not a draft) is due, if any. */
 function nextScheduled(sources: ContentSources, now: number): { nextScheduled?: number } {

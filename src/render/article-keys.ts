@@ -1,21 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { writeAtomic } from '../cache/index.ts'
-import { type ArticleModel, isTeaser } from '../site/index.ts'
-
-/**
- * What an article's page is made from besides the articles published before it (its related
- * links are picked among those, see `relatedArticles`, and show their titles, dates and URLs):
- * the SHA-256 of its file, by article id (see `ContentSources.sourceHashes`), and a hash of all
- * that every article shares (the registries; the code and the site's settings are in the pages'
- * context key).
- */
-export interface ArticleSources {
-  files: ReadonlyMap<string, string>
-  shared: string
-  /** The record of the last build's keys (`.cache/article-keys/<content>.json`). */
-  record: string
-}
+import { type ArticleModel, type ArticleSources, isTeaser } from '../site/index.ts'
 
 /** The keys of the last build's article pages, oldest first, each with the chain of inputs up to it. */
 interface KeyRecord {

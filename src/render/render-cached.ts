@@ -9,6 +9,7 @@ import {
   outputUnitOf,
   outputPathOf,
   type ArticleModel,
+  type ArticleSources,
   type ArticleWithBody,
   type Feed,
   type FeedWithBodies,
@@ -24,7 +25,7 @@ import type { BodyStore } from '../content/index.ts'
 import { pageContext, type PageContext } from '../../templates/index.ts'
 import { renderWithEleventy, type EleventyRenderOptions, type RenderModel, type RenderSlice } from './eleventy-site.tsx'
 import { startRenderThread } from './render-threads.ts'
-import { articleKeys, type ArticleSources, teaserInputs } from './article-keys.ts'
+import { articleKeys, teaserInputs } from './article-keys.ts'
 import { exists, linkOrCopy, mapLimit } from '../shared/files.ts'
 import type { Progress } from '../shared/progress.ts'
 

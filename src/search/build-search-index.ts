@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { pruneCacheFolder, temporaryPath } from '../cache/index.ts'
 import type { OutputUnit } from '../shared/output-unit.ts'
-import { type BundleSources, keptBundleKeys, stampOf, type SiteModel } from '../site/index.ts'
+import { type ArticleSources, keptBundleKeys, stampOf, type SiteModel } from '../site/index.ts'
 import type { BodyStore } from '../content/index.ts'
 import { indexBundle } from './index-bundle.ts'
 import { bundleRecords } from './search-record.tsx'
@@ -90,7 +90,7 @@ export async function planSearchIndex(
     /** A build shard's share: only these bundles (URLs) are planned, and the cache is not pruned. */
     share?: ReadonlySet<string>
     /** What the articles are made from: bundles made from the same keep their keys (see `keptBundleKeys`). @default none */
-    sources?: BundleSources
+    sources?: ArticleSources
   }
 ): Promise<SearchPlan> {
   const byUrl = new Map(model.articles.map((article) => [article.url, article]))

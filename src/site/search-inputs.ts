@@ -74,11 +74,14 @@ async function namesKey(model: SiteModel): Promise<string> {
 }
 
 /**
- * What the articles are made from (see `ArticleSources` in the render stage): the SHA-256 of each
- * one's file by id, and a hash of the registries with the options that shape every article; and
- * where the last build's bundle keys are recorded (`.cache/search-keys/<content>.json`).
+ * What an article is made from besides the articles published before it (an article page's related
+ * links are picked among those, see `relatedArticles`): the SHA-256 of its file, by article id (see
+ * `ContentSources.sourceHashes`), and a hash of all that every article shares (the registries with
+ * the options that shape every item; the code and the site's settings are in each key's context);
+ * and where the last build's keys are recorded (`.cache/article-keys/<content>.json` for article
+ * pages, `.cache/search-keys/<content>.json` for search bundles).
  */
-export interface BundleSources {
+export interface ArticleSources {
   files: ReadonlyMap<string, string>
   shared: string
   record: string
@@ -104,7 +107,7 @@ export async function keptBundleKeys(
   model: SiteModel,
   bundles: SiteModel['searchBundles'],
   byUrl: ReadonlyMap<string, ArticleModel>,
-  sources: BundleSources | undefined
+  sources: ArticleSources | undefined
 ): Promise<{ keys: Map<string, string>; reused: number; save: () => Promise<void> }> {
   if (sources === undefined) return { keys: await searchBundleKeys(model, bundles, byUrl), reused: 0, save: async () => {} }
   const base = createHash('sha256')
@@ -139,8 +142,8 @@ export async function keptBundleKeys(
   )
   for (const [url, key] of made) keys.set(url, key)
   const save = async (): Promise<void> => {
-    const record = Object.fromEntries([...inputs].map(([url, input]) => [input, keys.get(url) ?? '']))
     if (reused === bundles.length && last.size === inputs.size) return
+    const record = Object.fromEntries([...inputs].map(([url, input]) => [input, keys.get(url) ?? '']))
     await writeAtomic(sources.record, JSON.stringify({ version: 1, keys: record }))
   }
   return { keys, reused, save }

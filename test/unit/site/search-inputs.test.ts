@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { type ArticleModel, type BundleSources, keptBundleKeys, searchBundleKeys, type SiteModel } from '../../../src/site/index.ts'
+import { type ArticleModel, type ArticleSources, keptBundleKeys, searchBundleKeys, type SiteModel } from '../../../src/site/index.ts'
 import { articleModel } from '../../helpers/article-model.ts'
 import { removeDir, tempDir } from '../../helpers/fixtures.ts'
 
@@ -34,7 +34,7 @@ function site(changes: Record<string, Partial<ArticleModel>> = {}): SiteModel {
 }
 
 let record = ''
-const sources = (files: Record<string, string> = {}, shared = 'registries'): BundleSources => ({
+const sources = (files: Record<string, string> = {}, shared = 'registries'): ArticleSources => ({
   files: new Map([1, 2, 3, 4, 5, 6].map((n) => [`a${n}`, files[`a${n}`] ?? `file-a${n}`])),
   shared,
   record,
@@ -45,7 +45,7 @@ async function made(model: SiteModel): Promise<Map<string, string>> {
   return searchBundleKeys(model, model.searchBundles)
 }
 
-async function kept(model: SiteModel, from: BundleSources | undefined): ReturnType<typeof keptBundleKeys> {
+async function kept(model: SiteModel, from: ArticleSources | undefined): ReturnType<typeof keptBundleKeys> {
   return keptBundleKeys(model, model.searchBundles, new Map(model.articles.map((article) => [article.url, article])), from)
 }
 
