@@ -14,6 +14,7 @@ import { plainMessage, restoreMessages, type PlainMessage } from './load-article
 import { toPosix } from './media.ts'
 import { report } from '../problems/report.ts'
 import { hashText, type FileStamp } from './source-cache.ts'
+import { gitBlobId } from './git-blobs.ts'
 import { commentSchema } from './schema.ts'
 import { validate } from './validate.ts'
 import { parseYamlSource, yamlPosition } from './yaml-source.ts'
@@ -37,6 +38,8 @@ interface ParsedComment {
   stamp: FileStamp
   /** SHA-256 of the file's text. */
   hash: string
+  /** Git's object id of the file's bytes: while git's index holds this id for the file, unmodified, the file is not even stat'ed (as for articles, see `CachedSource.blob`). */
+  blob?: string
   comment?: CommentSource
   messages: PlainMessage[]
   parentPlace?: Position
@@ -52,12 +55,16 @@ interface ParsedComment {
  * @param articleIds Ids of every article (drafts included).
  * @param timeZone The site's zone, for dates written without an offset.
  * @param cacheFile Where parsed comments are cached; none when absent.
+ * @param blobs Git's object ids of the unmodified files of the content folder, by absolute path
+ *   (see `gitBlobIds`): a cached comment whose id git's index holds is taken without a stat (at
+ *   10,000 comments in 5,000 folders, the stats and the folders' real paths took half a second). @default none
  */
 export async function loadComments(
   contentDir: string,
   articleIds: ReadonlySet<string>,
   timeZone: string,
-  cacheFile?: string
+  cacheFile?: string,
+  blobs: ReadonlyMap<string, string> = new Map()
 ): Promise<{ comments: CommentSource[]; files: VFile[] }> {
   const paths = (await glob('comments/**/*.{yml,yaml}', { cwd: contentDir, absolute: true })).sort()
   const cache = cacheFile === undefined ? new Map<string, ParsedComment>() : await readCommentCache(cacheFile)
@@ -68,9 +75,13 @@ export async function loadComments(
   for (const path of paths) {
     const file = new VFile({ path })
     files.push(file)
+    const hit = cache.get(path)
+    // Git's index holds these bytes, a regular file in the content folder: neither stat nor read.
+    const blob = blobs.get(path)
+    const known = blob !== undefined && hit?.blob === blob
     // First: a comment from outside is refused whatever folder its link sits in.
-    const found = statComment(path)
-    if ('outside' in found) {
+    const found = known ? undefined : statComment(path)
+    if (found !== undefined && 'outside' in found) {
       reportFileOutside(file, contentDir, found.outside)
       continue
     }
@@ -79,15 +90,18 @@ export async function loadComments(
       report(file, 'unknown-article', { id: article, suggestion: didYouMean(article, articleIds) })
       continue
     }
-    const info = found.stats
-    const stamp: FileStamp = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
-    const hit = cache.get(path)
     let parsed: ParsedComment
-    if (hit && hit.stamp.size === stamp.size && hit.stamp.mtimeMs === stamp.mtimeMs && hit.stamp.ino === stamp.ino) parsed = hit
+    if (found === undefined) parsed = hit as ParsedComment // known to git's index, see above
     else {
-      const bytes = readFileSync(path)
-      const hash = hashText(bytes)
-      parsed = hit && hit.hash === hash ? { ...hit, stamp } : { stamp, hash, ...parseComment(path, bytes, article, timeZone) }
+      const info = found.stats
+      const stamp: FileStamp = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
+      // An entry written before entries held git's id is read once more, to take it.
+      if (hit?.blob !== undefined && hit.stamp.size === stamp.size && hit.stamp.mtimeMs === stamp.mtimeMs && hit.stamp.ino === stamp.ino) parsed = hit
+      else {
+        const bytes = readFileSync(path)
+        const hash = hashText(bytes)
+        parsed = hit && hit.hash === hash ? { ...hit, stamp, blob: gitBlobId(bytes) } : { stamp, hash, blob: gitBlobId(bytes), ...parseComment(path, bytes, article, timeZone) }
+      }
     }
     fresh.set(path, parsed)
     restoreMessages(file, parsed.messages)

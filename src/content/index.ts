@@ -10,7 +10,7 @@ export {
 } from './article.ts'
 export { isoInZone, parseArticleDate, partsInZone, type ArticleDate } from './dates.ts'
 export { loadComments, type CommentSource } from './comments.ts'
-export { folderKey, loadBodies, loadContent, type ContentSources, type LoadedContent, type LoadOptions } from './load.ts'
+export { articlePaths, folderKey, loadBodies, loadContent, type ContentSources, type LoadedContent, type LoadOptions } from './load.ts'
 export { gitBlobIds } from './git-index.ts'
 export { plainMessage, restoreMessages, type PlainMessage } from './load-articles.ts'
 export { contentEntries, contentState, type ContentEntry } from './content-state.ts'

@@ -30,14 +30,19 @@ export function articleIndexPath(cacheDir: string, contentDir: string): string {
  *
  * @param contentDir The content folder.
  * @param blobs Git's object ids of the articles, by absolute path, when the caller asked git already. @default asked here
+ * @param paths The article files, absolute and sorted (see `articlePaths`), when the caller listed them already. @default listed here
  * @returns A SHA-256 in hex.
  */
-export async function contentStamp(contentDir: string, blobs?: Promise<ReadonlyMap<string, string>>): Promise<string> {
+export async function contentStamp(
+  contentDir: string,
+  blobs?: Promise<ReadonlyMap<string, string>>,
+  paths?: Promise<readonly string[]>
+): Promise<string> {
   const dir = resolve(contentDir)
   const known = blobs ?? gitBlobIds(dir, 'articles')
   const registries = (await readdir(dir).catch(() => [] as string[])).filter((name) => /\.ya?ml$/.test(name)).sort(compare)
   const registryBytes = await Promise.all(registries.map((name) => readFile(join(dir, name)).catch(() => '')))
-  const articles = (await glob('articles/**/*.md', { cwd: dir })).sort(compare)
+  const articles = paths === undefined ? (await glob('articles/**/*.md', { cwd: dir })).sort(compare) : (await paths).map((path) => path.slice(dir.length + 1))
   const ids = await known
   // One synchronous stat after the other: a fifth of the CPU time of as many promises (1.1 s
   // instead of 5 s at 100,000 articles), and nothing else runs meanwhile.

@@ -1,7 +1,7 @@
 import { rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
-import { folderKey, gitBlobIds, loadContent, type ContentSources, type Registries } from '../content/index.ts'
+import { articlePaths, folderKey, gitBlobIds, loadContent, type ContentSources, type Registries } from '../content/index.ts'
 import { hasErrors } from '../problems/index.ts'
 import { imageEncoder, imageOptions, planImage, planLogo, planSiteIcons, type ImageSet } from '../images/index.ts'
 // Not through the stage's index: the render stage imports that index, and every module it reaches
@@ -487,14 +487,16 @@ async function throughSiteModel(options: BuildOptions & { now: number }, context
   const { log, timings, cacheDir, cacheKey, staging, carriableUnits, patchableUnits, deployed, gitBlobs } = context
   const contentDir = options.contentDir ?? 'content'
   // Taken before the content loads, so an article edited meanwhile leaves the index stale, not wrong.
-  const stamp = await contentStamp(contentDir, gitBlobs)
+  // One listing of the article files for the stamp and the loader: a walk of the archive each.
+  const paths = articlePaths(contentDir)
+  const stamp = await contentStamp(contentDir, gitBlobs, paths)
   // Content: every file read and validated once, then the site's checks of its addresses (duplicate
   // URLs, aliases, newsroom pages); any error stops the build here.
   const { sources, files } = await task(
     'loading content',
     timings,
     log,
-    async (progress) => checkSite(await loadContent({ contentDir, cacheDir, progress, gitBlobs })),
+    async (progress) => checkSite(await loadContent({ contentDir, cacheDir, progress, gitBlobs, articlePaths: paths })),
     options.progress
   )
   if (!sources || hasErrors(files)) return { ok: false, files }

@@ -3,7 +3,7 @@ import { cp, readFile, rename, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { loadContent } from '../../../src/content/index.ts'
+import { articlePaths, loadContent } from '../../../src/content/index.ts'
 import { indexArticles } from '../../../src/most-read/article-index.ts'
 import { articleIndexPath, contentStamp, readArticleIndex, writeArticleIndex } from '../../../src/most-read/article-index-file.ts'
 import { checkSite } from '../../../src/site/index.ts'
@@ -27,10 +27,14 @@ test.after.each(async () => {
   await removeDir(work)
 })
 
-/** Loads the content and writes its index, stamped before loading as the build does. */
+/**
+ * Loads the content and writes its index, stamped before loading as the build does, from the same
+ * listing of the articles as the loader's: `read` stamps as `toasoan most-read` does, listing them itself.
+ */
 async function writeIndex(): Promise<boolean> {
-  const stamp = await contentStamp(content)
-  const { sources } = checkSite(await loadContent({ contentDir: content }))
+  const paths = articlePaths(content)
+  const stamp = await contentStamp(content, undefined, paths)
+  const { sources } = checkSite(await loadContent({ contentDir: content, articlePaths: paths }))
   if (!sources) throw new Error('the fixture site did not load')
   return writeArticleIndex(cache, content, stamp, () => indexArticles(sources, stamp))
 }
