@@ -91,7 +91,8 @@ export async function loadComments(
       continue
     }
     let parsed: ParsedComment
-    if (found === undefined) parsed = hit as ParsedComment // known to git's index, see above
+    if (found === undefined)
+      parsed = hit as ParsedComment // known to git's index, see above
     else {
       const info = found.stats
       const stamp: FileStamp = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
@@ -100,7 +101,10 @@ export async function loadComments(
       else {
         const bytes = readFileSync(path)
         const hash = hashText(bytes)
-        parsed = hit && hit.hash === hash ? { ...hit, stamp, blob: gitBlobId(bytes) } : { stamp, hash, blob: gitBlobId(bytes), ...parseComment(path, bytes, article, timeZone) }
+        parsed =
+          hit && hit.hash === hash
+            ? { ...hit, stamp, blob: gitBlobId(bytes) }
+            : { stamp, hash, blob: gitBlobId(bytes), ...parseComment(path, bytes, article, timeZone) }
       }
     }
     fresh.set(path, parsed)

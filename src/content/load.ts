@@ -182,10 +182,12 @@ export async function loadContent(
     // belongs to, bodies no article uses, and files killed runs left.
     await pruneCacheFolder(dirname(setup.sourceCacheDir), [basename(setup.sourceCacheDir)])
     const groupsGone = await pruneCacheFolder(setup.sourceCacheDir, [...cachedGroups, commentsCache])
-    // The bodies' cache is pruned only when an article was loaded from scratch (it may have made
-    // entries), or one the cache knew changed or is gone (with its folder, its group goes):
-    // listing it costs a quarter of a second at 100,000 articles, on every no-op.
-    if (groupsGone > 0 || batches.some((batch) => batch.changedGroups.length > 0 || batch.stale > 0))
+    // The bodies' cache is pruned only when a body may have lost its last article: one the source
+    // cache knew changed or is gone (with its folder, its group goes), or the source cache was
+    // empty (new code or registries: the bodies of the old may all be left). Not when articles
+    // were only added: their bodies are new entries, used. Listing the folder costs half a second
+    // at 100,000 articles, on every publish; a file a killed run left waits for the next prune.
+    if (cold || groupsGone > 0 || batches.some((batch) => batch.stale > 0))
       await pruneMarkdownCache(
         setup.markdownCache.dir,
         batches.flatMap((batch) => batch.markdownKeys)

@@ -33,11 +33,7 @@ export function articleIndexPath(cacheDir: string, contentDir: string): string {
  * @param paths The article files, absolute and sorted (see `articlePaths`), when the caller listed them already. @default listed here
  * @returns A SHA-256 in hex.
  */
-export async function contentStamp(
-  contentDir: string,
-  blobs?: Promise<ReadonlyMap<string, string>>,
-  paths?: Promise<readonly string[]>
-): Promise<string> {
+export async function contentStamp(contentDir: string, blobs?: Promise<ReadonlyMap<string, string>>, paths?: Promise<readonly string[]>): Promise<string> {
   const dir = resolve(contentDir)
   const known = blobs ?? gitBlobIds(dir, 'articles')
   const registries = (await readdir(dir).catch(() => [] as string[])).filter((name) => /\.ya?ml$/.test(name)).sort(compare)

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -49,7 +49,7 @@ test('should remove the entries not used, walking only into folders that hold us
   assert.is(left.length, 4)
 })
 
-test('should keep the bodies of articles taken from the source cache, and prune those of removed articles (not on a load that changed nothing)', async () => {
+test('should keep the bodies of articles taken from the source cache, and prune those of removed articles (not on a load that changed nothing or only added articles)', async () => {
   const cacheDir = join(work, 'cache')
   const markdown = join(cacheDir, 'markdown', folderKey(content))
   assert.ok((await loadContent({ contentDir: content, cacheDir })).sources)
@@ -60,10 +60,19 @@ test('should keep the bodies of articles taken from the source cache, and prune 
   assert.ok((warm.reused ?? 0) > 0, 'articles from the source cache')
   // A load that changed nothing does not list the folder (100,000 files at 100,000 articles).
   assert.equal(await filesIn(markdown), [...cold, 'stray.json'].sort(), 'their bodies are still there, and so is the stray file')
+  // A load that only adds an article (a publish) adds its body and lists nothing either.
+  const added = join(content, 'articles/2020/03/bai-moi-them.md')
+  const source = await readFile(join(content, 'articles/2020/03/hai-tac-gia-va-dinh-chinh.md'), 'utf8')
+  await writeFile(added, source.replace(/^title: .*$/m, 'title: "Bài mới thêm"').replace(/\n\n/, '\n\nMột đoạn mới.\n\n'))
+  assert.ok((await loadContent({ contentDir: content, cacheDir })).sources)
+  const published = await filesIn(markdown)
+  assert.ok(published.includes('stray.json'), 'the stray file waits for a load that may have left a body unused')
+  assert.ok(published.length > cold.length + 1, 'the new article’s body is cached')
+  await rm(added)
   await rm(join(content, 'articles/2020/03/hai-tac-gia-va-dinh-chinh.md'))
   assert.ok((await loadContent({ contentDir: content, cacheDir })).sources)
   const after = await filesIn(markdown)
-  assert.is(after.length, cold.length - 1, 'the removed article’s body and the stray file are pruned')
+  assert.is(after.length, cold.length - 1, 'the removed articles’ bodies and the stray file are pruned')
   assert.ok(after.every((name) => cold.includes(name)))
 })
 
