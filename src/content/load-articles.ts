@@ -136,7 +136,11 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
       const candidates = imageCandidates(src, folder, setup.contentDir)
       file = candidates === 'outside' ? Promise.resolve('outside' as const) : readFirstMedia(candidates, context.readMedia)
       resolved.set(key, file)
-      file.then((found) => settled.set(key, found))
+      // A failure is the caller's to handle, where it awaits this promise; here it only stays unsettled.
+      file.then(
+        (found) => settled.set(key, found),
+        () => {}
+      )
     }
     return file
   }
