@@ -27,15 +27,21 @@ const passing = ['The Workers runtime failed to start', 'Address already in use'
  * then the failure is printed, with the end of wrangler's own log, and it starts once more on
  * another port.
  *
+ * The probe's answer must be one this server gives (`ours`): when another test's server took the
+ * port first, wrangler's own listen fails, but that other server answers the probe (a fresh-clone
+ * run once served every request of the Cloudflare suite a 404 that way).
+ *
  * @param args After `wrangler`, given the port.
  * @param options The working folder and the environment.
  * @param probe A path of the server. @default /
+ * @param ours Whether the probe's response is this server's. @default any response
  * @throws When it did not answer, with what wrangler printed and the end of its log.
  */
 export async function startWrangler(
   args: (port: number) => readonly string[],
   options: { cwd: string; env: NodeJS.ProcessEnv },
-  probe = '/'
+  probe = '/',
+  ours: (response: Response) => boolean = () => true
 ): Promise<Wrangler> {
   for (let start = 1; ; start++) {
     const port = await freePort()
@@ -47,10 +53,11 @@ export async function startWrangler(
     for (let attempt = 0; attempt < 240 && child.exitCode === null; attempt++) {
       // A port that accepts but never answers (another server took it) must not hang the probe.
       const up = await fetch(`${origin}${probe}`, { redirect: 'manual', signal: AbortSignal.timeout(2000) }).then(
-        () => true,
+        (response) => ours(response),
         () => false
       )
-      if (up) return { child, origin, log: () => log }
+      // An answer while wrangler says it could not listen is another server's.
+      if (up && !log.includes('Address already in use')) return { child, origin, log: () => log }
       await new Promise((done) => setTimeout(done, 250))
     }
     stopWrangler(child)

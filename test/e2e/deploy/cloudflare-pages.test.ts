@@ -35,7 +35,10 @@ async function startPagesDev(): Promise<void> {
   try {
     const started = await startWrangler(
       (port) => ['pages', 'dev', outDir, '--ip', '127.0.0.1', '--port', String(port), '--compatibility-date=2026-04-01', '--log-level=warn'],
-      { cwd: work, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', XDG_CONFIG_HOME: join(work, 'config') } }
+      { cwd: work, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', XDG_CONFIG_HOME: join(work, 'config') } },
+      // The front page is there: a 404 is another server's, which took the port first.
+      '/',
+      (response) => response.status === 200
     )
     wrangler = started.child
     origin = started.origin
