@@ -78,10 +78,9 @@ export async function loadComments(
     const hit = cache.get(path)
     // Git's index holds these bytes, a regular file in the content folder: neither stat nor read.
     const blob = blobs.get(path)
-    const known = blob !== undefined && hit?.blob === blob
     // First: a comment from outside is refused whatever folder its link sits in.
-    const found = known ? undefined : statComment(path)
-    if (found !== undefined && 'outside' in found) {
+    const found = blob !== undefined && hit?.blob === blob ? { known: hit } : statComment(path)
+    if ('outside' in found) {
       reportFileOutside(file, contentDir, found.outside)
       continue
     }
@@ -91,8 +90,7 @@ export async function loadComments(
       continue
     }
     let parsed: ParsedComment
-    if (found === undefined)
-      parsed = hit as ParsedComment // known to git's index, see above
+    if ('known' in found) parsed = found.known
     else {
       const info = found.stats
       const stamp: FileStamp = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }

@@ -270,7 +270,7 @@ export async function loadBodies(
 ): Promise<{ sources: ContentSources | undefined; files: VFile[] }> {
   const contentDir = resolve(options.contentDir)
   const groups = new Set(options.groups)
-  const paths = (await glob('articles/**/*.md', { cwd: contentDir, absolute: true })).filter((path) => groups.has(cacheGroup(contentDir, path))).sort()
+  const paths = (await articlePaths(contentDir)).filter((path) => groups.has(cacheGroup(contentDir, path)))
   const { setup } = await articleSetup(contentDir, first.sources.registries, options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir })
   const workers = Math.max(1, Math.min(options.workers ?? (paths.length >= 2000 ? availableParallelism() : 1), paths.length))
   const progress = options.progress ?? (() => {})
