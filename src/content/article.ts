@@ -40,8 +40,15 @@ export interface ArticleSource {
   locality: string
   category?: string
   tags: string[]
-  /** Listed images, resolved; the first is the lead. */
-  images: FigureImage[]
+  /**
+   * The first listed image, resolved: the one pages, teasers, feeds and search results show. The
+   * others live in the body's HTML (rendered at load) and in `digest`, so the article does not keep
+   * them: at 100,000 articles with their own photographs the image sets were most of the source
+   * cache and of the heap.
+   */
+  lead?: FigureImage
+  /** Absolute paths of the files of every listed image that resolved, the lead's first: what a build shard processes for the article. */
+  imageFiles: string[]
   /** Whether the body places the lead image itself (else the page shows it on top). */
   leadPlaced: boolean
   /**
@@ -115,7 +122,8 @@ export function isUnrendered(article: { digest: string }): boolean {
 /**
  * Validates one article and renders its body. Every problem is reported on the returned file
  * at its line and column; the article is returned only when it has no error, with its body's
- * sanitised HTML beside it (none when read without it, see {@link ArticleContext.bodies}).
+ * sanitised HTML beside it (none when read without it, see {@link ArticleContext.bodies}) and
+ * every listed image that resolved (the article keeps only its lead).
  *
  * @param path Absolute path of the Markdown file.
  * @param contents Its bytes (or its text), decoded by {@link decodeSource}.
@@ -125,7 +133,7 @@ export async function loadArticle(
   path: string,
   contents: Uint8Array | string,
   context: ArticleContext
-): Promise<{ article?: ArticleSource; body?: string; file: VFile; datePlace?: Position; aliasPlaces?: AliasPlaces }> {
+): Promise<{ article?: ArticleSource; body?: string; images?: FigureImage[]; file: VFile; datePlace?: Position; aliasPlaces?: AliasPlaces }> {
   const file = new VFile({ path })
   const value = decodeSource(contents, file)
   if (value === undefined) return { file }
@@ -208,12 +216,13 @@ export async function loadArticle(
     authors,
     locality: data.locality,
     tags: data.tags,
-    images,
+    imageFiles: images.map((image) => image.set.source),
     leadPlaced: images[0] !== undefined && body.placedImages.includes(images[0].src),
     digest: body.digest,
     draft: data.draft,
     aliases: data.aliases,
   }
+  if (images[0]) article.lead = images[0]
   if (updated) article.updated = updated
   if (data.correction !== undefined) article.correction = data.correction
   if (data.category !== undefined) article.category = data.category
@@ -222,7 +231,8 @@ export async function loadArticle(
   const datePlace = yamlPosition(source, ['date'])
   const aliasPlaces = data.aliases.map((_, index) => yamlPosition(source, ['aliases', index]))
   // The body travels beside the article: the source cache keeps it apart (see `BodyStore`).
-  const loaded = context.bodies === false ? { article, file, aliasPlaces } : { article, body: body.html, file, aliasPlaces }
+  // The images travel beside it too, for the cache entry's media (the article keeps its lead only).
+  const loaded = context.bodies === false ? { article, images, file, aliasPlaces } : { article, body: body.html, images, file, aliasPlaces }
   return datePlace ? { ...loaded, datePlace } : loaded
 }
 

@@ -216,7 +216,7 @@ export async function loadArticles(paths: readonly string[], setup: ArticleSetup
     if (loaded.article) {
       result.article = loaded.article
       if (loaded.body !== undefined) bodies.push([path, loaded.body])
-      const media = loaded.article.images.map((image) => ({ src: image.src, path: image.set.source, hash: context.media.get(image.set.source)?.hash ?? '' }))
+      const media = (loaded.images ?? []).map((image) => ({ src: image.src, path: image.set.source, hash: context.media.get(image.set.source)?.hash ?? '' }))
       cacheEntries.set(path, { path, hash, stat: stamp, blob: gitBlobId(read()), result, media, markdown: keys })
     }
     return result

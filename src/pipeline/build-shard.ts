@@ -240,8 +240,7 @@ async function shareOf(sources: ContentSources, options: ShardOptions, now: numb
 /** The images of a shard's articles, planned as the build plans them. */
 async function imagesOf(model: SiteModel, sources: ContentSources, share: ShardShare): Promise<Array<ReturnType<typeof planImage>>> {
   const encoder = await imageEncoder()
-  const used = new Set(
-    model.articles.filter((article) => share.articles.has(article.url)).flatMap((article) => article.images.map((image) => image.set.source))
-  )
+  const { timeZone } = model.site
+  const used = new Set(sources.articles.filter((article) => share.articles.has(articleUrlOf(article, timeZone))).flatMap((article) => article.imageFiles))
   return sources.media.filter((media) => used.has(media.sourcePath)).map((media) => planImage(media, imageOptions, encoder))
 }

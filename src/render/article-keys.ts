@@ -93,7 +93,7 @@ export function teaserInputs(articles: readonly ArticleModel[], sources: Article
   const inputs = new Map<string, string>()
   for (const article of articles) {
     const file = sources.files.get(article.id)
-    const thumbnail = article.images[0]?.set.thumbnail.url ?? ''
+    const thumbnail = article.lead?.set.thumbnail.url ?? ''
     if (file !== undefined) inputs.set(article.url, createHash('sha256').update(`${article.url}\0${file}\0${thumbnail}`).digest('hex').slice(0, 32))
   }
   return (teaser) => (isTeaser(teaser) ? inputs.get(teaser.url) : undefined)

@@ -19,7 +19,7 @@ const leadWeight = 3
  */
 export function searchRecord(article: ArticleWithBody, model: Pick<SiteModel, 'localities' | 'authors' | 'categories' | 'site'>): string {
   const locality = model.localities[article.locality]
-  const lead = article.images[0]
+  const lead = article.lead
   const sortKey = new Date(Date.parse(article.date.iso)).toISOString()
   const meta = [
     `date:${article.date.text}`,

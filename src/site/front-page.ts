@@ -79,7 +79,7 @@ export function planFrontPage(articles: readonly ArticleModel[], context: FrontP
   })
   const home: HomePage = { secondary: rest.map(teaser), sections, places, latest }
   if (first) {
-    const image = first.images[0]
+    const image = first.lead
     home.lead = image ? { teaser: teaser(first), image } : { teaser: teaser(first) }
   }
   return home

@@ -70,7 +70,7 @@ export function planListings(
     const landing = listings[first]
     const newest = categoryLeads.get(category.id)
     if (landing && newest && landing.articles[0]) {
-      const image = newest.images[0]
+      const image = newest.lead
       landing.lead = image ? { teaser: landing.articles[0], image } : { teaser: landing.articles[0] }
       landing.articles = landing.articles.slice(1)
     }

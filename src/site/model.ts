@@ -166,8 +166,8 @@ export interface ArticleModel {
   locality: string
   category?: string
   tags: string[]
-  /** All listed images; the first is the lead. */
-  images: FigureImage[]
+  /** The first listed image: the page's social card and crops, the teaser's thumbnail, the feeds' enclosure. */
+  lead?: FigureImage
   /** The lead figure to show above the body, when the body does not place it itself. */
   leadFigure?: FigureImage
   /** Hash of the body and images (see `ArticleSource.digest`): keys use it instead of both. */

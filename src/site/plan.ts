@@ -55,7 +55,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
 
   const articles = published
     .map((article): ArticleModel => {
-      const lead = article.images[0]
+      const lead = article.lead
       const thread = commentThread(commentsByArticle.get(article.id) ?? [], site.timeZone, strings)
       const link = links.get(article.id) ?? linkTo(article)
       const model: ArticleModel = {
@@ -68,7 +68,6 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
         authors: article.authors,
         locality: article.locality,
         tags: article.tags,
-        images: article.images,
         digest: article.digest,
         related: (related.get(article.id) ?? []).flatMap((id) => {
           const other = links.get(id)
@@ -80,6 +79,7 @@ export function planSite(sources: ContentSources, options: PlanOptions): SiteMod
         commentThread: thread,
         commentCount: countComments(thread),
       }
+      if (lead) model.lead = lead
       if (lead && !article.leadPlaced) model.leadFigure = lead
       if (article.updated) model.updated = displayDate(article.updated, site.timeZone, strings)
       if (article.correction !== undefined) model.correction = article.correction

@@ -21,7 +21,7 @@ export function namesOf(model: SiteModel): unknown {
  * @param article An article of the bundle.
  */
 export function recordInputs(article: ArticleModel): string {
-  const lead = article.images[0]
+  const lead = article.lead
   return JSON.stringify([
     article.url,
     article.title,

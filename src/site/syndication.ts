@@ -46,7 +46,7 @@ export function planFeeds(
         article: article.id,
         digest: article.digest,
       }
-      const lead = article.images[0]
+      const lead = article.lead
       if (lead) item.enclosure = { url: `${site.baseUrl}${lead.set.social.url}`, type: mimeOf(lead.set.social.url) }
       items.set(article.url, item)
     }

@@ -7,7 +7,7 @@ import type { ArticleModel, ArticleTeaser, AuthorModel } from './model.ts'
  * @param authors Authors by id, for the byline.
  */
 export function teaserOf(article: ArticleModel, authors: Record<string, AuthorModel>): ArticleTeaser {
-  const lead = article.images[0]
+  const lead = article.lead
   const teaser: ArticleTeaser = {
     url: article.url,
     title: article.title,

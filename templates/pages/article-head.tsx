@@ -7,9 +7,9 @@ import { absoluteUrl, type PageContext } from '../context.ts'
 export function ArticleHead({ article, context }: { article: ArticleModel; context: PageContext }) {
   const { site, authors, localities } = context
   const url = absoluteUrl(site, article.url)
-  const lead = article.images[0]?.set.social
-  const leadAlt = article.images[0]?.alt ?? ''
-  const crops = article.images[0]?.set.crops ?? []
+  const lead = article.lead?.set.social
+  const leadAlt = article.lead?.alt ?? ''
+  const crops = article.lead?.set.crops ?? []
   const image = lead ? absoluteUrl(site, lead.url) : undefined
   const modified = article.updated ?? article.date
   const place = localities[article.locality]

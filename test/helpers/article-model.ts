@@ -18,7 +18,6 @@ export function articleModel(n: number, fields: Partial<ArticleModel> = {}): Art
     authors: [],
     locality: '',
     tags: [],
-    images: [],
     digest: '',
     related: [],
     aliases: [],

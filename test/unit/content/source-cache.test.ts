@@ -156,7 +156,7 @@ async function sourcesFolder(): Promise<string> {
 
 test('should load again an article whose image changed, or now resolves to another file', async () => {
   const before = await loadContent({ contentDir: content, cacheDir: cache })
-  const urlOf = (sources: typeof before.sources) => sources?.articles.find((article) => article.slug === 'hai-tac-gia-va-dinh-chinh')?.images[0]?.url
+  const urlOf = (sources: typeof before.sources) => sources?.articles.find((article) => article.slug === 'hai-tac-gia-va-dinh-chinh')?.lead?.url
   // New bytes under the same name: new hash, new URL.
   await copyFile(join(fixtures, 'images', 'media', 'canh-dong.jpg'), join(content, 'media', 'duong-lien-xa.jpg'))
   const changed = await loadContent({ contentDir: content, cacheDir: cache })
@@ -167,7 +167,7 @@ test('should load again an article whose image changed, or now resolves to anoth
   const shadowed = await loadContent({ contentDir: content, cacheDir: cache })
   assert.is(shadowed.reused, 5)
   assert.is(
-    shadowed.sources?.articles.find((article) => article.slug === 'hai-tac-gia-va-dinh-chinh')?.images[0]?.set.source,
+    shadowed.sources?.articles.find((article) => article.slug === 'hai-tac-gia-va-dinh-chinh')?.lead?.set.source,
     join(content, 'articles/2020/03/duong-lien-xa.jpg')
   )
 })

@@ -144,18 +144,16 @@ test('should stand a teaser by a hash of its URL, its article’s file and its t
   const withLead = (thumbnail: string): ArticleModel =>
     articleModel(1, {
       authors: ['lan'],
-      images: [
-        {
-          src: 'a.jpg',
-          url: '/media/a.jpg',
-          width: 800,
-          height: 600,
-          alt: 'Ảnh',
-          caption: '',
-          credit: '',
-          set: { thumbnail: { url: thumbnail, width: 320, height: 240, format: 'webp' } } as ArticleModel['images'][number]['set'],
-        },
-      ],
+      lead: {
+        src: 'a.jpg',
+        url: '/media/a.jpg',
+        width: 800,
+        height: 600,
+        alt: 'Ảnh',
+        caption: '',
+        credit: '',
+        set: { thumbnail: { url: thumbnail, width: 320, height: 240, format: 'webp' } } as NonNullable<ArticleModel['lead']>['set'],
+      },
     })
   const authors = { lan: { id: 'lan', name: 'Lan Anh', url: '/tac-gia/lan/' } } as unknown as Parameters<typeof teaserOf>[1]
   const articles = [withLead('/media/ab/a-320.1111111111.webp'), articleModel(2)]

@@ -31,7 +31,7 @@ function article(slug: string, iso: string, aliases: string[] = []): ArticleSour
     authors: ['to-phuong'],
     locality: 'tp-thanh-hoa',
     tags: [],
-    images: [],
+    imageFiles: [],
     leadPlaced: false,
     digest: '',
     draft: false,

@@ -10,7 +10,7 @@ const test = suite('updateWithItem')
 const keyOf = (item: object): string => updateWithItem(createHash('sha256'), item).digest('hex')
 const date = (day: number) => ({ iso: `2025-12-${day}T08:00:00+07:00`, text: `Thứ hai, ${day}/12/2025 - 08:00` })
 const link = (slug: string, title = slug) => ({ url: `/2025/12/${slug}/`, title, date: date(10) })
-const article = (related: object[]) => ({ id: 'a', url: '/2025/12/a/', title: 'A', digest: 'd1', images: [{ src: 'x.jpg' }], related, date: date(12) })
+const article = (related: object[]) => ({ id: 'a', url: '/2025/12/a/', title: 'A', digest: 'd1', lead: { src: 'x.jpg' }, related, date: date(12) })
 const teaser = (slug: string, summary = 'tóm tắt') => ({ url: `/2025/12/${slug}/`, title: slug, summary, date: date(11), byline: ['B'] })
 const listing = (articles: object[]) => ({ kind: 'month', url: '/2025/12/trang/1/', title: 'Tháng 12', articles, pagination: { page: 1 } })
 
