@@ -23,13 +23,13 @@ export type BodyPlace = { html: string } | { path: string; digest: string }
  * A store over bodies in memory or in the source cache's group files; the last few group files
  * read stay in memory, since pages and bundles come in date order.
  *
- * @param places Every rendered article's body, by id; an article missing here has none.
+ * @param placeOf Where an article's body is, by id; an article without one has none.
  * @param cache The source cache folder and the content folder, to find each article's group; and
  *   how to render again, from their files, bodies the cache lacks (a group whose bodies file was
  *   not restored). Without it a missing body is an error.
  */
 export function createBodyStore(
-  places: ReadonlyMap<string, BodyPlace>,
+  placeOf: (id: string) => BodyPlace | undefined,
   cache?: { dir: string; contentDir: string; restore?: (paths: readonly string[]) => Promise<ReadonlyMap<string, string>> }
 ): BodyStore {
   const recent = new Map<string, Promise<Map<string, StoredBody>>>()
@@ -49,7 +49,7 @@ export function createBodyStore(
       const bodies = new Map<string, string>()
       const missing: Array<{ id: string; path: string }> = []
       for (const id of ids) {
-        const place = places.get(id)
+        const place = placeOf(id)
         if (place === undefined) throw new Error(`${id} was read without its body`)
         if ('html' in place) {
           bodies.set(id, place.html)

@@ -2,12 +2,18 @@ import type { Position } from 'unist'
 import type { LoadedArticle, LoadedPage, Registries } from '../content/index.ts'
 import { report } from '../problems/report.ts'
 import { aliasOutputPath } from './alias-path.ts'
-import { articleUrlOf, authorUrl, categoryUrl, feedUrl, fixedUrls, generatedFiles, generatedFolders, localityUrl, monthUrl, outputPathOf } from './urls.ts'
+import { authorUrl, categoryUrl, feedUrl, fixedUrls, generatedFiles, generatedFolders, localityUrl, monthUrl, outputPathOf } from './urls.ts'
 
-/** What the output already holds: files, the folders above them, and folders the build fills itself. */
+/**
+ * What the output already holds: files, the folders above them, and folders the build fills itself;
+ * the articles' pages are looked up by URL instead (`articles`), not listed with their folders: at
+ * 100,000 articles listing them took most of a second of every build, to check a few aliases.
+ */
 interface TakenPaths {
   files: Map<string, string>
   folders: Map<string, string>
+  /** Each article's URL and its file. */
+  articles: ReadonlyMap<string, string>
   /** Landing pages of paginated indexes, whose numbered pages `<landing>trang/<n>/` come and go. */
   landings: Map<string, string>
 }
@@ -21,11 +27,17 @@ interface TakenPaths {
  * archive's year folders.
  *
  * @param loaded Articles with their files and alias positions, each URL taken once.
- * @param registries For the URLs of locality, author and category pages, and the site's zone.
+ * @param registries For the URLs of locality, author and category pages.
+ * @param articles Every article's URL and the file it comes from (those of `loaded` among them).
  * @param pages The newsroom's pages.
  */
-export function checkAliases(loaded: readonly LoadedArticle[], registries: Registries, pages: readonly LoadedPage[] = []): void {
-  const taken = takenPaths(loaded, registries)
+export function checkAliases(
+  loaded: readonly LoadedArticle[],
+  registries: Registries,
+  articles: ReadonlyMap<string, string>,
+  pages: readonly LoadedPage[] = []
+): void {
+  const taken = takenPaths(loaded, registries, articles)
   // The newsroom's pages come next: an alias may not take their address either.
   for (const { page, file } of pages) {
     const path = outputPathOf(page.url)
@@ -61,10 +73,11 @@ const fixedPages: Record<keyof typeof fixedUrls, string> = {
 }
 
 /** Every path the build writes that content can know of before the site is planned. */
-function takenPaths(loaded: readonly LoadedArticle[], registries: Registries): TakenPaths {
+function takenPaths(loaded: readonly LoadedArticle[], registries: Registries, articles: ReadonlyMap<string, string>): TakenPaths {
   const taken: TakenPaths = {
     files: new Map(),
     folders: new Map(Object.entries(generatedFolders).map(([folder, what]) => [folder, `the folder /${folder}/, where the build publishes ${what}`])),
+    articles,
     landings: new Map(),
   }
   const page = (url: string, what: string, landing = false): void => {
@@ -88,24 +101,30 @@ function takenPaths(loaded: readonly LoadedArticle[], registries: Registries): T
   // Archives and categories are shared by many articles: each is taken once (100,000 articles,
   // a few hundred months).
   const months = new Set<string>()
+  for (const url of articles.keys()) {
+    const month = url.slice(0, url.indexOf('/', url.indexOf('/', 1) + 1) + 1)
+    if (months.has(month)) continue
+    months.add(month)
+    const [, year, number] = month.split('/')
+    page(`/${year}/`, `the archive of ${year}`)
+    page(monthUrl(Number(year), Number(number)), `the archive of ${number}/${year}`, true)
+  }
   const categories = new Set<string>()
   for (const { article } of loaded) {
-    const url = articleUrlOf(article, registries.site.timeZone)
-    page(url, `the article ${article.sourcePath}`)
-    const month = url.slice(0, url.indexOf('/', url.indexOf('/', 1) + 1) + 1)
-    if (!months.has(month)) {
-      months.add(month)
-      const [, year, number] = month.split('/')
-      page(`/${year}/`, `the archive of ${year}`)
-      page(monthUrl(Number(year), Number(number)), `the archive of ${number}/${year}`, true)
-    }
-    if (article.category !== undefined && !categories.has(article.category)) {
-      categories.add(article.category)
-      page(categoryUrl(article.category), `the category page of "${article.category}"`, true)
-      page(feedUrl(categoryUrl(article.category)), `the feed of "${article.category}"`)
-    }
+    if (article.category === undefined || categories.has(article.category)) continue
+    categories.add(article.category)
+    page(categoryUrl(article.category), `the category page of "${article.category}"`, true)
+    page(feedUrl(categoryUrl(article.category)), `the feed of "${article.category}"`)
   }
   return taken
+}
+
+/** The article whose page is `path` (`YYYY/MM/<slug>/index.html`), or whose folder it is. */
+function articleAt(path: string, taken: TakenPaths): string | undefined {
+  const match = /^(\d{4}\/\d{2}\/[^/]+)(\/index\.html)?$/.exec(path)
+  const source = match?.[1] === undefined ? undefined : taken.articles.get(`/${match[1]}/`)
+  if (source === undefined) return undefined
+  return match?.[2] === undefined ? `the folder of the article ${source}` : `the article ${source}`
 }
 
 /** Records a file and the folders above it; the first owner of a path is kept. */
@@ -121,12 +140,12 @@ function take(taken: TakenPaths, path: string, what: string): void {
 
 /** What a new file at `path` would clash with: the same file, a file where it needs a folder, a folder where it would be a file, or a numbered page. */
 function collision(path: string, taken: TakenPaths): string | undefined {
-  const same = taken.files.get(path) ?? taken.folders.get(path)
+  const same = taken.files.get(path) ?? taken.folders.get(path) ?? articleAt(path, taken)
   if (same !== undefined) return same
   const segments = path.split('/')
   for (let end = 1; end < segments.length; end++) {
     const above = segments.slice(0, end).join('/')
-    const file = taken.files.get(above)
+    const file = taken.files.get(above) ?? (above.endsWith('/index.html') ? articleAt(above, taken) : undefined)
     // `/_headers` is written `_headers/index.html`: the same address as the file, not a path under it.
     if (file !== undefined) return path === `${above}/index.html` ? file : `a path under ${file}, which is a file`
     const generated = generatedFolders[above as keyof typeof generatedFolders]

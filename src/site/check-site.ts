@@ -27,7 +27,7 @@ export function checkUrls(content: LoadedContent): void {
     byUrl.set(url, entry.article.sourcePath)
     unique.push(entry)
   }
-  checkAliases(unique, content.registries, content.pages)
+  checkAliases(unique, content.registries, byUrl, content.pages)
 }
 
 /**

@@ -108,6 +108,17 @@ test('should report aliases at the places they were written, against articles, a
   assert.match(report, /^4 errors, 0 warnings$/m)
 })
 
+// `check --changed` loads the other articles for their URLs only: an alias may not take those either.
+test('should report an alias at the address of an article loaded only for its URL', () => {
+  const other = article('cu', '2019-10-01T08:00:00+07:00')
+  const changed = loaded(article('moi', '2019-10-24T09:15:00+07:00', ['/2019/10/cu/']))
+  checkUrls(content([changed], { others: [other] }))
+  assert.match(
+    problemsOf([changed]),
+    'articles/2019/10/moi.md:7:12 error Alias "/2019/10/cu/" is the address of the article articles/2019/10/cu.md, so it cannot redirect here. [alias-collision]'
+  )
+})
+
 test('should report a newsroom page whose address is taken at the top of its file, and keep its address from aliases', () => {
   const page = (sourcePath: string, url: string) => ({
     page: { sourcePath, url, title: url, footer: true, order: 0, body: 'Trang.', bodyLine: 5 },
@@ -127,7 +138,7 @@ test('should report a newsroom page whose address is taken at the top of its fil
 })
 
 test('should keep the sources only while no file has an error', () => {
-  const sources = { registries, articles: [], media: [], comments: [], pages: [], siteImages: {}, bodies: createBodyStore(new Map()) }
+  const sources = { registries, articles: [], media: [], comments: [], pages: [], siteImages: {}, bodies: createBodyStore(() => undefined) }
   const clean = loaded(article('a', '2019-10-24T09:15:00+07:00'))
   const kept = checkSite({ sources, files: [clean.file], loaded: content([clean]) })
   assert.is(kept.sources, sources)
