@@ -391,13 +391,32 @@ interface ManifestContext {
  */
 async function publishWhole(staging: string, context: ManifestContext & { outDir: string; spare: SpareUnits }): Promise<{ files: number; digest: string }> {
   const { outDir, stampFile, carried, keys, log, spare } = context
+  // The last manifest (36 MB at 100,000 articles) is read while the written files are listed.
+  const live = readManifestTable(outDir)
+  live.catch(() => {})
   const fresh = await computeFileManifest(staging, stampFile, carried)
-  const merged = mergeCarried(fresh.manifest, await readManifestTable(outDir), carried)
-  const { linked, moved } = await carryUnits(outDir, staging, carried, spare)
+  const merged = mergeCarried(fresh.manifest, await live, carried)
+  // With the rows of the carried folders known, the folders are moved in (renames and links: the
+  // disk's work) while the manifest is made and written (the thread's); without them, the manifest
+  // is made by listing the whole output, carried folders included.
+  const [{ linked, moved }, files] =
+    merged === undefined
+      ? await carryUnits(outDir, staging, carried, spare).then(async (done) => [done, await writeOutputManifest(staging, stampFile, merged, keys)] as const)
+      : await settledBoth(carryUnits(outDir, staging, carried, spare), writeOutputManifest(staging, stampFile, merged, keys))
   if (carried.length > 0) log(`  carried folders: ${moved} of ${carried.length} moved from the spare output, ${linked} files linked`)
-  const files = await writeOutputManifest(staging, stampFile, merged, keys)
   log(`  file manifest: ${files.files} files, ${merged === undefined ? files.hashed : fresh.hashed} hashed`)
   return files
+}
+
+/**
+ * Both results once both tasks have ended; the first failure otherwise, thrown only then, so
+ * nothing still writes into the staging folder when the caller discards it.
+ */
+async function settledBoth<A, B>(first: Promise<A>, second: Promise<B>): Promise<readonly [A, B]> {
+  const [a, b] = await Promise.allSettled([first, second])
+  if (a.status === 'rejected') throw a.reason
+  if (b.status === 'rejected') throw b.reason
+  return [a.value, b.value]
 }
 
 /**
