@@ -1,9 +1,8 @@
 import { statSync } from 'node:fs'
 import { open, readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { glob } from 'tinyglobby'
 import { cacheFingerprint, digest, writeAtomic } from '../cache/index.ts'
-import { folderKey, gitBlobIds } from '../content/index.ts'
+import { articlePaths, folderKey, gitBlobIds } from '../content/index.ts'
 import { compare } from '../shared/compare.ts'
 import { type ArticleIndex, parseIndex, serialiseIndex, stampOfIndex } from './article-index.ts'
 
@@ -38,7 +37,8 @@ export async function contentStamp(contentDir: string, blobs?: Promise<ReadonlyM
   const known = blobs ?? gitBlobIds(dir, 'articles')
   const registries = (await readdir(dir).catch(() => [] as string[])).filter((name) => /\.ya?ml$/.test(name)).sort(compare)
   const registryBytes = await Promise.all(registries.map((name) => readFile(join(dir, name)).catch(() => '')))
-  const articles = paths === undefined ? (await glob('articles/**/*.md', { cwd: dir })).sort(compare) : (await paths).map((path) => path.slice(dir.length + 1))
+  // The loader's own listing (absolute, sorted), the build's or one made here.
+  const articles = (await (paths ?? articlePaths(dir))).map((path) => path.slice(dir.length + 1))
   const ids = await known
   // One synchronous stat after the other: a fifth of the CPU time of as many promises (1.1 s
   // instead of 5 s at 100,000 articles), and nothing else runs meanwhile.

@@ -399,10 +399,11 @@ async function publishWhole(staging: string, context: ManifestContext & { outDir
   // With the rows of the carried folders known, the folders are moved in (renames and links: the
   // disk's work) while the manifest is made and written (the thread's); without them, the manifest
   // is made by listing the whole output, carried folders included.
+  const carrying = carryUnits(outDir, staging, carried, spare)
   const [{ linked, moved }, files] =
     merged === undefined
-      ? await carryUnits(outDir, staging, carried, spare).then(async (done) => [done, await writeOutputManifest(staging, stampFile, merged, keys)] as const)
-      : await settledBoth(carryUnits(outDir, staging, carried, spare), writeOutputManifest(staging, stampFile, merged, keys))
+      ? ([await carrying, await writeOutputManifest(staging, stampFile, merged, keys)] as const)
+      : await settledBoth(carrying, writeOutputManifest(staging, stampFile, merged, keys))
   if (carried.length > 0) log(`  carried folders: ${moved} of ${carried.length} moved from the spare output, ${linked} files linked`)
   log(`  file manifest: ${files.files} files, ${merged === undefined ? files.hashed : fresh.hashed} hashed`)
   return files
