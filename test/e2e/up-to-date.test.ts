@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -6,7 +7,7 @@ import * as assert from 'uvu/assert'
 import { build, type BuildOptions, type BuildResult } from '../../src/pipeline/build.ts'
 import { formatProblems } from '../../src/problems/index.ts'
 import { writeArticle } from '../helpers/articles.ts'
-import { contentWith, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
+import { contentWith, exists, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
 import { hashTree } from '../helpers/tree.ts'
 import { commitAll, gitIn } from '../helpers/git.ts'
 
@@ -21,6 +22,14 @@ async function buildWith(options: Partial<BuildOptions> = {}): Promise<BuildResu
   const result = await build({ contentDir: content, outDir: out, cacheDir: join(work, 'cache'), now: testNow, log: () => {}, config: false, ...options })
   assert.ok(result.ok)
   return result
+}
+
+/** The pid of a process that has exited. */
+function deadPid(): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-e', ''])
+    child.on('exit', () => resolve(child.pid ?? 999_999))
+  })
 }
 
 test.before(async () => {
@@ -46,6 +55,19 @@ test('should leave an up-to-date output as it is, and print the same warnings', 
   assert.equal(await hashTree(out), before.tree)
   assert.ok(formatProblems(first.files, content).includes('warning'), 'the fixture has warnings')
   assert.is(formatProblems(second.files, content), formatProblems(first.files, content))
+})
+
+test("should remove a dead build's leftovers beside an up-to-date output, and leave a running one's", async () => {
+  await buildWith()
+  // A build killed before publishing (SIGKILL, a power cut) left its staging folder; another runs.
+  const dead = join(work, `.dist.staging-${await deadPid()}`)
+  const running = join(work, `.dist.staging-${process.ppid}`)
+  for (const dir of [dead, running]) await mkdir(join(dir, '2019'), { recursive: true })
+  const again = await buildWith()
+  assert.ok(again.upToDate)
+  assert.not.ok(await exists(dead), 'the staging folder of a dead build is removed')
+  assert.ok(await exists(running), 'the staging folder of a running build is left alone')
+  await rm(running, { recursive: true })
 })
 
 test('should build again when content, options, "now" or the output changed', async () => {
