@@ -14,7 +14,8 @@
  * suites that no longer exist dropped), so the shards stay balanced after suites move or change.
  * A suite is timed beside the others, as it runs in `npm test`, not alone: alone, each paid its
  * process's start (tsx, the stages' modules) and had both cores, and shards partitioned by those
- * times finished 30 s apart.
+ * times finished 30 s apart. It then lists the suites that used the most CPU (Linux): on two cores
+ * that, not their wall time, is what `npm test` waits for.
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -95,7 +96,7 @@ function runTimed(label, command, args, env = {}) {
       partial = lines.pop() ?? ''
       for (const line of lines) {
         const text = line.replace(ansi, '').trim()
-        if (/\.test\.tsx?$/.test(text) || text.startsWith('Total:')) marks.push({ name: text, at: Date.now() })
+        if (/\.test\.tsx?$/.test(text) || text.startsWith('Total:')) marks.push({ name: text, at: Date.now(), cpu: cpuSeconds(child.pid) })
       }
     })
     child.stderr.on('data', (chunk) => output.push(chunk))
@@ -108,14 +109,32 @@ function runTimed(label, command, args, env = {}) {
       process.stdout.write(text)
       for (const line of notRun) process.stdout.write(`\nNOT RUN: ${line}: a hook (before, after) threw, which uvu neither reports nor fails on\n`)
       const files = {}
+      const cpu = {}
       marks.forEach((mark, index) => {
         if (mark.name.startsWith('Total:')) return
         const end = marks[index + 1]?.at ?? Date.now()
         files[mark.name] = Math.round((end - mark.at) / 100) / 10
+        const next = marks[index + 1]?.cpu
+        if (mark.cpu !== undefined && next !== undefined) cpu[mark.name] = next - mark.cpu
       })
-      resolve({ passed: verdict === 'passed', seconds: Number(seconds), files })
+      resolve({ passed: verdict === 'passed', seconds: Number(seconds), files, cpu })
     })
   })
+}
+
+/**
+ * The CPU seconds a process has used, its threads and the children it has waited for included
+ * (`/proc/<pid>/stat`: utime, stime, cutime, cstime in clock ticks of 1/100 s), or `undefined` off
+ * Linux. A child is counted when it ends: Chromium, shared by a process's browser suites, counts
+ * in the suite running when it closes.
+ */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100
+  } catch {
+    return undefined
+  }
 }
 
 const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g')
@@ -164,6 +183,13 @@ if (timing) {
   const entries = Object.entries({ ...readSeconds(), ...measured }).filter(([name]) => existing.has(name))
   writeFileSync(secondsFile, `${JSON.stringify(Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1))), null, 2)}\n`)
   process.stdout.write(`\n${Object.keys(measured).length} suites timed into ${relative(root, secondsFile)}\n`)
+  // What to make cheaper: wall time in a shard is shared with the other shards, CPU is the suite's own.
+  const cpu = Object.entries(Object.assign({}, ...results.map((result) => result.cpu))).sort(([, a], [, b]) => b - a)
+  if (cpu.length > 0) {
+    const total = cpu.reduce((sum, [, seconds]) => sum + seconds, 0)
+    process.stdout.write(`CPU seconds of the suites, their child processes included: ${total.toFixed(0)} in all; the heaviest:\n`)
+    for (const [name, seconds] of cpu.slice(0, 15)) process.stdout.write(`${seconds.toFixed(1).padStart(7)}  ${name}\n`)
+  }
   process.exit(results.every((result) => result.passed) ? 0 : 1)
 }
 const jobs = shardRuns.map((result) => result.then((done) => done.passed))
