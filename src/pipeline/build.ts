@@ -210,7 +210,8 @@ async function buildLocked(
   if (taken !== undefined && options.force !== true) {
     const current = await readUpToDate(upToDateRecord, { inputs: taken.inputs, now: options.now, outDir, units: Object.keys(manifest.units) })
     if (current) {
-      // What a killed build left beside the output goes all the same: no later build may swap.
+      // What a killed build left beside the output goes all the same: otherwise it stays until a
+      // build has something to write (createStaging cleans up too).
       await cleanLeftovers(outDir)
       log(`  up to date: the same content, code and options as the build that wrote ${outDir}`)
       return { ok: true, files: current.files, pages: current.record.pages, articles: current.record.articles, timings, upToDate: true }
