@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -7,7 +6,7 @@ import * as assert from 'uvu/assert'
 import { build, type BuildOptions, type BuildResult } from '../../src/pipeline/build.ts'
 import { formatProblems } from '../../src/problems/index.ts'
 import { writeArticle } from '../helpers/articles.ts'
-import { contentWith, exists, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
+import { contentWith, deadPid, exists, removeDir, tempDir, testNow } from '../helpers/fixtures.ts'
 import { hashTree } from '../helpers/tree.ts'
 import { commitAll, gitIn } from '../helpers/git.ts'
 
@@ -22,14 +21,6 @@ async function buildWith(options: Partial<BuildOptions> = {}): Promise<BuildResu
   const result = await build({ contentDir: content, outDir: out, cacheDir: join(work, 'cache'), now: testNow, log: () => {}, config: false, ...options })
   assert.ok(result.ok)
   return result
-}
-
-/** The pid of a process that has exited. */
-function deadPid(): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-e', ''])
-    child.on('exit', () => resolve(child.pid ?? 999_999))
-  })
 }
 
 test.before(async () => {

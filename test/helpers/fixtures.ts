@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { cp, mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -69,4 +70,15 @@ export async function exists(path: string): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+/**
+ * The pid of a process that has exited, for a leftover of a build that died (a killed build's
+ * staging folder is named after its pid).
+ */
+export function deadPid(): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-e', ''])
+    child.on('exit', () => resolve(child.pid ?? 999_999))
+  })
 }

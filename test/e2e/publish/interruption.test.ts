@@ -5,7 +5,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { writeArticle } from '../../helpers/articles.ts'
 import { builtFixture } from '../../helpers/built-fixture.ts'
-import { cliScript, contentWith, exists, fixtures, removeDir, root, tempDir } from '../../helpers/fixtures.ts'
+import { cliScript, contentWith, deadPid, exists, fixtures, removeDir, root, tempDir } from '../../helpers/fixtures.ts'
 import { runCli, runCliInProcess } from '../../helpers/run-cli.ts'
 import { hashTree } from '../../helpers/tree.ts'
 
@@ -46,14 +46,6 @@ function buildStoppedAt(args: readonly string[], when: string | number): Promise
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', reject)
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
-  })
-}
-
-/** The pid of a process that has exited. */
-function deadPid(): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-e', ''])
-    child.on('exit', () => resolve(child.pid ?? 999_999))
   })
 }
 
