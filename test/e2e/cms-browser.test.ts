@@ -150,12 +150,10 @@ if (!chromiumPath) {
     assert.equal(searched, [], 'the search index loads when the box is used, not with the editor')
     const box = page.getByRole('searchbox', { name: 'Tìm bài để sửa' })
     await box.focus()
-    const typed = Date.now()
     await page.keyboard.type('hop dan pho')
+    // How soon it is listed is measured at 100,000 articles by the bench (`npm run bench -- --cms`), not here.
     const found = page.getByRole('link', { name: 'Họp dân phố cũ năm 2019' })
     await found.waitFor()
-    const seconds = (Date.now() - typed) / 1000
-    assert.ok(seconds <= 5, `listed after ${seconds} s`)
     const listedText = await page.locator('[data-cms-search-box] ol').innerText()
     assert.match(listedText, /Họp dân phố cũ năm 2019\s+\S.*2019/, `title and date: ${listedText}`)
     // The title index's contents, one chunk of words (four titles: all their words in one) and the
