@@ -106,7 +106,7 @@ test('should leave the previous output byte-identical whenever SIGTERM stops a b
     assert.not.ok(await exists(dead), 'the staging folder of a dead build is removed')
     assert.ok(await exists(live), 'the staging folder of a running build is left alone')
     await removeDir(live)
-    const clean = await eventually(async () => (await readdir(work)).filter(leftover).length === 0, 3000)
+    const clean = await eventually(async () => (await readdir(work)).filter(leftover).length === 0, 10_000)
     assert.ok(clean, `left over: ${(await readdir(work)).join(', ')}`)
   } finally {
     await removeDir(work)

@@ -68,7 +68,7 @@ test('should stop a build while a running process holds the output, naming it, a
   } finally {
     other.kill()
   }
-  await eventually(() => !isRunning(other.pid ?? 0), 2000)
+  await eventually(() => !isRunning(other.pid ?? 0), 10_000)
   const next = await runCliInProcess(args)
   assert.is(next.code, 0, `a dead process's lock is taken over: ${next.stderr}`)
   assert.not.ok(await exists(lockFileOf(out)), 'and released after the build')
