@@ -62,7 +62,7 @@ const workerGone = async (out: string): Promise<void> => {
     (text) => (JSON.parse(text) as { pid: number }).pid,
     () => 0
   )
-  for (let tries = 0; tries < 100 && isRunning(holder); tries++) await new Promise((resolve) => setTimeout(resolve, 50))
+  for (let tries = 0; tries < 200 && isRunning(holder); tries++) await new Promise((resolve) => setTimeout(resolve, 50))
 }
 
 test.before(async () => {
