@@ -199,6 +199,9 @@ async function buildLocked(
   { log, outDir, cacheDir, gitBlobs }: { log: Logger; outDir: string; cacheDir: string; gitBlobs: Promise<ReadonlyMap<string, string>> }
 ): Promise<BuildResult> {
   const timings: Timing[] = []
+  // What killed builds left beside the output goes first, whether this build writes or finds the
+  // output up to date (an old output put back before the output is read).
+  await cleanLeftovers(outDir)
   const cacheKey = folderKey(options.contentDir ?? 'content')
   // Render and search describe the folders they write (month folders, search bundles); publish
   // alone decides which of them the live output holds unchanged, to be moved over, not rebuilt.
@@ -210,9 +213,6 @@ async function buildLocked(
   if (taken !== undefined && options.force !== true) {
     const current = await readUpToDate(upToDateRecord, { inputs: taken.inputs, now: options.now, outDir, units: Object.keys(manifest.units) })
     if (current) {
-      // What a killed build left beside the output goes all the same: otherwise it stays until a
-      // build has something to write (createStaging cleans up too).
-      await cleanLeftovers(outDir)
       log(`  up to date: the same content, code and options as the build that wrote ${outDir}`)
       return { ok: true, files: current.files, pages: current.record.pages, articles: current.record.articles, timings, upToDate: true }
     }

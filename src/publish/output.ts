@@ -9,14 +9,13 @@ import { exists } from '../shared/files.ts'
 
 /**
  * Creates an empty staging folder beside the output folder (same file system, so the final
- * rename is atomic), holding only the {@link outputMarker}. First cleans up after earlier builds
- * of this output that are no longer running (see {@link cleanLeftovers}).
+ * rename is atomic), holding only the {@link outputMarker}. The build has cleaned up after earlier
+ * builds of this output before (see {@link cleanLeftovers}).
  *
  * @param outDir The output folder, e.g. `dist`.
  */
 export async function createStaging(outDir: string): Promise<string> {
   const out = resolve(outDir)
-  await cleanLeftovers(out)
   const staging = siblingOf(out, 'staging', process.pid)
   await rm(staging, { recursive: true, force: true })
   await mkdir(staging, { recursive: true })

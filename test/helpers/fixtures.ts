@@ -72,6 +72,12 @@ export async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** Waits until `check` holds, looking every 50 ms for at most `ms`; whether it held. */
+export async function eventually(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((done) => setTimeout(done, 50))) if (await check()) return true
+  return check()
+}
+
 /**
  * The pid of a process that has exited, for a leftover of a build that died (a killed build's
  * staging folder is named after its pid).

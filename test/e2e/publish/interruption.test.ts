@@ -5,7 +5,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { writeArticle } from '../../helpers/articles.ts'
 import { builtFixture } from '../../helpers/built-fixture.ts'
-import { cliScript, contentWith, deadPid, exists, fixtures, removeDir, root, tempDir } from '../../helpers/fixtures.ts'
+import { cliScript, contentWith, deadPid, eventually, exists, fixtures, removeDir, root, tempDir } from '../../helpers/fixtures.ts'
 import { runCli, runCliInProcess } from '../../helpers/run-cli.ts'
 import { hashTree } from '../../helpers/tree.ts'
 
@@ -47,12 +47,6 @@ function buildStoppedAt(args: readonly string[], when: string | number): Promise
     child.on('error', reject)
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
   })
-}
-
-/** Waits until `check` holds, for at most `ms`. */
-async function eventually(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) if (await check()) return true
-  return check()
 }
 
 /** A build's leftover beside the output: anything `.dist.…` but the spare, the output before the live one a build keeps on purpose. */

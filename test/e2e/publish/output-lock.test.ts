@@ -4,7 +4,7 @@ import { join, relative } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { isRunning, lockFileOf } from '../../../src/publish/index.ts'
-import { cliScript, contentWith, exists, removeDir, root, tempDir } from '../../helpers/fixtures.ts'
+import { cliScript, contentWith, eventually, exists, removeDir, root, tempDir } from '../../helpers/fixtures.ts'
 import { runCli, runCliInProcess } from '../../helpers/run-cli.ts'
 
 // One process per output: a second build, or a build during a deploy, stops (or waits) naming the
@@ -29,12 +29,6 @@ async function holdLock(pid: number, command: string): Promise<void> {
 /** Waits until `check` holds, looking every 50 ms. */
 async function until(check: () => Promise<boolean>): Promise<void> {
   while (!(await check())) await new Promise((done) => setTimeout(done, 50))
-}
-
-/** Waits until `check` holds, for at most `ms`. */
-async function eventually(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
-  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((done) => setTimeout(done, 50))) if (await check()) return true
-  return check()
 }
 
 test.before(async () => {
