@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import S3rver from 's3rver'
+import { createS3rver } from '../s3rver.ts'
 import { ensureCorpus } from './bench-corpus.ts'
 import { snapshotCode } from './code-snapshot.ts'
 import { addArticle } from './corpus-edits.ts'
@@ -48,7 +48,7 @@ export async function benchDeploy(options: DeployBenchOptions): Promise<{ rows: 
   await mkdir(dir, { recursive: true })
   const code = await snapshotCode(join(dir, 'code'))
   await promisify(execFile)('cp', ['-a', corpus, join(dir, 'content')])
-  const server = new S3rver({ port: 0, address: '127.0.0.1', directory: join(dir, 's3'), silent: true, configureBuckets: [{ name: 'bench' }] })
+  const server = createS3rver({ port: 0, address: '127.0.0.1', directory: join(dir, 's3'), silent: true, configureBuckets: [{ name: 'bench' }] })
   const address = await server.run()
   let puts = 0
   server.httpServer.on('request', (request) => void (request.method === 'PUT' && !request.url?.includes('.toasoan-manifest') && puts++))

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
-import S3rver from 's3rver'
+import { createS3rver } from '../s3rver.ts'
 import { ensureCorpus } from './bench-corpus.ts'
 import { snapshotCode } from './code-snapshot.ts'
 import { megabytes, seconds, thousands } from './format-units.ts'
@@ -124,7 +124,7 @@ export async function benchMostRead(options: MostReadBenchOptions): Promise<Most
   const count = checked('count', await run([log], now))
   const fragments = treeTotals(await snapshotTree(join(dist, 'doc-nhieu')))
 
-  const server = new S3rver({ port: 0, address: '127.0.0.1', directory: join(dir, 's3'), silent: true, configureBuckets: [{ name: 'bench' }] })
+  const server = createS3rver({ port: 0, address: '127.0.0.1', directory: join(dir, 's3'), silent: true, configureBuckets: [{ name: 'bench' }] })
   await rm(join(dir, 's3'), { recursive: true, force: true })
   const address = await server.run()
   let puts = 0

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import S3rver from 's3rver'
+import { createS3rver } from '../s3rver.ts'
 import { glob } from 'tinyglobby'
 import { parse } from 'yaml'
 import { ensureCorpus } from './bench-corpus.ts'
@@ -141,7 +141,7 @@ export async function benchPush(options: PushBenchOptions): Promise<{ rows: Push
     log(`push bench: starting from the archive prepared by this code (${prepared})`)
     await run('cp', ['-a', join(prepared, 's3'), join(dir, 's3')])
   }
-  const server = new S3rver({ port: 0, address: '127.0.0.1', directory: join(dir, 's3'), silent: true, configureBuckets: [{ name: 'bench' }] })
+  const server = createS3rver({ port: 0, address: '127.0.0.1', directory: join(dir, 's3'), silent: true, configureBuckets: [{ name: 'bench' }] })
   const address = await server.run()
   let puts = 0
   server.httpServer.on('request', (request) => void (request.method === 'PUT' && !request.url?.includes('.toasoan-manifest') && puts++))

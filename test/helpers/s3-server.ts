@@ -2,7 +2,7 @@ import { cp, rm, writeFile } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3'
-import S3rver from 's3rver'
+import { createS3rver } from '../../scripts/s3rver.ts'
 import { createS3Client } from '../../src/deploy/index.ts'
 import { manifestName, manifestText, readFileManifest, tableOf, type FileManifest } from '../../src/publish/index.ts'
 import { builtFixture } from './built-fixture.ts'
@@ -29,7 +29,7 @@ export interface S3Server {
  * @param bucket The bucket to create.
  */
 export async function startS3Server(directory: string, bucket: string): Promise<S3Server> {
-  const server = new S3rver({ port: 0, address: '127.0.0.1', directory, silent: true, configureBuckets: [{ name: bucket }] })
+  const server = createS3rver({ port: 0, address: '127.0.0.1', directory, silent: true, configureBuckets: [{ name: bucket }] })
   const address = await server.run()
   const puts: string[] = []
   const listeners: Array<(key: string, count: number) => void> = []
