@@ -3,22 +3,26 @@ import { readFile } from 'node:fs/promises'
 import { writeAtomic } from '../cache/index.ts'
 import { type ArticleModel, type ArticleSources, isTeaser } from '../site/index.ts'
 
-/** The last build's article pages: each one's key, by article id, with the inputs it was made from. */
-type KeyRecord = Map<string, { inputs: string; key: string }>
+/** The keys of the last build's article pages, oldest first, each with the chain of inputs up to it. */
+interface KeyRecord {
+  chains: string[]
+  keys: string[]
+}
 
 /**
- * The key of every article's page, taken from the last build for each article whose inputs are
- * the same (see {@link ArticleSources}), and made from the item for the rest. An article's item is
- * made from its own file, its body and images (its digest), its comments, the registries and the
- * code, and from the articles its related links show: their URLs, titles and dates, made from
- * their own files. So its inputs are its own and those of each article it links, and a page's key
- * stands while they do. A new article (the newest) leaves every older page's key as it was, and
- * an edit of an old one makes again only its key and those of the pages that link it: at 100,000
- * articles, serialising and hashing every article's item took 2.1 s of each build, for the same
- * keys.
+ * The key of every article's page, taken from the last build for the longest run of oldest
+ * articles whose inputs are all the same (see {@link ArticleSources}), and made from the item for
+ * the rest. An article's item depends only on its own file, its comments, the registries, the code
+ * and the articles before it, so a new article (the newest) leaves every older page's key as it
+ * was: at 100,000 articles, serialising and hashing every article's item took 2.1 s of each build,
+ * for the same keys.
  *
- * The record is a cache file like any other: written whole, atomically, by builds that key every
- * page (not a shard's), and ignored when unreadable.
+ * Each article's inputs are chained: the link of the nth article hashes the (n-1)th link with the
+ * article's id, file hash, digest (its body and images) and comments. Equal nth links mean equal
+ * inputs for the first n articles, whatever changed after them (an edit, a deletion, an article
+ * published in between or scheduled to appear), and a change to the context starts every chain
+ * differently. The record is a cache file like any other: written whole, atomically, by builds that
+ * key every page (not a shard's), and ignored when unreadable.
  *
  * @param articles The model's articles, newest first (as `SiteModel.articles`).
  * @param sources What their items are made from; without it, every key is made from the item.
@@ -33,73 +37,44 @@ export async function articleKeys(
   keyOf: (article: ArticleModel) => string
 ): Promise<{ keys: string[]; reused: number; save: () => Promise<void> }> {
   if (sources === undefined) return { keys: articles.map(keyOf), reused: 0, save: async () => {} }
-  const base = createHash('sha256').update(context).update('\0').update(sources.shared).digest('hex').slice(0, 32)
-  // Each article's own inputs, by URL: a related link names the article it shows by its URL.
-  // One-shot `hash` (Node 20.12+), here and for the teasers below: no Hash object per article,
-  // a third to a half of createHash's time for 100,000 short inputs; the same digests.
-  const own = new Map<string, string>()
-  for (const article of articles) {
+  const oldestFirst = [...articles].reverse()
+  const chains: string[] = []
+  let link = createHash('sha256').update(context).update('\0').update(sources.shared).digest('hex').slice(0, 32)
+  for (const article of oldestFirst) {
     const file = sources.files.get(article.id)
-    // An article without a known file (none in a normal build) is keyed from its item, and so is every article that links it.
-    if (file === undefined) continue
+    // An article without a known file (none in a normal build) cuts the chain: it and every
+    // newer article are keyed from their items.
+    if (file === undefined) break
     const comments = article.commentThread.length === 0 ? '' : JSON.stringify(article.commentThread)
-    own.set(article.url, hash('sha256', `${base}\0${article.id}\0${file}\0${article.digest}\0${comments}`, 'hex').slice(0, 32))
+    // One-shot `hash` (Node 20.12+), here and for the teasers below: no Hash object per article,
+    // a third to a half of createHash's time for 100,000 short inputs; the same digests.
+    link = hash('sha256', `${link}\0${article.id}\0${file}\0${article.digest}\0${comments}`, 'hex').slice(0, 32)
+    chains.push(link)
   }
-  const inputs = articles.map((article): string | undefined => {
-    let text = own.get(article.url)
-    if (text === undefined) return undefined
-    for (const link of article.related) {
-      const linked = own.get(link.url)
-      if (linked === undefined) return undefined
-      text += `\0${link.url}\0${linked}`
-    }
-    return article.related.length === 0 ? text : hash('sha256', text, 'hex').slice(0, 32)
-  })
   const last = await readRecord(sources.record)
-  let reused = 0
-  const keys = articles.map((article, index) => {
-    const kept = last.get(article.id)
-    if (kept !== undefined && kept.inputs === inputs[index]) {
-      reused++
-      return kept.key
-    }
-    return keyOf(article)
-  })
+  let same = 0
+  while (same < chains.length && same < last.chains.length && chains[same] === last.chains[same]) same++
+  const keys = oldestFirst.map((article, index) => (index < same ? (last.keys[index] as string) : keyOf(article)))
   const save = async (): Promise<void> => {
-    const recorded = articles.flatMap((article, index) => {
-      const made = inputs[index]
-      return made === undefined ? [] : [{ id: article.id, inputs: made, key: keys[index] as string }]
-    })
-    if (recorded.length === last.size && recorded.every((entry) => last.get(entry.id)?.inputs === entry.inputs)) return
-    await writeAtomic(
-      sources.record,
-      JSON.stringify({
-        version: 2,
-        ids: recorded.map((entry) => entry.id).join('\n'),
-        inputs: recorded.map((entry) => entry.inputs).join('\n'),
-        keys: recorded.map((entry) => entry.key).join('\n'),
-      })
-    )
+    if (chains.length === same && last.chains.length === same) return
+    // Only the chained articles' keys: one without a known file ended the chain.
+    await writeAtomic(sources.record, JSON.stringify({ version: 1, chains: chains.join('\n'), keys: keys.slice(0, chains.length).join('\n') }))
   }
-  return { keys, reused, save }
+  return { keys: [...keys].reverse(), reused: same, save }
 }
 
 /** The record of an earlier build, or an empty one when there is none or it cannot be read. */
 async function readRecord(path: string): Promise<KeyRecord> {
-  const record: KeyRecord = new Map()
   try {
     const parsed: unknown = JSON.parse(await readFile(path, 'utf8'))
-    if (typeof parsed !== 'object' || parsed === null || !('version' in parsed) || parsed.version !== 2) return record
-    if (!('ids' in parsed) || !('inputs' in parsed) || !('keys' in parsed)) return record
-    const { ids, inputs, keys } = parsed
-    if (typeof ids !== 'string' || typeof inputs !== 'string' || typeof keys !== 'string' || ids === '') return record
-    const lines = [ids.split('\n'), inputs.split('\n'), keys.split('\n')] as const
-    // A record made by this code holds inputs and a page key (SHA-256, hex) for each id, or it is not used.
-    if (lines[1].length !== lines[0].length || lines[2].length !== lines[0].length || !lines[2].every((key) => /^[0-9a-f]{64}$/.test(key))) return record
-    for (const [index, id] of lines[0].entries()) record.set(id, { inputs: lines[1][index] as string, key: lines[2][index] as string })
-    return record
+    if (typeof parsed !== 'object' || parsed === null || !('version' in parsed) || parsed.version !== 1) return { chains: [], keys: [] }
+    if (!('chains' in parsed) || !('keys' in parsed) || typeof parsed.chains !== 'string' || typeof parsed.keys !== 'string') return { chains: [], keys: [] }
+    const chains = parsed.chains === '' ? [] : parsed.chains.split('\n')
+    const keys = parsed.keys === '' ? [] : parsed.keys.split('\n')
+    // A record made by this code holds one page key (SHA-256, hex) per chain link, or it is not used.
+    return chains.length === keys.length && keys.every((key) => /^[0-9a-f]{64}$/.test(key)) ? { chains, keys } : { chains: [], keys: [] }
   } catch {
-    return record
+    return { chains: [], keys: [] }
   }
 }
 

@@ -74,8 +74,8 @@ async function namesKey(model: SiteModel): Promise<string> {
 }
 
 /**
- * What an article is made from besides the articles its page links (an article page's related
- * links, see `relatedArticles`): the SHA-256 of its file, by article id (see
+ * What an article is made from besides the articles published before it (an article page's related
+ * links are picked among those, see `relatedArticles`): the SHA-256 of its file, by article id (see
  * `ContentSources.sourceHashes`), and a hash of all that every article shares (the registries with
  * the options that shape every item; the code and the site's settings are in each key's context);
  * and where the last build's keys are recorded (`.cache/article-keys/<content>.json` for article
