@@ -9,7 +9,7 @@ import { build } from '../../../src/pipeline/build.ts'
 import { createS3Client, deployToS3 } from '../../../src/deploy/index.ts'
 import { computeFileManifest, isRunning, lockFileOf, readFileManifest, type FileManifest } from '../../../src/publish/index.ts'
 import { writeArticle } from '../../helpers/articles.ts'
-import { cliScript, contentWith, removeDir, root, tempDir, testNow } from '../../helpers/fixtures.ts'
+import { cliScript, contentWith, eventually, removeDir, root, tempDir, testNow } from '../../helpers/fixtures.ts'
 import { runCliInProcess } from '../../helpers/run-cli.ts'
 import { startS3Server, type S3Server } from '../../helpers/s3-server.ts'
 
@@ -62,7 +62,7 @@ const workerGone = async (out: string): Promise<void> => {
     (text) => (JSON.parse(text) as { pid: number }).pid,
     () => 0
   )
-  for (let tries = 0; tries < 200 && isRunning(holder); tries++) await new Promise((resolve) => setTimeout(resolve, 50))
+  await eventually(() => !isRunning(holder), 10_000)
 }
 
 test.before(async () => {
