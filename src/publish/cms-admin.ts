@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,11 +30,18 @@ const isDecapFile = (name: string): boolean => /^(?:\d+\.)?decap-cms\.js$/.test(
 /** Decap's files, the folder they are published in, and the names, sizes, times and inodes it was named from. */
 let decapRelease: { stamp: string; folder: string; names: string[] } | undefined
 
-/** The names of Decap's files, and a stamp of their names, sizes, times and inodes. */
+/**
+ * The names of Decap's files, and a stamp of their names, sizes, times and inodes. Synchronous: a
+ * hundred small stats in a row cost less than as many promises, each a round trip through the
+ * thread pool (twice a build: 2.8 s of the main threads of `npm test` on 2 cores).
+ */
 async function decapStamps(): Promise<{ stamp: string; names: string[] }> {
-  const names = (await readdir(decapDist)).filter(isDecapFile).sort()
-  const stats = await Promise.all(names.map((name) => stat(join(decapDist, name))))
-  return { stamp: names.map((name, index) => `${name}\0${stats[index]?.size}\0${stats[index]?.mtimeMs}\0${stats[index]?.ino}`).join('\0'), names }
+  const names = readdirSync(decapDist).filter(isDecapFile).sort()
+  const stamps = names.map((name) => {
+    const info = statSync(join(decapDist, name))
+    return `${name}\0${info.size}\0${info.mtimeMs}\0${info.ino}`
+  })
+  return { stamp: stamps.join('\0'), names }
 }
 
 /**
