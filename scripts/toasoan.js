@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { cliBundle } from './cli-bundle.js'
+import { cliBundle, keepCompiledCode } from './cli-bundle.js'
 
 // A larger young generation: loading and planning 100,000 articles allocate millions of small,
 // long-lived objects, and V8's default (16 MB semi-spaces) spent a third of a no-op rebuild in
@@ -51,6 +51,7 @@ if (!hasFlag) {
   // The code compiled ahead (scripts/cli-bundle.js); through tsx when it cannot be (a read-only
   // install), or when TOASOAN_TSX=1 asks for the sources as they are.
   const bundle = process.env.TOASOAN_TSX === '1' ? undefined : await cliBundle().catch(() => undefined)
+  if (bundle !== undefined) keepCompiledCode()
   if (bundle === undefined) {
     const { register } = await import('tsx/esm/api')
     register({ tsconfig })
