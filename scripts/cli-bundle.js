@@ -17,7 +17,7 @@ const compiled = join(root, '.cache', 'node-compile')
 /**
  * Keeps V8's compiled code of the modules a command loads under `.cache/node-compile/` (Node 22.1
  * and later; nothing on Node 20): a command then starts without compiling the bundle and the
- * packages again (a no-op build of the fixture site: 0.81-0.88 s instead of 0.91-1.05 s on Node
+ * packages again (a no-op build of the fixture site: 0.78-0.91 s instead of 0.85-1.00 s on Node
  * 22.23). Node checks each entry against the source's bytes, so a stale entry is never used; the
  * folder is emptied with each new bundle (see {@link cliBundle}), whose chunks have new names.
  */

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from 'node:fs'
+import { lstatSync, readdirSync, type Stats } from 'node:fs'
 import { join } from 'node:path'
 import { digest } from '../cache/index.ts'
 
@@ -17,7 +17,7 @@ import { digest } from '../cache/index.ts'
  * @returns `undefined` when there is no output folder.
  */
 export async function outputIdentity(outDir: string, units: Iterable<string>, skip: readonly string[] = []): Promise<string | undefined> {
-  const top = lstatSync(outDir, { throwIfNoEntry: false })
+  const top = lstatOrGone(outDir)
   if (!top?.isDirectory()) return undefined
   const unitPaths = new Set(units)
   const lines: string[] = [`/\0${top.ino}\0${top.mtimeMs}`]
@@ -27,11 +27,20 @@ export async function outputIdentity(outDir: string, units: Iterable<string>, sk
     for (const entry of readdirSync(join(outDir, relative), { withFileTypes: true })) {
       const path = relative === '' ? entry.name : `${relative}/${entry.name}`
       if (relative === '' && skip.includes(entry.name)) continue
-      const info = lstatSync(join(outDir, path), { throwIfNoEntry: false })
+      const info = lstatOrGone(join(outDir, path))
       lines.push(info === undefined ? `${path}\0gone` : `${path}\0${info.isDirectory() ? 'd' : info.size}\0${info.ino}\0${info.mtimeMs}`)
       if (info?.isDirectory() && !unitPaths.has(path)) walk(path)
     }
   }
   walk('')
   return digest(...lines.sort())
+}
+
+/** A path's own stats, or `undefined` when it cannot be read (gone meanwhile, or its folder replaced). */
+function lstatOrGone(path: string): Stats | undefined {
+  try {
+    return lstatSync(path)
+  } catch {
+    return undefined
+  }
 }
